@@ -1,0 +1,165 @@
+#include "core/i18n/messages.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
+
+namespace zj::i18n {
+
+namespace {
+
+struct Entry {
+  std::string_view key;
+  std::string_view zh;
+  std::string_view en;
+};
+
+// Keep sorted by key (checked by a unit test) so lookups can binary-search.
+constexpr std::array kCatalogue = {
+    Entry{"error.auth.csrf", "请求缺少有效的 CSRF 令牌，请刷新页面后重试",
+          "The request lacks a valid CSRF token; reload the page and try again"},
+    Entry{"error.auth.invalid_credentials", "用户名或密码不正确", "Wrong user name or password"},
+    Entry{"error.auth.unauthenticated", "请先登录", "Please sign in first"},
+    Entry{"error.body_too_large", "请求内容过大（上限 {limit} 字节）",
+          "The request body is too large (limit {limit} bytes)"},
+    Entry{"error.db.busy", "数据库繁忙，请稍后重试", "The database is busy; try again shortly"},
+    Entry{"error.db.constraint", "数据不符合约束条件", "The data violates a constraint"},
+    Entry{"error.db.foreign_key", "引用的记录不存在或仍被引用",
+          "A referenced record does not exist or is still referenced"},
+    Entry{"error.db.newer",
+          "数据库结构版本（{found}）高于本程序支持的版本（{latest}），请升级 zhijia",
+          "The database schema version ({found}) is newer than this program supports ({latest}); "
+          "upgrade zhijia"},
+    Entry{"error.db.outdated", "数据库结构版本（{found}）低于本程序的版本（{latest}），请运行 zhijia migrate",
+          "The database schema version ({found}) is older than this program's ({latest}); run "
+          "zhijia migrate"},
+    Entry{"error.db.retry", "数据被同时修改，请重试", "The data was changed concurrently; try again"},
+    Entry{"error.db.spec", "数据库地址“{value}”无效，应为 sqlite:路径 或 postgresql://…",
+          "Invalid database \"{value}\"; expected sqlite:PATH or postgresql://…"},
+    Entry{"error.db.unique", "记录已存在", "The record already exists"},
+    Entry{"error.db.unreachable", "无法连接数据库", "The database cannot be reached"},
+    Entry{"error.field.not_string", "应为文本", "Must be text"},
+    Entry{"error.field.required", "必填项", "Required"},
+    Entry{"error.internal", "服务器内部错误，请稍后重试或联系管理员",
+          "Internal server error; try again later or contact the administrator"},
+    Entry{"error.invalid_input", "输入有误，请检查标出的字段", "Invalid input; check the marked fields"},
+    Entry{"error.json.malformed", "请求内容不是有效的 JSON（第 {position} 字节附近）",
+          "The request body is not valid JSON (near byte {position})"},
+    Entry{"error.method_not_allowed", "该地址不支持 {method} 方法",
+          "Method {method} is not allowed here"},
+    Entry{"error.not_found", "未找到该记录", "No such record"},
+    Entry{"error.not_ready", "服务尚未就绪：{reason}", "The service is not ready: {reason}"},
+    Entry{"error.regions.malformed", "行政区划数据格式错误", "The region table is malformed"},
+    Entry{"error.request.malformed", "请求格式错误", "Malformed request"},
+    Entry{"error.route_not_found", "接口不存在：{path}", "No such API endpoint: {path}"},
+    Entry{"error.too_many_requests", "请求过于频繁，请 {seconds} 秒后再试",
+          "Too many requests; try again in {seconds} s"},
+    Entry{"error.unsupported_media_type", "请求内容类型应为 application/json",
+          "The request body must be application/json"},
+    Entry{"title.already-exists", "记录已存在", "Already exists"},
+    Entry{"title.conflict", "操作冲突", "Conflict"},
+    Entry{"title.failed-precondition", "当前状态不允许此操作", "Failed precondition"},
+    Entry{"title.internal", "服务器内部错误", "Internal server error"},
+    Entry{"title.invalid-argument", "输入有误", "Invalid input"},
+    Entry{"title.not-found", "未找到", "Not found"},
+    Entry{"title.permission-denied", "无权执行此操作", "Permission denied"},
+    Entry{"title.resource-exhausted", "超出限制", "Limit exceeded"},
+    Entry{"title.unauthenticated", "未登录", "Not signed in"},
+    Entry{"title.unavailable", "服务暂不可用", "Service unavailable"},
+};
+
+const Entry* Lookup(std::string_view key) {
+  auto it = std::lower_bound(kCatalogue.begin(), kCatalogue.end(), key,
+                             [](const Entry& e, std::string_view k) { return e.key < k; });
+  return it != kCatalogue.end() && it->key == key ? &*it : nullptr;
+}
+
+std::string Fill(std::string_view text, const Args& args) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '{') {
+      const std::size_t close = text.find('}', i);
+      if (close != std::string_view::npos) {
+        const std::string_view name = text.substr(i + 1, close - i - 1);
+        auto it = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
+        if (it != args.end()) {
+          out += it->second;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+std::string Translate(Locale locale, std::string_view key, const Args& args) {
+  const Entry* e = Lookup(key);
+  if (e == nullptr) return std::string(key);
+  return Fill(locale == Locale::kZhCN ? e->zh : e->en, args);
+}
+
+Locale NegotiateLocale(std::string_view header) {
+  double best_q = -1;
+  Locale best = Locale::kZhCN;
+  std::size_t pos = 0;
+  while (pos <= header.size()) {
+    std::size_t comma = header.find(',', pos);
+    if (comma == std::string_view::npos) comma = header.size();
+    std::string_view item = header.substr(pos, comma - pos);
+    pos = comma + 1;
+    double q = 1.0;
+    if (const std::size_t semi = item.find(';'); semi != std::string_view::npos) {
+      std::string_view params = item.substr(semi + 1);
+      item = item.substr(0, semi);
+      if (const std::size_t qpos = params.find("q="); qpos != std::string_view::npos) {
+        std::string qs(params.substr(qpos + 2));
+        try {
+          q = std::stod(qs);
+        } catch (...) {
+          q = 0;
+        }
+        // RFC 9110 §12.4.2: a qvalue lies in [0, 1]; 5, inf or nan are garbage, not preferences.
+        if (!(q >= 0 && q <= 1)) q = 0;
+      }
+    }
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    const std::string tag = Lower(item);
+    std::optional<Locale> match;
+    if (tag == "zh" || tag.starts_with("zh-")) match = Locale::kZhCN;
+    if (tag == "en" || tag.starts_with("en-")) match = Locale::kEn;
+    if (match && q > best_q && q > 0) {
+      best_q = q;
+      best = *match;
+    }
+    if (comma == header.size()) break;
+  }
+  return best;
+}
+
+std::string_view LocaleTag(Locale locale) { return locale == Locale::kZhCN ? "zh-CN" : "en"; }
+
+std::vector<std::string_view> CatalogueKeys() {
+  std::vector<std::string_view> keys;
+  for (const auto& e : kCatalogue) keys.push_back(e.key);
+  return keys;
+}
+
+bool HasMessage(Locale locale, std::string_view key) {
+  const Entry* e = Lookup(key);
+  return e != nullptr && !(locale == Locale::kZhCN ? e->zh : e->en).empty();
+}
+
+}  // namespace zj::i18n

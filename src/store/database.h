@@ -1,0 +1,154 @@
+// The storage interface every backend implements: a pool of connections that run named,
+// prepared SQL with `$1..$n` parameters (the same text on SQLite and PostgreSQL), plus
+// transactions. Backend error codes (SQLite result codes, SQLSTATEs) are translated into
+// zj::Error here, inside store/, and never leave it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/result.h"
+#include "store/db_spec.h"
+
+namespace zj::store {
+
+using Blob = std::vector<std::uint8_t>;
+
+//! A parameter or column value: NULL, integer (also booleans), real, text or bytes.
+using Value = std::variant<std::monostate, std::int64_t, double, std::string, Blob>;
+
+//! A named SQL statement. `sql` uses $1..$n placeholders and the portable subset of SQL that
+//! SQLite 3.40 and PostgreSQL 15 share; the name identifies the prepared statement.
+struct Sql {
+  std::string_view name;
+  std::string_view text;
+};
+
+//! One result row; columns by position, in SELECT order.
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  std::size_t size() const { return values_.size(); }
+  bool IsNull(std::size_t i) const { return std::holds_alternative<std::monostate>(values_.at(i)); }
+  //! Integer column (PostgreSQL text results are converted by the backend).
+  std::int64_t Int(std::size_t i) const;
+  std::optional<std::int64_t> OptInt(std::size_t i) const;
+  double Real(std::size_t i) const;
+  std::string Text(std::size_t i) const;
+  std::optional<std::string> OptText(std::size_t i) const;
+  const Blob& Bytes(std::size_t i) const;
+  const Value& at(std::size_t i) const { return values_.at(i); }
+
+ private:
+  std::vector<Value> values_;
+};
+
+using Rows = std::vector<Row>;
+
+//! One database connection. Not thread-safe: a connection is used by one thread at a time
+//! (the pool hands it out exclusively).
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  //! Runs a statement returning rows.
+  virtual Result<Rows> Query(const Sql& sql, std::span<const Value> params) = 0;
+  //! Runs a statement and returns the number of rows it changed.
+  virtual Result<std::int64_t> Execute(const Sql& sql, std::span<const Value> params) = 0;
+  //! Runs several trusted statements without parameters (migrations only, never user data).
+  virtual Result<void> ExecScript(std::string_view sql) = 0;
+  //! Starts a write transaction (SQLite: BEGIN IMMEDIATE, so writers queue instead of failing).
+  virtual Result<void> Begin() = 0;
+  virtual Result<void> Commit() = 0;
+  virtual Result<void> Rollback() = 0;
+  virtual Backend backend() const = 0;
+  //! Cheap round trip proving the connection works.
+  virtual Result<void> Ping() = 0;
+  //! True when the connection can no longer be used (server gone); the pool then drops it.
+  virtual bool Broken() const = 0;
+};
+
+//! RAII transaction: rolls back unless Commit() succeeded.
+class Transaction {
+ public:
+  static Result<Transaction> Start(Connection& conn);
+  Transaction(Transaction&& other) noexcept : conn_(other.conn_) { other.conn_ = nullptr; }
+  Transaction& operator=(Transaction&&) = delete;
+  ~Transaction();
+  Result<void> Commit();
+
+ private:
+  explicit Transaction(Connection& conn) : conn_(&conn) {}
+  Connection* conn_;
+};
+
+class Database;
+
+//! A connection borrowed from the pool; returned when the lease is destroyed.
+class Lease {
+ public:
+  Lease(Database* db, std::unique_ptr<Connection> conn) : db_(db), conn_(std::move(conn)) {}
+  Lease(Lease&&) noexcept = default;
+  Lease& operator=(Lease&&) = delete;
+  ~Lease();
+  Connection& operator*() const { return *conn_; }
+  Connection* operator->() const { return conn_.get(); }
+
+ private:
+  Database* db_;
+  std::unique_ptr<Connection> conn_;
+};
+
+struct OpenOptions {
+  int max_connections = 8;           //!< pool size.
+  int busy_timeout_ms = 5000;        //!< SQLite: wait this long for a lock before failing.
+  int connect_timeout_s = 5;         //!< PostgreSQL: give up connecting after this long.
+};
+
+//! A thread-safe pool of connections to one database.
+class Database {
+ public:
+  using Factory = std::function<Result<std::unique_ptr<Connection>>()>;
+
+  //! Opens (and for SQLite creates) the database named by `spec`; connects once to prove it.
+  static Result<std::unique_ptr<Database>> Open(const DbSpec& spec, const OpenOptions& options = {});
+
+  Database(Backend backend, Factory factory, int max_connections);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  //! Borrows a connection, waiting while all are in use.
+  Result<Lease> Acquire();
+  Backend backend() const { return backend_; }
+  //! Proves the database answers (for /readyz).
+  Result<void> Ping();
+
+ private:
+  friend class Lease;
+  void Release(std::unique_ptr<Connection> conn);
+
+  struct Pool;
+  Backend backend_;
+  Factory factory_;
+  std::unique_ptr<Pool> pool_;
+};
+
+//! Runs `fn(conn)` in a transaction on a borrowed connection; commits if it returns a value.
+template <typename Fn>
+auto InTransaction(Database& db, Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+  ZJ_ASSIGN_OR_RETURN(Lease lease, db.Acquire());
+  ZJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Start(*lease));
+  auto result = fn(*lease);
+  if (!result) return result;
+  ZJ_RETURN_IF_ERROR(tx.Commit());
+  return result;
+}
+
+}  // namespace zj::store
