@@ -1,0 +1,87 @@
+#include "app/demo/demo_service.h"
+
+#include "core/orgs/org_path.h"
+#include "store/orgs.h"
+
+namespace zj::app {
+
+namespace {
+
+constexpr const char* kBeijingProvince = "11";
+constexpr const char* kBeijingCity = "1101";  // 市辖区: the city level holding the 16 districts
+constexpr const char* kAdminUsername = "admin";
+
+// 东城区 → 北京市东城区总工会; 东华门街道 → 东华门街道总工会 (how federations name themselves).
+std::string FederationName(const Region& r, const std::string& prefix) {
+  return prefix + r.name + "总工会";
+}
+
+}  // namespace
+
+Result<int> DemoService::LoadBeijingTree() {
+  const Region* province = regions_.Find(kBeijingProvince);
+  if (province == nullptr) {
+    return Fail(ErrorCode::kFailedPrecondition, "error.regions.malformed", "Beijing (11) missing");
+  }
+  return store::InTransaction(db_, [&](store::Connection& c) -> Result<int> {
+    int created = 0;
+    // Each org is looked up by code first, so a second run (or one after a partial load) only
+    // adds what is missing.
+    auto ensure = [&](const std::string& code, const std::string& name, const std::string& kind,
+                      const std::string& region, const store::OrgRow* parent) -> Result<store::OrgRow> {
+      ZJ_ASSIGN_OR_RETURN(auto existing, store::FindOrgByCode(c, code));
+      if (existing) return *existing;
+      store::OrgRow row;
+      row.id = NewId(clock_, random_);
+      row.federation_id = parent ? parent->federation_id : row.id;
+      if (parent) row.parent_id = parent->id;
+      row.path = parent ? OrgPath::FromStored(parent->path).Child(row.id).str()
+                        : OrgPath::Root(row.id).str();
+      row.code = code;
+      row.name = name;
+      row.kind = kind;
+      row.region_code = region;
+      row.created_at = clock_.NowMs();
+      ZJ_RETURN_IF_ERROR(store::InsertOrg(c, row));
+      ++created;
+      return row;
+    };
+    ZJ_ASSIGN_OR_RETURN(store::OrgRow city,
+                        ensure("110000", province->name + "总工会", "municipal", kBeijingProvince, nullptr));
+    for (const Region* district : regions_.Children(kBeijingCity)) {
+      ZJ_ASSIGN_OR_RETURN(store::OrgRow d, ensure(district->code, FederationName(*district, "北京市"),
+                                                  "district", district->code, &city));
+      for (const Region* street : regions_.Children(district->code)) {
+        ZJ_RETURN_IF_ERROR(ensure(street->code, FederationName(*street, ""), "street", street->code, &d));
+      }
+    }
+    return created;
+  });
+}
+
+Result<DemoReport> DemoService::Load(const DemoOptions& options) {
+  DemoReport report;
+  ZJ_ASSIGN_OR_RETURN(report.orgs_created, LoadBeijingTree());
+  {
+    ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+    ZJ_ASSIGN_OR_RETURN(std::int64_t total, store::CountOrgs(*lease));
+    report.orgs_total = static_cast<int>(total);
+  }
+  report.admin_username = kAdminUsername;
+  report.admin_password = options.admin_password.value_or(random_.Token(12));
+  std::optional<store::OrgRow> root;
+  {
+    ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+    ZJ_ASSIGN_OR_RETURN(root, store::FindOrgByCode(*lease, "110000"));
+  }
+  auto created = accounts_.CreateUser(NewUser{kAdminUsername, "系统管理员", report.admin_password,
+                                              "admin", root ? std::optional(root->id) : std::nullopt});
+  if (!created && created.error().code == ErrorCode::kAlreadyExists) {
+    ZJ_RETURN_IF_ERROR(accounts_.SetPassword(kAdminUsername, report.admin_password));
+  } else if (!created) {
+    return Fail(std::move(created).error());
+  }
+  return report;
+}
+
+}  // namespace zj::app
