@@ -1,0 +1,49 @@
+#include "cli/command_context.h"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "store/db_spec.h"
+
+namespace zj::cli {
+
+i18n::Locale CliLocale() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(name);
+    if (v != nullptr && *v != '\0') return std::string_view(v).starts_with("zh") ? i18n::Locale::kZhCN : i18n::Locale::kEn;
+  }
+  return i18n::Locale::kEn;
+}
+
+int ReportError(const Error& error) {
+  std::string line = "zhijia: " + i18n::Translate(CliLocale(), error.message_key, error.args);
+  if (!error.detail.empty()) {
+    // Library messages (libpq's) span lines; the CLI promises one line per error.
+    std::string detail;
+    for (char c : error.detail) {
+      if (c == '\n' || c == '\t' || c == '\r') {
+        if (!detail.empty() && detail.back() != ' ') detail += ' ';
+      } else {
+        detail += c;
+      }
+    }
+    while (!detail.empty() && detail.back() == ' ') detail.pop_back();
+    line += " (" + detail + ")";
+  }
+  std::cerr << line << std::endl;
+  return error.code == ErrorCode::kInvalidArgument ? kExitUsage : kExitFailure;
+}
+
+Result<std::unique_ptr<store::Database>> OpenDatabase(const GlobalOptions& options) {
+  const std::string text = options.db.empty() ? std::string(store::kDefaultDbSpec) : options.db;
+  ZJ_ASSIGN_OR_RETURN(store::DbSpec spec, store::ParseDbSpec(text));
+  auto db = store::Database::Open(spec);
+  if (!db) {
+    Error e = std::move(db).error();
+    e.detail = spec.Redacted() + ": " + e.detail;
+    return Fail(std::move(e));
+  }
+  return db;
+}
+
+}  // namespace zj::cli

@@ -1,0 +1,32 @@
+// What every subcommand shares: the global options, opening the store, and printing an error
+// as one translated line (the locale comes from LANG/LC_ALL: zh* → zh-CN, otherwise en).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/i18n/messages.h"
+#include "core/result.h"
+#include "store/database.h"
+
+namespace zj::cli {
+
+struct GlobalOptions {
+  std::string db;  //!< --db or ZHIJIA_DB; empty → the default
+  std::string log_level = "info";
+};
+
+//! Exit codes: 0 success, 1 the operation failed, 2 bad command line.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+i18n::Locale CliLocale();
+
+//! Prints "zhijia: <message> (<detail>)" to stderr and returns the exit code for the error.
+int ReportError(const Error& error);
+
+//! Parses the --db value and opens the database; the error says which database failed.
+Result<std::unique_ptr<store::Database>> OpenDatabase(const GlobalOptions& options);
+
+}  // namespace zj::cli

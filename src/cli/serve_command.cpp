@@ -1,0 +1,79 @@
+// `zhijia serve`: applies pending migrations, then serves the API and the web front end until
+// SIGTERM/SIGINT, and exits 0 after a graceful stop.
+#include <iostream>
+#include <thread>
+
+#include "app/application.h"
+#include "cli/commands.h"
+#include "http/server.h"
+#include "store/migrations.h"
+
+namespace zj::cli {
+
+namespace {
+
+Result<std::pair<std::string, unsigned short>> ParseListen(const std::string& text) {
+  const auto colon = text.rfind(':');
+  auto bad = [&] {
+    Error e{ErrorCode::kInvalidArgument, "error.request.malformed",
+            "--listen must be HOST:PORT, e.g. 127.0.0.1:8080, not '" + text + "'", {}, {}};
+    return Fail(std::move(e));
+  };
+  if (colon == std::string::npos || colon == 0) return bad();
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  try {
+    std::size_t used = 0;
+    const int port = std::stoi(text.substr(colon + 1), &used);
+    if (used != text.size() - colon - 1 || port < 0 || port > 65535) return bad();
+    return std::pair{host, static_cast<unsigned short>(port)};
+  } catch (const std::exception&) {
+    return bad();
+  }
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
+  auto* cmd = app.add_subcommand("serve", "Serve the web front end and the JSON API");
+  struct Options {
+    std::string listen = "127.0.0.1:8080";
+    http::ServerOptions server;
+  };
+  auto o = std::make_shared<Options>();
+  o->server.threads = std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
+  cmd->add_option("--listen", o->listen, "Address and port to listen on (port 0: any free port)")
+      ->envname("ZHIJIA_LISTEN")
+      ->capture_default_str();
+  cmd->add_option("--web-root", o->server.web_root, "Folder of the built front end (web/dist)")
+      ->envname("ZHIJIA_WEB_ROOT")
+      ->capture_default_str();
+  cmd->add_option("--threads", o->server.threads, "Worker threads")->check(CLI::Range(1, 256))->capture_default_str();
+  cmd->add_flag("--secure-cookies", o->server.secure_cookies, "Mark cookies Secure (serving over TLS)");
+  cmd->add_flag("--trust-proxy", o->server.trust_proxy,
+                "Trust X-Forwarded-For/-Proto from a reverse proxy in front");
+  cmd->callback([&global, &run, o] {
+    run = [&global, o] {
+      auto listen = ParseListen(o->listen);
+      if (!listen) return ReportError(listen.error());
+      o->server.host = listen->first;
+      o->server.port = listen->second;
+      auto db = OpenDatabase(global);
+      if (!db) return ReportError(db.error());
+      if (auto m = store::Migrate(**db); !m) return ReportError(m.error());
+      app::SystemClock clock;
+      app::SecureRandom random;
+      app::Application application(**db, clock, random);
+      http::Server server(application, o->server);
+      if (auto bound = server.Bind(); !bound) return ReportError(bound.error());
+      server.Run([&] {
+        std::cout << "zhijia " << ZHIJIA_VERSION << " listening on http://"
+                  << (o->server.host.find(':') != std::string::npos ? "[" + o->server.host + "]" : o->server.host)
+                  << ":" << server.port() << std::endl;
+      });
+      return kExitOk;
+    };
+  });
+}
+
+}  // namespace zj::cli

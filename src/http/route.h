@@ -1,0 +1,65 @@
+// A route of the JSON API: method, path pattern (`/api/v1/orgs/:id`), who may call it, and a
+// handler that turns a Call into a Reply or an Error. Handlers never decide authorization
+// themselves beyond "signed in": the use cases in app/ do, from the Actor.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/application.h"
+#include "core/i18n/messages.h"
+#include "core/result.h"
+#include "http/types.h"
+
+namespace zj::http {
+
+struct ServerOptions;
+
+//! Everything a handler may use about the current request.
+struct Call {
+  const Request& request;
+  app::Application& app;
+  const ServerOptions& options;
+  i18n::Locale locale;
+  std::string remote_addr;
+  bool secure = false;                    //!< served over TLS or behind a proxy that says so
+  std::map<std::string, std::string> params;  //!< from the path pattern
+  std::optional<app::Actor> actor;        //!< set for Access::kSession routes
+  std::string session_token;              //!< the cookie's value, when present
+  std::vector<std::string> set_cookies;   //!< Set-Cookie values to send
+};
+
+struct Reply {
+  beast_http::status status = beast_http::status::ok;
+  std::optional<nlohmann::json> body;  //!< none → empty body (e.g. 204)
+};
+
+enum class Access {
+  kPublic,   //!< anyone
+  kSession,  //!< a signed-in user; unsafe methods also need the CSRF token
+};
+
+using Handler = std::function<Result<Reply>(Call&)>;
+
+struct Route {
+  beast_http::verb method;
+  std::string pattern;
+  Access access;
+  Handler handler;
+};
+
+//! The JSON body of a request; kInvalidArgument when the type is not JSON or it does not parse.
+Result<nlohmann::json> JsonBody(const Request& request);
+
+//! A required string member; adds a field error to `error` when missing or not a string.
+std::string RequireString(const nlohmann::json& body, const std::string& field, Error& error);
+
+void AddSystemRoutes(std::vector<Route>& routes);
+void AddSessionRoutes(std::vector<Route>& routes);
+
+}  // namespace zj::http

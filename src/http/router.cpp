@@ -1,0 +1,201 @@
+#include "http/router.h"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include "http/problem.h"
+#include "http/static_files.h"
+
+namespace zj::http {
+
+namespace {
+
+std::vector<std::string_view> Segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0;
+  while (pos < path.size()) {
+    if (path[pos] == '/') {
+      ++pos;
+      continue;
+    }
+    const std::size_t end = std::min(path.find('/', pos), path.size());
+    out.push_back(path.substr(pos, end - pos));
+    pos = end;
+  }
+  return out;
+}
+
+bool Match(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& params) {
+  const auto want = Segments(pattern);
+  const auto got = Segments(path);
+  if (want.size() != got.size()) return false;
+  std::map<std::string, std::string> found;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (want[i].starts_with(':')) {
+      found.emplace(std::string(want[i].substr(1)), std::string(got[i]));
+    } else if (want[i] != got[i]) {
+      return false;
+    }
+  }
+  params = std::move(found);
+  return true;
+}
+
+bool Unsafe(beast_http::verb v) {
+  return v != beast_http::verb::get && v != beast_http::verb::head && v != beast_http::verb::options;
+}
+
+bool SameToken(const std::string& a, std::string_view b) {
+  return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+Response JsonResponse(const Reply& reply, unsigned version, bool keep_alive) {
+  Response res{reply.status, version};
+  res.keep_alive(keep_alive);
+  if (reply.body) {
+    res.set(beast_http::field::content_type, "application/json");
+    res.body() = reply.body->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  res.prepare_payload();
+  return res;
+}
+
+}  // namespace
+
+std::string CookieValue(std::string_view header, std::string_view name) {
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    while (pos < header.size() && (header[pos] == ' ' || header[pos] == ';')) ++pos;
+    const std::size_t end = std::min(header.find(';', pos), header.size());
+    const std::string_view pair = header.substr(pos, end - pos);
+    const std::size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+      return std::string(pair.substr(eq + 1));
+    }
+    pos = end;
+  }
+  return {};
+}
+
+void AddSecurityHeaders(Response& res) {
+  // Element Plus sets inline styles, hence 'unsafe-inline' for styles only; scripts stay 'self'.
+  res.set("Content-Security-Policy",
+          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+          "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+          "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("X-Frame-Options", "DENY");
+  res.set("Referrer-Policy", "same-origin");
+  res.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  res.set("Cross-Origin-Opener-Policy", "same-origin");
+}
+
+Router::Router(app::Application& app, ServerOptions options) : app_(app), options_(std::move(options)) {
+  AddSystemRoutes(routes_);
+  AddSessionRoutes(routes_);
+}
+
+Handled Router::Handle(const Request& request, const Peer& peer) {
+  const std::string_view target = request.target();
+  const std::string_view path = target.substr(0, target.find('?'));
+  Call call{request, app_, options_, i18n::NegotiateLocale(request[beast_http::field::accept_language]),
+            peer.address, options_.secure_cookies, {}, std::nullopt, {}, {}};
+  if (options_.trust_proxy) {
+    if (auto fwd = request["X-Forwarded-For"]; !fwd.empty()) {
+      call.remote_addr = std::string(fwd.substr(0, fwd.find(',')));
+    }
+    if (request["X-Forwarded-Proto"] == "https") call.secure = true;
+  }
+
+  Handled out{Response{}, {}};
+  if (path == "/healthz" || path == "/readyz" || path.starts_with("/api/")) {
+    out = HandleApi(request, call, path);
+    out.response.set(beast_http::field::cache_control, "no-store");
+  } else if (request.method() == beast_http::verb::get || request.method() == beast_http::verb::head) {
+    auto file = ServeStatic(request, options_.web_root);
+    if (file) {
+      out.response = std::move(*file);
+    } else {
+      out.response = Response{beast_http::status::not_found, request.version()};
+      out.response.set(beast_http::field::content_type, "text/plain; charset=utf-8");
+      out.response.body() = "404 Not Found\n";
+      out.response.keep_alive(request.keep_alive());
+      out.response.prepare_payload();
+    }
+  } else {
+    out.response = ProblemResponse(
+        Error{ErrorCode::kInvalidArgument, "error.method_not_allowed", "", {},
+              {{"method", std::string(request.method_string())}}},
+        call.locale, path, request.version(), request.keep_alive(), beast_http::status::method_not_allowed);
+  }
+  AddSecurityHeaders(out.response);
+  out.response.set(beast_http::field::server, "zhijia");
+  if (!out.response.has_content_length() && !out.response.chunked()) out.response.prepare_payload();
+  return out;
+}
+
+Handled Router::HandleApi(const Request& request, Call& call, std::string_view path) {
+  const unsigned version = request.version();
+  const bool keep_alive = request.keep_alive();
+  auto problem = [&](const Error& e, std::optional<beast_http::status> status = std::nullopt) {
+    if (e.code == ErrorCode::kInternal) spdlog::error("{} {}: {}", request.method_string(), path, e.detail);
+    return ProblemResponse(e, call.locale, path, version, keep_alive, status);
+  };
+
+  const Route* route = nullptr;
+  bool path_known = false;
+  for (const auto& r : routes_) {
+    std::map<std::string, std::string> params;
+    if (!Match(r.pattern, path, params)) continue;
+    path_known = true;
+    const bool head_as_get = request.method() == beast_http::verb::head && r.method == beast_http::verb::get;
+    if (r.method == request.method() || head_as_get) {
+      route = &r;
+      call.params = std::move(params);
+      break;
+    }
+  }
+  if (route == nullptr) {
+    if (path_known) {
+      return {problem(Error{ErrorCode::kInvalidArgument, "error.method_not_allowed", "", {},
+                            {{"method", std::string(request.method_string())}}},
+                      beast_http::status::method_not_allowed),
+              {}};
+    }
+    return {problem(Error{ErrorCode::kNotFound, "error.route_not_found", "", {},
+                          {{"path", std::string(path)}}}),
+            {}};
+  }
+
+  call.session_token = CookieValue(request[beast_http::field::cookie], kSessionCookie);
+  if (route->access == Access::kSession) {
+    auto session = app_.accounts().Authenticate(call.session_token);
+    if (!session) return {problem(session.error()), {}};
+    if (Unsafe(request.method()) && !SameToken(session->csrf_token, request["X-CSRF-Token"])) {
+      return {problem(Error{ErrorCode::kPermissionDenied, "error.auth.csrf", "CSRF token mismatch", {}, {}}),
+              session->actor.username};
+    }
+    call.actor = std::move(session->actor);
+  }
+
+  Result<Reply> reply = [&]() -> Result<Reply> {
+    try {
+      return route->handler(call);
+    } catch (const std::exception& e) {
+      // A bug: log it, answer 500, keep serving.
+      return Fail(ErrorCode::kInternal, "error.internal", std::string("unhandled exception: ") + e.what());
+    }
+  }();
+  const std::string user = call.actor ? call.actor->username : std::string();
+  if (!reply) return {problem(reply.error()), user};
+  Response res = JsonResponse(*reply, version, keep_alive);
+  for (const auto& cookie : call.set_cookies) res.insert(beast_http::field::set_cookie, cookie);
+  if (request.method() == beast_http::verb::head) {
+    const auto length = res.body().size();
+    res.body().clear();
+    res.content_length(length);
+  }
+  return {std::move(res), user};
+}
+
+}  // namespace zj::http

@@ -1,0 +1,48 @@
+// The whole request → response mapping, without sockets: API routes (with session, CSRF and
+// problem+json handling), health checks, static files, security headers. The server calls it
+// per request; tests call it directly.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/application.h"
+#include "http/route.h"
+#include "http/server_options.h"
+#include "http/types.h"
+
+namespace zj::http {
+
+struct Peer {
+  std::string address;  //!< the socket's remote address
+};
+
+struct Handled {
+  Response response;
+  std::string user;  //!< the signed-in username, for the access log ("" when anonymous)
+};
+
+class Router {
+ public:
+  Router(app::Application& app, ServerOptions options);
+  Handled Handle(const Request& request, const Peer& peer);
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  Handled HandleApi(const Request& request, Call& call, std::string_view path);
+
+  app::Application& app_;
+  ServerOptions options_;
+  std::vector<Route> routes_;
+};
+
+//! The value of cookie `name` in a Cookie header, or "".
+std::string CookieValue(std::string_view header, std::string_view name);
+
+//! Headers every response carries (CSP, nosniff, frame-ancestors, referrer policy).
+void AddSecurityHeaders(Response& response);
+
+//! The session cookie's name.
+inline constexpr std::string_view kSessionCookie = "zj_session";
+
+}  // namespace zj::http

@@ -1,0 +1,289 @@
+#include "http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "http/problem.h"
+#include "http/router.h"
+
+namespace zj::http {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+using tcp = net::ip::tcp;
+
+namespace {
+
+class Session;
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(app::Application& app, ServerOptions opts)
+      : options(std::move(opts)), router(app, options), acceptor(ioc), signals(ioc, SIGINT, SIGTERM) {}
+
+  void Accept();
+  void BeginStop();
+
+  ServerOptions options;
+  Router router;
+  net::io_context ioc;
+  tcp::acceptor acceptor;
+  net::signal_set signals;
+
+  std::atomic<bool> stopping{false};
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool stop_requested = false;
+  int active_sessions = 0;
+  std::vector<std::weak_ptr<Session>> sessions;
+};
+
+namespace {
+
+// One connection: read a request, answer it, repeat while keep-alive; all on one strand.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Server::Impl& server) : stream_(std::move(socket)), server_(server) {
+    beast::error_code ec;
+    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    remote_ = ec ? "unknown" : endpoint.address().to_string();
+    std::lock_guard lock(server_.mutex);
+    ++server_.active_sessions;
+  }
+
+  ~Session() {
+    std::lock_guard lock(server_.mutex);
+    --server_.active_sessions;
+    server_.changed.notify_all();
+  }
+
+  void Start() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
+  }
+
+  //! Called on stop: an idle connection closes now; a busy one closes after its response.
+  void Shutdown() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->busy_) {
+        beast::error_code ec;
+        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        self->stream_.socket().close(ec);
+      }
+    });
+  }
+
+ private:
+  void Read() {
+    if (server_.stopping) return Close();
+    parser_.emplace();
+    parser_->body_limit(server_.options.limits.body_bytes);
+    parser_->header_limit(static_cast<std::uint32_t>(server_.options.limits.header_bytes));
+    stream_.expires_after(first_ ? server_.options.read_timeout : server_.options.idle_timeout);
+    beast_http::async_read(stream_, buffer_, *parser_,
+                           beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  void OnRead(beast::error_code ec, std::size_t) {
+    first_ = false;
+    if (ec == beast_http::error::end_of_stream || ec == net::error::operation_aborted ||
+        ec == beast::error::timeout || ec == net::error::connection_reset || ec == net::error::eof ||
+        ec == net::error::bad_descriptor) {
+      return Close();
+    }
+    if (ec) return RejectMalformed(ec);
+    busy_ = true;
+    const auto started = std::chrono::steady_clock::now();
+    const Request& request = parser_->get();
+    Handled handled = server_.router.Handle(request, Peer{remote_});
+    if (server_.stopping) handled.response.keep_alive(false);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    spdlog::info("{}", nlohmann::json{{"event", "request"},
+                                      {"remote", remote_},
+                                      {"method", std::string(request.method_string())},
+                                      {"target", std::string(request.target())},
+                                      {"status", handled.response.result_int()},
+                                      {"bytes", handled.response.body().size()},
+                                      {"ms", std::round(ms * 100) / 100},
+                                      {"user", handled.user}}
+                               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    Write(std::move(handled.response));
+  }
+
+  // A request the parser refused: answer with a problem and close, since the stream is unusable.
+  void RejectMalformed(beast::error_code ec) {
+    busy_ = true;
+    Error error{ErrorCode::kInvalidArgument, "error.request.malformed", ec.message(), {}, {}};
+    beast_http::status status = beast_http::status::bad_request;
+    if (ec == beast_http::error::body_limit) {
+      error = Error{ErrorCode::kResourceExhausted, "error.body_too_large", ec.message(), {},
+                    {{"limit", std::to_string(server_.options.limits.body_bytes)}}};
+      status = beast_http::status::payload_too_large;
+    } else if (ec == beast_http::error::header_limit) {
+      status = beast_http::status::request_header_fields_too_large;
+    }
+    const auto locale = i18n::NegotiateLocale(parser_->get()[beast_http::field::accept_language]);
+    Response res = ProblemResponse(error, locale, parser_->get().target(), 11, false, status);
+    AddSecurityHeaders(res);
+    spdlog::info("{}", nlohmann::json{{"event", "rejected"}, {"remote", remote_}, {"status", res.result_int()},
+                                      {"reason", ec.message()}}
+                               .dump());
+    Write(std::move(res));
+  }
+
+  void Write(Response response) {
+    auto res = std::make_shared<Response>(std::move(response));
+    stream_.expires_after(server_.options.read_timeout);
+    beast_http::async_write(stream_, *res,
+                            [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
+                              self->busy_ = false;
+                              if (ec || !res->keep_alive()) return self->Linger();
+                              self->Read();
+                            });
+  }
+
+  // Closing a socket with unread input makes the kernel send RST, which can destroy the response
+  // still in flight (e.g. a 413 sent before the client finished its body). So: shut down our
+  // side, read and drop what the client still sends for a short while, then close.
+  void Linger() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return Close();
+    stream_.expires_after(std::chrono::seconds(2));
+    DrainSome();
+  }
+
+  void DrainSome() {
+    stream_.async_read_some(net::buffer(drain_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              self->drained_ += n;
+                              if (ec || self->drained_ > 8 * 1024 * 1024) return self->Close();
+                              self->DrainSome();
+                            });
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.socket().close(ec);
+  }
+
+  beast::tcp_stream stream_;
+  Server::Impl& server_;
+  beast::flat_buffer buffer_;
+  std::optional<beast_http::request_parser<beast_http::string_body>> parser_;
+  std::string remote_;
+  bool first_ = true;
+  bool busy_ = false;
+  std::array<char, 16384> drain_{};
+  std::size_t drained_ = 0;
+};
+
+}  // namespace
+
+void Server::Impl::Accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (ec == net::error::operation_aborted || stopping) return;
+      spdlog::warn("accept failed: {}", ec.message());
+    } else {
+      auto session = std::make_shared<Session>(std::move(socket), *this);
+      {
+        std::lock_guard lock(mutex);
+        std::erase_if(sessions, [](const auto& w) { return w.expired(); });
+        sessions.push_back(session);
+      }
+      session->Start();
+    }
+    if (!stopping) Accept();
+  });
+}
+
+void Server::Impl::BeginStop() {
+  if (stopping.exchange(true)) return;
+  net::post(ioc, [this] {
+    beast::error_code ec;
+    acceptor.close(ec);
+    signals.cancel(ec);
+    std::vector<std::shared_ptr<Session>> live;
+    {
+      std::lock_guard lock(mutex);
+      for (auto& w : sessions) {
+        if (auto s = w.lock()) live.push_back(std::move(s));
+      }
+    }
+    for (auto& s : live) s->Shutdown();
+  });
+  std::lock_guard lock(mutex);
+  stop_requested = true;
+  changed.notify_all();
+}
+
+Server::Server(app::Application& app, ServerOptions options)
+    : impl_(std::make_unique<Impl>(app, std::move(options))) {}
+
+Server::~Server() = default;
+
+Result<void> Server::Bind() {
+  beast::error_code ec;
+  const auto address = net::ip::make_address(impl_->options.host, ec);
+  if (ec) {
+    return Fail(ErrorCode::kInvalidArgument, "error.request.malformed",
+                "invalid listen address '" + impl_->options.host + "'");
+  }
+  const tcp::endpoint endpoint{address, impl_->options.port};
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Fail(ErrorCode::kUnavailable, "error.request.malformed",
+                "cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) +
+                    ": " + ec.message());
+  }
+  return {};
+}
+
+unsigned short Server::port() const {
+  beast::error_code ec;
+  return impl_->acceptor.local_endpoint(ec).port();
+}
+
+void Server::Run(const std::function<void()>& on_ready) {
+  Impl& s = *impl_;
+  s.signals.async_wait([this](beast::error_code ec, int signal) {
+    if (ec) return;
+    spdlog::info("received signal {}, stopping gracefully", signal);
+    impl_->BeginStop();
+  });
+  s.Accept();
+  std::vector<std::thread> threads;
+  const int n = std::max(1, s.options.threads);
+  threads.reserve(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) threads.emplace_back([&s] { s.ioc.run(); });
+  if (on_ready) on_ready();
+
+  std::unique_lock lock(s.mutex);
+  s.changed.wait(lock, [&] { return s.stop_requested; });
+  const auto deadline = std::chrono::steady_clock::now() + s.options.shutdown_grace;
+  if (!s.changed.wait_until(lock, deadline, [&] { return s.active_sessions == 0; })) {
+    spdlog::warn("{} connection(s) still open after the grace period; closing them", s.active_sessions);
+  }
+  lock.unlock();
+  s.ioc.stop();
+  for (auto& t : threads) t.join();
+  spdlog::info("server stopped");
+}
+
+void Server::Stop() { impl_->BeginStop(); }
+
+}  // namespace zj::http

@@ -1,0 +1,18 @@
+// The HTTP types shared by the router, the routes and the server (Boost.Beast stays in http/).
+#pragma once
+
+#include <boost/beast/http.hpp>
+
+namespace zj::http {
+
+namespace beast_http = boost::beast::http;
+using Request = beast_http::request<beast_http::string_body>;
+using Response = beast_http::response<beast_http::string_body>;
+
+//! The limits the server enforces on every request.
+struct Limits {
+  std::size_t body_bytes = 1024 * 1024;  //!< larger bodies get 413
+  std::size_t header_bytes = 16 * 1024;  //!< larger header blocks get 431
+};
+
+}  // namespace zj::http
