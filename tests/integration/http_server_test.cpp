@@ -1,0 +1,130 @@
+// The server over real loopback sockets: keep-alive, size limits answered with problem+json
+// while the server keeps serving, malformed requests, and a stop that returns promptly even
+// with idle keep-alive connections open.
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <future>
+#include <thread>
+
+#include "app_fixture.h"
+#include "http/server.h"
+
+namespace zj::test {
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bh = boost::beast::http;
+using tcp = net::ip::tcp;
+
+class ServerTest : public AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    if (HasFatalFailure()) return;
+    http::ServerOptions options;
+    options.port = 0;
+    options.web_root = "";
+    options.threads = 2;
+    options.limits.body_bytes = 4096;
+    options.shutdown_grace = std::chrono::seconds(5);
+    server_ = std::make_unique<http::Server>(*app_, options);
+    ASSERT_OK(server_->Bind());
+    std::promise<void> ready;
+    auto started = ready.get_future();
+    runner_ = std::thread([this, &ready] { server_->Run([&ready] { ready.set_value(); }); });
+    started.wait();
+  }
+
+  void TearDown() override {
+    if (server_) {
+      server_->Stop();
+      if (runner_.joinable()) runner_.join();
+      server_.reset();
+    }
+    AppTest::TearDown();
+  }
+
+  tcp::socket Connect() {
+    tcp::socket socket(ioc_);
+    socket.connect({net::ip::make_address("127.0.0.1"), server_->port()});
+    return socket;
+  }
+
+  static bh::response<bh::string_body> Exchange(tcp::socket& socket, bh::request<bh::string_body> req) {
+    req.set(bh::field::host, "127.0.0.1");
+    req.prepare_payload();
+    bh::write(socket, req);
+    beast::flat_buffer buffer;
+    bh::response<bh::string_body> res;
+    bh::read(socket, buffer, res);
+    return res;
+  }
+
+  net::io_context ioc_;
+  std::unique_ptr<http::Server> server_;
+  std::thread runner_;
+};
+
+TEST_P(ServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
+  auto socket = Connect();
+  for (int i = 0; i < 3; ++i) {
+    auto res = Exchange(socket, {bh::verb::get, "/healthz", 11});
+    EXPECT_EQ(res.result(), bh::status::ok);
+    EXPECT_TRUE(res.keep_alive());
+  }
+}
+
+TEST_P(ServerTest, OversizedBodyIs413ProblemAndTheServerKeepsServing) {
+  auto socket = Connect();
+  bh::request<bh::string_body> big{bh::verb::post, "/api/v1/session", 11};
+  big.set(bh::field::content_type, "application/json");
+  big.set(bh::field::accept_language, "en");
+  big.body() = std::string(64 * 1024, 'x');
+  auto res = Exchange(socket, big);
+  EXPECT_EQ(res.result(), bh::status::payload_too_large);
+  EXPECT_EQ(res[bh::field::content_type], "application/problem+json");
+  EXPECT_NE(res.body().find("\"status\":413"), std::string::npos) << res.body();
+  EXPECT_NE(res.body().find("limit 4096 bytes"), std::string::npos) << res.body();
+
+  auto fresh = Connect();
+  EXPECT_EQ(Exchange(fresh, {bh::verb::get, "/healthz", 11}).result(), bh::status::ok);
+}
+
+TEST_P(ServerTest, GarbledRequestLineIs400Problem) {
+  auto socket = Connect();
+  net::write(socket, net::buffer(std::string("NOT HTTP AT ALL\r\n\r\n")));
+  beast::flat_buffer buffer;
+  bh::response<bh::string_body> res;
+  bh::read(socket, buffer, res);
+  EXPECT_EQ(res.result(), bh::status::bad_request);
+  EXPECT_EQ(res[bh::field::content_type], "application/problem+json");
+  auto fresh = Connect();
+  EXPECT_EQ(Exchange(fresh, {bh::verb::get, "/healthz", 11}).result(), bh::status::ok);
+}
+
+TEST_P(ServerTest, StopReturnsPromptlyWithIdleKeepAliveConnectionsOpen) {
+  auto idle = Connect();
+  ASSERT_EQ(Exchange(idle, {bh::verb::get, "/healthz", 11}).result(), bh::status::ok);
+  const auto started = std::chrono::steady_clock::now();
+  server_->Stop();
+  runner_.join();
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3));
+  // The idle connection was closed by the server.
+  beast::flat_buffer buffer;
+  bh::response<bh::string_body> res;
+  beast::error_code ec;
+  bh::read(idle, buffer, res, ec);
+  EXPECT_TRUE(ec) << "expected the connection to be closed";
+  server_.reset();
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, ServerTest, ::testing::Values(store::Backend::kSqlite),
+                         [](const auto& info) { return std::string(BackendName(info.param)); });
+
+}  // namespace
+}  // namespace zj::test
