@@ -1,0 +1,167 @@
+// The one HTTP client of the front end. Every call goes through `request`, which sends the
+// session cookie (same origin), Accept-Language from the current locale and, on unsafe methods,
+// the X-CSRF-Token header; turns RFC 9457 problem+json (and any other failure) into an
+// `ApiError`; and reports errors to one sink unless the caller handles them itself (`silent`).
+
+/** One per-field message from a problem's `errors` member. */
+export interface FieldError {
+  field: string
+  message: string
+}
+
+/** An RFC 9457 problem details body as the zhijia server sends it. */
+export interface ProblemDetails {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  instance?: string
+  errors?: FieldError[]
+}
+
+/** Why a request failed: the server said so (problem), it answered oddly (http), or no answer (network). */
+export type ApiErrorKind = 'problem' | 'http' | 'network'
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind
+  /** HTTP status; 0 when the server could not be reached. */
+  readonly status: number
+  readonly type: string
+  readonly title?: string
+  readonly detail?: string
+  readonly errors: FieldError[]
+
+  constructor(kind: ApiErrorKind, status: number, problem: ProblemDetails = {}) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`)
+    this.name = 'ApiError'
+    this.kind = kind
+    this.status = status
+    this.type = problem.type ?? 'about:blank'
+    this.title = problem.title
+    this.detail = problem.detail
+    this.errors = problem.errors ?? []
+  }
+
+  /** The message of the first error on `field`, if any. */
+  fieldMessage(field: string): string | undefined {
+    return this.errors.find((e) => e.field === field)?.message
+  }
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface RequestOptions {
+  method?: HttpMethod
+  /** Sent as JSON. */
+  body?: unknown
+  query?: Record<string, string | number | boolean | undefined>
+  /** Handle the error at the call site instead of reporting it to the error sink. */
+  silent?: boolean
+  signal?: AbortSignal
+}
+
+/** What the client needs from the rest of the app; wired once in main.ts, replaced in tests. */
+export interface ApiClientConfig {
+  baseUrl: string
+  locale: () => string
+  csrfToken: () => string | undefined
+  onError: (error: ApiError) => void
+  /** Called on a 401 from any request except the session's own. */
+  onUnauthorized: (error: ApiError) => void
+  fetch: typeof fetch
+}
+
+const defaults: ApiClientConfig = {
+  baseUrl: '',
+  locale: () => 'zh-CN',
+  csrfToken: () => undefined,
+  onError: () => {},
+  onUnauthorized: () => {},
+  fetch: (...args) => globalThis.fetch(...args),
+}
+
+let config: ApiClientConfig = { ...defaults }
+
+export function configureApiClient(changes: Partial<ApiClientConfig>): void {
+  config = { ...config, ...changes }
+}
+
+export function resetApiClient(): void {
+  config = { ...defaults }
+}
+
+const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['GET'])
+
+function buildUrl(path: string, query: RequestOptions['query']): string {
+  let url = config.baseUrl + path
+  if (query) {
+    const params = new URLSearchParams()
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) params.append(key, String(value))
+    }
+    const text = params.toString()
+    if (text) url += (url.includes('?') ? '&' : '?') + text
+  }
+  return url
+}
+
+function isJson(contentType: string | null): boolean {
+  return contentType !== null && /^application\/(problem\+)?json\b/i.test(contentType)
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const contentType = response.headers.get('Content-Type')
+  if (isJson(contentType)) {
+    try {
+      const body = (await response.json()) as ProblemDetails
+      if (body && typeof body === 'object') {
+        const problem = /^application\/problem\+json\b/i.test(contentType ?? '')
+        return new ApiError(problem ? 'problem' : 'http', response.status, body)
+      }
+    } catch {
+      // Not JSON after all: fall through to a bare HTTP error.
+    }
+  }
+  return new ApiError('http', response.status)
+}
+
+/** Performs one API call and returns its parsed JSON body (undefined for 204). */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET'
+  const headers = new Headers({ Accept: 'application/json', 'Accept-Language': config.locale() })
+  if (options.body !== undefined) headers.set('Content-Type', 'application/json')
+  if (!SAFE_METHODS.has(method)) {
+    const token = config.csrfToken()
+    if (token) headers.set('X-CSRF-Token', token)
+  }
+
+  let response: Response
+  try {
+    response = await config.fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    })
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
+    const error = new ApiError('network', 0)
+    if (!options.silent) config.onError(error)
+    throw error
+  }
+
+  if (!response.ok) {
+    const error = await toApiError(response)
+    if (error.status === 401 && !path.startsWith('/api/v1/session')) config.onUnauthorized(error)
+    else if (!options.silent) config.onError(error)
+    throw error
+  }
+  if (response.status === 204) return undefined as T
+  if (!isJson(response.headers.get('Content-Type'))) {
+    const error = new ApiError('http', response.status)
+    if (!options.silent) config.onError(error)
+    throw error
+  }
+  return (await response.json()) as T
+}

@@ -1,0 +1,55 @@
+// The router: history mode under '/', one route file per module in ./modules, lazy views,
+// and one guard that sends visitors who are not signed in to /login.
+import { createRouter, createWebHistory, type RouteLocationNormalized, type Router, type RouterHistory } from 'vue-router'
+import { i18n } from '@/locales'
+import { useSessionStore } from '@/stores/session'
+import './meta'
+import { authRoutes } from './modules/auth'
+import { errorRoutes } from './modules/errors'
+import { homeRoutes } from './modules/home'
+import { portalRoutes } from './modules/portal'
+
+export const routes = [
+  ...authRoutes,
+  {
+    path: '/',
+    component: () => import('@/layouts/ConsoleLayout.vue'),
+    meta: { requiresAuth: true },
+    children: [...homeRoutes],
+  },
+  ...portalRoutes,
+  ...errorRoutes,
+]
+
+/** Only same-site paths are followed after login, never another origin. */
+export function safeRedirect(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/'
+}
+
+export function pageTitle(route: RouteLocationNormalized): string {
+  const { t } = i18n.global
+  const name = t('app.name')
+  return route.meta.titleKey ? `${t(route.meta.titleKey)} · ${name}` : name
+}
+
+export function createAppRouter(history: RouterHistory = createWebHistory('/')): Router {
+  const router = createRouter({ history, routes })
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore()
+    const needsSession = to.matched.some((r) => r.meta.requiresAuth) || to.meta.guestOnly
+    // A server that cannot tell us counts as "not signed in"; the login page will ask again.
+    if (needsSession) await session.ensureLoaded().catch(() => undefined)
+    if (to.matched.some((r) => r.meta.requiresAuth) && !session.isLoggedIn) {
+      return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+    }
+    if (to.meta.guestOnly && session.isLoggedIn) return safeRedirect(to.query.redirect)
+    return true
+  })
+
+  router.afterEach((to) => {
+    document.title = pageTitle(to)
+  })
+
+  return router
+}

@@ -1,0 +1,15 @@
+// What a route may declare about itself (read by the guard and the title updater).
+import 'vue-router'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Only signed-in staff may open it; others go to /login?redirect=… */
+    requiresAuth?: boolean
+    /** Signed-in staff are sent on to the console instead (the login page). */
+    guestOnly?: boolean
+    /** i18n key of the page title, shown in the tab as "<title> · 职工之家". */
+    titleKey?: string
+  }
+}
+
+export {}

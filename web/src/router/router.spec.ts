@@ -1,0 +1,63 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory } from 'vue-router'
+import { configureApiClient, resetApiClient } from '@/api/request'
+import { createAppRouter, safeRedirect } from './index'
+
+const signedIn = {
+  user: { id: '1', username: 'admin', display_name: '系统管理员', role: 'admin', org: { id: '1', name: '北京市总工会' } },
+  csrf_token: 'tok',
+}
+
+function answerSession(status: 200 | 401) {
+  const body = status === 200 ? signedIn : { status: 401, title: 'Unauthorized' }
+  const type = status === 200 ? 'application/json' : 'application/problem+json'
+  configureApiClient({
+    fetch: vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } })) as unknown as typeof fetch,
+  })
+}
+
+beforeEach(() => setActivePinia(createPinia()))
+afterEach(() => resetApiClient())
+
+describe('router guard', () => {
+  it('sends a visitor who is not signed in from a console page to /login with a redirect', async () => {
+    answerSession(401)
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/?tab=1')
+    expect(router.currentRoute.value.name).toBe('login')
+    expect(router.currentRoute.value.query.redirect).toBe('/?tab=1')
+  })
+
+  it('lets a visitor open the portal home without signing in', async () => {
+    answerSession(401)
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/portal')
+    expect(router.currentRoute.value.name).toBe('portal-home')
+  })
+
+  it('lets signed-in staff into the console and away from /login', async () => {
+    answerSession(200)
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/')
+    expect(router.currentRoute.value.name).toBe('home')
+    await router.push('/login')
+    expect(router.currentRoute.value.name).toBe('home')
+  })
+
+  it('shows the not-found page for unknown paths', async () => {
+    answerSession(401)
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/no/such/page')
+    expect(router.currentRoute.value.name).toBe('not-found')
+  })
+})
+
+describe('safeRedirect', () => {
+  it('follows same-site paths only', () => {
+    expect(safeRedirect('/portal')).toBe('/portal')
+    expect(safeRedirect('//evil.example/x')).toBe('/')
+    expect(safeRedirect('https://evil.example')).toBe('/')
+    expect(safeRedirect(undefined)).toBe('/')
+  })
+})

@@ -1,0 +1,60 @@
+// The one place where dates, numbers and personal identifiers become display text.
+// Masking follows DESIGN.md: the UI never shows a full national ID or phone number.
+import { currentLocale } from '@/locales'
+
+/** A national ID (GB 11643) with its birth date and sequence hidden: 110101********1234. */
+export function maskId(id: string): string {
+  const value = id.trim()
+  if (value.length <= 10) return '*'.repeat(value.length)
+  return value.slice(0, 6) + '*'.repeat(value.length - 10) + value.slice(-4)
+}
+
+/** A mobile number with its middle four digits hidden: 138****5678. */
+export function maskPhone(phone: string): string {
+  const value = phone.trim()
+  if (value.length < 8) return '*'.repeat(value.length)
+  return value.slice(0, 3) + '*'.repeat(value.length - 7) + value.slice(-4)
+}
+
+type DateInput = Date | string | number
+
+function toDate(value: DateInput): Date | null {
+  const date = value instanceof Date ? value : new Date(value)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+/** A calendar date, e.g. 2026年3月7日 / Mar 7, 2026; '—' for an invalid input. */
+export function formatDate(value: DateInput, locale: string = currentLocale()): string {
+  const date = toDate(value)
+  if (!date) return '—'
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' }).format(date)
+}
+
+/** A date with time to the minute, in 24-hour form. */
+export function formatDateTime(value: DateInput, locale: string = currentLocale()): string {
+  const date = toDate(value)
+  if (!date) return '—'
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date)
+}
+
+/** A count or amount with the locale's grouping, e.g. 12,345,678. */
+export function formatNumber(
+  value: number,
+  locale: string = currentLocale(),
+  options: Intl.NumberFormatOptions = {},
+): string {
+  if (!Number.isFinite(value)) return '—'
+  return new Intl.NumberFormat(locale, options).format(value)
+}
+
+/** A share in [0, 1] as a percentage with one decimal: 0.4567 → 45.7%. */
+export function formatPercent(ratio: number, locale: string = currentLocale()): string {
+  return formatNumber(ratio, locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })
+}
