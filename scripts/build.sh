@@ -6,6 +6,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${1:-$root/build}"
 shift || true
 
+# Compile results are shared between clones of the repository: paths are hashed relative to
+# the clone, so a second checkout (as CI makes) reuses what the first compiled.
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
+
 cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" "$@" >/dev/null
 cmake --build "$build_dir"
 

@@ -4,13 +4,15 @@
 #include <iostream>
 
 #include "store/db_spec.h"
+#include "store/migrations.h"
 
 namespace zj::cli {
 
 i18n::Locale CliLocale() {
   for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
     const char* v = std::getenv(name);
-    if (v != nullptr && *v != '\0') return std::string_view(v).starts_with("zh") ? i18n::Locale::kZhCN : i18n::Locale::kEn;
+    if (v != nullptr && *v != '\0')
+      return std::string_view(v).starts_with("zh") ? i18n::Locale::kZhCN : i18n::Locale::kEn;
   }
   return i18n::Locale::kEn;
 }
@@ -44,6 +46,14 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const GlobalOptions& optio
     return Fail(std::move(e));
   }
   return db;
+}
+
+Result<std::unique_ptr<Runtime>> OpenRuntime(const GlobalOptions& options) {
+  auto runtime = std::make_unique<Runtime>();
+  ZJ_ASSIGN_OR_RETURN(runtime->db, OpenDatabase(options));
+  ZJ_RETURN_IF_ERROR(store::Migrate(*runtime->db));
+  runtime->app = std::make_unique<app::Application>(*runtime->db, runtime->clock, runtime->random);
+  return runtime;
 }
 
 }  // namespace zj::cli

@@ -5,6 +5,8 @@
 #include <memory>
 #include <string>
 
+#include "app/application.h"
+#include "app/clock.h"
 #include "core/i18n/messages.h"
 #include "core/result.h"
 #include "store/database.h"
@@ -28,5 +30,17 @@ int ReportError(const Error& error);
 
 //! Parses the --db value and opens the database; the error says which database failed.
 Result<std::unique_ptr<store::Database>> OpenDatabase(const GlobalOptions& options);
+
+//! The opened and migrated store with the real clock and randomness, and the use cases on it.
+//! Members are destroyed in reverse order, so the use cases go before the store closes.
+struct Runtime {
+  std::unique_ptr<store::Database> db;
+  app::SystemClock clock;
+  app::SecureRandom random;
+  std::unique_ptr<app::Application> app;
+};
+
+//! Opens the database, applies pending migrations and builds the Application.
+Result<std::unique_ptr<Runtime>> OpenRuntime(const GlobalOptions& options);
 
 }  // namespace zj::cli

@@ -3,7 +3,6 @@
 
 #include "app/application.h"
 #include "cli/commands.h"
-#include "store/migrations.h"
 
 namespace zj::cli {
 
@@ -16,20 +15,21 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       ->envname("ZHIJIA_DEMO_PASSWORD");
   cmd->callback([&global, &run, password] {
     run = [&global, password] {
-      auto db = OpenDatabase(global);
-      if (!db) return ReportError(db.error());
-      if (auto m = store::Migrate(**db); !m) return ReportError(m.error());
-      app::SystemClock clock;
-      app::SecureRandom random;
-      app::Application application(**db, clock, random);
+      auto runtime = OpenRuntime(global);
+      if (!runtime) return ReportError(runtime.error());
       app::DemoOptions options;
       if (!password->empty()) options.admin_password = *password;
-      auto report = application.demo().Load(options);
+      auto report = (*runtime)->app->demo().Load(options);
       if (!report) return ReportError(report.error());
-      std::cout << "demo data loaded: " << report->orgs_created << " organisations added, "
-                << report->orgs_total << " in total\n"
-                << "demo administrator: user '" << report->admin_username << "', password '"
-                << report->admin_password << "'\n";
+      const auto locale = CliLocale();
+      std::cout << i18n::Translate(locale, "cli.demo.loaded",
+                                   {{"created", std::to_string(report->orgs_created)},
+                                    {"total", std::to_string(report->orgs_total)}})
+                << "\n"
+                << i18n::Translate(
+                       locale, "cli.demo.admin",
+                       {{"username", report->admin_username}, {"password", report->admin_password}})
+                << "\n";
       return kExitOk;
     };
   });

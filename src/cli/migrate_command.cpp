@@ -15,10 +15,14 @@ void AddMigrateCommand(CLI::App& app, const GlobalOptions& global, Runner& run) 
       auto report = store::Migrate(**db);
       if (!report) return ReportError(report.error());
       if (report->applied.empty()) {
-        std::cout << "schema is current at version " << report->to_version << "\n";
+        std::cout << i18n::Translate(CliLocale(), "cli.migrate.current",
+                                     {{"version", std::to_string(report->to_version)}})
+                  << "\n";
       } else {
-        std::cout << "migrated schema from version " << report->from_version << " to "
-                  << report->to_version << "\n";
+        std::cout << i18n::Translate(CliLocale(), "cli.migrate.done",
+                                     {{"from", std::to_string(report->from_version)},
+                                      {"to", std::to_string(report->to_version)}})
+                  << "\n";
       }
       return kExitOk;
     };

@@ -6,7 +6,6 @@
 #include "app/application.h"
 #include "cli/commands.h"
 #include "http/server.h"
-#include "store/migrations.h"
 
 namespace zj::cli {
 
@@ -15,13 +14,13 @@ namespace {
 Result<std::pair<std::string, unsigned short>> ParseListen(const std::string& text) {
   const auto colon = text.rfind(':');
   auto bad = [&] {
-    Error e{ErrorCode::kInvalidArgument, "error.request.malformed",
-            "--listen must be HOST:PORT, e.g. 127.0.0.1:8080, not '" + text + "'", {}, {}};
+    Error e{ErrorCode::kInvalidArgument, "error.listen_address", "", {}, {{"value", text}}};
     return Fail(std::move(e));
   };
   if (colon == std::string::npos || colon == 0) return bad();
   std::string host = text.substr(0, colon);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   try {
     std::size_t used = 0;
     const int port = std::stoi(text.substr(colon + 1), &used);
@@ -48,8 +47,11 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
   cmd->add_option("--web-root", o->server.web_root, "Folder of the built front end (web/dist)")
       ->envname("ZHIJIA_WEB_ROOT")
       ->capture_default_str();
-  cmd->add_option("--threads", o->server.threads, "Worker threads")->check(CLI::Range(1, 256))->capture_default_str();
-  cmd->add_flag("--secure-cookies", o->server.secure_cookies, "Mark cookies Secure (serving over TLS)");
+  cmd->add_option("--threads", o->server.threads, "Worker threads")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  cmd->add_flag("--secure-cookies", o->server.secure_cookies,
+                "Mark cookies Secure (serving over TLS)");
   cmd->add_flag("--trust-proxy", o->server.trust_proxy,
                 "Trust X-Forwarded-For/-Proto from a reverse proxy in front");
   cmd->callback([&global, &run, o] {
@@ -58,18 +60,18 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       if (!listen) return ReportError(listen.error());
       o->server.host = listen->first;
       o->server.port = listen->second;
-      auto db = OpenDatabase(global);
-      if (!db) return ReportError(db.error());
-      if (auto m = store::Migrate(**db); !m) return ReportError(m.error());
-      app::SystemClock clock;
-      app::SecureRandom random;
-      app::Application application(**db, clock, random);
-      http::Server server(application, o->server);
+      auto runtime = OpenRuntime(global);
+      if (!runtime) return ReportError(runtime.error());
+      http::Server server(*(*runtime)->app, o->server);
       if (auto bound = server.Bind(); !bound) return ReportError(bound.error());
       server.Run([&] {
-        std::cout << "zhijia " << ZHIJIA_VERSION << " listening on http://"
-                  << (o->server.host.find(':') != std::string::npos ? "[" + o->server.host + "]" : o->server.host)
-                  << ":" << server.port() << std::endl;
+        const std::string& host = o->server.host;
+        const std::string url = "http://" +
+                                (host.find(':') != std::string::npos ? "[" + host + "]" : host) +
+                                ":" + std::to_string(server.port());
+        std::cout << i18n::Translate(CliLocale(), "cli.serve.listening",
+                                     {{"version", ZHIJIA_VERSION}, {"url", url}})
+                  << std::endl;
       });
       return kExitOk;
     };

@@ -10,7 +10,8 @@ void AddVersionCommand(CLI::App& app, const GlobalOptions&, Runner& run) {
   auto* cmd = app.add_subcommand("version", "Print the program and schema versions");
   cmd->callback([&run] {
     run = [] {
-      std::cout << "zhijia " << ZHIJIA_VERSION << " (schema " << store::LatestSchemaVersion() << ")\n";
+      std::cout << "zhijia " << ZHIJIA_VERSION << " (schema " << store::LatestSchemaVersion()
+                << ")\n";
       return kExitOk;
     };
   });

@@ -12,16 +12,16 @@ namespace zj {
 
 //! What went wrong, in a few well-defined kinds; http/ maps each to one status and problem type.
 enum class ErrorCode {
-  kInvalidArgument,   //!< the caller's input is malformed or breaks a rule; names a field.
-  kNotFound,          //!< no such record, or one outside the actor's scope (never say which).
-  kAlreadyExists,     //!< a unique key is taken.
-  kConflict,          //!< the record changed or is in a state that forbids the operation.
-  kUnauthenticated,   //!< no valid session.
-  kPermissionDenied,  //!< authenticated, but the action is not allowed for this role.
-  kResourceExhausted, //!< throttled or over a size limit.
-  kFailedPrecondition,//!< the system is not in a state to do this (e.g. database newer than us).
-  kUnavailable,       //!< a dependency (database server) cannot be reached; retrying may help.
-  kInternal,          //!< a bug or broken environment; details go to the log, not the user.
+  kInvalidArgument,     //!< the caller's input is malformed or breaks a rule; names a field.
+  kNotFound,            //!< no such record, or one outside the actor's scope (never say which).
+  kAlreadyExists,       //!< a unique key is taken.
+  kConflict,            //!< the record changed or is in a state that forbids the operation.
+  kUnauthenticated,     //!< no valid session.
+  kPermissionDenied,    //!< authenticated, but the action is not allowed for this role.
+  kResourceExhausted,   //!< throttled or over a size limit.
+  kFailedPrecondition,  //!< the system is not in a state to do this (e.g. database newer than us).
+  kUnavailable,         //!< a dependency (database server) cannot be reached; retrying may help.
+  kInternal,            //!< a bug or broken environment; details go to the log, not the user.
 };
 
 //! Stable lower-case name of a code, used in logs and problem types ("invalid-argument").
@@ -52,7 +52,8 @@ template <typename T>
 using Result = std::expected<T, Error>;
 
 //! Convenience for `return Fail(ErrorCode::kNotFound, "error.not_found", "org 42");`.
-inline std::unexpected<Error> Fail(ErrorCode code, std::string message_key, std::string detail = {}) {
+inline std::unexpected<Error> Fail(ErrorCode code, std::string message_key,
+                                   std::string detail = {}) {
   return std::unexpected<Error>(Error{code, std::move(message_key), std::move(detail), {}, {}});
 }
 
@@ -64,14 +65,15 @@ inline std::unexpected<Error> Fail(Error error) { return std::unexpected<Error>(
 #define ZJ_CONCAT_(a, b) ZJ_CONCAT_INNER_(a, b)
 
 //! Returns the error of a failed Result<...> expression from the enclosing function.
-#define ZJ_RETURN_IF_ERROR(expr)                                     \
-  do {                                                               \
+#define ZJ_RETURN_IF_ERROR(expr)                                                    \
+  do {                                                                              \
     if (auto&& zj_r_ = (expr); !zj_r_) return ::zj::Fail(std::move(zj_r_).error()); \
   } while (0)
 
 //! `ZJ_ASSIGN_OR_RETURN(auto x, Compute());` binds the value or returns the error.
-#define ZJ_ASSIGN_OR_RETURN(lhs, expr) ZJ_ASSIGN_OR_RETURN_IMPL_(ZJ_CONCAT_(zj_a_, __LINE__), lhs, expr)
-#define ZJ_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr)          \
-  auto tmp = (expr);                                       \
-  if (!tmp) return ::zj::Fail(std::move(tmp).error());     \
+#define ZJ_ASSIGN_OR_RETURN(lhs, expr) \
+  ZJ_ASSIGN_OR_RETURN_IMPL_(ZJ_CONCAT_(zj_a_, __LINE__), lhs, expr)
+#define ZJ_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr)      \
+  auto tmp = (expr);                                   \
+  if (!tmp) return ::zj::Fail(std::move(tmp).error()); \
   lhs = std::move(*tmp)

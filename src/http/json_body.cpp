@@ -20,8 +20,11 @@ Result<nlohmann::json> JsonBody(const Request& request) {
     } catch (const nlohmann::json::parse_error& e) {
       position = std::to_string(e.byte);
     }
-    Error error{ErrorCode::kInvalidArgument, "error.json.malformed", "malformed JSON near byte " + position,
-                {{"body", "error.json.malformed", {{"position", position}}}}, {{"position", position}}};
+    Error error{ErrorCode::kInvalidArgument,
+                "error.json.malformed",
+                "malformed JSON near byte " + position,
+                {{"body", "error.json.malformed", {{"position", position}}}},
+                {{"position", position}}};
     return Fail(std::move(error));
   }
   return body;

@@ -3,10 +3,9 @@
 // there when it adds routes, and a test checks that every route is described.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace zj::http {
 

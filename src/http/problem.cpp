@@ -7,22 +7,33 @@ namespace zj::http {
 beast_http::status StatusFor(ErrorCode code) {
   using S = beast_http::status;
   switch (code) {
-    case ErrorCode::kInvalidArgument: return S::bad_request;
-    case ErrorCode::kNotFound: return S::not_found;
-    case ErrorCode::kAlreadyExists: return S::conflict;
-    case ErrorCode::kConflict: return S::conflict;
-    case ErrorCode::kUnauthenticated: return S::unauthorized;
-    case ErrorCode::kPermissionDenied: return S::forbidden;
-    case ErrorCode::kResourceExhausted: return S::too_many_requests;
-    case ErrorCode::kFailedPrecondition: return S::conflict;
-    case ErrorCode::kUnavailable: return S::service_unavailable;
-    case ErrorCode::kInternal: return S::internal_server_error;
+    case ErrorCode::kInvalidArgument:
+      return S::bad_request;
+    case ErrorCode::kNotFound:
+      return S::not_found;
+    case ErrorCode::kAlreadyExists:
+      return S::conflict;
+    case ErrorCode::kConflict:
+      return S::conflict;
+    case ErrorCode::kUnauthenticated:
+      return S::unauthorized;
+    case ErrorCode::kPermissionDenied:
+      return S::forbidden;
+    case ErrorCode::kResourceExhausted:
+      return S::too_many_requests;
+    case ErrorCode::kFailedPrecondition:
+      return S::conflict;
+    case ErrorCode::kUnavailable:
+      return S::service_unavailable;
+    case ErrorCode::kInternal:
+      return S::internal_server_error;
   }
   return S::internal_server_error;
 }
 
 Response ProblemResponse(const Error& error, i18n::Locale locale, std::string_view instance,
-                         unsigned version, bool keep_alive, std::optional<beast_http::status> status) {
+                         unsigned version, bool keep_alive,
+                         std::optional<beast_http::status> status) {
   const char* code = ErrorCodeName(error.code);
   const beast_http::status result = status.value_or(StatusFor(error.code));
   nlohmann::json body{

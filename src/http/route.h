@@ -5,11 +5,10 @@
 
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/application.h"
 #include "core/i18n/messages.h"
@@ -27,11 +26,11 @@ struct Call {
   const ServerOptions& options;
   i18n::Locale locale;
   std::string remote_addr;
-  bool secure = false;                    //!< served over TLS or behind a proxy that says so
+  bool secure = false;                        //!< served over TLS or behind a proxy that says so
   std::map<std::string, std::string> params;  //!< from the path pattern
-  std::optional<app::Actor> actor;        //!< set for Access::kSession routes
-  std::string session_token;              //!< the cookie's value, when present
-  std::vector<std::string> set_cookies;   //!< Set-Cookie values to send
+  std::optional<app::Actor> actor;            //!< set for Access::kSession routes
+  std::string session_token;                  //!< the cookie's value, when present
+  std::vector<std::string> set_cookies;       //!< Set-Cookie values to send
 };
 
 struct Reply {

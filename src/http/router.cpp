@@ -25,7 +25,8 @@ std::vector<std::string_view> Segments(std::string_view path) {
   return out;
 }
 
-bool Match(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& params) {
+bool Match(std::string_view pattern, std::string_view path,
+           std::map<std::string, std::string>& params) {
   const auto want = Segments(pattern);
   const auto got = Segments(path);
   if (want.size() != got.size()) return false;
@@ -42,7 +43,8 @@ bool Match(std::string_view pattern, std::string_view path, std::map<std::string
 }
 
 bool Unsafe(beast_http::verb v) {
-  return v != beast_http::verb::get && v != beast_http::verb::head && v != beast_http::verb::options;
+  return v != beast_http::verb::get && v != beast_http::verb::head &&
+         v != beast_http::verb::options;
 }
 
 bool SameToken(const std::string& a, std::string_view b) {
@@ -90,7 +92,8 @@ void AddSecurityHeaders(Response& res) {
   res.set("Cross-Origin-Opener-Policy", "same-origin");
 }
 
-Router::Router(app::Application& app, ServerOptions options) : app_(app), options_(std::move(options)) {
+Router::Router(app::Application& app, ServerOptions options)
+    : app_(app), options_(std::move(options)) {
   AddSystemRoutes(routes_);
   AddSessionRoutes(routes_);
 }
@@ -98,8 +101,11 @@ Router::Router(app::Application& app, ServerOptions options) : app_(app), option
 Handled Router::Handle(const Request& request, const Peer& peer) {
   const std::string_view target = request.target();
   const std::string_view path = target.substr(0, target.find('?'));
-  Call call{request, app_, options_, i18n::NegotiateLocale(request[beast_http::field::accept_language]),
-            peer.address, options_.secure_cookies, {}, std::nullopt, {}, {}};
+  Call call{request,      app_,
+            options_,     i18n::NegotiateLocale(request[beast_http::field::accept_language]),
+            peer.address, options_.secure_cookies,
+            {},           std::nullopt,
+            {},           {}};
   if (options_.trust_proxy) {
     if (auto fwd = request["X-Forwarded-For"]; !fwd.empty()) {
       call.remote_addr = std::string(fwd.substr(0, fwd.find(',')));
@@ -111,7 +117,8 @@ Handled Router::Handle(const Request& request, const Peer& peer) {
   if (path == "/healthz" || path == "/readyz" || path.starts_with("/api/")) {
     out = HandleApi(request, call, path);
     out.response.set(beast_http::field::cache_control, "no-store");
-  } else if (request.method() == beast_http::verb::get || request.method() == beast_http::verb::head) {
+  } else if (request.method() == beast_http::verb::get ||
+             request.method() == beast_http::verb::head) {
     auto file = ServeStatic(request, options_.web_root);
     if (file) {
       out.response = std::move(*file);
@@ -123,10 +130,13 @@ Handled Router::Handle(const Request& request, const Peer& peer) {
       out.response.prepare_payload();
     }
   } else {
-    out.response = ProblemResponse(
-        Error{ErrorCode::kInvalidArgument, "error.method_not_allowed", "", {},
-              {{"method", std::string(request.method_string())}}},
-        call.locale, path, request.version(), request.keep_alive(), beast_http::status::method_not_allowed);
+    out.response = ProblemResponse(Error{ErrorCode::kInvalidArgument,
+                                         "error.method_not_allowed",
+                                         "",
+                                         {},
+                                         {{"method", std::string(request.method_string())}}},
+                                   call.locale, path, request.version(), request.keep_alive(),
+                                   beast_http::status::method_not_allowed);
   }
   AddSecurityHeaders(out.response);
   out.response.set(beast_http::field::server, "zhijia");
@@ -138,7 +148,8 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
   const unsigned version = request.version();
   const bool keep_alive = request.keep_alive();
   auto problem = [&](const Error& e, std::optional<beast_http::status> status = std::nullopt) {
-    if (e.code == ErrorCode::kInternal) spdlog::error("{} {}: {}", request.method_string(), path, e.detail);
+    if (e.code == ErrorCode::kInternal)
+      spdlog::error("{} {}: {}", request.method_string(), path, e.detail);
     return ProblemResponse(e, call.locale, path, version, keep_alive, status);
   };
 
@@ -148,7 +159,8 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
     std::map<std::string, std::string> params;
     if (!Match(r.pattern, path, params)) continue;
     path_known = true;
-    const bool head_as_get = request.method() == beast_http::verb::head && r.method == beast_http::verb::get;
+    const bool head_as_get =
+        request.method() == beast_http::verb::head && r.method == beast_http::verb::get;
     if (r.method == request.method() || head_as_get) {
       route = &r;
       call.params = std::move(params);
@@ -157,14 +169,18 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
   }
   if (route == nullptr) {
     if (path_known) {
-      return {problem(Error{ErrorCode::kInvalidArgument, "error.method_not_allowed", "", {},
+      return {problem(Error{ErrorCode::kInvalidArgument,
+                            "error.method_not_allowed",
+                            "",
+                            {},
                             {{"method", std::string(request.method_string())}}},
                       beast_http::status::method_not_allowed),
               {}};
     }
-    return {problem(Error{ErrorCode::kNotFound, "error.route_not_found", "", {},
-                          {{"path", std::string(path)}}}),
-            {}};
+    return {
+        problem(Error{
+            ErrorCode::kNotFound, "error.route_not_found", "", {}, {{"path", std::string(path)}}}),
+        {}};
   }
 
   call.session_token = CookieValue(request[beast_http::field::cookie], kSessionCookie);
@@ -172,7 +188,8 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
     auto session = app_.accounts().Authenticate(call.session_token);
     if (!session) return {problem(session.error()), {}};
     if (Unsafe(request.method()) && !SameToken(session->csrf_token, request["X-CSRF-Token"])) {
-      return {problem(Error{ErrorCode::kPermissionDenied, "error.auth.csrf", "CSRF token mismatch", {}, {}}),
+      return {problem(Error{
+                  ErrorCode::kPermissionDenied, "error.auth.csrf", "CSRF token mismatch", {}, {}}),
               session->actor.username};
     }
     call.actor = std::move(session->actor);
@@ -183,7 +200,8 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
       return route->handler(call);
     } catch (const std::exception& e) {
       // A bug: log it, answer 500, keep serving.
-      return Fail(ErrorCode::kInternal, "error.internal", std::string("unhandled exception: ") + e.what());
+      return Fail(ErrorCode::kInternal, "error.internal",
+                  std::string("unhandled exception: ") + e.what());
     }
   }();
   const std::string user = call.actor ? call.actor->username : std::string();

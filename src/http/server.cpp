@@ -1,14 +1,14 @@
 #include "http/server.h"
 
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <condition_variable>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "http/problem.h"
@@ -28,7 +28,10 @@ class Session;
 
 struct Server::Impl {
   Impl(app::Application& app, ServerOptions opts)
-      : options(std::move(opts)), router(app, options), acceptor(ioc), signals(ioc, SIGINT, SIGTERM) {}
+      : options(std::move(opts)),
+        router(app, options),
+        acceptor(ioc),
+        signals(ioc, SIGINT, SIGTERM) {}
 
   void Accept();
   void BeginStop();
@@ -95,8 +98,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnRead(beast::error_code ec, std::size_t) {
     first_ = false;
     if (ec == beast_http::error::end_of_stream || ec == net::error::operation_aborted ||
-        ec == beast::error::timeout || ec == net::error::connection_reset || ec == net::error::eof ||
-        ec == net::error::bad_descriptor) {
+        ec == beast::error::timeout || ec == net::error::connection_reset ||
+        ec == net::error::eof || ec == net::error::bad_descriptor) {
       return Close();
     }
     if (ec) return RejectMalformed(ec);
@@ -105,7 +108,9 @@ class Session : public std::enable_shared_from_this<Session> {
     const Request& request = parser_->get();
     Handled handled = server_.router.Handle(request, Peer{remote_});
     if (server_.stopping) handled.response.keep_alive(false);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
     spdlog::info("{}", nlohmann::json{{"event", "request"},
                                       {"remote", remote_},
                                       {"method", std::string(request.method_string())},
@@ -114,7 +119,7 @@ class Session : public std::enable_shared_from_this<Session> {
                                       {"bytes", handled.response.body().size()},
                                       {"ms", std::round(ms * 100) / 100},
                                       {"user", handled.user}}
-                               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     Write(std::move(handled.response));
   }
 
@@ -124,7 +129,10 @@ class Session : public std::enable_shared_from_this<Session> {
     Error error{ErrorCode::kInvalidArgument, "error.request.malformed", ec.message(), {}, {}};
     beast_http::status status = beast_http::status::bad_request;
     if (ec == beast_http::error::body_limit) {
-      error = Error{ErrorCode::kResourceExhausted, "error.body_too_large", ec.message(), {},
+      error = Error{ErrorCode::kResourceExhausted,
+                    "error.body_too_large",
+                    ec.message(),
+                    {},
                     {{"limit", std::to_string(server_.options.limits.body_bytes)}}};
       status = beast_http::status::payload_too_large;
     } else if (ec == beast_http::error::header_limit) {
@@ -133,9 +141,11 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto locale = i18n::NegotiateLocale(parser_->get()[beast_http::field::accept_language]);
     Response res = ProblemResponse(error, locale, parser_->get().target(), 11, false, status);
     AddSecurityHeaders(res);
-    spdlog::info("{}", nlohmann::json{{"event", "rejected"}, {"remote", remote_}, {"status", res.result_int()},
+    spdlog::info("{}", nlohmann::json{{"event", "rejected"},
+                                      {"remote", remote_},
+                                      {"status", res.result_int()},
                                       {"reason", ec.message()}}
-                               .dump());
+                           .dump());
     Write(std::move(res));
   }
 
@@ -236,8 +246,11 @@ Result<void> Server::Bind() {
   beast::error_code ec;
   const auto address = net::ip::make_address(impl_->options.host, ec);
   if (ec) {
-    return Fail(ErrorCode::kInvalidArgument, "error.request.malformed",
-                "invalid listen address '" + impl_->options.host + "'");
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "error.listen_address",
+                      "",
+                      {},
+                      {{"value", impl_->options.host}}});
   }
   const tcp::endpoint endpoint{address, impl_->options.port};
   auto& acceptor = impl_->acceptor;
@@ -246,9 +259,12 @@ Result<void> Server::Bind() {
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
   if (ec) {
-    return Fail(ErrorCode::kUnavailable, "error.request.malformed",
-                "cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) +
-                    ": " + ec.message());
+    return Fail(Error{ErrorCode::kUnavailable,
+                      "error.listen",
+                      "",
+                      {},
+                      {{"address", impl_->options.host + ":" + std::to_string(impl_->options.port)},
+                       {"reason", ec.message()}}});
   }
   return {};
 }
@@ -276,7 +292,8 @@ void Server::Run(const std::function<void()>& on_ready) {
   s.changed.wait(lock, [&] { return s.stop_requested; });
   const auto deadline = std::chrono::steady_clock::now() + s.options.shutdown_grace;
   if (!s.changed.wait_until(lock, deadline, [&] { return s.active_sessions == 0; })) {
-    spdlog::warn("{} connection(s) still open after the grace period; closing them", s.active_sessions);
+    spdlog::warn("{} connection(s) still open after the grace period; closing them",
+                 s.active_sessions);
   }
   lock.unlock();
   s.ioc.stop();

@@ -10,15 +10,15 @@ namespace zj::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  unsigned short port = 8080;          //!< 0 picks a free port (printed on start)
-  std::string web_root = "web/dist";   //!< the built front end; empty disables static files
-  int threads = 4;                     //!< handlers block on the store, so more than cores
+  unsigned short port = 8080;         //!< 0 picks a free port (printed on start)
+  std::string web_root = "web/dist";  //!< the built front end; empty disables static files
+  int threads = 4;                    //!< handlers block on the store, so more than cores
   Limits limits;
   std::chrono::seconds read_timeout{30};    //!< a request must arrive within this
   std::chrono::seconds idle_timeout{75};    //!< an idle keep-alive connection is closed after
   std::chrono::seconds shutdown_grace{15};  //!< in-flight requests get this long on SIGTERM
-  bool secure_cookies = false;  //!< always mark cookies Secure (served over TLS)
-  bool trust_proxy = false;     //!< believe X-Forwarded-For / X-Forwarded-Proto
+  bool secure_cookies = false;              //!< always mark cookies Secure (served over TLS)
+  bool trust_proxy = false;                 //!< believe X-Forwarded-For / X-Forwarded-Proto
 };
 
 }  // namespace zj::http

@@ -96,7 +96,8 @@ std::optional<Response> ServeStatic(const Request& request, const std::string& w
     if (!fs::is_regular_file(file, ec)) return std::nullopt;
   }
   const auto size = fs::file_size(file, ec);
-  const auto mtime = static_cast<std::uint64_t>(fs::last_write_time(file, ec).time_since_epoch().count());
+  const auto mtime =
+      static_cast<std::uint64_t>(fs::last_write_time(file, ec).time_since_epoch().count());
   const std::string etag = "\"" + std::to_string(size) + "-" + std::to_string(mtime) + "\"";
 
   const std::string name = file.filename().string();

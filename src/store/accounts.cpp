@@ -27,7 +27,8 @@ constexpr Sql kTouchSession{"sessions.touch",
 constexpr Sql kDeleteSession{"sessions.delete", "DELETE FROM sessions WHERE token_hash = $1"};
 
 UserRow UserFrom(const Row& r) {
-  return UserRow{r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.OptInt(5), r.Text(6), r.Int(7)};
+  return UserRow{r.Int(0),  r.Text(1),   r.Text(2), r.Text(3),
+                 r.Text(4), r.OptInt(5), r.Text(6), r.Int(7)};
 }
 
 Result<std::optional<UserRow>> OneUser(Result<Rows> rows) {
@@ -39,8 +40,10 @@ Result<std::optional<UserRow>> OneUser(Result<Rows> rows) {
 }  // namespace
 
 Result<void> InsertUser(Connection& conn, const UserRow& u) {
-  const std::vector<Value> p{u.id,   u.username, u.display_name, u.password_hash,
-                             u.role, u.org_id ? Value(*u.org_id) : Value(), u.status, u.created_at};
+  const std::vector<Value> p{u.id,           u.username,
+                             u.display_name, u.password_hash,
+                             u.role,         u.org_id ? Value(*u.org_id) : Value(),
+                             u.status,       u.created_at};
   ZJ_RETURN_IF_ERROR(conn.Execute(kInsertUser, p));
   return {};
 }
@@ -62,7 +65,7 @@ Result<std::optional<UserRow>> FindUserById(Connection& conn, std::int64_t id) {
 }
 
 Result<void> InsertSession(Connection& conn, const SessionRow& s) {
-  const std::vector<Value> p{s.token_hash, s.user_id,    s.csrf_token, s.created_at,
+  const std::vector<Value> p{s.token_hash,   s.user_id,    s.csrf_token, s.created_at,
                              s.last_seen_at, s.expires_at, s.remote_addr};
   ZJ_RETURN_IF_ERROR(conn.Execute(kInsertSession, p));
   return {};

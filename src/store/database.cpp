@@ -62,7 +62,8 @@ Transaction::~Transaction() {
 Result<void> Transaction::Commit() {
   Connection* conn = conn_;
   conn_ = nullptr;  // a failed COMMIT leaves nothing to roll back on either backend
-  if (conn == nullptr) return Fail(ErrorCode::kInternal, "error.internal", "transaction already ended");
+  if (conn == nullptr)
+    return Fail(ErrorCode::kInternal, "error.internal", "transaction already ended");
   return conn->Commit();
 }
 

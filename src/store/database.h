@@ -106,9 +106,9 @@ class Lease {
 };
 
 struct OpenOptions {
-  int max_connections = 8;           //!< pool size.
-  int busy_timeout_ms = 5000;        //!< SQLite: wait this long for a lock before failing.
-  int connect_timeout_s = 5;         //!< PostgreSQL: give up connecting after this long.
+  int max_connections = 8;     //!< pool size.
+  int busy_timeout_ms = 5000;  //!< SQLite: wait this long for a lock before failing.
+  int connect_timeout_s = 5;   //!< PostgreSQL: give up connecting after this long.
 };
 
 //! A thread-safe pool of connections to one database.
@@ -117,7 +117,8 @@ class Database {
   using Factory = std::function<Result<std::unique_ptr<Connection>>()>;
 
   //! Opens (and for SQLite creates) the database named by `spec`; connects once to prove it.
-  static Result<std::unique_ptr<Database>> Open(const DbSpec& spec, const OpenOptions& options = {});
+  static Result<std::unique_ptr<Database>> Open(const DbSpec& spec,
+                                                const OpenOptions& options = {});
 
   Database(Backend backend, Factory factory, int max_connections);
   ~Database();

@@ -14,9 +14,11 @@ constexpr Sql kCreateTable{"migrations.create",
                            " version INTEGER NOT NULL PRIMARY KEY,"
                            " name TEXT NOT NULL,"
                            " applied_at BIGINT NOT NULL)"};
-constexpr Sql kMaxVersion{"migrations.max", "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"};
-constexpr Sql kRecord{"migrations.record",
-                      "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)"};
+constexpr Sql kMaxVersion{"migrations.max",
+                          "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"};
+constexpr Sql kRecord{
+    "migrations.record",
+    "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)"};
 // Only one process migrates a PostgreSQL database at a time; the lock ends with the transaction.
 constexpr Sql kPgLock{"migrations.lock", "SELECT pg_advisory_xact_lock(7251002)"};
 
@@ -34,7 +36,8 @@ std::map<int, const MigrationFile*> FilesFor(Backend backend) {
 }
 
 Error Newer(int found, int latest) {
-  return Error{ErrorCode::kFailedPrecondition, "error.db.newer",
+  return Error{ErrorCode::kFailedPrecondition,
+               "error.db.newer",
                "the database has schema version " + std::to_string(found) +
                    ", newer than this program knows (" + std::to_string(latest) +
                    "); upgrade zhijia, or restore a backup made by this version",
@@ -102,7 +105,8 @@ Result<int> CheckSchemaCurrent(Database& db) {
   const int latest = LatestSchemaVersion();
   if (current > latest) return Fail(Newer(current, latest));
   if (current < latest) {
-    return Fail(Error{ErrorCode::kFailedPrecondition, "error.db.outdated",
+    return Fail(Error{ErrorCode::kFailedPrecondition,
+                      "error.db.outdated",
                       "the database has schema version " + std::to_string(current) +
                           ", older than this program's " + std::to_string(latest) +
                           "; run `zhijia migrate`",

@@ -4,7 +4,6 @@ namespace zj::store {
 
 namespace {
 
-
 constexpr Sql kInsert{"orgs.insert",
                       "INSERT INTO orgs (id, federation_id, parent_id, path, code, name, kind,"
                       " region_code, status, created_at)"
@@ -21,7 +20,7 @@ Value Opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value()
 Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(); }
 
 OrgRow FromRow(const Row& r) {
-  return OrgRow{r.Int(0), r.Int(1), r.OptInt(2), r.Text(3), r.Text(4),
+  return OrgRow{r.Int(0),  r.Int(1),  r.OptInt(2),  r.Text(3), r.Text(4),
                 r.Text(5), r.Text(6), r.OptText(7), r.Text(8), r.Int(9)};
 }
 

@@ -35,15 +35,15 @@ function runCli(args) {
   )
 }
 
-/** Resolves to the URL once the server prints "listening on http://…"; rejects if it exits. */
+/** Resolves to the URL once the server prints its "zhijia VERSION listening on http://…" line (in either language); rejects if it exits. */
 function waitForListening(child, exited, log) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`zhijia serve did not report "listening on" within ${STARTUP_TIMEOUT_MS} ms\n${log()}`)),
+      () => reject(new Error(`zhijia serve did not report its URL within ${STARTUP_TIMEOUT_MS} ms\n${log()}`)),
       STARTUP_TIMEOUT_MS,
     )
     child.stdout.on('data', () => {
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log())
+      const match = /zhijia \S+ .*?(http:\/\/127\.0\.0\.1:\d+)/.exec(log())
       if (match) {
         clearTimeout(timer)
         resolve(match[1])
@@ -78,6 +78,8 @@ export async function startServer() {
       clearTimeout(timer)
       assert.equal(signal, null, `zhijia serve did not stop on SIGTERM and was killed\n${output}`)
       assert.equal(code, 0, `zhijia serve exited with ${code} after SIGTERM\n${output}`)
+      // SQLite removes the write-ahead log when the last connection closes cleanly.
+      assert.ok(!existsSync(path.join(dir, 'zhijia.db-wal')), 'the database was not closed cleanly (WAL file left)')
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -1,7 +1,8 @@
 // Signing in and sessions on both stores: a session survives until its idle or absolute limit,
 // a disabled account can neither sign in nor keep using its session, and logout ends it.
-#include "app_fixture.h"
 #include "store/accounts.h"
+
+#include "app_fixture.h"
 
 namespace zj::test {
 namespace {
@@ -15,8 +16,8 @@ class AccountsTest : public AppTest {
   }
 
   void Disable(const std::string& username) {
-    static constexpr store::Sql kDisable{"test.users.disable",
-                                         "UPDATE users SET status = 'disabled' WHERE username = $1"};
+    static constexpr store::Sql kDisable{
+        "test.users.disable", "UPDATE users SET status = 'disabled' WHERE username = $1"};
     auto lease = db_->Acquire();
     ASSERT_OK(lease);
     ASSERT_OK((**lease).Execute(kDisable, Params(username)));
@@ -103,8 +104,9 @@ TEST_P(AccountsTest, LogoutEndsTheSession) {
 }
 
 TEST_P(AccountsTest, DuplicateUsernameIsAlreadyExists) {
-  ExpectError(app_->accounts().CreateUser({"admin", "Another", "Some-Pass-2026", "staff", std::nullopt}),
-              ErrorCode::kAlreadyExists, "error.db.unique");
+  ExpectError(
+      app_->accounts().CreateUser({"admin", "Another", "Some-Pass-2026", "staff", std::nullopt}),
+      ErrorCode::kAlreadyExists, "error.db.unique");
 }
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(AccountsTest);

@@ -70,10 +70,10 @@ class AppTest : public ::testing::TestWithParam<store::Backend> {
 };
 
 //! Instantiates a parameterised suite on both backends, named ".../sqlite" and ".../postgres".
-#define ZJ_INSTANTIATE_ON_BOTH_STORES(suite)                                              \
-  INSTANTIATE_TEST_SUITE_P(Stores, suite,                                                 \
-                           ::testing::Values(::zj::store::Backend::kSqlite,               \
-                                             ::zj::store::Backend::kPostgres),            \
-                           [](const auto& info) { return std::string(::zj::test::BackendName(info.param)); })
+#define ZJ_INSTANTIATE_ON_BOTH_STORES(suite)                                             \
+  INSTANTIATE_TEST_SUITE_P(                                                              \
+      Stores, suite,                                                                     \
+      ::testing::Values(::zj::store::Backend::kSqlite, ::zj::store::Backend::kPostgres), \
+      [](const auto& info) { return std::string(::zj::test::BackendName(info.param)); })
 
 }  // namespace zj::test

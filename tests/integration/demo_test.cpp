@@ -13,7 +13,8 @@ class DemoTest : public AppTest {};
 std::size_t ExpectedBeijingOrgs() {
   const RegionTable& regions = app::BuiltinRegions();
   std::size_t n = 1;  // the municipal federation
-  for (const Region* district : regions.Children("1101")) n += 1 + regions.Children(district->code).size();
+  for (const Region* district : regions.Children("1101"))
+    n += 1 + regions.Children(district->code).size();
   return n;
 }
 
@@ -43,7 +44,8 @@ TEST_P(DemoTest, LoadsBeijingWithItsSixteenDistrictsAndAllTheirStreets) {
   EXPECT_EQ((*street)->kind, "street");
   EXPECT_EQ((*street)->federation_id, (*city)->id);  // the shard key is the municipal federation
   EXPECT_TRUE(OrgPath::FromStored((*city)->path).Contains(OrgPath::FromStored((*street)->path)));
-  EXPECT_TRUE(OrgPath::FromStored((*dongcheng)->path).Contains(OrgPath::FromStored((*street)->path)));
+  EXPECT_TRUE(
+      OrgPath::FromStored((*dongcheng)->path).Contains(OrgPath::FromStored((*street)->path)));
 }
 
 TEST_P(DemoTest, RunningAgainAddsNothingAndResetsTheAdminPassword) {

@@ -1,10 +1,9 @@
 // The HTTP API as a pure function of the request, on both stores: health and readiness,
 // problem+json errors in the caller's language, sign-in with cookie and CSRF rules, static
 // files with caching and the SPA fallback, and an OpenAPI document that describes every route.
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "app_fixture.h"
 #include "http/openapi.h"
@@ -23,7 +22,8 @@ class RouterTest : public AppTest {
     AppTest::SetUp();
     if (HasFatalFailure()) return;
     LoadDemo("Router-Pass-2026");
-    web_root_ = std::filesystem::temp_directory_path() / ("zj-web-" + std::to_string(random_.Next32()));
+    web_root_ =
+        std::filesystem::temp_directory_path() / ("zj-web-" + std::to_string(random_.Next32()));
     std::filesystem::create_directories(web_root_ / "assets");
     std::ofstream(web_root_ / "index.html") << "<!doctype html><title>zhijia</title>";
     std::ofstream(web_root_ / "assets" / "app-1a2b3c.js") << "console.log(1)";
@@ -44,7 +44,8 @@ class RouterTest : public AppTest {
     Request req{method, target, 11};
     for (auto& [k, v] : headers) req.set(k, v);
     if (!body.empty()) {
-      if (req[bh::field::content_type].empty()) req.set(bh::field::content_type, "application/json");
+      if (req[bh::field::content_type].empty())
+        req.set(bh::field::content_type, "application/json");
       req.body() = std::move(body);
     }
     req.prepare_payload();
@@ -110,7 +111,8 @@ TEST_P(RouterTest, UnknownApiPathIsProblem404InTheCallersLanguage) {
   auto zh = Send(bh::verb::get, "/api/v1/nothing-here");
   ExpectProblem(zh, bh::status::not_found, "error.route_not_found");
   EXPECT_EQ(Json(zh)["title"], "未找到");
-  auto en = Send(bh::verb::get, "/api/v1/nothing-here", {}, {{"Accept-Language", "en-US,en;q=0.9"}});
+  auto en =
+      Send(bh::verb::get, "/api/v1/nothing-here", {}, {{"Accept-Language", "en-US,en;q=0.9"}});
   EXPECT_EQ(Json(en)["title"], "Not found");
   EXPECT_EQ(Json(en)["detail"], "No such API endpoint: /api/v1/nothing-here");
 }
@@ -127,8 +129,9 @@ TEST_P(RouterTest, MalformedJsonIs400WithAFieldError) {
 }
 
 TEST_P(RouterTest, NonJsonBodyIsRejected) {
-  ExpectProblem(Send(bh::verb::post, "/api/v1/session", "username=admin", {{"Content-Type", "text/plain"}}),
-                bh::status::bad_request, "error.unsupported_media_type");
+  ExpectProblem(
+      Send(bh::verb::post, "/api/v1/session", "username=admin", {{"Content-Type", "text/plain"}}),
+      bh::status::bad_request, "error.unsupported_media_type");
 }
 
 TEST_P(RouterTest, LoginWithoutPasswordNamesTheMissingField) {
@@ -142,12 +145,14 @@ TEST_P(RouterTest, LoginWithoutPasswordNamesTheMissingField) {
 }
 
 TEST_P(RouterTest, WrongPasswordIs401) {
-  ExpectProblem(Send(bh::verb::post, "/api/v1/session", R"({"username":"admin","password":"nope"})"),
-                bh::status::unauthorized, "error.auth.invalid_credentials");
+  ExpectProblem(
+      Send(bh::verb::post, "/api/v1/session", R"({"username":"admin","password":"nope"})"),
+      bh::status::unauthorized, "error.auth.invalid_credentials");
 }
 
 TEST_P(RouterTest, LoginSetsAStrictHttpOnlyCookieAndReturnsTheUser) {
-  auto res = Send(bh::verb::post, "/api/v1/session", R"({"username":"admin","password":"Router-Pass-2026"})");
+  auto res = Send(bh::verb::post, "/api/v1/session",
+                  R"({"username":"admin","password":"Router-Pass-2026"})");
   ASSERT_EQ(res.result(), bh::status::ok) << res.body();
   const std::string cookie(res[bh::field::set_cookie]);
   EXPECT_TRUE(cookie.starts_with("zj_session=")) << cookie;
@@ -165,7 +170,8 @@ TEST_P(RouterTest, CookieIsSecureBehindATrustedTlsProxy) {
   http::ServerOptions options;
   options.trust_proxy = true;
   router_ = std::make_unique<http::Router>(*app_, options);
-  auto res = Send(bh::verb::post, "/api/v1/session", R"({"username":"admin","password":"Router-Pass-2026"})",
+  auto res = Send(bh::verb::post, "/api/v1/session",
+                  R"({"username":"admin","password":"Router-Pass-2026"})",
                   {{"X-Forwarded-Proto", "https"}});
   EXPECT_NE(std::string(res[bh::field::set_cookie]).find("; Secure"), std::string::npos);
 }
@@ -182,20 +188,23 @@ TEST_P(RouterTest, SessionIsReadBackFromTheCookie) {
 
 TEST_P(RouterTest, UnsafeMethodWithoutTheCsrfTokenIs403AndChangesNothing) {
   auto [cookie, csrf] = SignIn();
-  ExpectProblem(Send(bh::verb::delete_, "/api/v1/session", {}, {{"Cookie", cookie}}), bh::status::forbidden,
-                "error.auth.csrf");
-  ExpectProblem(Send(bh::verb::delete_, "/api/v1/session", {}, {{"Cookie", cookie}, {"X-CSRF-Token", csrf + "x"}}),
+  ExpectProblem(Send(bh::verb::delete_, "/api/v1/session", {}, {{"Cookie", cookie}}),
                 bh::status::forbidden, "error.auth.csrf");
-  EXPECT_EQ(Send(bh::verb::get, "/api/v1/session", {}, {{"Cookie", cookie}}).result(), bh::status::ok);
+  ExpectProblem(Send(bh::verb::delete_, "/api/v1/session", {},
+                     {{"Cookie", cookie}, {"X-CSRF-Token", csrf + "x"}}),
+                bh::status::forbidden, "error.auth.csrf");
+  EXPECT_EQ(Send(bh::verb::get, "/api/v1/session", {}, {{"Cookie", cookie}}).result(),
+            bh::status::ok);
 }
 
 TEST_P(RouterTest, LogoutWithTheCsrfTokenEndsTheSessionAndClearsTheCookie) {
   auto [cookie, csrf] = SignIn();
-  auto res = Send(bh::verb::delete_, "/api/v1/session", {}, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  auto res =
+      Send(bh::verb::delete_, "/api/v1/session", {}, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
   EXPECT_EQ(res.result(), bh::status::no_content) << res.body();
   EXPECT_NE(std::string(res[bh::field::set_cookie]).find("Max-Age=0"), std::string::npos);
-  ExpectProblem(Send(bh::verb::get, "/api/v1/session", {}, {{"Cookie", cookie}}), bh::status::unauthorized,
-                "error.auth.unauthenticated");
+  ExpectProblem(Send(bh::verb::get, "/api/v1/session", {}, {{"Cookie", cookie}}),
+                bh::status::unauthorized, "error.auth.unauthenticated");
 }
 
 TEST_P(RouterTest, EveryResponseCarriesSecurityHeadersAndApiAnswersAreNotCached) {
@@ -215,7 +224,8 @@ TEST_P(RouterTest, StaticAssetsAreServedWithTypeAndLongCaching) {
   EXPECT_EQ(js.body(), "console.log(1)");
   EXPECT_EQ(js[bh::field::content_type], "text/javascript; charset=utf-8");
   EXPECT_NE(std::string(js[bh::field::cache_control]).find("immutable"), std::string::npos);
-  auto again = Send(bh::verb::get, "/assets/app-1a2b3c.js", {}, {{"If-None-Match", std::string(js[bh::field::etag])}});
+  auto again = Send(bh::verb::get, "/assets/app-1a2b3c.js", {},
+                    {{"If-None-Match", std::string(js[bh::field::etag])}});
   EXPECT_EQ(again.result(), bh::status::not_modified);
   EXPECT_TRUE(again.body().empty());
   auto index = Send(bh::verb::get, "/");
@@ -231,7 +241,8 @@ TEST_P(RouterTest, ClientRoutesFallBackToIndexButMissingAssetsAre404) {
 }
 
 TEST_P(RouterTest, PathsEscapingTheWebRootAreNeverServed) {
-  const auto secret = web_root_.parent_path() / ("zj-secret-" + std::to_string(random_.Next32()) + ".txt");
+  const auto secret =
+      web_root_.parent_path() / ("zj-secret-" + std::to_string(random_.Next32()) + ".txt");
   std::ofstream(secret) << "secret";
   const std::string name = secret.filename().string();
   for (const std::string& target : {"/../" + name, "/%2e%2e/" + name, "/assets/../../" + name}) {

@@ -1,12 +1,12 @@
 // The server over real loopback sockets: keep-alive, size limits answered with problem+json
 // while the server keeps serving, malformed requests, and a stop that returns promptly even
 // with idle keep-alive connections open.
+// clang-format off
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
-
+// clang-format on
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
 #include <future>
 #include <thread>
 
@@ -55,7 +55,8 @@ class ServerTest : public AppTest {
     return socket;
   }
 
-  static bh::response<bh::string_body> Exchange(tcp::socket& socket, bh::request<bh::string_body> req) {
+  static bh::response<bh::string_body> Exchange(tcp::socket& socket,
+                                                bh::request<bh::string_body> req) {
     req.set(bh::field::host, "127.0.0.1");
     req.prepare_payload();
     bh::write(socket, req);

@@ -30,9 +30,9 @@ void PrintTo(Backend backend, std::ostream* out) { *out << test::BackendName(bac
 namespace {
 
 using test::Describe;
-using test::TestDatabase;
 using test::ExpectError;
 using test::Params;
+using test::TestDatabase;
 
 class StoreTest : public ::testing::TestWithParam<Backend> {
  protected:

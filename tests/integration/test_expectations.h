@@ -13,9 +13,9 @@
 #include "test_databases.h"
 
 //! Fails the current test (returning from it) when `expr`, a Result, holds an error.
-#define ASSERT_OK(expr)                                                    \
-  do {                                                                     \
-    const auto& zj_ok_ = (expr);                                           \
+#define ASSERT_OK(expr)                                                      \
+  do {                                                                       \
+    const auto& zj_ok_ = (expr);                                             \
     ASSERT_TRUE(zj_ok_.has_value()) << ::zj::test::Describe(zj_ok_.error()); \
   } while (0)
 

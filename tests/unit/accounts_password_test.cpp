@@ -1,6 +1,6 @@
-#include "app/accounts/password.h"
-
 #include <gtest/gtest.h>
+
+#include "app/accounts/password.h"
 
 namespace zj::app {
 namespace {

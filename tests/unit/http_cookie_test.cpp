@@ -5,7 +5,9 @@
 namespace zj::http {
 namespace {
 
-TEST(CookieValue, FindsTheOnlyCookie) { EXPECT_EQ(CookieValue("zj_session=abc", "zj_session"), "abc"); }
+TEST(CookieValue, FindsTheOnlyCookie) {
+  EXPECT_EQ(CookieValue("zj_session=abc", "zj_session"), "abc");
+}
 
 TEST(CookieValue, FindsTheCookieAmongSeveral) {
   EXPECT_EQ(CookieValue("theme=dark; zj_session=abc; lang=en", "zj_session"), "abc");

@@ -1,6 +1,6 @@
-#include "http/static_files.h"
-
 #include <gtest/gtest.h>
+
+#include "http/static_files.h"
 
 namespace zj::http {
 namespace {

@@ -1,7 +1,7 @@
-#include "core/i18n/messages.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include "core/i18n/messages.h"
 
 namespace zj::i18n {
 namespace {

@@ -1,6 +1,6 @@
-#include "core/orgs/org_path.h"
-
 #include <gtest/gtest.h>
+
+#include "core/orgs/org_path.h"
 
 namespace zj {
 namespace {
@@ -77,10 +77,14 @@ TEST(OrgPath, SubtreeRangeExcludesSiblingsParentsAndPrefixLookalikes) {
 
 TEST(OrgPath, SubtreeRangeAgreesWithContains) {
   const OrgPath org = OrgPath::Root(1).Child(5);
-  const OrgPath others[] = {OrgPath::Root(1),           org,
-                            org.Child(0),               org.Child(9).Child(99),
-                            OrgPath::Root(1).Child(50), OrgPath::Root(1).Child(6),
-                            OrgPath::Root(15),          OrgPath::Root(2).Child(5)};
+  const OrgPath others[] = {OrgPath::Root(1),
+                            org,
+                            org.Child(0),
+                            org.Child(9).Child(99),
+                            OrgPath::Root(1).Child(50),
+                            OrgPath::Root(1).Child(6),
+                            OrgPath::Root(15),
+                            OrgPath::Root(2).Child(5)};
 
   for (const OrgPath& other : others) {
     EXPECT_EQ(InSubtreeRange(org, other.str()), org.Contains(other)) << other.str();

@@ -1,11 +1,10 @@
-#include "core/regions/region_table.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "app/regions/embedded_regions.h"
+#include "core/regions/region_table.h"
 
 namespace zj {
 namespace {
@@ -18,12 +17,14 @@ RegionCsvFiles BeijingSlice() {
   return {
       .provinces = "code,name\n11,\"北京市\"\n",
       .cities = "code,name,provinceCode\n1101,\"市辖区\",11\n",
-      .areas = "code,name,cityCode,provinceCode\n"
-               "110101,\"东城区\",1101,11\n"
-               "110102,\"西城区\",1101,11\n",
-      .streets = "code,name,areaCode,provinceCode,cityCode\n"
-                 "110101001,\"东华门街道\",110101,11,1101\n"
-                 "110101002,\"景山街道\",110101,11,1101\n",
+      .areas =
+          "code,name,cityCode,provinceCode\n"
+          "110101,\"东城区\",1101,11\n"
+          "110102,\"西城区\",1101,11\n",
+      .streets =
+          "code,name,areaCode,provinceCode,cityCode\n"
+          "110101001,\"东华门街道\",110101,11,1101\n"
+          "110101002,\"景山街道\",110101,11,1101\n",
   };
 }
 
@@ -93,8 +94,9 @@ TEST(RegionTable, ReadsTablesWithCrlfLineEndings) {
       .provinces = "code,name\r\n11,\"北京市\"\r\n",
       .cities = "code,name,provinceCode\r\n1101,\"市辖区\",11\r\n",
       .areas = "code,name,cityCode,provinceCode\r\n110101,\"东城区\",1101,11\r\n",
-      .streets = "code,name,areaCode,provinceCode,cityCode\r\n"
-                 "110101001,\"东华门街道\",110101,11,1101\r\n",
+      .streets =
+          "code,name,areaCode,provinceCode,cityCode\r\n"
+          "110101001,\"东华门街道\",110101,11,1101\r\n",
   };
 
   auto table = RegionTable::Parse(files);
@@ -134,8 +136,7 @@ TEST(RegionTable, RejectsALineWithTooFewFieldsNamingTheTableAndLine) {
 
 TEST(RegionTable, RejectsALineWithAnEmptyNameNamingTheTableAndLine) {
   RegionCsvFiles files = BeijingSlice();
-  files.streets =
-      "code,name,areaCode,provinceCode,cityCode\n110101001,\"\",110101,11,1101\n";
+  files.streets = "code,name,areaCode,provinceCode,cityCode\n110101001,\"\",110101,11,1101\n";
 
   auto table = RegionTable::Parse(files);
 
@@ -187,8 +188,8 @@ TEST(BuiltinRegions, DongchengHasItsStreetsIncludingDonghuamen) {
   const std::vector<const Region*> streets = regions.Children("110101");
 
   EXPECT_FALSE(streets.empty());
-  const auto donghuamen = std::ranges::find_if(
-      streets, [](const Region* r) { return r->code == "110101001"; });
+  const auto donghuamen =
+      std::ranges::find_if(streets, [](const Region* r) { return r->code == "110101001"; });
   ASSERT_NE(donghuamen, streets.end());
   EXPECT_EQ((*donghuamen)->name, "东华门街道");
   EXPECT_EQ((*donghuamen)->level, RegionLevel::kStreet);

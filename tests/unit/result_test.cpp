@@ -9,7 +9,8 @@ namespace {
 
 Result<int> ParsePositive(int value) {
   if (value <= 0) {
-    return Fail(ErrorCode::kInvalidArgument, "error.field.not_positive", "got " + std::to_string(value));
+    return Fail(ErrorCode::kInvalidArgument, "error.field.not_positive",
+                "got " + std::to_string(value));
   }
   return value;
 }
@@ -135,7 +136,11 @@ TEST(ReturnIfError, PropagatesTheErrorOfAResultWithAValueIntoAVoidResult) {
 
 TEST(ReturnIfError, KeepsFieldErrorsAndArgs) {
   auto failing = []() -> Result<void> {
-    Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "", {{"password", "error.field.required", {}}}, {}};
+    Error e{ErrorCode::kInvalidArgument,
+            "error.invalid_input",
+            "",
+            {{"password", "error.field.required", {}}},
+            {}};
     return Fail(std::move(e).With("limit", "8"));
   };
   auto caller = [&]() -> Result<int> {

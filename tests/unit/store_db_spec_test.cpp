@@ -1,6 +1,6 @@
-#include "store/db_spec.h"
-
 #include <gtest/gtest.h>
+
+#include "store/db_spec.h"
 
 namespace zj::store {
 namespace {
@@ -91,8 +91,7 @@ TEST(DbSpecRedacted, HidesThePasswordInTheUserinfoOfTheShortScheme) {
 }
 
 TEST(DbSpecRedacted, HidesThePasswordQueryParameter) {
-  const DbSpec spec{Backend::kPostgres,
-                    "postgresql://h/db?user=u&password=secret&sslmode=require"};
+  const DbSpec spec{Backend::kPostgres, "postgresql://h/db?user=u&password=secret&sslmode=require"};
 
   EXPECT_EQ(spec.Redacted(), "postgresql://h/db?user=u&password=***&sslmode=require");
 }

@@ -10,8 +10,8 @@ namespace zj::app {
 namespace {
 
 Error InvalidCredentials() {
-  return Error{ErrorCode::kUnauthenticated, "error.auth.invalid_credentials", "invalid credentials",
-               {}, {}};
+  return Error{
+      ErrorCode::kUnauthenticated, "error.auth.invalid_credentials", "invalid credentials", {}, {}};
 }
 
 Error Unauthenticated(std::string why) {
@@ -31,11 +31,16 @@ std::string HashSessionToken(const std::string& token) {
 
 Result<std::int64_t> AccountService::CreateUser(const NewUser& user) {
   ZJ_ASSIGN_OR_RETURN(std::string hash, HashPassword(user.password, cost_));
-  store::UserRow row{NewId(clock_, random_), user.username, user.display_name, hash, user.role,
-                     user.org_id, "active", clock_.NowMs()};
-  ZJ_RETURN_IF_ERROR(store::InTransaction(db_, [&](store::Connection& c) {
-    return store::InsertUser(c, row);
-  }));
+  store::UserRow row{NewId(clock_, random_),
+                     user.username,
+                     user.display_name,
+                     hash,
+                     user.role,
+                     user.org_id,
+                     "active",
+                     clock_.NowMs()};
+  ZJ_RETURN_IF_ERROR(
+      store::InTransaction(db_, [&](store::Connection& c) { return store::InsertUser(c, row); }));
   return row.id;
 }
 
@@ -79,8 +84,13 @@ Result<SessionGrant> AccountService::Login(const std::string& username, const st
   ZJ_ASSIGN_OR_RETURN(Actor actor, LoadActor(*lease, user->id));
   const std::int64_t now = clock_.NowMs();
   SessionGrant grant{random_.Token(32), random_.Token(32), now + policy_.absolute_ms, actor};
-  store::SessionRow row{HashSessionToken(grant.token), user->id, grant.csrf_token, now, now,
-                        grant.expires_at, remote_addr};
+  store::SessionRow row{HashSessionToken(grant.token),
+                        user->id,
+                        grant.csrf_token,
+                        now,
+                        now,
+                        grant.expires_at,
+                        remote_addr};
   ZJ_RETURN_IF_ERROR(store::InsertSession(*lease, row));
   return grant;
 }

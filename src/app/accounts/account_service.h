@@ -37,9 +37,9 @@ struct AuthenticatedSession {
 };
 
 struct SessionPolicy {
-  std::int64_t idle_ms = 2LL * 3600 * 1000;        //!< signed out after this long unused
-  std::int64_t absolute_ms = 12LL * 3600 * 1000;   //!< and this long after signing in at most
-  std::int64_t touch_every_ms = 60LL * 1000;       //!< last-seen is written at most this often
+  std::int64_t idle_ms = 2LL * 3600 * 1000;       //!< signed out after this long unused
+  std::int64_t absolute_ms = 12LL * 3600 * 1000;  //!< and this long after signing in at most
+  std::int64_t touch_every_ms = 60LL * 1000;      //!< last-seen is written at most this often
 };
 
 struct NewUser {

@@ -8,7 +8,9 @@ PasswordCost PasswordCost::Interactive() {
   return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
 }
 
-PasswordCost PasswordCost::Minimum() { return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN}; }
+PasswordCost PasswordCost::Minimum() {
+  return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+}
 
 Result<std::string> HashPassword(std::string_view password, const PasswordCost& cost) {
   char out[crypto_pwhash_STRBYTES];

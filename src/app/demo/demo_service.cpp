@@ -28,7 +28,8 @@ Result<int> DemoService::LoadBeijingTree() {
     // Each org is looked up by code first, so a second run (or one after a partial load) only
     // adds what is missing.
     auto ensure = [&](const std::string& code, const std::string& name, const std::string& kind,
-                      const std::string& region, const store::OrgRow* parent) -> Result<store::OrgRow> {
+                      const std::string& region,
+                      const store::OrgRow* parent) -> Result<store::OrgRow> {
       ZJ_ASSIGN_OR_RETURN(auto existing, store::FindOrgByCode(c, code));
       if (existing) return *existing;
       store::OrgRow row;
@@ -46,13 +47,15 @@ Result<int> DemoService::LoadBeijingTree() {
       ++created;
       return row;
     };
-    ZJ_ASSIGN_OR_RETURN(store::OrgRow city,
-                        ensure("110000", province->name + "总工会", "municipal", kBeijingProvince, nullptr));
+    ZJ_ASSIGN_OR_RETURN(store::OrgRow city, ensure("110000", province->name + "总工会", "municipal",
+                                                   kBeijingProvince, nullptr));
     for (const Region* district : regions_.Children(kBeijingCity)) {
-      ZJ_ASSIGN_OR_RETURN(store::OrgRow d, ensure(district->code, FederationName(*district, "北京市"),
-                                                  "district", district->code, &city));
+      ZJ_ASSIGN_OR_RETURN(store::OrgRow d,
+                          ensure(district->code, FederationName(*district, "北京市"), "district",
+                                 district->code, &city));
       for (const Region* street : regions_.Children(district->code)) {
-        ZJ_RETURN_IF_ERROR(ensure(street->code, FederationName(*street, ""), "street", street->code, &d));
+        ZJ_RETURN_IF_ERROR(
+            ensure(street->code, FederationName(*street, ""), "street", street->code, &d));
       }
     }
     return created;
@@ -74,8 +77,9 @@ Result<DemoReport> DemoService::Load(const DemoOptions& options) {
     ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
     ZJ_ASSIGN_OR_RETURN(root, store::FindOrgByCode(*lease, "110000"));
   }
-  auto created = accounts_.CreateUser(NewUser{kAdminUsername, "系统管理员", report.admin_password,
-                                              "admin", root ? std::optional(root->id) : std::nullopt});
+  auto created =
+      accounts_.CreateUser(NewUser{kAdminUsername, "系统管理员", report.admin_password, "admin",
+                                   root ? std::optional(root->id) : std::nullopt});
   if (!created && created.error().code == ErrorCode::kAlreadyExists) {
     ZJ_RETURN_IF_ERROR(accounts_.SetPassword(kAdminUsername, report.admin_password));
   } else if (!created) {

@@ -17,6 +17,16 @@ struct Entry {
 
 // Keep sorted by key (checked by a unit test) so lookups can binary-search.
 constexpr std::array kCatalogue = {
+    Entry{"cli.demo.admin", "演示管理员：用户名 {username}，密码 {password}",
+          "demo administrator: user {username}, password {password}"},
+    Entry{"cli.demo.loaded", "演示数据已载入：新增 {created} 个组织，共 {total} 个",
+          "demo data loaded: {created} organisations added, {total} in total"},
+    Entry{"cli.migrate.current", "数据库结构已是最新（版本 {version}）",
+          "schema is current at version {version}"},
+    Entry{"cli.migrate.done", "数据库结构已从版本 {from} 升级到 {to}",
+          "migrated schema from version {from} to {to}"},
+    Entry{"cli.serve.listening", "zhijia {version} 正在监听 {url}",
+          "zhijia {version} listening on {url}"},
     Entry{"error.auth.csrf", "请求缺少有效的 CSRF 令牌，请刷新页面后重试",
           "The request lacks a valid CSRF token; reload the page and try again"},
     Entry{"error.auth.invalid_credentials", "用户名或密码不正确", "Wrong user name or password"},
@@ -31,10 +41,12 @@ constexpr std::array kCatalogue = {
           "数据库结构版本（{found}）高于本程序支持的版本（{latest}），请升级 zhijia",
           "The database schema version ({found}) is newer than this program supports ({latest}); "
           "upgrade zhijia"},
-    Entry{"error.db.outdated", "数据库结构版本（{found}）低于本程序的版本（{latest}），请运行 zhijia migrate",
+    Entry{"error.db.outdated",
+          "数据库结构版本（{found}）低于本程序的版本（{latest}），请运行 zhijia migrate",
           "The database schema version ({found}) is older than this program's ({latest}); run "
           "zhijia migrate"},
-    Entry{"error.db.retry", "数据被同时修改，请重试", "The data was changed concurrently; try again"},
+    Entry{"error.db.retry", "数据被同时修改，请重试",
+          "The data was changed concurrently; try again"},
     Entry{"error.db.spec", "数据库地址“{value}”无效，应为 sqlite:路径 或 postgresql://…",
           "Invalid database \"{value}\"; expected sqlite:PATH or postgresql://…"},
     Entry{"error.db.unique", "记录已存在", "The record already exists"},
@@ -43,9 +55,14 @@ constexpr std::array kCatalogue = {
     Entry{"error.field.required", "必填项", "Required"},
     Entry{"error.internal", "服务器内部错误，请稍后重试或联系管理员",
           "Internal server error; try again later or contact the administrator"},
-    Entry{"error.invalid_input", "输入有误，请检查标出的字段", "Invalid input; check the marked fields"},
+    Entry{"error.invalid_input", "输入有误，请检查标出的字段",
+          "Invalid input; check the marked fields"},
     Entry{"error.json.malformed", "请求内容不是有效的 JSON（第 {position} 字节附近）",
           "The request body is not valid JSON (near byte {position})"},
+    Entry{"error.listen", "无法在 {address} 上监听：{reason}",
+          "Cannot listen on {address}: {reason}"},
+    Entry{"error.listen_address", "监听地址“{value}”无效，应为 主机:端口，例如 127.0.0.1:8080",
+          "Invalid listen address \"{value}\"; expected HOST:PORT, e.g. 127.0.0.1:8080"},
     Entry{"error.method_not_allowed", "该地址不支持 {method} 方法",
           "Method {method} is not allowed here"},
     Entry{"error.not_found", "未找到该记录", "No such record"},
@@ -83,7 +100,8 @@ std::string Fill(std::string_view text, const Args& args) {
       const std::size_t close = text.find('}', i);
       if (close != std::string_view::npos) {
         const std::string_view name = text.substr(i + 1, close - i - 1);
-        auto it = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
+        auto it =
+            std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
         if (it != args.end()) {
           out += it->second;
           i = close + 1;

@@ -11,7 +11,8 @@ std::vector<std::string_view> SplitLine(std::string_view line) {
   std::size_t start = 0;
   while (true) {
     const std::size_t comma = line.find(',', start);
-    std::string_view field = line.substr(start, comma == std::string_view::npos ? comma : comma - start);
+    std::string_view field =
+        line.substr(start, comma == std::string_view::npos ? comma : comma - start);
     if (field.size() >= 2 && field.front() == '"' && field.back() == '"') {
       field = field.substr(1, field.size() - 2);
     }
@@ -36,8 +37,9 @@ Result<void> ParseTable(std::string_view table, std::string_view text, RegionLev
     if (line_no == 1 || line.empty()) continue;  // header
     auto fields = SplitLine(line);
     if (fields.size() < min_fields || fields[0].empty() || fields[1].empty()) {
-      return Fail(ErrorCode::kInvalidArgument, "error.regions.malformed",
-                  std::string(table) + " line " + std::to_string(line_no) + ": " + std::string(line));
+      return Fail(
+          ErrorCode::kInvalidArgument, "error.regions.malformed",
+          std::string(table) + " line " + std::to_string(line_no) + ": " + std::string(line));
     }
     Region r{std::string(fields[0]), std::string(fields[1]), level,
              min_fields > 2 ? std::string(fields[2]) : std::string()};
@@ -50,7 +52,8 @@ Result<void> ParseTable(std::string_view table, std::string_view text, RegionLev
 
 Result<RegionTable> RegionTable::Parse(const RegionCsvFiles& files) {
   RegionTable t;
-  ZJ_RETURN_IF_ERROR(ParseTable("provinces", files.provinces, RegionLevel::kProvince, 2, t.regions_));
+  ZJ_RETURN_IF_ERROR(
+      ParseTable("provinces", files.provinces, RegionLevel::kProvince, 2, t.regions_));
   ZJ_RETURN_IF_ERROR(ParseTable("cities", files.cities, RegionLevel::kCity, 3, t.regions_));
   ZJ_RETURN_IF_ERROR(ParseTable("areas", files.areas, RegionLevel::kDistrict, 3, t.regions_));
   ZJ_RETURN_IF_ERROR(ParseTable("streets", files.streets, RegionLevel::kStreet, 3, t.regions_));

@@ -14,8 +14,8 @@ namespace zj {
 enum class RegionLevel { kProvince, kCity, kDistrict, kStreet };
 
 struct Region {
-  std::string code;         //!< 2 (province), 4 (city), 6 (district) or 9 (street) digits.
-  std::string name;         //!< e.g. 东城区, 东华门街道.
+  std::string code;  //!< 2 (province), 4 (city), 6 (district) or 9 (street) digits.
+  std::string name;  //!< e.g. 东城区, 东华门街道.
   RegionLevel level;
   std::string parent_code;  //!< empty for a province.
 };

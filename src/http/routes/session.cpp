@@ -27,26 +27,30 @@ std::string SessionCookie(const std::string& value, long max_age_s, bool secure)
 }  // namespace
 
 void AddSessionRoutes(std::vector<Route>& routes) {
-  routes.push_back({beast_http::verb::post, "/api/v1/session", Access::kPublic, [](Call& call) -> Result<Reply> {
-                      ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
-                      Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}};
-                      const std::string username = RequireString(body, "username", invalid);
-                      const std::string password = RequireString(body, "password", invalid);
-                      if (!invalid.fields.empty()) return Fail(std::move(invalid));
-                      ZJ_ASSIGN_OR_RETURN(app::SessionGrant grant,
-                                          call.app.accounts().Login(username, password, call.remote_addr));
-                      const long max_age = static_cast<long>((grant.expires_at - call.app.clock().NowMs()) / 1000);
-                      call.set_cookies.push_back(SessionCookie(grant.token, max_age, call.secure));
-                      return Reply{beast_http::status::ok,
-                                   nlohmann::json{{"user", ActorJson(grant.actor)}, {"csrf_token", grant.csrf_token}}};
-                    }});
-  routes.push_back({beast_http::verb::get, "/api/v1/session", Access::kPublic, [](Call& call) -> Result<Reply> {
-                      ZJ_ASSIGN_OR_RETURN(app::AuthenticatedSession s,
-                                          call.app.accounts().Authenticate(call.session_token));
-                      return Reply{beast_http::status::ok,
-                                   nlohmann::json{{"user", ActorJson(s.actor)}, {"csrf_token", s.csrf_token}}};
-                    }});
-  routes.push_back({beast_http::verb::delete_, "/api/v1/session", Access::kSession, [](Call& call) -> Result<Reply> {
+  routes.push_back(
+      {beast_http::verb::post, "/api/v1/session", Access::kPublic, [](Call& call) -> Result<Reply> {
+         ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
+         Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}};
+         const std::string username = RequireString(body, "username", invalid);
+         const std::string password = RequireString(body, "password", invalid);
+         if (!invalid.fields.empty()) return Fail(std::move(invalid));
+         ZJ_ASSIGN_OR_RETURN(app::SessionGrant grant,
+                             call.app.accounts().Login(username, password, call.remote_addr));
+         const long max_age =
+             static_cast<long>((grant.expires_at - call.app.clock().NowMs()) / 1000);
+         call.set_cookies.push_back(SessionCookie(grant.token, max_age, call.secure));
+         return Reply{beast_http::status::ok, nlohmann::json{{"user", ActorJson(grant.actor)},
+                                                             {"csrf_token", grant.csrf_token}}};
+       }});
+  routes.push_back(
+      {beast_http::verb::get, "/api/v1/session", Access::kPublic, [](Call& call) -> Result<Reply> {
+         ZJ_ASSIGN_OR_RETURN(app::AuthenticatedSession s,
+                             call.app.accounts().Authenticate(call.session_token));
+         return Reply{beast_http::status::ok,
+                      nlohmann::json{{"user", ActorJson(s.actor)}, {"csrf_token", s.csrf_token}}};
+       }});
+  routes.push_back({beast_http::verb::delete_, "/api/v1/session", Access::kSession,
+                    [](Call& call) -> Result<Reply> {
                       ZJ_RETURN_IF_ERROR(call.app.accounts().Logout(call.session_token));
                       call.set_cookies.push_back(SessionCookie("", 0, call.secure));
                       return Reply{beast_http::status::no_content, std::nullopt};

@@ -30,7 +30,8 @@ Error Translate(sqlite3* db, int rc, std::string_view what) {
       return {ErrorCode::kAlreadyExists, "error.db.unique", detail, {}, {}};
     case SQLITE_CONSTRAINT_FOREIGNKEY:
       return {ErrorCode::kConflict, "error.db.foreign_key", detail, {}, {}};
-    default: break;
+    default:
+      break;
   }
   switch (primary) {
     case SQLITE_CONSTRAINT:
@@ -85,7 +86,8 @@ class SqliteConnection final : public Connection {
     char* message = nullptr;
     const int rc = sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, &message);
     if (message != nullptr) sqlite3_free(message);
-    if (rc != SQLITE_OK) return Fail(Translate(db_.get(), sqlite3_extended_errcode(db_.get()), "script"));
+    if (rc != SQLITE_OK)
+      return Fail(Translate(db_.get(), sqlite3_extended_errcode(db_.get()), "script"));
     return {};
   }
 
@@ -115,8 +117,9 @@ class SqliteConnection final : public Connection {
     auto it = statements_.find(std::string(sql.name));
     if (it == statements_.end()) {
       sqlite3_stmt* raw = nullptr;
-      const int rc = sqlite3_prepare_v3(db_.get(), sql.text.data(), static_cast<int>(sql.text.size()),
-                                        SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
+      const int rc =
+          sqlite3_prepare_v3(db_.get(), sql.text.data(), static_cast<int>(sql.text.size()),
+                             SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
       if (rc != SQLITE_OK) return Fail(Translate(db_.get(), rc, sql.name));
       Prepared p{StmtPtr(raw), std::string(sql.text), {}};
       const int count = sqlite3_bind_parameter_count(raw);
@@ -125,7 +128,8 @@ class SqliteConnection final : public Connection {
         const char* name = sqlite3_bind_parameter_name(raw, i);
         int n = 0;
         if (name == nullptr || name[0] != '$' ||
-            std::from_chars(name + 1, name + std::char_traits<char>::length(name), n).ec != std::errc()) {
+            std::from_chars(name + 1, name + std::char_traits<char>::length(name), n).ec !=
+                std::errc()) {
           return Fail(ErrorCode::kInternal, "error.internal",
                       std::string(sql.name) + ": parameters must be written $1..$n");
         }
@@ -167,8 +171,10 @@ class SqliteConnection final : public Connection {
 
   static Value Column(sqlite3_stmt* stmt, int i) {
     switch (sqlite3_column_type(stmt, i)) {
-      case SQLITE_INTEGER: return static_cast<std::int64_t>(sqlite3_column_int64(stmt, i));
-      case SQLITE_FLOAT: return sqlite3_column_double(stmt, i);
+      case SQLITE_INTEGER:
+        return static_cast<std::int64_t>(sqlite3_column_int64(stmt, i));
+      case SQLITE_FLOAT:
+        return sqlite3_column_double(stmt, i);
       case SQLITE_TEXT: {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
         return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i)));
@@ -177,7 +183,8 @@ class SqliteConnection final : public Connection {
         const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt, i));
         return Blob(p, p + sqlite3_column_bytes(stmt, i));
       }
-      default: return std::monostate{};
+      default:
+        return std::monostate{};
     }
   }
 
@@ -198,10 +205,10 @@ Result<std::unique_ptr<Connection>> OpenSqliteConnection(const std::string& path
                 "cannot create folder " + parent.string() + ": " + ec.message());
   }
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
-                                     SQLITE_OPEN_EXRESCODE,
-                                 nullptr);
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &raw,
+      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+      nullptr);
   DbPtr db(raw);
   if (rc != SQLITE_OK) return Fail(Translate(raw, rc, "open " + path));
   sqlite3_busy_timeout(db.get(), options.busy_timeout_ms);

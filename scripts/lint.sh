@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# House checks on the C++ sources: clang-format on every file (no diff allowed), and clang-tidy
+# (.clang-tidy) on the C++ files changed since BASE (default: the previous commit), using the
+# compile commands of BUILD_DIR. `ZHIJIA_TIDY_ALL=1` checks every file instead.
+# Usage: scripts/lint.sh [BUILD_DIR] [BASE]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${1:-$root/build}"
+base="${2:-HEAD~1}"
+cd "$root"
+
+mapfile -t all < <(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h')
+clang-format --dry-run --Werror "${all[@]}"
+echo "lint: clang-format: ${#all[@]} files formatted"
+
+if [ "${ZHIJIA_TIDY_ALL:-0}" = 1 ]; then
+  mapfile -t changed < <(git ls-files 'src/*.cpp')
+elif git rev-parse --verify -q "$base" >/dev/null; then
+  mapfile -t changed < <(git diff --name-only --diff-filter=d "$base" -- 'src/*.cpp')
+else
+  changed=()
+fi
+if [ "${#changed[@]}" -eq 0 ]; then
+  echo "lint: clang-tidy: no changed C++ sources"
+  exit 0
+fi
+printf '%s\n' "${changed[@]}" | xargs -P "$(nproc)" -n 1 clang-tidy --quiet -p "$build_dir" 2>/dev/null
+echo "lint: clang-tidy: ${#changed[@]} changed files clean"
