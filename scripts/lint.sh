@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # House checks on the C++ sources: clang-format on every file (no diff allowed), and clang-tidy
 # (.clang-tidy) on the C++ files changed since BASE (default: the previous commit), using the
-# compile commands of BUILD_DIR. `ZHIJIA_TIDY_ALL=1` checks every file instead.
+# compile commands of BUILD_DIR. `ZHIJIA_TIDY_ALL=1` checks every file instead. clang-tidy 19,
+# because older ones cannot parse libstdc++ 12's std::expected.
 # Usage: scripts/lint.sh [BUILD_DIR] [BASE]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,5 +25,5 @@ if [ "${#changed[@]}" -eq 0 ]; then
   echo "lint: clang-tidy: no changed C++ sources"
   exit 0
 fi
-printf '%s\n' "${changed[@]}" | xargs -P "$(nproc)" -n 1 clang-tidy --quiet -p "$build_dir" 2>/dev/null
+printf '%s\n' "${changed[@]}" | xargs -P "$(nproc)" -n 1 clang-tidy-19 --quiet -p "$build_dir" 2>/dev/null
 echo "lint: clang-tidy: ${#changed[@]} changed files clean"

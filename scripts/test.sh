@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The second command: installs everything, builds, and runs every test: C++ unit and
-# integration tests on SQLite and on a throwaway PostgreSQL 15 cluster (ctest), the same again
-# under AddressSanitizer + UBSan, the web front end's type check and unit tests, and the browser
+# The second command: installs everything, builds, checks formatting and clang-tidy, and runs
+# every test: C++ unit and integration tests on SQLite and on a throwaway PostgreSQL 15 cluster
+# (ctest), the same again under AddressSanitizer + UBSan, the web front end's type check and unit tests, and the browser
 # end-to-end tests in Debian's chromium against a real `zhijia serve`.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +16,9 @@ bash scripts/install-deps.sh
 
 step "building (release with debug info)"
 bash scripts/build.sh "$root/build"
+
+step "lint: clang-format on every C++ file, clang-tidy on the ones the last commit changed"
+bash scripts/lint.sh "$root/build"
 
 step "C++ tests: unit, integration on SQLite and PostgreSQL 15"
 ctest --test-dir "$root/build" --output-on-failure -j "$jobs"

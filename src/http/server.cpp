@@ -175,7 +175,8 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.async_read_some(net::buffer(drain_),
                             [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                               self->drained_ += n;
-                              if (ec || self->drained_ > 8 * 1024 * 1024) return self->Close();
+                              if (ec || self->drained_ > std::size_t{8} * 1024 * 1024)
+                                return self->Close();
                               self->DrainSome();
                             });
   }

@@ -11,8 +11,8 @@ using Response = beast_http::response<beast_http::string_body>;
 
 //! The limits the server enforces on every request.
 struct Limits {
-  std::size_t body_bytes = 1024 * 1024;  //!< larger bodies get 413
-  std::size_t header_bytes = 16 * 1024;  //!< larger header blocks get 431
+  std::size_t body_bytes = std::size_t{1024} * 1024;  //!< larger bodies get 413
+  std::size_t header_bytes = std::size_t{16} * 1024;  //!< larger header blocks get 431
 };
 
 }  // namespace zj::http

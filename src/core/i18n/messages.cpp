@@ -171,6 +171,7 @@ std::string_view LocaleTag(Locale locale) { return locale == Locale::kZhCN ? "zh
 
 std::vector<std::string_view> CatalogueKeys() {
   std::vector<std::string_view> keys;
+  keys.reserve(kCatalogue.size());
   for (const auto& e : kCatalogue) keys.push_back(e.key);
   return keys;
 }
