@@ -8,7 +8,11 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
     : db_(db),
       clock_(clock),
       system_(db),
-      accounts_(db, clock, random, config.password_cost, config.session_policy),
+      audit_(db, clock, random),
+      vault_(std::move(config.keys)),
+      contacts_(db, vault_, audit_),
+      accounts_(db, clock, random, audit_, config.password_cost, config.session_policy),
+      users_(db, clock, random, audit_, config.password_cost),
       demo_(db, accounts_, BuiltinRegions(), clock, random) {}
 
 }  // namespace zj::app

@@ -2,8 +2,13 @@
 #pragma once
 
 #include "app/accounts/account_service.h"
+#include "app/accounts/contact_service.h"
+#include "app/accounts/user_directory.h"
+#include "app/audit/audit_service.h"
 #include "app/clock.h"
 #include "app/demo/demo_service.h"
+#include "app/personal_data/key_ring.h"
+#include "app/personal_data/vault.h"
 #include "app/system/system_service.h"
 #include "store/database.h"
 
@@ -12,6 +17,7 @@ namespace zj::app {
 struct AppConfig {
   PasswordCost password_cost = PasswordCost::Interactive();
   SessionPolicy session_policy;
+  KeyRing keys;  //!< personal-data keys (from the key file); empty → personal data refused
 };
 
 class Application {
@@ -21,14 +27,22 @@ class Application {
   store::Database& db() { return db_; }
   const Clock& clock() const { return clock_; }
   SystemService& system() { return system_; }
+  AuditService& audit() { return audit_; }
+  Vault& vault() { return vault_; }
+  ContactService& contacts() { return contacts_; }
   AccountService& accounts() { return accounts_; }
+  UserDirectory& users() { return users_; }
   DemoService& demo() { return demo_; }
 
  private:
   store::Database& db_;
   const Clock& clock_;
   SystemService system_;
+  AuditService audit_;  // before accounts_, which may record to it
+  Vault vault_;
+  ContactService contacts_;
   AccountService accounts_;
+  UserDirectory users_;
   DemoService demo_;
 };
 

@@ -15,6 +15,9 @@ int RunCli(int argc, char** argv) {
   app.add_option("--db", global.db,
                  "Database: sqlite:PATH (default sqlite:./data/zhijia.db) or postgresql://...")
       ->envname("ZHIJIA_DB");
+  app.add_option("--key-file", global.key_file,
+                 "Personal-data key file (default ./data/zhijia.key; created with mode 0600)")
+      ->envname("ZHIJIA_KEY_FILE");
   app.add_option("--log-level", global.log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
 
@@ -23,6 +26,8 @@ int RunCli(int argc, char** argv) {
   AddMigrateCommand(app, global, run);
   AddDemoCommand(app, global, run);
   AddVersionCommand(app, global, run);
+  AddUsersCommand(app, global, run);
+  AddKeysCommand(app, global, run);
 
   try {
     app.parse(argc, argv);
@@ -35,7 +40,8 @@ int RunCli(int argc, char** argv) {
     const auto extra = app.remaining();
     if (!extra.empty()) {
       std::cerr << "zhijia: unknown subcommand '" << extra.front()
-                << "' (choose serve, migrate, demo or version; run 'zhijia --help')" << std::endl;
+                << "' (choose serve, migrate, demo, users or version; run 'zhijia --help')"
+                << std::endl;
     } else {
       std::cerr << "zhijia: " << e.what() << " (run 'zhijia --help' for usage)" << std::endl;
     }

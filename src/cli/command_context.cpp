@@ -48,11 +48,20 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const GlobalOptions& optio
   return db;
 }
 
+app::KeyFile KeyFileOf(const GlobalOptions& options) {
+  return app::KeyFile(options.key_file.empty() ? std::string(app::kDefaultKeyFile)
+                                               : options.key_file);
+}
+
 Result<std::unique_ptr<Runtime>> OpenRuntime(const GlobalOptions& options) {
   auto runtime = std::make_unique<Runtime>();
   ZJ_ASSIGN_OR_RETURN(runtime->db, OpenDatabase(options));
   ZJ_RETURN_IF_ERROR(store::Migrate(*runtime->db));
-  runtime->app = std::make_unique<app::Application>(*runtime->db, runtime->clock, runtime->random);
+  app::KeyFile key_file = KeyFileOf(options);
+  app::AppConfig config;
+  ZJ_ASSIGN_OR_RETURN(config.keys, key_file.LoadOrCreate());
+  runtime->app = std::make_unique<app::Application>(*runtime->db, runtime->clock, runtime->random,
+                                                    std::move(config));
   return runtime;
 }
 

@@ -16,6 +16,7 @@ namespace zj::cli {
 struct GlobalOptions {
   std::string db;  //!< --db or ZHIJIA_DB; empty → the default
   std::string log_level = "info";
+  std::string key_file;  //!< --key-file or ZHIJIA_KEY_FILE; empty → ./data/zhijia.key
 };
 
 //! Exit codes: 0 success, 1 the operation failed, 2 bad command line.
@@ -40,7 +41,11 @@ struct Runtime {
   std::unique_ptr<app::Application> app;
 };
 
-//! Opens the database, applies pending migrations and builds the Application.
+//! The personal-data key file named by --key-file (or the default).
+app::KeyFile KeyFileOf(const GlobalOptions& options);
+
+//! Opens the database, applies pending migrations, loads the key file (creating it, mode 0600,
+//! on first start; refusing one that group or others may read) and builds the Application.
 Result<std::unique_ptr<Runtime>> OpenRuntime(const GlobalOptions& options);
 
 }  // namespace zj::cli

@@ -15,6 +15,8 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddMigrateCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddVersionCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+void AddUsersCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+void AddKeysCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 
 //! Parses argv and runs the chosen subcommand; returns the process exit code.
 int RunCli(int argc, char** argv);

@@ -10,8 +10,10 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
   auto* cmd = app.add_subcommand(
       "demo", "Load demo data (Beijing federation tree, demo accounts); safe to run again");
   auto password = std::make_shared<std::string>();
-  cmd->add_option("--admin-password", *password,
-                  "Password for the demo administrator 'admin' (default: a new random one)")
+  cmd->add_option(
+         "--admin-password", *password,
+         "Password for every demo account, the administrator 'admin' among them (default: a new "
+         "random one each)")
       ->envname("ZHIJIA_DEMO_PASSWORD");
   cmd->callback([&global, &run, password] {
     run = [&global, password] {
@@ -25,11 +27,16 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       std::cout << i18n::Translate(locale, "cli.demo.loaded",
                                    {{"created", std::to_string(report->orgs_created)},
                                     {"total", std::to_string(report->orgs_total)}})
-                << "\n"
-                << i18n::Translate(
-                       locale, "cli.demo.admin",
-                       {{"username", report->admin_username}, {"password", report->admin_password}})
                 << "\n";
+      for (const auto& account : report->accounts) {
+        const bool admin = account.username == report->admin_username;
+        std::cout << i18n::Translate(locale, admin ? "cli.demo.admin" : "cli.demo.account",
+                                     {{"username", account.username},
+                                      {"password", account.password},
+                                      {"role", account.role},
+                                      {"org", account.org_name.empty() ? "-" : account.org_name}})
+                  << "\n";
+      }
       return kExitOk;
     };
   });

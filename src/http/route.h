@@ -58,7 +58,15 @@ Result<nlohmann::json> JsonBody(const Request& request);
 //! A required string member; adds a field error to `error` when missing or not a string.
 std::string RequireString(const nlohmann::json& body, const std::string& field, Error& error);
 
+//! The query parameters of a request target ("/x?q=a%20b&limit=5"), percent- and '+'-decoded;
+//! a repeated name keeps its first value.
+std::map<std::string, std::string> QueryParams(std::string_view target);
+
 void AddSystemRoutes(std::vector<Route>& routes);
 void AddSessionRoutes(std::vector<Route>& routes);
+void AddUserRoutes(std::vector<Route>& routes);
+void AddOrgRoutes(std::vector<Route>& routes);
+void AddAuditRoutes(std::vector<Route>& routes);
+void AddUserPhoneRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

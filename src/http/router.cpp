@@ -96,6 +96,10 @@ Router::Router(app::Application& app, ServerOptions options)
     : app_(app), options_(std::move(options)) {
   AddSystemRoutes(routes_);
   AddSessionRoutes(routes_);
+  AddUserRoutes(routes_);
+  AddOrgRoutes(routes_);
+  AddAuditRoutes(routes_);
+  AddUserPhoneRoutes(routes_);
 }
 
 Handled Router::Handle(const Request& request, const Peer& peer) {
@@ -150,7 +154,12 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
   auto problem = [&](const Error& e, std::optional<beast_http::status> status = std::nullopt) {
     if (e.code == ErrorCode::kInternal)
       spdlog::error("{} {}: {}", request.method_string(), path, e.detail);
-    return ProblemResponse(e, call.locale, path, version, keep_alive, status);
+    Response res = ProblemResponse(e, call.locale, path, version, keep_alive, status);
+    // A throttled use case says when to come back (RFC 9110 §10.2.3).
+    for (const auto& [name, value] : e.args) {
+      if (name == "retry_after") res.set(beast_http::field::retry_after, value);
+    }
+    return res;
   };
 
   const Route* route = nullptr;
@@ -193,6 +202,7 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
               session->actor.username};
     }
     call.actor = std::move(session->actor);
+    call.actor->remote_addr = call.remote_addr;
   }
 
   Result<Reply> reply = [&]() -> Result<Reply> {

@@ -14,6 +14,13 @@ constexpr Sql kByCode{"orgs.by_code",
 constexpr Sql kById{"orgs.by_id",
                     "SELECT id, federation_id, parent_id, path, code, name, kind, region_code,"
                     " status, created_at FROM orgs WHERE id = $1"};
+// $5 is a LIKE pattern built by SearchOrgs with '\' escaping % and _ in the user's text.
+constexpr Sql kSearch{"orgs.search",
+                      "SELECT id, federation_id, parent_id, path, code, name, kind, region_code,"
+                      " status, created_at FROM orgs"
+                      " WHERE ($1 = 1 OR (path >= $2 AND path < $3))"
+                      " AND ($4 = '' OR name LIKE $5 ESCAPE '\\' OR code LIKE $5 ESCAPE '\\')"
+                      " ORDER BY path LIMIT $6"};
 constexpr Sql kCount{"orgs.count", "SELECT COUNT(*) FROM orgs"};
 
 Value Opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(); }
@@ -52,6 +59,26 @@ Result<std::optional<OrgRow>> FindOrgById(Connection& conn, std::int64_t id) {
 Result<std::int64_t> CountOrgs(Connection& conn) {
   ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kCount, {}));
   return rows.at(0).Int(0);
+}
+
+Result<std::vector<OrgRow>> SearchOrgs(Connection& conn, const OrgQuery& q) {
+  std::string pattern = "%";
+  for (char c : q.contains) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  pattern += '%';
+  const std::vector<Value> p{std::int64_t{q.everywhere ? 1 : 0},
+                             q.subtree_low,
+                             q.subtree_high,
+                             q.contains,
+                             pattern,
+                             q.limit};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kSearch, p));
+  std::vector<OrgRow> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) out.push_back(FromRow(r));
+  return out;
 }
 
 }  // namespace zj::store

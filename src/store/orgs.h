@@ -1,4 +1,4 @@
-// Rows of the union tree (`orgs`) and their queries. The organisations capability extends this.
+// Rows of the union tree (`orgs`) and their queries.
 #pragma once
 
 #include <cstdint>
@@ -23,9 +23,20 @@ struct OrgRow {
   std::int64_t created_at = 0;
 };
 
+//! Filters of an org search; `everywhere` lifts the subtree filter [subtree_low, subtree_high).
+struct OrgQuery {
+  bool everywhere = false;
+  std::string subtree_low;
+  std::string subtree_high;
+  std::string contains;  //!< name or code contains this; "" for any
+  std::int64_t limit = 20;
+};
+
 Result<void> InsertOrg(Connection& conn, const OrgRow& org);
 Result<std::optional<OrgRow>> FindOrgByCode(Connection& conn, const std::string& code);
 Result<std::optional<OrgRow>> FindOrgById(Connection& conn, std::int64_t id);
 Result<std::int64_t> CountOrgs(Connection& conn);
+//! Orgs matching `query`, in tree order (by path), at most `query.limit`.
+Result<std::vector<OrgRow>> SearchOrgs(Connection& conn, const OrgQuery& query);
 
 }  // namespace zj::store

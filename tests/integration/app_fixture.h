@@ -12,6 +12,7 @@
 #include "store/migrations.h"
 #include "test_databases.h"
 #include "test_expectations.h"
+#include "test_keys.h"
 
 namespace zj::test {
 
@@ -47,6 +48,7 @@ class AppTest : public ::testing::TestWithParam<store::Backend> {
     ASSERT_OK(store::Migrate(*db_));
     app::AppConfig config;
     config.password_cost = app::PasswordCost::Minimum();
+    config.keys = TestKeyRing();
     app_ = std::make_unique<app::Application>(*db_, clock_, random_, config);
   }
 

@@ -2,6 +2,9 @@
 
 #include <sodium.h>
 
+#include "app/accounts/common_passwords.h"
+#include "app/audit/audit_service.h"
+#include "core/accounts/password_policy.h"
 #include "store/accounts.h"
 #include "store/orgs.h"
 
@@ -16,6 +19,27 @@ Error InvalidCredentials() {
 
 Error Unauthenticated(std::string why) {
   return Error{ErrorCode::kUnauthenticated, "error.auth.unauthenticated", std::move(why), {}, {}};
+}
+
+// The audit entry of a sign-in attempt. An attempt on an existing account belongs to that
+// account's subtree (so its staff see attacks on it); one on an unknown name to the system.
+AuditActor AttemptBy(store::Connection& conn, const std::string& username,
+                     const std::optional<store::UserRow>& user) {
+  AuditActor who{std::nullopt, username, "", ""};
+  if (!user) return who;
+  who.user_id = user->id;
+  if (user->org_id) {
+    if (auto org = store::FindOrgById(conn, *user->org_id); org && *org)
+      who.org_path = (*org)->path;
+  }
+  return who;
+}
+
+AuditEvent SessionEvent(std::string action, std::string outcome, const std::string& remote_addr,
+                        std::string reason = {}) {
+  AuditEvent event{std::move(action), "session", "", std::move(outcome), remote_addr, {}};
+  if (!reason.empty()) event.detail.emplace_back("reason", std::move(reason));
+  return event;
 }
 
 }  // namespace
@@ -57,7 +81,7 @@ Result<Actor> AccountService::LoadActor(store::Connection& conn, std::int64_t us
   ZJ_ASSIGN_OR_RETURN(auto user, store::FindUserById(conn, user_id));
   if (!user) return Fail(Unauthenticated("user gone"));
   if (user->status != "active") return Fail(Unauthenticated("account disabled"));
-  Actor actor{user->id, user->username, user->display_name, user->role, user->org_id, {}, {}};
+  Actor actor{user->id, user->username, user->display_name, user->role, user->org_id, {}, {}, {}};
   if (user->org_id) {
     ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(conn, *user->org_id));
     if (org) {
@@ -68,19 +92,59 @@ Result<Actor> AccountService::LoadActor(store::Connection& conn, std::int64_t us
   return actor;
 }
 
+Result<void> AccountService::CheckThrottle(const std::string& username,
+                                           const std::string& remote_addr) {
+  std::int64_t wait_ms = 0;
+  {
+    std::lock_guard lock(throttle_mutex_);
+    wait_ms = throttle_.RetryAfterMs(username, remote_addr, clock_.NowMs());
+  }
+  if (wait_ms <= 0) return {};
+  const std::string seconds = std::to_string((wait_ms + 999) / 1000);
+  return Fail(Error{ErrorCode::kResourceExhausted,
+                    "error.too_many_requests",
+                    "sign-in throttled for " + username + " from " + remote_addr,
+                    {},
+                    {{"seconds", seconds}, {"retry_after", seconds}}});
+}
+
+void AccountService::RecordFailure(const std::string& username, const std::string& remote_addr) {
+  std::lock_guard lock(throttle_mutex_);
+  throttle_.RecordFailure(username, remote_addr, clock_.NowMs());
+}
+
+void AccountService::RecordSuccess(const std::string& username) {
+  std::lock_guard lock(throttle_mutex_);
+  throttle_.RecordSuccess(username);
+}
+
 Result<SessionGrant> AccountService::Login(const std::string& username, const std::string& password,
                                            const std::string& remote_addr) {
+  if (auto throttled = CheckThrottle(username, remote_addr); !throttled) {
+    audit_.RecordOrLog(AuditActor{std::nullopt, username, "", ""},
+                       SessionEvent("session.login", "denied", remote_addr, "throttled"));
+    return Fail(std::move(throttled.error()));
+  }
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_ASSIGN_OR_RETURN(auto user, store::FindUserByUsername(*lease, username));
+  std::string failure;
   if (!user) {
     // Spend the same time as a real check, so response times do not reveal which names exist.
     static const std::string dummy = *HashPassword("zhijia-timing-equaliser", cost_);
     (void)VerifyPassword(password, dummy);
+    failure = "unknown_user";
+  } else if (!VerifyPassword(password, user->password_hash)) {
+    failure = "wrong_password";
+  } else if (user->status != "active") {
+    failure = "disabled";
+  }
+  if (!failure.empty()) {
+    RecordFailure(username, remote_addr);
+    audit_.RecordOrLog(AttemptBy(*lease, username, user),
+                       SessionEvent("session.login", "failed", remote_addr, failure));
     return Fail(InvalidCredentials());
   }
-  if (!VerifyPassword(password, user->password_hash) || user->status != "active") {
-    return Fail(InvalidCredentials());
-  }
+  RecordSuccess(username);
   ZJ_ASSIGN_OR_RETURN(Actor actor, LoadActor(*lease, user->id));
   const std::int64_t now = clock_.NowMs();
   SessionGrant grant{random_.Token(32), random_.Token(32), now + policy_.absolute_ms, actor};
@@ -92,6 +156,7 @@ Result<SessionGrant> AccountService::Login(const std::string& username, const st
                         grant.expires_at,
                         remote_addr};
   ZJ_RETURN_IF_ERROR(store::InsertSession(*lease, row));
+  audit_.RecordOrLog(AuditActor::From(actor), SessionEvent("session.login", "ok", remote_addr));
   return grant;
 }
 
@@ -116,6 +181,57 @@ Result<AuthenticatedSession> AccountService::Authenticate(const std::string& tok
 Result<void> AccountService::Logout(const std::string& token) {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   return store::DeleteSession(*lease, HashSessionToken(token));
+}
+
+Result<void> AccountService::Logout(const Actor& actor, const std::string& token) {
+  ZJ_RETURN_IF_ERROR(Logout(token));
+  audit_.RecordOrLog(AuditActor::From(actor), SessionEvent("session.logout", "ok", {}));
+  return {};
+}
+
+Result<void> AccountService::LogoutEverywhere(const Actor& actor) {
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_RETURN_IF_ERROR(store::DeleteSessionsOfUser(*lease, actor.user_id));
+  audit_.RecordOrLog(AuditActor::From(actor), SessionEvent("session.logout_everywhere", "ok", {}));
+  return {};
+}
+
+Result<void> AccountService::ChangeOwnPassword(const Actor& actor, const std::string& token,
+                                               const std::string& current_password,
+                                               const std::string& new_password,
+                                               const std::string& remote_addr) {
+  ZJ_RETURN_IF_ERROR(CheckThrottle(actor.username, remote_addr));
+  Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}};
+  if (auto errors = accounts::CheckPassword(new_password, actor.username, BuiltinCommonPasswords(),
+                                            "new_password");
+      !errors.empty()) {
+    invalid.fields = std::move(errors);
+    return Fail(std::move(invalid));
+  }
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(auto user, store::FindUserById(*lease, actor.user_id));
+  if (!user) return Fail(Unauthenticated("user gone"));
+  if (!VerifyPassword(current_password, user->password_hash)) {
+    RecordFailure(actor.username, remote_addr);
+    audit_.RecordOrLog(AuditActor::From(actor), AuditEvent{"user.password.change",
+                                                           "user",
+                                                           std::to_string(actor.user_id),
+                                                           "failed",
+                                                           remote_addr,
+                                                           {{"reason", "wrong_password"}}});
+    invalid.fields.push_back({"current_password", "error.password.wrong_current", {}});
+    return Fail(std::move(invalid));
+  }
+  RecordSuccess(actor.username);
+  ZJ_ASSIGN_OR_RETURN(std::string hash, HashPassword(new_password, cost_));
+  ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
+  ZJ_RETURN_IF_ERROR(store::UpdateUserPassword(*lease, user->id, hash));
+  ZJ_RETURN_IF_ERROR(store::DeleteOtherSessionsOfUser(*lease, user->id, HashSessionToken(token)));
+  ZJ_RETURN_IF_ERROR(audit_.Record(
+      *lease, AuditActor::From(actor),
+      AuditEvent{
+          "user.password.change", "user", std::to_string(actor.user_id), "ok", remote_addr, {}}));
+  return tx.Commit();
 }
 
 }  // namespace zj::app

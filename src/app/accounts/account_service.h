@@ -3,11 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 
 #include "app/accounts/password.h"
 #include "app/clock.h"
+#include "core/accounts/login_throttle.h"
 #include "core/result.h"
 #include "store/database.h"
 
@@ -21,7 +23,8 @@ struct Actor {
   std::string role;  //!< worker, cadre, staff, operator, admin
   std::optional<std::int64_t> org_id;
   std::string org_name;
-  std::string org_path;  //!< the subtree this actor may see (empty for a worker)
+  std::string org_path;     //!< the subtree this actor may see (empty for a worker)
+  std::string remote_addr;  //!< where the request came from (for the audit log), "" on the CLI
 };
 
 struct SessionGrant {
@@ -50,33 +53,64 @@ struct NewUser {
   std::optional<std::int64_t> org_id;
 };
 
+class AuditService;
+
+//! Sign-ins (also failed and throttled ones), sign-outs and password changes are written to
+//! the audit log; a log that cannot be written is reported but does not lock users out.
 class AccountService {
  public:
-  AccountService(store::Database& db, const Clock& clock, Random& random, PasswordCost cost,
-                 SessionPolicy policy = {})
-      : db_(db), clock_(clock), random_(random), cost_(cost), policy_(policy) {}
+  AccountService(store::Database& db, const Clock& clock, Random& random, AuditService& audit,
+                 PasswordCost cost, SessionPolicy policy = {},
+                 accounts::ThrottlePolicy throttle = {})
+      : db_(db),
+        clock_(clock),
+        random_(random),
+        audit_(audit),
+        cost_(cost),
+        policy_(policy),
+        throttle_(throttle) {}
 
   //! Creates a user; kAlreadyExists when the username is taken.
   Result<std::int64_t> CreateUser(const NewUser& user);
   //! Sets a user's password (by username); kNotFound when there is no such user.
   Result<void> SetPassword(const std::string& username, const std::string& password);
   //! Signs in. Wrong name or password (or a disabled account) is kUnauthenticated with
-  //! "error.auth.invalid_credentials", the same for each so names cannot be probed.
+  //! "error.auth.invalid_credentials", the same for each so names cannot be probed. Too many
+  //! recent failures for the name or from the address (core/accounts/login_throttle.h) is
+  //! kResourceExhausted "error.too_many_requests" with args {seconds} and {retry_after}, decided
+  //! before the password is looked at.
   Result<SessionGrant> Login(const std::string& username, const std::string& password,
                              const std::string& remote_addr);
   //! The session behind a cookie token; kUnauthenticated when unknown, expired or disabled.
   Result<AuthenticatedSession> Authenticate(const std::string& token);
   //! Ends the session (idempotent).
   Result<void> Logout(const std::string& token);
+  //! Ends the signed-in actor's session and records the sign-out.
+  Result<void> Logout(const Actor& actor, const std::string& token);
+  //! Ends every session of the signed-in user, this one included.
+  Result<void> LogoutEverywhere(const Actor& actor);
+  //! Changes the actor's own password: throttled like sign-in, the current password must match
+  //! (else kInvalidArgument on field current_password), the new one must pass the policy; every
+  //! other session of the user ends, the one with `token` stays.
+  Result<void> ChangeOwnPassword(const Actor& actor, const std::string& token,
+                                 const std::string& current_password,
+                                 const std::string& new_password, const std::string& remote_addr);
 
  private:
   Result<Actor> LoadActor(store::Connection& conn, std::int64_t user_id);
+  //! kResourceExhausted when the throttle refuses an attempt now.
+  Result<void> CheckThrottle(const std::string& username, const std::string& remote_addr);
+  void RecordFailure(const std::string& username, const std::string& remote_addr);
+  void RecordSuccess(const std::string& username);
 
   store::Database& db_;
   const Clock& clock_;
   Random& random_;
+  AuditService& audit_;
   PasswordCost cost_;
   SessionPolicy policy_;
+  std::mutex throttle_mutex_;
+  accounts::LoginThrottle throttle_;  //!< guarded by throttle_mutex_
 };
 
 //! BLAKE2b of a session token, hex: what the sessions table stores instead of the token.

@@ -62,6 +62,15 @@ Result<int> DemoService::LoadBeijingTree() {
   });
 }
 
+Result<void> DemoService::EnsureAccount(const NewUser& user) {
+  auto created = accounts_.CreateUser(user);
+  if (!created && created.error().code == ErrorCode::kAlreadyExists) {
+    return accounts_.SetPassword(user.username, user.password);
+  }
+  if (!created) return Fail(std::move(created).error());
+  return {};
+}
+
 Result<DemoReport> DemoService::Load(const DemoOptions& options) {
   DemoReport report;
   ZJ_ASSIGN_OR_RETURN(report.orgs_created, LoadBeijingTree());
@@ -70,21 +79,34 @@ Result<DemoReport> DemoService::Load(const DemoOptions& options) {
     ZJ_ASSIGN_OR_RETURN(std::int64_t total, store::CountOrgs(*lease));
     report.orgs_total = static_cast<int>(total);
   }
-  report.admin_username = kAdminUsername;
-  report.admin_password = options.admin_password.value_or(random_.Token(12));
-  std::optional<store::OrgRow> root;
-  {
-    ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
-    ZJ_ASSIGN_OR_RETURN(root, store::FindOrgByCode(*lease, "110000"));
+  struct Wanted {
+    const char* username;
+    const char* display_name;
+    const char* role;
+    const char* org_code;  // nullptr: no org
+  };
+  static constexpr Wanted kAccounts[] = {
+      {kAdminUsername, "系统管理员", "admin", "110000"},
+      {"staff.dongcheng", "东城区总工会工作人员", "staff", "110101"},
+      {"staff.xicheng", "西城区总工会工作人员", "staff", "110102"},
+      {"operator", "12351 热线接线员", "operator", "110000"},
+      {"cadre.donghuamen", "东华门街道工会干部", "cadre", "110101001"},
+      {"worker.demo", "演示职工", "worker", nullptr},
+  };
+  for (const Wanted& w : kAccounts) {
+    std::optional<store::OrgRow> org;
+    if (w.org_code != nullptr) {
+      ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+      ZJ_ASSIGN_OR_RETURN(org, store::FindOrgByCode(*lease, w.org_code));
+    }
+    DemoAccount account{w.username, w.role, org ? org->name : std::string(),
+                        options.admin_password ? *options.admin_password : random_.Token(12)};
+    ZJ_RETURN_IF_ERROR(EnsureAccount(NewUser{w.username, w.display_name, account.password, w.role,
+                                             org ? std::optional(org->id) : std::nullopt}));
+    report.accounts.push_back(std::move(account));
   }
-  auto created =
-      accounts_.CreateUser(NewUser{kAdminUsername, "系统管理员", report.admin_password, "admin",
-                                   root ? std::optional(root->id) : std::nullopt});
-  if (!created && created.error().code == ErrorCode::kAlreadyExists) {
-    ZJ_RETURN_IF_ERROR(accounts_.SetPassword(kAdminUsername, report.admin_password));
-  } else if (!created) {
-    return Fail(std::move(created).error());
-  }
+  report.admin_username = report.accounts.front().username;
+  report.admin_password = report.accounts.front().password;
   return report;
 }
 

@@ -1,10 +1,12 @@
 // Demo data: the Beijing municipal federation with its 16 district federations and their
-// street federations, from the real GB/T 2260 tables, and a demo administrator. Idempotent:
-// running it again adds nothing twice and only resets the demo administrator's password.
+// street federations, from the real GB/T 2260 tables, and one demo account per role (admin,
+// staff of 东城 and 西城, an operator, a cadre of 东华门街道, a worker). Idempotent: running it
+// again adds nothing twice and only resets the demo accounts' passwords.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/accounts/account_service.h"
 #include "app/clock.h"
@@ -14,7 +16,16 @@
 namespace zj::app {
 
 struct DemoOptions {
-  std::optional<std::string> admin_password;  //!< generated when absent
+  //! The password of every demo account; one is generated per account when absent.
+  std::optional<std::string> admin_password;
+};
+
+//! One demo account and the password it has now.
+struct DemoAccount {
+  std::string username;
+  std::string role;
+  std::string org_name;  //!< "" for the worker
+  std::string password;
 };
 
 struct DemoReport {
@@ -22,6 +33,7 @@ struct DemoReport {
   int orgs_total = 0;
   std::string admin_username;
   std::string admin_password;
+  std::vector<DemoAccount> accounts;  //!< every demo account, the administrator first
 };
 
 class DemoService {
@@ -34,6 +46,8 @@ class DemoService {
 
  private:
   Result<int> LoadBeijingTree();
+  //! Creates the account or, when it exists, resets its password.
+  Result<void> EnsureAccount(const NewUser& user);
 
   store::Database& db_;
   AccountService& accounts_;

@@ -1,4 +1,5 @@
-// POST /api/v1/session (sign in), GET /api/v1/session (who am I), DELETE (sign out).
+// POST /api/v1/session (sign in), GET /api/v1/session (who am I), DELETE (sign out),
+// DELETE /api/v1/sessions (sign out everywhere), PUT /api/v1/session/password (own password).
 #include "http/route.h"
 #include "http/router.h"
 #include "http/server_options.h"
@@ -51,8 +52,26 @@ void AddSessionRoutes(std::vector<Route>& routes) {
        }});
   routes.push_back({beast_http::verb::delete_, "/api/v1/session", Access::kSession,
                     [](Call& call) -> Result<Reply> {
-                      ZJ_RETURN_IF_ERROR(call.app.accounts().Logout(call.session_token));
+                      ZJ_RETURN_IF_ERROR(
+                          call.app.accounts().Logout(*call.actor, call.session_token));
                       call.set_cookies.push_back(SessionCookie("", 0, call.secure));
+                      return Reply{beast_http::status::no_content, std::nullopt};
+                    }});
+  routes.push_back({beast_http::verb::delete_, "/api/v1/sessions", Access::kSession,
+                    [](Call& call) -> Result<Reply> {
+                      ZJ_RETURN_IF_ERROR(call.app.accounts().LogoutEverywhere(*call.actor));
+                      call.set_cookies.push_back(SessionCookie("", 0, call.secure));
+                      return Reply{beast_http::status::no_content, std::nullopt};
+                    }});
+  routes.push_back({beast_http::verb::put, "/api/v1/session/password", Access::kSession,
+                    [](Call& call) -> Result<Reply> {
+                      ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
+                      Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}};
+                      const std::string current = RequireString(body, "current_password", invalid);
+                      const std::string next = RequireString(body, "new_password", invalid);
+                      if (!invalid.fields.empty()) return Fail(std::move(invalid));
+                      ZJ_RETURN_IF_ERROR(call.app.accounts().ChangeOwnPassword(
+                          *call.actor, call.session_token, current, next, call.remote_addr));
                       return Reply{beast_http::status::no_content, std::nullopt};
                     }});
 }
