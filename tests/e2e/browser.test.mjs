@@ -5,15 +5,11 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { ADMIN_PASSWORD, artifactsDir, importFromWeb, startServer } from './server.mjs'
+import { TIMEOUT_MS, launchChromium, watchedPage } from './chromium.mjs'
+import { ADMIN_PASSWORD, artifactsDir, startServer } from './server.mjs'
 
-const playwright = await importFromWeb('playwright-core')
-const { chromium } = playwright.default ?? playwright // CommonJS package
 const { url } = await startServer()
 mkdirSync(artifactsDir, { recursive: true })
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const TIMEOUT_MS = 10_000
 
 let browser
 let context
@@ -26,26 +22,9 @@ function shot(name) {
 }
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchChromium()
   context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' })
-  context.setDefaultTimeout(TIMEOUT_MS)
-  page = await context.newPage()
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`)
-  })
+  page = await watchedPage(context, problems)
 })
 
 after(async () => {

@@ -96,3 +96,65 @@ describe('zhijia command line', () => {
     assertOneLineError(zhijia(['serve', '--listen', 'localhost']), 2, /HOST:PORT/)
   })
 })
+
+describe('zhijia users', () => {
+  let dir
+  let common
+  const run = (args, lang) => zhijia([...common, ...args], lang)
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'zhijia-users-'))
+    common = ['--db', `sqlite:${path.join(dir, 'users.db')}`, '--key-file', path.join(dir, 'zhijia.key'), '--log-level', 'warn']
+    const demo = run(['demo', '--admin-password', 'Secret-Pass-2026'])
+    assert.equal(demo.status, 0, demo.stderr)
+    for (const name of ['admin', 'staff.dongcheng', 'staff.xicheng', 'operator', 'cadre.donghuamen', 'worker.demo']) {
+      assert.match(demo.stdout, new RegExp(`user ${name.replace('.', '\\.')}\\b.*password Secret-Pass-2026`))
+    }
+  })
+  after(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('users and its subcommands have --help', () => {
+    for (const args of [['users', '--help'], ['users', 'add', '--help'], ['users', 'list', '--help'], ['users', 'disable', '--help'], ['users', 'reset-password', '--help']]) {
+      const result = zhijia(args)
+      assert.equal(result.status, 0, `zhijia ${args.join(' ')}\n${result.stderr}`)
+      assert.match(result.stdout, /Usage: zhijia/)
+    }
+  })
+
+  test('add with a generated password prints it, and list shows the account', () => {
+    const added = run(['users', 'add', '--username', 'li.ming', '--display-name', '李明', '--role', 'cadre', '--org', '110102001'])
+    assert.equal(added.status, 0, added.stderr)
+    assert.match(added.stdout, /created user li\.ming \(cadre\)/)
+    assert.match(added.stdout, /password of li\.ming: \S{12,}/)
+    const listed = run(['users', 'list', '--org', '110102'])
+    assert.equal(listed.status, 0, listed.stderr)
+    const rows = listed.stdout.trim().split('\n')
+    assert.match(rows[0], /^username\tname\trole\tstatus/)
+    assert.deepEqual(rows.slice(1).map((r) => r.split('\t')[0]).sort(), ['li.ming', 'staff.xicheng'])
+    assert.ok(rows.some((r) => r === 'li.ming\t李明\tcadre\tactive\t110102001\t西长安街街道总工会'), listed.stdout)
+  })
+
+  test('add refuses a common password, a bad role and an unknown org in one line each', () => {
+    const base = ['users', 'add', '--username', 'wang.fang', '--display-name', '王芳']
+    assertOneLineError(run([...base, '--role', 'cadre', '--org', '110101001', '--password', 'password123']), 2, /password: This password is too common/)
+    assertOneLineError(run([...base, '--role', 'cadre', '--org', '110101001', '--password', 'short']), 2, /password: At least 10 characters/)
+    assertOneLineError(run([...base, '--role', 'chief', '--org', '110101001', '--password', 'Wang-Fang-2026']), 2, /role: The role must be/)
+    assertOneLineError(run([...base, '--role', 'cadre', '--org', '999999', '--password', 'Wang-Fang-2026']), 1, /No such record/)
+    const good = [...base, '--role', 'cadre', '--org', '110101001', '--password', 'Wang-Fang-2026']
+    assert.equal(run(good).status, 0)
+    assertOneLineError(run(good, 'zh_CN.UTF-8'), 1, /该用户名已被使用/)
+  })
+
+  test('disable ends sign-in; reset-password sets a new one; unknown names are one line', () => {
+    assert.equal(run(['users', 'add', '--username', 'zhao.lei', '--display-name', '赵磊', '--role', 'operator', '--org', '110000', '--password', 'Zhao-Lei-2026']).status, 0)
+    const disabled = run(['users', 'disable', 'zhao.lei'])
+    assert.equal(disabled.status, 0, disabled.stderr)
+    assert.match(disabled.stdout, /disabled user zhao\.lei/)
+    assert.match(run(['users', 'list']).stdout, /^zhao\.lei\t赵磊\toperator\tdisabled\t110000\t/m)
+    const reset = run(['users', 'reset-password', 'zhao.lei'])
+    assert.equal(reset.status, 0, reset.stderr)
+    assert.match(reset.stdout, /password of zhao\.lei: \S{12,}/)
+    assert.equal(run(['users', 'reset-password', 'zhao.lei', '--password', 'New-Zhao-Lei-2026']).status, 0)
+    assertOneLineError(run(['users', 'disable', 'nobody']), 1, /No such record/)
+    assertOneLineError(run(['users', 'reset-password', 'zhao.lei', '--password', 'zhao.lei']), 2, /password: .*(user name|At least)/)
+  })
+})

@@ -11,7 +11,8 @@ export namespace SessionApi {
     username: string
     display_name: string
     role: string
-    org: Org
+    /** null for a worker, who belongs to no org as an account. */
+    org: Org | null
   }
   export interface Session {
     user: User
@@ -20,6 +21,10 @@ export namespace SessionApi {
   export interface Credentials {
     username: string
     password: string
+  }
+  export interface PasswordChange {
+    current_password: string
+    new_password: string
   }
 }
 
@@ -35,4 +40,14 @@ export function getSessionApi(): Promise<SessionApi.Session> {
 
 export function logoutApi(): Promise<void> {
   return request('/api/v1/session', { method: 'DELETE' })
+}
+
+/** Changes one's own password; the server ends every other session of the account. */
+export function changePasswordApi(change: SessionApi.PasswordChange): Promise<void> {
+  return request('/api/v1/session/password', { method: 'PUT', body: change, silent: true })
+}
+
+/** Ends every session of the account, this one included. */
+export function logoutEverywhereApi(): Promise<void> {
+  return request('/api/v1/sessions', { method: 'DELETE' })
 }

@@ -4,6 +4,8 @@ import { createRouter, createWebHistory, type RouteLocationNormalized, type Rout
 import { i18n } from '@/locales'
 import { useSessionStore } from '@/stores/session'
 import './meta'
+import { accountRoutes } from './modules/accounts'
+import { auditRoutes } from './modules/audit'
 import { authRoutes } from './modules/auth'
 import { errorRoutes } from './modules/errors'
 import { homeRoutes } from './modules/home'
@@ -15,7 +17,7 @@ export const routes = [
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...auditRoutes],
   },
   ...portalRoutes,
   ...errorRoutes,
@@ -44,6 +46,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory('/')):
       return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
     }
     if (to.meta.guestOnly && session.isLoggedIn) return safeRedirect(to.query.redirect)
+    if (to.meta.roles && !to.meta.roles.includes(session.user?.role ?? '')) return { name: 'home' }
     return true
   })
 

@@ -9,6 +9,8 @@ declare module 'vue-router' {
     guestOnly?: boolean
     /** i18n key of the page title, shown in the tab as "<title> · 职工之家". */
     titleKey?: string
+    /** Roles that see this page; others are sent home (the server enforces it regardless). */
+    roles?: string[]
   }
 }
 

@@ -9,8 +9,8 @@ const signedIn = {
   csrf_token: 'tok',
 }
 
-function answerSession(status: 200 | 401) {
-  const body = status === 200 ? signedIn : { status: 401, title: 'Unauthorized' }
+function answerSession(status: 200 | 401, session = signedIn) {
+  const body = status === 200 ? session : { status: 401, title: 'Unauthorized' }
   const type = status === 200 ? 'application/json' : 'application/problem+json'
   configureApiClient({
     fetch: vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } })) as unknown as typeof fetch,
@@ -43,6 +43,21 @@ describe('router guard', () => {
     expect(router.currentRoute.value.name).toBe('home')
     await router.push('/login')
     expect(router.currentRoute.value.name).toBe('home')
+  })
+
+  it('opens account management for an admin but sends a cadre home', async () => {
+    answerSession(200)
+    const adminRouter = createAppRouter(createMemoryHistory())
+    await adminRouter.push('/users')
+    expect(adminRouter.currentRoute.value.name).toBe('users')
+
+    setActivePinia(createPinia())
+    answerSession(200, { ...signedIn, user: { ...signedIn.user, username: 'cadre.donghuamen', role: 'cadre' } })
+    const cadreRouter = createAppRouter(createMemoryHistory())
+    await cadreRouter.push('/users')
+    expect(cadreRouter.currentRoute.value.name).toBe('home')
+    await cadreRouter.push('/password')
+    expect(cadreRouter.currentRoute.value.name).toBe('password')
   })
 
   it('shows the not-found page for unknown paths', async () => {
