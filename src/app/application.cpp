@@ -12,7 +12,7 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       vault_(std::move(config.keys)),
       contacts_(db, vault_, audit_),
       accounts_(db, clock, random, audit_, config.password_cost, config.session_policy),
-      users_(db, clock, random, audit_, config.password_cost),
+      users_(db, clock, random, audit_, contacts_, config.password_cost),
       demo_(db, accounts_, BuiltinRegions(), clock, random) {}
 
 }  // namespace zj::app

@@ -21,14 +21,15 @@ constexpr Sql kUpdateUser{"users.update",
 constexpr Sql kUserWithOrg{
     "users.with_org_by_id",
     "SELECT u.id, u.username, u.display_name, u.password_hash, u.role, u.org_id, u.status,"
-    " u.created_at, o.code, o.name, o.path FROM users u LEFT JOIN orgs o ON o.id = u.org_id"
-    " WHERE u.id = $1"};
+    " u.created_at, o.code, o.name, o.path, u.phone_cipher"
+    " FROM users u LEFT JOIN orgs o ON o.id = u.org_id WHERE u.id = $1"};
 // $6 is a LIKE pattern built by the caller with '\' escaping % and _ in the user's text.
 constexpr Sql kListUsers{
     "users.list",
     "SELECT u.id, u.username, u.display_name, u.password_hash, u.role, u.org_id, u.status,"
-    " u.created_at, o.code, o.name, o.path FROM users u LEFT JOIN orgs o ON o.id = u.org_id"
-    " WHERE ($1 = 1 OR (o.path >= $2 AND o.path < $3)) AND u.id > $4"
+    " u.created_at, o.code, o.name, o.path, u.phone_cipher"
+    " FROM users u LEFT JOIN orgs o ON o.id = u.org_id WHERE ($1 = 1 OR (o.path >= $2 AND o.path < "
+    "$3)) AND u.id > $4"
     " AND ($5 = '' OR u.username LIKE $6 ESCAPE '\\' OR u.display_name LIKE $6 ESCAPE '\\')"
     " AND ($7 = '' OR u.role = $7) AND ($8 = '' OR u.status = $8)"
     " ORDER BY u.id LIMIT $9"};
@@ -53,7 +54,9 @@ UserRow UserFrom(const Row& r) {
 }
 
 UserWithOrg UserWithOrgFrom(const Row& r) {
-  return UserWithOrg{UserFrom(r), r.OptText(8), r.OptText(9), r.OptText(10)};
+  std::optional<Blob> phone;
+  if (!r.IsNull(11)) phone = r.Bytes(11);
+  return UserWithOrg{UserFrom(r), r.OptText(8), r.OptText(9), r.OptText(10), std::move(phone)};
 }
 
 // The user's text made literal inside a LIKE pattern (ESCAPE '\').

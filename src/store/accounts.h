@@ -37,6 +37,7 @@ struct UserWithOrg {
   std::optional<std::string> org_code;
   std::optional<std::string> org_name;
   std::optional<std::string> org_path;
+  std::optional<Blob> phone_cipher;  //!< sealed by app::Vault; shown masked
 };
 
 //! Filters of a user list; `everywhere` lifts the subtree filter [subtree_low, subtree_high).

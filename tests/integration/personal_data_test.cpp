@@ -67,6 +67,20 @@ TEST_P(PersonalDataTest, APhoneIsStoredSealedWithABlindIndexAndShownMasked) {
   auto read = app_->contacts().Get(staff, worker.user_id);
   ASSERT_OK(read);
   EXPECT_EQ(read->phone_masked, "138****5678");
+
+  // The account pages show the same masked form, in the list and in the detail.
+  auto one = app_->users().Get(staff, worker.user_id);
+  ASSERT_OK(one);
+  EXPECT_EQ(one->phone_masked, "138****5678");
+  app::UserFilter filter;
+  filter.q = "worker-a";
+  auto page = app_->users().List(staff, filter);
+  ASSERT_OK(page);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].phone_masked, "138****5678");
+  auto without = app_->users().Get(staff, staff.user_id);
+  ASSERT_OK(without);
+  EXPECT_FALSE(without->phone_masked.has_value());
 }
 
 TEST_P(PersonalDataTest, FullWidthDigitsAreNormalisedAndBadNumbersRejected) {

@@ -54,13 +54,6 @@ Result<void> MustManageAccounts(const Actor& actor) {
   return {};
 }
 
-UserView ViewOf(const store::UserWithOrg& u) {
-  return UserView{
-      u.user.id,        u.user.username, u.user.display_name,     u.user.role,
-      u.user.status,    u.user.org_id,   u.org_code.value_or(""), u.org_name.value_or(""),
-      u.user.created_at};
-}
-
 //! The user, when it exists and lies in the actor's scope.
 Result<store::UserWithOrg> LoadInScope(store::Connection& c, const Actor& actor, std::int64_t id) {
   ZJ_ASSIGN_OR_RETURN(auto user, store::FindUserWithOrg(c, id));
@@ -85,6 +78,15 @@ Result<void> ForgetSessions(store::Connection& c, std::int64_t user_id) {
 }  // namespace
 
 Actor SystemActor() { return Actor{0, "system", "system", "admin", std::nullopt, "", "", ""}; }
+
+UserView UserDirectory::ViewOf(const store::UserWithOrg& u) const {
+  UserView view{
+      u.user.id,         u.user.username, u.user.display_name,     u.user.role,
+      u.user.status,     u.user.org_id,   u.org_code.value_or(""), u.org_name.value_or(""),
+      u.user.created_at, std::nullopt};
+  if (u.phone_cipher) view.phone_masked = contacts_.MaskSealed(*u.phone_cipher);
+  return view;
+}
 
 Result<UserPage> UserDirectory::List(const Actor& actor, const UserFilter& filter) {
   ZJ_RETURN_IF_ERROR(MustManageAccounts(actor));

@@ -12,10 +12,12 @@
 #include <vector>
 
 #include "app/accounts/account_service.h"
+#include "app/accounts/contact_service.h"
 #include "app/accounts/password.h"
 #include "app/audit/audit_service.h"
 #include "app/clock.h"
 #include "core/result.h"
+#include "store/accounts.h"
 #include "store/database.h"
 
 namespace zj::app {
@@ -31,6 +33,7 @@ struct UserView {
   std::string org_code;
   std::string org_name;
   std::int64_t created_at = 0;
+  std::optional<std::string> phone_masked;  //!< "138****5678"; absent when none is set
 };
 
 struct UserFilter {
@@ -70,8 +73,8 @@ Actor SystemActor();
 class UserDirectory {
  public:
   UserDirectory(store::Database& db, const Clock& clock, Random& random, AuditService& audit,
-                PasswordCost cost)
-      : db_(db), clock_(clock), random_(random), audit_(audit), cost_(cost) {}
+                const ContactService& contacts, PasswordCost cost)
+      : db_(db), clock_(clock), random_(random), audit_(audit), contacts_(contacts), cost_(cost) {}
 
   //! Users in the actor's scope matching the filter, by ascending id.
   Result<UserPage> List(const Actor& actor, const UserFilter& filter);
@@ -97,6 +100,9 @@ class UserDirectory {
   const Clock& clock_;
   Random& random_;
   AuditService& audit_;  //!< every change is recorded in its own transaction
+  UserView ViewOf(const store::UserWithOrg& u) const;
+
+  const ContactService& contacts_;  //!< masks sealed phone numbers
   PasswordCost cost_;
 };
 

@@ -25,7 +25,9 @@ nlohmann::json UserJson(const app::UserView& u) {
                       {"role", u.role},
                       {"status", u.status},
                       {"org", nullptr},
-                      {"created_at", u.created_at}};
+                      {"created_at", u.created_at},
+                      {"phone_masked", nullptr}};
+  if (u.phone_masked) user["phone_masked"] = *u.phone_masked;
   if (u.org_id) {
     user["org"] = {{"id", std::to_string(*u.org_id)}, {"code", u.org_code}, {"name", u.org_name}};
   }
