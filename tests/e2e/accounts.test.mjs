@@ -108,6 +108,43 @@ describe('accounts and the org scope in the browser', () => {
     }
   })
 
+  it('shows phone numbers masked, reveals one only with a reason, and audits the look', async () => {
+    const { context, page } = await signedIn('admin')
+    try {
+      await page.getByTestId('menu-users').click()
+      await userTableNames(page)
+      const row = page.getByTestId('users-table').locator('.el-table__body tr', { hasText: 'operator' }).first()
+      await row.getByRole('button', { name: '编辑' }).click()
+      const form = page.getByTestId('users-form')
+      await form.getByLabel('手机号').fill('１３８１２３４５６７８')  // full-width, as typed on a Chinese IME
+      await page.getByTestId('users-save').click()
+      await page.getByText('已保存').waitFor()
+      await row.getByText('138****5678').waitFor()
+      assert.equal(await page.getByText('13812345678').count(), 0, 'the list never shows the full number')
+
+      await row.getByTestId('users-reveal').click()
+      const prompt = page.locator('.users-reveal')
+      await prompt.locator('input').fill('x')
+      await prompt.getByRole('button', { name: /确定|OK/ }).click()
+      await prompt.getByText('原因至少 2 个字').waitFor()
+      await prompt.locator('input').fill('回访核实来电')
+      await prompt.getByRole('button', { name: /确定|OK/ }).click()
+      await page.locator('.users-revealed').getByText('完整号码：13812345678').waitFor()
+      await page.locator('.users-revealed').getByRole('button', { name: /确定|OK/ }).click()
+
+      await page.getByTestId('menu-audit').click()
+      await page.waitForURL(`${url}/audit`)
+      const entry = page.getByTestId('audit-table').locator('.el-table__body tr', { hasText: '查看完整个人信息' })
+      await entry.first().waitFor()
+      assert.match(await entry.first().innerText(), /回访核实来电/)
+      await page.screenshot({ path: path.join(artifactsDir, 'audit-desktop.png'), fullPage: true })
+      await page.setViewportSize({ width: 390, height: 844 })
+      await page.screenshot({ path: path.join(artifactsDir, 'audit-phone.png'), fullPage: true })
+    } finally {
+      await context.close()
+    }
+  })
+
   it('gives a cadre no account management but lets them change their password', async () => {
     const { context, page } = await signedIn('cadre.donghuamen')
     try {

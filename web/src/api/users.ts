@@ -16,6 +16,8 @@ export namespace UsersApi {
     role: Role
     status: Status
     org: OrgRef | null
+    /** e.g. 138****5678; the full number only through revealPhoneApi, which is audited. */
+    phone_masked: string | null
   }
   export interface Page {
     items: User[]
@@ -69,6 +71,20 @@ export function resetPasswordApi(id: string, password: string): Promise<void> {
   return request(`/api/v1/users/${encodeURIComponent(id)}/password`, {
     method: 'POST',
     body: { password },
+    silent: true,
+  })
+}
+
+/** Sets (or with null clears) an account's mobile number; stored encrypted, answered masked. */
+export function setPhoneApi(id: string, phone: string | null): Promise<{ phone_masked: string | null }> {
+  return request(`/api/v1/users/${encodeURIComponent(id)}/phone`, { method: 'PUT', body: { phone }, silent: true })
+}
+
+/** The full number; the server writes the reveal and its reason to the audit log first. */
+export function revealPhoneApi(id: string, reason: string): Promise<{ phone: string }> {
+  return request(`/api/v1/users/${encodeURIComponent(id)}/phone/reveal`, {
+    method: 'POST',
+    body: { reason },
     silent: true,
   })
 }

@@ -50,6 +50,7 @@ const en = {
       portal: 'Worker portal',
     },
     changePassword: 'Change password',
+    openMenu: 'Open the menu',
     logout: 'Sign out',
     loggedOut: 'Signed out',
     roles: {
@@ -131,6 +132,15 @@ const en = {
     enabled: 'Account enabled',
     resetPrompt: 'New password for "{name}"',
     resetDone: 'Password reset; the account must sign in again with it',
+    phone: 'Mobile',
+    phoneRule: 'A mobile number is 11 digits starting with 1',
+    phoneKeep: 'Now {masked}; leave empty to keep it',
+    reveal: 'Show',
+    revealTitle: 'Full mobile number of “{name}”',
+    revealReason: 'Give a reason; it is written to the audit log',
+    revealReasonRule: 'The reason needs at least 2 characters',
+    revealed: 'Full number: {phone}',
+    revealedNote: 'This look has been written to the audit log',
   },
   password: {
     heading: 'Change password',

@@ -49,6 +49,7 @@ const zhCN = {
       portal: '职工服务端',
     },
     changePassword: '修改密码',
+    openMenu: '打开菜单',
     logout: '退出登录',
     loggedOut: '已退出登录',
     roles: {
@@ -129,6 +130,15 @@ const zhCN = {
     enabled: '账号已启用',
     resetPrompt: '为“{name}”设置新密码',
     resetDone: '密码已重置，该账号需用新密码重新登录',
+    phone: '手机号',
+    phoneRule: '手机号须为 1 开头的 11 位数字',
+    phoneKeep: '当前 {masked}，留空则不修改',
+    reveal: '查看',
+    revealTitle: '查看“{name}”的完整手机号',
+    revealReason: '请填写查看原因，将记入审计日志',
+    revealReasonRule: '原因至少 2 个字',
+    revealed: '完整号码：{phone}',
+    revealedNote: '本次查看已记入审计日志',
   },
   password: {
     heading: '修改密码',
