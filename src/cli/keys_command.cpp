@@ -1,7 +1,7 @@
 // `zhijia keys rotate [--batch N]`: adds a personal-data key version to the key file and
 // re-encrypts every sealed value with it, batch by batch; run again after an interruption, it
-// resumes. Stop `zhijia serve` first (or restart it afterwards): a running server keeps the
-// key ring it started with.
+// resumes. A running `zhijia serve` follows the key file (app::Vault::Follow), so it goes on
+// reading and writing personal data while this runs.
 #include <unistd.h>
 
 #include <cstdio>

@@ -1,6 +1,10 @@
 // `zhijia serve`: applies pending migrations, then serves the API and the web front end until
 // SIGTERM/SIGINT, and exits 0 after a graceful stop.
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "app/application.h"
@@ -62,6 +66,16 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       o->server.port = listen->second;
       auto runtime = OpenRuntime(global);
       if (!runtime) return ReportError(runtime.error());
+      // Follow the key file, so `zhijia keys rotate` may run while the server serves.
+      auto key_file = std::make_shared<app::KeyFile>(KeyFileOf(global));
+      (*runtime)->app->vault().Follow(
+          [key_file]() -> std::optional<app::KeyRing> {
+            auto ring = key_file->LoadIfChanged();
+            if (ring) return *ring;
+            spdlog::error("key file {} not reloaded: {}", key_file->path(), ring.error().detail);
+            return std::nullopt;
+          },
+          std::chrono::seconds(1));
       http::Server server(*(*runtime)->app, o->server);
       if (auto bound = server.Bind(); !bound) return ReportError(bound.error());
       server.Run([&] {

@@ -2,7 +2,7 @@
 // (with a non-zero exit code) for each kind of bad input, in the user's language.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -156,5 +156,45 @@ describe('zhijia users', () => {
     assert.equal(run(['users', 'reset-password', 'zhao.lei', '--password', 'New-Zhao-Lei-2026']).status, 0)
     assertOneLineError(run(['users', 'disable', 'nobody']), 1, /No such record/)
     assertOneLineError(run(['users', 'reset-password', 'zhao.lei', '--password', 'zhao.lei']), 2, /password: .*(user name|At least)/)
+  })
+})
+
+describe('zhijia keys', () => {
+  let dir
+  let keyFile
+  let common
+  const run = (args, lang) => zhijia([...common, ...args], lang)
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'zhijia-keys-'))
+    keyFile = path.join(dir, 'secret', 'zhijia.key')
+    common = ['--db', `sqlite:${path.join(dir, 'keys.db')}`, '--key-file', keyFile, '--log-level', 'warn']
+  })
+  after(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('the key file is created on first start, readable by its owner only', () => {
+    assert.equal(run(['demo', '--admin-password', 'Secret-Pass-2026']).status, 0)
+    assert.equal(statSync(keyFile).mode & 0o777, 0o600)
+    assert.match(readFileSync(keyFile, 'utf8'), /^zhijia-keys 1\ncurrent 1\nkey 1 [0-9a-f]{64} [0-9a-f]{64}\n$/)
+  })
+
+  test('a key file that others may read is refused with one line saying what to do', () => {
+    chmodSync(keyFile, 0o644)
+    try {
+      assertOneLineError(run(['keys', 'rotate'], 'zh_CN.UTF-8'), 1, /可被其他用户读取.*chmod 600/)
+    } finally {
+      chmodSync(keyFile, 0o600)
+    }
+  })
+
+  test('rotate moves to a new key version and drops the old one', () => {
+    const before = readFileSync(keyFile, 'utf8')
+    const rotated = run(['keys', 'rotate', '--batch', '10'])
+    assert.equal(rotated.status, 0, rotated.stderr)
+    assert.match(rotated.stdout, /version 2/)
+    const after = readFileSync(keyFile, 'utf8')
+    assert.match(after, /^zhijia-keys 1\ncurrent 2\nkey 2 [0-9a-f]{64} [0-9a-f]{64}\n$/)
+    assert.notEqual(after.split('\n')[2].slice(6), before.split('\n')[2].slice(6), 'a fresh key, not the old one')
+    assert.equal(statSync(keyFile).mode & 0o777, 0o600)
+    assertOneLineError(run(['keys', 'rotate', '--batch', '0']), 2, /--batch/)
   })
 })

@@ -1,6 +1,10 @@
 // Phone numbers as protected personal data on both stores: stored sealed (never as plaintext),
 // found through the blind index within the actor's subtree, revealed only with a reason that
 // the audit log keeps, and re-encrypted by a key rotation that can stop and resume.
+#include <unistd.h>
+
+#include <filesystem>
+
 #include "app/personal_data/key_rotation.h"
 #include "scoped_actors.h"
 #include "store/audit.h"
@@ -307,6 +311,50 @@ TEST_P(PersonalDataTest, RotationWithNothingToReencryptStillMovesToANewKey) {
   EXPECT_EQ(keys.ring().current_version(), 2);
   EXPECT_EQ(keys.ring().keys().size(), 1u);
   EXPECT_EQ(app_->vault().current_version(), 2);
+}
+
+TEST_P(PersonalDataTest, AServerFollowingItsKeyFileKeepsWorkingThroughARotationBesideIt) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("zhijia-keys-" + std::to_string(::getpid()) + "-" +
+                                                std::to_string(static_cast<int>(GetParam())));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "zhijia.key").string();
+  ASSERT_OK(app::KeyFile(path).Save(app_->vault().keys()));
+
+  // The "server": this application's vault follows the file (checked on every use here).
+  auto followed = std::make_shared<app::KeyFile>(path);
+  app_->vault().Follow(
+      [followed]() -> std::optional<app::KeyRing> {
+        auto ring = followed->LoadIfChanged();
+        return ring ? *ring : std::nullopt;
+      },
+      std::chrono::milliseconds(0));
+  const auto admin = MakeUser("root-admin", "admin", root_);
+  const auto worker = MakeUser("worker-f", "worker", street_a_);
+  ASSERT_OK(app_->contacts().SetPhone(admin, worker.user_id, "13912345678"));
+  EXPECT_EQ(Raw(worker.user_id).key_version, 1);
+
+  // The "command line": its own vault and its own view of the same file.
+  app::Vault cli_vault(app_->vault().keys());
+  app::KeyFile cli_file(path);
+  app::KeyRotation rotation(*db_, cli_vault, cli_file, app_->audit());
+  auto report = rotation.Run({});
+  ASSERT_OK(report);
+  ASSERT_TRUE(report->complete);
+  EXPECT_EQ(Raw(worker.user_id).key_version, 2);
+
+  // The server reads the moved row, finds it by number, and seals new values with version 2.
+  auto read = app_->contacts().Get(admin, worker.user_id);
+  ASSERT_OK(read);
+  EXPECT_EQ(read->phone_masked, "139****5678");
+  auto found = app_->contacts().FindByPhone(admin, "13912345678");
+  ASSERT_OK(found);
+  EXPECT_EQ(found->size(), 1u);
+  ASSERT_OK(app_->contacts().SetPhone(admin, worker.user_id, "13800001111"));
+  EXPECT_EQ(Raw(worker.user_id).key_version, 2);
+  EXPECT_EQ(app_->vault().current_version(), 2);
+  std::filesystem::remove_all(dir);
 }
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(PersonalDataTest);

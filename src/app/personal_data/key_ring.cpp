@@ -179,7 +179,23 @@ Result<KeyRing> KeyFile::Load() {
     e.args.emplace_back("path", path_);
     return Fail(std::move(e));
   }
+  seen_ = Stamp{static_cast<std::uint64_t>(st.st_ino), static_cast<std::int64_t>(st.st_size),
+                static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
   return ring;
+}
+
+std::optional<KeyFile::Stamp> KeyFile::StampNow() const {
+  struct stat st {};
+  if (::stat(path_.c_str(), &st) != 0) return std::nullopt;
+  return Stamp{static_cast<std::uint64_t>(st.st_ino), static_cast<std::int64_t>(st.st_size),
+               static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+Result<std::optional<KeyRing>> KeyFile::LoadIfChanged() {
+  const auto now = StampNow();
+  if (now && seen_ && *now == *seen_) return std::optional<KeyRing>();
+  ZJ_ASSIGN_OR_RETURN(KeyRing ring, Load());
+  return std::optional<KeyRing>(std::move(ring));
 }
 
 Result<void> KeyFile::Save(const KeyRing& ring) {
@@ -205,6 +221,7 @@ Result<void> KeyFile::Save(const KeyRing& ring) {
   }
   ::close(fd);
   if (::rename(tmp.c_str(), path_.c_str()) != 0) return Fail(FileError("cannot replace", path_));
+  seen_ = StampNow();
   return {};
 }
 

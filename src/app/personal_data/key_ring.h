@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,10 +74,23 @@ class KeyFile final : public KeyStore {
   Result<void> Save(const KeyRing& ring) override;
   //! Loads the file, or creates it with a fresh ring (and its folder) when there is none.
   Result<KeyRing> LoadOrCreate();
+  //! The ring when the file was replaced since this object last read or wrote it (Save
+  //! renames a new file into place, so its inode and time change), else nothing.
+  Result<std::optional<KeyRing>> LoadIfChanged();
   const std::string& path() const { return path_; }
 
  private:
+  //! Identity of the file as last read or written: inode, size, modification time.
+  struct Stamp {
+    std::uint64_t inode = 0;
+    std::int64_t size = -1;
+    std::int64_t mtime_ns = 0;
+    bool operator==(const Stamp&) const = default;
+  };
+  std::optional<Stamp> StampNow() const;
+
   std::string path_;
+  std::optional<Stamp> seen_;
 };
 
 //! An in-memory KeyStore for tests.

@@ -46,7 +46,27 @@ std::string Index(const DataKey& key, std::string_view field, std::string_view v
 
 }  // namespace
 
+void Vault::Follow(KeySource source, std::chrono::milliseconds every) {
+  source_ = std::move(source);
+  every_ = every;
+  next_check_ = {};
+}
+
+void Vault::Refresh() const {
+  if (!source_) return;
+  std::unique_lock follow(follow_mutex_, std::try_to_lock);
+  if (!follow.owns_lock()) return;  // another thread is looking already
+  const auto now = std::chrono::steady_clock::now();
+  if (now < next_check_) return;
+  next_check_ = now + every_;
+  if (auto ring = source_(); ring && !ring->empty()) {
+    std::unique_lock lock(mutex_);
+    keys_ = std::move(*ring);
+  }
+}
+
 Result<store::Blob> Vault::Seal(std::string_view field, std::string_view plaintext) const {
+  Refresh();
   std::shared_lock lock(mutex_);
   if (keys_.empty()) return Fail(Missing());
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
@@ -66,6 +86,7 @@ Result<store::Blob> Vault::Seal(std::string_view field, std::string_view plainte
 
 Result<std::string> Vault::Open(std::string_view field, const store::Blob& sealed) const {
   if (sealed.size() < 1 + kNonce + kTag) return Fail(Unreadable("sealed value too short"));
+  Refresh();
   std::shared_lock lock(mutex_);
   const DataKey* key = keys_.Find(sealed[0]);
   if (key == nullptr) {
@@ -86,6 +107,7 @@ Result<std::string> Vault::Open(std::string_view field, const store::Blob& seale
 }
 
 Result<std::string> Vault::BlindIndex(std::string_view field, std::string_view normalised) const {
+  Refresh();
   std::shared_lock lock(mutex_);
   if (keys_.empty()) return Fail(Missing());
   return Index(keys_.Current(), field, normalised);
@@ -93,6 +115,7 @@ Result<std::string> Vault::BlindIndex(std::string_view field, std::string_view n
 
 std::vector<std::string> Vault::BlindIndexes(std::string_view field,
                                              std::string_view normalised) const {
+  Refresh();
   std::shared_lock lock(mutex_);
   std::vector<std::string> out;
   if (keys_.empty()) return out;

@@ -5,7 +5,10 @@
 // so rotation can tell old rows from new. Thread-safe: the ring can be replaced while in use.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
+#include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <string>
@@ -42,9 +45,23 @@ class Vault {
   //! Swaps in another ring (after `zhijia keys rotate` changed the key file).
   void Replace(KeyRing keys);
 
+  //! Where a newer ring may appear: returns one when the key file changed, else nothing.
+  using KeySource = std::function<std::optional<KeyRing>()>;
+  //! Asks `source` for a newer ring before keys are used, at most once per `every`. A running
+  //! server follows its key file this way, so a `zhijia keys rotate` run beside it is seen
+  //! within `every`: the server then seals with the new key and still reads rows not yet moved.
+  //! Call before other threads use the vault.
+  void Follow(KeySource source, std::chrono::milliseconds every);
+
  private:
+  void Refresh() const;
+
   mutable std::shared_mutex mutex_;
-  KeyRing keys_;
+  mutable KeyRing keys_;  //!< replaced by Replace, or by Refresh when the source has a newer one
+  KeySource source_;
+  std::chrono::milliseconds every_{0};
+  mutable std::mutex follow_mutex_;
+  mutable std::chrono::steady_clock::time_point next_check_{};
 };
 
 }  // namespace zj::app
