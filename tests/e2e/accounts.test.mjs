@@ -140,6 +140,14 @@ describe('accounts and the org scope in the browser', () => {
       await page.screenshot({ path: path.join(artifactsDir, 'audit-desktop.png'), fullPage: true })
       await page.setViewportSize({ width: 390, height: 844 })
       await page.screenshot({ path: path.join(artifactsDir, 'audit-phone.png'), fullPage: true })
+      // On a phone the menu is behind a button, and closes again after navigating.
+      await page.getByTestId('menu-users').waitFor({ state: 'hidden' })
+      await page.getByTestId('menu-open').click()
+      await page.getByTestId('menu-users').click()
+      await page.waitForURL(`${url}/users`)
+      await page.getByTestId('users-table').waitFor()
+      await page.getByTestId('menu-users').waitFor({ state: 'hidden' })
+      await page.screenshot({ path: path.join(artifactsDir, 'users-phone.png'), fullPage: true })
     } finally {
       await context.close()
     }
