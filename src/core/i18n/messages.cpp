@@ -106,7 +106,8 @@ constexpr std::array kCatalogue = {
     Entry{"error.id_number.check", "身份证号校验位不符，请核对是否有输错的数字",
           "The ID number's check character does not match; check for a mistyped digit"},
     Entry{"error.id_number.excel",
-          "身份证号已被 Excel 当作数字处理（科学计数法或末尾变为 000），请把该列设置为文本格式后重新录入",
+          "身份证号已被 Excel 当作数字处理（科学计数法或末尾变为 "
+          "000），请把该列设置为文本格式后重新录入",
           "Excel has turned the ID number into a number (scientific notation or trailing 000s); "
           "format the column as text and enter the numbers again"},
     Entry{"error.id_number.future", "身份证号中的出生日期晚于今天",
@@ -158,6 +159,10 @@ constexpr std::array kCatalogue = {
     Entry{"error.request.malformed", "请求格式错误", "Malformed request"},
     Entry{"error.role.invalid", "角色应为 worker、cadre、staff、operator 或 admin",
           "The role must be worker, cadre, staff, operator or admin"},
+    Entry{"error.roster.duplicate_column", "表头中“{column}”列重复出现",
+          "The header names the column “{column}” twice"},
+    Entry{"error.roster.missing_column", "缺少必填列“{column}”",
+          "The required column “{column}” is missing"},
     Entry{"error.route_not_found", "接口不存在：{path}", "No such API endpoint: {path}"},
     Entry{"error.status.invalid", "状态应为 active 或 disabled",
           "The status must be active or disabled"},
