@@ -16,6 +16,8 @@ packages=(
   libicu-dev icu-devtools libsqlite3-dev sqlite3 libpq-dev
   # tests and checks
   libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy-19
+  # benchmarks (bench/run.sh): an HTTP load generator
+  wrk
   # PostgreSQL 15 server binaries for the integration tests' throwaway cluster
   postgresql-15 postgresql-client-15
   # browser tests: Debian's chromium, and CJK fonts so Chinese is not drawn as boxes

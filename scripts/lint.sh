@@ -10,14 +10,14 @@ build_dir="${1:-$root/build}"
 base="${2:-HEAD~1}"
 cd "$root"
 
-mapfile -t all < <(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h')
+mapfile -t all < <(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' 'bench/*.cpp' 'bench/*.h')
 clang-format --dry-run --Werror "${all[@]}"
 echo "lint: clang-format: ${#all[@]} files formatted"
 
 if [ "${ZHIJIA_TIDY_ALL:-0}" = 1 ]; then
-  mapfile -t changed < <(git ls-files 'src/*.cpp')
+  mapfile -t changed < <(git ls-files 'src/*.cpp' 'bench/*.cpp')
 elif git rev-parse --verify -q "$base" >/dev/null; then
-  mapfile -t changed < <(git diff --name-only --diff-filter=d "$base" -- 'src/*.cpp')
+  mapfile -t changed < <(git diff --name-only --diff-filter=d "$base" -- 'src/*.cpp' 'bench/*.cpp')
 else
   changed=()
 fi

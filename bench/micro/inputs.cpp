@@ -20,7 +20,7 @@ std::vector<std::string> IdNumbers(std::size_t n) {
                   1 + static_cast<unsigned>(rng() % 28), static_cast<unsigned>(rng() % 1000));
     std::string id = std::string(body, 17) + members::IdCheckCharacter(std::string_view(body, 17));
     if (i % 10 == 7 && id.back() == 'X') id.back() = 'x';
-    if (i % 10 == 9) id = " " + id + " ";
+    if (i % 10 == 9) id.insert(0, " ").append(" ");
     out.push_back(std::move(id));
   }
   return out;
