@@ -14,6 +14,10 @@ packages=(
   # C++ libraries (see DESIGN.md "Chosen components")
   libboost-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libsodium-dev
   libicu-dev icu-devtools libsqlite3-dev sqlite3 libpq-dev
+  # XLSX: libxlsxwriter writes exports; libzip + pugixml read imported workbooks
+  libxlsxwriter-dev libzip-dev libpugixml-dev
+  # CSV imports (GBK decoding is ICU's, above)
+  libcsv-dev
   # tests and checks
   libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy-19
   # benchmarks (bench/run.sh): an HTTP load generator
