@@ -36,8 +36,23 @@ function grid(narrow: boolean, top = CHART_TOP): GridComponentOption {
   return { top, bottom: CHART_BOTTOM, left: 8, right: narrow ? 16 : 32, containLabel: true }
 }
 
+/** A union's name as a chart row label; on a phone without the "…工会" suffix every row shares. */
+export function chartLabel(name: string, narrow: boolean): string {
+  return narrow ? name.replace(/(总工会|工会委员会|联合工会|工会)$/, '') || name : name
+}
+
+/** The row labels of the children chart. */
+export function childLabels(children: CoverageApi.Child[], narrow: boolean): string[] {
+  return children.map((c) => chartLabel(c.name, narrow))
+}
+
+/** The row labels of the ranking: place and name. */
+export function rankingLabels(ranked: CoverageApi.Child[], narrow: boolean): string[] {
+  return ranked.map((c, i) => `${i + 1}. ${chartLabel(c.name, narrow)}`)
+}
+
 function categoryLabels(narrow: boolean) {
-  return { width: narrow ? 84 : 160, overflow: 'truncate' as const }
+  return { width: narrow ? 100 : 160, overflow: 'truncate' as const }
 }
 
 /** Child orgs' unionised (有形覆盖) and membership rates, one row per child in the server's order. */
@@ -51,7 +66,7 @@ export function childrenRatesOption(children: CoverageApi.Child[], t: Translate,
       type: 'category',
       inverse: true,
       triggerEvent: true,
-      data: children.map((c) => c.name),
+      data: childLabels(children, narrow),
       axisLabel: categoryLabels(narrow),
     },
     series: [
@@ -132,7 +147,7 @@ export function gapRankingOption(children: CoverageApi.Child[], t: Translate, na
       type: 'category',
       inverse: true,
       triggerEvent: true,
-      data: rows.map((c, i) => `${i + 1}. ${c.name}`),
+      data: rankingLabels(rows, narrow),
       axisLabel: categoryLabels(narrow),
     },
     series: [
