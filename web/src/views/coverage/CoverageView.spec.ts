@@ -8,14 +8,21 @@ import { i18n, setLocale } from '@/locales'
 import { useSessionStore } from '@/stores/session'
 import CoverageView from './CoverageView.vue'
 
-// ECharts needs a canvas, which jsdom lacks: the chart is a stub that keeps its option and can
-// emit the clicks ECharts would.
+// ECharts needs a canvas, which jsdom lacks: the chart is a stub that keeps its option, emits
+// the clicks ECharts would, and maps a pixel to a row as the real grid does (40 px legend band,
+// then 36 px per row, the whole width).
 vi.mock('vue-echarts', () => ({
   default: defineComponent({
     name: 'VChart',
     props: { option: { type: Object, required: true } },
     emits: ['click', 'zr:click'],
-    setup: () => () => h('div', { class: 'chart-stub' }),
+    setup(_, { expose }) {
+      expose({
+        containPixel: (_finder: string, [, y]: number[]) => (y ?? 0) >= 40,
+        convertFromPixel: (_finder: object, [x, y]: number[]) => [x, ((y ?? 0) - 40 - 18) / 36],
+      })
+      return () => h('div', { class: 'chart-stub' })
+    },
   }),
 }))
 
@@ -141,7 +148,7 @@ describe('CoverageView', () => {
     expect(ranking?.yAxis.data).toEqual(['1. 景山街道总工会', '2. 东华门街道总工会'])
   })
 
-  it('drills into a child when its bar is clicked', async () => {
+  it('drills into a child when its row is clicked', async () => {
     answer({ '/api/v1/orgs/10/coverage': json(dongcheng), '/api/v1/orgs/10': json(dongchengOrg) })
     const wrapper = await mountAt('/coverage')
     answer({
@@ -149,7 +156,7 @@ describe('CoverageView', () => {
       '/api/v1/orgs/12': json({ ...dongchengOrg, id: '12', name: '景山街道总工会', kind: 'street', ancestors: [{ id: '10', name: '北京市东城区总工会' }] }),
     })
 
-    wrapper.findComponent({ name: 'VChart' }).vm.$emit('click', { componentType: 'series', dataIndex: 1 })
+    wrapper.findComponent({ name: 'VChart' }).vm.$emit('zr:click', { offsetX: 500, offsetY: 40 + 36 + 10 })
     await flushPromises()
 
     expect(router.currentRoute.value.name).toBe('coverage-org')
@@ -159,10 +166,14 @@ describe('CoverageView', () => {
     expect(wrapper.find('[data-testid="coverage-up"]').exists()).toBe(true)
   })
 
-  it('drills into the street ranked first when the ranking is clicked', async () => {
+  it('drills into the street ranked first when its label in the ranking is clicked', async () => {
     answer({ '/api/v1/orgs/10/coverage': json(dongcheng), '/api/v1/orgs/10': json(dongchengOrg) })
     const wrapper = await mountAt('/coverage')
-    wrapper.findAllComponents({ name: 'VChart' })[2]?.vm.$emit('click', { componentType: 'yAxis', value: '1. 景山街道总工会' })
+    const ranking = wrapper.findAllComponents({ name: 'VChart' })[2]
+    ranking?.vm.$emit('zr:click', { offsetX: 10, offsetY: 20 }) // the legend band: nothing
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('coverage')
+    ranking?.vm.$emit('click', { componentType: 'yAxis', dataIndex: 0, value: '1. 景山街道总工会' })
     await flushPromises()
     expect(router.currentRoute.value.params.id).toBe('12')
   })
