@@ -268,7 +268,7 @@ const zhCN = {
     pickOrg: '切换组织',
     up: '返回上级',
     childrenChart: '下级组织建会率与入会率',
-    childrenChartHint: '点击柱形查看该组织',
+    childrenChartHint: '点击某一行查看该组织',
     industryChart: '行业分布（用人单位数）',
     ranking: '应建未建排名',
     rankingHint: '25 人以上未建会单位数，从多到少',
