@@ -14,6 +14,8 @@ packages=(
   # C++ libraries (see DESIGN.md "Chosen components")
   libboost-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libsodium-dev
   libicu-dev icu-devtools libsqlite3-dev sqlite3 libpq-dev
+  # XLSX: libxlsxwriter writes exports; libzip + pugixml read imported workbooks
+  libxlsxwriter-dev libzip-dev libpugixml-dev
   # tests and checks
   libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy-19
   # PostgreSQL 15 server binaries for the integration tests' throwaway cluster

@@ -13,6 +13,9 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       contacts_(db, vault_, audit_),
       accounts_(db, clock, random, audit_, config.password_cost, config.session_policy),
       users_(db, clock, random, audit_, config.password_cost),
+      orgs_(db, clock, random, audit_, BuiltinRegions()),
+      enterprises_(db, clock, random, audit_, BuiltinRegions()),
+      coverage_(db, clock, random, audit_, BuiltinRegions()),
       demo_(db, accounts_, BuiltinRegions(), clock, random) {}
 
 }  // namespace zj::app

@@ -6,7 +6,10 @@
 #include "app/accounts/user_directory.h"
 #include "app/audit/audit_service.h"
 #include "app/clock.h"
+#include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
+#include "app/enterprises/enterprise_service.h"
+#include "app/orgs/org_service.h"
 #include "app/personal_data/key_ring.h"
 #include "app/personal_data/vault.h"
 #include "app/system/system_service.h"
@@ -32,6 +35,9 @@ class Application {
   ContactService& contacts() { return contacts_; }
   AccountService& accounts() { return accounts_; }
   UserDirectory& users() { return users_; }
+  OrgService& orgs() { return orgs_; }
+  EnterpriseService& enterprises() { return enterprises_; }
+  CoverageService& coverage() { return coverage_; }
   DemoService& demo() { return demo_; }
 
  private:
@@ -43,6 +49,9 @@ class Application {
   ContactService contacts_;
   AccountService accounts_;
   UserDirectory users_;
+  OrgService orgs_;
+  EnterpriseService enterprises_;
+  CoverageService coverage_;
   DemoService demo_;
 };
 

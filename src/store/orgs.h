@@ -1,4 +1,4 @@
-// Rows of the union tree (`orgs`) and their queries.
+// Rows of the union tree (`orgs`), their history (`org_events`) and their queries.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +21,9 @@ struct OrgRow {
   std::optional<std::string> region_code;
   std::string status = "active";
   std::int64_t created_at = 0;
+  std::optional<std::string> founded_on;  //!< YYYY-MM-DD
+  std::optional<std::string> chair;
+  std::optional<std::string> contact;
 };
 
 //! Filters of an org search; `everywhere` lifts the subtree filter [subtree_low, subtree_high).
@@ -32,11 +35,48 @@ struct OrgQuery {
   std::int64_t limit = 20;
 };
 
+//! A child in the lazy tree: the org and whether it has children of its own.
+struct OrgChild {
+  OrgRow org;
+  bool has_children = false;
+};
+
+//! Inserts the org and its (empty) coverage rollup row.
 Result<void> InsertOrg(Connection& conn, const OrgRow& org);
+//! Changes name, region, founding date, chair, contact and status (not parent or path).
+Result<void> UpdateOrg(Connection& conn, const OrgRow& org, std::int64_t now_ms);
 Result<std::optional<OrgRow>> FindOrgByCode(Connection& conn, const std::string& code);
 Result<std::optional<OrgRow>> FindOrgById(Connection& conn, std::int64_t id);
 Result<std::int64_t> CountOrgs(Connection& conn);
 //! Orgs matching `query`, in tree order (by path), at most `query.limit`.
 Result<std::vector<OrgRow>> SearchOrgs(Connection& conn, const OrgQuery& query);
+//! Direct children of an org, by code.
+Result<std::vector<OrgChild>> ChildOrgs(Connection& conn, std::int64_t parent_id);
+//! Orgs without a parent (the roots of federations), by code.
+Result<std::vector<OrgChild>> RootOrgs(Connection& conn);
+//! Number of direct children (any status).
+Result<std::int64_t> CountChildOrgs(Connection& conn, std::int64_t parent_id, bool active_only);
+//! Every org, in path order (for recounts).
+Result<std::vector<OrgRow>> AllOrgs(Connection& conn);
+//! The active org of this kind whose region is `region_code` (lowest code first), if any.
+Result<std::optional<OrgRow>> FindActiveOrgForRegion(Connection& conn,
+                                                     const std::string& region_code,
+                                                     const std::string& kind);
+//! Moves a subtree: sets the root's parent and rewrites the path (and federation) of every org
+//! whose path starts with `old_path` to start with `new_path` instead.
+Result<void> MoveOrgSubtree(Connection& conn, std::int64_t root_id, std::int64_t new_parent_id,
+                            const std::string& old_path, const std::string& new_path,
+                            std::int64_t federation_id);
+
+struct OrgEventRow {
+  std::int64_t id = 0;
+  std::int64_t federation_id = 0;
+  std::int64_t org_id = 0;
+  std::int64_t at = 0;
+  std::string event;   //!< created, updated, moved, status
+  std::string detail;  //!< JSON object
+};
+Result<void> InsertOrgEvent(Connection& conn, const OrgEventRow& event);
+Result<std::vector<OrgEventRow>> OrgEvents(Connection& conn, std::int64_t org_id);
 
 }  // namespace zj::store

@@ -107,7 +107,10 @@ const char* BackendName(Backend backend) {
 }
 
 std::string Describe(const Error& error) {
-  return std::string(ErrorCodeName(error.code)) + " " + error.message_key + ": " + error.detail;
+  std::string out =
+      std::string(ErrorCodeName(error.code)) + " " + error.message_key + ": " + error.detail;
+  for (const auto& f : error.fields) out += " [" + f.field + ": " + f.message_key + "]";
+  return out;
 }
 
 Result<std::string> PostgresTestClusterUri() {

@@ -47,6 +47,12 @@ bool CanManage(Role actor, Role target) {
 
 bool ManagesAccounts(Role actor) { return actor == Role::kAdmin || actor == Role::kStaff; }
 
+bool ManagesOrgs(Role actor) { return actor == Role::kAdmin || actor == Role::kStaff; }
+
+bool ManagesEnterprises(Role actor) {
+  return actor == Role::kAdmin || actor == Role::kStaff || actor == Role::kCadre;
+}
+
 bool NeedsOrg(Role role) { return role != Role::kWorker; }
 
 }  // namespace zj::accounts

@@ -25,6 +25,12 @@ bool CanManage(Role actor, Role target);
 //! True when the role may look at and manage accounts at all (admin, staff).
 bool ManagesAccounts(Role actor);
 
+//! True when the role may create and change orgs of its subtree (admin, staff).
+bool ManagesOrgs(Role actor);
+
+//! True when the role may record and change enterprises of its subtree (admin, staff, cadre).
+bool ManagesEnterprises(Role actor);
+
 //! True when the role must be bound to an org (every role but worker).
 bool NeedsOrg(Role role);
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zj {
 
@@ -19,6 +20,8 @@ class OrgPath {
   OrgPath Child(std::int64_t id) const;
   //! True when `other` is this org or lies below it.
   bool Contains(const OrgPath& other) const { return other.text_.starts_with(text_); }
+  //! The ids along the path, root first, this org last.
+  std::vector<std::int64_t> Ids() const;
   //! Depth: 1 for a root.
   int Depth() const;
 
