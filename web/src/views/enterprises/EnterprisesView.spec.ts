@@ -98,13 +98,21 @@ describe('EnterprisesView', () => {
     expect(document.body.querySelector('[data-testid="enterprise-details"]')?.textContent).toContain('91110101MA01ABCD2X')
     ;(document.body.querySelector('[data-testid="enterprise-edit"]') as HTMLElement).click()
     await flushPromises()
+    const usccItem = [...document.body.querySelectorAll('[data-testid="enterprise-form"] .el-form-item')].find(
+      (i) => i.querySelector('.el-form-item__label')?.textContent === '统一社会信用代码',
+    )
+    const usccInput = usccItem?.querySelector('input') as HTMLInputElement
+    usccInput.value = '91110101ma01abcd2y'
+    usccInput.dispatchEvent(new Event('input'))
+    await flushPromises()
     ;(document.body.querySelector('[data-testid="enterprise-save"]') as HTMLElement).click()
     await flushPromises()
     await new Promise((resolve) => setTimeout(resolve, 150)) // Element Plus shows errors after 100 ms
     await flushPromises()
 
     const patch = calls.find((c) => c.init.method === 'PATCH')
-    expect(JSON.parse(String(patch?.init.body))).toMatchObject({ uscc: '91110101MA01ABCD2X', union_org_id: null, employees: 320 })
+    // Only what changed is sent, the code in upper case.
+    expect(JSON.parse(String(patch?.init.body))).toEqual({ uscc: '91110101MA01ABCD2Y' })
     const item = [...document.body.querySelectorAll('[data-testid="enterprise-form"] .el-form-item')].find(
       (i) => i.querySelector('.el-form-item__label')?.textContent === '统一社会信用代码',
     )

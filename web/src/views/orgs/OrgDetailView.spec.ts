@@ -189,6 +189,35 @@ describe('OrgDetailView', () => {
     expect(router.currentRoute.value.params.id).toBe('11')
   })
 
+  it('sends only the changed fields of an edit, an emptied one as "" so the server clears it', async () => {
+    signIn('admin')
+    let patched: unknown
+    answer((url, init) => {
+      if (url.pathname === '/api/v1/orgs/11' && init.method === 'PATCH') {
+        patched = JSON.parse(String(init.body))
+        return json({ ...donghuamen, chair: null, name: '东华门街道工会' })
+      }
+      return readOnly(url, init)
+    })
+    const wrapper = await mountAt('/orgs/11')
+    await wrapper.find('[data-testid="org-edit"]').trigger('click')
+    await flushPromises()
+    const form = document.body.querySelector('[data-testid="org-form"]') as HTMLElement
+    for (const [label, value] of [
+      ['工会主席', ''],
+      ['名称', '东华门街道工会'],
+    ]) {
+      const item = [...form.querySelectorAll('.el-form-item')].find((i) => i.querySelector('.el-form-item__label')?.textContent === label)
+      const input = item?.querySelector('input') as HTMLInputElement
+      input.value = value as string
+      input.dispatchEvent(new Event('input'))
+    }
+    await flushPromises()
+    ;(document.body.querySelector('[data-testid="org-save"]') as HTMLElement).click()
+    await flushPromises()
+    expect(patched).toEqual({ name: '东华门街道工会', chair: '' })
+  })
+
   it('shows a cycle refused by the server on the new parent of a move', async () => {
     signIn('staff')
     answer((url, init) => {
