@@ -36,6 +36,13 @@ struct Call {
 struct Reply {
   beast_http::status status = beast_http::status::ok;
   std::optional<nlohmann::json> body;  //!< none → empty body (e.g. 204)
+  //! A non-JSON body (a download): its bytes, type and Content-Disposition.
+  struct File {
+    std::string bytes;
+    std::string content_type;
+    std::string disposition;
+  };
+  std::optional<File> file = std::nullopt;
 };
 
 enum class Access {
@@ -58,6 +65,26 @@ Result<nlohmann::json> JsonBody(const Request& request);
 //! A required string member; adds a field error to `error` when missing or not a string.
 std::string RequireString(const nlohmann::json& body, const std::string& field, Error& error);
 
+//! A 64-bit id written as decimal digits (positive), or nullopt.
+std::optional<std::int64_t> ParseId(std::string_view text);
+//! The :id of the path; a malformed one names nothing, so it is kNotFound like a missing one.
+Result<std::int64_t> PathId(const Call& call);
+//! An optional string member: absent or null → nullopt; another type → a field error.
+std::optional<std::string> OptionalString(const nlohmann::json& body, const std::string& field,
+                                          Error& error);
+//! An optional id member (a decimal string); malformed → a field error.
+std::optional<std::int64_t> OptionalId(const nlohmann::json& body, const std::string& field,
+                                       Error& error);
+//! An optional integer member; another type → a field error.
+std::optional<std::int64_t> OptionalInteger(const nlohmann::json& body, const std::string& field,
+                                            Error& error);
+//! kInvalidArgument "error.invalid_input" without fields yet.
+Error InvalidInput();
+//! The value of a query parameter, "" when absent.
+std::string QueryValue(const std::map<std::string, std::string>& query, const std::string& name);
+//! limit from the query string within [1, 200]; `fallback` when absent.
+int QueryLimit(const std::map<std::string, std::string>& query, int fallback, Error& error);
+
 //! The query parameters of a request target ("/x?q=a%20b&limit=5"), percent- and '+'-decoded;
 //! a repeated name keeps its first value.
 std::map<std::string, std::string> QueryParams(std::string_view target);
@@ -68,5 +95,7 @@ void AddUserRoutes(std::vector<Route>& routes);
 void AddOrgRoutes(std::vector<Route>& routes);
 void AddAuditRoutes(std::vector<Route>& routes);
 void AddUserPhoneRoutes(std::vector<Route>& routes);
+void AddOrgTreeRoutes(std::vector<Route>& routes);
+void AddEnterpriseRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

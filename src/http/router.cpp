@@ -54,7 +54,11 @@ bool SameToken(const std::string& a, std::string_view b) {
 Response JsonResponse(const Reply& reply, unsigned version, bool keep_alive) {
   Response res{reply.status, version};
   res.keep_alive(keep_alive);
-  if (reply.body) {
+  if (reply.file) {
+    res.set(beast_http::field::content_type, reply.file->content_type);
+    res.set(beast_http::field::content_disposition, reply.file->disposition);
+    res.body() = reply.file->bytes;
+  } else if (reply.body) {
     res.set(beast_http::field::content_type, "application/json");
     res.body() = reply.body->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
@@ -100,6 +104,8 @@ Router::Router(app::Application& app, ServerOptions options)
   AddOrgRoutes(routes_);
   AddAuditRoutes(routes_);
   AddUserPhoneRoutes(routes_);
+  AddOrgTreeRoutes(routes_);
+  AddEnterpriseRoutes(routes_);
 }
 
 Handled Router::Handle(const Request& request, const Peer& peer) {

@@ -76,6 +76,7 @@ constexpr std::array kCatalogue = {
           "No federation covers this street or its district"},
     Entry{"error.enterprise.union_kind", "覆盖单位的工会应为正常状态的基层工会",
           "The covering union must be an active grassroots union"},
+    Entry{"error.field.boolean", "应为 true 或 false", "Must be true or false"},
     Entry{"error.field.cursor", "翻页游标无效", "Invalid page cursor"},
     Entry{"error.field.invalid_id", "编号格式无效", "Not a valid id"},
     Entry{"error.field.limit", "应为 1 到 {max} 之间的整数",

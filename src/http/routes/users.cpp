@@ -1,22 +1,11 @@
 // Account management: GET/POST /api/v1/users, GET/PATCH /api/v1/users/:id and
 // POST /api/v1/users/:id/password. Who may see and change whom is decided in
 // app/accounts/user_directory.h; here are only JSON and query-string mapping.
-#include <charconv>
-
 #include "http/route.h"
 
 namespace zj::http {
 
 namespace {
-
-//! A 64-bit id written as decimal digits, or nullopt.
-std::optional<std::int64_t> ParseId(std::string_view text) {
-  if (text.empty() || text.size() > 19) return std::nullopt;
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
 
 nlohmann::json UserJson(const app::UserView& u) {
   nlohmann::json user{{"id", std::to_string(u.id)},
@@ -30,63 +19,6 @@ nlohmann::json UserJson(const app::UserView& u) {
     user["org"] = {{"id", std::to_string(*u.org_id)}, {"code", u.org_code}, {"name", u.org_name}};
   }
   return user;
-}
-
-//! The :id of the path; a malformed one names no user, so it is kNotFound like a missing one.
-Result<std::int64_t> PathId(const Call& call) {
-  auto it = call.params.find("id");
-  if (it != call.params.end()) {
-    if (auto id = ParseId(it->second)) return *id;
-  }
-  return Fail(ErrorCode::kNotFound, "error.not_found", "malformed user id");
-}
-
-//! An optional string member: absent or null → nullopt; another type → a field error.
-std::optional<std::string> OptionalString(const nlohmann::json& body, const std::string& field,
-                                          Error& error) {
-  if (!body.is_object() || !body.contains(field) || body[field].is_null()) return std::nullopt;
-  if (!body[field].is_string()) {
-    error.fields.push_back({field, "error.field.not_string", {}});
-    return std::nullopt;
-  }
-  return body[field].get<std::string>();
-}
-
-//! An optional id member (a decimal string); malformed → a field error.
-std::optional<std::int64_t> OptionalId(const nlohmann::json& body, const std::string& field,
-                                       Error& error) {
-  const std::size_t before = error.fields.size();
-  auto text = OptionalString(body, field, error);
-  if (!text) return std::nullopt;
-  auto id = ParseId(*text);
-  if (!id && error.fields.size() == before) {
-    error.fields.push_back({field, "error.field.invalid_id", {}});
-  }
-  return id;
-}
-
-Error InvalidInput() {
-  return Error{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}};
-}
-
-//! limit from the query string within [1, 200]; `fallback` when absent.
-int QueryLimit(const std::map<std::string, std::string>& query, int fallback, Error& error) {
-  auto it = query.find("limit");
-  if (it == query.end() || it->second.empty()) return fallback;
-  int value = 0;
-  const auto [end, ec] =
-      std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
-  if (ec != std::errc() || end != it->second.data() + it->second.size() || value < 1 ||
-      value > 200) {
-    error.fields.push_back({"limit", "error.field.out_of_range", {{"min", "1"}, {"max", "200"}}});
-    return fallback;
-  }
-  return value;
-}
-
-std::string QueryValue(const std::map<std::string, std::string>& query, const std::string& name) {
-  auto it = query.find(name);
-  return it == query.end() ? std::string() : it->second;
 }
 
 Result<Reply> ListUsers(Call& call) {
