@@ -274,6 +274,7 @@ const en = {
     industryChart: 'By industry (enterprises)',
     ranking: 'Founding gap ranking',
     rankingHint: 'Enterprises with 25+ employees and no union, most first',
+    gapOwnOnly: '{count} enterprises without a union belong to this org itself; no child org to rank',
     unionised: 'Unionised',
     notUnionised: 'No union',
     unionisedEnterprises: 'Unionised enterprises',

@@ -272,6 +272,7 @@ const zhCN = {
     industryChart: '行业分布（用人单位数）',
     ranking: '应建未建排名',
     rankingHint: '25 人以上未建会单位数，从多到少',
+    gapOwnOnly: '{count} 家应建未建单位直属本级，没有下级组织可排名',
     unionised: '已建会',
     notUnionised: '未建会',
     unionisedEnterprises: '已建会单位',
