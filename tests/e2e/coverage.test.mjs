@@ -260,6 +260,59 @@ describe('coverage in the browser', () => {
     }
   })
 
+  it("shows the server's field errors in the org and enterprise forms, and saves valid ones", async () => {
+    const { context, page } = await signedIn('staff.dongcheng')
+    try {
+      const found = await (await page.request.get(`${url}/api/v1/orgs?q=110101001`)).json()
+      const donghuamen = found.items.find((o) => o.code === '110101001')
+      await page.goto(`${url}/orgs/${donghuamen.id}`)
+      await page.getByTestId('org-add-child').click()
+      const form = page.getByTestId('org-form')
+      await form.getByLabel('组织代码').fill('E2E-110101001') // the seeded union's code
+      await form.getByLabel('名称').fill('东华门街道第二联合工会')
+      await form.getByLabel('行政区划代码').fill('110101999')
+      await page.getByTestId('org-save').click()
+      const errorOf = (f, label) => f.locator('.el-form-item.is-error').filter({ hasText: label }).locator('.el-form-item__error')
+      await errorOf(form, '行政区划代码').waitFor() // checked before the code is looked up
+      await form.getByLabel('行政区划代码').fill('')
+      await page.getByTestId('org-save').click()
+      await errorOf(form, '组织代码').waitFor()
+      assert.ok((await errorOf(form, '组织代码').innerText()).trim().length > 0, 'the duplicate code is explained under its field')
+      await shot(page, 'org-form-desktop.png')
+
+      await form.getByLabel('组织代码').fill('E2E-110101001-2')
+      await page.getByTestId('org-save').click()
+      await page.getByTestId('org-name').getByText('东华门街道第二联合工会').waitFor()
+      await page.getByTestId('org-trail').getByText('东华门街道总工会').waitFor()
+
+      // A street cannot move under a grassroots union: the refusal shows on the new parent.
+      await page.goto(`${url}/orgs/${donghuamen.id}`)
+      await page.getByTestId('org-move').click()
+      await page.getByTestId('org-move-parent').click()
+      await page.getByTestId('org-move-parent').locator('input').fill('E2E-110101001-2')
+      await page.getByRole('option', { name: /东华门街道第二联合工会/ }).first().click()
+      await page.getByTestId('org-move-save').click()
+      await page.getByTestId('org-move-form').locator('.el-form-item__error').waitFor()
+      await page.keyboard.press('Escape')
+
+      await page.goto(`${url}/enterprises`)
+      await page.getByTestId('enterprises-search').fill('精密制造')
+      await page.getByTestId('enterprises-search').press('Enter')
+      await page.getByTestId('enterprises-table').getByText('北京东华门精密制造有限公司').waitFor()
+      await page.getByTestId('enterprises-table').getByRole('button', { name: '查看' }).first().click()
+      await page.getByTestId('enterprise-details').getByText(uscc(1)).waitFor()
+      await page.getByTestId('enterprise-edit').click()
+      const enterprise = page.getByTestId('enterprise-form')
+      const wrongCheck = uscc(1).slice(0, 17) + (uscc(1).endsWith('0') ? '1' : '0')
+      await enterprise.getByLabel('统一社会信用代码').fill(wrongCheck)
+      await page.getByTestId('enterprise-save').click()
+      await errorOf(enterprise, '统一社会信用代码').waitFor()
+      await shot(page, 'enterprise-form-desktop.png')
+    } finally {
+      await context.close()
+    }
+  })
+
   it("finds nothing when district staff edit the URL to another district's org", async () => {
     const admin = await signedIn('admin')
     const found = await (await admin.page.request.get(`${url}/api/v1/orgs?q=110102`)).json()
