@@ -259,6 +259,7 @@ const en = {
   coverage: {
     enterprises: 'Enterprises',
     unionisedRate: 'Unionised (coverage)',
+    unionisedRateShort: 'Unionised',
     unionisedOf: '{count} with a union',
     membershipRate: 'Membership rate',
     membersOf: '{members} members / {employees} employees',

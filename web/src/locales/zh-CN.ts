@@ -257,6 +257,7 @@ const zhCN = {
   coverage: {
     enterprises: '用人单位',
     unionisedRate: '建会率（有形覆盖）',
+    unionisedRateShort: '建会率',
     unionisedOf: '已建会 {count} 家',
     membershipRate: '入会率',
     membersOf: '会员 {members} / 职工 {employees}',
