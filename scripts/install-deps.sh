@@ -16,6 +16,8 @@ packages=(
   libicu-dev icu-devtools libsqlite3-dev sqlite3 libpq-dev
   # XLSX: libxlsxwriter writes exports; libzip + pugixml read imported workbooks
   libxlsxwriter-dev libzip-dev libpugixml-dev
+  # CSV imports (GBK decoding is ICU's, above)
+  libcsv-dev
   # tests and checks
   libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy-19
   # PostgreSQL 15 server binaries for the integration tests' throwaway cluster

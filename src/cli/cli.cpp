@@ -28,6 +28,9 @@ int RunCli(int argc, char** argv) {
   AddVersionCommand(app, global, run);
   AddUsersCommand(app, global, run);
   AddKeysCommand(app, global, run);
+  AddOrgsCommand(app, global, run);
+  AddEnterprisesCommand(app, global, run);
+  AddCoverageCommand(app, global, run);
 
   try {
     app.parse(argc, argv);

@@ -65,4 +65,15 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const GlobalOptions& options) {
   return runtime;
 }
 
+int ReportWithFields(Error error) {
+  const auto locale = CliLocale();
+  std::string detail;
+  for (const auto& f : error.fields) {
+    if (!detail.empty()) detail += "; ";
+    detail += f.field + ": " + i18n::Translate(locale, f.message_key, f.args);
+  }
+  if (!detail.empty()) error.detail = detail;
+  return ReportError(error);
+}
+
 }  // namespace zj::cli

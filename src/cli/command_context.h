@@ -29,6 +29,9 @@ i18n::Locale CliLocale();
 //! Prints "zhijia: <message> (<detail>)" to stderr and returns the exit code for the error.
 int ReportError(const Error& error);
 
+//! Like ReportError, with the error's field errors folded into the line ("code: message; ...").
+int ReportWithFields(Error error);
+
 //! Parses the --db value and opens the database; the error says which database failed.
 Result<std::unique_ptr<store::Database>> OpenDatabase(const GlobalOptions& options);
 

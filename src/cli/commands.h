@@ -17,6 +17,9 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddVersionCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddUsersCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddKeysCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+void AddOrgsCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+void AddEnterprisesCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+void AddCoverageCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 
 //! Parses argv and runs the chosen subcommand; returns the process exit code.
 int RunCli(int argc, char** argv);

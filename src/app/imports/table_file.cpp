@@ -1,0 +1,113 @@
+#include "app/imports/table_file.h"
+
+#include <csv.h>
+#include <unicode/ucnv.h>
+
+#include <memory>
+
+namespace zj::app {
+
+namespace {
+
+bool ValidUtf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t extra = 0;
+    if (c < 0x80) {
+      extra = 0;
+    } else if ((c & 0xe0) == 0xc0 && c >= 0xc2) {
+      extra = 1;
+    } else if ((c & 0xf0) == 0xe0) {
+      extra = 2;
+    } else if ((c & 0xf8) == 0xf0 && c <= 0xf4) {
+      extra = 3;
+    } else {
+      return false;
+    }
+    if (i + extra >= s.size()) return false;  // a truncated sequence
+    for (std::size_t k = 1; k <= extra; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return false;
+    }
+    i += extra + 1;
+  }
+  return true;
+}
+
+struct Collector {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> current;
+};
+
+void OnField(void* text, std::size_t length, void* data) {
+  auto* c = static_cast<Collector*>(data);
+  c->current.emplace_back(static_cast<const char*>(text), length);
+}
+
+void OnRow(int /*terminator*/, void* data) {
+  auto* c = static_cast<Collector*>(data);
+  const bool blank = c->current.size() == 1 && c->current[0].empty();
+  if (!blank) c->rows.push_back(std::move(c->current));
+  c->current.clear();
+}
+
+}  // namespace
+
+Result<std::string> DecodeText(std::string_view bytes, std::string& encoding) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  if (ValidUtf8(bytes)) {
+    encoding = "UTF-8";
+    return std::string(bytes);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open("GB18030", &status),
+                                                          ucnv_close);
+  if (U_FAILURE(status)) {
+    return Fail(ErrorCode::kInternal, "error.internal", "ICU has no GB18030 converter");
+  }
+  // Stop at the first byte sequence GB18030 does not define instead of substituting it.
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::u16string utf16(bytes.size() + 1, u'\0');
+  status = U_ZERO_ERROR;
+  const int32_t n16 = ucnv_toUChars(conv.get(), utf16.data(), static_cast<int32_t>(utf16.size()),
+                                    bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) {
+    return Fail(ErrorCode::kInvalidArgument, "error.import.encoding", "neither UTF-8 nor GBK");
+  }
+  std::unique_ptr<UConverter, void (*)(UConverter*)> utf8(ucnv_open("UTF-8", &status), ucnv_close);
+  std::string out(static_cast<std::size_t>(n16) * 3 + 1, '\0');
+  const int32_t n8 = ucnv_fromUChars(utf8.get(), out.data(), static_cast<int32_t>(out.size()),
+                                     utf16.data(), n16, &status);
+  if (U_FAILURE(status)) {
+    return Fail(ErrorCode::kInternal, "error.internal", "UTF-16 to UTF-8 failed");
+  }
+  out.resize(static_cast<std::size_t>(n8));
+  encoding = "GB18030";
+  return out;
+}
+
+Result<Table> ParseCsvTable(std::string_view bytes) {
+  Table table;
+  ZJ_ASSIGN_OR_RETURN(std::string text, DecodeText(bytes, table.encoding));
+  csv_parser parser;
+  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+    return Fail(ErrorCode::kInternal, "error.internal", "csv_init failed");
+  }
+  Collector collector;
+  const std::size_t parsed =
+      csv_parse(&parser, text.data(), text.size(), OnField, OnRow, &collector);
+  const bool ok = parsed == text.size() && csv_fini(&parser, OnField, OnRow, &collector) == 0;
+  csv_free(&parser);
+  if (!ok) {
+    const std::string row = std::to_string(collector.rows.size() + 1);
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "error.import.csv",
+                      "malformed CSV at row " + row,
+                      {},
+                      {{"row", row}}});
+  }
+  table.rows = std::move(collector.rows);
+  return table;
+}
+
+}  // namespace zj::app

@@ -1,0 +1,27 @@
+// Reading an imported table file into rows of UTF-8 text: CSV in UTF-8 (with or without a BOM)
+// or GBK/GB18030, detected rather than asked for (text that is not valid UTF-8 is decoded as
+// GB18030, GBK's superset, with ICU), parsed by libcsv (Debian libcsv-dev).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace zj::app {
+
+struct Table {
+  std::string encoding;                        //!< "UTF-8" or "GB18030"
+  std::vector<std::vector<std::string>> rows;  //!< rows[0] is the header row
+};
+
+//! The text as UTF-8: as is when it is valid UTF-8 (a BOM removed), else decoded from GB18030.
+//! kInvalidArgument "error.import.encoding" when it is neither.
+Result<std::string> DecodeText(std::string_view bytes, std::string& encoding);
+
+//! Parses CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF). Blank lines are skipped.
+//! kInvalidArgument "error.import.csv" naming the row of a malformed record.
+Result<Table> ParseCsvTable(std::string_view bytes);
+
+}  // namespace zj::app

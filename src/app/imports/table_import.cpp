@@ -1,0 +1,219 @@
+#include "app/imports/table_import.h"
+
+#include <charconv>
+#include <map>
+#include <optional>
+
+namespace zj::app {
+
+namespace {
+
+//! A column: its field name, the Chinese header accepted for it, and whether it is required.
+struct Column {
+  const char* field;
+  const char* zh;
+  bool required;
+};
+
+constexpr Column kOrgColumns[] = {
+    {"code", "组织代码", true},
+    {"name", "组织名称", true},
+    {"kind", "组织类型", true},
+    {"parent_code", "上级组织代码", false},
+    {"region_code", "行政区划代码", false},
+    {"founded_on", "成立日期", false},
+    {"chair", "工会主席", false},
+    {"contact", "联系方式", false},
+};
+
+constexpr Column kEnterpriseColumns[] = {
+    {"name", "单位名称", true},
+    {"uscc", "统一社会信用代码", true},
+    {"region_code", "所在街道代码", true},
+    {"industry", "行业门类", true},
+    {"ownership", "经济类型", true},
+    {"employees", "职工人数", true},
+    {"employees_reported_on", "人数填报日期", false},
+    {"union_code", "工会组织代码", false},
+};
+
+//! Where each known column sits in the header row, and its header text as written.
+template <std::size_t N>
+Result<std::map<std::string, std::pair<std::size_t, std::string>>> MapHeader(
+    const Table& table, const Column (&columns)[N]) {
+  std::map<std::string, std::pair<std::size_t, std::string>> at;
+  if (table.rows.empty()) {
+    return Fail(Error{ErrorCode::kInvalidArgument, "error.import.empty", "no header row", {}, {}});
+  }
+  const auto& header = table.rows.front();
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    std::string name = header[i];
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+    for (const Column& c : columns) {
+      if (name == c.field || name == c.zh) at.emplace(c.field, std::pair{i, header[i]});
+    }
+  }
+  for (const Column& c : columns) {
+    if (c.required && !at.contains(c.field)) {
+      return Fail(Error{ErrorCode::kInvalidArgument,
+                        "error.import.missing_column",
+                        std::string("missing column ") + c.field,
+                        {},
+                        {{"column", c.field}}});
+    }
+  }
+  return at;
+}
+
+class RowReader {
+ public:
+  RowReader(const std::map<std::string, std::pair<std::size_t, std::string>>& at,
+            const std::vector<std::string>& row)
+      : at_(at), row_(row) {}
+
+  //! The cell's text with surrounding spaces removed; nullopt when the column is absent or the
+  //! cell is empty.
+  std::optional<std::string> Get(const std::string& field) const {
+    auto it = at_.find(field);
+    if (it == at_.end() || it->second.first >= row_.size()) return std::nullopt;
+    std::string v = row_[it->second.first];
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.pop_back();
+    std::size_t start = 0;
+    while (start < v.size() && (v[start] == ' ' || v[start] == '\t')) ++start;
+    v.erase(0, start);
+    if (v.empty()) return std::nullopt;
+    return v;
+  }
+
+  //! The header text of the column a field comes from ("" when the file has no such column).
+  std::string Header(const std::string& field) const {
+    auto it = at_.find(field);
+    return it == at_.end() ? std::string() : it->second.second;
+  }
+
+ private:
+  const std::map<std::string, std::pair<std::size_t, std::string>>& at_;
+  const std::vector<std::string>& row_;
+};
+
+//! Adds the error's field errors (or the error itself) as problems of `row`; `rename` maps a
+//! use-case field to the column it came from.
+void Report(ImportReport& report, int row, const RowReader& reader, const Error& error,
+            const std::map<std::string, std::string>& rename) {
+  ++report.failed_rows;
+  if (error.fields.empty()) {
+    report.problems.push_back({row, "", error.message_key, error.args});
+    return;
+  }
+  for (const auto& f : error.fields) {
+    auto it = rename.find(f.field);
+    const std::string field = it == rename.end() ? f.field : it->second;
+    report.problems.push_back({row, reader.Header(field), f.message_key, f.args});
+  }
+}
+
+}  // namespace
+
+Result<ImportReport> ImportOrgTable(OrgService& orgs, const Actor& actor, const Table& table) {
+  ZJ_ASSIGN_OR_RETURN(auto at, MapHeader(table, kOrgColumns));
+  ImportReport report;
+  report.encoding = table.encoding;
+  const std::map<std::string, std::string> rename{{"parent_id", "parent_code"}};
+  for (std::size_t i = 1; i < table.rows.size(); ++i) {
+    const int row = static_cast<int>(i) + 1;
+    const RowReader r(at, table.rows[i]);
+    NewOrg org;
+    org.code = r.Get("code").value_or("");
+    org.name = r.Get("name").value_or("");
+    org.kind = r.Get("kind").value_or("");
+    org.region_code = r.Get("region_code");
+    org.founded_on = r.Get("founded_on");
+    org.chair = r.Get("chair");
+    org.contact = r.Get("contact");
+    if (auto parent = r.Get("parent_code")) {
+      auto id = orgs.IdByCode(actor, *parent, "parent_code");
+      if (!id) {
+        Report(report, row, r, id.error(), rename);
+        continue;
+      }
+      org.parent_id = *id;
+    }
+    auto created = orgs.Create(actor, org);
+    if (!created) {
+      Report(report, row, r, created.error(), rename);
+      continue;
+    }
+    ++report.created;
+  }
+  return report;
+}
+
+Result<ImportReport> ImportEnterpriseTable(OrgService& orgs, EnterpriseService& enterprises,
+                                           const Actor& actor, const Table& table) {
+  ZJ_ASSIGN_OR_RETURN(auto at, MapHeader(table, kEnterpriseColumns));
+  ImportReport report;
+  report.encoding = table.encoding;
+  const std::map<std::string, std::string> rename{{"union_org_id", "union_code"}};
+  for (std::size_t i = 1; i < table.rows.size(); ++i) {
+    const int row = static_cast<int>(i) + 1;
+    const RowReader r(at, table.rows[i]);
+    NewEnterprise e;
+    e.name = r.Get("name").value_or("");
+    e.uscc = r.Get("uscc").value_or("");
+    e.region_code = r.Get("region_code").value_or("");
+    e.industry = r.Get("industry").value_or("");
+    e.ownership = r.Get("ownership").value_or("");
+    e.employees_reported_on = r.Get("employees_reported_on");
+    const std::string employees = r.Get("employees").value_or("");
+    const auto [end, ec] =
+        std::from_chars(employees.data(), employees.data() + employees.size(), e.employees);
+    if (employees.empty() || ec != std::errc() || end != employees.data() + employees.size()) {
+      Report(report, row, r,
+             Error{ErrorCode::kInvalidArgument,
+                   "error.invalid_input",
+                   "",
+                   {{"employees", "error.field.not_integer", {}}},
+                   {}},
+             rename);
+      continue;
+    }
+    if (auto union_code = r.Get("union_code")) {
+      auto id = orgs.IdByCode(actor, *union_code, "union_code");
+      if (!id) {
+        Report(report, row, r, id.error(), rename);
+        continue;
+      }
+      e.union_org_id = *id;
+    }
+    auto existing = enterprises.FindByUscc(actor, e.uscc);
+    if (!existing) return Fail(std::move(existing).error());
+    if (*existing) {
+      EnterprisePatch patch;
+      patch.name = e.name;
+      patch.region_code = e.region_code;
+      patch.industry = e.industry;
+      patch.ownership = e.ownership;
+      patch.employees = e.employees;
+      patch.employees_reported_on = e.employees_reported_on;
+      patch.union_set = true;
+      patch.union_org_id = e.union_org_id;
+      auto updated = enterprises.Update(actor, (*existing)->row.id, patch);
+      if (!updated) {
+        Report(report, row, r, updated.error(), rename);
+        continue;
+      }
+      ++report.updated;
+      continue;
+    }
+    auto created = enterprises.Create(actor, e);
+    if (!created) {
+      Report(report, row, r, created.error(), rename);
+      continue;
+    }
+    ++report.created;
+  }
+  return report;
+}
+
+}  // namespace zj::app

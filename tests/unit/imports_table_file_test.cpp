@@ -1,0 +1,48 @@
+#include <gtest/gtest.h>
+
+#include "app/imports/table_file.h"
+
+namespace zj::app {
+namespace {
+
+TEST(DecodeText, KeepsUtf8AndDropsItsByteOrderMark) {
+  std::string encoding;
+  auto text = DecodeText("\xEF\xBB\xBF单位名称", encoding);
+  ASSERT_TRUE(text.has_value());
+  EXPECT_EQ(*text, "单位名称");
+  EXPECT_EQ(encoding, "UTF-8");
+}
+
+TEST(DecodeText, DecodesGbkThatIsNotUtf8) {
+  std::string encoding;
+  auto text = DecodeText("\xB5\xA5\xCE\xBB\xC3\xFB\xB3\xC6", encoding);  // 单位名称 in GBK
+  ASSERT_TRUE(text.has_value());
+  EXPECT_EQ(*text, "单位名称");
+  EXPECT_EQ(encoding, "GB18030");
+}
+
+TEST(DecodeText, RefusesBytesThatAreNeitherUtf8NorGbk) {
+  std::string encoding;
+  auto text = DecodeText("\x81\x20", encoding);  // a GBK lead byte without a valid trail byte
+  ASSERT_FALSE(text.has_value());
+  EXPECT_EQ(text.error().message_key, "error.import.encoding");
+}
+
+TEST(ParseCsvTable, ReadsQuotedFieldsDoubledQuotesAndCrlf) {
+  auto table = ParseCsvTable("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\r\nlast,\n");
+  ASSERT_TRUE(table.has_value());
+  ASSERT_EQ(table->rows.size(), 3u);  // the blank line is skipped
+  EXPECT_EQ(table->rows[1][0], "x, y");
+  EXPECT_EQ(table->rows[1][1], "say \"hi\"");
+  ASSERT_EQ(table->rows[2].size(), 2u);
+  EXPECT_EQ(table->rows[2][1], "");
+}
+
+TEST(ParseCsvTable, NamesTheRowOfAnUnterminatedQuote) {
+  auto table = ParseCsvTable("a,b\n1,2\n\"open,3\n");
+  ASSERT_FALSE(table.has_value());
+  EXPECT_EQ(table.error().message_key, "error.import.csv");
+}
+
+}  // namespace
+}  // namespace zj::app
