@@ -318,7 +318,7 @@ const en = {
   },
   enterprises: {
     org: 'Scope',
-    search: 'Search by enterprise name',
+    search: 'Enterprise name',
     find: 'Search',
     industry: 'Industry',
     allIndustries: 'All industries',
