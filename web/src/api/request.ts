@@ -92,6 +92,11 @@ export function resetApiClient(): void {
 
 const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['GET'])
 
+/** The URL a call to `path` with `query` goes to; for links the browser follows itself (downloads). */
+export function apiUrl(path: string, query?: RequestOptions['query']): string {
+  return buildUrl(path, query)
+}
+
 function buildUrl(path: string, query: RequestOptions['query']): string {
   let url = config.baseUrl + path
   if (query) {

@@ -7,8 +7,10 @@ import './meta'
 import { accountRoutes } from './modules/accounts'
 import { auditRoutes } from './modules/audit'
 import { authRoutes } from './modules/auth'
+import { coverageRoutes } from './modules/coverage'
 import { errorRoutes } from './modules/errors'
 import { homeRoutes } from './modules/home'
+import { orgRoutes } from './modules/orgs'
 import { portalRoutes } from './modules/portal'
 
 export const routes = [
@@ -17,7 +19,7 @@ export const routes = [
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...accountRoutes, ...auditRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes],
   },
   ...portalRoutes,
   ...errorRoutes,

@@ -60,6 +60,25 @@ describe('router guard', () => {
     expect(cadreRouter.currentRoute.value.name).toBe('password')
   })
 
+  it('opens the coverage pages for cadres and operators but not for workers', async () => {
+    for (const role of ['cadre', 'operator', 'staff']) {
+      setActivePinia(createPinia())
+      answerSession(200, { ...signedIn, user: { ...signedIn.user, role } })
+      const router = createAppRouter(createMemoryHistory())
+      await router.push('/coverage/5')
+      expect(router.currentRoute.value.name, role).toBe('coverage-org')
+      await router.push('/orgs/5')
+      expect(router.currentRoute.value.name, role).toBe('org')
+      await router.push('/founding?org=5')
+      expect(router.currentRoute.value.name, role).toBe('founding')
+    }
+    setActivePinia(createPinia())
+    answerSession(200, { ...signedIn, user: { ...signedIn.user, role: 'worker' } })
+    const workerRouter = createAppRouter(createMemoryHistory())
+    await workerRouter.push('/enterprises')
+    expect(workerRouter.currentRoute.value.name).toBe('home')
+  })
+
   it('shows the not-found page for unknown paths', async () => {
     answerSession(401)
     const router = createAppRouter(createMemoryHistory())
