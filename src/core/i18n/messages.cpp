@@ -28,6 +28,8 @@ constexpr std::array kCatalogue = {
           "demo account: user {username} ({role}, {org}), password {password}"},
     Entry{"cli.demo.admin", "演示管理员：用户名 {username}，密码 {password}",
           "demo administrator: user {username}, password {password}"},
+    Entry{"cli.demo.enterprises", "演示用人单位已生成：{count} 家",
+          "demo enterprises generated: {count}"},
     Entry{"cli.demo.loaded", "演示数据已载入：新增 {created} 个组织，共 {total} 个",
           "demo data loaded: {created} organisations added, {total} in total"},
     Entry{"cli.import.done",
