@@ -75,7 +75,7 @@ TEST(ParseXlsxTable, ReadsBackAWorkbookThatLibxlsxwriterWrote) {
 }
 
 TEST(ParseXlsxTable, RefusesAZipThatIsNotAWorkbook) {
-  auto table = ParseTable(std::string("PK\x03\x04 not really a zip", 24));
+  auto table = ParseTable(std::string("PK\x03\x04") + " not really a zip");
   ASSERT_FALSE(table.has_value());
   EXPECT_EQ(table.error().message_key, "error.import.xlsx");
 }
