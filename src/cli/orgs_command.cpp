@@ -104,11 +104,7 @@ Result<std::string> ReadFile(const std::string& path) {
 
 Result<app::Table> ReadTable(const std::string& path) {
   ZJ_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
-  if (bytes.starts_with("PK\x03\x04")) {
-    return Fail(Error{
-        ErrorCode::kInvalidArgument, "error.import.xlsx_unsupported", path, {}, {{"file", path}}});
-  }
-  auto table = app::ParseCsvTable(bytes);
+  auto table = app::ParseTable(bytes);
   if (!table) {
     Error e = std::move(table).error();
     e.args.emplace_back("file", path);
@@ -181,9 +177,10 @@ void AddOrgsCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       [&global, &run, root] { run = [&global, root] { return RunTree(global, *root); }; });
 
   auto* import = orgs->add_subcommand(
-      "import", "Import orgs from CSV (UTF-8 or GBK): code,name,kind,parent_code,region_code,...");
+      "import",
+      "Import orgs from XLSX or CSV (UTF-8 or GBK): code,name,kind,parent_code,region_code,...");
   auto file = std::make_shared<std::string>();
-  import->add_option("FILE", *file, "The CSV file")->required();
+  import->add_option("FILE", *file, "The XLSX or CSV file")->required();
   import->callback(
       [&global, &run, file] { run = [&global, file] { return RunImport(global, *file, false);
 };
@@ -194,12 +191,13 @@ void AddOrgsCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
 void AddEnterprisesCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
   auto* enterprises = app.add_subcommand("enterprises", "Enterprises (用人单位)");
   enterprises->require_subcommand(1);
-  auto* import = enterprises->add_subcommand(
-      "import",
-      "Import or update enterprises from CSV (UTF-8 or GBK): name,uscc,region_code,industry,"
-      "ownership,employees,employees_reported_on,union_code");
+  auto* import =
+      enterprises->add_subcommand("import",
+                                  "Import or update enterprises from XLSX or CSV (UTF-8 or GBK): "
+                                  "name,uscc,region_code,industry,"
+                                  "ownership,employees,employees_reported_on,union_code");
   auto file = std::make_shared<std::string>();
-  import->add_option("FILE", *file, "The CSV file")->required();
+  import->add_option("FILE", *file, "The XLSX or CSV file")->required();
   import->callback(
       [&global, &run, file] { run = [&global, file] { return RunImport(global, *file, true);
 };

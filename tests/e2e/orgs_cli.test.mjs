@@ -23,7 +23,8 @@ describe('zhijia orgs, enterprises and coverage', () => {
   before(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'zhijia-orgs-'))
     common = ['--db', `sqlite:${path.join(dir, 'orgs.db')}`, '--key-file', path.join(dir, 'zhijia.key'), '--log-level', 'warn']
-    const demo = run(['demo', '--admin-password', 'Secret-Pass-2026'])
+    // The tree alone (--scale 0), so the figures below are exactly the imported ones.
+    const demo = run(['demo', '--admin-password', 'Secret-Pass-2026', '--scale', '0'])
     assert.equal(demo.status, 0, demo.stderr)
   })
   after(() => rmSync(dir, { recursive: true, force: true }))
@@ -81,5 +82,19 @@ describe('zhijia orgs, enterprises and coverage', () => {
     const verified = run(['coverage', 'verify'])
     assert.equal(verified.status, 0, verified.stdout + verified.stderr)
     assert.match(verified.stdout, /coverage rollups match a recount \(\d+ orgs, 2 enterprises\)/)
+  })
+
+  test('the default demo generates enterprises deterministically, and verify agrees with them', () => {
+    const generate = (name) => {
+      const db = `sqlite:${path.join(dir, name)}`
+      const demo = zhijia(['demo', '--db', db, '--key-file', path.join(dir, 'zhijia.key'), '--log-level', 'warn', '--admin-password', 'Secret-Pass-2026'])
+      assert.equal(demo.status, 0, demo.stderr)
+      const verified = zhijia(['coverage', 'verify', '--db', db, '--key-file', path.join(dir, 'zhijia.key'), '--log-level', 'warn'])
+      assert.equal(verified.status, 0, verified.stdout + verified.stderr)
+      return demo.stdout.match(/demo enterprises generated: (\d+)/)[1]
+    }
+    const first = generate('demo1.db')
+    assert.ok(Number(first) > 5000, first)
+    assert.equal(generate('demo2.db'), first)
   })
 })

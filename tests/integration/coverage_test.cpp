@@ -153,6 +153,32 @@ TEST_P(CoverageRollupTest, DissolvingAUnionLeavesItsEnterprisesWithoutOne) {
   ExpectRollupsMatchRecount();
 }
 
+TEST_P(CoverageRollupTest, DemoEnterprisesRollUpCorrectlyAndLoadOnlyOnce) {
+  app::DemoOptions options;
+  options.admin_password = "Demo-Pass-2026";
+  options.enterprises_per_street = 6;
+
+  auto first = app_->demo().Load(options);
+  auto second = app_->demo().Load(options);
+
+  ASSERT_OK(first);
+  ASSERT_OK(second);
+  EXPECT_GT(first->enterprises_created, 1000);
+  EXPECT_EQ(second->enterprises_created, 0);
+  ExpectRollupsMatchRecount();
+  const coverage::Figures city = FiguresOf(root_.id);
+  EXPECT_EQ(city.enterprises, first->enterprises_created);
+  EXPECT_GT(city.unionised_enterprises, 0);
+  EXPECT_GT(city.founding_gap, 0);
+  // Every district has enterprises, and its children's figures add up to its own.
+  auto c = app_->coverage().Of(app::SystemActor(), district_a_.id);
+  ASSERT_OK(c);
+  coverage::Figures children;
+  for (const auto& child : c->children) children += child.figures;
+  EXPECT_GT(c->figures.enterprises, 0);
+  EXPECT_EQ(children, c->figures);
+}
+
 ZJ_INSTANTIATE_ON_BOTH_STORES(CoverageRollupTest);
 
 }  // namespace

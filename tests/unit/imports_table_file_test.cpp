@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "app/coverage/founding_xlsx.h"
 #include "app/imports/table_file.h"
 
 namespace zj::app {
@@ -42,6 +43,41 @@ TEST(ParseCsvTable, NamesTheRowOfAnUnterminatedQuote) {
   auto table = ParseCsvTable("a,b\n1,2\n\"open,3\n");
   ASSERT_FALSE(table.has_value());
   EXPECT_EQ(table.error().message_key, "error.import.csv");
+}
+
+}  // namespace
+}  // namespace zj::app
+
+namespace zj::app {
+namespace {
+
+TEST(ParseXlsxTable, ReadsBackAWorkbookThatLibxlsxwriterWrote) {
+  EnterpriseView e;
+  e.row.name = "北京华信科技有限公司";
+  e.row.uscc = "91440300708461136T";
+  e.row.industry = "I";
+  e.row.employees = 120;
+  e.region_name = "东华门街道";
+  auto bytes = FoundingListWorkbook({e});
+  ASSERT_TRUE(bytes.has_value());
+
+  auto table = ParseTable(*bytes);
+
+  ASSERT_TRUE(table.has_value()) << table.error().detail;
+  EXPECT_EQ(table->encoding, "XLSX");
+  ASSERT_EQ(table->rows.size(), 2u);
+  EXPECT_EQ(table->rows[0], (std::vector<std::string>{"序号", "单位名称", "统一社会信用代码",
+                                                      "行业", "职工人数", "所在街道"}));
+  EXPECT_EQ(table->rows[1][1], "北京华信科技有限公司");
+  EXPECT_EQ(table->rows[1][2], "91440300708461136T");
+  EXPECT_EQ(table->rows[1][4], "120");
+  EXPECT_EQ(table->rows[1][5], "东华门街道");
+}
+
+TEST(ParseXlsxTable, RefusesAZipThatIsNotAWorkbook) {
+  auto table = ParseTable(std::string("PK\x03\x04") + " not really a zip");
+  ASSERT_FALSE(table.has_value());
+  EXPECT_EQ(table.error().message_key, "error.import.xlsx");
 }
 
 }  // namespace

@@ -74,6 +74,10 @@ Result<void> DemoService::EnsureAccount(const NewUser& user) {
 Result<DemoReport> DemoService::Load(const DemoOptions& options) {
   DemoReport report;
   ZJ_ASSIGN_OR_RETURN(report.orgs_created, LoadBeijingTree());
+  if (options.enterprises_per_street > 0) {
+    ZJ_ASSIGN_OR_RETURN(report.enterprises_created,
+                        LoadEnterprises(options.enterprises_per_street, options.seed));
+  }
   {
     ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
     ZJ_ASSIGN_OR_RETURN(std::int64_t total, store::CountOrgs(*lease));

@@ -4,6 +4,7 @@
 // again adds nothing twice and only resets the demo accounts' passwords.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,11 @@ namespace zj::app {
 struct DemoOptions {
   //! The password of every demo account; one is generated per account when absent.
   std::optional<std::string> admin_password;
+  //! Enterprises generated per street federation (0: none). The command line's default is 30;
+  //! `--scale N` multiplies it, for the benchmark's large data sets.
+  int enterprises_per_street = 0;
+  //! The same seed generates the same enterprises, unions and figures (ids aside).
+  std::uint64_t seed = 2026;
 };
 
 //! One demo account and the password it has now.
@@ -31,6 +37,7 @@ struct DemoAccount {
 struct DemoReport {
   int orgs_created = 0;
   int orgs_total = 0;
+  int enterprises_created = 0;  //!< 0 when there were enterprises already
   std::string admin_username;
   std::string admin_password;
   std::vector<DemoAccount> accounts;  //!< every demo account, the administrator first
@@ -46,6 +53,8 @@ class DemoService {
 
  private:
   Result<int> LoadBeijingTree();
+  //! Grassroots unions and enterprises for every street (see demo_enterprises.cpp).
+  Result<int> LoadEnterprises(int per_street, std::uint64_t seed);
   //! Creates the account or, when it exists, resets its password.
   Result<void> EnsureAccount(const NewUser& user);
 

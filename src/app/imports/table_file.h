@@ -25,3 +25,16 @@ Result<std::string> DecodeText(std::string_view bytes, std::string& encoding);
 Result<Table> ParseCsvTable(std::string_view bytes);
 
 }  // namespace zj::app
+
+namespace zj::app {
+
+//! Reads the first worksheet of an XLSX workbook (libzip + pugixml, Debian libzip-dev and
+//! libpugixml-dev: no Debian package reads XLSX): shared and inline strings, numbers as written.
+//! Cells are placed by their reference (B3), so skipped empty cells stay empty.
+//! kInvalidArgument "error.import.xlsx" when the file is not a readable workbook.
+Result<Table> ParseXlsxTable(std::string_view bytes);
+
+//! CSV or XLSX, told apart by the zip signature.
+Result<Table> ParseTable(std::string_view bytes);
+
+}  // namespace zj::app
