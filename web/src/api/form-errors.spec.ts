@@ -1,0 +1,29 @@
+import { describe, expect, it, vi } from 'vitest'
+import { useServerErrors } from './form-errors'
+import { ApiError } from './request'
+
+vi.mock('./error-sink', () => ({ showApiError: vi.fn() }))
+const { showApiError } = await import('./error-sink')
+
+function apiError(errors: { field: string; message: string }[]): ApiError {
+  return new ApiError('problem', 400, { title: 'Bad', detail: 'bad input', errors })
+}
+
+describe('useServerErrors', () => {
+  it('puts field errors under their fields and clears them', () => {
+    const { errors, clear, report } = useServerErrors()
+    report(apiError([{ field: 'uscc', message: '校验位错误' }, { field: 'name', message: '必填项' }]))
+    expect(errors).toEqual({ uscc: '校验位错误', name: '必填项' })
+    expect(showApiError).not.toHaveBeenCalled()
+    clear()
+    expect(errors).toEqual({})
+  })
+
+  it('sends failures without field errors to the error sink', () => {
+    const { errors, report } = useServerErrors()
+    const error = apiError([])
+    report(error)
+    expect(showApiError).toHaveBeenCalledWith(error)
+    expect(errors).toEqual({})
+  })
+})
