@@ -46,7 +46,8 @@ class SecureRandom final : public Random {
   std::string Token(std::size_t bytes) override;
 };
 
-//! A new record id from the clock and the random source (see core/ids.h).
+//! A new record id from the clock and the random source (see core/ids.h), greater than every
+//! id this process made before (even when the clock stands still or steps back).
 std::int64_t NewId(const Clock& clock, Random& random);
 
 }  // namespace zj::app

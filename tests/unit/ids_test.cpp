@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
+#include "app/clock.h"
+
 namespace zj {
 namespace {
 
@@ -41,3 +45,38 @@ TEST(Ids, IdsArePositiveFromTheEpochUntilWellIntoTheCentury) {
 
 }  // namespace
 }  // namespace zj
+
+namespace zj::app {
+namespace {
+
+// A source that always returns the same bits: the worst case for the random tail.
+class ConstantRandom final : public Random {
+ public:
+  std::uint32_t Next32() override { return 12345; }
+  std::string Token(std::size_t) override { return "token"; }
+};
+
+TEST(NewId, IdsOfOneMillisecondNeverRepeatAndStrictlyIncrease) {
+  const FixedClock clock(1795593600000);
+  ConstantRandom random;
+  std::set<std::int64_t> seen;
+  std::int64_t previous = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const std::int64_t id = NewId(clock, random);
+    EXPECT_GT(id, previous);
+    previous = id;
+    seen.insert(id);
+  }
+  EXPECT_EQ(seen.size(), 20000u);
+}
+
+TEST(NewId, AClockSteppingBackStillGivesGreaterIds) {
+  FixedClock clock(1795593600000);
+  ConstantRandom random;
+  const std::int64_t before = NewId(clock, random);
+  clock.Advance(-5000);
+  EXPECT_GT(NewId(clock, random), before);
+}
+
+}  // namespace
+}  // namespace zj::app
