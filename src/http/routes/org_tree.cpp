@@ -145,6 +145,7 @@ Result<Reply> Coverage(Call& call) {
     j["code"] = child.org.code;
     j["name"] = child.org.name;
     j["kind"] = child.org.kind;
+    j["region_code"] = OptText(child.org.region_code);
     children.push_back(std::move(j));
   }
   body["children"] = std::move(children);

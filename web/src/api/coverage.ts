@@ -13,6 +13,8 @@ export namespace CoverageApi {
     kind: string
   }
   export interface Child extends OrgRef {
+    /** GB/T 2260 region of the child (a street federation's 9-digit code); null when none. */
+    region_code: string | null
     enterprises: number
     unionised_enterprises: number
     unionised_rate: Rate

@@ -52,6 +52,7 @@ const fields = {
     members: true,
     membership_rate: true,
     founding_gap: true,
+    region_code: true,
   } satisfies Keys<CoverageApi.Child>,
   IndustryCoverage: {
     section: true,

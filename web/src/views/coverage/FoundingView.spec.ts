@@ -15,11 +15,12 @@ function item(id: string, employees: number) {
   return { id, name: `单位${id}`, uscc: '91110101MA0000000X', industry: 'C', employees, region_code: '110101001', region_name: '东华门街道' }
 }
 
-const street = (id: string, name: string, gap: number) => ({
+const street = (id: string, name: string, gap: number, region: string) => ({
   id,
   code: `S${id}`,
   name,
   kind: 'street',
+  region_code: region,
   enterprises: 10,
   unionised_enterprises: 5,
   unionised_rate: 0.5,
@@ -60,13 +61,9 @@ beforeEach(() => {
         listCalls.push(url)
         return json({ items: [item('1', 900), item('2', 120)], next_cursor: url.searchParams.get('cursor') ? null : 'n1' })
       case '/api/v1/orgs/10/coverage':
-        return json({ children: [street('11', '东华门街道总工会', 3), street('12', '景山街道总工会', 5)] })
+        return json({ children: [street('11', '东华门街道总工会', 3, '110101001'), street('12', '景山街道总工会', 5, '110101002')] })
       case '/api/v1/orgs/10':
         return json({ ...orgDetail('10', '北京市东城区总工会', '110101'), kind: 'district' })
-      case '/api/v1/orgs/11':
-        return json(orgDetail('11', '东华门街道总工会', '110101001'))
-      case '/api/v1/orgs/12':
-        return json(orgDetail('12', '景山街道总工会', '110101002'))
       default:
         return new Response('{}', { status: 404, headers: { 'Content-Type': 'application/problem+json' } })
     }

@@ -12,6 +12,7 @@ function child(id: string, name: string, gap: number, unionised: number | null =
     code: id,
     name,
     kind: 'street',
+    region_code: null,
     enterprises: 10,
     unionised_enterprises: 5,
     unionised_rate: unionised,
