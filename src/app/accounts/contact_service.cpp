@@ -1,6 +1,7 @@
 #include "app/accounts/contact_service.h"
 
-#include "core/orgs/org_path.h"
+#include "app/orgs/org_scope.h"
+#include "core/accounts/password_policy.h"
 #include "core/personal_data/masking.h"
 #include "core/personal_data/phone.h"
 #include "store/user_phones.h"
@@ -16,18 +17,11 @@ bool MayManage(const Actor& actor) {
 // Whether `actor` may see `user` at all: themselves, or a user of an org in their subtree.
 bool InScope(const Actor& actor, const store::UserPhoneRow& user) {
   if (actor.user_id == user.id) return true;
-  if (!MayManage(actor) || actor.org_path.empty() || user.org_path.empty()) return false;
-  return OrgPath::FromStored(actor.org_path).Contains(OrgPath::FromStored(user.org_path));
+  return MayManage(actor) && !user.org_path.empty() && PathInScope(actor, user.org_path);
 }
 
 Error NoSuchUser(std::int64_t id) {
   return Error{ErrorCode::kNotFound, "error.not_found", "user " + std::to_string(id), {}, {}};
-}
-
-std::size_t CodePoints(std::string_view s) {
-  std::size_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 std::string Trimmed(const std::string& s) {
@@ -106,7 +100,7 @@ Result<std::string> ContactService::RevealPhone(const Actor& actor, std::int64_t
                                                 const std::string& reason,
                                                 const std::string& remote_addr) {
   const std::string why = Trimmed(reason);
-  if (CodePoints(why) < 2) {
+  if (accounts::CodePoints(why) < 2) {
     Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "a reason is required", {}, {}};
     e.fields.push_back({"reason", "error.personal_data.reason", {}});
     return Fail(std::move(e));

@@ -1,6 +1,7 @@
 #include "app/accounts/user_directory.h"
 
 #include "app/accounts/common_passwords.h"
+#include "app/orgs/org_scope.h"
 #include "core/accounts/account_fields.h"
 #include "core/accounts/password_policy.h"
 #include "core/accounts/roles.h"
@@ -38,13 +39,10 @@ Role ActorRole(const Actor& actor) {
   return accounts::ParseRole(actor.role).value_or(Role::kWorker);
 }
 
-bool Everywhere(const Actor& actor) { return ActorRole(actor) == Role::kAdmin; }
-
-//! True when an org with stored path `path` lies in the actor's scope.
+//! True when an org with stored path `path` lies in the actor's scope (org_scope.h); users
+//! without an org are seen by administrators only.
 bool InScope(const Actor& actor, const std::optional<std::string>& path) {
-  if (Everywhere(actor)) return true;
-  if (actor.org_path.empty() || !path) return false;
-  return OrgPath::FromStored(actor.org_path).Contains(OrgPath::FromStored(*path));
+  return SeesEverything(actor) || (path && PathInScope(actor, *path));
 }
 
 Result<void> MustManageAccounts(const Actor& actor) {
@@ -108,7 +106,7 @@ Result<UserPage> UserDirectory::List(const Actor& actor, const UserFilter& filte
 
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   store::UserQuery query;
-  query.everywhere = Everywhere(actor);
+  query.everywhere = SeesEverything(actor);
   if (!query.everywhere) {
     if (actor.org_path.empty()) return UserPage{};
     const OrgPath scope = OrgPath::FromStored(actor.org_path);
@@ -326,7 +324,7 @@ Result<std::vector<OrgChoice>> UserDirectory::SearchOrgs(const Actor& actor, con
   }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   store::OrgQuery query;
-  query.everywhere = Everywhere(actor);
+  query.everywhere = SeesEverything(actor);
   if (!query.everywhere) {
     if (actor.org_path.empty()) return std::vector<OrgChoice>{};
     const OrgPath scope = OrgPath::FromStored(actor.org_path);
