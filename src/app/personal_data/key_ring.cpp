@@ -179,16 +179,19 @@ Result<KeyRing> KeyFile::Load() {
     e.args.emplace_back("path", path_);
     return Fail(std::move(e));
   }
-  seen_ = Stamp{static_cast<std::uint64_t>(st.st_ino), static_cast<std::int64_t>(st.st_size),
-                static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+  seen_ = StampOf(st);
   return ring;
+}
+
+KeyFile::Stamp KeyFile::StampOf(const struct ::stat& st) {
+  return Stamp{static_cast<std::uint64_t>(st.st_ino), static_cast<std::int64_t>(st.st_size),
+               static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
 }
 
 std::optional<KeyFile::Stamp> KeyFile::StampNow() const {
   struct stat st {};
   if (::stat(path_.c_str(), &st) != 0) return std::nullopt;
-  return Stamp{static_cast<std::uint64_t>(st.st_ino), static_cast<std::int64_t>(st.st_size),
-               static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+  return StampOf(st);
 }
 
 Result<std::optional<KeyRing>> KeyFile::LoadIfChanged() {

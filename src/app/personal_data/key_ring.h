@@ -5,6 +5,8 @@
 // keep keys in memory.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -87,6 +89,7 @@ class KeyFile final : public KeyStore {
     std::int64_t mtime_ns = 0;
     bool operator==(const Stamp&) const = default;
   };
+  static Stamp StampOf(const struct ::stat& st);
   std::optional<Stamp> StampNow() const;
 
   std::string path_;
