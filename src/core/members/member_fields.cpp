@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/text/halfwidth.h"
+#include "core/text/luhn.h"
 
 namespace zj::members {
 
@@ -47,21 +48,6 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-int LuhnDigit(std::string_view digits) {
-  int sum = 0;
-  bool twice = true;  // the digit left of the check digit is doubled
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-    int d = *it - '0';
-    if (twice) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    twice = !twice;
-  }
-  return (10 - sum % 10) % 10;
-}
-
 }  // namespace
 
 std::optional<Gender> ParseGender(std::string_view text) {
@@ -90,16 +76,12 @@ std::string MakeCardNumber(std::string_view region6, std::uint32_t serial) {
   std::snprintf(body, sizeof body, "%.6s%09u", std::string(region6).c_str(),
                 static_cast<unsigned>(serial % 1'000'000'000U));
   std::string out(body, 15);
-  out += static_cast<char>('0' + LuhnDigit(out));
+  out += static_cast<char>('0' + text::LuhnCheckDigit(out));
   return out;
 }
 
 bool IsValidCardNumber(std::string_view text) {
-  if (text.size() != 16) return false;
-  for (const char c : text) {
-    if (c < '0' || c > '9') return false;
-  }
-  return LuhnDigit(text.substr(0, 15)) == text[15] - '0';
+  return text.size() == 16 && text::HasValidLuhnDigit(text);
 }
 
 }  // namespace zj::members
