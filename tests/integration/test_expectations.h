@@ -36,4 +36,14 @@ void ExpectError(const Result<T>& result, ErrorCode code, std::string_view key) 
   EXPECT_EQ(result.error().message_key, key) << Describe(result.error());
 }
 
+//! Expects `result` to have failed with a field error of this key on this field.
+template <typename T>
+void ExpectFieldError(const Result<T>& result, std::string_view field, std::string_view key) {
+  ASSERT_FALSE(result.has_value()) << "expected " << key << " on " << field;
+  for (const auto& f : result.error().fields) {
+    if (f.field == field && f.message_key == key) return;
+  }
+  ADD_FAILURE() << "no " << key << " on " << field << ": " << Describe(result.error());
+}
+
 }  // namespace zj::test

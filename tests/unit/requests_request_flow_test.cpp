@@ -38,6 +38,7 @@ TEST(RequestFlow, FinishedRequestsDoNotMove) {
   }
   // Resolution cannot be skipped back to acceptance.
   EXPECT_FALSE(NextStatus(Status::kResolved, Action::kAccept, Party::kHandler));
+  EXPECT_EQ(NextStatus(Status::kSubmitted, Action::kResolve, Party::kHandler), Status::kResolved);
   EXPECT_FALSE(NextStatus(Status::kRejected, Action::kAccept, Party::kHandler));
 }
 

@@ -35,13 +35,15 @@ struct Transition {
 };
 
 // The whole table: anything not listed is refused.
-constexpr std::array<Transition, 14> kTransitions{{
+constexpr std::array<Transition, 15> kTransitions{{
     {Status::kSubmitted, Action::kAccept, Party::kHandler, Status::kAccepted},
     {Status::kSubmitted, Action::kReject, Party::kHandler, Status::kRejected},
     {Status::kSubmitted, Action::kWithdraw, Party::kRequester, Status::kWithdrawn},
     // First contact may come with acceptance's paperwork still pending (a phoned-in case).
     {Status::kSubmitted, Action::kContact, Party::kHandler, Status::kInProgress},
     {Status::kAccepted, Action::kContact, Party::kHandler, Status::kInProgress},
+    // A consultation answered on the spot is resolved at once (acceptance and contact implied).
+    {Status::kSubmitted, Action::kResolve, Party::kHandler, Status::kResolved},
     {Status::kAccepted, Action::kResolve, Party::kHandler, Status::kResolved},
     {Status::kAccepted, Action::kWithdraw, Party::kRequester, Status::kWithdrawn},
     {Status::kInProgress, Action::kResolve, Party::kHandler, Status::kResolved},

@@ -1,0 +1,645 @@
+#include "app/requests/request_service.h"
+
+#include <algorithm>
+
+#include "app/coverage/rollups.h"
+#include "app/orgs/org_scope.h"
+#include "core/orgs/org_path.h"
+#include "core/personal_data/masking.h"
+#include "core/personal_data/phone.h"
+#include "core/requests/routing.h"
+#include "core/requests/service_deadlines.h"
+#include "core/requests/tracking_number.h"
+#include "core/text/halfwidth.h"
+#include "store/enterprises.h"
+#include "store/orgs.h"
+
+namespace zj::app {
+
+namespace {
+
+constexpr std::string_view kPhoneField = "service_requests.contact_phone";
+constexpr std::size_t kMaxTitle = 100;  // code points
+constexpr std::size_t kMaxText = 5000;  // code points
+constexpr int kSweepBatch = 200;
+
+std::size_t CodePoints(std::string_view s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+Error NotFound() { return Error{ErrorCode::kNotFound, "error.not_found", "request", {}, {}}; }
+
+Error Conflict(std::string_view from, requests::Action action) {
+  Error e{ErrorCode::kConflict,
+          "error.requests.not_allowed",
+          std::string(from) + " -/-> " + std::string(requests::ActionName(action)),
+          {},
+          {}};
+  return std::move(e).With("status", std::string(from));
+}
+
+bool MayHandle(const Actor& actor) {
+  return actor.role == "cadre" || actor.role == "staff" || actor.role == "admin";
+}
+
+bool MayRegister(const Actor& actor) { return MayHandle(actor) || actor.role == "operator"; }
+
+requests::Sla SlaOf(const store::CategoryRow& c) {
+  return requests::Sla{c.accept_days, c.contact_days, c.resolve_days};
+}
+
+//! The deadlines of a stored request's category (categories are never deleted).
+Result<requests::Sla> SlaFor(store::Connection& conn, const std::string& code) {
+  ZJ_ASSIGN_OR_RETURN(auto category, store::FindCategory(conn, code));
+  if (!category) return Fail(ErrorCode::kInternal, "error.internal", "category " + code);
+  return SlaOf(*category);
+}
+
+requests::Progress ProgressOf(const store::RequestRow& r) {
+  return requests::Progress{.accepted = r.accepted_at.has_value(),
+                            .contacted = r.contacted_at.has_value(),
+                            .resolved = r.resolved_at.has_value()};
+}
+
+//! Deadlines of a fresh assignment at `now` and the resulting next_due.
+void Assign(store::RequestRow& r, const calendar::WorkCalendar& cal, const requests::Sla& sla,
+            std::int64_t now) {
+  const requests::Deadlines d = requests::DeadlinesFrom(cal, sla, now);
+  r.assigned_at = now;
+  r.accept_by = d.accept_by;
+  r.contact_by = d.contact_by;
+  r.resolve_by = d.resolve_by;
+  r.next_due = requests::NextDeadline(d, ProgressOf(r));
+}
+
+void RefreshNextDue(store::RequestRow& r) {
+  const auto status = requests::ParseStatus(r.status);
+  if (!status || !requests::IsOpen(*status)) {
+    r.next_due.reset();
+    return;
+  }
+  r.next_due = requests::NextDeadline({r.accept_by, r.contact_by, r.resolve_by}, ProgressOf(r));
+}
+
+//! The orgs from `start` up to the root, each with its level (union groups skipped).
+Result<std::vector<requests::Candidate>> ChainUpward(store::Connection& conn,
+                                                     const store::OrgRow& start) {
+  std::vector<std::int64_t> ids = OrgPath::FromStored(start.path).Ids();
+  std::reverse(ids.begin(), ids.end());
+  std::vector<requests::Candidate> chain;
+  for (const std::int64_t id : ids) {
+    ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(conn, id));
+    if (!org || org->status != "active") continue;
+    if (auto level = requests::LevelOfOrgKind(org->kind)) chain.push_back({org->id, *level});
+  }
+  return chain;
+}
+
+bool LastFourMatches(const std::string& stored, const std::string& typed) {
+  const std::string t = text::ToHalfWidth(text::TrimSpaces(typed));
+  if (t.size() != 4 || stored.size() != 4) return false;
+  unsigned diff = 0;  // compare every digit, whatever the first mismatch
+  for (std::size_t i = 0; i < 4; ++i) diff |= static_cast<unsigned>(stored[i] ^ t[i]);
+  return diff == 0;
+}
+
+//! An event row; the service fills id, request, time and actor.
+store::RequestEventRow Event(std::string kind, std::optional<std::string> body = std::nullopt,
+                             bool internal = false) {
+  store::RequestEventRow e;
+  e.kind = std::move(kind);
+  e.body = std::move(body);
+  e.internal = internal;
+  return e;
+}
+
+store::RequestEventRow StatusEvent(const std::string& from, const std::string& to,
+                                   std::optional<std::int64_t> org_id,
+                                   const std::string& body = "") {
+  store::RequestEventRow e =
+      Event("status", body.empty() ? std::nullopt : std::optional<std::string>(body));
+  if (!from.empty()) e.from_status = from;
+  e.to_status = to;
+  e.org_id = org_id;
+  return e;
+}
+
+store::RequestEventRow Escalated(std::int64_t to_org, std::string_view milestone) {
+  store::RequestEventRow e = Event("escalated", std::string(milestone), true);
+  e.org_id = to_org;
+  return e;
+}
+
+store::FollowUpRow FollowUp(const store::RequestRow& r, const std::string& org_path,
+                            std::string reason, std::int64_t id, std::int64_t now) {
+  store::FollowUpRow f;
+  f.id = id;
+  f.federation_id = r.federation_id;
+  f.request_id = r.id;
+  f.org_id = r.org_id;
+  f.org_path = org_path;
+  f.reason = std::move(reason);
+  f.created_at = now;
+  return f;
+}
+
+}  // namespace
+
+Result<std::vector<store::CategoryRow>> RequestService::Categories() {
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  return store::ListCategories(*lease);
+}
+
+Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor,
+                                           const NewRequest& in) {
+  if (actor && !MayRegister(*actor) && actor->role != "worker") {
+    return Fail(ErrorCode::kPermissionDenied, "error.forbidden");
+  }
+  Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}};
+  const bool staff_channel = actor && MayRegister(*actor);
+  const std::vector<std::string> channels =
+      staff_channel ? std::vector<std::string>{"hotline", "walk_in", "cadre", "portal"}
+                    : std::vector<std::string>{"portal"};
+  if (std::find(channels.begin(), channels.end(), in.channel) == channels.end()) {
+    invalid.fields.push_back({"channel", "error.requests.channel", {}});
+  }
+  if (in.priority != "normal" && in.priority != "urgent") {
+    invalid.fields.push_back({"priority", "error.requests.priority", {}});
+  }
+  const std::string title(text::TrimSpaces(in.title));
+  const std::string description(text::TrimSpaces(in.description));
+  const std::string contact_name(text::TrimSpaces(in.contact_name));
+  if (title.empty()) invalid.fields.push_back({"title", "error.field.required", {}});
+  if (CodePoints(title) > kMaxTitle) {
+    invalid.fields.push_back(
+        {"title", "error.field.too_long", {{"max", std::to_string(kMaxTitle)}}});
+  }
+  if (description.empty()) invalid.fields.push_back({"description", "error.field.required", {}});
+  if (CodePoints(description) > kMaxText) {
+    invalid.fields.push_back(
+        {"description", "error.field.too_long", {{"max", std::to_string(kMaxText)}}});
+  }
+  if (contact_name.empty()) invalid.fields.push_back({"contact_name", "error.field.required", {}});
+  std::string phone;
+  if (text::TrimSpaces(in.contact_phone).empty()) {
+    invalid.fields.push_back({"contact_phone", "error.field.required", {}});
+  } else if (auto p = personal_data::NormalisePhone(in.contact_phone, "contact_phone")) {
+    phone = *p;
+  } else {
+    for (auto& f : p.error().fields) invalid.fields.push_back(f);
+  }
+  if (!in.employer_id && !in.region_code) {
+    invalid.fields.push_back({"employer_id", "error.requests.where", {}});
+  }
+
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(auto category, store::FindCategory(*lease, in.category));
+  if (!category || !category->active) {
+    invalid.fields.push_back({"category", "error.requests.category", {}});
+  }
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+
+  store::RequestRow r;
+  const std::int64_t now = clock_.NowMs();
+  ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
+  store::Connection& conn = *lease;
+
+  // Where the worker is: the employer's union or street, else the street given.
+  std::optional<store::OrgRow> start;
+  if (in.employer_id) {
+    ZJ_ASSIGN_OR_RETURN(auto employer, store::FindEnterpriseById(conn, *in.employer_id));
+    if (!employer) {
+      Error e{ErrorCode::kNotFound, "error.not_found", "employer", {}, {}};
+      e.fields.push_back({"employer_id", "error.not_found", {}});
+      return Fail(std::move(e));
+    }
+    ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(conn, employer->org_id));
+    start = org;
+    r.employer_id = employer->id;
+    r.employer_name = employer->name;
+    r.region_code = employer->region_code;
+  } else {
+    auto home = ResponsibleOrg(conn, *in.region_code, std::nullopt);
+    if (!home) {
+      Error e{ErrorCode::kInvalidArgument, "error.region.unknown", *in.region_code, {}, {}};
+      e.fields.push_back({"region_code", "error.region.unknown", {}});
+      return Fail(std::move(e));
+    }
+    start = *home;
+    r.region_code = in.region_code;
+    if (in.employer_name) r.employer_name = std::string(text::TrimSpaces(*in.employer_name));
+  }
+  if (!start) return Fail(NotFound());
+  ZJ_ASSIGN_OR_RETURN(auto chain, ChainUpward(conn, *start));
+  const auto lowest = requests::ParseLevel(category->lowest_level);
+  const auto target = requests::RouteTo(chain, lowest.value_or(requests::Level::kGrassroots));
+  if (!target) {
+    return Fail(ErrorCode::kFailedPrecondition, "error.requests.no_org", category->code);
+  }
+  ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(conn, target->org_id));
+
+  r.id = NewId(clock_, random_);
+  r.federation_id = org->federation_id;
+  r.channel = in.channel;
+  r.category_code = category->code;
+  r.priority = in.priority;
+  r.status = std::string(requests::StatusName(requests::Status::kSubmitted));
+  r.title = title;
+  r.description = description;
+  r.member_id = in.member_id;
+  if (actor && actor->role == "worker") r.requester_user_id = actor->user_id;
+  r.contact_name = contact_name;
+  ZJ_ASSIGN_OR_RETURN(r.contact_phone_cipher, vault_.Seal(kPhoneField, phone));
+  ZJ_ASSIGN_OR_RETURN(r.contact_phone_index, vault_.BlindIndex(kPhoneField, phone));
+  r.contact_phone_last4 = phone.substr(phone.size() - 4);
+  r.key_version = vault_.current_version();
+  r.routed_org_id = org->id;
+  r.org_id = org->id;
+  r.home_path = org->path;
+  r.created_at = now;
+  r.updated_at = now;
+  Assign(r, calendar_, SlaOf(*category), now);
+
+  // A taken number (two requests on one day drawing the same 8 digits) is drawn again.
+  const auto today = calendar::LocalDay(now);
+  for (int attempt = 0;; ++attempt) {
+    const std::uint64_t random =
+        (static_cast<std::uint64_t>(random_.Next32()) << 32) | random_.Next32();
+    r.tracking_number = requests::MakeTrackingNumber(calendar::Date{today}, random);
+    ZJ_ASSIGN_OR_RETURN(auto taken, store::FindRequestByTracking(conn, r.tracking_number));
+    if (!taken) break;
+    if (attempt >= 8) return Fail(ErrorCode::kInternal, "error.internal", "tracking numbers");
+  }
+  ZJ_RETURN_IF_ERROR(store::InsertRequest(conn, r));
+  ZJ_RETURN_IF_ERROR(AddEvent(conn, r, actor ? std::optional(actor->user_id) : std::nullopt,
+                              StatusEvent("", r.status, r.org_id)));
+  ZJ_RETURN_IF_ERROR(tx.Commit());
+  r.org_name = org->name;
+  return ViewOf(conn, r, false);
+}
+
+Result<RequestView> RequestService::Get(const Actor& actor, std::int64_t id) {
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadVisible(*lease, actor, id));
+  return ViewOf(*lease, row, true);
+}
+
+Result<RequestPage> RequestService::List(const Actor& actor, const RequestFilter& filter) {
+  if (!MayRegister(actor)) return Fail(ErrorCode::kPermissionDenied, "error.forbidden");
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  auto range = ScopeRange(actor);
+  if (!range) return RequestPage{};
+  std::optional<store::OrgRow> org;
+  if (filter.org_id) {
+    ZJ_ASSIGN_OR_RETURN(org, LoadOrgInScope(*lease, actor, *filter.org_id, "org_id"));
+  } else if (actor.org_id) {
+    ZJ_ASSIGN_OR_RETURN(org, store::FindOrgById(*lease, *actor.org_id));
+  }
+  store::RequestQuery q;
+  q.home_low = range->first;
+  q.home_high = range->second;
+  if (filter.org_id && org) {
+    const OrgPath p = OrgPath::FromStored(org->path);
+    q.home_low = p.SubtreeLow();
+    q.home_high = p.SubtreeHigh();
+  }
+  q.statuses = filter.statuses;
+  q.category = filter.category;
+  q.priority = filter.priority;
+  q.before_id = filter.before_id;
+  q.limit = std::clamp(filter.limit, 1, 200) + 1;
+  const std::int64_t now = clock_.NowMs();
+  if (filter.box == "new") {
+    q.statuses = {"submitted"};
+  } else if (filter.box == "mine") {
+    if (!org) return RequestPage{};
+    q.handled_by = org->id;
+  } else if (filter.box == "overdue") {
+    q.overdue_at = now;
+  } else if (filter.box == "escalated") {
+    if (!org) return RequestPage{};
+    q.handled_by = org->id;
+    q.escalated_only = true;
+  } else if (filter.box != "all") {
+    Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "box", {}, {}};
+    e.fields.push_back({"box", "error.requests.box", {}});
+    return Fail(std::move(e));
+  }
+  ZJ_ASSIGN_OR_RETURN(auto rows, store::ListRequests(*lease, q));
+  RequestPage page;
+  const std::size_t limit = static_cast<std::size_t>(q.limit - 1);
+  if (rows.size() > limit) {
+    rows.resize(limit);
+    page.next_cursor = rows.back().id;
+  }
+  for (const auto& row : rows) {
+    ZJ_ASSIGN_OR_RETURN(auto view, ViewOf(*lease, row, false));
+    page.items.push_back(std::move(view));
+  }
+  return page;
+}
+
+Result<RequestView> RequestService::Act(const Actor& actor, std::int64_t id,
+                                        requests::Action action, const std::string& body) {
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadVisible(*lease, actor, id));
+  if (!MayHandle(actor)) return Fail(ErrorCode::kPermissionDenied, "error.forbidden");
+  const std::string text(text::TrimSpaces(body));
+  if ((action == requests::Action::kResolve || action == requests::Action::kReject) &&
+      text.empty()) {
+    Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "body", {}, {}};
+    e.fields.push_back({"body",
+                        action == requests::Action::kResolve ? "error.requests.resolution_required"
+                                                             : "error.requests.reason_required",
+                        {}});
+    return Fail(std::move(e));
+  }
+  if (CodePoints(text) > kMaxText) {
+    Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "body", {}, {}};
+    e.fields.push_back({"body", "error.field.too_long", {{"max", std::to_string(kMaxText)}}});
+    return Fail(std::move(e));
+  }
+  ZJ_RETURN_IF_ERROR(Move(*lease, row, action, requests::Party::kHandler, actor.user_id, text));
+  if (action == requests::Action::kAccept || action == requests::Action::kContact) {
+    row.handler_user_id = actor.user_id;
+  }
+  ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
+  ZJ_RETURN_IF_ERROR(tx.Commit());
+  return ViewOf(*lease, row, true);
+}
+
+Result<RequestView> RequestService::AddMessage(const Actor& actor, std::int64_t id,
+                                               const std::string& body, bool internal) {
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadVisible(*lease, actor, id));
+  if (!MayHandle(actor)) return Fail(ErrorCode::kPermissionDenied, "error.forbidden");
+  const std::string text(text::TrimSpaces(body));
+  if (text.empty() || CodePoints(text) > kMaxText) {
+    Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "body", {}, {}};
+    e.fields.push_back(
+        text.empty()
+            ? FieldError{"body", "error.field.required", {}}
+            : FieldError{"body", "error.field.too_long", {{"max", std::to_string(kMaxText)}}});
+    return Fail(std::move(e));
+  }
+  ZJ_RETURN_IF_ERROR(
+      AddEvent(*lease, row, actor.user_id, Event(internal ? "note" : "reply", text, internal)));
+  row.updated_at = clock_.NowMs();
+  ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
+  ZJ_RETURN_IF_ERROR(tx.Commit());
+  return ViewOf(*lease, row, true);
+}
+
+Result<TrackedRequest> RequestService::Track(const std::string& tracking_number,
+                                             const std::string& phone_last4) {
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4));
+  return TrackedView(*lease, row);
+}
+
+Result<TrackedRequest> RequestService::Rate(const std::string& tracking_number,
+                                            const std::string& phone_last4, int rating,
+                                            const std::string& comment) {
+  if (rating < 1 || rating > 5) {
+    Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "rating", {}, {}};
+    e.fields.push_back({"rating", "error.requests.rating", {}});
+    return Fail(std::move(e));
+  }
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4));
+  const std::int64_t now = clock_.NowMs();
+  if (row.status != "resolved" || row.rating || !row.resolved_at ||
+      !requests::MayReopen(*row.resolved_at, now)) {
+    return Fail(Conflict(row.status, requests::Action::kClose));
+  }
+  row.rating = rating;
+  row.rating_comment = std::string(text::TrimSpaces(comment));
+  row.rated_at = now;
+  ZJ_RETURN_IF_ERROR(
+      AddEvent(*lease, row, std::nullopt,
+               Event("rated", std::to_string(rating) +
+                                  (row.rating_comment->empty() ? "" : " " + *row.rating_comment))));
+  ZJ_RETURN_IF_ERROR(
+      Move(*lease, row, requests::Action::kClose, requests::Party::kRequester, std::nullopt, ""));
+  if (requests::NeedsFollowUp(rating, *row.resolved_at, now)) {
+    ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(*lease, row.org_id));
+    ZJ_RETURN_IF_ERROR(store::InsertFollowUp(
+        *lease, FollowUp(row, org->path, "low_rating", NewId(clock_, random_), now)));
+  }
+  ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
+  ZJ_RETURN_IF_ERROR(tx.Commit());
+  return TrackedView(*lease, row);
+}
+
+Result<TrackedRequest> RequestService::Reopen(const std::string& tracking_number,
+                                              const std::string& phone_last4,
+                                              const std::string& reason) {
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4));
+  const std::int64_t now = clock_.NowMs();
+  if (!row.resolved_at || !requests::MayReopen(*row.resolved_at, now)) {
+    return Fail(Conflict(row.status, requests::Action::kReopen));
+  }
+  ZJ_RETURN_IF_ERROR(Move(*lease, row, requests::Action::kReopen, requests::Party::kRequester,
+                          std::nullopt, std::string(text::TrimSpaces(reason))));
+  // Back with the org that resolved it, with a fresh resolution deadline.
+  row.resolved_at.reset();
+  row.resolution.reset();
+  ZJ_ASSIGN_OR_RETURN(const requests::Sla sla, SlaFor(*lease, row.category_code));
+  Assign(row, calendar_, sla, now);
+  ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
+  ZJ_RETURN_IF_ERROR(tx.Commit());
+  return TrackedView(*lease, row);
+}
+
+Result<TrackedRequest> RequestService::Withdraw(const std::string& tracking_number,
+                                                const std::string& phone_last4) {
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4));
+  ZJ_RETURN_IF_ERROR(Move(*lease, row, requests::Action::kWithdraw, requests::Party::kRequester,
+                          std::nullopt, ""));
+  ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
+  ZJ_RETURN_IF_ERROR(tx.Commit());
+  return TrackedView(*lease, row);
+}
+
+Result<SweepReport> RequestService::Sweep() {
+  SweepReport report;
+  const std::int64_t now = clock_.NowMs();
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  store::Connection& conn = *lease;
+  for (;;) {
+    ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(conn));
+    ZJ_ASSIGN_OR_RETURN(auto due, store::DueRequests(conn, now, kSweepBatch));
+    int moved = 0;
+    for (auto& row : due) {
+      const auto lapsed = requests::LapsedMilestone({row.accept_by, row.contact_by, row.resolve_by},
+                                                    ProgressOf(row), now);
+      if (!lapsed) {  // next_due was stale; put it right
+        RefreshNextDue(row);
+        ZJ_RETURN_IF_ERROR(store::UpdateRequest(conn, row));
+        ++moved;
+        continue;
+      }
+      ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(conn, row.org_id));
+      if (!org || !org->parent_id) {
+        // At the top: nobody to escalate to. It stays overdue in the top's queue, but the
+        // sweep stops looking at it until something changes.
+        row.next_due.reset();
+        ZJ_RETURN_IF_ERROR(store::UpdateRequest(conn, row));
+        ++moved;
+        continue;
+      }
+      ZJ_ASSIGN_OR_RETURN(const requests::Sla sla, SlaFor(conn, row.category_code));
+      row.org_id = *org->parent_id;
+      row.escalations += 1;
+      row.updated_at = now;
+      Assign(row, calendar_, sla, now);
+      ZJ_RETURN_IF_ERROR(store::UpdateRequest(conn, row));
+      ZJ_RETURN_IF_ERROR(AddEvent(conn, row, std::nullopt,
+                                  Escalated(row.org_id, requests::MilestoneName(*lapsed))));
+      ++report.escalated;
+      ++moved;
+    }
+    ZJ_RETURN_IF_ERROR(tx.Commit());
+    if (moved < kSweepBatch) break;
+  }
+  for (;;) {
+    ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(conn));
+    ZJ_ASSIGN_OR_RETURN(auto unrated, store::UnratedResolvedBefore(
+                                          conn, now - requests::kRatingWindowMs, kSweepBatch));
+    for (auto& row : unrated) {
+      ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(conn, row.org_id));
+      ZJ_ASSIGN_OR_RETURN(bool added,
+                          store::InsertFollowUp(conn, FollowUp(row, org->path, "no_rating",
+                                                               NewId(clock_, random_), now)));
+      if (added) ++report.follow_ups;
+      ZJ_RETURN_IF_ERROR(
+          Move(conn, row, requests::Action::kClose, requests::Party::kSystem, std::nullopt, ""));
+      ZJ_RETURN_IF_ERROR(store::UpdateRequest(conn, row));
+    }
+    ZJ_RETURN_IF_ERROR(tx.Commit());
+    if (unrated.size() < static_cast<std::size_t>(kSweepBatch)) break;
+  }
+  return report;
+}
+
+Result<store::RequestRow> RequestService::LoadVisible(store::Connection& conn, const Actor& actor,
+                                                      std::int64_t id) {
+  ZJ_ASSIGN_OR_RETURN(auto row, store::FindRequestById(conn, id));
+  if (!row || !MayRegister(actor) || !PathInScope(actor, row->home_path)) {
+    return Fail(NotFound());
+  }
+  return *row;
+}
+
+Result<store::RequestRow> RequestService::LoadTracked(store::Connection& conn,
+                                                      const std::string& tracking_number,
+                                                      const std::string& phone_last4) {
+  const auto number = requests::ParseTrackingNumber(tracking_number);
+  if (!number) return Fail(NotFound());
+  ZJ_ASSIGN_OR_RETURN(auto row, store::FindRequestByTracking(conn, *number));
+  if (!row || !LastFourMatches(row->contact_phone_last4, phone_last4)) return Fail(NotFound());
+  return *row;
+}
+
+Result<TrackedRequest> RequestService::TrackedView(store::Connection& conn,
+                                                   const store::RequestRow& row) {
+  ZJ_ASSIGN_OR_RETURN(auto category, store::FindCategory(conn, row.category_code));
+  ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(conn, row.org_id));
+  TrackedRequest t;
+  t.tracking_number = row.tracking_number;
+  t.category_zh = category ? category->name_zh : row.category_code;
+  t.category_en = category ? category->name_en : row.category_code;
+  t.title = row.title;
+  t.status = row.status;
+  t.org_name = org ? org->name : "";
+  t.created_at = row.created_at;
+  t.resolved_at = row.resolved_at;
+  t.resolution = row.resolution;
+  t.rating = row.rating;
+  const std::int64_t now = clock_.NowMs();
+  t.may_rate = row.status == "resolved" && !row.rating && row.resolved_at &&
+               requests::MayReopen(*row.resolved_at, now);
+  t.may_reopen = t.may_rate;
+  ZJ_ASSIGN_OR_RETURN(auto events, store::RequestEvents(conn, row.id, false));
+  for (auto& e : events) {
+    e.actor_name.clear();  // the worker sees the org, not the person
+    e.actor_id.reset();
+    t.events.push_back(std::move(e));
+  }
+  return t;
+}
+
+Result<RequestView> RequestService::ViewOf(store::Connection& conn, const store::RequestRow& row,
+                                           bool with_events) {
+  RequestView v;
+  v.row = row;
+  ZJ_ASSIGN_OR_RETURN(auto category, store::FindCategory(conn, row.category_code));
+  v.category_zh = category ? category->name_zh : row.category_code;
+  v.category_en = category ? category->name_en : row.category_code;
+  if (auto phone = vault_.Open(kPhoneField, row.contact_phone_cipher)) {
+    v.phone_masked = personal_data::MaskPhone(*phone);
+  } else {  // a key that is gone: the last four digits are still known
+    v.phone_masked = "*******" + row.contact_phone_last4;
+  }
+  if (with_events) {
+    ZJ_ASSIGN_OR_RETURN(v.events, store::RequestEvents(conn, row.id, true));
+  }
+  v.row.contact_phone_cipher.clear();
+  v.row.contact_phone_index.clear();
+  return v;
+}
+
+Result<void> RequestService::Move(store::Connection& conn, store::RequestRow& row,
+                                  requests::Action action, requests::Party party,
+                                  std::optional<std::int64_t> actor_id, const std::string& body) {
+  const auto from = requests::ParseStatus(row.status);
+  const auto to = from ? requests::NextStatus(*from, action, party) : std::nullopt;
+  if (!to) return Fail(Conflict(row.status, action));
+  const std::int64_t now = clock_.NowMs();
+  switch (action) {
+    case requests::Action::kAccept:
+      row.accepted_at = now;
+      break;
+    case requests::Action::kContact:
+      if (!row.accepted_at) row.accepted_at = now;
+      row.contacted_at = now;
+      break;
+    case requests::Action::kResolve:
+      if (!row.accepted_at) row.accepted_at = now;
+      if (!row.contacted_at) row.contacted_at = now;
+      row.resolved_at = now;
+      row.resolution = body;
+      break;
+    case requests::Action::kClose:
+      row.closed_at = now;
+      break;
+    default:
+      break;
+  }
+  const std::string before = row.status;
+  row.status = std::string(requests::StatusName(*to));
+  row.updated_at = now;
+  RefreshNextDue(row);
+  return AddEvent(conn, row, actor_id, StatusEvent(before, row.status, std::nullopt, body));
+}
+
+Result<void> RequestService::AddEvent(store::Connection& conn, const store::RequestRow& row,
+                                      std::optional<std::int64_t> actor_id,
+                                      store::RequestEventRow event) {
+  event.id = NewId(clock_, random_);
+  event.federation_id = row.federation_id;
+  event.request_id = row.id;
+  event.at = clock_.NowMs();
+  event.actor_id = actor_id;
+  return store::InsertRequestEvent(conn, event);
+}
+
+}  // namespace zj::app

@@ -1,0 +1,153 @@
+// Service requests (诉求) as use cases: intake from every channel with routing to the lowest
+// competent org and working-day deadlines; the handling org's moves (accept, first contact,
+// resolve with a summary, reject with a reason), notes and replies; the worker's side by
+// tracking number and the last four digits of the phone (status and replies only, never
+// internal notes); rating, reopening, and the sweep that escalates lapsed deadlines up the
+// tree and opens follow-up visits. A request is visible to staff whose scope contains the org
+// it was routed to (so that org and every org above it); outside that it is kNotFound.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/accounts/account_service.h"
+#include "app/audit/audit_service.h"
+#include "app/clock.h"
+#include "app/personal_data/vault.h"
+#include "core/calendar/work_calendar.h"
+#include "core/requests/request_flow.h"
+#include "core/result.h"
+#include "store/database.h"
+#include "store/service_requests.h"
+
+namespace zj::app {
+
+struct NewRequest {
+  std::string channel;  //!< portal, hotline, walk_in, cadre
+  std::string category;
+  std::string priority = "normal";  //!< normal, urgent
+  std::string title;
+  std::string description;
+  std::string contact_name;
+  std::string contact_phone;
+  std::optional<std::int64_t> member_id;
+  std::optional<std::int64_t> employer_id;  //!< routes through its union, else its street
+  std::optional<std::string> employer_name;
+  std::optional<std::string> region_code;  //!< a street, when no employer is known
+};
+
+struct RequestView {
+  store::RequestRow row;
+  std::string category_zh;
+  std::string category_en;
+  std::string phone_masked;
+  std::vector<store::RequestEventRow> events;  //!< only filled by Get and the worker's views
+};
+
+//! What the worker sees: no contact details, no internal notes, no handler names.
+struct TrackedRequest {
+  std::string tracking_number;
+  std::string category_zh;
+  std::string category_en;
+  std::string title;
+  std::string status;
+  std::string org_name;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> resolved_at;
+  std::optional<std::string> resolution;
+  std::optional<int> rating;
+  bool may_rate = false;
+  bool may_reopen = false;
+  std::vector<store::RequestEventRow> events;  //!< status changes and replies
+};
+
+//! Queues of an org: all visible, new (submitted), mine (handled by the actor's org),
+//! overdue, escalated to us, awaiting follow-up is in FollowUps.
+struct RequestFilter {
+  std::string box = "all";  //!< all, new, mine, overdue, escalated
+  std::optional<std::int64_t> org_id;
+  std::vector<std::string> statuses;
+  std::string category;
+  std::string priority;
+  std::int64_t before_id = 0;
+  int limit = 50;
+};
+
+struct RequestPage {
+  std::vector<RequestView> items;
+  std::optional<std::int64_t> next_cursor;
+};
+
+struct SweepReport {
+  int escalated = 0;
+  int follow_ups = 0;
+};
+
+class RequestService {
+ public:
+  RequestService(store::Database& db, const Clock& clock, Random& random, AuditService& audit,
+                 Vault& vault, const calendar::WorkCalendar& calendar)
+      : db_(db),
+        clock_(clock),
+        random_(random),
+        audit_(audit),
+        vault_(vault),
+        calendar_(calendar) {}
+
+  Result<std::vector<store::CategoryRow>> Categories();
+
+  //! Records a request. `actor` is nullopt for an anonymous worker on the portal; staff and
+  //! operators register phoned-in and walk-in requests. Field errors for each bad field.
+  Result<RequestView> Submit(const std::optional<Actor>& actor, const NewRequest& request);
+
+  Result<RequestView> Get(const Actor& actor, std::int64_t id);
+  Result<RequestPage> List(const Actor& actor, const RequestFilter& filter);
+
+  //! accept, contact, resolve (body = the resolution summary, required), reject (body = the
+  //! reason, required), close. kConflict when the move is not allowed from the current state.
+  Result<RequestView> Act(const Actor& actor, std::int64_t id, requests::Action action,
+                          const std::string& body);
+  //! A note (internal) or a reply to the worker.
+  Result<RequestView> AddMessage(const Actor& actor, std::int64_t id, const std::string& body,
+                                 bool internal);
+
+  //! The worker's view. Wrong number or wrong digits are the same kNotFound.
+  Result<TrackedRequest> Track(const std::string& tracking_number, const std::string& phone_last4);
+  //! A rating 1–5 within 7 days of resolution closes the request; 1–2 opens a follow-up visit.
+  Result<TrackedRequest> Rate(const std::string& tracking_number, const std::string& phone_last4,
+                              int rating, const std::string& comment);
+  Result<TrackedRequest> Reopen(const std::string& tracking_number, const std::string& phone_last4,
+                                const std::string& reason);
+  Result<TrackedRequest> Withdraw(const std::string& tracking_number,
+                                  const std::string& phone_last4);
+
+  //! Escalates every request whose next deadline has lapsed to the parent of its handling org
+  //! (once per lapse; the parent's deadlines start now), and opens follow-up visits for
+  //! requests left unrated for 7 days. Safe to run at any time, as often as wanted.
+  Result<SweepReport> Sweep();
+
+ private:
+  Result<store::RequestRow> LoadVisible(store::Connection& conn, const Actor& actor,
+                                        std::int64_t id);
+  Result<store::RequestRow> LoadTracked(store::Connection& conn, const std::string& tracking_number,
+                                        const std::string& phone_last4);
+  Result<TrackedRequest> TrackedView(store::Connection& conn, const store::RequestRow& row);
+  Result<RequestView> ViewOf(store::Connection& conn, const store::RequestRow& row,
+                             bool with_events);
+  Result<void> Move(store::Connection& conn, store::RequestRow& row, requests::Action action,
+                    requests::Party party, std::optional<std::int64_t> actor_id,
+                    const std::string& body);
+  Result<void> AddEvent(store::Connection& conn, const store::RequestRow& row,
+                        std::optional<std::int64_t> actor_id, store::RequestEventRow event);
+
+  store::Database& db_;
+  const Clock& clock_;
+  Random& random_;
+  AuditService& audit_;
+  Vault& vault_;
+  const calendar::WorkCalendar& calendar_;
+};
+
+}  // namespace zj::app

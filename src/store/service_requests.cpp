@@ -1,0 +1,402 @@
+#include "store/service_requests.h"
+
+namespace zj::store {
+
+namespace {
+
+#define ZJ_REQUEST_COLUMNS                                                                  \
+  "r.id, r.federation_id, r.tracking_number, r.channel, r.category_code, r.priority, "      \
+  "r.status, r.title, r.description, r.member_id, r.requester_user_id, r.contact_name, "    \
+  "r.contact_phone_cipher, r.contact_phone_index, r.contact_phone_last4, r.key_version, "   \
+  "r.employer_id, r.employer_name, r.region_code, r.routed_org_id, r.org_id, r.home_path, " \
+  "r.assigned_at, r.accept_by, r.contact_by, r.resolve_by, r.next_due, r.accepted_at, "     \
+  "r.contacted_at, r.resolved_at, r.closed_at, r.escalations, r.handler_user_id, "          \
+  "r.resolution, r.rating, r.rating_comment, r.rated_at, r.created_at, r.updated_at"
+#define ZJ_REQUEST_FROM " FROM service_requests r JOIN orgs o ON o.id = r.org_id"
+
+constexpr Sql kInsert{
+    "requests.insert",
+    "INSERT INTO service_requests (id, federation_id, tracking_number, channel, "
+    "category_code, priority, status, title, description, member_id, requester_user_id, "
+    "contact_name, contact_phone_cipher, contact_phone_index, contact_phone_last4, "
+    "key_version, employer_id, employer_name, region_code, routed_org_id, org_id, home_path, "
+    "assigned_at, accept_by, contact_by, resolve_by, next_due, accepted_at, contacted_at, "
+    "resolved_at, closed_at, escalations, handler_user_id, resolution, rating, "
+    "rating_comment, rated_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+    "$8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, "
+    "$26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39)"};
+constexpr Sql kUpdate{
+    "requests.update",
+    "UPDATE service_requests SET federation_id = $2, tracking_number = $3, channel = $4, "
+    "category_code = $5, priority = $6, status = $7, title = $8, description = $9, member_id "
+    "= $10, requester_user_id = $11, contact_name = $12, contact_phone_cipher = $13, "
+    "contact_phone_index = $14, contact_phone_last4 = $15, key_version = $16, employer_id = "
+    "$17, employer_name = $18, region_code = $19, routed_org_id = $20, org_id = $21, "
+    "home_path = $22, assigned_at = $23, accept_by = $24, contact_by = $25, resolve_by = $26, "
+    "next_due = $27, accepted_at = $28, contacted_at = $29, resolved_at = $30, closed_at = "
+    "$31, escalations = $32, handler_user_id = $33, resolution = $34, rating = $35, "
+    "rating_comment = $36, rated_at = $37, created_at = $38, updated_at = $39 WHERE id = $1"};
+constexpr Sql kById{"requests.by_id",
+                    "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM " WHERE r.id = $1"};
+constexpr Sql kByTracking{"requests.by_tracking",
+                          "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
+                          " WHERE r.tracking_number = $1"};
+// $3 0: any handler; $5 '' any status, else ',a,b,' matched with LIKE.
+constexpr Sql kList{"requests.list",
+                    "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
+                    " WHERE r.home_path >= $1 AND r.home_path < $2"
+                    " AND ($3 = 0 OR r.org_id = $4)"
+                    " AND ($5 = '' OR $5 LIKE '%,' || r.status || ',%')"
+                    " AND ($6 = '' OR r.category_code = $6 OR r.category_code LIKE $7)"
+                    " AND ($8 = '' OR r.priority = $8)"
+                    " AND ($9 = 0 OR r.next_due < $10)"
+                    " AND ($11 = 0 OR r.escalations > 0)"
+                    " AND ($12 = 0 OR r.id < $12)"
+                    " ORDER BY r.id DESC LIMIT $13"};
+constexpr Sql kDue{"requests.due", "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
+                                   " WHERE r.next_due IS NOT NULL AND r.next_due < $1"
+                                   " ORDER BY r.next_due LIMIT $2"};
+constexpr Sql kUnrated{
+    "requests.unrated",
+    "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
+    " WHERE r.rating IS NULL AND r.resolved_at < $1 AND r.status = 'resolved'"
+    " AND NOT EXISTS (SELECT 1 FROM request_follow_ups f WHERE f.request_id = r.id)"
+    " ORDER BY r.resolved_at LIMIT $2"};
+constexpr Sql kByPhone{"requests.by_phone",
+                       "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
+                       " WHERE r.contact_phone_index = $1 OR r.contact_phone_index = $2"
+                       " ORDER BY r.id DESC LIMIT $3"};
+
+constexpr Sql kCategories{"requests.categories",
+                          "SELECT code, parent_code, name_zh, name_en, lowest_level, accept_days,"
+                          " contact_days, resolve_days, active, sort_order FROM request_categories"
+                          " ORDER BY sort_order, code"};
+constexpr Sql kCategory{"requests.category",
+                        "SELECT code, parent_code, name_zh, name_en, lowest_level, accept_days,"
+                        " contact_days, resolve_days, active, sort_order FROM request_categories"
+                        " WHERE code = $1"};
+constexpr Sql kUpdateCategory{"requests.category_update",
+                              "UPDATE request_categories SET name_zh = $2, name_en = $3,"
+                              " lowest_level = $4, accept_days = $5, contact_days = $6,"
+                              " resolve_days = $7, active = $8, sort_order = $9 WHERE code = $1"};
+
+constexpr Sql kInsertEvent{
+    "requests.event_insert",
+    "INSERT INTO request_events (id, federation_id, request_id, at, actor_id,"
+    " kind, from_status, to_status, org_id, internal, body)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"};
+constexpr Sql kEvents{"requests.events",
+                      "SELECT e.id, e.federation_id, e.request_id, e.at, e.actor_id, e.kind,"
+                      " e.from_status, e.to_status, e.org_id, e.internal, e.body, u.display_name,"
+                      " o.name FROM request_events e LEFT JOIN users u ON u.id = e.actor_id"
+                      " LEFT JOIN orgs o ON o.id = e.org_id"
+                      " WHERE e.request_id = $1 AND ($2 = 1 OR e.internal = 0) ORDER BY e.id"};
+
+constexpr Sql kInsertFollowUp{
+    "requests.follow_up_insert",
+    "INSERT INTO request_follow_ups (id, federation_id, request_id, org_id,"
+    " org_path, reason, created_at) SELECT $1, $2, $3, $4, $5, $6, $7"
+    " WHERE NOT EXISTS (SELECT 1 FROM request_follow_ups"
+    " WHERE request_id = $3)"};
+constexpr Sql kFollowUpOf{"requests.follow_up_of",
+                          "SELECT id, federation_id, request_id, org_id, org_path, reason,"
+                          " created_at, done_at, done_by, note FROM request_follow_ups"
+                          " WHERE request_id = $1"};
+constexpr Sql kFinishFollowUp{"requests.follow_up_finish",
+                              "UPDATE request_follow_ups SET done_at = $2, done_by = $3, note = $4"
+                              " WHERE id = $1"};
+
+#undef ZJ_REQUEST_COLUMNS
+#undef ZJ_REQUEST_FROM
+
+Value Opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(); }
+Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(); }
+
+RequestRow FromRow(const Row& row) {
+  RequestRow r;
+  r.id = row.Int(0);
+  r.federation_id = row.Int(1);
+  r.tracking_number = row.Text(2);
+  r.channel = row.Text(3);
+  r.category_code = row.Text(4);
+  r.priority = row.Text(5);
+  r.status = row.Text(6);
+  r.title = row.Text(7);
+  r.description = row.Text(8);
+  r.member_id = row.OptInt(9);
+  r.requester_user_id = row.OptInt(10);
+  r.contact_name = row.Text(11);
+  r.contact_phone_cipher = row.Bytes(12);
+  r.contact_phone_index = row.Text(13);
+  r.contact_phone_last4 = row.Text(14);
+  r.key_version = static_cast<int>(row.Int(15));
+  r.employer_id = row.OptInt(16);
+  r.employer_name = row.OptText(17);
+  r.region_code = row.OptText(18);
+  r.routed_org_id = row.Int(19);
+  r.org_id = row.Int(20);
+  r.home_path = row.Text(21);
+  r.assigned_at = row.Int(22);
+  r.accept_by = row.Int(23);
+  r.contact_by = row.Int(24);
+  r.resolve_by = row.Int(25);
+  r.next_due = row.OptInt(26);
+  r.accepted_at = row.OptInt(27);
+  r.contacted_at = row.OptInt(28);
+  r.resolved_at = row.OptInt(29);
+  r.closed_at = row.OptInt(30);
+  r.escalations = static_cast<int>(row.Int(31));
+  r.handler_user_id = row.OptInt(32);
+  r.resolution = row.OptText(33);
+  if (auto v = row.OptInt(34)) r.rating = static_cast<int>(*v);
+  r.rating_comment = row.OptText(35);
+  r.rated_at = row.OptInt(36);
+  r.created_at = row.Int(37);
+  r.updated_at = row.Int(38);
+  r.org_name = row.OptText(39).value_or("");
+  return r;
+}
+
+std::vector<RequestRow> Many(const Rows& rows) {
+  std::vector<RequestRow> out;
+  out.reserve(rows.size());
+  for (const Row& row : rows) out.push_back(FromRow(row));
+  return out;
+}
+
+Result<std::optional<RequestRow>> One(Result<Rows> rows) {
+  if (!rows) return Fail(std::move(rows).error());
+  if (rows->empty()) return std::optional<RequestRow>();
+  return std::optional<RequestRow>(FromRow(rows->front()));
+}
+
+std::vector<Value> Params(const RequestRow& r) {
+  return {r.id,
+          r.federation_id,
+          r.tracking_number,
+          r.channel,
+          r.category_code,
+          r.priority,
+          r.status,
+          r.title,
+          r.description,
+          Opt(r.member_id),
+          Opt(r.requester_user_id),
+          r.contact_name,
+          r.contact_phone_cipher,
+          r.contact_phone_index,
+          r.contact_phone_last4,
+          std::int64_t{r.key_version},
+          Opt(r.employer_id),
+          Opt(r.employer_name),
+          Opt(r.region_code),
+          r.routed_org_id,
+          r.org_id,
+          r.home_path,
+          r.assigned_at,
+          r.accept_by,
+          r.contact_by,
+          r.resolve_by,
+          Opt(r.next_due),
+          Opt(r.accepted_at),
+          Opt(r.contacted_at),
+          Opt(r.resolved_at),
+          Opt(r.closed_at),
+          std::int64_t{r.escalations},
+          Opt(r.handler_user_id),
+          Opt(r.resolution),
+          r.rating ? Value(std::int64_t{*r.rating}) : Value(),
+          Opt(r.rating_comment),
+          Opt(r.rated_at),
+          r.created_at,
+          r.updated_at};
+}
+
+CategoryRow CategoryFromRow(const Row& row) {
+  return CategoryRow{.code = row.Text(0),
+                     .parent_code = row.OptText(1),
+                     .name_zh = row.Text(2),
+                     .name_en = row.Text(3),
+                     .lowest_level = row.Text(4),
+                     .accept_days = static_cast<int>(row.Int(5)),
+                     .contact_days = static_cast<int>(row.Int(6)),
+                     .resolve_days = static_cast<int>(row.Int(7)),
+                     .active = row.Int(8) != 0,
+                     .sort_order = static_cast<int>(row.Int(9))};
+}
+
+FollowUpRow FollowUpFromRow(const Row& row) {
+  return FollowUpRow{.id = row.Int(0),
+                     .federation_id = row.Int(1),
+                     .request_id = row.Int(2),
+                     .org_id = row.Int(3),
+                     .org_path = row.Text(4),
+                     .reason = row.Text(5),
+                     .created_at = row.Int(6),
+                     .done_at = row.OptInt(7),
+                     .done_by = row.OptInt(8),
+                     .note = row.OptText(9)};
+}
+
+}  // namespace
+
+Result<std::vector<CategoryRow>> ListCategories(Connection& conn) {
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kCategories, {}));
+  std::vector<CategoryRow> out;
+  for (const Row& row : rows) out.push_back(CategoryFromRow(row));
+  return out;
+}
+
+Result<std::optional<CategoryRow>> FindCategory(Connection& conn, const std::string& code) {
+  const std::vector<Value> p{code};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kCategory, p));
+  if (rows.empty()) return std::optional<CategoryRow>();
+  return std::optional<CategoryRow>(CategoryFromRow(rows.front()));
+}
+
+Result<void> UpdateCategory(Connection& conn, const CategoryRow& c) {
+  const std::vector<Value> p{c.code,
+                             c.name_zh,
+                             c.name_en,
+                             c.lowest_level,
+                             std::int64_t{c.accept_days},
+                             std::int64_t{c.contact_days},
+                             std::int64_t{c.resolve_days},
+                             std::int64_t{c.active ? 1 : 0},
+                             std::int64_t{c.sort_order}};
+  ZJ_RETURN_IF_ERROR(conn.Execute(kUpdateCategory, p));
+  return {};
+}
+
+Result<void> InsertRequest(Connection& conn, const RequestRow& r) {
+  ZJ_RETURN_IF_ERROR(conn.Execute(kInsert, Params(r)));
+  return {};
+}
+
+Result<void> UpdateRequest(Connection& conn, const RequestRow& r) {
+  ZJ_RETURN_IF_ERROR(conn.Execute(kUpdate, Params(r)));
+  return {};
+}
+
+Result<std::optional<RequestRow>> FindRequestById(Connection& conn, std::int64_t id) {
+  const std::vector<Value> p{id};
+  return One(conn.Query(kById, p));
+}
+
+Result<std::optional<RequestRow>> FindRequestByTracking(Connection& conn,
+                                                        const std::string& tracking_number) {
+  const std::vector<Value> p{tracking_number};
+  return One(conn.Query(kByTracking, p));
+}
+
+Result<std::vector<RequestRow>> ListRequests(Connection& conn, const RequestQuery& q) {
+  std::string statuses;
+  if (!q.statuses.empty()) {
+    statuses = ",";
+    for (const std::string& s : q.statuses) statuses += s + ",";
+  }
+  const std::vector<Value> p{q.home_low,
+                             q.home_high,
+                             std::int64_t{q.handled_by ? 1 : 0},
+                             q.handled_by.value_or(0),
+                             statuses,
+                             q.category,
+                             q.category + ".%",
+                             q.priority,
+                             std::int64_t{q.overdue_at ? 1 : 0},
+                             q.overdue_at.value_or(0),
+                             std::int64_t{q.escalated_only ? 1 : 0},
+                             q.before_id,
+                             q.limit};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kList, p));
+  return Many(rows);
+}
+
+Result<std::vector<RequestRow>> DueRequests(Connection& conn, std::int64_t now_ms, int limit) {
+  const std::vector<Value> p{now_ms, std::int64_t{limit}};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kDue, p));
+  return Many(rows);
+}
+
+Result<std::vector<RequestRow>> UnratedResolvedBefore(Connection& conn, std::int64_t before_ms,
+                                                      int limit) {
+  const std::vector<Value> p{before_ms, std::int64_t{limit}};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kUnrated, p));
+  return Many(rows);
+}
+
+Result<std::vector<RequestRow>> RequestsByPhoneIndex(Connection& conn,
+                                                     const std::vector<std::string>& indexes,
+                                                     int limit) {
+  // The vault yields one index per key version: the current and, during a rotation, one older.
+  std::vector<RequestRow> out;
+  for (std::size_t i = 0; i < indexes.size(); i += 2) {
+    const std::string second = i + 1 < indexes.size() ? indexes[i + 1] : indexes[i];
+    const std::vector<Value> p{indexes[i], second, std::int64_t{limit}};
+    ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kByPhone, p));
+    for (auto& r : Many(rows)) out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<void> InsertRequestEvent(Connection& conn, const RequestEventRow& e) {
+  const std::vector<Value> p{e.id,
+                             e.federation_id,
+                             e.request_id,
+                             e.at,
+                             Opt(e.actor_id),
+                             e.kind,
+                             Opt(e.from_status),
+                             Opt(e.to_status),
+                             Opt(e.org_id),
+                             std::int64_t{e.internal ? 1 : 0},
+                             Opt(e.body)};
+  ZJ_RETURN_IF_ERROR(conn.Execute(kInsertEvent, p));
+  return {};
+}
+
+Result<std::vector<RequestEventRow>> RequestEvents(Connection& conn, std::int64_t request_id,
+                                                   bool include_internal) {
+  const std::vector<Value> p{request_id, std::int64_t{include_internal ? 1 : 0}};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kEvents, p));
+  std::vector<RequestEventRow> out;
+  for (const Row& row : rows) {
+    out.push_back(RequestEventRow{.id = row.Int(0),
+                                  .federation_id = row.Int(1),
+                                  .request_id = row.Int(2),
+                                  .at = row.Int(3),
+                                  .actor_id = row.OptInt(4),
+                                  .kind = row.Text(5),
+                                  .from_status = row.OptText(6),
+                                  .to_status = row.OptText(7),
+                                  .org_id = row.OptInt(8),
+                                  .internal = row.Int(9) != 0,
+                                  .body = row.OptText(10),
+                                  .actor_name = row.OptText(11).value_or(""),
+                                  .org_name = row.OptText(12).value_or("")});
+  }
+  return out;
+}
+
+Result<bool> InsertFollowUp(Connection& conn, const FollowUpRow& f) {
+  const std::vector<Value> p{f.id,       f.federation_id, f.request_id, f.org_id,
+                             f.org_path, f.reason,        f.created_at};
+  ZJ_ASSIGN_OR_RETURN(std::int64_t n, conn.Execute(kInsertFollowUp, p));
+  return n > 0;
+}
+
+Result<std::optional<FollowUpRow>> FollowUpOf(Connection& conn, std::int64_t request_id) {
+  const std::vector<Value> p{request_id};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kFollowUpOf, p));
+  if (rows.empty()) return std::optional<FollowUpRow>();
+  return std::optional<FollowUpRow>(FollowUpFromRow(rows.front()));
+}
+
+Result<void> FinishFollowUp(Connection& conn, std::int64_t id, std::int64_t at, std::int64_t by,
+                            const std::string& note) {
+  const std::vector<Value> p{id, at, by, note};
+  ZJ_RETURN_IF_ERROR(conn.Execute(kFinishFollowUp, p));
+  return {};
+}
+
+}  // namespace zj::store

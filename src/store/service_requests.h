@@ -1,0 +1,146 @@
+// Rows of `service_requests`, their categories, events (history, notes, replies) and follow-up
+// visits (migration 0007), with the queries the queues and the escalation sweep need.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace zj::store {
+
+struct CategoryRow {
+  std::string code;
+  std::optional<std::string> parent_code;
+  std::string name_zh;
+  std::string name_en;
+  std::string lowest_level;
+  int accept_days = 1;
+  int contact_days = 2;
+  int resolve_days = 15;
+  bool active = true;
+  int sort_order = 0;
+};
+
+struct RequestRow {
+  std::int64_t id = 0;
+  std::int64_t federation_id = 0;
+  std::string tracking_number;
+  std::string channel;
+  std::string category_code;
+  std::string priority;
+  std::string status;
+  std::string title;
+  std::string description;
+  std::optional<std::int64_t> member_id;
+  std::optional<std::int64_t> requester_user_id;
+  std::string contact_name;
+  Blob contact_phone_cipher;
+  std::string contact_phone_index;
+  std::string contact_phone_last4;
+  int key_version = 0;
+  std::optional<std::int64_t> employer_id;
+  std::optional<std::string> employer_name;
+  std::optional<std::string> region_code;
+  std::int64_t routed_org_id = 0;
+  std::int64_t org_id = 0;
+  std::string home_path;
+  std::int64_t assigned_at = 0;
+  std::int64_t accept_by = 0;
+  std::int64_t contact_by = 0;
+  std::int64_t resolve_by = 0;
+  std::optional<std::int64_t> next_due;
+  std::optional<std::int64_t> accepted_at;
+  std::optional<std::int64_t> contacted_at;
+  std::optional<std::int64_t> resolved_at;
+  std::optional<std::int64_t> closed_at;
+  int escalations = 0;
+  std::optional<std::int64_t> handler_user_id;
+  std::optional<std::string> resolution;
+  std::optional<int> rating;
+  std::optional<std::string> rating_comment;
+  std::optional<std::int64_t> rated_at;
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+  std::string org_name;  //!< read only: the handling org's name
+};
+
+struct RequestEventRow {
+  std::int64_t id = 0;
+  std::int64_t federation_id = 0;
+  std::int64_t request_id = 0;
+  std::int64_t at = 0;
+  std::optional<std::int64_t> actor_id;
+  std::string kind;  //!< status, escalated, reassigned, transferred, note, reply, rated
+  std::optional<std::string> from_status;
+  std::optional<std::string> to_status;
+  std::optional<std::int64_t> org_id;
+  bool internal = false;
+  std::optional<std::string> body;
+  std::string actor_name;  //!< read only
+  std::string org_name;    //!< read only
+};
+
+struct FollowUpRow {
+  std::int64_t id = 0;
+  std::int64_t federation_id = 0;
+  std::int64_t request_id = 0;
+  std::int64_t org_id = 0;
+  std::string org_path;
+  std::string reason;  //!< low_rating, no_rating
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> done_at;
+  std::optional<std::int64_t> done_by;
+  std::optional<std::string> note;
+};
+
+//! A queue: requests visible from [home_low, home_high), optionally only those the org
+//! handles now, by status, category, priority; newest first, before the cursor id.
+struct RequestQuery {
+  std::string home_low;
+  std::string home_high;
+  std::optional<std::int64_t> handled_by;  //!< org_id = this
+  std::vector<std::string> statuses;       //!< any of these; empty for any
+  std::string category;                    //!< "" for any (a parent also matches its children)
+  std::string priority;                    //!< "" for any
+  std::optional<std::int64_t> overdue_at;  //!< next_due < this
+  bool escalated_only = false;             //!< escalations > 0
+  std::int64_t before_id = 0;              //!< cursor, 0 for the first page
+  std::int64_t limit = 50;
+};
+
+Result<std::vector<CategoryRow>> ListCategories(Connection& conn);
+Result<std::optional<CategoryRow>> FindCategory(Connection& conn, const std::string& code);
+Result<void> UpdateCategory(Connection& conn, const CategoryRow& category);
+
+Result<void> InsertRequest(Connection& conn, const RequestRow& r);
+//! Writes every mutable column of `r` (by id).
+Result<void> UpdateRequest(Connection& conn, const RequestRow& r);
+Result<std::optional<RequestRow>> FindRequestById(Connection& conn, std::int64_t id);
+Result<std::optional<RequestRow>> FindRequestByTracking(Connection& conn,
+                                                        const std::string& tracking_number);
+Result<std::vector<RequestRow>> ListRequests(Connection& conn, const RequestQuery& q);
+//! Open requests whose next deadline lies before `now_ms`, oldest deadline first.
+Result<std::vector<RequestRow>> DueRequests(Connection& conn, std::int64_t now_ms, int limit);
+//! Resolved, unrated requests resolved before `before_ms` without a follow-up yet.
+Result<std::vector<RequestRow>> UnratedResolvedBefore(Connection& conn, std::int64_t before_ms,
+                                                      int limit);
+//! Requests whose contact phone has one of these blind indexes, newest first.
+Result<std::vector<RequestRow>> RequestsByPhoneIndex(Connection& conn,
+                                                     const std::vector<std::string>& indexes,
+                                                     int limit);
+
+Result<void> InsertRequestEvent(Connection& conn, const RequestEventRow& e);
+//! The events of a request in order; `include_internal` false leaves internal notes out.
+Result<std::vector<RequestEventRow>> RequestEvents(Connection& conn, std::int64_t request_id,
+                                                   bool include_internal);
+
+//! Inserts a follow-up unless the request has one; true when inserted.
+Result<bool> InsertFollowUp(Connection& conn, const FollowUpRow& f);
+Result<std::optional<FollowUpRow>> FollowUpOf(Connection& conn, std::int64_t request_id);
+Result<void> FinishFollowUp(Connection& conn, std::int64_t id, std::int64_t at, std::int64_t by,
+                            const std::string& note);
+
+}  // namespace zj::store

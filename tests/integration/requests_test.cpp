@@ -1,0 +1,295 @@
+// The life of a service request on both stores: intake routed to the lowest competent org,
+// the worker's tracking view (wrong digits tell nothing), the handler's moves, rating and
+// follow-up, escalation up the tree after lapsed deadlines with the injected clock (once per
+// lapse, also after a long outage), and the 404 rule across districts.
+#include <set>
+
+#include "app/calendar/builtin_calendars.h"
+#include "app/requests/request_service.h"
+#include "coverage_fixture.h"
+
+namespace zj::test {
+namespace {
+
+constexpr std::int64_t kHour = 3600LL * 1000;
+constexpr std::int64_t kDay = 24 * kHour;
+
+class RequestsTest : public CoverageTest {
+ protected:
+  void SetUp() override {
+    CoverageTest::SetUp();
+    if (HasFatalFailure()) return;
+    requests_ = std::make_unique<app::RequestService>(*db_, clock_, random_, app_->audit(),
+                                                      app_->vault(), calendar_);
+    union_ = AddUnion("U-REQ-1", streets_a_[0].id);
+    unionised_ = AddEnterprise(Enterprise(1, streets_a_[0].code, 300, union_.org.id));
+    bare_ = AddEnterprise(Enterprise(2, streets_a_[1].code, 80));
+    cadre_ = MakeUser("cadre.u", "cadre", OrgRef{union_.org.id, union_.org.path, union_.org.name});
+    street_staff_ = MakeUser("staff.street", "staff",
+                             OrgRef{streets_a_[0].id, PathOf(streets_a_[0].id), "street"});
+  }
+
+  std::string PathOf(std::int64_t org_id) {
+    auto lease = db_->Acquire();
+    auto org = store::FindOrgById(**lease, org_id);
+    return org && *org ? (*org)->path : "";
+  }
+
+  app::NewRequest WageArrears() {
+    app::NewRequest r;
+    r.channel = "portal";
+    r.category = "rights.wage_arrears";
+    r.title = "三个月工资未发";
+    r.description = "车间 12 人，<b>8 月起</b>未发工资";
+    r.contact_name = "王师傅";
+    r.contact_phone = "13912345678";
+    r.employer_id = unionised_.row.id;
+    return r;
+  }
+
+  calendar::WorkCalendar calendar_ = app::BuiltinWorkCalendar();
+  std::unique_ptr<app::RequestService> requests_;
+  app::OrgView union_;
+  app::EnterpriseView unionised_, bare_;
+  app::Actor cadre_, street_staff_;
+};
+
+TEST_P(RequestsTest, AWorkersRequestFromSubmissionToRating) {
+  auto submitted = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(submitted);
+  const auto& row = submitted->row;
+  EXPECT_EQ(row.org_id, union_.org.id) << "the employer's own union is the lowest competent org";
+  EXPECT_EQ(row.status, "submitted");
+  EXPECT_EQ(submitted->phone_masked, "139****5678");
+  EXPECT_EQ(row.description, "车间 12 人，<b>8 月起</b>未发工资") << "kept as typed, shown as text";
+  ASSERT_EQ(row.tracking_number.size(), 15u);
+
+  // The worker checks with the number and the phone's last four digits; anything else is
+  // the same "not found" as a number that does not exist.
+  auto tracked = requests_->Track(row.tracking_number, "5678");
+  ASSERT_OK(tracked);
+  EXPECT_EQ(tracked->status, "submitted");
+  EXPECT_EQ(tracked->org_name, union_.org.name);
+  ExpectError(requests_->Track(row.tracking_number, "5679"), ErrorCode::kNotFound,
+              "error.not_found");
+  std::string typo = row.tracking_number;
+  typo[3] = typo[3] == '9' ? '0' : static_cast<char>(typo[3] + 1);
+  ExpectError(requests_->Track(typo, "5678"), ErrorCode::kNotFound, "error.not_found");
+
+  // The union handles it; a resolution needs a summary.
+  ASSERT_OK(requests_->Act(cadre_, row.id, requests::Action::kAccept, ""));
+  ASSERT_OK(requests_->AddMessage(cadre_, row.id, "已联系企业负责人", true));
+  ASSERT_OK(requests_->AddMessage(cadre_, row.id, "我们已受理，正在与企业沟通", false));
+  ASSERT_OK(requests_->Act(cadre_, row.id, requests::Action::kContact, ""));
+  ExpectFieldError(requests_->Act(cadre_, row.id, requests::Action::kResolve, "  "), "body",
+                   "error.requests.resolution_required");
+  clock_.Advance(kDay);
+  auto resolved = requests_->Act(cadre_, row.id, requests::Action::kResolve, "企业已补发工资");
+  ASSERT_OK(resolved);
+  EXPECT_EQ(resolved->row.status, "resolved");
+  EXPECT_FALSE(resolved->row.next_due) << "nothing is due once resolved";
+  ExpectError(requests_->Act(cadre_, row.id, requests::Action::kAccept, ""), ErrorCode::kConflict,
+              "error.requests.not_allowed");
+
+  // The worker sees replies but never internal notes.
+  tracked = requests_->Track(row.tracking_number, "5678");
+  ASSERT_OK(tracked);
+  EXPECT_TRUE(tracked->may_rate);
+  bool saw_reply = false;
+  for (const auto& e : tracked->events) {
+    EXPECT_FALSE(e.internal);
+    EXPECT_NE(e.body.value_or(""), "已联系企业负责人");
+    saw_reply = saw_reply || e.body.value_or("") == "我们已受理，正在与企业沟通";
+  }
+  EXPECT_TRUE(saw_reply);
+
+  ExpectFieldError(requests_->Rate(row.tracking_number, "5678", 6, ""), "rating",
+                   "error.requests.rating");
+  auto rated = requests_->Rate(row.tracking_number, "5678", 2, "太慢了");
+  ASSERT_OK(rated);
+  EXPECT_EQ(rated->status, "closed");
+  ExpectError(requests_->Rate(row.tracking_number, "5678", 5, ""), ErrorCode::kConflict,
+              "error.requests.not_allowed");
+  auto lease = db_->Acquire();
+  auto follow_up = store::FollowUpOf(**lease, row.id);
+  ASSERT_OK(follow_up);
+  ASSERT_TRUE(follow_up->has_value()) << "a rating of 2 opens a follow-up visit";
+  EXPECT_EQ((*follow_up)->reason, "low_rating");
+  EXPECT_EQ((*follow_up)->org_id, union_.org.id);
+}
+
+TEST_P(RequestsTest, RoutedToTheLowestLevelTheCategoryAllows) {
+  // Legal aid is handled from the district up.
+  auto legal = WageArrears();
+  legal.category = "legal_aid";
+  auto r = requests_->Submit(std::nullopt, legal);
+  ASSERT_OK(r);
+  EXPECT_EQ(r->row.org_id, district_a_.id);
+  // An employer without a union: its street federation.
+  auto no_union = WageArrears();
+  no_union.employer_id = bare_.row.id;
+  r = requests_->Submit(std::nullopt, no_union);
+  ASSERT_OK(r);
+  EXPECT_EQ(r->row.org_id, streets_a_[1].id);
+  // No employer known: the street the worker names.
+  auto by_region = WageArrears();
+  by_region.employer_id.reset();
+  by_region.region_code = streets_a_[0].code;
+  r = requests_->Submit(std::nullopt, by_region);
+  ASSERT_OK(r);
+  EXPECT_EQ(r->row.org_id, streets_a_[0].id);
+}
+
+TEST_P(RequestsTest, BadInputNamesEachField) {
+  auto bad = WageArrears();
+  bad.category = "astrology";
+  bad.contact_phone = "";
+  bad.title = "";
+  bad.channel = "hotline";  // only staff register phoned-in requests
+  auto r = requests_->Submit(std::nullopt, bad);
+  ASSERT_FALSE(r.has_value());
+  std::set<std::string> fields;
+  for (const auto& f : r.error().fields) fields.insert(f.field + ":" + f.message_key);
+  EXPECT_TRUE(fields.contains("category:error.requests.category"));
+  EXPECT_TRUE(fields.contains("contact_phone:error.field.required"));
+  EXPECT_TRUE(fields.contains("title:error.field.required"));
+  EXPECT_TRUE(fields.contains("channel:error.requests.channel"));
+
+  auto phone = WageArrears();
+  phone.contact_phone = "12345";
+  ExpectFieldError(requests_->Submit(std::nullopt, phone), "contact_phone", "error.phone.invalid");
+  auto nowhere = WageArrears();
+  nowhere.employer_id.reset();
+  ExpectFieldError(requests_->Submit(std::nullopt, nowhere), "employer_id", "error.requests.where");
+
+  // An operator registers a phoned-in request.
+  auto operator_ = MakeUser("op.12351", "operator", root_);
+  auto phoned = WageArrears();
+  phoned.channel = "hotline";
+  ASSERT_OK(requests_->Submit(operator_, phoned));
+}
+
+TEST_P(RequestsTest, OtherDistrictsCannotSeeOrTouchARequest) {
+  auto r = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(r);
+  const std::int64_t id = r->row.id;
+  ExpectError(requests_->Get(staff_b_, id), ErrorCode::kNotFound, "error.not_found");
+  ExpectError(requests_->Act(staff_b_, id, requests::Action::kAccept, ""), ErrorCode::kNotFound,
+              "error.not_found");
+  ExpectError(requests_->AddMessage(staff_b_, id, "hello", false), ErrorCode::kNotFound,
+              "error.not_found");
+  auto list = requests_->List(staff_b_, {});
+  ASSERT_OK(list);
+  EXPECT_TRUE(list->items.empty());
+  // Staff of the district above the union see it.
+  ASSERT_OK(requests_->Get(staff_a_, id));
+  list = requests_->List(staff_a_, {});
+  ASSERT_OK(list);
+  ASSERT_EQ(list->items.size(), 1u);
+}
+
+TEST_P(RequestsTest, LapsedDeadlinesEscalateOncePerLapseUpToTheTop) {
+  // Wednesday 2026-11-25 16:00 in Beijing: accept by the end of Thursday.
+  auto r = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(r);
+  const std::int64_t id = r->row.id;
+  auto swept = requests_->Sweep();
+  ASSERT_OK(swept);
+  EXPECT_EQ(swept->escalated, 0);
+
+  // The server was down from Wednesday until Friday 16:00: one escalation, to the street.
+  clock_.Advance(2 * kDay);
+  swept = requests_->Sweep();
+  ASSERT_OK(swept);
+  EXPECT_EQ(swept->escalated, 1);
+  swept = requests_->Sweep();
+  ASSERT_OK(swept);
+  EXPECT_EQ(swept->escalated, 0) << "a lapse escalates once";
+
+  app::RequestFilter escalated;
+  escalated.box = "escalated";
+  auto queue = requests_->List(street_staff_, escalated);
+  ASSERT_OK(queue);
+  ASSERT_EQ(queue->items.size(), 1u);
+  EXPECT_EQ(queue->items[0].row.org_id, streets_a_[0].id);
+  EXPECT_EQ(queue->items[0].row.escalations, 1);
+  // The original handlers still see it and its history tells what happened.
+  auto seen = requests_->Get(cadre_, id);
+  ASSERT_OK(seen);
+  bool recorded = false;
+  for (const auto& e : seen->events) recorded = recorded || e.kind == "escalated";
+  EXPECT_TRUE(recorded);
+
+  // The street's own deadline (end of Monday 11-30) is not over on Saturday.
+  clock_.Advance(kDay);
+  swept = requests_->Sweep();
+  ASSERT_OK(swept);
+  EXPECT_EQ(swept->escalated, 0);
+  // Tuesday: on to the district; accepting there stops the climb at the accept milestone.
+  clock_.Advance(3 * kDay);
+  swept = requests_->Sweep();
+  ASSERT_OK(swept);
+  EXPECT_EQ(swept->escalated, 1);
+  seen = requests_->Get(staff_a_, id);
+  ASSERT_OK(seen);
+  EXPECT_EQ(seen->row.org_id, district_a_.id);
+  ASSERT_OK(requests_->Act(staff_a_, id, requests::Action::kAccept, ""));
+  ASSERT_OK(requests_->Act(staff_a_, id, requests::Action::kContact, ""));
+  clock_.Advance(kDay);
+  swept = requests_->Sweep();
+  ASSERT_OK(swept);
+  EXPECT_EQ(swept->escalated, 0);
+
+  // Untouched for a month: to the municipal federation, and no further.
+  clock_.Advance(30 * kDay);
+  for (int i = 0; i < 3; ++i) ASSERT_OK(requests_->Sweep());
+  seen = requests_->Get(staff_a_, id);
+  ASSERT_OK(seen);
+  EXPECT_EQ(seen->row.org_id, root_.id);
+  EXPECT_EQ(seen->row.escalations, 3);
+}
+
+TEST_P(RequestsTest, AnUnratedResolutionOpensAFollowUpAfterSevenDays) {
+  auto r = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(r);
+  ASSERT_OK(requests_->Act(cadre_, r->row.id, requests::Action::kResolve, "已解决"));
+  clock_.Advance(7 * kDay);
+  auto swept = requests_->Sweep();
+  ASSERT_OK(swept);
+  EXPECT_EQ(swept->follow_ups, 0) << "the worker still has until the end of the 7th day";
+  auto reopened_in_time = requests_->Track(r->row.tracking_number, "5678");
+  ASSERT_OK(reopened_in_time);
+  EXPECT_TRUE(reopened_in_time->may_reopen);
+  clock_.Advance(kHour);
+  swept = requests_->Sweep();
+  ASSERT_OK(swept);
+  EXPECT_EQ(swept->follow_ups, 1);
+  auto tracked = requests_->Track(r->row.tracking_number, "5678");
+  ASSERT_OK(tracked);
+  EXPECT_EQ(tracked->status, "closed");
+  ExpectError(requests_->Reopen(r->row.tracking_number, "5678", "还没发"), ErrorCode::kConflict,
+              "error.requests.not_allowed");
+  swept = requests_->Sweep();
+  ASSERT_OK(swept);
+  EXPECT_EQ(swept->follow_ups, 0);
+}
+
+TEST_P(RequestsTest, TheWorkerMayReopenWithinSevenDays) {
+  auto r = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(r);
+  ASSERT_OK(requests_->Act(cadre_, r->row.id, requests::Action::kResolve, "已解决"));
+  clock_.Advance(3 * kDay);
+  auto reopened = requests_->Reopen(r->row.tracking_number, "5678", "工资只发了一半");
+  ASSERT_OK(reopened);
+  EXPECT_EQ(reopened->status, "in_progress");
+  auto seen = requests_->Get(cadre_, r->row.id);
+  ASSERT_OK(seen);
+  ASSERT_TRUE(seen->row.next_due.has_value());
+  EXPECT_EQ(*seen->row.next_due, seen->row.resolve_by) << "a fresh resolution deadline";
+  EXPECT_GT(seen->row.resolve_by, clock_.NowMs());
+}
+
+ZJ_INSTANTIATE_ON_BOTH_STORES(RequestsTest);
+
+}  // namespace
+}  // namespace zj::test
