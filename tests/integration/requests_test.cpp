@@ -7,6 +7,7 @@
 #include "app/calendar/builtin_calendars.h"
 #include "app/requests/request_service.h"
 #include "coverage_fixture.h"
+#include "store/outbox.h"
 
 namespace zj::test {
 namespace {
@@ -205,6 +206,13 @@ TEST_P(RequestsTest, LapsedDeadlinesEscalateOncePerLapseUpToTheTop) {
   swept = requests_->Sweep();
   ASSERT_OK(swept);
   EXPECT_EQ(swept->escalated, 0) << "a lapse escalates once";
+  {
+    auto lease = db_->Acquire();
+    auto outbox = store::RecentOutbox(**lease, 1);
+    ASSERT_OK(outbox);
+    ASSERT_EQ(outbox->size(), 1u);
+    EXPECT_EQ(outbox->at(0).subject, "【上报诉求】三个月工资未发") << "the street is told";
+  }
 
   app::RequestFilter escalated;
   escalated.box = "escalated";

@@ -3,7 +3,10 @@
 #include <algorithm>
 
 #include "app/coverage/rollups.h"
+#include "app/notify/outbox.h"
 #include "app/orgs/org_scope.h"
+#include "core/i18n/messages.h"
+#include "core/members/calendar_date.h"
 #include "core/orgs/org_path.h"
 #include "core/personal_data/masking.h"
 #include "core/personal_data/phone.h"
@@ -144,6 +147,19 @@ store::FollowUpRow FollowUp(const store::RequestRow& r, const std::string& org_p
   return f;
 }
 
+//! The e-mail address of an org when its contact is one, else its code (the log shows it).
+std::string RecipientOf(const store::OrgRow& org) {
+  if (org.contact && org.contact->find('@') != std::string::npos) {
+    return std::string(text::TrimSpaces(*org.contact));
+  }
+  return org.code;
+}
+
+//! The last local day before a deadline (deadlines fall at the end of a day).
+std::string DeadlineDay(std::int64_t deadline_ms) {
+  return members::FormatDate(members::Date{calendar::LocalDay(deadline_ms - 1)});
+}
+
 }  // namespace
 
 Result<std::vector<store::CategoryRow>> RequestService::Categories() {
@@ -274,6 +290,7 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor,
   ZJ_RETURN_IF_ERROR(store::InsertRequest(conn, r));
   ZJ_RETURN_IF_ERROR(AddEvent(conn, r, actor ? std::optional(actor->user_id) : std::nullopt,
                               StatusEvent("", r.status, r.org_id)));
+  ZJ_RETURN_IF_ERROR(Notify(conn, *org, "notify.request.new", r));
   ZJ_RETURN_IF_ERROR(tx.Commit());
   r.org_name = org->name;
   return ViewOf(conn, r, false);
@@ -504,6 +521,8 @@ Result<SweepReport> RequestService::Sweep() {
       ZJ_RETURN_IF_ERROR(store::UpdateRequest(conn, row));
       ZJ_RETURN_IF_ERROR(AddEvent(conn, row, std::nullopt,
                                   Escalated(row.org_id, requests::MilestoneName(*lapsed))));
+      ZJ_ASSIGN_OR_RETURN(auto parent, store::FindOrgById(conn, row.org_id));
+      if (parent) ZJ_RETURN_IF_ERROR(Notify(conn, *parent, "notify.request.escalated", row));
       ++report.escalated;
       ++moved;
     }
@@ -629,6 +648,20 @@ Result<void> RequestService::Move(store::Connection& conn, store::RequestRow& ro
   row.updated_at = now;
   RefreshNextDue(row);
   return AddEvent(conn, row, actor_id, StatusEvent(before, row.status, std::nullopt, body));
+}
+
+Result<void> RequestService::Notify(store::Connection& conn, const store::OrgRow& org,
+                                    const std::string& key, const store::RequestRow& r) {
+  const i18n::Args args{{"title", r.title},
+                        {"number", r.tracking_number},
+                        {"org", org.name},
+                        {"priority", r.priority == "urgent" ? "紧急" : "普通"},
+                        {"accept_by", DeadlineDay(r.accept_by)},
+                        {"escalations", std::to_string(r.escalations)}};
+  const Message message{RecipientOf(org),
+                        i18n::Translate(i18n::Locale::kZhCN, key + ".subject", args),
+                        i18n::Translate(i18n::Locale::kZhCN, key + ".body", args)};
+  return EnqueueNotification(conn, clock_, random_, "org", message);
 }
 
 Result<void> RequestService::AddEvent(store::Connection& conn, const store::RequestRow& row,

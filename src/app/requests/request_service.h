@@ -20,6 +20,7 @@
 #include "core/requests/request_flow.h"
 #include "core/result.h"
 #include "store/database.h"
+#include "store/orgs.h"
 #include "store/service_requests.h"
 
 namespace zj::app {
@@ -139,6 +140,9 @@ class RequestService {
   Result<void> Move(store::Connection& conn, store::RequestRow& row, requests::Action action,
                     requests::Party party, std::optional<std::int64_t> actor_id,
                     const std::string& body);
+  //! Queues the notification `key` (.subject/.body) about `r` for `org`.
+  Result<void> Notify(store::Connection& conn, const store::OrgRow& org, const std::string& key,
+                      const store::RequestRow& r);
   Result<void> AddEvent(store::Connection& conn, const store::RequestRow& row,
                         std::optional<std::int64_t> actor_id, store::RequestEventRow event);
 

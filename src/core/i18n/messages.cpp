@@ -178,6 +178,8 @@ constexpr std::array kCatalogue = {
           "The name must not contain control characters"},
     Entry{"error.not_found", "未找到该记录", "No such record"},
     Entry{"error.not_ready", "服务尚未就绪：{reason}", "The service is not ready: {reason}"},
+    Entry{"error.notify.unavailable", "通知发送失败，稍后重试",
+          "The notification could not be sent; it will be retried"},
     Entry{"error.org.code_invalid", "组织代码应为 1–32 个字母、数字或 . _ -",
           "An org code is 1–32 letters, digits or . _ -"},
     Entry{"error.org.code_taken", "该组织代码已被使用", "This org code is taken"},
@@ -217,6 +219,8 @@ constexpr std::array kCatalogue = {
           "Must be a street or township region code (9 digits)"},
     Entry{"error.region.unknown", "行政区划代码不在 GB/T 2260 区划表中",
           "The region code is not in the GB/T 2260 table"},
+    Entry{"error.regions.malformed", "行政区划数据格式错误", "The region table is malformed"},
+    Entry{"error.request.malformed", "请求格式错误", "Malformed request"},
     Entry{"error.requests.box", "未知的队列", "Unknown queue"},
     Entry{"error.requests.category", "请选择有效的诉求类别", "Choose a valid request category"},
     Entry{"error.requests.channel", "该渠道不可用", "This channel is not available"},
@@ -231,8 +235,6 @@ constexpr std::array kCatalogue = {
     Entry{"error.requests.resolution_required", "请填写办结情况", "Summarise the resolution"},
     Entry{"error.requests.where", "请选择用人单位或所在街道",
           "Choose the employer or the street where the worker is"},
-    Entry{"error.regions.malformed", "行政区划数据格式错误", "The region table is malformed"},
-    Entry{"error.request.malformed", "请求格式错误", "Malformed request"},
     Entry{"error.role.invalid", "角色应为 worker、cadre、staff、operator 或 admin",
           "The role must be worker, cadre, staff, operator or admin"},
     Entry{"error.roster.duplicate_column", "表头中“{column}”列重复出现",
@@ -255,6 +257,19 @@ constexpr std::array kCatalogue = {
     Entry{"error.username.taken", "该用户名已被使用", "This user name is taken"},
     Entry{"error.users.self_demotion", "不能停用自己的账号，也不能更改自己的角色或组织",
           "You cannot disable your own account or change your own role or organisation"},
+    Entry{
+        "notify.request.escalated.body",
+        "受理编号 {number} 的诉求“{title}”（{priority}）因下级组织未按时办理，已第 {escalations} 次"
+        "上报至{org}。请于 {accept_by} 前受理。",
+        "Request {number} \"{title}\" ({priority}) was escalated to {org} (escalation "
+        "{escalations}) because a deadline lapsed below. Please accept it by {accept_by}."},
+    Entry{"notify.request.escalated.subject", "【上报诉求】{title}", "[Escalated request] {title}"},
+    Entry{"notify.request.new.body",
+          "{org}收到新的职工诉求“{title}”（{priority}），受理编号 {number}。请于 {accept_by} "
+          "前受理。",
+          "{org} has a new request \"{title}\" ({priority}), number {number}. Please accept it by "
+          "{accept_by}."},
+    Entry{"notify.request.new.subject", "【新诉求】{title}", "[New request] {title}"},
     Entry{"title.already-exists", "记录已存在", "Already exists"},
     Entry{"title.conflict", "操作冲突", "Conflict"},
     Entry{"title.failed-precondition", "当前状态不允许此操作", "Failed precondition"},
