@@ -2,10 +2,12 @@
 // the worker's tracking view (wrong digits tell nothing), the handler's moves, rating and
 // follow-up, escalation up the tree after lapsed deadlines with the injected clock (once per
 // lapse, also after a long outage), and the 404 rule across districts.
+#include <map>
 #include <set>
 
 #include "app/calendar/builtin_calendars.h"
 #include "app/requests/request_service.h"
+#include "app/requests/service_dashboard.h"
 #include "coverage_fixture.h"
 #include "store/outbox.h"
 
@@ -295,6 +297,80 @@ TEST_P(RequestsTest, TheWorkerMayReopenWithinSevenDays) {
   ASSERT_TRUE(seen->row.next_due.has_value());
   EXPECT_EQ(*seen->row.next_due, seen->row.resolve_by) << "a fresh resolution deadline";
   EXPECT_GT(seen->row.resolve_by, clock_.NowMs());
+}
+
+TEST_P(RequestsTest, TheDashboardCountsVolumeTimelinessSatisfactionAndOverdue) {
+  app::ServiceDashboard dashboard(*db_, clock_);
+  std::vector<std::string> numbers;
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 3; ++i) {
+    auto r = requests_->Submit(std::nullopt, WageArrears());
+    ASSERT_OK(r);
+    numbers.push_back(r->row.tracking_number);
+    ids.push_back(r->row.id);
+  }
+  auto legal = WageArrears();
+  legal.category = "legal_aid";
+  legal.priority = "urgent";
+  ASSERT_OK(requests_->Submit(std::nullopt, legal));
+
+  // One resolved at once (on time), rated 5; one accepted late and resolved late, rated 2;
+  // one left alone until it is escalated to the street.
+  ASSERT_OK(requests_->Act(cadre_, ids[0], requests::Action::kResolve, "已解决"));
+  ASSERT_OK(requests_->Rate(numbers[0], "5678", 5, ""));
+  clock_.Advance(2 * kDay);  // Friday: the acceptance deadlines (end of Thursday) have passed
+  ASSERT_OK(requests_->Act(cadre_, ids[1], requests::Action::kAccept, ""));
+  clock_.Advance(30 * kDay);
+  ASSERT_OK(requests_->Act(cadre_, ids[1], requests::Action::kResolve, "拖了很久"));
+  ASSERT_OK(requests_->Rate(numbers[1], "5678", 2, "太慢"));
+  ASSERT_OK(requests_->Sweep());
+  // Escalated requests get fresh deadlines; a week later, unswept, they are overdue again.
+  clock_.Advance(7 * kDay);
+
+  auto d = dashboard.Of(staff_a_, district_a_.id, 12);
+  ASSERT_OK(d);
+  EXPECT_EQ(d->total.submitted, 4);
+  EXPECT_EQ(d->total.urgent, 1);
+  EXPECT_EQ(d->total.accepted, 2);
+  EXPECT_EQ(d->total.accepted_on_time, 1);
+  EXPECT_EQ(d->total.resolved, 2);
+  ASSERT_TRUE(d->resolved_on_time_rate.has_value());
+  EXPECT_DOUBLE_EQ(*d->resolved_on_time_rate, 0.5);
+  ASSERT_TRUE(d->average_rating.has_value());
+  EXPECT_DOUBLE_EQ(*d->average_rating, 3.5);
+  EXPECT_EQ(d->total.low_ratings, 1);
+  EXPECT_GE(d->total.escalated, 2) << "the untouched wage case and the legal-aid case";
+  // Sub-types count in their top-level category.
+  std::map<std::string, std::int64_t> by_category;
+  for (const auto& c : d->categories) by_category[c.code] = c.figures.submitted;
+  EXPECT_EQ(by_category["rights"], 3);
+  EXPECT_EQ(by_category["legal_aid"], 1);
+  // The weeks of the window, the submission week holding the four.
+  ASSERT_EQ(d->series.size(), 12u);
+  std::int64_t in_series = 0;
+  for (const auto& w : d->series) in_series += w.figures.submitted;
+  EXPECT_EQ(in_series, 4);
+  // Escalations by child org: the street above the union.
+  ASSERT_FALSE(d->children.empty());
+  EXPECT_EQ(d->children.front().org_id, streets_a_[0].id);
+  EXPECT_GE(d->children.front().figures.escalated, 1);
+  ASSERT_FALSE(d->most_overdue.empty());
+  // The union's own dashboard holds only its three.
+  auto own = dashboard.Of(cadre_, std::nullopt, 12);
+  ASSERT_OK(own);
+  EXPECT_EQ(own->total.submitted, 3);
+  // Another district's staff cannot open it.
+  ExpectError(dashboard.Of(staff_b_, district_a_.id, 12), ErrorCode::kNotFound,
+              "error.org.not_found");
+  // A reopened resolution is no longer counted as resolved.
+  auto again = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(again);
+  ASSERT_OK(requests_->Act(cadre_, again->row.id, requests::Action::kResolve, "已解决"));
+  ASSERT_OK(requests_->Reopen(again->row.tracking_number, "5678", "没解决"));
+  d = dashboard.Of(staff_a_, district_a_.id, 12);
+  ASSERT_OK(d);
+  EXPECT_EQ(d->total.resolved, 2);
+  EXPECT_EQ(d->total.reopened, 1);
 }
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(RequestsTest);

@@ -12,10 +12,12 @@
 #include "core/personal_data/phone.h"
 #include "core/requests/routing.h"
 #include "core/requests/service_deadlines.h"
+#include "core/requests/service_stats.h"
 #include "core/requests/tracking_number.h"
 #include "core/text/halfwidth.h"
 #include "store/enterprises.h"
 #include "store/orgs.h"
+#include "store/request_stats.h"
 
 namespace zj::app {
 
@@ -290,6 +292,10 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor,
   ZJ_RETURN_IF_ERROR(store::InsertRequest(conn, r));
   ZJ_RETURN_IF_ERROR(AddEvent(conn, r, actor ? std::optional(actor->user_id) : std::nullopt,
                               StatusEvent("", r.status, r.org_id)));
+  requests::StatsDelta counted;
+  counted.submitted = 1;
+  counted.urgent = r.priority == "urgent" ? 1 : 0;
+  ZJ_RETURN_IF_ERROR(Count(conn, r, counted));
   ZJ_RETURN_IF_ERROR(Notify(conn, *org, "notify.request.new", r));
   ZJ_RETURN_IF_ERROR(tx.Commit());
   r.org_name = org->name;
@@ -440,6 +446,11 @@ Result<TrackedRequest> RequestService::Rate(const std::string& tracking_number,
       AddEvent(*lease, row, std::nullopt,
                Event("rated", std::to_string(rating) +
                                   (row.rating_comment->empty() ? "" : " " + *row.rating_comment))));
+  requests::StatsDelta counted;
+  counted.rated = 1;
+  counted.rating_sum = rating;
+  counted.low_ratings = rating <= 2 ? 1 : 0;
+  ZJ_RETURN_IF_ERROR(Count(*lease, row, counted));
   ZJ_RETURN_IF_ERROR(
       Move(*lease, row, requests::Action::kClose, requests::Party::kRequester, std::nullopt, ""));
   if (requests::NeedsFollowUp(rating, *row.resolved_at, now)) {
@@ -521,6 +532,9 @@ Result<SweepReport> RequestService::Sweep() {
       ZJ_RETURN_IF_ERROR(store::UpdateRequest(conn, row));
       ZJ_RETURN_IF_ERROR(AddEvent(conn, row, std::nullopt,
                                   Escalated(row.org_id, requests::MilestoneName(*lapsed))));
+      requests::StatsDelta counted;
+      counted.escalated = 1;
+      ZJ_RETURN_IF_ERROR(Count(conn, row, counted));
       ZJ_ASSIGN_OR_RETURN(auto parent, store::FindOrgById(conn, row.org_id));
       if (parent) ZJ_RETURN_IF_ERROR(Notify(conn, *parent, "notify.request.escalated", row));
       ++report.escalated;
@@ -623,6 +637,27 @@ Result<void> RequestService::Move(store::Connection& conn, store::RequestRow& ro
   const auto to = from ? requests::NextStatus(*from, action, party) : std::nullopt;
   if (!to) return Fail(Conflict(row.status, action));
   const std::int64_t now = clock_.NowMs();
+  // The dashboard's counters move with the request (same transaction).
+  requests::StatsDelta counted;
+  const bool accepting = !row.accepted_at && (action == requests::Action::kAccept ||
+                                              action == requests::Action::kContact ||
+                                              action == requests::Action::kResolve);
+  if (accepting) {
+    counted.accepted = 1;
+    counted.accepted_on_time = now <= row.accept_by ? 1 : 0;
+  }
+  if (action == requests::Action::kResolve) {
+    counted.resolved = 1;
+    counted.resolved_on_time = now <= row.resolve_by ? 1 : 0;
+    counted.resolved_within[requests::ResolveBucket(now - row.created_at)] = 1;
+  }
+  if (action == requests::Action::kReopen && row.resolved_at) {  // the resolution is undone
+    counted.reopened = 1;
+    counted.resolved = -1;
+    counted.resolved_on_time = *row.resolved_at <= row.resolve_by ? -1 : 0;
+    counted.resolved_within[requests::ResolveBucket(*row.resolved_at - row.created_at)] = -1;
+  }
+  ZJ_RETURN_IF_ERROR(Count(conn, row, counted));
   switch (action) {
     case requests::Action::kAccept:
       row.accepted_at = now;
@@ -648,6 +683,13 @@ Result<void> RequestService::Move(store::Connection& conn, store::RequestRow& ro
   row.updated_at = now;
   RefreshNextDue(row);
   return AddEvent(conn, row, actor_id, StatusEvent(before, row.status, std::nullopt, body));
+}
+
+Result<void> RequestService::Count(store::Connection& conn, const store::RequestRow& r,
+                                   const requests::StatsDelta& delta) {
+  return store::AddRequestStats(conn, OrgPath::FromStored(r.home_path).Ids(),
+                                requests::WeekOf(r.created_at), r.category_code, r.federation_id,
+                                delta);
 }
 
 Result<void> RequestService::Notify(store::Connection& conn, const store::OrgRow& org,

@@ -18,6 +18,7 @@
 #include "app/personal_data/vault.h"
 #include "core/calendar/work_calendar.h"
 #include "core/requests/request_flow.h"
+#include "core/requests/service_stats.h"
 #include "core/result.h"
 #include "store/database.h"
 #include "store/orgs.h"
@@ -140,6 +141,9 @@ class RequestService {
   Result<void> Move(store::Connection& conn, store::RequestRow& row, requests::Action action,
                     requests::Party party, std::optional<std::int64_t> actor_id,
                     const std::string& body);
+  //! Adds `delta` to the dashboard counters of every org on the request's home path.
+  Result<void> Count(store::Connection& conn, const store::RequestRow& r,
+                     const requests::StatsDelta& delta);
   //! Queues the notification `key` (.subject/.body) about `r` for `org`.
   Result<void> Notify(store::Connection& conn, const store::OrgRow& org, const std::string& key,
                       const store::RequestRow& r);
