@@ -39,10 +39,10 @@ class NotifyTest : public CoverageTest {
     CoverageTest::SetUp();
     if (HasFatalFailure()) return;
     requests_ = std::make_unique<app::RequestService>(*db_, clock_, random_, app_->audit(),
-                                                      app_->vault(), calendar_);
+                                                      app_->vault(), calendars_);
   }
 
-  calendar::WorkCalendar calendar_ = app::BuiltinWorkCalendar();
+  app::CalendarBook calendars_;
   std::unique_ptr<app::RequestService> requests_;
 };
 

@@ -23,7 +23,7 @@ class RequestsTest : public CoverageTest {
     CoverageTest::SetUp();
     if (HasFatalFailure()) return;
     requests_ = std::make_unique<app::RequestService>(*db_, clock_, random_, app_->audit(),
-                                                      app_->vault(), calendar_);
+                                                      app_->vault(), calendars_);
     union_ = AddUnion("U-REQ-1", streets_a_[0].id);
     unionised_ = AddEnterprise(Enterprise(1, streets_a_[0].code, 300, union_.org.id));
     bare_ = AddEnterprise(Enterprise(2, streets_a_[1].code, 80));
@@ -50,7 +50,7 @@ class RequestsTest : public CoverageTest {
     return r;
   }
 
-  calendar::WorkCalendar calendar_ = app::BuiltinWorkCalendar();
+  app::CalendarBook calendars_;
   std::unique_ptr<app::RequestService> requests_;
   app::OrgView union_;
   app::EnterpriseView unionised_, bare_;

@@ -277,7 +277,7 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor,
   r.home_path = org->path;
   r.created_at = now;
   r.updated_at = now;
-  Assign(r, calendar_, SlaOf(*category), now);
+  Assign(r, *calendars_.Current(), SlaOf(*category), now);
 
   // A taken number (two requests on one day drawing the same 8 digits) is drawn again.
   const auto today = calendar::LocalDay(now);
@@ -479,7 +479,7 @@ Result<TrackedRequest> RequestService::Reopen(const std::string& tracking_number
   row.resolved_at.reset();
   row.resolution.reset();
   ZJ_ASSIGN_OR_RETURN(const requests::Sla sla, SlaFor(*lease, row.category_code));
-  Assign(row, calendar_, sla, now);
+  Assign(row, *calendars_.Current(), sla, now);
   ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
   ZJ_RETURN_IF_ERROR(tx.Commit());
   return TrackedView(*lease, row);
@@ -528,7 +528,7 @@ Result<SweepReport> RequestService::Sweep() {
       row.org_id = *org->parent_id;
       row.escalations += 1;
       row.updated_at = now;
-      Assign(row, calendar_, sla, now);
+      Assign(row, *calendars_.Current(), sla, now);
       ZJ_RETURN_IF_ERROR(store::UpdateRequest(conn, row));
       ZJ_RETURN_IF_ERROR(AddEvent(conn, row, std::nullopt,
                                   Escalated(row.org_id, requests::MilestoneName(*lapsed))));

@@ -14,6 +14,7 @@
 
 #include "app/accounts/account_service.h"
 #include "app/audit/audit_service.h"
+#include "app/calendar/calendar_service.h"
 #include "app/clock.h"
 #include "app/personal_data/vault.h"
 #include "core/calendar/work_calendar.h"
@@ -90,13 +91,13 @@ struct SweepReport {
 class RequestService {
  public:
   RequestService(store::Database& db, const Clock& clock, Random& random, AuditService& audit,
-                 Vault& vault, const calendar::WorkCalendar& calendar)
+                 Vault& vault, const CalendarBook& calendars)
       : db_(db),
         clock_(clock),
         random_(random),
         audit_(audit),
         vault_(vault),
-        calendar_(calendar) {}
+        calendars_(calendars) {}
 
   Result<std::vector<store::CategoryRow>> Categories();
 
@@ -155,7 +156,7 @@ class RequestService {
   Random& random_;
   AuditService& audit_;
   Vault& vault_;
-  const calendar::WorkCalendar& calendar_;
+  const CalendarBook& calendars_;
 };
 
 }  // namespace zj::app
