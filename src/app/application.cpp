@@ -16,6 +16,8 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       orgs_(db, clock, random, audit_, BuiltinRegions()),
       enterprises_(db, clock, random, audit_, BuiltinRegions()),
       coverage_(db, clock, random, audit_, BuiltinRegions()),
-      demo_(db, accounts_, BuiltinRegions(), clock, random) {}
+      demo_(db, accounts_, BuiltinRegions(), clock, random),
+      calendars_(db, clock, audit_, calendar_book_),
+      service_dashboard_(db, clock) {}
 
 }  // namespace zj::app

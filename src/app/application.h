@@ -5,6 +5,7 @@
 #include "app/accounts/contact_service.h"
 #include "app/accounts/user_directory.h"
 #include "app/audit/audit_service.h"
+#include "app/calendar/calendar_service.h"
 #include "app/clock.h"
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
@@ -12,6 +13,7 @@
 #include "app/orgs/org_service.h"
 #include "app/personal_data/key_ring.h"
 #include "app/personal_data/vault.h"
+#include "app/requests/service_dashboard.h"
 #include "app/system/system_service.h"
 #include "store/database.h"
 
@@ -39,6 +41,10 @@ class Application {
   EnterpriseService& enterprises() { return enterprises_; }
   CoverageService& coverage() { return coverage_; }
   DemoService& demo() { return demo_; }
+  //! The working-day calendar in use (shipped years, then loaded ones after Reload).
+  CalendarBook& calendar_book() { return calendar_book_; }
+  CalendarService& calendars() { return calendars_; }
+  ServiceDashboard& service_dashboard() { return service_dashboard_; }
 
  private:
   store::Database& db_;
@@ -53,6 +59,9 @@ class Application {
   EnterpriseService enterprises_;
   CoverageService coverage_;
   DemoService demo_;
+  CalendarBook calendar_book_;
+  CalendarService calendars_;
+  ServiceDashboard service_dashboard_;
 };
 
 }  // namespace zj::app

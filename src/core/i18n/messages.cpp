@@ -17,6 +17,13 @@ struct Entry {
 
 // Keep sorted by key (checked by a unit test) so lookups can binary-search.
 constexpr std::array kCatalogue = {
+    Entry{"cli.calendar.loaded", "载入", "loaded"},
+    Entry{"cli.calendar.shipped", "随程序提供", "shipped"},
+    Entry{"cli.calendar.year",
+          "{year} 年（{source}）：工作日 {working_days} 天，节假日 {holidays} 天，调休上班 "
+          "{worked} 天",
+          "{year} ({source}): {working_days} working days, {holidays} holidays, {worked} weekend "
+          "days worked"},
     Entry{"cli.coverage.difference", "{org} 的 {figure}：汇总值 {stored}，重新计数 {recounted}",
           "{org} {figure}: rollup {stored}, recount {recounted}"},
     Entry{"cli.coverage.differences", "覆盖面汇总有 {count} 处与重新计数不一致",
