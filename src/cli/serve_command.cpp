@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "app/application.h"
+#include "app/coverage/served.h"
 #include "app/notify/outbox.h"
 #include "app/system/periodic_jobs.h"
 #include "cli/commands.h"
@@ -106,6 +107,10 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                      app::DeliverOutbox(application.db(), application.clock(), *notifier));
                  return {};
                });
+      jobs.Add("coverage.served_expiry", std::chrono::hours(1), [&application]() -> Result<void> {
+        ZJ_RETURN_IF_ERROR(app::ExpireServed(application.db(), application.clock().NowMs()));
+        return {};
+      });
       http::Server server(application, o->server);
       if (auto bound = server.Bind(); !bound) return ReportError(bound.error());
       jobs.Start();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/coverage/rollups.h"
+#include "app/coverage/served.h"
 #include "app/notify/outbox.h"
 #include "app/orgs/org_scope.h"
 #include "core/i18n/messages.h"
@@ -18,6 +19,7 @@
 #include "store/enterprises.h"
 #include "store/orgs.h"
 #include "store/request_stats.h"
+#include "store/served_marks.h"
 
 namespace zj::app {
 
@@ -249,6 +251,14 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor,
     if (in.employer_name) r.employer_name = std::string(text::TrimSpaces(*in.employer_name));
   }
   if (!start) return Fail(NotFound());
+  if (in.member_id) {  // staff link a caller's membership; a worker's own comes from the session
+    ZJ_ASSIGN_OR_RETURN(auto member, store::MemberPlace(conn, *in.member_id));
+    if (!member || !staff_channel) {
+      Error e{ErrorCode::kNotFound, "error.not_found", "member", {}, {}};
+      e.fields.push_back({"member_id", "error.not_found", {}});
+      return Fail(std::move(e));
+    }
+  }
   ZJ_ASSIGN_OR_RETURN(auto chain, ChainUpward(conn, *start));
   const auto lowest = requests::ParseLevel(category->lowest_level);
   const auto target = requests::RouteTo(chain, lowest.value_or(requests::Level::kGrassroots));
@@ -385,6 +395,9 @@ Result<RequestView> RequestService::Act(const Actor& actor, std::int64_t id,
     return Fail(std::move(e));
   }
   ZJ_RETURN_IF_ERROR(Move(*lease, row, action, requests::Party::kHandler, actor.user_id, text));
+  if (action == requests::Action::kResolve && row.member_id) {  // 有效覆盖: a member served
+    ZJ_RETURN_IF_ERROR(MarkServed(*lease, *row.member_id, clock_.NowMs()));
+  }
   if (action == requests::Action::kAccept || action == requests::Action::kContact) {
     row.handler_user_id = actor.user_id;
   }

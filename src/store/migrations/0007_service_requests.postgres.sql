@@ -175,3 +175,16 @@ CREATE TABLE request_stats (
   resolved_later BIGINT NOT NULL DEFAULT 0,
   PRIMARY KEY (org_id, week, category_code)
 );
+
+-- 有效覆盖: members served in the last 12 months. A member whose request is resolved is marked
+-- served until a year later; the first mark (or a new one after expiry) adds 1 to
+-- coverage_rollups.served_12m of every org on the member's union path at that time
+-- (counted_path), and the expiry job subtracts it along the same path, so each org's figure
+-- stays the number of distinct members served in its subtree.
+CREATE TABLE member_served_marks (
+  member_id BIGINT NOT NULL PRIMARY KEY REFERENCES members (id),
+  federation_id BIGINT NOT NULL,
+  counted_path TEXT NOT NULL,
+  served_until BIGINT NOT NULL
+);
+CREATE INDEX member_served_marks_until ON member_served_marks (served_until);
