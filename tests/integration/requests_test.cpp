@@ -373,6 +373,30 @@ TEST_P(RequestsTest, TheDashboardCountsVolumeTimelinessSatisfactionAndOverdue) {
   EXPECT_EQ(d->total.reopened, 1);
 }
 
+TEST_P(RequestsTest, ARequestHandedToAnotherDistrictMovesWithItsReason) {
+  auto r = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(r);
+  const std::int64_t id = r->row.id;
+  ExpectFieldError(requests_->Transfer(cadre_, id, district_b_.id, " "), "reason",
+                   "error.field.required");
+  ExpectFieldError(requests_->Transfer(cadre_, id, union_.org.id, "同一组织"), "to_org_id",
+                   "error.requests.transfer_target");
+  auto moved = requests_->Transfer(cadre_, id, district_b_.id, "企业注册地在另一区");
+  ASSERT_OK(moved);
+  EXPECT_EQ(moved->row.org_id, district_b_.id);
+  EXPECT_EQ(moved->row.status, "submitted");
+  // District B now sees and handles it; the union that handed it on no longer sees it.
+  ASSERT_OK(requests_->Act(staff_b_, id, requests::Action::kAccept, ""));
+  ExpectError(requests_->Get(cadre_, id), ErrorCode::kNotFound, "error.not_found");
+  auto seen = requests_->Get(staff_b_, id);
+  ASSERT_OK(seen);
+  bool recorded = false;
+  for (const auto& e : seen->events) {
+    recorded = recorded || (e.kind == "transferred" && e.body == "企业注册地在另一区");
+  }
+  EXPECT_TRUE(recorded);
+}
+
 ZJ_INSTANTIATE_ON_BOTH_STORES(RequestsTest);
 
 }  // namespace

@@ -406,6 +406,45 @@ Result<RequestView> RequestService::Act(const Actor& actor, std::int64_t id,
   return ViewOf(*lease, row, true);
 }
 
+Result<RequestView> RequestService::Transfer(const Actor& actor, std::int64_t id,
+                                             std::int64_t to_org_id, const std::string& reason) {
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadVisible(*lease, actor, id));
+  if (!MayHandle(actor)) return Fail(ErrorCode::kPermissionDenied, "error.forbidden");
+  Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "transfer", {}, {}};
+  const std::string text(text::TrimSpaces(reason));
+  if (text.empty()) invalid.fields.push_back({"reason", "error.field.required", {}});
+  if (CodePoints(text) > kMaxText) {
+    invalid.fields.push_back(
+        {"reason", "error.field.too_long", {{"max", std::to_string(kMaxText)}}});
+  }
+  ZJ_ASSIGN_OR_RETURN(auto target, store::FindOrgById(*lease, to_org_id));
+  if (!target || target->status != "active" || !requests::LevelOfOrgKind(target->kind) ||
+      target->id == row.org_id) {
+    invalid.fields.push_back({"to_org_id", "error.requests.transfer_target", {}});
+  }
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  const auto status = requests::ParseStatus(row.status);
+  if (!status || !requests::IsOpen(*status)) {
+    return Fail(Conflict(row.status, requests::Action::kAccept));
+  }
+  const std::int64_t now = clock_.NowMs();
+  row.org_id = target->id;
+  row.home_path = target->path;
+  row.updated_at = now;
+  ZJ_ASSIGN_OR_RETURN(const requests::Sla sla, SlaFor(*lease, row.category_code));
+  Assign(row, *calendars_.Current(), sla, now);
+  ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
+  store::RequestEventRow event = Event("transferred", text, true);
+  event.org_id = target->id;
+  ZJ_RETURN_IF_ERROR(AddEvent(*lease, row, actor.user_id, std::move(event)));
+  ZJ_RETURN_IF_ERROR(Notify(*lease, *target, "notify.request.new", row));
+  ZJ_RETURN_IF_ERROR(tx.Commit());
+  row.org_name = target->name;
+  return ViewOf(*lease, row, true);
+}
+
 Result<RequestView> RequestService::AddMessage(const Actor& actor, std::int64_t id,
                                                const std::string& body, bool internal) {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());

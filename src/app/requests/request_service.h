@@ -112,6 +112,12 @@ class RequestService {
   //! reason, required), close. kConflict when the move is not allowed from the current state.
   Result<RequestView> Act(const Actor& actor, std::int64_t id, requests::Action action,
                           const std::string& body);
+  //! Hands an open request to another org (wrong place, or a competent body elsewhere) with a
+  //! reason: that org handles it from now with fresh deadlines and sees it (the orgs that saw
+  //! it before no longer do, unless they lie above the new org). A union group, an inactive org
+  //! or the current one is a field error on to_org_id; the reason is required.
+  Result<RequestView> Transfer(const Actor& actor, std::int64_t id, std::int64_t to_org_id,
+                               const std::string& reason);
   //! A note (internal) or a reply to the worker.
   Result<RequestView> AddMessage(const Actor& actor, std::int64_t id, const std::string& body,
                                  bool internal);

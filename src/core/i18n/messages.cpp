@@ -240,6 +240,8 @@ constexpr std::array kCatalogue = {
     Entry{"error.requests.reason_required", "请填写不予受理的理由",
           "Give the reason for rejecting"},
     Entry{"error.requests.resolution_required", "请填写办结情况", "Summarise the resolution"},
+    Entry{"error.requests.transfer_target", "请选择另一个在用的工会组织（不能是工会小组）",
+          "Choose another active union organisation (not a union group)"},
     Entry{"error.requests.where", "请选择用人单位或所在街道",
           "Choose the employer or the street where the worker is"},
     Entry{"error.role.invalid", "角色应为 worker、cadre、staff、operator 或 admin",
