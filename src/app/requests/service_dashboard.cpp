@@ -80,8 +80,10 @@ Result<ServiceDashboardView> ServiceDashboard::Of(const Actor& actor,
     for (const auto& row : child_rows) figures.figures += row.figures;
     v.children.push_back(std::move(figures));
   }
-  std::stable_sort(v.children.begin(), v.children.end(), [](const auto& a, const auto& b) {
-    return a.figures.escalated > b.figures.escalated;
+  std::sort(v.children.begin(), v.children.end(), [](const auto& a, const auto& b) {
+    if (a.figures.escalated != b.figures.escalated)
+      return a.figures.escalated > b.figures.escalated;
+    return a.name < b.name;
   });
 
   const OrgPath path = OrgPath::FromStored(org.path);

@@ -17,7 +17,7 @@ void PeriodicJobs::Start() {
     const auto now = std::chrono::steady_clock::now();
     for (Entry& e : entries_) e.next = now;  // every job runs once at start: catch-up
   }
-  thread_ = std::jthread([this](std::stop_token stop) { Loop(stop); });
+  thread_ = std::jthread([this](const std::stop_token& stop) { Loop(stop); });
 }
 
 void PeriodicJobs::Stop() {
@@ -35,7 +35,7 @@ int PeriodicJobs::runs(const std::string& name) const {
   return 0;
 }
 
-void PeriodicJobs::Loop(std::stop_token stop) {
+void PeriodicJobs::Loop(const std::stop_token& stop) {
   std::unique_lock lock(mutex_);
   while (!stop.stop_requested()) {
     const auto now = std::chrono::steady_clock::now();

@@ -43,7 +43,7 @@ class PeriodicJobs {
     std::chrono::steady_clock::time_point next;
     int runs = 0;
   };
-  void Loop(std::stop_token stop);
+  void Loop(const std::stop_token& stop);
 
   mutable std::mutex mutex_;
   std::condition_variable_any wake_;
