@@ -6,9 +6,12 @@
 #include <set>
 
 #include "app/calendar/builtin_calendars.h"
+#include "app/coverage/served.h"
 #include "app/requests/request_service.h"
 #include "app/requests/service_dashboard.h"
 #include "coverage_fixture.h"
+#include "store/coverage.h"
+#include "store/members.h"
 #include "store/outbox.h"
 
 namespace zj::test {
@@ -395,6 +398,68 @@ TEST_P(RequestsTest, ARequestHandedToAnotherDistrictMovesWithItsReason) {
     recorded = recorded || (e.kind == "transferred" && e.body == "企业注册地在另一区");
   }
   EXPECT_TRUE(recorded);
+}
+
+TEST_P(RequestsTest, AMembersResolvedRequestCountsAsServedForAYear) {
+  // A member of the union (stored directly: the registry's own tests cover its use cases).
+  store::MemberRow m;
+  m.id = app::NewId(clock_, random_);
+  m.federation_id = root_.id;
+  m.union_org_id = union_.org.id;
+  m.org_path = union_.org.path;
+  m.name = "王建国";
+  m.name_pinyin = "wangjianguo";
+  m.name_initials = "wjg";
+  auto sealed = app_->vault().Seal("members.id_number", "11010519491231002X");
+  ASSERT_OK(sealed);
+  m.id_cipher = *sealed;
+  m.id_index = "test-index";
+  m.id_last4 = "002X";
+  m.gender = "female";
+  m.birth_date = "1949-12-31";
+  m.card_number = "1101010000000018";
+  m.key_version = 1;
+  m.created_at = m.updated_at = clock_.NowMs();
+  {
+    auto lease = db_->Acquire();
+    ASSERT_OK(store::InsertMember(**lease, m));
+  }
+  auto served = [&](std::int64_t org_id) {
+    auto lease = db_->Acquire();
+    auto rollup = store::RollupOf(**lease, org_id);
+    return rollup ? rollup->served_12m : -1;
+  };
+
+  auto anonymous = WageArrears();
+  anonymous.member_id = m.id;
+  ExpectFieldError(requests_->Submit(std::nullopt, anonymous), "member_id", "error.not_found");
+
+  auto operator_ = MakeUser("op.served", "operator", root_);
+  auto phoned = WageArrears();
+  phoned.channel = "hotline";
+  phoned.member_id = m.id;
+  for (int i = 0; i < 2; ++i) {
+    auto r = requests_->Submit(operator_, phoned);
+    ASSERT_OK(r);
+    ASSERT_OK(requests_->Act(cadre_, r->row.id, requests::Action::kResolve, "已解决"));
+    clock_.Advance(30 * kDay);
+  }
+  // Served twice, counted once, at every org on the member's union path.
+  for (const std::int64_t org : {union_.org.id, streets_a_[0].id, district_a_.id, root_.id}) {
+    EXPECT_EQ(served(org), 1) << org;
+  }
+  EXPECT_EQ(served(district_b_.id), 0);
+  // A year after the last resolution the mark is taken back, once.
+  clock_.Advance(365 * kDay);
+  auto expired = app::ExpireServed(*db_, clock_.NowMs());
+  ASSERT_OK(expired);
+  EXPECT_EQ(*expired, 1);
+  expired = app::ExpireServed(*db_, clock_.NowMs());
+  ASSERT_OK(expired);
+  EXPECT_EQ(*expired, 0);
+  for (const std::int64_t org : {union_.org.id, district_a_.id, root_.id}) {
+    EXPECT_EQ(served(org), 0) << org;
+  }
 }
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(RequestsTest);
