@@ -32,6 +32,7 @@ constexpr std::array kCatalogue = {
           "demo enterprises generated: {count}"},
     Entry{"cli.demo.loaded", "演示数据已载入：新增 {created} 个组织，共 {total} 个",
           "demo data loaded: {created} organisations added, {total} in total"},
+    Entry{"cli.demo.members", "演示会员已登记：{count} 名", "demo members recorded: {count}"},
     Entry{"cli.import.done",
           "{file}（{encoding}）：新增 {created} 条，更新 {updated} 条，{failed} 行有错误未导入",
           "{file} ({encoding}): {created} added, {updated} updated, {failed} rows with errors not "
