@@ -10,6 +10,8 @@
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
 #include "app/enterprises/enterprise_service.h"
+#include "app/members/member_service.h"
+#include "app/members/transfer_service.h"
 #include "app/orgs/org_service.h"
 #include "app/personal_data/key_ring.h"
 #include "app/personal_data/vault.h"
@@ -40,6 +42,8 @@ class Application {
   OrgService& orgs() { return orgs_; }
   EnterpriseService& enterprises() { return enterprises_; }
   CoverageService& coverage() { return coverage_; }
+  TransferService& transfers() { return transfers_; }
+  MemberService& members() { return members_; }
   DemoService& demo() { return demo_; }
   //! The working-day calendar in use (shipped years, then loaded ones after Reload).
   CalendarBook& calendar_book() { return calendar_book_; }
@@ -58,8 +62,10 @@ class Application {
   OrgService orgs_;
   EnterpriseService enterprises_;
   CoverageService coverage_;
+  CalendarBook calendar_book_;  // before transfers_, whose due dates run on it
+  TransferService transfers_;   // before members_, which shows a member's transfers
+  MemberService members_;
   DemoService demo_;
-  CalendarBook calendar_book_;
   CalendarService calendars_;
   ServiceDashboard service_dashboard_;
 };

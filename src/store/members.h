@@ -84,11 +84,28 @@ Result<std::vector<MemberRow>> SearchMembersByCard(Connection& conn, const Membe
 Result<std::int64_t> CountActiveMembersOfUnion(Connection& conn, std::int64_t union_org_id);
 //! Active members per union: (union_org_id, count), for recounts.
 Result<std::vector<std::pair<std::int64_t, std::int64_t>>> ActiveMembersPerUnion(Connection& conn);
+//! Unions with members whose org_path is not the union's path: (union_org_id, count).
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> MembersOffTheirUnionsPath(
+    Connection& conn);
 Result<std::int64_t> CountMembers(Connection& conn);
 //! Rewrites org_path (and federation) of members, member imports and transfers under
 //! `old_path` to start with `new_path` (an org subtree moved).
 Result<void> MoveMemberPaths(Connection& conn, const std::string& old_path,
                              const std::string& new_path, std::int64_t federation_id);
+
+//! The sealed values of a member, for key rotation.
+struct SealedMember {
+  std::int64_t id = 0;
+  Blob id_cipher;
+  std::optional<Blob> phone_cipher;
+};
+Result<std::int64_t> CountMembersBelowVersion(Connection& conn, int version);
+//! At most `limit` members sealed under a key version below `version`, by id.
+Result<std::vector<SealedMember>> MembersBelowVersion(Connection& conn, int version, int limit);
+//! Replaces a member's sealed values and blind indexes (the last four stay as they are).
+Result<void> ResealMember(Connection& conn, std::int64_t id, const Blob& id_cipher,
+                          const std::string& id_index, const std::optional<Blob>& phone_cipher,
+                          const std::optional<std::string>& phone_index, int key_version);
 
 struct MemberEventRow {
   std::int64_t id = 0;
