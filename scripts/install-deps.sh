@@ -26,6 +26,8 @@ packages=(
   postgresql-15 postgresql-client-15
   # browser tests: Debian's chromium, and CJK fonts so Chinese is not drawn as boxes
   chromium fonts-noto-cjk
+  # browser tests: LibreOffice Calc (headless) makes the XLSX rosters the member import test uploads
+  libreoffice-calc-nogui
   # process tools used by the scripts (curl for readiness checks, procps for ps)
   curl procps ca-certificates
 )
