@@ -188,7 +188,7 @@ async function countOf(page, key) {
 }
 
 async function searchMembers(page, q) {
-  await page.getByTestId('members-search').locator('input').fill(q)
+  await page.getByTestId('members-search').fill(q)
   await page.getByTestId('members-find').click()
   await page.waitForLoadState('networkidle')
 }
@@ -345,9 +345,9 @@ describe('the member registry in the browser', () => {
       await page.getByTestId('menu-member-transfers').click()
       await page.waitForURL(/\/members\/transfers/)
       await page.getByTestId('member-transfer-incoming').click()
-      await page.getByTestId('member-transfer-id').locator('input').fill(LI.id)
+      await page.getByTestId('member-transfer-id').fill(LI.id)
       await pickOrg(page, 'member-transfer-union', '西城会员', /西城会员测试工会/)
-      await page.getByTestId('member-transfer-reason').locator('textarea').fill('调入西城工作')
+      await page.getByTestId('member-transfer-reason').fill('调入西城工作')
       await page.getByTestId('member-transfer-submit').click()
       await page.getByText('接转申请已提交').waitFor()
     } finally {
