@@ -338,6 +338,50 @@ describe('the member registry in the browser', () => {
     }
   })
 
+  it("moves a member to a 西城 union the sender names by its code, once 西城's staff approve", async () => {
+    const WANG = GOOD[1]
+    const cadre = await signedIn('cadre.donghuamen')
+    try {
+      const { page } = cadre
+      await page.getByTestId('menu-members').click()
+      await page.getByTestId('members-table').waitFor()
+      await searchMembers(page, 'wf')
+      await tableRows(page).first().getByRole('link', { name: WANG.name }).click()
+      await page.getByTestId('member-name').getByText(WANG.name).waitFor()
+      await page.getByTestId('member-transfer').click()
+      await page.getByTestId('member-transfer-by').getByText('输入对方工会代码').click()
+      await page.getByTestId('member-transfer-code').fill('E2E-M-XC')
+      await page.getByTestId('member-transfer-reason').fill('工作调动到西城')
+      await page.getByTestId('member-transfer-submit').click()
+      await page.getByText('接转申请已提交').waitFor()
+      await page.getByTestId('member-transfers').getByText('待审批').waitFor()
+      assert.match(await page.getByTestId('member-transfers').innerText(), /西城会员测试工会/)
+    } finally {
+      await cadre.context.close()
+    }
+
+    const xicheng = await signedIn('staff.xicheng')
+    try {
+      const { page } = xicheng
+      await page.getByTestId('menu-member-transfers').click()
+      await page.waitForURL(/\/members\/transfers/)
+      const row = page.getByTestId('member-transfers-table').locator('.el-table__body tr', { hasText: WANG.name })
+      await row.first().waitFor()
+      await shot(page, 'members-transfers-desktop.png')
+      await row.first().getByTestId('member-transfer-approve').click()
+      await page.locator('.member-transfer-approve').getByRole('button', { name: /确定|OK/ }).click()
+      await page.getByText('已同意，会员关系已转移').waitFor()
+      await page.getByTestId('menu-members').click()
+      await page.getByTestId('members-table').waitFor()
+      await searchMembers(page, 'wf')
+      const found = (await tableRows(page).first().innerText()).replace(/\s+/g, ' ')
+      assert.match(found, /王芳/)
+      assert.match(found, /西城会员测试工会/)
+    } finally {
+      await xicheng.context.close()
+    }
+  })
+
   it('moves a member to a 西城 union when the receiving side asks and the sending side approves', async () => {
     const xicheng = await signedIn('staff.xicheng')
     try {

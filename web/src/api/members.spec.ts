@@ -194,3 +194,11 @@ describe('import and export clients', () => {
     expect(onError).not.toHaveBeenCalled()
   })
 })
+
+describe('transfer by union code', () => {
+  it('sends the receiving union as a code when the sender cannot see it', async () => {
+    fetchMock.mockResolvedValueOnce(json({ id: '4' }))
+    await requestTransferApi({ member_id: '7', to_union_code: 'U1234', reason: '调动' })
+    expect(JSON.parse(String(call().init.body))).toEqual({ member_id: '7', to_union_code: 'U1234', reason: '调动' })
+  })
+})

@@ -124,9 +124,14 @@ export namespace MembersApi {
     after?: string
     limit?: number
   }
-  /** Asked by the sending side (member_id) or by the receiving side (id_number of someone active elsewhere). */
+  /**
+   * Asked by the sending side (member_id; the receiving union by id when in scope, or by its org
+   * code when not — the server resolves any active grassroots union's code and reveals only its
+   * name) or by the receiving side (id_number of someone active elsewhere).
+   */
   export type NewTransfer =
     | { member_id: string; to_union_id: string; reason: string }
+    | { member_id: string; to_union_code: string; reason: string }
     | { id_number: string; to_union_id: string; reason: string }
 
   export type ImportMode = 'valid-rows' | 'all-or-nothing'

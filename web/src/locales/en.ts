@@ -498,6 +498,10 @@ const en = {
       saved: 'Saved',
     },
     transfer: {
+      byPick: 'Pick in my area',
+      byCode: 'Enter its org code',
+      unionCode: "Receiving union's org code",
+      unionCodeHint: 'When the receiving union is outside your area, ask it for its org code.',
       title: 'Transfer {name} to another union',
       incomingTitle: 'Ask for a member to transfer in',
       hint: 'The receiving union decides; after 10 working days the union above both may decide.',

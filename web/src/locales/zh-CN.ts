@@ -496,6 +496,10 @@ const zhCN = {
       saved: '已保存',
     },
     transfer: {
+      byPick: '在本辖区内选择',
+      byCode: '输入对方工会代码',
+      unionCode: '接收工会的组织代码',
+      unionCodeHint: '接收工会不在您的辖区时，请向对方索取其组织代码。',
       title: '申请将“{name}”转出',
       incomingTitle: '申请转入会员',
       hint: '申请提交后由接收工会审批；10 个工作日内未处理的，由上级工会处理。',
