@@ -426,6 +426,7 @@ const en = {
       createdAt: 'Registered at',
     },
     list: {
+      create: 'Add member',
       org: 'Scope',
       search: 'Name, pinyin initials, last 4 of ID/phone or card no.',
       find: 'Search',
@@ -433,8 +434,6 @@ const en = {
       empty: 'No members match',
       loadMore: 'Load more',
       import: 'Import roster',
-      transfers: 'Transfers',
-      template: 'Template',
       templateXlsx: 'Excel template (XLSX)',
       templateCsv: 'CSV template',
       export: 'Export roster',
@@ -490,6 +489,11 @@ const en = {
       status: 'Status',
       note: 'Note',
       changed: 'Changed',
+    },
+    create: {
+      title: 'Add a member',
+      created: 'Member registered, card number {card}',
+      activeElsewhere: 'This person is an active member of another union and cannot be registered twice; ask for a transfer instead.',
     },
     edit: {
       title: 'Edit member',

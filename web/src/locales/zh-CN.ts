@@ -424,6 +424,7 @@ const zhCN = {
       createdAt: '登记时间',
     },
     list: {
+      create: '新增会员',
       org: '范围',
       search: '姓名、拼音首字母、证件/手机后4位或卡号',
       find: '查询',
@@ -431,8 +432,6 @@ const zhCN = {
       empty: '没有符合条件的会员',
       loadMore: '加载更多',
       import: '导入名册',
-      transfers: '会员接转',
-      template: '下载模板',
       templateXlsx: 'Excel 模板（XLSX）',
       templateCsv: 'CSV 模板',
       export: '导出名册',
@@ -488,6 +487,11 @@ const zhCN = {
       status: '状态',
       note: '备注',
       changed: '修改项',
+    },
+    create: {
+      title: '新增会员',
+      created: '会员已登记，会员卡号 {card}',
+      activeElsewhere: '该职工已是其他工会的在册会员，不能重复登记，可发起会员接转。',
     },
     edit: {
       title: '编辑会员信息',
