@@ -28,5 +28,7 @@ describe('member display helpers', () => {
     expect(eventDetailText('{"reason":"核实"}', label)).toBe('原因: 核实')
     expect(eventDetailText('plain words')).toBe('plain words')
     expect(eventDetailText(null)).toBe('')
+    const value = (key: string, v: string) => (key === 'field' && v === 'id_number' ? '身份证号' : null)
+    expect(eventDetailText({ field: 'id_number' }, label, value)).toBe('field: 身份证号')
   })
 })

@@ -48,11 +48,13 @@ export function transferOverdue(transfer: Pick<MembersApi.Transfer, 'state' | 'd
 
 /**
  * An event's detail as short "key: value" text. The server sends a JSON object (or its text);
- * field names get their label through `label`, which returns null for names it does not know.
+ * field names get their label through `label`, values (e.g. a revealed field's name) through
+ * `valueLabel`; both return null for what they do not know.
  */
 export function eventDetailText(
   detail: MembersApi.Event['detail'],
   label: (key: string) => string | null = () => null,
+  valueLabel: (key: string, value: string) => string | null = () => null,
 ): string {
   if (detail === null || detail === undefined) return ''
   let value: unknown = detail
@@ -66,6 +68,9 @@ export function eventDetailText(
   if (value === null || typeof value !== 'object') return String(value)
   return Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${label(k) ?? k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => {
+      const text = typeof v === 'object' ? JSON.stringify(v) : String(v)
+      return `${label(k) ?? k}: ${valueLabel(k, text) ?? text}`
+    })
     .join('; ')
 }
