@@ -111,6 +111,8 @@ export namespace MembersApi {
     decided_at: number | string | null
     decided_by_name: string | null
     decision_note: string | null
+    /** The import whose candidate it came from, if any. */
+    import_id: string | null
     can_decide: boolean
     can_cancel: boolean
   }

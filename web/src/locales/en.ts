@@ -479,6 +479,15 @@ const en = {
       revealed: 'Full personal data viewed',
     },
     detailKeys: {
+      side: 'Asked by',
+      on: 'On',
+      phone: 'Mobile',
+      ethnicity: 'Ethnicity',
+      employer: 'Employer',
+      employer_name: 'Employer',
+      join_date: 'Joined on',
+      migrant_worker: 'Migrant worker',
+      model_worker: 'Model worker',
       field: 'Field',
       fields: 'Fields',
       reason: 'Reason',
@@ -494,6 +503,12 @@ const en = {
       title: 'Add a member',
       created: 'Member registered, card number {card}',
       activeElsewhere: 'This person is an active member of another union and cannot be registered twice; ask for a transfer instead.',
+    },
+    detailValues: {
+      changed: 'changed',
+      cleared: 'cleared',
+      true: 'yes',
+      false: 'no',
     },
     edit: {
       title: 'Edit member',

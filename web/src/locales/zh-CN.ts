@@ -477,6 +477,15 @@ const zhCN = {
       revealed: '查看完整个人信息',
     },
     detailKeys: {
+      side: '申请方',
+      on: '日期',
+      phone: '手机号',
+      ethnicity: '民族',
+      employer: '工作单位',
+      employer_name: '工作单位',
+      join_date: '入会日期',
+      migrant_worker: '农民工',
+      model_worker: '劳动模范',
       field: '字段',
       fields: '字段',
       reason: '原因',
@@ -492,6 +501,12 @@ const zhCN = {
       title: '新增会员',
       created: '会员已登记，会员卡号 {card}',
       activeElsewhere: '该职工已是其他工会的在册会员，不能重复登记，可发起会员接转。',
+    },
+    detailValues: {
+      changed: '已修改',
+      cleared: '已清除',
+      true: '是',
+      false: '否',
     },
     edit: {
       title: '编辑会员信息',

@@ -30,5 +30,6 @@ describe('member display helpers', () => {
     expect(eventDetailText(null)).toBe('')
     const value = (key: string, v: string) => (key === 'field' && v === 'id_number' ? '身份证号' : null)
     expect(eventDetailText({ field: 'id_number' }, label, value)).toBe('field: 身份证号')
+    expect(eventDetailText({ transfer: '42', reason: '调动' }, (k) => (k === 'transfer' ? '' : label(k)))).toBe('原因: 调动')
   })
 })

@@ -49,7 +49,8 @@ export function transferOverdue(transfer: Pick<MembersApi.Transfer, 'state' | 'd
 /**
  * An event's detail as short "key: value" text. The server sends a JSON object (or its text);
  * field names get their label through `label`, values (e.g. a revealed field's name) through
- * `valueLabel`; both return null for what they do not know.
+ * `valueLabel`; both return null for what they do not know, and `label` returns '' for a field
+ * not worth showing (an internal id).
  */
 export function eventDetailText(
   detail: MembersApi.Event['detail'],
@@ -67,7 +68,7 @@ export function eventDetailText(
   }
   if (value === null || typeof value !== 'object') return String(value)
   return Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .filter(([k, v]) => v !== null && v !== undefined && v !== '' && label(k) !== '')
     .map(([k, v]) => {
       const text = typeof v === 'object' ? JSON.stringify(v) : String(v)
       return `${label(k) ?? k}: ${valueLabel(k, text) ?? text}`
