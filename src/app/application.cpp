@@ -1,5 +1,6 @@
 #include "app/application.h"
 
+#include "app/calendar/builtin_calendars.h"
 #include "app/regions/embedded_regions.h"
 
 namespace zj::app {
@@ -16,6 +17,8 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       orgs_(db, clock, random, audit_, BuiltinRegions()),
       enterprises_(db, clock, random, audit_, BuiltinRegions()),
       coverage_(db, clock, random, audit_, BuiltinRegions()),
+      transfers_(db, clock, random, audit_, vault_, BuiltinWorkCalendar()),
+      members_(db, clock, random, audit_, vault_, transfers_),
       demo_(db, accounts_, BuiltinRegions(), clock, random) {}
 
 }  // namespace zj::app

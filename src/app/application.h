@@ -9,6 +9,8 @@
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
 #include "app/enterprises/enterprise_service.h"
+#include "app/members/member_service.h"
+#include "app/members/transfer_service.h"
 #include "app/orgs/org_service.h"
 #include "app/personal_data/key_ring.h"
 #include "app/personal_data/vault.h"
@@ -38,6 +40,8 @@ class Application {
   OrgService& orgs() { return orgs_; }
   EnterpriseService& enterprises() { return enterprises_; }
   CoverageService& coverage() { return coverage_; }
+  TransferService& transfers() { return transfers_; }
+  MemberService& members() { return members_; }
   DemoService& demo() { return demo_; }
 
  private:
@@ -52,6 +56,8 @@ class Application {
   OrgService orgs_;
   EnterpriseService enterprises_;
   CoverageService coverage_;
+  TransferService transfers_;  // before members_, which shows a member's transfers
+  MemberService members_;
   DemoService demo_;
 };
 
