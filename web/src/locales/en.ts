@@ -479,6 +479,7 @@ const en = {
       revealed: 'Full personal data viewed',
     },
     detailKeys: {
+      union: 'Union',
       side: 'Asked by',
       on: 'On',
       phone: 'Mobile',

@@ -477,6 +477,7 @@ const zhCN = {
       revealed: '查看完整个人信息',
     },
     detailKeys: {
+      union: '工会',
       side: '申请方',
       on: '日期',
       phone: '手机号',
