@@ -409,7 +409,7 @@ describe('the member registry in the browser', () => {
       const prompt = page.locator('.member-transfer-approve')
       await prompt.locator('input').fill('同意转出')
       await prompt.getByRole('button', { name: /确定|OK/ }).click()
-      await page.getByText('已同意').first().waitFor()
+      await page.getByText('已同意，会员关系已转移').waitFor()
       // The member left 东华门: they are now "transferred out" there, or gone from its active list.
       await page.goto(`${url}/members`)
       await page.getByTestId('members-table').waitFor()
