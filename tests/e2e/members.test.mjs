@@ -193,6 +193,16 @@ async function searchMembers(page, q) {
   await page.waitForLoadState('networkidle')
 }
 
+/** Narrows the member list to one union (the demo has members of its own in the same streets). */
+async function listUnion(page, text, name) {
+  await pickOrg(page, 'members-org', text, name)
+  await page.waitForLoadState('networkidle')
+}
+
+function masked(id) {
+  return `${id.slice(0, 6)}********${id.slice(-4)}`
+}
+
 function tableRows(page) {
   return page.getByTestId('members-table').locator('.el-table__body tr')
 }
@@ -263,7 +273,7 @@ describe('the member registry in the browser', () => {
       await page.getByTestId('menu-members').click()
       await page.waitForURL(`${url}/members`)
       await page.getByTestId('members-table').waitFor()
-      await page.waitForLoadState('networkidle')
+      await listUnion(page, '东华门会员', /东华门会员测试工会/)
       assert.equal(await tableRows(page).count(), 9, 'six CSV and three XLSX members')
       assert.equal(await page.getByText(ZHANG.id).count(), 0, 'the list never shows a full ID')
 
@@ -272,7 +282,7 @@ describe('the member registry in the browser', () => {
       assert.equal(await tableRows(page).count(), 1)
       const row = (await tableRows(page).first().innerText()).replace(/\s+/g, ' ')
       assert.match(row, /张小林/)
-      assert.ok(row.includes(`${ZHANG.id.slice(0, 6)}********${ZHANG.id.slice(-4)}`), `masked ID in ${row}`)
+      assert.ok(row.includes(masked(ZHANG.id)), `masked ID in ${row}`)
       assert.ok(row.includes('138****5678'), `masked phone in ${row}`)
       assert.match(row, /\d{16}/, 'a card number')
       assert.match(row, /东华门会员测试工会/)
@@ -287,8 +297,7 @@ describe('the member registry in the browser', () => {
       await page.waitForURL(/\/members\/[^/]+$/)
       zhangId = page.url().split('/').pop()
       await page.getByTestId('member-name').getByText('张小林').waitFor()
-      const masked = `${ZHANG.id.slice(0, 6)}********${ZHANG.id.slice(-4)}`
-      assert.equal(await page.getByTestId('member-id-number').innerText(), masked)
+      assert.equal(await page.getByTestId('member-id-number').innerText(), masked(ZHANG.id))
       assert.equal(await page.getByTestId('member-phone').innerText(), '138****5678')
       await page.getByTestId('member-reveal-id').click()
       const prompt = page.locator('.member-reveal')
@@ -308,6 +317,8 @@ describe('the member registry in the browser', () => {
       await shot(page, 'members-detail-phone.png')
       await page.goto(`${url}/members`)
       await page.getByTestId('members-card').first().waitFor()
+      await listUnion(page, '东华门会员', /东华门会员测试工会/)
+      await page.getByTestId('members-card').filter({ hasText: '冯雪' }).waitFor()
       assert.equal(await page.getByTestId('members-card').count(), 9)
       await assertNoSidewaysScroll(page, 'member list on a phone')
       await shot(page, 'members-list-phone.png')
@@ -322,8 +333,10 @@ describe('the member registry in the browser', () => {
     try {
       await page.getByTestId('menu-members').click()
       await page.getByTestId('members-table').waitFor()
+      // The demo has members of its own; none of 东华门's may show up.
       await searchMembers(page, 'zxl')
-      await page.getByTestId('members-table').getByText('没有符合条件的会员').waitFor()
+      const rows = await tableRows(page).allInnerTexts()
+      assert.ok(rows.every((r) => !r.includes('张小林') && !r.includes('东华门')), `西城 staff see only 西城: ${rows}`)
       await searchMembers(page, ZHANG.id)
       await page.getByTestId('members-table').getByText('没有符合条件的会员').waitFor()
 
@@ -345,7 +358,7 @@ describe('the member registry in the browser', () => {
       const { page } = cadre
       await page.getByTestId('menu-members').click()
       await page.getByTestId('members-table').waitFor()
-      await searchMembers(page, 'wf')
+      await searchMembers(page, WANG.id)
       await tableRows(page).first().getByRole('link', { name: WANG.name }).click()
       await page.getByTestId('member-name').getByText(WANG.name).waitFor()
       await page.getByTestId('member-transfer').click()
@@ -365,7 +378,7 @@ describe('the member registry in the browser', () => {
       const { page } = xicheng
       await page.getByTestId('menu-member-transfers').click()
       await page.waitForURL(/\/members\/transfers/)
-      const row = page.getByTestId('member-transfers-table').locator('.el-table__body tr', { hasText: WANG.name })
+      const row = page.getByTestId('member-transfers-table').locator('.el-table__body tr').filter({ hasText: WANG.name }).filter({ hasText: WANG.id.slice(-4) })
       await row.first().waitFor()
       await shot(page, 'members-transfers-desktop.png')
       await row.first().getByTestId('member-transfer-approve').click()
@@ -373,7 +386,7 @@ describe('the member registry in the browser', () => {
       await page.getByText('已同意，会员关系已转移').waitFor()
       await page.getByTestId('menu-members').click()
       await page.getByTestId('members-table').waitFor()
-      await searchMembers(page, 'wf')
+      await searchMembers(page, WANG.id)
       const found = (await tableRows(page).first().innerText()).replace(/\s+/g, ' ')
       assert.match(found, /王芳/)
       assert.match(found, /西城会员测试工会/)
@@ -402,7 +415,7 @@ describe('the member registry in the browser', () => {
     try {
       const { page } = cadre
       await page.goto(`${url}/members/transfers?box=decidable`)
-      const row = page.getByTestId('member-transfers-table').locator('.el-table__body tr', { hasText: '李明' })
+      const row = page.getByTestId('member-transfers-table').locator('.el-table__body tr').filter({ hasText: LI.name }).filter({ hasText: LI.id.slice(-4) })
       await row.first().waitFor()
       assert.match(await row.first().innerText(), /西城会员测试工会/)
       await row.first().getByTestId('member-transfer-approve').click()
@@ -413,9 +426,9 @@ describe('the member registry in the browser', () => {
       // The member left 东华门: they are now "transferred out" there, or gone from its active list.
       await page.goto(`${url}/members`)
       await page.getByTestId('members-table').waitFor()
-      await searchMembers(page, 'lm')
+      await searchMembers(page, LI.id)
       const rows = await tableRows(page).allInnerTexts()
-      assert.ok(rows.every((r) => !/在册/.test(r) || !/李明/.test(r)), `李明 is no longer active in 东华门: ${rows}`)
+      assert.ok(rows.every((r) => !/在册/.test(r)), `李明 is no longer active in 东华门: ${rows}`)
     } finally {
       await cadre.context.close()
     }
@@ -425,7 +438,7 @@ describe('the member registry in the browser', () => {
       const { page } = again
       await page.getByTestId('menu-members').click()
       await page.getByTestId('members-table').waitFor()
-      await searchMembers(page, 'lm')
+      await searchMembers(page, LI.id)
       const row = (await tableRows(page).first().innerText()).replace(/\s+/g, ' ')
       assert.match(row, /李明/)
       assert.match(row, /西城会员测试工会/)
