@@ -14,8 +14,9 @@ packages=(
   # C++ libraries (see DESIGN.md "Chosen components")
   libboost-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libsodium-dev
   libicu-dev icu-devtools libsqlite3-dev sqlite3 libpq-dev
-  # XLSX: libxlsxwriter writes exports; libzip + pugixml read imported workbooks
-  libxlsxwriter-dev libzip-dev libpugixml-dev
+  # XLSX: libxlsxwriter writes exports; libzip + pugixml read imported workbooks, expat streams
+  # big sheets (SAX) for the member import
+  libxlsxwriter-dev libzip-dev libpugixml-dev libexpat1-dev
   # CSV imports (GBK decoding is ICU's, above)
   libcsv-dev
   # tests and checks
