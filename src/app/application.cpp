@@ -16,6 +16,8 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       orgs_(db, clock, random, audit_, BuiltinRegions()),
       enterprises_(db, clock, random, audit_, BuiltinRegions()),
       coverage_(db, clock, random, audit_, BuiltinRegions()),
-      demo_(db, accounts_, BuiltinRegions(), clock, random) {}
+      demo_(db, accounts_, BuiltinRegions(), clock, random),
+      roster_imports_(db, clock, random, vault_, audit_),
+      roster_exports_(db, clock, vault_, audit_) {}
 
 }  // namespace zj::app

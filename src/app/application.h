@@ -9,6 +9,8 @@
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
 #include "app/enterprises/enterprise_service.h"
+#include "app/members/roster_export.h"
+#include "app/members/roster_import.h"
 #include "app/orgs/org_service.h"
 #include "app/personal_data/key_ring.h"
 #include "app/personal_data/vault.h"
@@ -39,6 +41,8 @@ class Application {
   EnterpriseService& enterprises() { return enterprises_; }
   CoverageService& coverage() { return coverage_; }
   DemoService& demo() { return demo_; }
+  RosterImportService& roster_imports() { return roster_imports_; }
+  RosterExportService& roster_exports() { return roster_exports_; }
 
  private:
   store::Database& db_;
@@ -53,6 +57,8 @@ class Application {
   EnterpriseService enterprises_;
   CoverageService coverage_;
   DemoService demo_;
+  RosterImportService roster_imports_;
+  RosterExportService roster_exports_;
 };
 
 }  // namespace zj::app
