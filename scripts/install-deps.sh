@@ -23,6 +23,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy-19
   # benchmarks (bench/run.sh): an HTTP load generator
   wrk
+  # /usr/bin/time -v: peak RSS of the member import benchmark
+  time
   # PostgreSQL 15 server binaries for the integration tests' throwaway cluster
   postgresql-15 postgresql-client-15
   # browser tests: Debian's chromium, and CJK fonts so Chinese is not drawn as boxes
