@@ -97,5 +97,6 @@ void AddAuditRoutes(std::vector<Route>& routes);
 void AddUserPhoneRoutes(std::vector<Route>& routes);
 void AddOrgTreeRoutes(std::vector<Route>& routes);
 void AddEnterpriseRoutes(std::vector<Route>& routes);
+void AddMemberImportRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

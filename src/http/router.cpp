@@ -106,6 +106,7 @@ Router::Router(app::Application& app, ServerOptions options)
   AddUserPhoneRoutes(routes_);
   AddOrgTreeRoutes(routes_);
   AddEnterpriseRoutes(routes_);
+  AddMemberImportRoutes(routes_);
 }
 
 Handled Router::Handle(const Request& request, const Peer& peer) {

@@ -128,6 +128,8 @@ constexpr std::array kCatalogue = {
           "Cannot write the file {file}"},
     Entry{"error.field.boolean", "应为 true 或 false", "Must be true or false"},
     Entry{"error.field.cursor", "翻页游标无效", "Invalid page cursor"},
+    Entry{"error.field.format", "格式应为 xlsx 或 csv",
+          "The format must be xlsx or csv"},
     Entry{"error.field.invalid_id", "编号格式无效", "Not a valid id"},
     Entry{"error.field.limit", "应为 1 到 {max} 之间的整数",
           "Must be a whole number from 1 to {max}"},
