@@ -1,5 +1,6 @@
 #include "app/application.h"
 
+#include "app/calendar/builtin_calendars.h"
 #include "app/regions/embedded_regions.h"
 
 namespace zj::app {
@@ -16,7 +17,9 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       orgs_(db, clock, random, audit_, BuiltinRegions()),
       enterprises_(db, clock, random, audit_, BuiltinRegions()),
       coverage_(db, clock, random, audit_, BuiltinRegions()),
-      demo_(db, accounts_, BuiltinRegions(), clock, random),
+      transfers_(db, clock, random, audit_, vault_, BuiltinWorkCalendar()),
+      members_(db, clock, random, audit_, vault_, transfers_),
+      demo_(db, accounts_, members_, transfers_, BuiltinRegions(), clock, random),
       roster_imports_(db, clock, random, vault_, audit_),
       roster_exports_(db, clock, vault_, audit_) {}
 

@@ -9,6 +9,8 @@
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
 #include "app/enterprises/enterprise_service.h"
+#include "app/members/member_service.h"
+#include "app/members/transfer_service.h"
 #include "app/members/roster_export.h"
 #include "app/members/roster_import.h"
 #include "app/orgs/org_service.h"
@@ -40,6 +42,8 @@ class Application {
   OrgService& orgs() { return orgs_; }
   EnterpriseService& enterprises() { return enterprises_; }
   CoverageService& coverage() { return coverage_; }
+  TransferService& transfers() { return transfers_; }
+  MemberService& members() { return members_; }
   DemoService& demo() { return demo_; }
   RosterImportService& roster_imports() { return roster_imports_; }
   RosterExportService& roster_exports() { return roster_exports_; }
@@ -56,6 +60,8 @@ class Application {
   OrgService orgs_;
   EnterpriseService enterprises_;
   CoverageService coverage_;
+  TransferService transfers_;  // before members_, which shows a member's transfers
+  MemberService members_;
   DemoService demo_;
   RosterImportService roster_imports_;
   RosterExportService roster_exports_;

@@ -44,6 +44,15 @@ Response ProblemResponse(const Error& error, i18n::Locale locale, std::string_vi
       {"instance", std::string(instance)},
       {"code", error.message_key},
   };
+  // Arguments named "member.field" are also extension members of the problem ({"member":
+  // {"field": value}}), for clients that act on them (e.g. the union a person belongs to).
+  for (const auto& [name, value] : error.args) {
+    const auto dot = name.find('.');
+    if (dot == std::string::npos || dot == 0 || dot + 1 == name.size()) continue;
+    const std::string member = name.substr(0, dot);
+    if (body.contains(member) && !body[member].is_object()) continue;
+    body[member][name.substr(dot + 1)] = value;
+  }
   if (!error.fields.empty()) {
     auto& errors = body["errors"] = nlohmann::json::array();
     for (const auto& f : error.fields) {

@@ -97,6 +97,8 @@ void AddAuditRoutes(std::vector<Route>& routes);
 void AddUserPhoneRoutes(std::vector<Route>& routes);
 void AddOrgTreeRoutes(std::vector<Route>& routes);
 void AddEnterpriseRoutes(std::vector<Route>& routes);
+void AddMemberRoutes(std::vector<Route>& routes);
+void AddMemberTransferRoutes(std::vector<Route>& routes);
 void AddMemberImportRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

@@ -106,6 +106,8 @@ Router::Router(app::Application& app, ServerOptions options)
   AddUserPhoneRoutes(routes_);
   AddOrgTreeRoutes(routes_);
   AddEnterpriseRoutes(routes_);
+  AddMemberRoutes(routes_);
+  AddMemberTransferRoutes(routes_);
   AddMemberImportRoutes(routes_);
 }
 
@@ -169,18 +171,22 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
     return res;
   };
 
+  // Of the routes that match, the one with the fewest parameters wins, so a literal path
+  // (/members/imports) is never taken for a parameter (/members/:id) whatever the order.
   const Route* route = nullptr;
   bool path_known = false;
+  std::size_t route_params = 0;
   for (const auto& r : routes_) {
     std::map<std::string, std::string> params;
     if (!Match(r.pattern, path, params)) continue;
     path_known = true;
     const bool head_as_get =
         request.method() == beast_http::verb::head && r.method == beast_http::verb::get;
-    if (r.method == request.method() || head_as_get) {
+    if ((r.method == request.method() || head_as_get) &&
+        (route == nullptr || params.size() < route_params)) {
       route = &r;
+      route_params = params.size();
       call.params = std::move(params);
-      break;
     }
   }
   if (route == nullptr) {

@@ -65,6 +65,10 @@ constexpr Sql kCountActiveOfUnion{
 constexpr Sql kActivePerUnion{"members.active_per_union",
                               "SELECT union_org_id, COUNT(*) FROM members WHERE status = 'active'"
                               " GROUP BY union_org_id ORDER BY union_org_id"};
+constexpr Sql kOffPath{"members.off_path",
+                       "SELECT m.union_org_id, COUNT(*) FROM members m JOIN orgs o"
+                       " ON o.id = m.union_org_id WHERE m.org_path <> o.path"
+                       " GROUP BY m.union_org_id ORDER BY m.union_org_id"};
 constexpr Sql kCount{"members.count", "SELECT COUNT(*) FROM members"};
 constexpr Sql kMovePaths{"members.move_paths",
                          "UPDATE members SET org_path = CAST($1 AS TEXT) || substr(org_path, $2),"
@@ -364,6 +368,15 @@ Result<std::int64_t> CountActiveMembersOfUnion(Connection& conn, std::int64_t un
 
 Result<std::vector<std::pair<std::int64_t, std::int64_t>>> ActiveMembersPerUnion(Connection& conn) {
   ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kActivePerUnion, {}));
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) out.emplace_back(r.Int(0), r.Int(1));
+  return out;
+}
+
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> MembersOffTheirUnionsPath(
+    Connection& conn) {
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kOffPath, {}));
   std::vector<std::pair<std::int64_t, std::int64_t>> out;
   out.reserve(rows.size());
   for (const Row& r : rows) out.emplace_back(r.Int(0), r.Int(1));

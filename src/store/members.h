@@ -84,6 +84,9 @@ Result<std::vector<MemberRow>> SearchMembersByCard(Connection& conn, const Membe
 Result<std::int64_t> CountActiveMembersOfUnion(Connection& conn, std::int64_t union_org_id);
 //! Active members per union: (union_org_id, count), for recounts.
 Result<std::vector<std::pair<std::int64_t, std::int64_t>>> ActiveMembersPerUnion(Connection& conn);
+//! Unions with members whose org_path is not the union's path: (union_org_id, count).
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> MembersOffTheirUnionsPath(
+    Connection& conn);
 Result<std::int64_t> CountMembers(Connection& conn);
 //! Rewrites org_path (and federation) of members, member imports and transfers under
 //! `old_path` to start with `new_path` (an org subtree moved).

@@ -170,6 +170,9 @@ TEST_P(CoverageRollupTest, DemoEnterprisesRollUpCorrectlyAndLoadOnlyOnce) {
   EXPECT_EQ(city.enterprises, first->enterprises_created);
   EXPECT_GT(city.unionised_enterprises, 0);
   EXPECT_GT(city.founding_gap, 0);
+  // Members were recorded through the registry, once, and count toward the city.
+  EXPECT_EQ(second->members_created, 0);
+  EXPECT_EQ(city.members, first->members_created);
   // Every district has enterprises, and its children's figures add up to its own.
   auto c = app_->coverage().Of(app::SystemActor(), district_a_.id);
   ASSERT_OK(c);

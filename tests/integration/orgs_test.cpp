@@ -6,7 +6,9 @@
 
 #include <random>
 
+#include "core/members/national_id.h"
 #include "coverage_fixture.h"
+#include "store/members.h"
 
 namespace zj::test {
 namespace {
@@ -198,8 +200,9 @@ TEST_P(OrgsTest, AWorkerSeesNoOrgsAtAll) {
 }
 
 // A deterministic random sequence of the changes that move figures: enterprises added, their
-// headcounts edited, unionised and de-unionised, unions and streets moved, unions dissolved.
-// After it, every rollup (totals and per industry) must equal a recount from scratch.
+// headcounts edited, unionised and de-unionised, unions and streets moved, unions dissolved,
+// members joining, leaving and transferring. After it, every rollup (totals and per industry) must
+// equal a recount from scratch.
 TEST_P(OrgsTest, RollupsEqualARecountAfterARandomSequenceOfChanges) {
   std::mt19937_64 rng(5);
   const auto pick = [&rng](std::size_t n) {
@@ -215,7 +218,55 @@ TEST_P(OrgsTest, RollupsEqualARecountAfterARandomSequenceOfChanges) {
   const app::Actor admin = app::SystemActor();
   int serial = 1000;
   const char* kSections = "ACFGIL";
+  // Members join, leave and transfer between the unions on a generator of their own, so the
+  // enterprise sequence above stays what it was.
+  std::mt19937_64 member_rng(7);
+  const auto member_pick = [&member_rng](std::size_t n) {
+    return static_cast<std::size_t>(
+        std::uniform_int_distribution<std::size_t>(0, n - 1)(member_rng));
+  };
+  std::vector<std::int64_t> members;
+  int person = 0;
+  const auto member_step = [&] {
+    const std::size_t op = members.empty() ? 0 : member_pick(4);
+    if (op <= 1) {  // join
+      const std::string body = "11010119850101" + std::to_string(100 + ++person % 900).substr(0, 3);
+      app::NewMember m;
+      m.union_id = unions[member_pick(unions.size())];
+      m.name = "会员" + std::to_string(person);
+      m.id_number = body + members::IdCheckCharacter(body);
+      auto created = app_->members().Create(admin, m);
+      if (created) {
+        members.push_back(created->row.id);
+      } else {
+        EXPECT_EQ(created.error().message_key, "error.invalid_input") << Describe(created.error());
+      }
+    } else if (op == 2) {  // leave
+      app::MemberPatch patch;
+      patch.status = "left";
+      auto left = app_->members().Update(admin, members[member_pick(members.size())], patch);
+      // Refused only for one who left already or has a transfer waiting.
+      if (!left) {
+        EXPECT_TRUE(left.error().code == ErrorCode::kInvalidArgument ||
+                    left.error().code == ErrorCode::kFailedPrecondition)
+            << Describe(left.error());
+      }
+    } else {  // transfer, decided once overdue by the administrator above both unions
+      auto t = app_->transfers().RequestByMember(admin, members[member_pick(members.size())],
+                                                 unions[member_pick(unions.size())], "调动",
+                                                 std::nullopt);
+      if (t) {
+        clock_.Advance(t->row.due_at - clock_.NowMs() + 1);
+        auto approved = app_->transfers().Approve(admin, t->row.id, "");
+        if (!approved) {
+          EXPECT_EQ(approved.error().message_key, "error.members.union_inactive")
+              << Describe(approved.error());
+        }
+      }
+    }
+  };
   for (int step = 0; step < 120; ++step) {
+    if (step % 3 == 0) member_step();
     const std::size_t op = enterprises.empty() ? 0 : pick(10);
     if (op <= 3) {  // add
       const std::int64_t employees =
@@ -275,6 +326,14 @@ TEST_P(OrgsTest, RollupsEqualARecountAfterARandomSequenceOfChanges) {
   for (const auto& e : list->items) {
     sum += coverage::Contribution(e.row.employees, e.row.union_org_id.has_value());
   }
+  {
+    auto lease = db_->Acquire();
+    ASSERT_OK(lease);
+    auto per_union = store::ActiveMembersPerUnion(**lease);
+    ASSERT_OK(per_union);
+    for (const auto& [union_id, active] : *per_union) sum.members += active;
+  }
+  EXPECT_GT(sum.members, 0);
   EXPECT_EQ(FiguresOf(root_.id), sum);
 }
 

@@ -9,6 +9,7 @@
 #include "core/orgs/org_path.h"
 #include "store/coverage.h"
 #include "store/enterprises.h"
+#include "store/members.h"
 
 namespace zj::app {
 
@@ -69,10 +70,6 @@ store::FoundingQuery QueryFor(const store::OrgRow& org, const FoundingFilter& f)
   if (!f.cursor.empty()) q.after = ParseCursor(f.cursor);
   return q;
 }
-
-//! Members counted from the member registry. The registry arrives with issue 6; until then
-//! there are no members to count, and a rollup claiming any is a difference.
-std::int64_t RecountedMembers() { return 0; }
 
 void Compare(VerifyReport& report, const store::OrgRow& org, const std::string& prefix,
              const coverage::Figures& stored, const coverage::Figures& counted) {
@@ -175,6 +172,8 @@ Result<VerifyReport> CoverageService::Verify() {
   ZJ_ASSIGN_OR_RETURN(auto enterprises, store::AllEnterprises(*lease));
   ZJ_ASSIGN_OR_RETURN(auto rollups, store::AllRollups(*lease));
   ZJ_ASSIGN_OR_RETURN(auto industry_rollups, store::AllIndustryRollups(*lease));
+  ZJ_ASSIGN_OR_RETURN(auto members_per_union, store::ActiveMembersPerUnion(*lease));
+  ZJ_ASSIGN_OR_RETURN(auto members_off_path, store::MembersOffTheirUnionsPath(*lease));
   VerifyReport report;
   report.orgs = static_cast<std::int64_t>(orgs.size());
   report.enterprises = static_cast<std::int64_t>(enterprises.size());
@@ -184,7 +183,7 @@ Result<VerifyReport> CoverageService::Verify() {
   std::map<std::int64_t, coverage::Figures> totals;
   std::map<std::pair<std::int64_t, std::string>, coverage::Figures> by_industry;
   for (const auto& o : orgs) {
-    totals[o.id].members = RecountedMembers();
+    totals[o.id];
     // The stored path must be the parent's path plus the org's id.
     const std::string expected =
         o.parent_id && by_id.contains(*o.parent_id)
@@ -202,6 +201,19 @@ Result<VerifyReport> CoverageService::Verify() {
       totals[id] += c;
       by_industry[{id, e.industry}] += c;
     }
+  }
+  // Active members count toward every org on their union's path.
+  for (const auto& [union_id, active] : members_per_union) {
+    auto home = by_id.find(union_id);
+    if (home == by_id.end()) continue;
+    for (std::int64_t id : OrgPath::FromStored(home->second->path).Ids()) {
+      totals[id].members += active;
+    }
+  }
+  for (const auto& [union_id, off_path] : members_off_path) {
+    auto home = by_id.find(union_id);
+    report.differences.push_back(
+        {union_id, home == by_id.end() ? "" : home->second->code, "members org_path", 0, off_path});
   }
   std::map<std::int64_t, coverage::Figures> stored;
   for (const auto& r : rollups) stored[r.org_id] = r.figures;

@@ -109,6 +109,11 @@ Result<DemoReport> DemoService::Load(const DemoOptions& options) {
                                              org ? std::optional(org->id) : std::nullopt}));
     report.accounts.push_back(std::move(account));
   }
+  // After the accounts: the demo transfer is asked by one of them.
+  if (options.enterprises_per_street > 0 && options.members_per_union > 0) {
+    ZJ_ASSIGN_OR_RETURN(report.members_created,
+                        LoadMembers(options.members_per_union, options.seed));
+  }
   report.admin_username = report.accounts.front().username;
   report.admin_password = report.accounts.front().password;
   return report;

@@ -1,0 +1,109 @@
+// 会员关系接转 (member transfers between unions) as use cases. Either side may ask: the sending
+// union for one of its members, or the receiving union for a person it knows by ID number
+// (found anywhere by blind index; only the sending union's name is revealed). The other side
+// approves or rejects; once due_at (10 working days after the request, on the working-day
+// calendar) has passed, staff whose scope holds both unions may decide too. The requesting side
+// may cancel while pending. Approval moves the member (union, path, federation; employer
+// cleared) and its coverage count, records member events and an audit entry, all in one
+// transaction. At most one transfer per member is pending. A transfer neither of whose unions
+// lies in the actor's scope is kNotFound.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/accounts/account_service.h"
+#include "app/audit/audit_service.h"
+#include "app/clock.h"
+#include "app/personal_data/vault.h"
+#include "core/calendar/work_calendar.h"
+#include "core/result.h"
+#include "store/database.h"
+#include "store/members.h"
+#include "store/orgs.h"
+
+namespace zj::app {
+
+//! Working days a request waits for the other side before staff above both may decide.
+inline constexpr int kTransferDueWorkingDays = 10;
+
+struct TransferView {
+  store::MemberTransferRow row;
+  std::string member_id_masked;  //!< "**************1234": only the last four are kept in clear
+  bool can_decide = false;
+  bool can_cancel = false;
+};
+
+struct TransferFilter {
+  std::string box = "incoming";  //!< incoming, outgoing, decidable
+  std::string state;             //!< "" for any, else pending, approved, rejected, cancelled
+  std::int64_t after_id = 0;     //!< cursor: the last id of the previous page (ids descend)
+  int limit = 50;                //!< 1..200
+};
+
+struct TransferPage {
+  std::vector<TransferView> items;
+  std::optional<std::int64_t> next_cursor;
+};
+
+//! The view of a transfer for `actor` at `now_ms` (whether they may decide or cancel it).
+TransferView TransferViewFor(const Actor& actor, const store::MemberTransferRow& row,
+                             std::int64_t now_ms);
+
+class TransferService {
+ public:
+  TransferService(store::Database& db, const Clock& clock, Random& random, AuditService& audit,
+                  const Vault& vault, calendar::WorkCalendar calendar)
+      : db_(db),
+        clock_(clock),
+        random_(random),
+        audit_(audit),
+        vault_(vault),
+        calendar_(std::move(calendar)) {}
+
+  //! The sending side asks: the member must lie in the actor's scope and be active; the
+  //! receiving union may lie anywhere (it must be an active grassroots union).
+  Result<TransferView> RequestFromSender(const Actor& actor, std::int64_t member_id,
+                                         std::int64_t to_union_id, const std::string& reason);
+  //! The receiving side asks for the person with this ID number, active in any union:
+  //! kNotFound on field id_number when there is none. `to_union_id` must lie in the scope.
+  Result<TransferView> RequestByReceiver(const Actor& actor, const std::string& id_number,
+                                         std::int64_t to_union_id, const std::string& reason);
+  //! The receiving side asks for a member it already knows by id (an import's transfer
+  //! candidate; the member may lie outside the actor's scope). `import_id` is recorded.
+  Result<TransferView> RequestByMember(const Actor& actor, std::int64_t member_id,
+                                       std::int64_t to_union_id, std::string reason,
+                                       std::optional<std::int64_t> import_id);
+  //! kPermissionDenied "error.transfers.not_decider" unless can_decide; kConflict
+  //! "error.transfers.not_pending" when already decided.
+  Result<TransferView> Approve(const Actor& actor, std::int64_t id, const std::string& note);
+  //! As Approve; a note (the reason) is required.
+  Result<TransferView> Reject(const Actor& actor, std::int64_t id, const std::string& note);
+  //! The requesting side withdraws a pending request.
+  Result<TransferView> Cancel(const Actor& actor, std::int64_t id);
+  Result<TransferView> Get(const Actor& actor, std::int64_t id);
+  Result<TransferPage> List(const Actor& actor, const TransferFilter& filter);
+  //! A member's transfers as the actor sees them (the member is in scope), newest first.
+  Result<std::vector<TransferView>> OfMember(store::Connection& conn, const Actor& actor,
+                                             std::int64_t member_id);
+
+ private:
+  //! The common part of the three requests, inside the caller's transaction.
+  Result<TransferView> Request(store::Connection& conn, const Actor& actor,
+                               const store::MemberRow& member, const store::OrgRow& to_union,
+                               const std::string& side, const std::string& reason,
+                               std::optional<std::int64_t> import_id);
+  Result<TransferView> Decide(const Actor& actor, std::int64_t id, const std::string& state,
+                              const std::string& note);
+
+  store::Database& db_;
+  const Clock& clock_;
+  Random& random_;
+  AuditService& audit_;
+  const Vault& vault_;
+  calendar::WorkCalendar calendar_;
+};
+
+}  // namespace zj::app
