@@ -19,6 +19,8 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       coverage_(db, clock, random, audit_, BuiltinRegions()),
       transfers_(db, clock, random, audit_, vault_, BuiltinWorkCalendar()),
       members_(db, clock, random, audit_, vault_, transfers_),
-      demo_(db, accounts_, members_, transfers_, BuiltinRegions(), clock, random) {}
+      demo_(db, accounts_, members_, transfers_, BuiltinRegions(), clock, random),
+      roster_imports_(db, clock, random, vault_, audit_),
+      roster_exports_(db, clock, vault_, audit_) {}
 
 }  // namespace zj::app

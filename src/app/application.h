@@ -11,6 +11,8 @@
 #include "app/enterprises/enterprise_service.h"
 #include "app/members/member_service.h"
 #include "app/members/transfer_service.h"
+#include "app/members/roster_export.h"
+#include "app/members/roster_import.h"
 #include "app/orgs/org_service.h"
 #include "app/personal_data/key_ring.h"
 #include "app/personal_data/vault.h"
@@ -43,6 +45,8 @@ class Application {
   TransferService& transfers() { return transfers_; }
   MemberService& members() { return members_; }
   DemoService& demo() { return demo_; }
+  RosterImportService& roster_imports() { return roster_imports_; }
+  RosterExportService& roster_exports() { return roster_exports_; }
 
  private:
   store::Database& db_;
@@ -59,6 +63,8 @@ class Application {
   TransferService transfers_;  // before members_, which shows a member's transfers
   MemberService members_;
   DemoService demo_;
+  RosterImportService roster_imports_;
+  RosterExportService roster_exports_;
 };
 
 }  // namespace zj::app
