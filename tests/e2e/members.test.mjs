@@ -164,7 +164,18 @@ async function assertNoSidewaysScroll(page, what) {
     scroll: document.documentElement.scrollWidth,
     client: document.documentElement.clientWidth,
   }))
-  assert.ok(scroll <= client + 1, `${what}: the page is ${scroll}px wide in a ${client}px window`)
+  if (scroll > client + 1) {
+    // Name the widest culprits, so a failure says what to fix.
+    const wide = await page.evaluate((limit) => {
+      const out = []
+      for (const el of document.querySelectorAll('body *')) {
+        const r = el.getBoundingClientRect()
+        if (r.right > limit + 1 && r.width > 0) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(r.right)}`)
+      }
+      return out.slice(0, 8)
+    }, client)
+    assert.fail(`${what}: the page is ${scroll}px wide in a ${client}px window; too wide: ${wide.join(', ')}`)
+  }
 }
 
 async function pickOrg(page, testId, text, name) {
@@ -246,6 +257,8 @@ describe('the member registry in the browser', () => {
       assert.match(text, /孙伟/, 'and the rejected rows')
 
       await page.setViewportSize(PHONE)
+      await page.getByTestId('menu-open').waitFor() // the phone layout is on
+      await page.waitForTimeout(500) // tables re-measure their columns after a resize
       await page.getByTestId('member-import-report').waitFor()
       await assertNoSidewaysScroll(page, 'import report on a phone')
       await shot(page, 'members-import-report-phone.png')
