@@ -83,6 +83,25 @@ const fields: Record<string, Record<string, true>> = {
     can_cancel: true,
   } satisfies Keys<MembersApi.Transfer>,
   MemberTransferPage: { items: true, next_cursor: true } satisfies Keys<MembersApi.TransferPage>,
+  MemberImport: {
+    id: true,
+    union: true,
+    file_name: true,
+    mode: true,
+    status: true,
+    encoding: true,
+    unknown_columns: true,
+    rows_total: true,
+    rows_committed_through: true,
+    accepted: true,
+    already_present: true,
+    transfer_candidates: true,
+    rejected: true,
+    started_at: true,
+    finished_at: true,
+    rejections: true,
+    candidates: true,
+  } satisfies Keys<MembersApi.Import>,
 }
 
 // One schema documents every shape of a transfer request (sender by id or code, receiver by ID).
@@ -105,6 +124,12 @@ const calls: [string, string][] = [
   ['post', '/api/v1/member-transfers/{id}/approve'],
   ['post', '/api/v1/member-transfers/{id}/reject'],
   ['post', '/api/v1/member-transfers/{id}/cancel'],
+  ['post', '/api/v1/members/imports'],
+  ['get', '/api/v1/members/imports'],
+  ['get', '/api/v1/members/imports/{id}'],
+  ['get', '/api/v1/members/imports/{id}/report'],
+  ['get', '/api/v1/members/template'],
+  ['post', '/api/v1/members/export'],
 ]
 
 interface Schema {
