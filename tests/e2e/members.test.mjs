@@ -340,6 +340,36 @@ describe('the member registry in the browser', () => {
     }
   })
 
+  it('exports the roster masked, and in full only with a reason', async () => {
+    const { context, page } = await signedIn('cadre.donghuamen')
+    try {
+      await page.getByTestId('menu-members').click()
+      await page.getByTestId('members-table').waitFor()
+      await page.getByTestId('members-export').click()
+      const dialog = page.getByTestId('members-export-form')
+      await dialog.getByText('CSV').click()
+      const [masked] = await Promise.all([page.waitForEvent('download'), page.getByTestId('members-export-submit').click()])
+      const maskedFile = path.join(work, 'export-masked.csv')
+      await masked.saveAs(maskedFile)
+      const text = readFileSync(maskedFile, 'utf8')
+      assert.match(text, /张小林/)
+      assert.ok(!text.includes(ZHANG.id), 'a masked export has no full ID')
+
+      await page.getByTestId('members-export').click()
+      await page.getByTestId('members-export-full').click()
+      await page.getByTestId('members-export-submit').click()
+      await dialog.getByText('导出完整信息需填写原因').waitFor()
+      await page.getByTestId('members-export-reason').fill('年度会籍核对')
+      await dialog.getByText('CSV').click()
+      const [full] = await Promise.all([page.waitForEvent('download'), page.getByTestId('members-export-submit').click()])
+      const fullFile = path.join(work, 'export-full.csv')
+      await full.saveAs(fullFile)
+      assert.ok(readFileSync(fullFile, 'utf8').includes(ZHANG.id), 'a full export has the full ID')
+    } finally {
+      await context.close()
+    }
+  })
+
   it("hides the members from another district's staff, in search and by URL", async () => {
     assert.ok(zhangId, 'the previous test opened 张小林')
     const { context, page } = await signedIn('staff.xicheng')
