@@ -41,6 +41,11 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                                      {{"count", std::to_string(report->enterprises_created)}})
                   << "\n";
       }
+      if (report->members_created > 0) {
+        std::cout << i18n::Translate(locale, "cli.demo.members",
+                                     {{"count", std::to_string(report->members_created)}})
+                  << "\n";
+      }
       for (const auto& account : report->accounts) {
         const bool admin = account.username == report->admin_username;
         std::cout << i18n::Translate(locale, admin ? "cli.demo.admin" : "cli.demo.account",

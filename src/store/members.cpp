@@ -86,6 +86,15 @@ constexpr Sql kMoveTransferTo{
     "UPDATE member_transfers SET to_path = CAST($1 AS TEXT) || substr(to_path, $2)"
     " WHERE to_path >= $3 AND to_path < $4"};
 
+constexpr Sql kCountBelow{"members.below_version.count",
+                          "SELECT COUNT(*) FROM members WHERE key_version < $1"};
+constexpr Sql kBelow{"members.below_version",
+                     "SELECT id, id_cipher, phone_cipher FROM members WHERE key_version < $1"
+                     " ORDER BY id LIMIT $2"};
+constexpr Sql kReseal{"members.reseal",
+                      "UPDATE members SET id_cipher = $2, id_index = $3, phone_cipher = $4,"
+                      " phone_index = $5, key_version = $6 WHERE id = $1"};
+
 constexpr Sql kInsertEvent{
     "member_events.insert",
     "INSERT INTO member_events (id, federation_id, member_id, at, actor_id, event, detail)"
@@ -399,6 +408,34 @@ Result<void> MoveMemberPaths(Connection& conn, const std::string& old_path,
   const std::span<const Value> paths(p.data(), 4);
   ZJ_RETURN_IF_ERROR(conn.Execute(kMoveTransferFrom, paths));
   ZJ_RETURN_IF_ERROR(conn.Execute(kMoveTransferTo, paths));
+  return {};
+}
+
+Result<std::int64_t> CountMembersBelowVersion(Connection& conn, int version) {
+  const std::vector<Value> p{std::int64_t{version}};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kCountBelow, p));
+  return rows.at(0).Int(0);
+}
+
+Result<std::vector<SealedMember>> MembersBelowVersion(Connection& conn, int version, int limit) {
+  const std::vector<Value> p{std::int64_t{version}, std::int64_t{limit}};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kBelow, p));
+  std::vector<SealedMember> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) {
+    SealedMember m{r.Int(0), r.Bytes(1), std::nullopt};
+    if (!r.IsNull(2)) m.phone_cipher = r.Bytes(2);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+Result<void> ResealMember(Connection& conn, std::int64_t id, const Blob& id_cipher,
+                          const std::string& id_index, const std::optional<Blob>& phone_cipher,
+                          const std::optional<std::string>& phone_index, int key_version) {
+  const std::vector<Value> p{
+      id, id_cipher, id_index, Opt(phone_cipher), Opt(phone_index), std::int64_t{key_version}};
+  ZJ_RETURN_IF_ERROR(conn.Execute(kReseal, p));
   return {};
 }
 

@@ -236,6 +236,19 @@ TEST_P(HttpMembersTest, TheReceivingSideAsksAndTheSendingSideApproves) {
   EXPECT_EQ(Json(moved)["transfers"].size(), 1u);
 }
 
+TEST_P(HttpMembersTest, TheSendingSideNamesAUnionOutsideItsScopeByCode) {
+  const auto m = CreateMember("张晓林", 13);
+  ExpectProblem(As(dongcheng_, bh::verb::post, "/api/v1/member-transfers",
+                   {{"member_id", m["id"]}, {"to_union_code", "NO-SUCH"}, {"reason", "调动"}}),
+                bh::status::bad_request, "to_union_code");
+  auto asked = As(dongcheng_, bh::verb::post, "/api/v1/member-transfers",
+                  {{"member_id", m["id"]}, {"to_union_code", "XC-M1"}, {"reason", "调动"}});
+  ASSERT_EQ(asked.result(), bh::status::created) << asked.body();
+  EXPECT_EQ(Json(asked)["to_union"]["id"], union_xc_);
+  EXPECT_EQ(Json(asked)["to_union"]["name"], "西城某公司工会");
+  EXPECT_EQ(Json(asked)["can_cancel"], true);
+}
+
 }  // namespace
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(HttpMembersTest);

@@ -148,6 +148,30 @@ TEST_P(MemberTransfersTest, StaffAboveBothDecideOnlyOnceTheRequestIsOverdue) {
   EXPECT_TRUE(report->differences.empty());
 }
 
+TEST_P(MemberTransfersTest, TheSenderMayNameTheReceivingUnionByItsCode) {
+  auto unknown =
+      app_->transfers().RequestFromSenderByCode(staff_a_, member_.row.id, "NO-SUCH", "工作调动");
+  ASSERT_FALSE(unknown.has_value());
+  ASSERT_EQ(unknown.error().fields.size(), 1u);
+  EXPECT_EQ(unknown.error().fields[0].field, "to_union_code");
+  EXPECT_EQ(unknown.error().fields[0].message_key, "error.members.union_code");
+  auto lease = db_->Acquire();
+  ASSERT_OK(lease);
+  auto district = store::FindOrgById(**lease, district_b_.id);
+  ASSERT_OK(district);
+  auto not_union = app_->transfers().RequestFromSenderByCode(staff_a_, member_.row.id,
+                                                             (*district)->code, "工作调动");
+  ASSERT_FALSE(not_union.has_value());
+  EXPECT_EQ(not_union.error().fields[0].message_key, "error.members.union_code");
+
+  auto t =
+      app_->transfers().RequestFromSenderByCode(staff_a_, member_.row.id, " GU-B ", "工作调动");
+  ASSERT_OK(t);
+  EXPECT_EQ(t->row.to_union_id, union_b_.id);
+  EXPECT_EQ(t->row.to_union_name, "乙公司工会");
+  EXPECT_EQ(t->row.requested_side, "from");
+}
+
 TEST_P(MemberTransfersTest, AnImportCandidateBecomesARequestOfTheReceivingSide) {
   auto t = app_->transfers().RequestByMember(staff_b_, member_.row.id, union_b_.id, "花名册导入",
                                              std::int64_t{42});

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "app/personal_data/key_rotation.h"
 #include "core/members/member_fields.h"
 #include "members_fixture.h"
 
@@ -271,6 +272,39 @@ TEST_P(MembersServiceTest, CoverageVerifyRecountsMembersAndFollowsAMovedUnion) {
   ASSERT_OK(broken);
   ASSERT_EQ(broken->differences.size(), 1u);
   EXPECT_EQ(broken->differences[0].figure, "members");
+}
+
+TEST_P(MembersServiceTest, KeyRotationResealsMembersSoTheNewKeyAloneReadsAndFindsThem) {
+  app::NewMember in = Person(union_a_, "张晓林", 13);
+  in.phone = "13812345678";
+  const app::MemberView m = Create(staff_a_, in);
+  app::MemoryKeyStore keys(TestKeyRing());
+  app::KeyRotation rotation(*db_, app_->vault(), keys, app_->audit());
+  auto report = rotation.Run(app::RotationOptions{});
+  ASSERT_OK(report);
+  EXPECT_TRUE(report->complete);
+  EXPECT_EQ(report->rows, 1);
+
+  app::AppConfig config;
+  config.password_cost = app::PasswordCost::Minimum();
+  config.keys = keys.ring();
+  app::Application fresh(*db_, clock_, random_, config);
+  auto id = fresh.members().Reveal(staff_a_, m.row.id, app::RevealField::kIdNumber, "轮换后核对");
+  ASSERT_OK(id);
+  EXPECT_EQ(*id, in.id_number);
+  app::MemberFilter f;
+  f.q = in.id_number;
+  auto found = fresh.members().List(staff_a_, f);
+  ASSERT_OK(found);
+  ASSERT_EQ(found->items.size(), 1u);
+  EXPECT_EQ(found->items[0].phone_masked, "138****5678");
+  f.q = "13812345678";
+  auto by_phone = fresh.members().List(staff_a_, f);
+  ASSERT_OK(by_phone);
+  EXPECT_EQ(by_phone->items.size(), 1u);
+  // And the person is still active once only.
+  ExpectError(fresh.members().Create(staff_b_, Person(union_b_, "张晓林", 13)),
+              ErrorCode::kAlreadyExists, "error.members.active_elsewhere");
 }
 
 }  // namespace

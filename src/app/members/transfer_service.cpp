@@ -156,6 +156,29 @@ Result<TransferView> TransferService::RequestFromSender(const Actor& actor, std:
   });
 }
 
+Result<TransferView> TransferService::RequestFromSenderByCode(const Actor& actor,
+                                                              std::int64_t member_id,
+                                                              const std::string& to_union_code,
+                                                              const std::string& reason) {
+  ZJ_RETURN_IF_ERROR(MustManageMembers(actor));
+  ZJ_ASSIGN_OR_RETURN(std::string why, CheckReason("reason", reason));
+  const std::string code(text::TrimSpaces(to_union_code));
+  return store::InTransaction(db_, [&](store::Connection& c) -> Result<TransferView> {
+    ZJ_ASSIGN_OR_RETURN(auto member, store::FindMemberById(c, member_id));
+    if (!member || !PathInScope(actor, member->org_path)) {
+      Error e = MemberNotFound(member_id);
+      e.fields.push_back({"member_id", "error.not_found", {}});
+      return Fail(std::move(e));
+    }
+    ZJ_ASSIGN_OR_RETURN(auto to_union, store::FindOrgByCode(c, code));
+    if (code.empty() || !to_union || to_union->kind != "grassroots" ||
+        to_union->status != "active") {
+      return Fail(FieldProblem("to_union_code", "error.members.union_code"));
+    }
+    return Request(c, actor, *member, *to_union, "from", why, std::nullopt);
+  });
+}
+
 Result<TransferView> TransferService::RequestByReceiver(const Actor& actor,
                                                         const std::string& id_number,
                                                         std::int64_t to_union_id,

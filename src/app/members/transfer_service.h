@@ -67,6 +67,13 @@ class TransferService {
   //! receiving union may lie anywhere (it must be an active grassroots union).
   Result<TransferView> RequestFromSender(const Actor& actor, std::int64_t member_id,
                                          std::int64_t to_union_id, const std::string& reason);
+  //! As RequestFromSender, the receiving union named by its code (it usually lies outside the
+  //! sender's scope, where the sender cannot pick it from a list): an unknown code, or one of
+  //! an org that is not an active grassroots union, is a field error on to_union_code
+  //! ("error.members.union_code"). The answer shows only that union's id and name.
+  Result<TransferView> RequestFromSenderByCode(const Actor& actor, std::int64_t member_id,
+                                               const std::string& to_union_code,
+                                               const std::string& reason);
   //! The receiving side asks for the person with this ID number, active in any union:
   //! kNotFound on field id_number when there is none. `to_union_id` must lie in the scope.
   Result<TransferView> RequestByReceiver(const Actor& actor, const std::string& id_number,

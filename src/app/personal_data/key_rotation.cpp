@@ -1,6 +1,8 @@
 #include "app/personal_data/key_rotation.h"
 
 #include "app/accounts/contact_service.h"
+#include "app/members/member_service.h"
+#include "store/members.h"
 #include "store/user_phones.h"
 
 namespace zj::app {
@@ -26,6 +28,9 @@ Result<RotationReport> KeyRotation::Run(const RotationOptions& options) {
   {
     ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
     ZJ_ASSIGN_OR_RETURN(total, store::CountPhonesBelowVersion(*lease, report.to_version));
+    ZJ_ASSIGN_OR_RETURN(std::int64_t members,
+                        store::CountMembersBelowVersion(*lease, report.to_version));
+    total += members;
   }
   if (options.progress) options.progress(0, total);
   for (int batches = 0;; ++batches) {
@@ -42,7 +47,27 @@ Result<RotationReport> KeyRotation::Run(const RotationOptions& options) {
             ZJ_RETURN_IF_ERROR(
                 store::SetUserPhone(conn, row.user_id, sealed, index, report.to_version));
           }
-          return static_cast<std::int64_t>(rows.size());
+          if (!rows.empty()) return static_cast<std::int64_t>(rows.size());
+          // Then the member registry: ID number and phone of each member, with their indexes
+          // (the old key leaves the ring at the end, so no row may stay behind).
+          ZJ_ASSIGN_OR_RETURN(auto members,
+                              store::MembersBelowVersion(conn, report.to_version, options.batch));
+          for (const auto& m : members) {
+            ZJ_ASSIGN_OR_RETURN(std::string id, vault_.Open(kMemberIdField, m.id_cipher));
+            ZJ_ASSIGN_OR_RETURN(store::Blob id_sealed, vault_.Seal(kMemberIdField, id));
+            ZJ_ASSIGN_OR_RETURN(std::string id_index, vault_.BlindIndex(kMemberIdField, id));
+            std::optional<store::Blob> phone_sealed;
+            std::optional<std::string> phone_index;
+            if (m.phone_cipher) {
+              ZJ_ASSIGN_OR_RETURN(std::string phone,
+                                  vault_.Open(kMemberPhoneField, *m.phone_cipher));
+              ZJ_ASSIGN_OR_RETURN(phone_sealed, vault_.Seal(kMemberPhoneField, phone));
+              ZJ_ASSIGN_OR_RETURN(phone_index, vault_.BlindIndex(kMemberPhoneField, phone));
+            }
+            ZJ_RETURN_IF_ERROR(store::ResealMember(conn, m.id, id_sealed, id_index, phone_sealed,
+                                                   phone_index, report.to_version));
+          }
+          return static_cast<std::int64_t>(members.size());
         }));
     if (done == 0) break;
     report.rows += done;

@@ -36,8 +36,8 @@ Result<Reply> GetTransfer(Call& call) {
   return Reply{beast_http::status::ok, TransferJson(t)};
 }
 
-// {member_id, to_union_id, reason}: the sending side; {id_number, to_union_id, reason}: the
-// receiving side.
+// {member_id, to_union_id | to_union_code, reason}: the sending side; {id_number, to_union_id,
+// reason}: the receiving side.
 Result<Reply> RequestTransfer(Call& call) {
   ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
   Error invalid = InvalidInput();
@@ -45,9 +45,13 @@ Result<Reply> RequestTransfer(Call& call) {
   const auto member_id = OptionalId(body, "member_id", invalid);
   const auto id_number = OptionalString(body, "id_number", invalid);
   const auto to_union_id = OptionalId(body, "to_union_id", invalid);
+  const auto to_union_code = OptionalString(body, "to_union_code", invalid);
   const std::string reason = RequireString(body, "reason", invalid);
-  if (body.is_object() && !body.contains("to_union_id")) {
+  if (body.is_object() && !body.contains("to_union_id") && !body.contains("to_union_code")) {
     invalid.fields.push_back({"to_union_id", "error.field.required", {}});
+  }
+  if (to_union_code && !member_id) {  // a code names the receiving union for the sender only
+    invalid.fields.push_back({"to_union_code", "error.transfers.code_for_sender", {}});
   }
   if (body.is_object() && !body.contains("member_id") && !body.contains("id_number")) {
     invalid.fields.push_back({"member_id", "error.field.required", {}});
@@ -56,11 +60,15 @@ Result<Reply> RequestTransfer(Call& call) {
     invalid.fields.push_back({"id_number", "error.transfers.member_or_id", {}});
   }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
-  if (!to_union_id || (!member_id && !id_number)) return Fail(std::move(invalid));
+  if ((!to_union_id && !to_union_code) || (!member_id && !id_number)) {
+    return Fail(std::move(invalid));
+  }
   auto& transfers = call.app.transfers();
   Result<app::TransferView> made =
-      member_id ? transfers.RequestFromSender(*call.actor, *member_id, *to_union_id, reason)
-                : transfers.RequestByReceiver(*call.actor, *id_number, *to_union_id, reason);
+      !member_id ? transfers.RequestByReceiver(*call.actor, *id_number, *to_union_id, reason)
+      : to_union_id
+          ? transfers.RequestFromSender(*call.actor, *member_id, *to_union_id, reason)
+          : transfers.RequestFromSenderByCode(*call.actor, *member_id, *to_union_code, reason);
   if (!made) return Fail(std::move(made).error());
   return Reply{beast_http::status::created, TransferJson(*made)};
 }
