@@ -126,6 +126,27 @@ TEST_P(MembersImportTest, AMemberActiveInAnotherUnionIsATransferCandidateNotAMov
   EXPECT_EQ(ActiveMembersOf(union_b_.org.id), 1);
 }
 
+TEST_P(MembersImportTest, CandidatesBecomeTransferRequestsInOneStepAndOnlyOnce) {
+  ASSERT_TRUE(Import(staff_a_, union_a_.org.id, Roster({{"张三", Id(1)}})).has_value());
+  auto view = Import(staff_b_, union_b_.org.id, Roster({{"张三", Id(1)}}));
+  ASSERT_TRUE(view.has_value());
+  auto done = app_->roster_imports().RequestTransfers(staff_b_, app_->transfers(), view->run.id,
+                                                      "调入本单位工会", std::nullopt);
+  ASSERT_TRUE(done.has_value()) << Describe(done.error());
+  EXPECT_EQ(done->created, 1);
+  EXPECT_EQ(done->skipped, 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM member_transfers WHERE import_id = $1", view->run.id), 1);
+  auto again = app_->roster_imports().RequestTransfers(staff_b_, app_->transfers(), view->run.id,
+                                                       "调入本单位工会", std::nullopt);
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->created, 0);
+  EXPECT_EQ(again->skipped, 1);
+  auto outside = app_->roster_imports().RequestTransfers(staff_a_, app_->transfers(), view->run.id,
+                                                         "调入", std::nullopt);
+  ASSERT_FALSE(outside.has_value());
+  EXPECT_EQ(outside.error().code, ErrorCode::kNotFound);
+}
+
 TEST_P(MembersImportTest, AllOrNothingWritesNoMemberWhenAnyRowIsRejected) {
   const auto path = Roster({{"张三", Id(1)}, {"", Id(2)}, {"王五", Id(3)}});
   auto view = Import(staff_a_, union_a_.org.id, path, "all-or-nothing");

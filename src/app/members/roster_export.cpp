@@ -1,6 +1,8 @@
 #include "app/members/roster_export.h"
 
 #include "app/imports/table_writer.h"
+#include "app/members/member_access.h"
+#include "app/members/member_service.h"
 #include "app/orgs/org_scope.h"
 #include "core/accounts/password_policy.h"
 #include "core/members/roster_columns.h"
@@ -15,8 +17,8 @@ namespace {
 
 using members::RosterColumn;
 
-constexpr std::string_view kIdField = "members.id_number";
-constexpr std::string_view kPhoneField = "members.phone";
+constexpr std::string_view kIdField = kMemberIdField;
+constexpr std::string_view kPhoneField = kMemberPhoneField;
 
 std::vector<std::string> HeaderRow() {
   std::vector<std::string> h;
@@ -36,10 +38,7 @@ Error FieldError1(const std::string& field, const std::string& key) {
 
 Result<std::int64_t> RosterExportService::Export(const Actor& actor,
                                                  const RosterExportRequest& request) {
-  if (actor.role != "admin" && actor.role != "staff" && actor.role != "cadre") {
-    return Fail(ErrorCode::kPermissionDenied, "error.members.forbidden",
-                actor.role + " does not export members");
-  }
+  ZJ_RETURN_IF_ERROR(MustManageMembers(actor));
   const std::string reason(text::TrimSpaces(request.reason));
   if (request.full) {
     const std::size_t n = accounts::CodePoints(reason);

@@ -1,5 +1,6 @@
 #include "app/members/roster_import.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -10,6 +11,8 @@
 #include "app/imports/table_stream.h"
 #include "app/imports/table_writer.h"
 #include "app/members/card_numbers.h"
+#include "app/members/member_access.h"
+#include "app/members/member_service.h"
 #include "app/members/name_keys.h"
 #include "app/orgs/org_scope.h"
 #include "core/calendar/work_calendar.h"
@@ -29,22 +32,8 @@ namespace zj::app {
 
 namespace {
 
-constexpr std::string_view kIdField = "members.id_number";
-constexpr std::string_view kPhoneField = "members.phone";
-
-bool ManagesRoster(const Actor& actor) {
-  return actor.role == "admin" || actor.role == "staff" || actor.role == "cadre";
-}
-
-Result<void> MustManageRoster(const Actor& actor) {
-  if (ManagesRoster(actor)) return {};
-  return Fail(ErrorCode::kPermissionDenied, "error.members.forbidden",
-              actor.role + " does not import members");
-}
-
-members::Date Today(const Clock& clock) {
-  return members::Date{calendar::LocalDay(clock.NowMs(), 480)};
-}
+constexpr std::string_view kIdField = kMemberIdField;
+constexpr std::string_view kPhoneField = kMemberPhoneField;
 
 //! One checked data row on its way to the database, with its ciphertexts and blind indexes
 //! computed off the writing thread.
@@ -438,7 +427,7 @@ Result<RosterImportView> RosterImportService::Run(const Actor& actor,
                                                   const RosterImportRequest& request,
                                                   const RosterImportHooks& hooks,
                                                   std::size_t max_items) {
-  ZJ_RETURN_IF_ERROR(MustManageRoster(actor));
+  ZJ_RETURN_IF_ERROR(MustManageMembers(actor));
   if (request.mode != "valid-rows" && request.mode != "all-or-nothing") {
     Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "mode " + request.mode, {}, {}};
     e.fields.push_back({"mode", "error.import.mode", {}});
@@ -484,7 +473,7 @@ Result<RosterImportView> RosterImportService::Run(const Actor& actor,
     run.union_name = union_org.name;
     ZJ_RETURN_IF_ERROR(store::InsertMemberImport(conn, run));
   }
-  const members::Date today = Today(clock_);
+  const members::Date today = TodayInChina(clock_);
 
   if (run.mode == "all-or-nothing" && run.rows_committed_through == 0) {
     // Check every row first; the rows go to the database only when none is rejected.
@@ -592,7 +581,7 @@ Result<RosterImportView> RosterImportService::Run(const Actor& actor,
 
 Result<RosterImportView> RosterImportService::Get(const Actor& actor, std::int64_t id,
                                                   std::size_t max_items) {
-  ZJ_RETURN_IF_ERROR(MustManageRoster(actor));
+  ZJ_RETURN_IF_ERROR(MustManageMembers(actor));
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_ASSIGN_OR_RETURN(auto run, store::FindMemberImport(*lease, id));
   if (!run || !PathInScope(actor, run->org_path)) {
@@ -603,7 +592,7 @@ Result<RosterImportView> RosterImportService::Get(const Actor& actor, std::int64
 
 Result<std::vector<store::MemberImportRow>> RosterImportService::List(
     const Actor& actor, std::optional<std::int64_t> union_id, int limit) {
-  ZJ_RETURN_IF_ERROR(MustManageRoster(actor));
+  ZJ_RETURN_IF_ERROR(MustManageMembers(actor));
   const auto range = ScopeRange(actor);
   if (!range) return std::vector<store::MemberImportRow>{};
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
@@ -675,6 +664,43 @@ Result<void> RosterImportService::WriteReport(const Actor& actor, std::int64_t i
     ZJ_RETURN_IF_ERROR(writer->Add(row.cells));
   }
   return writer->Close();
+}
+
+Result<CandidateTransfers> RosterImportService::RequestTransfers(
+    const Actor& actor, TransferService& transfers, std::int64_t id, const std::string& reason,
+    const std::optional<std::vector<std::int64_t>>& rows) {
+  ZJ_ASSIGN_OR_RETURN(RosterImportView view, Get(actor, id, 0));
+  CandidateTransfers out;
+  std::int64_t after = 0;
+  for (;;) {
+    std::vector<store::MemberImportOutcome> page;
+    {
+      ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+      ZJ_ASSIGN_OR_RETURN(page, store::MemberImportOutcomes(*lease, id, "candidate", after, 500));
+    }
+    for (const auto& o : page) {
+      after = o.row_number;
+      if (rows && std::find(rows->begin(), rows->end(), o.row_number) == rows->end()) continue;
+      if (!o.member_id) continue;
+      auto requested =
+          transfers.RequestByMember(actor, *o.member_id, view.run.union_org_id, reason, id);
+      if (requested) {
+        ++out.created;
+        continue;
+      }
+      // A bad reason or a refused actor fails the whole request; a member who meanwhile has a
+      // pending transfer, left, or moved is skipped.
+      const ErrorCode code = requested.error().code;
+      if (code == ErrorCode::kAlreadyExists || code == ErrorCode::kConflict ||
+          code == ErrorCode::kNotFound || code == ErrorCode::kFailedPrecondition) {
+        ++out.skipped;
+        continue;
+      }
+      return Fail(std::move(requested).error());
+    }
+    if (page.size() < 500) break;
+  }
+  return out;
 }
 
 }  // namespace zj::app

@@ -19,6 +19,7 @@
 #include "app/accounts/account_service.h"
 #include "app/audit/audit_service.h"
 #include "app/clock.h"
+#include "app/members/transfer_service.h"
 #include "app/personal_data/vault.h"
 #include "core/i18n/messages.h"
 #include "core/result.h"
@@ -70,6 +71,12 @@ struct RosterImportView {
   bool resumed = false;  //!< this call continued an interrupted run
 };
 
+//! What turning an import's transfer candidates into requests did.
+struct CandidateTransfers {
+  std::int64_t created = 0;
+  std::int64_t skipped = 0;  //!< already pending, no longer active elsewhere, or gone
+};
+
 class RosterImportService {
  public:
   RosterImportService(store::Database& db, const Clock& clock, Random& random, Vault& vault,
@@ -94,6 +101,13 @@ class RosterImportService {
   //! CSV or, when `out` ends in .xlsx, XLSX. Audited.
   Result<void> WriteReport(const Actor& actor, std::int64_t id, const std::string& path,
                            const std::string& sheet, const std::string& out, i18n::Locale locale);
+
+  //! Asks, as the receiving side, for the transfer of each transfer candidate of run `id` (or
+  //! of those at `rows`) into the run's union, through `transfers` (TransferService), with
+  //! `reason`. Candidates that cannot be asked for any more are skipped and counted.
+  Result<CandidateTransfers> RequestTransfers(const Actor& actor, TransferService& transfers,
+                                              std::int64_t id, const std::string& reason,
+                                              const std::optional<std::vector<std::int64_t>>& rows);
 
  private:
   store::Database& db_;

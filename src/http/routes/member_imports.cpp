@@ -189,6 +189,35 @@ Result<Reply> Export(Call& call) {
   return FileReply(std::move(bytes), xlsx, "members");
 }
 
+Result<Reply> CandidateTransfers(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
+  ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
+  Error invalid = InvalidInput();
+  const std::string reason = RequireString(body, "reason", invalid);
+  std::optional<std::vector<std::int64_t>> rows;
+  if (body.contains("rows") && !body["rows"].is_null()) {
+    if (!body["rows"].is_array()) {
+      invalid.fields.push_back({"rows", "error.field.not_integer", {}});
+    } else {
+      rows.emplace();
+      for (const auto& r : body["rows"]) {
+        if (!r.is_number_integer()) {
+          invalid.fields.push_back({"rows", "error.field.not_integer", {}});
+          break;
+        }
+        rows->push_back(r.get<std::int64_t>());
+      }
+    }
+  }
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  auto actor = *call.actor;
+  actor.remote_addr = call.remote_addr;
+  ZJ_ASSIGN_OR_RETURN(auto done, call.app.roster_imports().RequestTransfers(
+                                     actor, call.app.transfers(), id, reason, rows));
+  return Reply{beast_http::status::ok,
+               nlohmann::json{{"created", done.created}, {"skipped", done.skipped}}};
+}
+
 }  // namespace
 
 void AddMemberImportRoutes(std::vector<Route>& routes) {
@@ -197,6 +226,8 @@ void AddMemberImportRoutes(std::vector<Route>& routes) {
   routes.push_back({V::get, "/api/v1/members/imports", Access::kSession, ListImports});
   routes.push_back({V::get, "/api/v1/members/imports/:id", Access::kSession, GetImport});
   routes.push_back({V::get, "/api/v1/members/imports/:id/report", Access::kSession, ImportReport});
+  routes.push_back(
+      {V::post, "/api/v1/members/imports/:id/transfers", Access::kSession, CandidateTransfers});
   routes.push_back({V::get, "/api/v1/members/template", Access::kSession, Template});
   routes.push_back({V::post, "/api/v1/members/export", Access::kSession, Export});
 }
