@@ -185,9 +185,9 @@ async function pickOrg(page, testId, text, name) {
 }
 
 /** Uploads one roster file on the import page and waits for the report. */
-async function importRoster(page, file, mode = 'valid-rows') {
+async function importRoster(page, file, mode = 'valid-rows', union = ['东华门会员', /东华门会员测试工会/]) {
   await page.goto(`${url}/members/import`)
-  await pickOrg(page, 'member-import-union', '东华门会员', /东华门会员测试工会/)
+  await pickOrg(page, 'member-import-union', ...union)
   await page.getByTestId(`member-import-mode-${mode}`).click()
   await page.getByTestId('member-import-file').locator('input[type=file]').setInputFiles(file)
   await page.getByTestId('member-import-start').click()
@@ -488,6 +488,35 @@ describe('the member registry in the browser', () => {
       assert.match(row, /在册/)
     } finally {
       await again.context.close()
+    }
+  })
+  it('turns a roster row already active in another union into a transfer request', async () => {
+    const LIU = GOOD[5]
+    const xicheng = await signedIn('staff.xicheng')
+    try {
+      const { page } = xicheng
+      const file = path.join(work, '西城名册.csv')
+      writeFileSync(file, rosterText([LIU]))
+      await importRoster(page, file, 'valid-rows', ['西城会员', /西城会员测试工会/])
+      assert.equal(await countOf(page, 'candidates'), 1)
+      const candidates = page.getByTestId('member-import-candidates').locator('.el-table__body tr')
+      assert.match(await candidates.first().innerText(), /刘洋[\s\S]*东华门会员测试工会/)
+      await page.getByTestId('member-import-to-transfers').click()
+      await page.locator('.member-import-transfers').getByRole('button', { name: /确定|OK/ }).click()
+      await page.locator('.member-import-transfers-done').getByText('已提交 1 条接转申请').waitFor()
+    } finally {
+      await xicheng.context.close()
+    }
+
+    const cadre = await signedIn('cadre.donghuamen')
+    try {
+      const { page } = cadre
+      await page.goto(`${url}/members/transfers?box=decidable`)
+      const row = page.getByTestId('member-transfers-table').locator('.el-table__body tr').filter({ hasText: LIU.name }).filter({ hasText: LIU.id.slice(-4) })
+      await row.first().waitFor()
+      assert.match(await row.first().innerText(), /西城会员测试工会/)
+    } finally {
+      await cadre.context.close()
     }
   })
 })
