@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 
 const { values: a } = parseArgs({
   options: Object.fromEntries(
-    ['micro', 'wrk-zhijia', 'wrk-bare', 'target', 'body-bytes', 'connections', 'duration', 'out-json', 'out-md'].map(
+    ['micro', 'import', 'wrk-zhijia', 'wrk-bare', 'target', 'body-bytes', 'connections', 'duration', 'out-json', 'out-md'].map(
       (k) => [k, { type: 'string' }],
     ),
   ),
@@ -50,6 +50,7 @@ const result = {
     target_ratio: 0.4,
     p99_target_ms: 10,
   },
+  member_import: a.import ? JSON.parse(readFileSync(a.import, 'utf8')) : null,
   micro: micro.benchmarks.map((b) => ({
     name: b.name,
     ns_per_item: Number(b.cpu_time.toFixed(1)),
@@ -69,6 +70,16 @@ const lines = [
   `| bare Beast server (limit) | ${bare.rps.toFixed(0)} | ${bare.p50_ms} | ${bare.p99_ms} |`,
   `| ratio (target ≥ ${r.target_ratio}; p99 < ${r.p99_target_ms} ms) | **${r.ratio}** ${ok(r.ratio >= r.target_ratio)} | | ${ok(zhijia.p99_ms < r.p99_target_ms)} |`,
   '',
+  ...(result.member_import
+    ? [
+        `| member import (${result.member_import.rows.toLocaleString('en')} rows, SQLite) | rows/s | seconds | peak RSS MiB |`,
+        '|---|---:|---:|---:|',
+        `| zhijia members import | ${result.member_import.zhijia.rows_per_s} | ${result.member_import.zhijia.seconds} | ${result.member_import.zhijia.peak_rss_mib} ${ok(result.member_import.zhijia.peak_rss_mib < result.member_import.rss_limit_mib)} |`,
+        `| bare prepared insert (limit) | ${result.member_import.bare_insert.rows_per_s} | ${result.member_import.bare_insert.seconds} | |`,
+        `| ratio (target ≥ ${result.member_import.target_ratio}; RSS < ${result.member_import.rss_limit_mib} MiB) | **${result.member_import.ratio}** ${ok(result.member_import.ratio >= result.member_import.target_ratio)} | | |`,
+        '',
+      ]
+    : []),
   '| micro-benchmark | ns/item | items/s |',
   '|---|---:|---:|',
   ...result.micro.map((m) => `| ${m.name} | ${m.ns_per_item} | ${m.items_per_second.toLocaleString('en')} |`),

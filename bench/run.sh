@@ -2,20 +2,24 @@
 # The benchmark suite: builds in release mode, loads the demo data, runs every benchmark beside
 # the limit it is measured against in the same run, and writes bench/results/latest.json and
 # bench/results/latest.md (each figure with the machine's CPU, core count and the date).
-# Usage: bench/run.sh [--duration SECONDS] [--connections N]
+# Usage: bench/run.sh [--duration SECONDS] [--connections N] [--rows N]
 # What it measures so far (the suite grows with the capabilities):
 #   1. micro: Google Benchmark micro-benchmarks of the per-row hot path;
 #   2. api_reads: authenticated GET of an account by id through `zhijia serve`, driven by wrk
 #      over loopback with keep-alive, against zhijia_bare_server answering a fixed JSON body of
-#      the same size with the same Beast stack and thread count.
+#      the same size with the same Beast stack and thread count;
+#   3. member_import: `zhijia members import` of --rows generated rows (default 1,000,000) into
+#      SQLite against a bare prepared-statement insert of the same rows (bench/import/).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration=10
 connections=64
+rows=1000000
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
+    --rows) rows="$2"; shift 2 ;;
     *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -74,7 +78,10 @@ wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --latency \
   "http://127.0.0.1:$port_bare/" >"$work/wrk_bare.txt"
 grep -q "Non-2xx" "$work/wrk_zhijia.txt" && { echo "bench/run.sh: non-2xx answers:" >&2; cat "$work/wrk_zhijia.txt" >&2; exit 1; }
 
+bash "$root/bench/import/run_import.sh" "$build" "$work/import" "$rows" "$work/import.json"
+
 node "$root/bench/report.mjs" \
+  --import "$work/import.json" \
   --micro "$work/micro.json" --wrk-zhijia "$work/wrk_zhijia.txt" --wrk-bare "$work/wrk_bare.txt" \
   --target "GET /api/v1/users/{id}" --body-bytes "$body_bytes" --connections "$connections" \
   --duration "$duration" --out-json "$root/bench/results/latest.json" --out-md "$root/bench/results/latest.md"

@@ -14,8 +14,9 @@ packages=(
   # C++ libraries (see DESIGN.md "Chosen components")
   libboost-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libsodium-dev
   libicu-dev icu-devtools libsqlite3-dev sqlite3 libpq-dev
-  # XLSX: libxlsxwriter writes exports; libzip + pugixml read imported workbooks
-  libxlsxwriter-dev libzip-dev libpugixml-dev
+  # XLSX: libxlsxwriter writes exports; libzip + pugixml read imported workbooks, expat streams
+  # big sheets (SAX) for the member import
+  libxlsxwriter-dev libzip-dev libpugixml-dev libexpat1-dev
   # CSV imports (GBK decoding is ICU's, above)
   libcsv-dev
   # notifications by e-mail (libcurl's SMTP)
@@ -24,10 +25,14 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy-19
   # benchmarks (bench/run.sh): an HTTP load generator
   wrk
+  # /usr/bin/time -v: peak RSS of the member import benchmark
+  time
   # PostgreSQL 15 server binaries for the integration tests' throwaway cluster
   postgresql-15 postgresql-client-15
   # browser tests: Debian's chromium, and CJK fonts so Chinese is not drawn as boxes
   chromium fonts-noto-cjk
+  # browser tests: LibreOffice Calc (headless) makes the XLSX rosters the member import test uploads
+  libreoffice-calc-nogui
   # process tools used by the scripts (curl for readiness checks, procps for ps)
   curl procps ca-certificates
 )

@@ -21,6 +21,8 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       members_(db, clock, random, audit_, vault_, transfers_),
       demo_(db, accounts_, members_, transfers_, BuiltinRegions(), clock, random),
       calendars_(db, clock, audit_, calendar_book_),
-      service_dashboard_(db, clock) {}
+      service_dashboard_(db, clock),
+      roster_imports_(db, clock, random, vault_, audit_),
+      roster_exports_(db, clock, vault_, audit_) {}
 
 }  // namespace zj::app

@@ -11,6 +11,8 @@
 #include "app/demo/demo_service.h"
 #include "app/enterprises/enterprise_service.h"
 #include "app/members/member_service.h"
+#include "app/members/roster_export.h"
+#include "app/members/roster_import.h"
 #include "app/members/transfer_service.h"
 #include "app/orgs/org_service.h"
 #include "app/personal_data/key_ring.h"
@@ -49,6 +51,8 @@ class Application {
   CalendarBook& calendar_book() { return calendar_book_; }
   CalendarService& calendars() { return calendars_; }
   ServiceDashboard& service_dashboard() { return service_dashboard_; }
+  RosterImportService& roster_imports() { return roster_imports_; }
+  RosterExportService& roster_exports() { return roster_exports_; }
 
  private:
   store::Database& db_;
@@ -68,6 +72,8 @@ class Application {
   DemoService demo_;
   CalendarService calendars_;
   ServiceDashboard service_dashboard_;
+  RosterImportService roster_imports_;
+  RosterExportService roster_exports_;
 };
 
 }  // namespace zj::app

@@ -99,5 +99,6 @@ void AddOrgTreeRoutes(std::vector<Route>& routes);
 void AddEnterpriseRoutes(std::vector<Route>& routes);
 void AddMemberRoutes(std::vector<Route>& routes);
 void AddMemberTransferRoutes(std::vector<Route>& routes);
+void AddMemberImportRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

@@ -108,6 +108,7 @@ Router::Router(app::Application& app, ServerOptions options)
   AddEnterpriseRoutes(routes_);
   AddMemberRoutes(routes_);
   AddMemberTransferRoutes(routes_);
+  AddMemberImportRoutes(routes_);
 }
 
 Handled Router::Handle(const Request& request, const Peer& peer) {

@@ -91,6 +91,20 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->body_limit(server_.options.limits.body_bytes);
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.limits.header_bytes));
     stream_.expires_after(first_ ? server_.options.read_timeout : server_.options.idle_timeout);
+    beast_http::async_read_header(
+        stream_, buffer_, *parser_,
+        beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  //! The header is in: a roster upload may carry a larger body than any other request.
+  void OnHeader(beast::error_code ec, std::size_t bytes) {
+    if (ec) return OnRead(ec, bytes);
+    const auto& request = parser_->get();
+    const std::string_view target = request.target();
+    const std::string_view path = target.substr(0, target.find('?'));
+    if (request.method() == beast_http::verb::post && path == "/api/v1/members/imports") {
+      parser_->body_limit(server_.options.limits.upload_bytes);
+    }
     beast_http::async_read(stream_, buffer_, *parser_,
                            beast::bind_front_handler(&Session::OnRead, shared_from_this()));
   }

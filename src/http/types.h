@@ -13,6 +13,8 @@ using Response = beast_http::response<beast_http::string_body>;
 struct Limits {
   std::size_t body_bytes = std::size_t{1024} * 1024;  //!< larger bodies get 413
   std::size_t header_bytes = std::size_t{16} * 1024;  //!< larger header blocks get 431
+  //! The body limit of roster uploads (POST /api/v1/members/imports) only.
+  std::size_t upload_bytes = std::size_t{64} * 1024 * 1024;
 };
 
 }  // namespace zj::http

@@ -48,6 +48,25 @@ constexpr std::array kCatalogue = {
           "{file}: row {row}, column {column}: {message}"},
     Entry{"cli.keys.rotated", "个人信息密钥已轮换到版本 {version}，重新加密 {rows} 条记录",
           "personal-data keys rotated to version {version}: {rows} records re-encrypted"},
+    Entry{"cli.members.exported", "已导出 {rows} 名会员到 {file}",
+          "exported {rows} members to {file}"},
+    Entry{"cli.members.import_refused",
+          "{file}（{encoding}）：{rejected} 行有错误，按“全部或全不”方式未导入任何会员（导入编号 "
+          "{import_id}）",
+          "{file} ({encoding}): {rejected} rows rejected, so nothing was imported (all-or-nothing; "
+          "import {import_id})"},
+    Entry{"cli.members.imported",
+          "{file}（{encoding}）：共 {rows} 行，新增 {accepted} 名会员，已在册 "
+          "{already_present}，可申请转入 {transfer_candidates}，有错误 {rejected}（导入编号 "
+          "{import_id}）",
+          "{file} ({encoding}): {rows} rows, {accepted} members added, {already_present} already "
+          "present, {transfer_candidates} transfer candidates, {rejected} rejected (import "
+          "{import_id})"},
+    Entry{"cli.members.more_rejections", "……另有 {count} 行错误，请用 --report 导出完整的错误说明",
+          "... and {count} more rejected rows; use --report for all of them"},
+    Entry{"cli.members.template", "已生成导入模板 {file}", "wrote the import template {file}"},
+    Entry{"cli.members.unknown_columns", "未识别的列（已忽略）：{columns}",
+          "Unknown columns (ignored): {columns}"},
     Entry{"cli.migrate.current", "数据库结构已是最新（版本 {version}）",
           "schema is current at version {version}"},
     Entry{"cli.migrate.done", "数据库结构已从版本 {from} 升级到 {to}",
@@ -120,8 +139,10 @@ constexpr std::array kCatalogue = {
           "The covering union must be an active grassroots union"},
     Entry{"error.ethnicity.invalid", "民族应为 GB/T 3304 中的民族名称，如 汉族",
           "The ethnicity must be a GB/T 3304 name, e.g. 汉族"},
+    Entry{"error.export.unwritable", "无法写入文件 {file}", "Cannot write the file {file}"},
     Entry{"error.field.boolean", "应为 true 或 false", "Must be true or false"},
     Entry{"error.field.cursor", "翻页游标无效", "Invalid page cursor"},
+    Entry{"error.field.format", "格式应为 xlsx 或 csv", "The format must be xlsx or csv"},
     Entry{"error.field.invalid_id", "编号格式无效", "Not a valid id"},
     Entry{"error.field.limit", "应为 1 到 {max} 之间的整数",
           "Must be a whole number from 1 to {max}"},
@@ -158,6 +179,12 @@ constexpr std::array kCatalogue = {
           "The file is neither UTF-8 nor GBK text"},
     Entry{"error.import.missing_column", "{file} 缺少必需的列 {column}",
           "{file} lacks the required column {column}"},
+    Entry{"error.import.mode", "导入方式应为 valid-rows 或 all-or-nothing",
+          "The mode must be valid-rows or all-or-nothing"},
+    Entry{"error.import.report_file", "该文件不是本次导入所用的文件",
+          "This is not the file that was imported"},
+    Entry{"error.import.sheet", "工作簿中没有名为“{sheet}”的工作表",
+          "The workbook has no sheet named \"{sheet}\""},
     Entry{"error.import.unreadable", "无法读取文件 {file}", "Cannot read the file {file}"},
     Entry{"error.import.xlsx", "{file} 不是可读取的 XLSX 工作簿",
           "{file} is not a readable XLSX workbook"},
@@ -186,6 +213,8 @@ constexpr std::array kCatalogue = {
           "Invalid listen address \"{value}\"; expected HOST:PORT, e.g. 127.0.0.1:8080"},
     Entry{"error.members.active_elsewhere", "此人已是“{union}”的在册会员，请办理会员关系接转",
           "This person is already an active member of {union}; request a transfer instead"},
+    Entry{"error.members.duplicate_in_file", "身份证号与本文件第 {first_row} 行重复",
+          "The same ID number as row {first_row} of this file"},
     Entry{"error.members.employer_unknown", "找不到该工作单位（不存在或不在您的管辖范围内）",
           "No such employer in your area"},
     Entry{"error.members.forbidden", "您的角色无权查看或管理会员",
@@ -318,6 +347,9 @@ constexpr std::array kCatalogue = {
     Entry{"error.username.taken", "该用户名已被使用", "This user name is taken"},
     Entry{"error.users.self_demotion", "不能停用自己的账号，也不能更改自己的角色或组织",
           "You cannot disable your own account or change your own role or organisation"},
+    Entry{"error.yes_no.invalid", "应为 是 或 否", "Must be 是 (yes) or 否 (no)"},
+    Entry{"members.import.candidate", "已是“{union}”的在册会员，可申请转入本工会",
+          "Already an active member of \"{union}\"; a transfer to this union can be requested"},
     Entry{
         "notify.request.escalated.body",
         "受理编号 {number} 的诉求“{title}”（{priority}）因下级组织未按时办理，已第 {escalations} 次"

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, configureApiClient, request, resetApiClient } from './request'
+import { ApiError, configureApiClient, dispositionFileName, request, resetApiClient } from './request'
 
 type FetchArgs = [input: RequestInfo | URL, init?: RequestInit]
 
@@ -142,5 +142,18 @@ describe('request', () => {
     await expect(request('/api/v1/members')).rejects.toBeInstanceOf(ApiError)
     expect(onUnauthorized).toHaveBeenCalledOnce()
     expect(onError).not.toHaveBeenCalled()
+  })
+})
+
+describe('dispositionFileName', () => {
+  it('prefers the UTF-8 filename* over the plain one', () => {
+    expect(dispositionFileName("attachment; filename=\"a.csv\"; filename*=UTF-8''%E5%90%8D%E5%86%8C.csv")).toBe('名册.csv')
+  })
+
+  it('reads a quoted or bare filename and gives null without one', () => {
+    expect(dispositionFileName('attachment; filename="report.xlsx"')).toBe('report.xlsx')
+    expect(dispositionFileName('attachment; filename=report.csv')).toBe('report.csv')
+    expect(dispositionFileName('attachment')).toBeNull()
+    expect(dispositionFileName(null)).toBeNull()
   })
 })

@@ -54,6 +54,8 @@ export interface RequestOptions {
   method?: HttpMethod
   /** Sent as JSON. */
   body?: unknown
+  /** Sent as they are with Content-Type application/octet-stream (file uploads); excludes `body`. */
+  bytes?: Blob | ArrayBuffer
   query?: Record<string, string | number | boolean | undefined>
   /** Handle the error at the call site instead of reporting it to the error sink. */
   silent?: boolean
@@ -130,11 +132,18 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError('http', response.status)
 }
 
-/** Performs one API call and returns its parsed JSON body (undefined for 204). */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends one call and returns the successful response; every failure becomes a reported ApiError. */
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET'
-  const headers = new Headers({ Accept: 'application/json', 'Accept-Language': config.locale() })
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json')
+  const headers = new Headers({ Accept: accept, 'Accept-Language': config.locale() })
+  let body: BodyInit | undefined
+  if (options.bytes !== undefined) {
+    headers.set('Content-Type', 'application/octet-stream')
+    body = options.bytes
+  } else if (options.body !== undefined) {
+    headers.set('Content-Type', 'application/json')
+    body = JSON.stringify(options.body)
+  }
   if (!SAFE_METHODS.has(method)) {
     const token = config.csrfToken()
     if (token) headers.set('X-CSRF-Token', token)
@@ -146,7 +155,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal: options.signal,
     })
   } catch (cause) {
@@ -162,6 +171,40 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     else if (!options.silent) config.onError(error)
     throw error
   }
+  return response
+}
+
+/** A file the server answered with, and the name its Content-Disposition gives it. */
+export interface FileAnswer {
+  blob: Blob
+  fileName: string | null
+}
+
+/** The file name of a Content-Disposition header (RFC 6266: filename* in UTF-8 wins over filename). */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim())
+    } catch {
+      // malformed escape: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(header)
+  if (!plain) return null
+  return (plain[2] ?? plain[1] ?? '').trim() || null
+}
+
+/** Performs one API call whose answer is a file (an export made by POST), not JSON. */
+export async function requestFile(path: string, options: RequestOptions = {}): Promise<FileAnswer> {
+  const response = await send(path, options, '*/*')
+  return { blob: await response.blob(), fileName: dispositionFileName(response.headers.get('Content-Disposition')) }
+}
+
+/** Performs one API call and returns its parsed JSON body (undefined for 204). */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json')
   if (response.status === 204) return undefined as T
   if (!isJson(response.headers.get('Content-Type'))) {
     const error = new ApiError('http', response.status)

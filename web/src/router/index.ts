@@ -10,6 +10,7 @@ import { authRoutes } from './modules/auth'
 import { coverageRoutes } from './modules/coverage'
 import { errorRoutes } from './modules/errors'
 import { homeRoutes } from './modules/home'
+import { memberRoutes } from './modules/members'
 import { orgRoutes } from './modules/orgs'
 import { portalRoutes } from './modules/portal'
 
@@ -19,7 +20,7 @@ export const routes = [
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes],
   },
   ...portalRoutes,
   ...errorRoutes,

@@ -6,3 +6,9 @@ export const COVERAGE_VIEWERS = ['admin', 'staff', 'cadre', 'operator']
 
 /** May create, change and move orgs and enterprises. */
 export const ORG_EDITORS = ['admin', 'staff']
+
+/** May search and read members (operators find callers), and reveal an ID or phone with a reason. */
+export const MEMBER_VIEWERS = ['admin', 'staff', 'cadre', 'operator']
+
+/** May change members, import and export rosters, and ask for and decide transfers. */
+export const MEMBER_EDITORS = ['admin', 'staff', 'cadre']

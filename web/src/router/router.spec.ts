@@ -79,6 +79,27 @@ describe('router guard', () => {
     expect(workerRouter.currentRoute.value.name).toBe('home')
   })
 
+  it('lets operators find and read members but not import or decide transfers', async () => {
+    const open = async (role: string, path: string) => {
+      setActivePinia(createPinia())
+      answerSession(200, { ...signedIn, user: { ...signedIn.user, role } })
+      const router = createAppRouter(createMemoryHistory())
+      await router.push(path)
+      return router.currentRoute.value.name
+    }
+    for (const role of ['admin', 'staff', 'cadre']) {
+      expect(await open(role, '/members'), role).toBe('members')
+      expect(await open(role, '/members/import'), role).toBe('member-import')
+      expect(await open(role, '/members/transfers'), role).toBe('member-transfers')
+      expect(await open(role, '/members/42'), role).toBe('member')
+    }
+    expect(await open('operator', '/members')).toBe('members')
+    expect(await open('operator', '/members/42')).toBe('member')
+    expect(await open('operator', '/members/import')).toBe('home')
+    expect(await open('operator', '/members/transfers')).toBe('home')
+    expect(await open('worker', '/members')).toBe('home')
+  })
+
   it('shows the not-found page for unknown paths', async () => {
     answerSession(401)
     const router = createAppRouter(createMemoryHistory())

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The member import benchmark (issues 6 and 8): `zhijia members import` of a generated roster
+# into a fresh migrated SQLite database with one grassroots union, against zhijia_bare_insert
+# inserting the very same rows (values as the import stored them) into a copy of that fresh
+# database with one prepared statement in transactions of the same size. Writes a JSON object
+# with both rates, their ratio (target ≥ 0.5) and the import's peak RSS (limit 300 MiB).
+# Usage: bench/import/run_import.sh BUILD_DIR WORK_DIR ROWS OUT.json
+set -euo pipefail
+build="$1"; work="$2"; rows="$3"; out="$4"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+mkdir -p "$work"
+roster="$work/roster.csv"
+db="$work/import.db"
+rm -f "$db" "$db-wal" "$db-shm" "$work/fresh.db" "$work/fresh.db-wal" "$work/fresh.db-shm"
+echo "==> member import: generating $rows rows"
+node "$here/gen_roster.mjs" --rows "$rows" "$roster"
+zhijia=("$build/src/zhijia" --db "sqlite:$db" --key-file "$work/import.key" --log-level warn)
+"${zhijia[@]}" demo --admin-password "Bench-Pass-2026" --scale 0 >/dev/null
+"${zhijia[@]}" orgs add --code BENCH-U1 --name 基准测试工会 --kind grassroots --parent 110101001 >/dev/null
+cp "$db" "$work/fresh.db"
+[ -f "$db-wal" ] && cp "$db-wal" "$work/fresh.db-wal"
+echo "==> member import: zhijia members import ($rows rows)"
+start=$(date +%s.%N)
+/usr/bin/time -v -o "$work/import.time" "${zhijia[@]}" members import --union BENCH-U1 "$roster" --json \
+  >"$work/import.out"
+end=$(date +%s.%N)
+echo "==> member import: bare prepared-statement insert of the same rows"
+"$build/bench/zhijia_bare_insert" "$db" "$work/fresh.db" 2000 >"$work/bare.json"
+node - "$work" "$start" "$end" "$rows" "$out" <<'JS'
+const [work, start, end, rows, out] = process.argv.slice(2)
+const fs = require('node:fs')
+const imported = JSON.parse(fs.readFileSync(`${work}/import.out`, 'utf8'))
+const time = fs.readFileSync(`${work}/import.time`, 'utf8')
+const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(time)[1])
+const bare = JSON.parse(fs.readFileSync(`${work}/bare.json`, 'utf8'))
+const seconds = Number(end) - Number(start)
+if (imported.accepted !== Number(rows)) throw new Error(`import accepted ${imported.accepted} of ${rows}`)
+const zhijia = { seconds: Number(seconds.toFixed(3)), rows_per_s: Math.round(Number(rows) / seconds), peak_rss_mib: Number((rssKb / 1024).toFixed(1)) }
+const result = {
+  rows: Number(rows),
+  zhijia,
+  bare_insert: { seconds: bare.seconds, rows_per_s: Math.round(bare.rows_per_s) },
+  ratio: Number((zhijia.rows_per_s / bare.rows_per_s).toFixed(3)),
+  target_ratio: 0.5,
+  rss_limit_mib: 300,
+  command: `zhijia members import --union BENCH-U1 roster.csv --json (SQLite, ${rows} rows)`,
+}
+fs.writeFileSync(out, JSON.stringify(result, null, 2) + '\n')
+console.log(JSON.stringify(result))
+JS
