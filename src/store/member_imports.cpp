@@ -34,7 +34,8 @@ constexpr Sql kRunning{"member_imports.running",
 constexpr Sql kList{"member_imports.list",
                     "SELECT " ZJ_IMPORT_COLUMNS ZJ_IMPORT_FROM
                     " WHERE i.org_path >= $1 AND i.org_path < $2"
-                    " AND ($3 = 0 OR i.union_org_id = $3) ORDER BY i.id DESC LIMIT $4"};
+                    " AND (CAST($3 AS BIGINT) = 0 OR i.union_org_id = CAST($3 AS BIGINT))"
+                    " ORDER BY i.id DESC LIMIT $4"};
 constexpr Sql kInsertOutcome{
     "member_import_rows.insert",
     "INSERT INTO member_import_rows (import_id, row_number, outcome, column_name, code, args,"

@@ -188,3 +188,52 @@ TEST(XlsxStream, RefusesAZipThatIsNotAWorkbook) {
 
 }  // namespace
 }  // namespace zj::app
+
+#include "app/imports/table_writer.h"
+#include "app/members/roster_export.h"
+#include "core/members/roster_columns.h"
+
+namespace zj::app {
+namespace {
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+TEST(TableWriter, WritesXlsxAndCsvThatTheStreamsReadBackAsText) {
+  const std::vector<std::vector<std::string>> rows = {
+      {"姓名", "身份证号", "错误说明"},
+      {"张三", "11010519491231002X", "姓名：必填项"},
+      {"李, \"四\"", "0012", ""}};
+  for (const std::string ext : {".xlsx", ".csv"}) {
+    const std::string path = testing::TempDir() + "/zj_writer_test" + ext;
+    auto writer = OpenTableWriter(path, {"名册", "", {}});
+    ASSERT_TRUE(writer.has_value());
+    for (const auto& r : rows) ASSERT_TRUE((*writer)->Add(r).has_value());
+    ASSERT_TRUE((*writer)->Close().has_value());
+    const std::string bytes = Slurp(path);
+    auto back = Cells(ReadAll(bytes));
+    // xlsxwriter leaves empty cells out; the reader then has a shorter row.
+    if (ext == ".xlsx") back[2].resize(3);
+    EXPECT_EQ(back, rows) << ext;
+  }
+}
+
+TEST(RosterTemplate, IsAHeaderEveryColumnOfWhichTheImportRecognises) {
+  const std::string path = testing::TempDir() + "/zj_template_test.xlsx";
+  ASSERT_TRUE(RosterExportService::WriteTemplate(path).has_value());
+  const auto rows = ReadAll(Slurp(path));
+  ASSERT_EQ(rows.size(), 1u);
+  const auto header = members::ParseRosterHeader(rows[0].cells);
+  EXPECT_TRUE(header.problems.empty());
+  EXPECT_TRUE(header.header.unknown.empty());
+  for (std::size_t c = 0; c < members::kRosterColumnCount; ++c) {
+    EXPECT_TRUE(header.header.index[c].has_value()) << c;
+  }
+}
+
+}  // namespace
+}  // namespace zj::app
