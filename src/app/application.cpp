@@ -16,6 +16,7 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       orgs_(db, clock, random, audit_, BuiltinRegions()),
       enterprises_(db, clock, random, audit_, BuiltinRegions()),
       coverage_(db, clock, random, audit_, BuiltinRegions()),
-      demo_(db, accounts_, BuiltinRegions(), clock, random) {}
+      demo_(db, accounts_, BuiltinRegions(), clock, random),
+      requests_(db, clock, random, audit_, vault_, calendar_) {}
 
 }  // namespace zj::app

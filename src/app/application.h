@@ -5,6 +5,7 @@
 #include "app/accounts/contact_service.h"
 #include "app/accounts/user_directory.h"
 #include "app/audit/audit_service.h"
+#include "app/calendar/builtin_calendars.h"
 #include "app/clock.h"
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
@@ -12,6 +13,7 @@
 #include "app/orgs/org_service.h"
 #include "app/personal_data/key_ring.h"
 #include "app/personal_data/vault.h"
+#include "app/requests/request_service.h"
 #include "app/system/system_service.h"
 #include "store/database.h"
 
@@ -39,6 +41,8 @@ class Application {
   EnterpriseService& enterprises() { return enterprises_; }
   CoverageService& coverage() { return coverage_; }
   DemoService& demo() { return demo_; }
+  RequestService& requests() { return requests_; }
+  const calendar::WorkCalendar& calendar() const { return calendar_; }
 
  private:
   store::Database& db_;
@@ -53,6 +57,8 @@ class Application {
   EnterpriseService enterprises_;
   CoverageService coverage_;
   DemoService demo_;
+  calendar::WorkCalendar calendar_ = BuiltinWorkCalendar();  // before requests_, which holds it
+  RequestService requests_;
 };
 
 }  // namespace zj::app
