@@ -97,5 +97,7 @@ void AddAuditRoutes(std::vector<Route>& routes);
 void AddUserPhoneRoutes(std::vector<Route>& routes);
 void AddOrgTreeRoutes(std::vector<Route>& routes);
 void AddEnterpriseRoutes(std::vector<Route>& routes);
+void AddRequestRoutes(std::vector<Route>& routes);
+void AddRequestPortalRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

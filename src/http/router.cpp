@@ -106,6 +106,8 @@ Router::Router(app::Application& app, ServerOptions options)
   AddUserPhoneRoutes(routes_);
   AddOrgTreeRoutes(routes_);
   AddEnterpriseRoutes(routes_);
+  AddRequestRoutes(routes_);
+  AddRequestPortalRoutes(routes_);
 }
 
 Handled Router::Handle(const Request& request, const Peer& peer) {
