@@ -12,6 +12,7 @@ import { errorRoutes } from './modules/errors'
 import { homeRoutes } from './modules/home'
 import { orgRoutes } from './modules/orgs'
 import { portalRoutes } from './modules/portal'
+import { requestRoutes } from './modules/requests'
 
 export const routes = [
   ...authRoutes,
@@ -19,7 +20,7 @@ export const routes = [
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...requestRoutes],
   },
   ...portalRoutes,
   ...errorRoutes,

@@ -6,3 +6,12 @@ export const COVERAGE_VIEWERS = ['admin', 'staff', 'cadre', 'operator']
 
 /** May create, change and move orgs and enterprises. */
 export const ORG_EDITORS = ['admin', 'staff']
+
+/** May open the request queues and requests of their subtree (the server scopes them). */
+export const REQUEST_VIEWERS = ['admin', 'staff', 'cadre', 'operator']
+
+/** May register phoned-in and walk-in requests. */
+export const REQUEST_INTAKE = ['admin', 'staff', 'cadre', 'operator']
+
+/** May accept, resolve and reply to requests. */
+export const REQUEST_HANDLERS = ['admin', 'staff', 'cadre']
