@@ -9,6 +9,7 @@
 #include "core/enterprises/uscc.h"
 #include "core/requests/tracking_number.h"
 #include "http/router.h"
+#include "store/service_requests.h"
 
 namespace zj::test {
 namespace {
@@ -371,6 +372,32 @@ TEST_P(HttpRequestsTest, ALapsedRequestShowsInTheParentsEscalatedQueue) {
   EXPECT_TRUE(Json(mine)["items"].empty()) << "no longer the street's";
   ExpectProblem(As(dongcheng, bh::verb::get, "/api/v1/requests?box=nope"), bh::status::bad_request,
                 "box");
+}
+
+TEST_P(HttpRequestsTest, ASignedInWorkersRequestIsLinkedOnlyWithTheCsrfToken) {
+  const auto worker = SignIn("worker.demo");
+  const std::string body =
+      nlohmann::json{{"category", "consultation"},     {"title", "咨询"},
+                     {"description", "年休假"},        {"contact_name", "演示职工"},
+                     {"contact_phone", "13800138000"}, {"region_code", "110101001"}}
+          .dump();
+
+  auto linked = As(worker, bh::verb::post, "/api/v1/portal/requests", body);
+  auto cookie_only =
+      Send(bh::verb::post, "/api/v1/portal/requests", body, {{"Cookie", worker.cookie}});
+
+  ASSERT_EQ(linked.result(), bh::status::created) << linked.body();
+  ASSERT_EQ(cookie_only.result(), bh::status::created) << cookie_only.body();
+  auto lease = db_->Acquire();
+  ASSERT_OK(lease);
+  auto with = store::FindRequestByTracking(**lease, Json(linked)["tracking_number"]);
+  auto without = store::FindRequestByTracking(**lease, Json(cookie_only)["tracking_number"]);
+  ASSERT_OK(with);
+  ASSERT_OK(without);
+  ASSERT_TRUE(with->has_value() && without->has_value());
+  EXPECT_TRUE((*with)->requester_user_id.has_value()) << "linked to the worker's account";
+  EXPECT_FALSE((*without)->requester_user_id.has_value())
+      << "a cookie sent by another site's form is not the worker's say-so";
 }
 
 }  // namespace
