@@ -400,6 +400,24 @@ TEST_P(HttpRequestsTest, ASignedInWorkersRequestIsLinkedOnlyWithTheCsrfToken) {
       << "a cookie sent by another site's form is not the worker's say-so";
 }
 
+TEST_P(HttpRequestsTest, OneAddressSubmitsAtMostTenRequestsAnHourWithoutAnAccount) {
+  for (int i = 0; i < 10; ++i) ASSERT_FALSE(SubmitOnPortal().empty()) << "request " << i;
+
+  auto eleventh = Send(bh::verb::post, "/api/v1/portal/requests",
+                       nlohmann::json{{"category", "consultation"},
+                                      {"title", "t"},
+                                      {"description", "d"},
+                                      {"contact_name", "n"},
+                                      {"contact_phone", "13800138000"},
+                                      {"region_code", "110101001"}}
+                           .dump());
+
+  ExpectProblem(eleventh, bh::status::too_many_requests);
+  EXPECT_FALSE(std::string(eleventh[bh::field::retry_after]).empty());
+  clock_.Advance(3600LL * 1000 + 1);
+  EXPECT_FALSE(SubmitOnPortal().empty()) << "an hour later it is accepted again";
+}
+
 }  // namespace
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(HttpRequestsTest);

@@ -252,10 +252,25 @@ Result<std::vector<StreetMatch>> RequestService::FindStreets(const std::string& 
   return out;
 }
 
-Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor,
-                                           const NewRequest& in) {
+Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, const NewRequest& in,
+                                           const std::string& remote_addr) {
   if (actor && !MayRegister(*actor) && actor->role != "worker") {
     return Fail(ErrorCode::kPermissionDenied, "error.forbidden");
+  }
+  if (!actor) {
+    std::int64_t wait_ms = 0;
+    {
+      std::lock_guard lock(throttle_mutex_);
+      wait_ms = intake_throttle_.RetryAfterMs("portal", remote_addr, clock_.NowMs());
+    }
+    if (wait_ms > 0) {
+      const std::string seconds = std::to_string((wait_ms + 999) / 1000);
+      return Fail(Error{ErrorCode::kResourceExhausted,
+                        "error.too_many_requests",
+                        "portal intake throttled from " + remote_addr,
+                        {},
+                        {{"seconds", seconds}, {"retry_after", seconds}}});
+    }
   }
   Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}};
   const bool staff_channel = actor && MayRegister(*actor);
@@ -376,6 +391,10 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor,
   ZJ_RETURN_IF_ERROR(AddEvent(conn, r, actor ? std::optional(actor->user_id) : std::nullopt,
                               StatusEvent("", r.status, r.org_id)));
   ZJ_RETURN_IF_ERROR(tx.Commit());
+  if (!actor) {  // counted once stored: a form sent back with field errors costs nothing
+    std::lock_guard lock(throttle_mutex_);
+    intake_throttle_.RecordFailure("portal", remote_addr, now);
+  }
   r.org_name = org->name;
   return ViewOf(conn, r, false);
 }

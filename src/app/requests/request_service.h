@@ -115,6 +115,12 @@ inline accounts::ThrottlePolicy TrackingThrottlePolicy() {
   return accounts::ThrottlePolicy{.per_username = 5, .per_address = 20};
 }
 
+//! How many requests one address may submit on the portal without an account: 10 an hour.
+inline accounts::ThrottlePolicy PortalIntakePolicy() {
+  return accounts::ThrottlePolicy{
+      .per_username = 1 << 30, .per_address = 10, .window_ms = 3600LL * 1000};
+}
+
 struct SweepReport {
   int escalated = 0;
   int follow_ups = 0;
@@ -146,7 +152,10 @@ class RequestService {
 
   //! Records a request. `actor` is nullopt for an anonymous worker on the portal; staff and
   //! operators register phoned-in and walk-in requests. Field errors for each bad field.
-  Result<RequestView> Submit(const std::optional<Actor>& actor, const NewRequest& request);
+  //! Anonymous submissions are limited per `remote_addr` (PortalIntakePolicy): past it,
+  //! kResourceExhausted with "retry_after", so the public form cannot flood a union's queue.
+  Result<RequestView> Submit(const std::optional<Actor>& actor, const NewRequest& request,
+                             const std::string& remote_addr = "");
 
   Result<RequestView> Get(const Actor& actor, std::int64_t id);
   Result<RequestPage> List(const Actor& actor, const RequestFilter& filter);
@@ -203,6 +212,7 @@ class RequestService {
   const calendar::WorkCalendar& calendar_;
   std::mutex throttle_mutex_;
   accounts::LoginThrottle throttle_;  // keyed by tracking number and remote address
+  accounts::LoginThrottle intake_throttle_{PortalIntakePolicy()};  // anonymous submissions
 };
 
 }  // namespace zj::app

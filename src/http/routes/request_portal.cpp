@@ -66,7 +66,8 @@ Result<Reply> Submit(Call& call) {
   app::NewRequest in = NewRequestFrom(body, invalid);
   in.channel = "portal";
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
-  ZJ_ASSIGN_OR_RETURN(app::RequestView v, call.app.requests().Submit(OptionalActor(call), in));
+  ZJ_ASSIGN_OR_RETURN(app::RequestView v,
+                      call.app.requests().Submit(OptionalActor(call), in, call.remote_addr));
   return Reply{beast_http::status::created,
                nlohmann::json{{"tracking_number", v.row.tracking_number},
                               {"status", v.row.status},
