@@ -18,6 +18,8 @@ packages=(
   libxlsxwriter-dev libzip-dev libpugixml-dev
   # CSV imports (GBK decoding is ICU's, above)
   libcsv-dev
+  # notifications by e-mail (libcurl's SMTP)
+  libcurl4-openssl-dev
   # tests and checks
   libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy-19
   # benchmarks (bench/run.sh): an HTTP load generator

@@ -17,6 +17,8 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       enterprises_(db, clock, random, audit_, BuiltinRegions()),
       coverage_(db, clock, random, audit_, BuiltinRegions()),
       demo_(db, accounts_, BuiltinRegions(), clock, random),
-      requests_(db, clock, random, audit_, vault_, calendar_) {}
+      calendars_(db, clock, audit_, calendar_book_),
+      service_dashboard_(db, clock),
+      requests_(db, clock, random, audit_, vault_, calendar_book_) {}
 
 }  // namespace zj::app

@@ -5,7 +5,7 @@
 #include "app/accounts/contact_service.h"
 #include "app/accounts/user_directory.h"
 #include "app/audit/audit_service.h"
-#include "app/calendar/builtin_calendars.h"
+#include "app/calendar/calendar_service.h"
 #include "app/clock.h"
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
@@ -14,6 +14,7 @@
 #include "app/personal_data/key_ring.h"
 #include "app/personal_data/vault.h"
 #include "app/requests/request_service.h"
+#include "app/requests/service_dashboard.h"
 #include "app/system/system_service.h"
 #include "store/database.h"
 
@@ -41,8 +42,11 @@ class Application {
   EnterpriseService& enterprises() { return enterprises_; }
   CoverageService& coverage() { return coverage_; }
   DemoService& demo() { return demo_; }
+  //! The working-day calendar in use (shipped years, then loaded ones after Reload).
+  CalendarBook& calendar_book() { return calendar_book_; }
+  CalendarService& calendars() { return calendars_; }
+  ServiceDashboard& service_dashboard() { return service_dashboard_; }
   RequestService& requests() { return requests_; }
-  const calendar::WorkCalendar& calendar() const { return calendar_; }
 
  private:
   store::Database& db_;
@@ -57,8 +61,10 @@ class Application {
   EnterpriseService enterprises_;
   CoverageService coverage_;
   DemoService demo_;
-  calendar::WorkCalendar calendar_ = BuiltinWorkCalendar();  // before requests_, which holds it
-  RequestService requests_;
+  CalendarBook calendar_book_;
+  CalendarService calendars_;
+  ServiceDashboard service_dashboard_;
+  RequestService requests_;  // after calendar_book_, which it reads
 };
 
 }  // namespace zj::app

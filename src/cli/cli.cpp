@@ -32,6 +32,7 @@ int RunCli(int argc, char** argv) {
   AddEnterprisesCommand(app, global, run);
   AddCoverageCommand(app, global, run);
   AddRequestsCommand(app, global, run);
+  AddCalendarCommand(app, global, run);
 
   try {
     app.parse(argc, argv);

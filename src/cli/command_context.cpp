@@ -1,7 +1,9 @@
 #include "cli/command_context.h"
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "store/db_spec.h"
 #include "store/migrations.h"
@@ -74,6 +76,17 @@ int ReportWithFields(Error error) {
   }
   if (!detail.empty()) error.detail = detail;
   return ReportError(error);
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Fail(
+        Error{ErrorCode::kInvalidArgument, "error.import.unreadable", path, {}, {{"file", path}}});
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
 }
 
 }  // namespace zj::cli

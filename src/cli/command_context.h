@@ -51,4 +51,7 @@ app::KeyFile KeyFileOf(const GlobalOptions& options);
 //! on first start; refusing one that group or others may read) and builds the Application.
 Result<std::unique_ptr<Runtime>> OpenRuntime(const GlobalOptions& options);
 
+//! The whole file's bytes, or kInvalidArgument "error.import.unreadable" naming it.
+Result<std::string> ReadFile(const std::string& path);
+
 }  // namespace zj::cli

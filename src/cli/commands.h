@@ -21,6 +21,7 @@ void AddOrgsCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddEnterprisesCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddCoverageCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddRequestsCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+void AddCalendarCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 
 //! Parses argv and runs the chosen subcommand; returns the process exit code.
 int RunCli(int argc, char** argv);

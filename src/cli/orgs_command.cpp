@@ -90,18 +90,6 @@ int RunTree(const GlobalOptions& global, const std::string& root) {
   return kExitOk;
 }
 
-//! The file's bytes, or an error naming it.
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Fail(
-        Error{ErrorCode::kInvalidArgument, "error.import.unreadable", path, {}, {{"file", path}}});
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 Result<app::Table> ReadTable(const std::string& path) {
   ZJ_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
   auto table = app::ParseTable(bytes);

@@ -66,7 +66,7 @@ int RunSweep(const GlobalOptions& global, const std::string& now) {
     // The same use case on a clock standing at --now.
     app::FixedClock clock(*at);
     app::RequestService at_time(application.db(), clock, (*runtime)->random, application.audit(),
-                                application.vault(), application.calendar());
+                                application.vault(), application.calendar_book());
     return at_time.Sweep();
   }();
   if (!report) return ReportError(report.error());

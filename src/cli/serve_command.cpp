@@ -3,11 +3,15 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <thread>
 
 #include "app/application.h"
+#include "app/coverage/served.h"
+#include "app/notify/outbox.h"
+#include "app/system/periodic_jobs.h"
 #include "cli/commands.h"
 #include "http/server.h"
 
@@ -42,6 +46,7 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
   struct Options {
     std::string listen = "127.0.0.1:8080";
     http::ServerOptions server;
+    app::SmtpConfig smtp;
   };
   auto o = std::make_shared<Options>();
   o->server.threads = std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
@@ -58,6 +63,15 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                 "Mark cookies Secure (serving over TLS)");
   cmd->add_flag("--trust-proxy", o->server.trust_proxy,
                 "Trust X-Forwarded-For/-Proto from a reverse proxy in front");
+  cmd->add_option("--smtp-url", o->smtp.url,
+                  "Send notifications by e-mail through this server (smtp://host:587); "
+                  "without it they go to the log")
+      ->envname("ZHIJIA_SMTP_URL");
+  cmd->add_option("--smtp-from", o->smtp.from, "Sender address of notification e-mails")
+      ->envname("ZHIJIA_SMTP_FROM");
+  cmd->add_option("--smtp-user", o->smtp.username,
+                  "SMTP user name (password: ZHIJIA_SMTP_PASSWORD)")
+      ->envname("ZHIJIA_SMTP_USER");
   cmd->callback([&global, &run, o] {
     run = [&global, o] {
       auto listen = ParseListen(o->listen);
@@ -76,8 +90,30 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
             return std::nullopt;
           },
           std::chrono::seconds(1));
-      http::Server server(*(*runtime)->app, o->server);
+      app::Application& application = *(*runtime)->app;
+      // Notifications: e-mail when an SMTP server is configured, the log otherwise; always
+      // through the outbox, so a mail server that is down delays them and loses none.
+      std::unique_ptr<app::Notifier> notifier = std::make_unique<app::LogNotifier>();
+      if (!o->smtp.url.empty()) {
+        if (const char* password = std::getenv("ZHIJIA_SMTP_PASSWORD")) o->smtp.password = password;
+        notifier = std::make_unique<app::SmtpNotifier>(o->smtp, std::move(notifier));
+      }
+      app::PeriodicJobs jobs;
+      jobs.Add("calendars.reload", std::chrono::minutes(5),
+               [&application] { return application.calendars().Reload(); });
+      jobs.Add("outbox.deliver", std::chrono::seconds(30),
+               [&application, &notifier]() -> Result<void> {
+                 ZJ_RETURN_IF_ERROR(
+                     app::DeliverOutbox(application.db(), application.clock(), *notifier));
+                 return {};
+               });
+      jobs.Add("coverage.served_expiry", std::chrono::hours(1), [&application]() -> Result<void> {
+        ZJ_RETURN_IF_ERROR(app::ExpireServed(application.db(), application.clock().NowMs()));
+        return {};
+      });
+      http::Server server(application, o->server);
       if (auto bound = server.Bind(); !bound) return ReportError(bound.error());
+      jobs.Start();
       server.Run([&] {
         const std::string& host = o->server.host;
         const std::string url = "http://" +
@@ -87,6 +123,7 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                                      {{"version", ZHIJIA_VERSION}, {"url", url}})
                   << std::endl;
       });
+      jobs.Stop();
       return kExitOk;
     };
   });

@@ -67,6 +67,13 @@ constexpr Sql kByPhone{"requests.by_phone",
                        " WHERE r.contact_phone_index = $1 OR r.contact_phone_index = $2"
                        " ORDER BY r.id DESC LIMIT $3"};
 
+constexpr Sql kOverdue{"requests.overdue_by_org",
+                       "SELECT r.org_id, o.name, COUNT(*) FROM service_requests r"
+                       " JOIN orgs o ON o.id = r.org_id"
+                       " WHERE r.next_due IS NOT NULL AND r.next_due < $3"
+                       " AND r.home_path >= $1 AND r.home_path < $2"
+                       " GROUP BY r.org_id, o.name ORDER BY COUNT(*) DESC, r.org_id LIMIT $4"};
+
 constexpr Sql kCategories{"requests.categories",
                           "SELECT code, parent_code, name_zh, name_en, lowest_level, accept_days,"
                           " contact_days, resolve_days, active, sort_order FROM request_categories"
@@ -336,6 +343,16 @@ Result<std::vector<RequestRow>> RequestsByPhoneIndex(Connection& conn,
     ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kByPhone, p));
     for (auto& r : Many(rows)) out.push_back(std::move(r));
   }
+  return out;
+}
+
+Result<std::vector<OverdueCount>> OverdueByOrg(Connection& conn, const std::string& home_low,
+                                               const std::string& home_high, std::int64_t now_ms,
+                                               int limit) {
+  const std::vector<Value> p{home_low, home_high, now_ms, std::int64_t{limit}};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kOverdue, p));
+  std::vector<OverdueCount> out;
+  for (const Row& r : rows) out.push_back({r.Int(0), r.Text(1), r.Int(2)});
   return out;
 }
 

@@ -132,6 +132,17 @@ Result<std::vector<RequestRow>> RequestsByPhoneIndex(Connection& conn,
                                                      const std::vector<std::string>& indexes,
                                                      int limit);
 
+struct OverdueCount {
+  std::int64_t org_id = 0;
+  std::string org_name;
+  std::int64_t overdue = 0;
+};
+//! The orgs handling the most overdue open requests (next_due before `now_ms`) among those
+//! visible from [home_low, home_high), most first.
+Result<std::vector<OverdueCount>> OverdueByOrg(Connection& conn, const std::string& home_low,
+                                               const std::string& home_high, std::int64_t now_ms,
+                                               int limit);
+
 Result<void> InsertRequestEvent(Connection& conn, const RequestEventRow& e);
 //! The events of a request in order; `include_internal` false leaves internal notes out.
 Result<std::vector<RequestEventRow>> RequestEvents(Connection& conn, std::int64_t request_id,

@@ -2,7 +2,7 @@
 // (with a non-zero exit code) for each kind of bad input, in the user's language.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -196,5 +196,34 @@ describe('zhijia keys', () => {
     assert.notEqual(after.split('\n')[2].slice(6), before.split('\n')[2].slice(6), 'a fresh key, not the old one')
     assert.equal(statSync(keyFile).mode & 0o777, 0o600)
     assertOneLineError(run(['keys', 'rotate', '--batch', '0']), 2, /--batch/)
+  })
+})
+
+describe('zhijia calendar', () => {
+  let dir
+  const run = (args, lang = 'C.UTF-8') =>
+    zhijia(['--db', `sqlite:${path.join(dir, 'z.db')}`, '--key-file', path.join(dir, 'k'), ...args], lang)
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'zhijia-calendar-'))
+    assert.equal(run(['migrate']).status, 0)
+  })
+  after(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('lists the shipped years, loads another, and names file and line of a bad one', () => {
+    const listed = run(['calendar', 'list'])
+    assert.equal(listed.status, 0, listed.stderr)
+    assert.match(listed.stdout, /^2025 \(shipped\): 248 working days/m)
+    assert.match(listed.stdout, /^2026 \(shipped\): 248 working days, 19 holidays, 6 weekend days worked$/m)
+
+    const good = path.join(dir, '2027.txt')
+    writeFileSync(good, 'year 2027\noff 2027-02-08 2027-02-12 春节\nwork 2027-02-20 春节调休\n')
+    const loaded = run(['calendar', 'load', good], 'zh_CN.UTF-8')
+    assert.equal(loaded.status, 0, loaded.stderr)
+    assert.match(loaded.stdout, /2027 年（载入）：工作日 257 天，节假日 5 天，调休上班 1 天/)
+    assert.match(run(['calendar', 'list']).stdout, /^2027 \(loaded\)/m)
+
+    const bad = path.join(dir, 'bad.txt')
+    writeFileSync(bad, 'year 2027\noff 2027-02-30 不存在\n')
+    assertOneLineError(run(['calendar', 'load', bad]), 2, new RegExp(`line 2.*${bad.replace(/[.]/g, '\\.')}`))
   })
 })

@@ -2,11 +2,17 @@
 // the worker's tracking view (wrong digits tell nothing), the handler's moves, rating and
 // follow-up, escalation up the tree after lapsed deadlines with the injected clock (once per
 // lapse, also after a long outage), and the 404 rule across districts.
+#include <map>
 #include <set>
 
 #include "app/calendar/builtin_calendars.h"
+#include "app/coverage/served.h"
 #include "app/requests/request_service.h"
+#include "app/requests/service_dashboard.h"
 #include "coverage_fixture.h"
+#include "store/coverage.h"
+#include "store/members.h"
+#include "store/outbox.h"
 
 namespace zj::test {
 namespace {
@@ -20,7 +26,7 @@ class RequestsTest : public CoverageTest {
     CoverageTest::SetUp();
     if (HasFatalFailure()) return;
     requests_ = std::make_unique<app::RequestService>(*db_, clock_, random_, app_->audit(),
-                                                      app_->vault(), calendar_);
+                                                      app_->vault(), calendars_);
     union_ = AddUnion("U-REQ-1", streets_a_[0].id);
     unionised_ = AddEnterprise(Enterprise(1, streets_a_[0].code, 300, union_.org.id));
     bare_ = AddEnterprise(Enterprise(2, streets_a_[1].code, 80));
@@ -47,7 +53,7 @@ class RequestsTest : public CoverageTest {
     return r;
   }
 
-  calendar::WorkCalendar calendar_ = app::BuiltinWorkCalendar();
+  app::CalendarBook calendars_;
   std::unique_ptr<app::RequestService> requests_;
   app::OrgView union_;
   app::EnterpriseView unionised_, bare_;
@@ -205,6 +211,13 @@ TEST_P(RequestsTest, LapsedDeadlinesEscalateOncePerLapseUpToTheTop) {
   swept = requests_->Sweep();
   ASSERT_OK(swept);
   EXPECT_EQ(swept->escalated, 0) << "a lapse escalates once";
+  {
+    auto lease = db_->Acquire();
+    auto outbox = store::RecentOutbox(**lease, 1);
+    ASSERT_OK(outbox);
+    ASSERT_EQ(outbox->size(), 1u);
+    EXPECT_EQ(outbox->at(0).subject, "【上报诉求】三个月工资未发") << "the street is told";
+  }
 
   app::RequestFilter escalated;
   escalated.box = "escalated";
@@ -287,6 +300,166 @@ TEST_P(RequestsTest, TheWorkerMayReopenWithinSevenDays) {
   ASSERT_TRUE(seen->row.next_due.has_value());
   EXPECT_EQ(*seen->row.next_due, seen->row.resolve_by) << "a fresh resolution deadline";
   EXPECT_GT(seen->row.resolve_by, clock_.NowMs());
+}
+
+TEST_P(RequestsTest, TheDashboardCountsVolumeTimelinessSatisfactionAndOverdue) {
+  app::ServiceDashboard dashboard(*db_, clock_);
+  std::vector<std::string> numbers;
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 3; ++i) {
+    auto r = requests_->Submit(std::nullopt, WageArrears());
+    ASSERT_OK(r);
+    numbers.push_back(r->row.tracking_number);
+    ids.push_back(r->row.id);
+  }
+  auto legal = WageArrears();
+  legal.category = "legal_aid";
+  legal.priority = "urgent";
+  ASSERT_OK(requests_->Submit(std::nullopt, legal));
+
+  // One resolved at once (on time), rated 5; one accepted late and resolved late, rated 2;
+  // one left alone until it is escalated to the street.
+  ASSERT_OK(requests_->Act(cadre_, ids[0], requests::Action::kResolve, "已解决"));
+  ASSERT_OK(requests_->Rate(numbers[0], "5678", 5, ""));
+  clock_.Advance(2 * kDay);  // Friday: the acceptance deadlines (end of Thursday) have passed
+  ASSERT_OK(requests_->Act(cadre_, ids[1], requests::Action::kAccept, ""));
+  clock_.Advance(30 * kDay);
+  ASSERT_OK(requests_->Act(cadre_, ids[1], requests::Action::kResolve, "拖了很久"));
+  ASSERT_OK(requests_->Rate(numbers[1], "5678", 2, "太慢"));
+  ASSERT_OK(requests_->Sweep());
+  // Escalated requests get fresh deadlines; a week later, unswept, they are overdue again.
+  clock_.Advance(7 * kDay);
+
+  auto d = dashboard.Of(staff_a_, district_a_.id, 12);
+  ASSERT_OK(d);
+  EXPECT_EQ(d->total.submitted, 4);
+  EXPECT_EQ(d->total.urgent, 1);
+  EXPECT_EQ(d->total.accepted, 2);
+  EXPECT_EQ(d->total.accepted_on_time, 1);
+  EXPECT_EQ(d->total.resolved, 2);
+  ASSERT_TRUE(d->resolved_on_time_rate.has_value());
+  EXPECT_DOUBLE_EQ(*d->resolved_on_time_rate, 0.5);
+  ASSERT_TRUE(d->average_rating.has_value());
+  EXPECT_DOUBLE_EQ(*d->average_rating, 3.5);
+  EXPECT_EQ(d->total.low_ratings, 1);
+  EXPECT_GE(d->total.escalated, 2) << "the untouched wage case and the legal-aid case";
+  // Sub-types count in their top-level category.
+  std::map<std::string, std::int64_t> by_category;
+  for (const auto& c : d->categories) by_category[c.code] = c.figures.submitted;
+  EXPECT_EQ(by_category["rights"], 3);
+  EXPECT_EQ(by_category["legal_aid"], 1);
+  // The weeks of the window, the submission week holding the four.
+  ASSERT_EQ(d->series.size(), 12u);
+  std::int64_t in_series = 0;
+  for (const auto& w : d->series) in_series += w.figures.submitted;
+  EXPECT_EQ(in_series, 4);
+  // Escalations by child org: the street above the union.
+  ASSERT_FALSE(d->children.empty());
+  EXPECT_EQ(d->children.front().org_id, streets_a_[0].id);
+  EXPECT_GE(d->children.front().figures.escalated, 1);
+  ASSERT_FALSE(d->most_overdue.empty());
+  // The union's own dashboard holds only its three.
+  auto own = dashboard.Of(cadre_, std::nullopt, 12);
+  ASSERT_OK(own);
+  EXPECT_EQ(own->total.submitted, 3);
+  // Another district's staff cannot open it.
+  ExpectError(dashboard.Of(staff_b_, district_a_.id, 12), ErrorCode::kNotFound,
+              "error.org.not_found");
+  // A reopened resolution is no longer counted as resolved.
+  auto again = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(again);
+  ASSERT_OK(requests_->Act(cadre_, again->row.id, requests::Action::kResolve, "已解决"));
+  ASSERT_OK(requests_->Reopen(again->row.tracking_number, "5678", "没解决"));
+  d = dashboard.Of(staff_a_, district_a_.id, 12);
+  ASSERT_OK(d);
+  EXPECT_EQ(d->total.resolved, 2);
+  EXPECT_EQ(d->total.reopened, 1);
+}
+
+TEST_P(RequestsTest, ARequestHandedToAnotherDistrictMovesWithItsReason) {
+  auto r = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(r);
+  const std::int64_t id = r->row.id;
+  ExpectFieldError(requests_->Transfer(cadre_, id, district_b_.id, " "), "reason",
+                   "error.field.required");
+  ExpectFieldError(requests_->Transfer(cadre_, id, union_.org.id, "同一组织"), "to_org_id",
+                   "error.requests.transfer_target");
+  auto moved = requests_->Transfer(cadre_, id, district_b_.id, "企业注册地在另一区");
+  ASSERT_OK(moved);
+  EXPECT_EQ(moved->row.org_id, district_b_.id);
+  EXPECT_EQ(moved->row.status, "submitted");
+  // District B now sees and handles it; the union that handed it on no longer sees it.
+  ASSERT_OK(requests_->Act(staff_b_, id, requests::Action::kAccept, ""));
+  ExpectError(requests_->Get(cadre_, id), ErrorCode::kNotFound, "error.not_found");
+  auto seen = requests_->Get(staff_b_, id);
+  ASSERT_OK(seen);
+  bool recorded = false;
+  for (const auto& e : seen->events) {
+    recorded = recorded || (e.kind == "transferred" && e.body == "企业注册地在另一区");
+  }
+  EXPECT_TRUE(recorded);
+}
+
+TEST_P(RequestsTest, AMembersResolvedRequestCountsAsServedForAYear) {
+  // A member of the union (stored directly: the registry's own tests cover its use cases).
+  store::MemberRow m;
+  m.id = app::NewId(clock_, random_);
+  m.federation_id = root_.id;
+  m.union_org_id = union_.org.id;
+  m.org_path = union_.org.path;
+  m.name = "王建国";
+  m.name_pinyin = "wangjianguo";
+  m.name_initials = "wjg";
+  auto sealed = app_->vault().Seal("members.id_number", "11010519491231002X");
+  ASSERT_OK(sealed);
+  m.id_cipher = *sealed;
+  m.id_index = "test-index";
+  m.id_last4 = "002X";
+  m.gender = "female";
+  m.birth_date = "1949-12-31";
+  m.card_number = "1101010000000018";
+  m.key_version = 1;
+  m.created_at = m.updated_at = clock_.NowMs();
+  {
+    auto lease = db_->Acquire();
+    ASSERT_OK(store::InsertMember(**lease, m));
+  }
+  auto served = [&](std::int64_t org_id) {
+    auto lease = db_->Acquire();
+    auto rollup = store::RollupOf(**lease, org_id);
+    return rollup ? rollup->served_12m : -1;
+  };
+
+  auto anonymous = WageArrears();
+  anonymous.member_id = m.id;
+  ExpectFieldError(requests_->Submit(std::nullopt, anonymous), "member_id", "error.not_found");
+
+  auto operator_ = MakeUser("op.served", "operator", root_);
+  auto phoned = WageArrears();
+  phoned.channel = "hotline";
+  phoned.member_id = m.id;
+  for (int i = 0; i < 2; ++i) {
+    auto r = requests_->Submit(operator_, phoned);
+    ASSERT_OK(r);
+    ASSERT_OK(requests_->Act(cadre_, r->row.id, requests::Action::kResolve, "已解决"));
+    clock_.Advance(30 * kDay);
+  }
+  // Served twice, counted once, at every org on the member's union path.
+  for (const std::int64_t org : {union_.org.id, streets_a_[0].id, district_a_.id, root_.id}) {
+    EXPECT_EQ(served(org), 1) << org;
+  }
+  EXPECT_EQ(served(district_b_.id), 0);
+  // A year after the last resolution the mark is taken back, once.
+  clock_.Advance(365 * kDay);
+  auto expired = app::ExpireServed(*db_, clock_.NowMs());
+  ASSERT_OK(expired);
+  EXPECT_EQ(*expired, 1);
+  expired = app::ExpireServed(*db_, clock_.NowMs());
+  ASSERT_OK(expired);
+  EXPECT_EQ(*expired, 0);
+  for (const std::int64_t org : {union_.org.id, district_a_.id, root_.id}) {
+    EXPECT_EQ(served(org), 0) << org;
+  }
 }
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(RequestsTest);

@@ -7,6 +7,7 @@
 #include "core/orgs/org_path.h"
 #include "store/coverage.h"
 #include "store/enterprises.h"
+#include "store/members.h"
 
 namespace zj::app {
 
@@ -288,6 +289,7 @@ Result<OrgView> OrgService::Move(const Actor& actor, std::int64_t id, std::int64
     ZJ_RETURN_IF_ERROR(
         store::MoveOrgSubtree(c, id, parent.id, org.path, new_path, parent.federation_id));
     ZJ_RETURN_IF_ERROR(store::MoveEnterprisePaths(c, org.path, new_path, parent.federation_id));
+    ZJ_RETURN_IF_ERROR(store::MoveMemberPaths(c, org.path, new_path, parent.federation_id));
     ZJ_ASSIGN_OR_RETURN(auto moved, store::FindOrgById(c, id));
     std::string old_parent_code;
     if (org.parent_id) {

@@ -3,17 +3,24 @@
 #include <algorithm>
 
 #include "app/coverage/rollups.h"
+#include "app/coverage/served.h"
+#include "app/notify/outbox.h"
 #include "app/orgs/org_scope.h"
 #include "app/regions/embedded_regions.h"
+#include "core/i18n/messages.h"
+#include "core/members/calendar_date.h"
 #include "core/orgs/org_path.h"
 #include "core/personal_data/masking.h"
 #include "core/personal_data/phone.h"
 #include "core/requests/routing.h"
 #include "core/requests/service_deadlines.h"
+#include "core/requests/service_stats.h"
 #include "core/requests/tracking_number.h"
 #include "core/text/halfwidth.h"
 #include "store/enterprises.h"
 #include "store/orgs.h"
+#include "store/request_stats.h"
+#include "store/served_marks.h"
 
 namespace zj::app {
 
@@ -143,6 +150,19 @@ store::FollowUpRow FollowUp(const store::RequestRow& r, const std::string& org_p
   f.reason = std::move(reason);
   f.created_at = now;
   return f;
+}
+
+//! The e-mail address of an org when its contact is one, else its code (the log shows it).
+std::string RecipientOf(const store::OrgRow& org) {
+  if (org.contact && org.contact->find('@') != std::string::npos) {
+    return std::string(text::TrimSpaces(*org.contact));
+  }
+  return org.code;
+}
+
+//! The last local day before a deadline (deadlines fall at the end of a day).
+std::string DeadlineDay(std::int64_t deadline_ms) {
+  return members::FormatDate(members::Date{calendar::LocalDay(deadline_ms - 1)});
 }
 
 }  // namespace
@@ -347,6 +367,14 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, co
     if (in.employer_name) r.employer_name = std::string(text::TrimSpaces(*in.employer_name));
   }
   if (!start) return Fail(NotFound());
+  if (in.member_id) {  // staff link a caller's membership; a worker's own comes from the session
+    ZJ_ASSIGN_OR_RETURN(auto member, store::MemberPlace(conn, *in.member_id));
+    if (!member || !staff_channel) {
+      Error e{ErrorCode::kNotFound, "error.not_found", "member", {}, {}};
+      e.fields.push_back({"member_id", "error.not_found", {}});
+      return Fail(std::move(e));
+    }
+  }
   ZJ_ASSIGN_OR_RETURN(auto chain, ChainUpward(conn, *start));
   const auto lowest = requests::ParseLevel(category->lowest_level);
   const auto target = requests::RouteTo(chain, lowest.value_or(requests::Level::kGrassroots));
@@ -375,7 +403,7 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, co
   r.home_path = org->path;
   r.created_at = now;
   r.updated_at = now;
-  Assign(r, calendar_, SlaOf(*category), now);
+  Assign(r, *calendars_.Current(), SlaOf(*category), now);
 
   // A taken number (two requests on one day drawing the same 8 digits) is drawn again.
   const auto today = calendar::LocalDay(now);
@@ -390,6 +418,11 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, co
   ZJ_RETURN_IF_ERROR(store::InsertRequest(conn, r));
   ZJ_RETURN_IF_ERROR(AddEvent(conn, r, actor ? std::optional(actor->user_id) : std::nullopt,
                               StatusEvent("", r.status, r.org_id)));
+  requests::StatsDelta counted;
+  counted.submitted = 1;
+  counted.urgent = r.priority == "urgent" ? 1 : 0;
+  ZJ_RETURN_IF_ERROR(Count(conn, r, counted));
+  ZJ_RETURN_IF_ERROR(Notify(conn, *org, "notify.request.new", r));
   ZJ_RETURN_IF_ERROR(tx.Commit());
   if (!actor) {  // counted once stored: a form sent back with field errors costs nothing
     std::lock_guard lock(throttle_mutex_);
@@ -482,11 +515,53 @@ Result<RequestView> RequestService::Act(const Actor& actor, std::int64_t id,
     return Fail(std::move(e));
   }
   ZJ_RETURN_IF_ERROR(Move(*lease, row, action, requests::Party::kHandler, actor.user_id, text));
+  if (action == requests::Action::kResolve && row.member_id) {  // 有效覆盖: a member served
+    ZJ_RETURN_IF_ERROR(MarkServed(*lease, *row.member_id, clock_.NowMs()));
+  }
   if (action == requests::Action::kAccept || action == requests::Action::kContact) {
     row.handler_user_id = actor.user_id;
   }
   ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
   ZJ_RETURN_IF_ERROR(tx.Commit());
+  return ViewOf(*lease, row, true);
+}
+
+Result<RequestView> RequestService::Transfer(const Actor& actor, std::int64_t id,
+                                             std::int64_t to_org_id, const std::string& reason) {
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadVisible(*lease, actor, id));
+  if (!MayHandle(actor)) return Fail(ErrorCode::kPermissionDenied, "error.forbidden");
+  Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "transfer", {}, {}};
+  const std::string text(text::TrimSpaces(reason));
+  if (text.empty()) invalid.fields.push_back({"reason", "error.field.required", {}});
+  if (CodePoints(text) > kMaxText) {
+    invalid.fields.push_back(
+        {"reason", "error.field.too_long", {{"max", std::to_string(kMaxText)}}});
+  }
+  ZJ_ASSIGN_OR_RETURN(auto target, store::FindOrgById(*lease, to_org_id));
+  if (!target || target->status != "active" || !requests::LevelOfOrgKind(target->kind) ||
+      target->id == row.org_id) {
+    invalid.fields.push_back({"to_org_id", "error.requests.transfer_target", {}});
+  }
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  const auto status = requests::ParseStatus(row.status);
+  if (!status || !requests::IsOpen(*status)) {
+    return Fail(Conflict(row.status, requests::Action::kAccept));
+  }
+  const std::int64_t now = clock_.NowMs();
+  row.org_id = target->id;
+  row.home_path = target->path;
+  row.updated_at = now;
+  ZJ_ASSIGN_OR_RETURN(const requests::Sla sla, SlaFor(*lease, row.category_code));
+  Assign(row, *calendars_.Current(), sla, now);
+  ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
+  store::RequestEventRow event = Event("transferred", text, true);
+  event.org_id = target->id;
+  ZJ_RETURN_IF_ERROR(AddEvent(*lease, row, actor.user_id, std::move(event)));
+  ZJ_RETURN_IF_ERROR(Notify(*lease, *target, "notify.request.new", row));
+  ZJ_RETURN_IF_ERROR(tx.Commit());
+  row.org_name = target->name;
   return ViewOf(*lease, row, true);
 }
 
@@ -545,6 +620,11 @@ Result<TrackedRequest> RequestService::Rate(const std::string& tracking_number,
       AddEvent(*lease, row, std::nullopt,
                Event("rated", std::to_string(rating) +
                                   (row.rating_comment->empty() ? "" : " " + *row.rating_comment))));
+  requests::StatsDelta counted;
+  counted.rated = 1;
+  counted.rating_sum = rating;
+  counted.low_ratings = rating <= 2 ? 1 : 0;
+  ZJ_RETURN_IF_ERROR(Count(*lease, row, counted));
   ZJ_RETURN_IF_ERROR(
       Move(*lease, row, requests::Action::kClose, requests::Party::kRequester, std::nullopt, ""));
   if (requests::NeedsFollowUp(rating, *row.resolved_at, now)) {
@@ -574,7 +654,7 @@ Result<TrackedRequest> RequestService::Reopen(const std::string& tracking_number
   row.resolved_at.reset();
   row.resolution.reset();
   ZJ_ASSIGN_OR_RETURN(const requests::Sla sla, SlaFor(*lease, row.category_code));
-  Assign(row, calendar_, sla, now);
+  Assign(row, *calendars_.Current(), sla, now);
   ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
   ZJ_RETURN_IF_ERROR(tx.Commit());
   return TrackedView(*lease, row);
@@ -624,10 +704,15 @@ Result<SweepReport> RequestService::Sweep() {
       row.org_id = *org->parent_id;
       row.escalations += 1;
       row.updated_at = now;
-      Assign(row, calendar_, sla, now);
+      Assign(row, *calendars_.Current(), sla, now);
       ZJ_RETURN_IF_ERROR(store::UpdateRequest(conn, row));
       ZJ_RETURN_IF_ERROR(AddEvent(conn, row, std::nullopt,
                                   Escalated(row.org_id, requests::MilestoneName(*lapsed))));
+      requests::StatsDelta counted;
+      counted.escalated = 1;
+      ZJ_RETURN_IF_ERROR(Count(conn, row, counted));
+      ZJ_ASSIGN_OR_RETURN(auto parent, store::FindOrgById(conn, row.org_id));
+      if (parent) ZJ_RETURN_IF_ERROR(Notify(conn, *parent, "notify.request.escalated", row));
       ++report.escalated;
       ++moved;
     }
@@ -751,6 +836,27 @@ Result<void> RequestService::Move(store::Connection& conn, store::RequestRow& ro
   const auto to = from ? requests::NextStatus(*from, action, party) : std::nullopt;
   if (!to) return Fail(Conflict(row.status, action));
   const std::int64_t now = clock_.NowMs();
+  // The dashboard's counters move with the request (same transaction).
+  requests::StatsDelta counted;
+  const bool accepting = !row.accepted_at && (action == requests::Action::kAccept ||
+                                              action == requests::Action::kContact ||
+                                              action == requests::Action::kResolve);
+  if (accepting) {
+    counted.accepted = 1;
+    counted.accepted_on_time = now <= row.accept_by ? 1 : 0;
+  }
+  if (action == requests::Action::kResolve) {
+    counted.resolved = 1;
+    counted.resolved_on_time = now <= row.resolve_by ? 1 : 0;
+    counted.resolved_within[requests::ResolveBucket(now - row.created_at)] = 1;
+  }
+  if (action == requests::Action::kReopen && row.resolved_at) {  // the resolution is undone
+    counted.reopened = 1;
+    counted.resolved = -1;
+    counted.resolved_on_time = *row.resolved_at <= row.resolve_by ? -1 : 0;
+    counted.resolved_within[requests::ResolveBucket(*row.resolved_at - row.created_at)] = -1;
+  }
+  ZJ_RETURN_IF_ERROR(Count(conn, row, counted));
   switch (action) {
     case requests::Action::kAccept:
       row.accepted_at = now;
@@ -776,6 +882,27 @@ Result<void> RequestService::Move(store::Connection& conn, store::RequestRow& ro
   row.updated_at = now;
   RefreshNextDue(row);
   return AddEvent(conn, row, actor_id, StatusEvent(before, row.status, std::nullopt, body));
+}
+
+Result<void> RequestService::Count(store::Connection& conn, const store::RequestRow& r,
+                                   const requests::StatsDelta& delta) {
+  return store::AddRequestStats(conn, OrgPath::FromStored(r.home_path).Ids(),
+                                requests::WeekOf(r.created_at), r.category_code, r.federation_id,
+                                delta);
+}
+
+Result<void> RequestService::Notify(store::Connection& conn, const store::OrgRow& org,
+                                    const std::string& key, const store::RequestRow& r) {
+  const i18n::Args args{{"title", r.title},
+                        {"number", r.tracking_number},
+                        {"org", org.name},
+                        {"priority", r.priority == "urgent" ? "紧急" : "普通"},
+                        {"accept_by", DeadlineDay(r.accept_by)},
+                        {"escalations", std::to_string(r.escalations)}};
+  const Message message{RecipientOf(org),
+                        i18n::Translate(i18n::Locale::kZhCN, key + ".subject", args),
+                        i18n::Translate(i18n::Locale::kZhCN, key + ".body", args)};
+  return EnqueueNotification(conn, clock_, random_, "org", message);
 }
 
 Result<void> RequestService::AddEvent(store::Connection& conn, const store::RequestRow& row,

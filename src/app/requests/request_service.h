@@ -15,13 +15,16 @@
 
 #include "app/accounts/account_service.h"
 #include "app/audit/audit_service.h"
+#include "app/calendar/calendar_service.h"
 #include "app/clock.h"
 #include "app/personal_data/vault.h"
 #include "core/accounts/login_throttle.h"
 #include "core/calendar/work_calendar.h"
 #include "core/requests/request_flow.h"
+#include "core/requests/service_stats.h"
 #include "core/result.h"
 #include "store/database.h"
+#include "store/orgs.h"
 #include "store/request_portal.h"
 #include "store/service_requests.h"
 
@@ -129,14 +132,14 @@ struct SweepReport {
 class RequestService {
  public:
   RequestService(store::Database& db, const Clock& clock, Random& random, AuditService& audit,
-                 Vault& vault, const calendar::WorkCalendar& calendar,
+                 Vault& vault, const CalendarBook& calendars,
                  accounts::ThrottlePolicy tracking_throttle = TrackingThrottlePolicy())
       : db_(db),
         clock_(clock),
         random_(random),
         audit_(audit),
         vault_(vault),
-        calendar_(calendar),
+        calendars_(calendars),
         throttle_(tracking_throttle) {}
 
   Result<std::vector<store::CategoryRow>> Categories();
@@ -164,6 +167,12 @@ class RequestService {
   //! reason, required), close. kConflict when the move is not allowed from the current state.
   Result<RequestView> Act(const Actor& actor, std::int64_t id, requests::Action action,
                           const std::string& body);
+  //! Hands an open request to another org (wrong place, or a competent body elsewhere) with a
+  //! reason: that org handles it from now with fresh deadlines and sees it (the orgs that saw
+  //! it before no longer do, unless they lie above the new org). A union group, an inactive org
+  //! or the current one is a field error on to_org_id; the reason is required.
+  Result<RequestView> Transfer(const Actor& actor, std::int64_t id, std::int64_t to_org_id,
+                               const std::string& reason);
   //! A note (internal) or a reply to the worker.
   Result<RequestView> AddMessage(const Actor& actor, std::int64_t id, const std::string& body,
                                  bool internal);
@@ -201,6 +210,12 @@ class RequestService {
   Result<void> Move(store::Connection& conn, store::RequestRow& row, requests::Action action,
                     requests::Party party, std::optional<std::int64_t> actor_id,
                     const std::string& body);
+  //! Adds `delta` to the dashboard counters of every org on the request's home path.
+  Result<void> Count(store::Connection& conn, const store::RequestRow& r,
+                     const requests::StatsDelta& delta);
+  //! Queues the notification `key` (.subject/.body) about `r` for `org`.
+  Result<void> Notify(store::Connection& conn, const store::OrgRow& org, const std::string& key,
+                      const store::RequestRow& r);
   Result<void> AddEvent(store::Connection& conn, const store::RequestRow& row,
                         std::optional<std::int64_t> actor_id, store::RequestEventRow event);
 
@@ -209,7 +224,7 @@ class RequestService {
   Random& random_;
   AuditService& audit_;
   Vault& vault_;
-  const calendar::WorkCalendar& calendar_;
+  const CalendarBook& calendars_;
   std::mutex throttle_mutex_;
   accounts::LoginThrottle throttle_;  // keyed by tracking number and remote address
   accounts::LoginThrottle intake_throttle_{PortalIntakePolicy()};  // anonymous submissions

@@ -17,6 +17,13 @@ struct Entry {
 
 // Keep sorted by key (checked by a unit test) so lookups can binary-search.
 constexpr std::array kCatalogue = {
+    Entry{"cli.calendar.loaded", "载入", "loaded"},
+    Entry{"cli.calendar.shipped", "随程序提供", "shipped"},
+    Entry{"cli.calendar.year",
+          "{year} 年（{source}）：工作日 {working_days} 天，节假日 {holidays} 天，调休上班 "
+          "{worked} 天",
+          "{year} ({source}): {working_days} working days, {holidays} holidays, {worked} weekend "
+          "days worked"},
     Entry{"cli.coverage.difference", "{org} 的 {figure}：汇总值 {stored}，重新计数 {recounted}",
           "{org} {figure}: rollup {stored}, recount {recounted}"},
     Entry{"cli.coverage.differences", "覆盖面汇总有 {count} 处与重新计数不一致",
@@ -182,6 +189,8 @@ constexpr std::array kCatalogue = {
           "The name must not contain control characters"},
     Entry{"error.not_found", "未找到该记录", "No such record"},
     Entry{"error.not_ready", "服务尚未就绪：{reason}", "The service is not ready: {reason}"},
+    Entry{"error.notify.unavailable", "通知发送失败，稍后重试",
+          "The notification could not be sent; it will be retried"},
     Entry{"error.org.code_invalid", "组织代码应为 1–32 个字母、数字或 . _ -",
           "An org code is 1–32 letters, digits or . _ -"},
     Entry{"error.org.code_taken", "该组织代码已被使用", "This org code is taken"},
@@ -245,6 +254,8 @@ constexpr std::array kCatalogue = {
           "Give the reason for rejecting"},
     Entry{"error.requests.resolution_required", "请填写办结情况", "Summarise the resolution"},
     Entry{"error.requests.status", "未知的状态", "Unknown status"},
+    Entry{"error.requests.transfer_target", "请选择另一个在用的工会组织（不能是工会小组）",
+          "Choose another active union organisation (not a union group)"},
     Entry{"error.requests.where", "请选择用人单位或所在街道",
           "Choose the employer or the street where the worker is"},
     Entry{"error.role.invalid", "角色应为 worker、cadre、staff、operator 或 admin",
@@ -269,6 +280,19 @@ constexpr std::array kCatalogue = {
     Entry{"error.username.taken", "该用户名已被使用", "This user name is taken"},
     Entry{"error.users.self_demotion", "不能停用自己的账号，也不能更改自己的角色或组织",
           "You cannot disable your own account or change your own role or organisation"},
+    Entry{
+        "notify.request.escalated.body",
+        "受理编号 {number} 的诉求“{title}”（{priority}）因下级组织未按时办理，已第 {escalations} 次"
+        "上报至{org}。请于 {accept_by} 前受理。",
+        "Request {number} \"{title}\" ({priority}) was escalated to {org} (escalation "
+        "{escalations}) because a deadline lapsed below. Please accept it by {accept_by}."},
+    Entry{"notify.request.escalated.subject", "【上报诉求】{title}", "[Escalated request] {title}"},
+    Entry{"notify.request.new.body",
+          "{org}收到新的职工诉求“{title}”（{priority}），受理编号 {number}。请于 {accept_by} "
+          "前受理。",
+          "{org} has a new request \"{title}\" ({priority}), number {number}. Please accept it by "
+          "{accept_by}."},
+    Entry{"notify.request.new.subject", "【新诉求】{title}", "[New request] {title}"},
     Entry{"title.already-exists", "记录已存在", "Already exists"},
     Entry{"title.conflict", "操作冲突", "Conflict"},
     Entry{"title.failed-precondition", "当前状态不允许此操作", "Failed precondition"},

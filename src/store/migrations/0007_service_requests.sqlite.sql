@@ -144,3 +144,47 @@ CREATE TABLE work_calendar_years (
   loaded_by BIGINT,
   loaded_at BIGINT NOT NULL
 );
+
+-- The service dashboard's figures: per org (for its whole subtree, like coverage_rollups),
+-- per week of submission (the local Monday) and category, changed by deltas in the same
+-- transaction as the request change (app/requests/request_stats.h). resolved_* count
+-- resolutions by calendar days from submission (≤1, ≤3, ≤7, ≤15, ≤30, later), from which the
+-- dashboard reads the median's range. A dashboard reads a few rows per week shown, however
+-- many requests there are.
+CREATE TABLE request_stats (
+  org_id BIGINT NOT NULL REFERENCES orgs (id),
+  week TEXT NOT NULL,
+  category_code TEXT NOT NULL,
+  federation_id BIGINT NOT NULL,
+  submitted BIGINT NOT NULL DEFAULT 0,
+  urgent BIGINT NOT NULL DEFAULT 0,
+  accepted BIGINT NOT NULL DEFAULT 0,
+  accepted_on_time BIGINT NOT NULL DEFAULT 0,
+  resolved BIGINT NOT NULL DEFAULT 0,
+  resolved_on_time BIGINT NOT NULL DEFAULT 0,
+  escalated BIGINT NOT NULL DEFAULT 0,
+  rated BIGINT NOT NULL DEFAULT 0,
+  rating_sum BIGINT NOT NULL DEFAULT 0,
+  low_ratings BIGINT NOT NULL DEFAULT 0,
+  reopened BIGINT NOT NULL DEFAULT 0,
+  resolved_1d BIGINT NOT NULL DEFAULT 0,
+  resolved_3d BIGINT NOT NULL DEFAULT 0,
+  resolved_7d BIGINT NOT NULL DEFAULT 0,
+  resolved_15d BIGINT NOT NULL DEFAULT 0,
+  resolved_30d BIGINT NOT NULL DEFAULT 0,
+  resolved_later BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (org_id, week, category_code)
+);
+
+-- 有效覆盖: members served in the last 12 months. A member whose request is resolved is marked
+-- served until a year later; the first mark (or a new one after expiry) adds 1 to
+-- coverage_rollups.served_12m of every org on the member's union path at that time
+-- (counted_path), and the expiry job subtracts it along the same path, so each org's figure
+-- stays the number of distinct members served in its subtree.
+CREATE TABLE member_served_marks (
+  member_id BIGINT NOT NULL PRIMARY KEY REFERENCES members (id),
+  federation_id BIGINT NOT NULL,
+  counted_path TEXT NOT NULL,
+  served_until BIGINT NOT NULL
+);
+CREATE INDEX member_served_marks_until ON member_served_marks (served_until);
