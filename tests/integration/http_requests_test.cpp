@@ -418,6 +418,29 @@ TEST_P(HttpRequestsTest, OneAddressSubmitsAtMostTenRequestsAnHourWithoutAnAccoun
   EXPECT_FALSE(SubmitOnPortal().empty()) << "an hour later it is accepted again";
 }
 
+TEST_P(HttpRequestsTest, ATransferredRequestLeavesTheStreetForTheOrgNamed) {
+  const std::string tracking = SubmitOnPortal();
+  const auto cadre = SignIn("cadre.donghuamen");
+  const std::string path = "/api/v1/requests/" + IdOf(cadre, tracking);
+  const auto jingshan = app_->orgs().IdByCode(app::SystemActor(), "110101002");
+  ASSERT_OK(jingshan);
+  const std::string to = std::to_string(*jingshan);
+
+  ExpectProblem(As(cadre, bh::verb::post, path + "/transfer",
+                   R"({"to_org_id":")" + to + R"(","reason":" "})"),
+                bh::status::bad_request, "reason");
+  ExpectProblem(As(cadre, bh::verb::post, path + "/transfer", R"({"reason":"x"})"),
+                bh::status::bad_request, "to_org_id");
+  auto moved = As(cadre, bh::verb::post, path + "/transfer",
+                  R"({"to_org_id":")" + to + R"(","reason":"单位实际在景山街道"})");
+
+  ASSERT_EQ(moved.result(), bh::status::ok) << moved.body();
+  EXPECT_EQ(Json(moved)["org"]["id"], to);
+  // The street it left no longer sees it.
+  ExpectProblem(As(cadre, bh::verb::get, path), bh::status::not_found);
+  EXPECT_EQ(Track(tracking, "5678").result(), bh::status::ok);
+}
+
 }  // namespace
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(HttpRequestsTest);

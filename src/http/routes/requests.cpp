@@ -1,5 +1,6 @@
 // Service requests for staff: GET /api/v1/requests (queues), GET/POST /api/v1/requests/:id,
-// POST /api/v1/requests (intake by operators and staff), .../actions, .../messages; the
+// POST /api/v1/requests (intake by operators and staff), .../actions, .../messages,
+// .../transfer (to another org, with a reason); the
 // categories: GET /api/v1/request-categories (public, the portal needs them) and PATCH
 // /api/v1/request-categories/:code (administrators). Scope and roles are decided in
 // app/requests; here are only JSON and query mapping.
@@ -187,6 +188,22 @@ Result<Reply> AddRequestMessage(Call& call) {
   return Reply{beast_http::status::ok, DetailJson(v, call.locale)};
 }
 
+Result<Reply> TransferRequest(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
+  ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
+  Error invalid = InvalidInput();
+  const std::size_t before = invalid.fields.size();
+  const auto to = OptionalId(body, "to_org_id", invalid);
+  if (!to && invalid.fields.size() == before) {
+    invalid.fields.push_back({"to_org_id", "error.field.required", {}});
+  }
+  const std::string reason = OptionalString(body, "reason", invalid).value_or("");
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  ZJ_ASSIGN_OR_RETURN(app::RequestView v,
+                      call.app.requests().Transfer(*call.actor, id, *to, reason));
+  return Reply{beast_http::status::ok, DetailJson(v, call.locale)};
+}
+
 Result<Reply> ListCategories(Call& call) {
   ZJ_ASSIGN_OR_RETURN(auto categories, call.app.requests().Categories());
   nlohmann::json out = nlohmann::json::array();
@@ -236,6 +253,8 @@ void AddRequestRoutes(std::vector<Route>& routes) {
   routes.push_back({verb::post, "/api/v1/requests/:id/actions", Access::kSession, ActOnRequest});
   routes.push_back(
       {verb::post, "/api/v1/requests/:id/messages", Access::kSession, AddRequestMessage});
+  routes.push_back(
+      {verb::post, "/api/v1/requests/:id/transfer", Access::kSession, TransferRequest});
 }
 
 }  // namespace zj::http

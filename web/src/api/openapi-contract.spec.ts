@@ -251,6 +251,7 @@ const calls: [string, string][] = [
   ['get', '/api/v1/requests/{id}'],
   ['post', '/api/v1/requests/{id}/actions'],
   ['post', '/api/v1/requests/{id}/messages'],
+  ['post', '/api/v1/requests/{id}/transfer'],
   ['post', '/api/v1/portal/requests'],
   ['post', '/api/v1/portal/requests/track'],
   ['post', '/api/v1/portal/requests/rate'],

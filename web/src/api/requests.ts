@@ -220,3 +220,8 @@ export function actOnRequestApi(id: string, action: RequestsApi.HandlerAction, b
 export function addRequestMessageApi(id: string, body: string, internal: boolean): Promise<RequestsApi.Detail> {
   return request(`${requestPath(id)}/messages`, { method: 'POST', body: { body, internal }, silent: true })
 }
+
+/** Hands an open request to another org with a reason; the caller may lose sight of it. */
+export function transferRequestApi(id: string, toOrgId: string, reason: string): Promise<RequestsApi.Detail> {
+  return request(`${requestPath(id)}/transfer`, { method: 'POST', body: { to_org_id: toOrgId, reason }, silent: true })
+}

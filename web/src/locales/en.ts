@@ -145,6 +145,7 @@ const en = {
       all: 'All',
     },
     actions: {
+      transfer: 'Transfer',
       accept: 'Accept',
       contact: 'Worker contacted',
       resolve: 'Resolve',
@@ -152,6 +153,7 @@ const en = {
       close: 'Close',
     },
     events: {
+      transferred: 'Transferred to {org}',
       created: 'Submitted',
       status: '{from} → {to}',
       escalated: 'Overdue, escalated to {org}',
@@ -237,6 +239,10 @@ const en = {
       intake: 'Register a request',
     },
     detail: {
+      transferTitle: 'Transfer to another organisation',
+      transferTo: 'Transfer to',
+      transferReason: 'Reason (shown to the worker)',
+      transferred: 'Transferred',
       back: 'Back to the list',
       notFound: 'This request does not exist or is outside your organisation',
       history: 'History',

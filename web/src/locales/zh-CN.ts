@@ -143,6 +143,7 @@ const zhCN = {
       all: '全部',
     },
     actions: {
+      transfer: '转办',
       accept: '受理',
       contact: '已联系职工',
       resolve: '办结',
@@ -150,6 +151,7 @@ const zhCN = {
       close: '关闭',
     },
     events: {
+      transferred: '转办至 {org}',
       created: '提交诉求',
       status: '{from} → {to}',
       escalated: '超时上报至 {org}',
@@ -235,6 +237,10 @@ const zhCN = {
       intake: '登记诉求',
     },
     detail: {
+      transferTitle: '转办到其他组织',
+      transferTo: '转办至',
+      transferReason: '转办理由（职工可见）',
+      transferred: '已转办',
       back: '返回列表',
       notFound: '该诉求不存在或不在您的管辖范围内',
       history: '办理记录',

@@ -101,6 +101,9 @@ describe('eventLabel', () => {
       'requests.events.status{"from":"requests.statuses.submitted","to":"requests.statuses.accepted"}',
     )
   })
+  it('names the org a request was transferred to', () => {
+    expect(eventLabel(e('transferred', null, null, '景山街道总工会'), t)).toBe('requests.events.transferred{"org":"景山街道总工会"}')
+  })
   it('names the org a request was escalated to', () => {
     expect(eventLabel(e('escalated', null, null, '东城区总工会'), t)).toBe('requests.events.escalated{"org":"东城区总工会"}')
   })

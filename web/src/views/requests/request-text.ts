@@ -91,6 +91,8 @@ export function eventLabel(
       })
     case 'escalated':
       return t('requests.events.escalated', { org: e.org_name ?? '' })
+    case 'transferred':
+      return t('requests.events.transferred', { org: e.org_name ?? '' })
     case 'note':
     case 'reply':
     case 'rated':
