@@ -17,6 +17,7 @@
 #include "app/orgs/org_service.h"
 #include "app/personal_data/key_ring.h"
 #include "app/personal_data/vault.h"
+#include "app/requests/request_service.h"
 #include "app/requests/service_dashboard.h"
 #include "app/system/system_service.h"
 #include "store/database.h"
@@ -53,6 +54,7 @@ class Application {
   ServiceDashboard& service_dashboard() { return service_dashboard_; }
   RosterImportService& roster_imports() { return roster_imports_; }
   RosterExportService& roster_exports() { return roster_exports_; }
+  RequestService& requests() { return requests_; }
 
  private:
   store::Database& db_;
@@ -74,6 +76,7 @@ class Application {
   ServiceDashboard service_dashboard_;
   RosterImportService roster_imports_;
   RosterExportService roster_exports_;
+  RequestService requests_;  // after calendar_book_, which it reads
 };
 
 }  // namespace zj::app

@@ -31,6 +31,7 @@ int RunCli(int argc, char** argv) {
   AddOrgsCommand(app, global, run);
   AddEnterprisesCommand(app, global, run);
   AddCoverageCommand(app, global, run);
+  AddRequestsCommand(app, global, run);
   AddCalendarCommand(app, global, run);
   AddMembersCommand(app, global, run);
 

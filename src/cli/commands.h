@@ -20,6 +20,7 @@ void AddKeysCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddOrgsCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddEnterprisesCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddCoverageCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+void AddRequestsCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddCalendarCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddMembersCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 

@@ -100,5 +100,7 @@ void AddEnterpriseRoutes(std::vector<Route>& routes);
 void AddMemberRoutes(std::vector<Route>& routes);
 void AddMemberTransferRoutes(std::vector<Route>& routes);
 void AddMemberImportRoutes(std::vector<Route>& routes);
+void AddRequestRoutes(std::vector<Route>& routes);
+void AddRequestPortalRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

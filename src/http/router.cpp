@@ -109,6 +109,8 @@ Router::Router(app::Application& app, ServerOptions options)
   AddMemberRoutes(routes_);
   AddMemberTransferRoutes(routes_);
   AddMemberImportRoutes(routes_);
+  AddRequestRoutes(routes_);
+  AddRequestPortalRoutes(routes_);
 }
 
 Handled Router::Handle(const Request& request, const Peer& peer) {

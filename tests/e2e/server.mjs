@@ -26,13 +26,15 @@ export async function importFromWeb(name) {
 const STARTUP_TIMEOUT_MS = 20_000
 const STOP_TIMEOUT_MS = 10_000
 
-function runCli(args) {
+/** Runs `zhijia ARGS` to completion (asserting exit code 0); returns its standard output. */
+export function runCli(args) {
   const result = spawnSync(zhijiaBin, args, { encoding: 'utf8', timeout: 60_000 })
   assert.equal(
     result.status,
     0,
     `zhijia ${args.join(' ')} exited with ${result.status ?? result.signal}\n${result.stdout}\n${result.stderr}`,
   )
+  return result.stdout
 }
 
 /** Resolves to the URL once the server prints its "zhijia VERSION listening on http://…" line (in either language); rejects if it exits. */
@@ -56,7 +58,8 @@ function waitForListening(child, exited, log) {
   })
 }
 
-/** Starts a server; resolves to `{ url, output }`, where `output()` is everything it printed. */
+/** Starts a server; resolves to `{ url, output, db }`, where `output()` is everything it printed and
+ *  `db` the --db value, for CLI commands run beside it. */
 export async function startServer() {
   assert.ok(existsSync(zhijiaBin), `zhijia binary not found at ${zhijiaBin} (build it, or set ZHIJIA_BIN)`)
   assert.ok(existsSync(path.join(webRoot, 'index.html')), `${webRoot}/index.html missing: run "npm run build" in web/`)
@@ -105,7 +108,7 @@ export async function startServer() {
     }
     const url = await waitForListening(child, exited, () => output)
     after(stop)
-    return { url, output: () => output }
+    return { url, output: () => output, db }
   } catch (error) {
     if (child && !exitStatus) child.kill('SIGKILL')
     rmSync(dir, { recursive: true, force: true })

@@ -6,6 +6,7 @@
 #include "app/coverage/served.h"
 #include "app/notify/outbox.h"
 #include "app/orgs/org_scope.h"
+#include "app/regions/embedded_regions.h"
 #include "core/i18n/messages.h"
 #include "core/members/calendar_date.h"
 #include "core/orgs/org_path.h"
@@ -171,10 +172,125 @@ Result<std::vector<store::CategoryRow>> RequestService::Categories() {
   return store::ListCategories(*lease);
 }
 
-Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor,
-                                           const NewRequest& in) {
+Result<store::CategoryRow> RequestService::UpdateCategory(const Actor& actor,
+                                                          const std::string& code,
+                                                          const CategoryPatch& patch) {
+  if (actor.role != "admin") return Fail(ErrorCode::kPermissionDenied, "error.forbidden");
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
+  ZJ_ASSIGN_OR_RETURN(auto found, store::FindCategory(*lease, code));
+  if (!found) return Fail(ErrorCode::kNotFound, "error.not_found", "category " + code);
+  store::CategoryRow c = *found;
+  Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}};
+  std::vector<std::pair<std::string, std::string>> detail;
+  auto name = [&](const std::optional<std::string>& value, std::string& into, const char* field) {
+    if (!value) return;
+    const std::string trimmed(text::TrimSpaces(*value));
+    if (trimmed.empty()) {
+      invalid.fields.push_back({field, "error.field.required", {}});
+    } else if (CodePoints(trimmed) > 50) {
+      invalid.fields.push_back({field, "error.field.too_long", {{"max", "50"}}});
+    } else if (trimmed != into) {
+      detail.emplace_back(field, into + " -> " + trimmed);
+      into = trimmed;
+    }
+  };
+  name(patch.name_zh, c.name_zh, "name_zh");
+  name(patch.name_en, c.name_en, "name_en");
+  if (patch.lowest_level) {
+    if (!requests::ParseLevel(*patch.lowest_level)) {
+      invalid.fields.push_back({"lowest_level", "error.requests.level", {}});
+    } else if (*patch.lowest_level != c.lowest_level) {
+      detail.emplace_back("lowest_level", c.lowest_level + " -> " + *patch.lowest_level);
+      c.lowest_level = *patch.lowest_level;
+    }
+  }
+  auto days = [&](const std::optional<int>& value, int& into, const char* field) {
+    if (!value) return;
+    if (*value < 1 || *value > 60) {
+      invalid.fields.push_back({field, "error.requests.days", {{"min", "1"}, {"max", "60"}}});
+    } else if (*value != into) {
+      detail.emplace_back(field, std::to_string(into) + " -> " + std::to_string(*value));
+      into = *value;
+    }
+  };
+  days(patch.accept_days, c.accept_days, "accept_days");
+  days(patch.contact_days, c.contact_days, "contact_days");
+  days(patch.resolve_days, c.resolve_days, "resolve_days");
+  if (invalid.fields.empty() &&
+      (c.accept_days > c.contact_days || c.contact_days > c.resolve_days)) {
+    invalid.fields.push_back({"resolve_days", "error.requests.days_order", {}});
+  }
+  if (patch.active && *patch.active != c.active) {
+    detail.emplace_back("active", *patch.active ? "true" : "false");
+    c.active = *patch.active;
+  }
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  if (detail.empty()) return c;
+  ZJ_RETURN_IF_ERROR(store::UpdateCategory(*lease, c));
+  ZJ_RETURN_IF_ERROR(audit_.Record(
+      *lease, AuditActor::From(actor),
+      AuditEvent{
+          "request_category.update", "request_category", c.code, "ok", {}, std::move(detail)}));
+  ZJ_RETURN_IF_ERROR(tx.Commit());
+  return c;
+}
+
+Result<std::vector<EmployerMatch>> RequestService::FindEmployers(const std::string& prefix) {
+  const std::string text(text::TrimSpaces(prefix));
+  if (CodePoints(text) < 2 || CodePoints(text) > 50) {
+    Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "q", {}, {}};
+    e.fields.push_back({"q", "error.requests.employer_prefix", {{"min", "2"}}});
+    return Fail(std::move(e));
+  }
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(auto hits, store::EmployersByNamePrefix(*lease, text, 10));
+  std::vector<EmployerMatch> out;
+  for (auto& h : hits) {
+    const Region* region = BuiltinRegions().Find(h.region_code);
+    out.push_back({h.id, std::move(h.name), region ? region->name : ""});
+  }
+  return out;
+}
+
+Result<std::vector<StreetMatch>> RequestService::FindStreets(const std::string& name) {
+  const std::string text(text::TrimSpaces(name));
+  if (text.empty() || CodePoints(text) > 50) {
+    Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "q", {}, {}};
+    e.fields.push_back({"q", "error.requests.employer_prefix", {{"min", "1"}}});
+    return Fail(std::move(e));
+  }
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(auto hits, store::StreetsByName(*lease, text, 20));
+  std::vector<StreetMatch> out;
+  for (auto& h : hits) {
+    const Region* region = BuiltinRegions().Find(h.code);
+    const Region* district = region ? BuiltinRegions().Find(region->parent_code) : nullptr;
+    out.push_back(
+        {h.code, region ? region->name : h.name, district ? district->name : h.district_name});
+  }
+  return out;
+}
+
+Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, const NewRequest& in,
+                                           const std::string& remote_addr) {
   if (actor && !MayRegister(*actor) && actor->role != "worker") {
     return Fail(ErrorCode::kPermissionDenied, "error.forbidden");
+  }
+  if (!actor) {
+    std::int64_t wait_ms = 0;
+    {
+      std::lock_guard lock(throttle_mutex_);
+      wait_ms = intake_throttle_.RetryAfterMs("portal", remote_addr, clock_.NowMs());
+    }
+    if (wait_ms > 0) {
+      const std::string seconds = std::to_string((wait_ms + 999) / 1000);
+      return Fail(Error{ErrorCode::kResourceExhausted,
+                        "error.too_many_requests",
+                        "portal intake throttled from " + remote_addr,
+                        {},
+                        {{"seconds", seconds}, {"retry_after", seconds}}});
+    }
   }
   Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}};
   const bool staff_channel = actor && MayRegister(*actor);
@@ -308,6 +424,10 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor,
   ZJ_RETURN_IF_ERROR(Count(conn, r, counted));
   ZJ_RETURN_IF_ERROR(Notify(conn, *org, "notify.request.new", r));
   ZJ_RETURN_IF_ERROR(tx.Commit());
+  if (!actor) {  // counted once stored: a form sent back with field errors costs nothing
+    std::lock_guard lock(throttle_mutex_);
+    intake_throttle_.RecordFailure("portal", remote_addr, now);
+  }
   r.org_name = org->name;
   return ViewOf(conn, r, false);
 }
@@ -469,15 +589,17 @@ Result<RequestView> RequestService::AddMessage(const Actor& actor, std::int64_t 
 }
 
 Result<TrackedRequest> RequestService::Track(const std::string& tracking_number,
-                                             const std::string& phone_last4) {
+                                             const std::string& phone_last4,
+                                             const std::string& remote_addr) {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
-  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4));
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4, remote_addr));
   return TrackedView(*lease, row);
 }
 
 Result<TrackedRequest> RequestService::Rate(const std::string& tracking_number,
                                             const std::string& phone_last4, int rating,
-                                            const std::string& comment) {
+                                            const std::string& comment,
+                                            const std::string& remote_addr) {
   if (rating < 1 || rating > 5) {
     Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "rating", {}, {}};
     e.fields.push_back({"rating", "error.requests.rating", {}});
@@ -485,7 +607,7 @@ Result<TrackedRequest> RequestService::Rate(const std::string& tracking_number,
   }
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
-  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4));
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4, remote_addr));
   const std::int64_t now = clock_.NowMs();
   if (row.status != "resolved" || row.rating || !row.resolved_at ||
       !requests::MayReopen(*row.resolved_at, now)) {
@@ -517,10 +639,11 @@ Result<TrackedRequest> RequestService::Rate(const std::string& tracking_number,
 
 Result<TrackedRequest> RequestService::Reopen(const std::string& tracking_number,
                                               const std::string& phone_last4,
-                                              const std::string& reason) {
+                                              const std::string& reason,
+                                              const std::string& remote_addr) {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
-  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4));
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4, remote_addr));
   const std::int64_t now = clock_.NowMs();
   if (!row.resolved_at || !requests::MayReopen(*row.resolved_at, now)) {
     return Fail(Conflict(row.status, requests::Action::kReopen));
@@ -538,10 +661,11 @@ Result<TrackedRequest> RequestService::Reopen(const std::string& tracking_number
 }
 
 Result<TrackedRequest> RequestService::Withdraw(const std::string& tracking_number,
-                                                const std::string& phone_last4) {
+                                                const std::string& phone_last4,
+                                                const std::string& remote_addr) {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
-  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4));
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4, remote_addr));
   ZJ_RETURN_IF_ERROR(Move(*lease, row, requests::Action::kWithdraw, requests::Party::kRequester,
                           std::nullopt, ""));
   ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
@@ -626,11 +750,32 @@ Result<store::RequestRow> RequestService::LoadVisible(store::Connection& conn, c
 
 Result<store::RequestRow> RequestService::LoadTracked(store::Connection& conn,
                                                       const std::string& tracking_number,
-                                                      const std::string& phone_last4) {
+                                                      const std::string& phone_last4,
+                                                      const std::string& remote_addr) {
+  // A number failing its check digit is a typo, told apart without a look-up: not counted.
   const auto number = requests::ParseTrackingNumber(tracking_number);
   if (!number) return Fail(NotFound());
+  const std::int64_t now = clock_.NowMs();
+  std::int64_t wait_ms = 0;
+  {
+    std::lock_guard lock(throttle_mutex_);
+    wait_ms = throttle_.RetryAfterMs(*number, remote_addr, now);
+  }
+  if (wait_ms > 0) {
+    const std::string seconds = std::to_string((wait_ms + 999) / 1000);
+    return Fail(Error{ErrorCode::kResourceExhausted,
+                      "error.too_many_requests",
+                      "tracking throttled for " + *number + " from " + remote_addr,
+                      {},
+                      {{"seconds", seconds}, {"retry_after", seconds}}});
+  }
   ZJ_ASSIGN_OR_RETURN(auto row, store::FindRequestByTracking(conn, *number));
-  if (!row || !LastFourMatches(row->contact_phone_last4, phone_last4)) return Fail(NotFound());
+  std::lock_guard lock(throttle_mutex_);
+  if (!row || !LastFourMatches(row->contact_phone_last4, phone_last4)) {
+    throttle_.RecordFailure(*number, remote_addr, now);
+    return Fail(NotFound());
+  }
+  throttle_.RecordSuccess(*number);
   return *row;
 }
 
@@ -653,6 +798,8 @@ Result<TrackedRequest> RequestService::TrackedView(store::Connection& conn,
   t.may_rate = row.status == "resolved" && !row.rating && row.resolved_at &&
                requests::MayReopen(*row.resolved_at, now);
   t.may_reopen = t.may_rate;
+  const auto status = requests::ParseStatus(row.status);
+  t.may_withdraw = status && requests::IsOpen(*status);
   ZJ_ASSIGN_OR_RETURN(auto events, store::RequestEvents(conn, row.id, false));
   for (auto& e : events) {
     e.actor_name.clear();  // the worker sees the org, not the person

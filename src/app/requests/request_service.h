@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,12 +18,14 @@
 #include "app/calendar/calendar_service.h"
 #include "app/clock.h"
 #include "app/personal_data/vault.h"
+#include "core/accounts/login_throttle.h"
 #include "core/calendar/work_calendar.h"
 #include "core/requests/request_flow.h"
 #include "core/requests/service_stats.h"
 #include "core/result.h"
 #include "store/database.h"
 #include "store/orgs.h"
+#include "store/request_portal.h"
 #include "store/service_requests.h"
 
 namespace zj::app {
@@ -63,6 +66,7 @@ struct TrackedRequest {
   std::optional<int> rating;
   bool may_rate = false;
   bool may_reopen = false;
+  bool may_withdraw = false;                   //!< while the org has not resolved it
   std::vector<store::RequestEventRow> events;  //!< status changes and replies
 };
 
@@ -83,6 +87,43 @@ struct RequestPage {
   std::optional<std::int64_t> next_cursor;
 };
 
+//! An employer as the portal's look-up shows it: no figures, no union, no contact.
+struct EmployerMatch {
+  std::int64_t id = 0;
+  std::string name;
+  std::string region_name;  //!< its street's name (GB/T 2260), "" when unknown
+};
+
+//! A street (with its federation) the worker may pick when no employer is known.
+struct StreetMatch {
+  std::string code;
+  std::string name;           //!< the street's name (GB/T 2260), e.g. 东华门街道
+  std::string district_name;  //!< e.g. 东城区
+};
+
+//! An administrator's change to a category; absent members stay as they are.
+struct CategoryPatch {
+  std::optional<std::string> name_zh;
+  std::optional<std::string> name_en;
+  std::optional<std::string> lowest_level;  //!< grassroots, street, district, municipal
+  std::optional<int> accept_days;           //!< working days, 1..60
+  std::optional<int> contact_days;
+  std::optional<int> resolve_days;
+  std::optional<bool> active;
+};
+
+//! How many wrong tracking look-ups are allowed: per tracking number (the four digits are the
+//! only secret, so few) and per remote address, in a 15-minute sliding window.
+inline accounts::ThrottlePolicy TrackingThrottlePolicy() {
+  return accounts::ThrottlePolicy{.per_username = 5, .per_address = 20};
+}
+
+//! How many requests one address may submit on the portal without an account: 10 an hour.
+inline accounts::ThrottlePolicy PortalIntakePolicy() {
+  return accounts::ThrottlePolicy{
+      .per_username = 1 << 30, .per_address = 10, .window_ms = 3600LL * 1000};
+}
+
 struct SweepReport {
   int escalated = 0;
   int follow_ups = 0;
@@ -91,19 +132,33 @@ struct SweepReport {
 class RequestService {
  public:
   RequestService(store::Database& db, const Clock& clock, Random& random, AuditService& audit,
-                 Vault& vault, const CalendarBook& calendars)
+                 Vault& vault, const CalendarBook& calendars,
+                 accounts::ThrottlePolicy tracking_throttle = TrackingThrottlePolicy())
       : db_(db),
         clock_(clock),
         random_(random),
         audit_(audit),
         vault_(vault),
-        calendars_(calendars) {}
+        calendars_(calendars),
+        throttle_(tracking_throttle) {}
 
   Result<std::vector<store::CategoryRow>> Categories();
+  //! Administrators only (kPermissionDenied otherwise); kNotFound for an unknown code, field
+  //! errors for bad values. Audited as request_category.update with the changed fields.
+  Result<store::CategoryRow> UpdateCategory(const Actor& actor, const std::string& code,
+                                            const CategoryPatch& patch);
+
+  //! The portal's public look-ups: at most 10 employers whose name starts with `prefix`
+  //! (2 characters at least, else a field error on "q"), street federations by name.
+  Result<std::vector<EmployerMatch>> FindEmployers(const std::string& prefix);
+  Result<std::vector<StreetMatch>> FindStreets(const std::string& text);
 
   //! Records a request. `actor` is nullopt for an anonymous worker on the portal; staff and
   //! operators register phoned-in and walk-in requests. Field errors for each bad field.
-  Result<RequestView> Submit(const std::optional<Actor>& actor, const NewRequest& request);
+  //! Anonymous submissions are limited per `remote_addr` (PortalIntakePolicy): past it,
+  //! kResourceExhausted with "retry_after", so the public form cannot flood a union's queue.
+  Result<RequestView> Submit(const std::optional<Actor>& actor, const NewRequest& request,
+                             const std::string& remote_addr = "");
 
   Result<RequestView> Get(const Actor& actor, std::int64_t id);
   Result<RequestPage> List(const Actor& actor, const RequestFilter& filter);
@@ -122,15 +177,21 @@ class RequestService {
   Result<RequestView> AddMessage(const Actor& actor, std::int64_t id, const std::string& body,
                                  bool internal);
 
-  //! The worker's view. Wrong number or wrong digits are the same kNotFound.
-  Result<TrackedRequest> Track(const std::string& tracking_number, const std::string& phone_last4);
+  //! The worker's view. Wrong number or wrong digits are the same kNotFound. Wrong look-ups
+  //! are counted per number and per `remote_addr` (TrackingThrottlePolicy); past the limit
+  //! every look-up of that number or from that address is kResourceExhausted with the
+  //! seconds to wait in the error's "retry_after" argument, right digits or not.
+  Result<TrackedRequest> Track(const std::string& tracking_number, const std::string& phone_last4,
+                               const std::string& remote_addr = "");
   //! A rating 1–5 within 7 days of resolution closes the request; 1–2 opens a follow-up visit.
   Result<TrackedRequest> Rate(const std::string& tracking_number, const std::string& phone_last4,
-                              int rating, const std::string& comment);
+                              int rating, const std::string& comment,
+                              const std::string& remote_addr = "");
   Result<TrackedRequest> Reopen(const std::string& tracking_number, const std::string& phone_last4,
-                                const std::string& reason);
+                                const std::string& reason, const std::string& remote_addr = "");
   Result<TrackedRequest> Withdraw(const std::string& tracking_number,
-                                  const std::string& phone_last4);
+                                  const std::string& phone_last4,
+                                  const std::string& remote_addr = "");
 
   //! Escalates every request whose next deadline has lapsed to the parent of its handling org
   //! (once per lapse; the parent's deadlines start now), and opens follow-up visits for
@@ -141,7 +202,8 @@ class RequestService {
   Result<store::RequestRow> LoadVisible(store::Connection& conn, const Actor& actor,
                                         std::int64_t id);
   Result<store::RequestRow> LoadTracked(store::Connection& conn, const std::string& tracking_number,
-                                        const std::string& phone_last4);
+                                        const std::string& phone_last4,
+                                        const std::string& remote_addr);
   Result<TrackedRequest> TrackedView(store::Connection& conn, const store::RequestRow& row);
   Result<RequestView> ViewOf(store::Connection& conn, const store::RequestRow& row,
                              bool with_events);
@@ -163,6 +225,9 @@ class RequestService {
   AuditService& audit_;
   Vault& vault_;
   const CalendarBook& calendars_;
+  std::mutex throttle_mutex_;
+  accounts::LoginThrottle throttle_;  // keyed by tracking number and remote address
+  accounts::LoginThrottle intake_throttle_{PortalIntakePolicy()};  // anonymous submissions
 };
 
 }  // namespace zj::app

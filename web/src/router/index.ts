@@ -13,6 +13,7 @@ import { homeRoutes } from './modules/home'
 import { memberRoutes } from './modules/members'
 import { orgRoutes } from './modules/orgs'
 import { portalRoutes } from './modules/portal'
+import { requestRoutes } from './modules/requests'
 
 export const routes = [
   ...authRoutes,
@@ -20,7 +21,7 @@ export const routes = [
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes],
   },
   ...portalRoutes,
   ...errorRoutes,

@@ -12,3 +12,11 @@ export const MEMBER_VIEWERS = ['admin', 'staff', 'cadre', 'operator']
 
 /** May change members, import and export rosters, and ask for and decide transfers. */
 export const MEMBER_EDITORS = ['admin', 'staff', 'cadre']
+/** May open the request queues and requests of their subtree (the server scopes them). */
+export const REQUEST_VIEWERS = ['admin', 'staff', 'cadre', 'operator']
+
+/** May register phoned-in and walk-in requests. */
+export const REQUEST_INTAKE = ['admin', 'staff', 'cadre', 'operator']
+
+/** May accept, resolve and reply to requests. */
+export const REQUEST_HANDLERS = ['admin', 'staff', 'cadre']

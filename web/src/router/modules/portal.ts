@@ -15,8 +15,14 @@ export const portalRoutes: RouteRecordRaw[] = [
       {
         path: 'requests',
         name: 'portal-requests',
-        component: () => import('@/views/portal/PortalComingSoonView.vue'),
+        component: () => import('@/views/portal/PortalSubmitView.vue'),
         meta: { titleKey: 'titles.portalRequests' },
+      },
+      {
+        path: 'requests/track',
+        name: 'portal-track',
+        component: () => import('@/views/portal/PortalTrackView.vue'),
+        meta: { titleKey: 'titles.portalTrack' },
       },
       {
         path: 'me',

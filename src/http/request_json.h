@@ -1,0 +1,20 @@
+// JSON shared by the staff and the portal routes of service requests: a category in the
+// caller's language, and the intake fields both sides accept.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "app/requests/request_service.h"
+#include "core/i18n/messages.h"
+#include "core/result.h"
+
+namespace zj::http {
+
+std::string CategoryName(const app::RequestView& v, i18n::Locale locale);
+nlohmann::json CategoryJson(const store::CategoryRow& c, i18n::Locale locale);
+
+//! category, title, description, contact_name, contact_phone, employer_id?, region_code?,
+//! employer_name? from a JSON body; missing or mistyped members become field errors.
+app::NewRequest NewRequestFrom(const nlohmann::json& body, Error& invalid);
+
+}  // namespace zj::http

@@ -1,0 +1,260 @@
+// Service requests for staff: GET /api/v1/requests (queues), GET/POST /api/v1/requests/:id,
+// POST /api/v1/requests (intake by operators and staff), .../actions, .../messages,
+// .../transfer (to another org, with a reason); the
+// categories: GET /api/v1/request-categories (public, the portal needs them) and PATCH
+// /api/v1/request-categories/:code (administrators). Scope and roles are decided in
+// app/requests; here are only JSON and query mapping.
+#include <algorithm>
+
+#include "core/requests/request_flow.h"
+#include "http/request_json.h"
+#include "http/route.h"
+
+namespace zj::http {
+
+namespace {
+
+nlohmann::json OptInt(const std::optional<std::int64_t>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json OptText(const std::optional<std::string>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json SummaryJson(const app::RequestView& v, i18n::Locale locale) {
+  const auto& r = v.row;
+  return {{"id", std::to_string(r.id)},
+          {"tracking_number", r.tracking_number},
+          {"channel", r.channel},
+          {"category", {{"code", r.category_code}, {"name", CategoryName(v, locale)}}},
+          {"priority", r.priority},
+          {"status", r.status},
+          {"title", r.title},
+          {"org", {{"id", std::to_string(r.org_id)}, {"name", r.org_name}}},
+          {"contact_name", r.contact_name},
+          {"phone_masked", v.phone_masked},
+          {"created_at", r.created_at},
+          {"next_due", OptInt(r.next_due)},
+          {"escalations", r.escalations}};
+}
+
+//! The handler's moves possible from the current status (the app still decides who may).
+nlohmann::json HandlerActions(const std::string& status) {
+  nlohmann::json out = nlohmann::json::array();
+  const auto from = requests::ParseStatus(status);
+  if (!from) return out;
+  for (const auto action :
+       {requests::Action::kAccept, requests::Action::kContact, requests::Action::kResolve,
+        requests::Action::kReject, requests::Action::kClose}) {
+    if (requests::NextStatus(*from, action, requests::Party::kHandler)) {
+      out.push_back(std::string(requests::ActionName(action)));
+    }
+  }
+  return out;
+}
+
+nlohmann::json DetailJson(const app::RequestView& v, i18n::Locale locale) {
+  const auto& r = v.row;
+  nlohmann::json j = SummaryJson(v, locale);
+  nlohmann::json employer(nullptr);
+  if (r.employer_id || r.employer_name) {
+    employer = {{"id", r.employer_id ? nlohmann::json(std::to_string(*r.employer_id))
+                                     : nlohmann::json(nullptr)},
+                {"name", r.employer_name.value_or("")}};
+  }
+  nlohmann::json events = nlohmann::json::array();
+  for (const auto& e : v.events) {
+    events.push_back(
+        {{"id", std::to_string(e.id)},
+         {"at", e.at},
+         {"kind", e.kind},
+         {"from_status", OptText(e.from_status)},
+         {"to_status", OptText(e.to_status)},
+         {"org_name", e.org_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.org_name)},
+         {"actor_name",
+          e.actor_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.actor_name)},
+         {"internal", e.internal},
+         {"body", OptText(e.body)}});
+  }
+  j.update(
+      {{"description", r.description},
+       {"employer", std::move(employer)},
+       {"region_code", OptText(r.region_code)},
+       {"member_id",
+        r.member_id ? nlohmann::json(std::to_string(*r.member_id)) : nlohmann::json(nullptr)},
+       {"deadlines",
+        {{"accept_by", r.accept_by}, {"contact_by", r.contact_by}, {"resolve_by", r.resolve_by}}},
+       {"accepted_at", OptInt(r.accepted_at)},
+       {"contacted_at", OptInt(r.contacted_at)},
+       {"resolved_at", OptInt(r.resolved_at)},
+       {"closed_at", OptInt(r.closed_at)},
+       {"resolution", OptText(r.resolution)},
+       {"rating", r.rating ? nlohmann::json(*r.rating) : nlohmann::json(nullptr)},
+       {"rating_comment", OptText(r.rating_comment)},
+       {"actions", HandlerActions(r.status)},
+       {"events", std::move(events)}});
+  return j;
+}
+
+Result<Reply> ListRequests(Call& call) {
+  const auto query = QueryParams(call.request.target());
+  Error invalid = InvalidInput();
+  app::RequestFilter filter;
+  if (const std::string box = QueryValue(query, "box"); !box.empty()) filter.box = box;
+  if (const std::string status = QueryValue(query, "status"); !status.empty()) {
+    if (!requests::ParseStatus(status)) {
+      invalid.fields.push_back({"status", "error.requests.status", {}});
+    }
+    filter.statuses = {status};
+  }
+  filter.category = QueryValue(query, "category");
+  filter.priority = QueryValue(query, "priority");
+  filter.limit = QueryLimit(query, 50, invalid);
+  if (const std::string org = QueryValue(query, "org_id"); !org.empty()) {
+    filter.org_id = ParseId(org);
+    if (!filter.org_id) invalid.fields.push_back({"org_id", "error.field.invalid_id", {}});
+  }
+  if (const std::string cursor = QueryValue(query, "cursor"); !cursor.empty()) {
+    if (auto id = ParseId(cursor)) {
+      filter.before_id = *id;
+    } else {
+      invalid.fields.push_back({"cursor", "error.field.cursor", {}});
+    }
+  }
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  ZJ_ASSIGN_OR_RETURN(app::RequestPage page, call.app.requests().List(*call.actor, filter));
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& v : page.items) items.push_back(SummaryJson(v, call.locale));
+  nlohmann::json body{{"items", std::move(items)}, {"next_cursor", nullptr}};
+  if (page.next_cursor) body["next_cursor"] = std::to_string(*page.next_cursor);
+  return Reply{beast_http::status::ok, std::move(body)};
+}
+
+Result<Reply> GetRequest(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
+  ZJ_ASSIGN_OR_RETURN(app::RequestView v, call.app.requests().Get(*call.actor, id));
+  return Reply{beast_http::status::ok, DetailJson(v, call.locale)};
+}
+
+Result<Reply> CreateRequest(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
+  Error invalid = InvalidInput();
+  app::NewRequest in = NewRequestFrom(body, invalid);
+  in.channel = RequireString(body, "channel", invalid);
+  if (auto priority = OptionalString(body, "priority", invalid)) in.priority = *priority;
+  in.member_id = OptionalId(body, "member_id", invalid);
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  ZJ_ASSIGN_OR_RETURN(app::RequestView v, call.app.requests().Submit(*call.actor, in));
+  return Reply{beast_http::status::created, DetailJson(v, call.locale)};
+}
+
+Result<Reply> ActOnRequest(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
+  ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
+  Error invalid = InvalidInput();
+  const std::string name = RequireString(body, "action", invalid);
+  const auto text = OptionalString(body, "body", invalid);
+  const auto action = requests::ParseAction(name);
+  const bool handler_action =
+      action && (*action == requests::Action::kAccept || *action == requests::Action::kContact ||
+                 *action == requests::Action::kResolve || *action == requests::Action::kReject ||
+                 *action == requests::Action::kClose);
+  if (!name.empty() && !handler_action) {
+    invalid.fields.push_back({"action", "error.requests.action", {}});
+  }
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  ZJ_ASSIGN_OR_RETURN(app::RequestView v,
+                      call.app.requests().Act(*call.actor, id, *action, text.value_or("")));
+  return Reply{beast_http::status::ok, DetailJson(v, call.locale)};
+}
+
+Result<Reply> AddRequestMessage(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
+  ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
+  Error invalid = InvalidInput();
+  const std::string text = RequireString(body, "body", invalid);
+  bool internal = false;
+  if (body.is_object() && body.contains("internal")) {
+    if (body["internal"].is_boolean()) {
+      internal = body["internal"].get<bool>();
+    } else {
+      invalid.fields.push_back({"internal", "error.field.boolean", {}});
+    }
+  }
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  ZJ_ASSIGN_OR_RETURN(app::RequestView v,
+                      call.app.requests().AddMessage(*call.actor, id, text, internal));
+  return Reply{beast_http::status::ok, DetailJson(v, call.locale)};
+}
+
+Result<Reply> TransferRequest(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
+  ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
+  Error invalid = InvalidInput();
+  const std::size_t before = invalid.fields.size();
+  const auto to = OptionalId(body, "to_org_id", invalid);
+  if (!to && invalid.fields.size() == before) {
+    invalid.fields.push_back({"to_org_id", "error.field.required", {}});
+  }
+  const std::string reason = OptionalString(body, "reason", invalid).value_or("");
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  ZJ_ASSIGN_OR_RETURN(app::RequestView v,
+                      call.app.requests().Transfer(*call.actor, id, *to, reason));
+  return Reply{beast_http::status::ok, DetailJson(v, call.locale)};
+}
+
+Result<Reply> ListCategories(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(auto categories, call.app.requests().Categories());
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& c : categories) out.push_back(CategoryJson(c, call.locale));
+  return Reply{beast_http::status::ok, std::move(out)};
+}
+
+Result<Reply> PatchCategory(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
+  Error invalid = InvalidInput();
+  if (!body.is_object()) invalid.fields.push_back({"body", "error.json.not_object", {}});
+  app::CategoryPatch patch;
+  patch.name_zh = OptionalString(body, "name_zh", invalid);
+  patch.name_en = OptionalString(body, "name_en", invalid);
+  patch.lowest_level = OptionalString(body, "lowest_level", invalid);
+  auto days = [&](const char* field) -> std::optional<int> {
+    const auto v = OptionalInteger(body, field, invalid);
+    if (!v) return std::nullopt;
+    return static_cast<int>(std::clamp<std::int64_t>(*v, -1, 1000));
+  };
+  patch.accept_days = days("accept_days");
+  patch.contact_days = days("contact_days");
+  patch.resolve_days = days("resolve_days");
+  if (body.is_object() && body.contains("active") && !body["active"].is_null()) {
+    if (body["active"].is_boolean()) {
+      patch.active = body["active"].get<bool>();
+    } else {
+      invalid.fields.push_back({"active", "error.field.boolean", {}});
+    }
+  }
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  ZJ_ASSIGN_OR_RETURN(store::CategoryRow c,
+                      call.app.requests().UpdateCategory(*call.actor, call.params["code"], patch));
+  return Reply{beast_http::status::ok, CategoryJson(c, call.locale)};
+}
+
+}  // namespace
+
+void AddRequestRoutes(std::vector<Route>& routes) {
+  using beast_http::verb;
+  routes.push_back({verb::get, "/api/v1/request-categories", Access::kPublic, ListCategories});
+  routes.push_back(
+      {verb::patch, "/api/v1/request-categories/:code", Access::kSession, PatchCategory});
+  routes.push_back({verb::get, "/api/v1/requests", Access::kSession, ListRequests});
+  routes.push_back({verb::post, "/api/v1/requests", Access::kSession, CreateRequest});
+  routes.push_back({verb::get, "/api/v1/requests/:id", Access::kSession, GetRequest});
+  routes.push_back({verb::post, "/api/v1/requests/:id/actions", Access::kSession, ActOnRequest});
+  routes.push_back(
+      {verb::post, "/api/v1/requests/:id/messages", Access::kSession, AddRequestMessage});
+  routes.push_back(
+      {verb::post, "/api/v1/requests/:id/transfer", Access::kSession, TransferRequest});
+}
+
+}  // namespace zj::http

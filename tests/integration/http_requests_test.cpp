@@ -1,0 +1,448 @@
+// Service requests over the router, on both stores: the worker's portal without an account
+// (categories, employer look-up, submit, track, rate), the handler's queue and moves, the 404
+// rule for staff of another district, the tracking throttle (429 with Retry-After), field
+// errors for bad intake, the administrator's category settings, and the escalated queue after
+// a sweep. A description holding HTML comes back as the same text.
+#include <nlohmann/json.hpp>
+
+#include "app_fixture.h"
+#include "core/enterprises/uscc.h"
+#include "core/requests/tracking_number.h"
+#include "http/router.h"
+#include "store/service_requests.h"
+
+namespace zj::test {
+namespace {
+
+namespace bh = boost::beast::http;
+using http::Request;
+using http::Response;
+
+constexpr const char* kPass = "Http-Requests-2026";
+constexpr std::int64_t kDay = 24LL * 3600 * 1000;
+
+struct SignedIn {
+  std::string cookie;
+  std::string csrf;
+};
+
+class HttpRequestsTest : public AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    if (HasFatalFailure()) return;
+    LoadDemo(kPass);
+    router_ = std::make_unique<http::Router>(*app_, http::ServerOptions{});
+    const std::string first17 = "91110101000000077";
+    auto e = app_->enterprises().Create(
+        app::SystemActor(),
+        app::NewEnterprise{"东城示范餐饮有限公司",
+                           first17 + *enterprises::UsccCheckCharacter(first17), "110101001", "H",
+                           "private", 40, "2026-06-30", std::nullopt});
+    ASSERT_OK(e);
+    enterprise_ = e->row.id;
+  }
+
+  Response Send(bh::verb method, const std::string& target, std::string body = {},
+                const std::vector<std::pair<std::string, std::string>>& headers = {},
+                const std::string& from = "192.0.2.9") {
+    Request req{method, target, 11};
+    for (auto& [k, v] : headers) req.set(k, v);
+    if (!body.empty()) {
+      req.set(bh::field::content_type, "application/json");
+      req.body() = std::move(body);
+    }
+    req.prepare_payload();
+    return router_->Handle(req, http::Peer{from}).response;
+  }
+
+  Response As(const SignedIn& who, bh::verb method, const std::string& target,
+              std::string body = {}) {
+    return Send(method, target, std::move(body),
+                {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}});
+  }
+
+  SignedIn SignIn(const std::string& username) {
+    auto res = Send(bh::verb::post, "/api/v1/session",
+                    nlohmann::json{{"username", username}, {"password", kPass}}.dump());
+    EXPECT_EQ(res.result(), bh::status::ok) << res.body();
+    const std::string set_cookie(res[bh::field::set_cookie]);
+    return {set_cookie.substr(0, set_cookie.find(';')),
+            nlohmann::json::parse(res.body()).value("csrf_token", "")};
+  }
+
+  static nlohmann::json Json(const Response& res) { return nlohmann::json::parse(res.body()); }
+
+  //! Submits a wage-arrears request on the portal; returns its tracking number.
+  std::string SubmitOnPortal(const std::string& description = "八月起未发工资") {
+    auto res = Send(bh::verb::post, "/api/v1/portal/requests",
+                    nlohmann::json{{"category", "rights.wage_arrears"},
+                                   {"title", "工资拖欠"},
+                                   {"description", description},
+                                   {"contact_name", "王师傅"},
+                                   {"contact_phone", "13912345678"},
+                                   {"employer_id", std::to_string(enterprise_)}}
+                        .dump());
+    EXPECT_EQ(res.result(), bh::status::created) << res.body();
+    return Json(res).value("tracking_number", "");
+  }
+
+  //! The staff id of the request with this tracking number, from `who`'s "all" queue.
+  std::string IdOf(const SignedIn& who, const std::string& tracking) {
+    auto res = As(who, bh::verb::get, "/api/v1/requests?box=all");
+    EXPECT_EQ(res.result(), bh::status::ok) << res.body();
+    const auto page = Json(res);  // a named value: the loop must not range over a temporary
+    for (const auto& item : page["items"]) {
+      if (item["tracking_number"] == tracking) return item["id"].get<std::string>();
+    }
+    return "";
+  }
+
+  Response Track(const std::string& tracking, const std::string& last4,
+                 const std::string& from = "192.0.2.9") {
+    return Send(bh::verb::post, "/api/v1/portal/requests/track",
+                nlohmann::json{{"tracking_number", tracking}, {"phone_last4", last4}}.dump(), {},
+                from);
+  }
+
+  std::unique_ptr<http::Router> router_;
+  std::int64_t enterprise_ = 0;
+};
+
+void ExpectProblem(const Response& res, bh::status status, const std::string& field = "") {
+  EXPECT_EQ(res.result(), status) << res.body();
+  EXPECT_EQ(res[bh::field::content_type], "application/problem+json");
+  if (field.empty()) return;
+  const auto body = nlohmann::json::parse(res.body());
+  bool found = false;
+  for (const auto& e : body.value("errors", nlohmann::json::array())) {
+    if (e.value("field", "") == field) found = !e.value("message", "").empty();
+  }
+  EXPECT_TRUE(found) << "no message for " << field << " in " << res.body();
+}
+
+TEST_P(HttpRequestsTest, AWorkerWithoutAccountSubmitsTracksAndRatesTheAnswer) {
+  auto categories =
+      Send(bh::verb::get, "/api/v1/request-categories", {}, {{"Accept-Language", "en"}});
+  ASSERT_EQ(categories.result(), bh::status::ok) << categories.body();
+  bool wage = false;
+  for (const auto& c : Json(categories)) {
+    if (c["code"] == "rights.wage_arrears") {
+      wage = c["parent_code"] == "rights" && c["name"] == "Wage arrears" && c["resolve_days"] == 15;
+    }
+  }
+  EXPECT_TRUE(wage) << categories.body();
+
+  ExpectProblem(Send(bh::verb::get, "/api/v1/portal/employers?q=%E4%B8%9C"),
+                bh::status::bad_request, "q");
+  auto employers = Send(bh::verb::get, "/api/v1/portal/employers?q=%E4%B8%9C%E5%9F%8E%E7%A4%BA");
+  ASSERT_EQ(employers.result(), bh::status::ok) << employers.body();
+  ASSERT_EQ(Json(employers).size(), 1u) << employers.body();
+  EXPECT_EQ(Json(employers)[0]["id"], std::to_string(enterprise_));
+  EXPECT_EQ(Json(employers)[0]["region_name"], "东华门街道");
+  EXPECT_EQ(Json(employers)[0].size(), 3u) << "nothing beyond id, name and where";
+
+  auto streets = Send(bh::verb::get, "/api/v1/portal/streets?q=%E4%B8%9C%E5%8D%8E%E9%97%A8");
+  ASSERT_EQ(streets.result(), bh::status::ok) << streets.body();
+  ASSERT_EQ(Json(streets).size(), 1u) << streets.body();
+  EXPECT_EQ(
+      Json(streets)[0],
+      nlohmann::json({{"code", "110101001"}, {"name", "东华门街道"}, {"district_name", "东城区"}}));
+
+  const std::string html = "<img src=x onerror=alert(1)>车间 12 人";
+  const std::string tracking = SubmitOnPortal(html);
+  ASSERT_EQ(tracking.size(), 15u);
+
+  auto tracked = Track(tracking, "5678");
+  ASSERT_EQ(tracked.result(), bh::status::ok) << tracked.body();
+  EXPECT_EQ(Json(tracked)["status"], "submitted");
+  EXPECT_EQ(Json(tracked)["org_name"], "东华门街道总工会");
+  EXPECT_TRUE(Json(tracked)["may_withdraw"].get<bool>());
+
+  // The street's cadre finds it among the new ones and handles it.
+  const auto cadre = SignIn("cadre.donghuamen");
+  auto queue = As(cadre, bh::verb::get, "/api/v1/requests?box=new");
+  ASSERT_EQ(queue.result(), bh::status::ok) << queue.body();
+  ASSERT_EQ(Json(queue)["items"].size(), 1u) << queue.body();
+  const auto item = Json(queue)["items"][0];
+  EXPECT_EQ(item["phone_masked"], "139****5678");
+  EXPECT_TRUE(item["next_due"].is_number());
+  const std::string path = "/api/v1/requests/" + item["id"].get<std::string>();
+  auto detail = As(cadre, bh::verb::get, path);
+  ASSERT_EQ(detail.result(), bh::status::ok) << detail.body();
+  EXPECT_EQ(Json(detail)["description"], html) << "stored and returned as typed: text";
+  EXPECT_EQ(Json(detail)["actions"],
+            nlohmann::json::array({"accept", "contact", "resolve", "reject"}));
+
+  ASSERT_EQ(As(cadre, bh::verb::post, path + "/actions", R"({"action":"accept"})").result(),
+            bh::status::ok);
+  ASSERT_EQ(As(cadre, bh::verb::post, path + "/messages",
+               R"({"body":"内部：企业负责人电话已核实","internal":true})")
+                .result(),
+            bh::status::ok);
+  ASSERT_EQ(
+      As(cadre, bh::verb::post, path + "/messages", R"({"body":"已受理，正在联系企业"})").result(),
+      bh::status::ok);
+  ExpectProblem(As(cadre, bh::verb::post, path + "/actions", R"({"action":"resolve","body":" "})"),
+                bh::status::bad_request, "body");
+  ExpectProblem(As(cadre, bh::verb::post, path + "/actions", R"({"action":"reopen"})"),
+                bh::status::bad_request, "action");
+  auto resolved =
+      As(cadre, bh::verb::post, path + "/actions", R"({"action":"resolve","body":"企业已补发"})");
+  ASSERT_EQ(resolved.result(), bh::status::ok) << resolved.body();
+  EXPECT_EQ(Json(resolved)["status"], "resolved");
+  EXPECT_EQ(Json(resolved)["actions"], nlohmann::json::array({"close"}));
+  int notes = 0;
+  const auto after = Json(resolved);
+  for (const auto& e : after["events"]) notes += e["internal"].get<bool>() ? 1 : 0;
+  EXPECT_EQ(notes, 1) << "staff see the internal note, marked";
+  ExpectProblem(As(cadre, bh::verb::post, path + "/actions", R"({"action":"accept"})"),
+                bh::status::conflict);
+
+  tracked = Track(tracking, "5678");
+  ASSERT_EQ(tracked.result(), bh::status::ok);
+  EXPECT_TRUE(Json(tracked)["may_rate"].get<bool>());
+  EXPECT_EQ(Json(tracked)["resolution"], "企业已补发");
+  EXPECT_EQ(tracked.body().find("内部"), std::string::npos) << "no internal note for the worker";
+  EXPECT_NE(tracked.body().find("已受理，正在联系企业"), std::string::npos);
+  EXPECT_EQ(tracked.body().find("cadre"), std::string::npos) << "no handler names";
+
+  auto rated = Send(bh::verb::post, "/api/v1/portal/requests/rate",
+                    nlohmann::json{{"tracking_number", tracking},
+                                   {"phone_last4", "5678"},
+                                   {"rating", 5},
+                                   {"comment", "谢谢"}}
+                        .dump());
+  ASSERT_EQ(rated.result(), bh::status::ok) << rated.body();
+  EXPECT_EQ(Json(rated)["status"], "closed");
+  EXPECT_EQ(Json(rated)["rating"], 5);
+  EXPECT_FALSE(Json(rated)["may_rate"].get<bool>());
+}
+
+TEST_P(HttpRequestsTest, WrongDigitsAndUnknownNumbersAreTheSame404) {
+  const std::string tracking = SubmitOnPortal();
+  // A well-formed number (valid check digit) that nobody has.
+  std::string other =
+      requests::MakeTrackingNumber(calendar::Date{calendar::LocalDay(clock_.NowMs())}, 12345678);
+  if (other == tracking)
+    other =
+        requests::MakeTrackingNumber(calendar::Date{calendar::LocalDay(clock_.NowMs())}, 87654321);
+
+  auto wrong_digits = Track(tracking, "0000", "198.51.100.1");
+  auto wrong_number = Track(other, "5678", "198.51.100.2");
+  auto malformed = Track("123", "5678", "198.51.100.3");
+
+  ExpectProblem(wrong_digits, bh::status::not_found);
+  for (const auto* res : {&wrong_number, &malformed}) {
+    ExpectProblem(*res, bh::status::not_found);
+    EXPECT_EQ(Json(*res)["title"], Json(wrong_digits)["title"]);
+    EXPECT_EQ(Json(*res)["type"], Json(wrong_digits)["type"]);
+    EXPECT_EQ(Json(*res).value("detail", ""), Json(wrong_digits).value("detail", ""));
+  }
+}
+
+TEST_P(HttpRequestsTest, TrackingIsThrottledAfterFiveWrongTriesWithRetryAfter) {
+  const std::string tracking = SubmitOnPortal();
+  for (int i = 0; i < 5; ++i) {
+    ExpectProblem(Track(tracking, "000" + std::to_string(i), "198.51.100." + std::to_string(i)),
+                  bh::status::not_found);
+  }
+
+  auto throttled = Track(tracking, "5678", "203.0.113.7");
+
+  ExpectProblem(throttled, bh::status::too_many_requests);
+  const std::string retry(throttled[bh::field::retry_after]);
+  ASSERT_FALSE(retry.empty());
+  EXPECT_GT(std::stoi(retry), 0);
+  EXPECT_LE(std::stoi(retry), 15 * 60);
+  // Rating and withdrawing are the same look-up, throttled alike.
+  ExpectProblem(Send(bh::verb::post, "/api/v1/portal/requests/withdraw",
+                     nlohmann::json{{"tracking_number", tracking}, {"phone_last4", "5678"}}.dump()),
+                bh::status::too_many_requests);
+  // Another request's worker is not held up by it.
+  const std::string mine = SubmitOnPortal();
+  EXPECT_EQ(Track(mine, "5678", "203.0.113.8").result(), bh::status::ok);
+  // Once the window has passed, the right digits work again.
+  clock_.Advance(16 * 60 * 1000);
+  EXPECT_EQ(Track(tracking, "5678", "203.0.113.7").result(), bh::status::ok);
+}
+
+TEST_P(HttpRequestsTest, StaffOfAnotherDistrictGet404ForEverythingOfARequest) {
+  const std::string tracking = SubmitOnPortal();
+  const auto dongcheng = SignIn("staff.dongcheng");
+  const std::string id = IdOf(dongcheng, tracking);
+  ASSERT_FALSE(id.empty()) << "the district above the street sees it";
+  const auto xicheng = SignIn("staff.xicheng");
+  const std::string path = "/api/v1/requests/" + id;
+
+  ExpectProblem(As(xicheng, bh::verb::get, path), bh::status::not_found);
+  ExpectProblem(As(xicheng, bh::verb::post, path + "/actions", R"({"action":"accept"})"),
+                bh::status::not_found);
+  ExpectProblem(As(xicheng, bh::verb::post, path + "/messages", R"({"body":"x"})"),
+                bh::status::not_found);
+  EXPECT_EQ(IdOf(xicheng, tracking), "") << "never in another district's queues";
+  ExpectProblem(As(xicheng, bh::verb::get, "/api/v1/requests/12345"), bh::status::not_found);
+}
+
+TEST_P(HttpRequestsTest, OperatorIntakeNamesEveryBadField) {
+  const auto op = SignIn("operator");
+
+  auto bad = As(op, bh::verb::post, "/api/v1/requests",
+                nlohmann::json{{"channel", "hotline"},
+                               {"category", "no.such"},
+                               {"title", "x"},
+                               {"description", "y"},
+                               {"contact_phone", "12345"},
+                               {"region_code", "110101001"}}
+                    .dump());
+
+  ExpectProblem(bad, bh::status::bad_request, "category");
+  ExpectProblem(bad, bh::status::bad_request, "contact_name");
+  ExpectProblem(bad, bh::status::bad_request, "contact_phone");
+
+  auto ok = As(op, bh::verb::post, "/api/v1/requests",
+               nlohmann::json{{"channel", "hotline"},
+                              {"category", "consultation"},
+                              {"title", "咨询年休假"},
+                              {"description", "来电咨询年休假天数"},
+                              {"contact_name", "李女士"},
+                              {"contact_phone", "13800138000"},
+                              {"region_code", "110101001"}}
+                   .dump());
+  ASSERT_EQ(ok.result(), bh::status::created) << ok.body();
+  EXPECT_EQ(Json(ok)["channel"], "hotline");
+  EXPECT_EQ(Json(ok)["org"]["name"], "东华门街道总工会");
+  EXPECT_EQ(Json(ok)["tracking_number"].get<std::string>().size(), 15u);
+  // Staff intake needs a session.
+  ExpectProblem(Send(bh::verb::post, "/api/v1/requests", ok.body()), bh::status::unauthorized);
+}
+
+TEST_P(HttpRequestsTest, OnlyAdministratorsChangeCategorySettings) {
+  const auto staff = SignIn("staff.dongcheng");
+  const auto admin = SignIn("admin");
+
+  ExpectProblem(As(staff, bh::verb::patch, "/api/v1/request-categories/consultation",
+                   R"({"resolve_days":5})"),
+                bh::status::forbidden);
+  ExpectProblem(
+      As(admin, bh::verb::patch, "/api/v1/request-categories/consultation", R"({"accept_days":0})"),
+      bh::status::bad_request, "accept_days");
+  ExpectProblem(
+      As(admin, bh::verb::patch, "/api/v1/request-categories/nope", R"({"active":false})"),
+      bh::status::not_found);
+  auto changed = As(admin, bh::verb::patch, "/api/v1/request-categories/consultation",
+                    R"({"resolve_days":5,"name_en":"Questions","active":false})");
+
+  ASSERT_EQ(changed.result(), bh::status::ok) << changed.body();
+  EXPECT_EQ(Json(changed)["resolve_days"], 5);
+  EXPECT_EQ(Json(changed)["active"], false);
+  auto audit = As(admin, bh::verb::get, "/api/v1/audit?action=request_category.update");
+  ASSERT_EQ(audit.result(), bh::status::ok) << audit.body();
+  EXPECT_NE(audit.body().find("consultation"), std::string::npos) << audit.body();
+  // An inactive category takes no new requests.
+  auto refused = Send(bh::verb::post, "/api/v1/portal/requests",
+                      nlohmann::json{{"category", "consultation"},
+                                     {"title", "t"},
+                                     {"description", "d"},
+                                     {"contact_name", "n"},
+                                     {"contact_phone", "13800138000"},
+                                     {"region_code", "110101001"}}
+                          .dump());
+  ExpectProblem(refused, bh::status::bad_request, "category");
+}
+
+TEST_P(HttpRequestsTest, ALapsedRequestShowsInTheParentsEscalatedQueue) {
+  const std::string tracking = SubmitOnPortal();
+  clock_.Advance(4 * kDay);  // past the accept deadline (1 working day), whatever the weekday
+  auto swept = app_->requests().Sweep();
+  ASSERT_OK(swept);
+  EXPECT_EQ(swept->escalated, 1);
+
+  const auto dongcheng = SignIn("staff.dongcheng");
+  auto escalated = As(dongcheng, bh::verb::get, "/api/v1/requests?box=escalated");
+
+  ASSERT_EQ(escalated.result(), bh::status::ok) << escalated.body();
+  ASSERT_EQ(Json(escalated)["items"].size(), 1u) << escalated.body();
+  EXPECT_EQ(Json(escalated)["items"][0]["tracking_number"], tracking);
+  EXPECT_EQ(Json(escalated)["items"][0]["escalations"], 1);
+  EXPECT_NE(Json(escalated)["items"][0]["org"]["name"].get<std::string>().find("东城区总工会"),
+            std::string::npos);
+  const auto cadre = SignIn("cadre.donghuamen");
+  auto mine = As(cadre, bh::verb::get, "/api/v1/requests?box=mine");
+  EXPECT_TRUE(Json(mine)["items"].empty()) << "no longer the street's";
+  ExpectProblem(As(dongcheng, bh::verb::get, "/api/v1/requests?box=nope"), bh::status::bad_request,
+                "box");
+}
+
+TEST_P(HttpRequestsTest, ASignedInWorkersRequestIsLinkedOnlyWithTheCsrfToken) {
+  const auto worker = SignIn("worker.demo");
+  const std::string body =
+      nlohmann::json{{"category", "consultation"},     {"title", "咨询"},
+                     {"description", "年休假"},        {"contact_name", "演示职工"},
+                     {"contact_phone", "13800138000"}, {"region_code", "110101001"}}
+          .dump();
+
+  auto linked = As(worker, bh::verb::post, "/api/v1/portal/requests", body);
+  auto cookie_only =
+      Send(bh::verb::post, "/api/v1/portal/requests", body, {{"Cookie", worker.cookie}});
+
+  ASSERT_EQ(linked.result(), bh::status::created) << linked.body();
+  ASSERT_EQ(cookie_only.result(), bh::status::created) << cookie_only.body();
+  auto lease = db_->Acquire();
+  ASSERT_OK(lease);
+  auto with = store::FindRequestByTracking(**lease, Json(linked)["tracking_number"]);
+  auto without = store::FindRequestByTracking(**lease, Json(cookie_only)["tracking_number"]);
+  ASSERT_OK(with);
+  ASSERT_OK(without);
+  ASSERT_TRUE(with->has_value() && without->has_value());
+  EXPECT_TRUE((*with)->requester_user_id.has_value()) << "linked to the worker's account";
+  EXPECT_FALSE((*without)->requester_user_id.has_value())
+      << "a cookie sent by another site's form is not the worker's say-so";
+}
+
+TEST_P(HttpRequestsTest, OneAddressSubmitsAtMostTenRequestsAnHourWithoutAnAccount) {
+  for (int i = 0; i < 10; ++i) ASSERT_FALSE(SubmitOnPortal().empty()) << "request " << i;
+
+  auto eleventh = Send(bh::verb::post, "/api/v1/portal/requests",
+                       nlohmann::json{{"category", "consultation"},
+                                      {"title", "t"},
+                                      {"description", "d"},
+                                      {"contact_name", "n"},
+                                      {"contact_phone", "13800138000"},
+                                      {"region_code", "110101001"}}
+                           .dump());
+
+  ExpectProblem(eleventh, bh::status::too_many_requests);
+  EXPECT_FALSE(std::string(eleventh[bh::field::retry_after]).empty());
+  clock_.Advance(3600LL * 1000 + 1);
+  EXPECT_FALSE(SubmitOnPortal().empty()) << "an hour later it is accepted again";
+}
+
+TEST_P(HttpRequestsTest, ATransferredRequestLeavesTheStreetForTheOrgNamed) {
+  const std::string tracking = SubmitOnPortal();
+  const auto cadre = SignIn("cadre.donghuamen");
+  const std::string path = "/api/v1/requests/" + IdOf(cadre, tracking);
+  const auto jingshan = app_->orgs().IdByCode(app::SystemActor(), "110101002");
+  ASSERT_OK(jingshan);
+  const std::string to = std::to_string(*jingshan);
+
+  ExpectProblem(As(cadre, bh::verb::post, path + "/transfer",
+                   R"({"to_org_id":")" + to + R"(","reason":" "})"),
+                bh::status::bad_request, "reason");
+  ExpectProblem(As(cadre, bh::verb::post, path + "/transfer", R"({"reason":"x"})"),
+                bh::status::bad_request, "to_org_id");
+  auto moved = As(cadre, bh::verb::post, path + "/transfer",
+                  R"({"to_org_id":")" + to + R"(","reason":"单位实际在景山街道"})");
+
+  ASSERT_EQ(moved.result(), bh::status::ok) << moved.body();
+  EXPECT_EQ(Json(moved)["org"]["id"], to);
+  // The street it left no longer sees it.
+  ExpectProblem(As(cadre, bh::verb::get, path), bh::status::not_found);
+  EXPECT_EQ(Track(tracking, "5678").result(), bh::status::ok);
+}
+
+}  // namespace
+
+ZJ_INSTANTIATE_ON_BOTH_STORES(HttpRequestsTest);
+
+}  // namespace zj::test

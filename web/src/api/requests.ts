@@ -1,0 +1,227 @@
+// Service requests API (诉求): categories (public), the worker portal's calls without an account
+// (submit, track by number + last four digits, rate, reopen, withdraw, employer and street
+// look-ups), and the staff side (queues, one request with its history, intake, moves, notes and
+// replies, category settings for administrators).
+import { request } from './request'
+
+export namespace RequestsApi {
+  export type Status = 'submitted' | 'accepted' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'withdrawn'
+  export type Level = 'grassroots' | 'street' | 'district' | 'municipal'
+  export type Channel = 'portal' | 'hotline' | 'walk_in' | 'cadre'
+  export type Priority = 'normal' | 'urgent'
+  export type Box = 'all' | 'new' | 'mine' | 'overdue' | 'escalated'
+  export type HandlerAction = 'accept' | 'contact' | 'resolve' | 'reject' | 'close'
+
+  export interface Category {
+    code: string
+    parent_code: string | null
+    /** In the caller's language. */
+    name: string
+    name_zh: string
+    name_en: string
+    lowest_level: Level
+    accept_days: number
+    contact_days: number
+    resolve_days: number
+    active: boolean
+  }
+  export type CategoryChanges = Partial<Pick<Category, 'name_zh' | 'name_en' | 'lowest_level' | 'accept_days' | 'contact_days' | 'resolve_days' | 'active'>>
+
+  export interface Summary {
+    id: string
+    tracking_number: string
+    channel: Channel
+    category: { code: string; name: string }
+    priority: Priority
+    status: Status
+    title: string
+    org: { id: string; name: string }
+    contact_name: string
+    phone_masked: string
+    /** Unix ms. */
+    created_at: number
+    /** The deadline of the first pending milestone (Unix ms); null once none is pending. */
+    next_due: number | null
+    escalations: number
+  }
+  export interface Page {
+    items: Summary[]
+    next_cursor: string | null
+  }
+  export interface Event {
+    id: string
+    at: number
+    kind: string
+    from_status: string | null
+    to_status: string | null
+    org_name: string | null
+    actor_name: string | null
+    internal: boolean
+    /** Plain text: shown as text, never as HTML. */
+    body: string | null
+  }
+  export interface Detail extends Summary {
+    description: string
+    employer: { id: string | null; name: string } | null
+    region_code: string | null
+    member_id: string | null
+    deadlines: { accept_by: number; contact_by: number; resolve_by: number }
+    accepted_at: number | null
+    contacted_at: number | null
+    resolved_at: number | null
+    closed_at: number | null
+    resolution: string | null
+    rating: number | null
+    rating_comment: string | null
+    actions: HandlerAction[]
+    events: Event[]
+  }
+  export interface ListQuery {
+    box?: Box
+    status?: Status | ''
+    category?: string
+    priority?: Priority | ''
+    org_id?: string
+    cursor?: string
+    limit?: number
+  }
+  /** What a worker gives on the portal; the employer by id, or else the street. */
+  export interface PortalFields {
+    category: string
+    title: string
+    description: string
+    contact_name: string
+    contact_phone: string
+    employer_id?: string | null
+    region_code?: string | null
+    employer_name?: string | null
+  }
+  export interface StaffFields extends PortalFields {
+    channel: Channel
+    priority?: Priority
+    member_id?: string | null
+  }
+  export interface Receipt {
+    tracking_number: string
+    status: Status
+    org_name: string
+  }
+  export interface TrackingKey {
+    tracking_number: string
+    phone_last4: string
+  }
+  export interface TrackedEvent {
+    at: number
+    kind: string
+    from_status: string | null
+    to_status: string | null
+    org_name: string | null
+    body: string | null
+  }
+  export interface Tracked {
+    tracking_number: string
+    category_name: string
+    title: string
+    status: Status
+    org_name: string
+    created_at: number
+    resolved_at: number | null
+    resolution: string | null
+    rating: number | null
+    may_rate: boolean
+    may_reopen: boolean
+    may_withdraw: boolean
+    events: TrackedEvent[]
+  }
+  export interface EmployerHit {
+    id: string
+    name: string
+    region_name: string | null
+  }
+  export interface StreetHit {
+    code: string
+    name: string
+    district_name: string
+  }
+}
+
+export const REQUEST_STATUSES: RequestsApi.Status[] = ['submitted', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected', 'withdrawn']
+export const REQUEST_BOXES: RequestsApi.Box[] = ['new', 'mine', 'overdue', 'escalated', 'all']
+export const REQUEST_LEVELS: RequestsApi.Level[] = ['grassroots', 'street', 'district', 'municipal']
+
+const requestPath = (id: string) => `/api/v1/requests/${encodeURIComponent(id)}`
+
+export function listCategoriesApi(): Promise<RequestsApi.Category[]> {
+  return request('/api/v1/request-categories')
+}
+
+export function updateCategoryApi(code: string, changes: RequestsApi.CategoryChanges): Promise<RequestsApi.Category> {
+  return request(`/api/v1/request-categories/${encodeURIComponent(code)}`, { method: 'PATCH', body: changes, silent: true })
+}
+
+/** Submits on the portal; field errors come back as an ApiError for the form. */
+export function submitPortalRequestApi(fields: RequestsApi.PortalFields): Promise<RequestsApi.Receipt> {
+  return request('/api/v1/portal/requests', { method: 'POST', body: fields, silent: true })
+}
+
+/** The worker's view; a 404 ApiError for a wrong number or wrong digits alike, 429 when throttled. */
+export function trackRequestApi(key: RequestsApi.TrackingKey): Promise<RequestsApi.Tracked> {
+  return request('/api/v1/portal/requests/track', { method: 'POST', body: key, silent: true })
+}
+
+export function rateRequestApi(key: RequestsApi.TrackingKey, rating: number, comment: string): Promise<RequestsApi.Tracked> {
+  return request('/api/v1/portal/requests/rate', { method: 'POST', body: { ...key, rating, comment }, silent: true })
+}
+
+export function reopenRequestApi(key: RequestsApi.TrackingKey, reason: string): Promise<RequestsApi.Tracked> {
+  return request('/api/v1/portal/requests/reopen', { method: 'POST', body: { ...key, reason }, silent: true })
+}
+
+export function withdrawRequestApi(key: RequestsApi.TrackingKey): Promise<RequestsApi.Tracked> {
+  return request('/api/v1/portal/requests/withdraw', { method: 'POST', body: key, silent: true })
+}
+
+/** At most 10 employers whose name starts with `q` (2 characters at least). */
+export function findEmployersApi(q: string): Promise<RequestsApi.EmployerHit[]> {
+  return request('/api/v1/portal/employers', { query: { q }, silent: true })
+}
+
+export function findStreetsApi(q: string): Promise<RequestsApi.StreetHit[]> {
+  return request('/api/v1/portal/streets', { query: { q }, silent: true })
+}
+
+export function listRequestsApi(query: RequestsApi.ListQuery): Promise<RequestsApi.Page> {
+  return request('/api/v1/requests', {
+    query: {
+      box: query.box,
+      status: query.status || undefined,
+      category: query.category || undefined,
+      priority: query.priority || undefined,
+      org_id: query.org_id || undefined,
+      cursor: query.cursor || undefined,
+      limit: query.limit,
+    },
+  })
+}
+
+/** One request; a 404 ApiError when it lies outside the caller's subtree. */
+export function getRequestApi(id: string): Promise<RequestsApi.Detail> {
+  return request(requestPath(id), { silent: true })
+}
+
+export function createRequestApi(fields: RequestsApi.StaffFields): Promise<RequestsApi.Detail> {
+  return request('/api/v1/requests', { method: 'POST', body: fields, silent: true })
+}
+
+export function actOnRequestApi(id: string, action: RequestsApi.HandlerAction, body = ''): Promise<RequestsApi.Detail> {
+  return request(`${requestPath(id)}/actions`, { method: 'POST', body: { action, body }, silent: true })
+}
+
+export function addRequestMessageApi(id: string, body: string, internal: boolean): Promise<RequestsApi.Detail> {
+  return request(`${requestPath(id)}/messages`, { method: 'POST', body: { body, internal }, silent: true })
+}
+
+/** Hands an open request to another org with a reason; the caller may lose sight of it. */
+export function transferRequestApi(id: string, toOrgId: string, reason: string): Promise<RequestsApi.Detail> {
+  return request(`${requestPath(id)}/transfer`, { method: 'POST', body: { to_org_id: toOrgId, reason }, silent: true })
+}

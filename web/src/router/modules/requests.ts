@@ -1,0 +1,30 @@
+import type { RouteRecordRaw } from 'vue-router'
+import { REQUEST_INTAKE, REQUEST_VIEWERS } from '../roles'
+
+/** Service requests in the console: queues, one request, intake, category settings (admins). */
+export const requestRoutes: RouteRecordRaw[] = [
+  {
+    path: 'requests',
+    name: 'requests',
+    component: () => import('@/views/requests/RequestQueueView.vue'),
+    meta: { titleKey: 'titles.requests', roles: REQUEST_VIEWERS },
+  },
+  {
+    path: 'requests/new',
+    name: 'request-intake',
+    component: () => import('@/views/requests/RequestIntakeView.vue'),
+    meta: { titleKey: 'titles.requestIntake', roles: REQUEST_INTAKE },
+  },
+  {
+    path: 'requests/:id',
+    name: 'request',
+    component: () => import('@/views/requests/RequestDetailView.vue'),
+    meta: { titleKey: 'titles.request', roles: REQUEST_VIEWERS },
+  },
+  {
+    path: 'request-categories',
+    name: 'request-categories',
+    component: () => import('@/views/requests/CategorySettingsView.vue'),
+    meta: { titleKey: 'titles.requestCategories', roles: ['admin'] },
+  },
+]
