@@ -107,6 +107,12 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                      app::DeliverOutbox(application.db(), application.clock(), *notifier));
                  return {};
                });
+      // Lapsed deadlines escalate within a minute; after downtime, at once (the job runs at
+      // start), each lapse once.
+      jobs.Add("requests.sweep", std::chrono::minutes(1), [&application]() -> Result<void> {
+        ZJ_RETURN_IF_ERROR(application.requests().Sweep());
+        return {};
+      });
       jobs.Add("coverage.served_expiry", std::chrono::hours(1), [&application]() -> Result<void> {
         ZJ_RETURN_IF_ERROR(app::ExpireServed(application.db(), application.clock().NowMs()));
         return {};
