@@ -16,7 +16,8 @@
 
 namespace {
 
-using Value = std::variant<std::monostate, sqlite3_int64, double, std::string, std::vector<unsigned char>>;
+using Value =
+    std::variant<std::monostate, sqlite3_int64, double, std::string, std::vector<unsigned char>>;
 
 [[noreturn]] void Die(sqlite3* db, const char* what) {
   std::fprintf(stderr, "zhijia_bare_insert: %s: %s\n", what, db ? sqlite3_errmsg(db) : "");
@@ -38,7 +39,8 @@ int main(int argc, char** argv) {
   sqlite3* src = nullptr;
   if (sqlite3_open_v2(argv[1], &src, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) Die(src, "open");
   sqlite3_stmt* read = nullptr;
-  if (sqlite3_prepare_v2(src, "SELECT * FROM members ORDER BY rowid", -1, &read, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(src, "SELECT * FROM members ORDER BY rowid", -1, &read, nullptr) !=
+      SQLITE_OK) {
     Die(src, "prepare select");
   }
   const int columns = sqlite3_column_count(read);
@@ -47,8 +49,12 @@ int main(int argc, char** argv) {
     std::vector<Value> row(static_cast<std::size_t>(columns));
     for (int c = 0; c < columns; ++c) {
       switch (sqlite3_column_type(read, c)) {
-        case SQLITE_INTEGER: row[c] = sqlite3_column_int64(read, c); break;
-        case SQLITE_FLOAT: row[c] = sqlite3_column_double(read, c); break;
+        case SQLITE_INTEGER:
+          row[c] = sqlite3_column_int64(read, c);
+          break;
+        case SQLITE_FLOAT:
+          row[c] = sqlite3_column_double(read, c);
+          break;
         case SQLITE_TEXT:
           row[c] = std::string(reinterpret_cast<const char*>(sqlite3_column_text(read, c)),
                                static_cast<std::size_t>(sqlite3_column_bytes(read, c)));
@@ -58,7 +64,8 @@ int main(int argc, char** argv) {
           row[c] = std::vector<unsigned char>(p, p + sqlite3_column_bytes(read, c));
           break;
         }
-        default: break;
+        default:
+          break;
       }
     }
     rows.push_back(std::move(row));
@@ -73,20 +80,24 @@ int main(int argc, char** argv) {
   for (int c = 1; c <= columns; ++c) sql += (c == 1 ? "?" : ", ?");
   sql += ")";
   sqlite3_stmt* insert = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &insert, nullptr) != SQLITE_OK) Die(db, "prepare insert");
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &insert, nullptr) != SQLITE_OK)
+    Die(db, "prepare insert");
 
   const auto start = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (i % static_cast<std::size_t>(batch) == 0) Exec(db, "BEGIN IMMEDIATE");
     for (int c = 0; c < columns; ++c) {
       const Value& v = rows[i][static_cast<std::size_t>(c)];
-      if (const auto* n = std::get_if<sqlite3_int64>(&v)) sqlite3_bind_int64(insert, c + 1, *n);
-      else if (const auto* d = std::get_if<double>(&v)) sqlite3_bind_double(insert, c + 1, *d);
+      if (const auto* n = std::get_if<sqlite3_int64>(&v))
+        sqlite3_bind_int64(insert, c + 1, *n);
+      else if (const auto* d = std::get_if<double>(&v))
+        sqlite3_bind_double(insert, c + 1, *d);
       else if (const auto* s = std::get_if<std::string>(&v))
         sqlite3_bind_text(insert, c + 1, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
       else if (const auto* b = std::get_if<std::vector<unsigned char>>(&v))
         sqlite3_bind_blob(insert, c + 1, b->data(), static_cast<int>(b->size()), SQLITE_STATIC);
-      else sqlite3_bind_null(insert, c + 1);
+      else
+        sqlite3_bind_null(insert, c + 1);
     }
     if (sqlite3_step(insert) != SQLITE_DONE) Die(db, "insert");
     sqlite3_reset(insert);
