@@ -99,7 +99,7 @@ Result<int> DemoService::LoadMembers(int per_union, std::uint64_t seed) {
         const int year = 1966 + static_cast<int>(pick(38));
         const int month = 1 + static_cast<int>(pick(12));
         const int day = 1 + static_cast<int>(pick(28));
-        char body[18];
+        char body[64];
         std::snprintf(body, sizeof body, "%s%04d%02d%02d%03d", region.c_str(), year, month, day,
                       static_cast<int>(pick(1000)));
         number = std::string(body, 17);
@@ -110,7 +110,7 @@ Result<int> DemoService::LoadMembers(int per_union, std::uint64_t seed) {
         m.phone = "13" + std::to_string(100000000 + pick(900000000)).substr(0, 9);
       }
       m.ethnicity = kEthnicities[pick(std::size(kEthnicities))];
-      char joined[11];
+      char joined[48];
       std::snprintf(joined, sizeof joined, "%04d-%02d-%02d", 2005 + static_cast<int>(pick(20)),
                     1 + static_cast<int>(pick(12)), 1 + static_cast<int>(pick(28)));
       m.join_date = joined;

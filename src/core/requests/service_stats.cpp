@@ -59,7 +59,7 @@ std::string WeekOf(std::int64_t ms, int utc_offset_minutes) {
   const sys_days day = calendar::LocalDay(ms, utc_offset_minutes);
   const sys_days monday = day - (weekday(day) - Monday);
   const year_month_day ymd(monday);
-  char out[16];
+  char out[32];
   std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
   return out;
