@@ -7,6 +7,7 @@
 #include "app/notify/outbox.h"
 #include "app/orgs/org_scope.h"
 #include "app/regions/embedded_regions.h"
+#include "core/accounts/password_policy.h"
 #include "core/i18n/messages.h"
 #include "core/members/calendar_date.h"
 #include "core/orgs/org_path.h"
@@ -31,10 +32,7 @@ constexpr std::size_t kMaxTitle = 100;  // code points
 constexpr std::size_t kMaxText = 5000;  // code points
 constexpr int kSweepBatch = 200;
 
-std::size_t CodePoints(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
+using accounts::CodePoints;  // the one count of UTF-8 code points (password_policy.h)
 
 Error NotFound() { return Error{ErrorCode::kNotFound, "error.not_found", "request", {}, {}}; }
 
