@@ -25,18 +25,15 @@ std::vector<std::string_view> Segments(std::string_view path) {
   return out;
 }
 
-bool Match(std::string_view pattern, std::string_view path,
+bool Match(const std::vector<std::string>& want, const std::vector<std::string_view>& got,
            std::map<std::string, std::string>& params) {
-  const auto want = Segments(pattern);
-  const auto got = Segments(path);
   if (want.size() != got.size()) return false;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (!want[i].starts_with(':') && want[i] != got[i]) return false;
+  }
   std::map<std::string, std::string> found;
   for (std::size_t i = 0; i < want.size(); ++i) {
-    if (want[i].starts_with(':')) {
-      found.emplace(std::string(want[i].substr(1)), std::string(got[i]));
-    } else if (want[i] != got[i]) {
-      return false;
-    }
+    if (want[i].starts_with(':')) found.emplace(want[i].substr(1), std::string(got[i]));
   }
   params = std::move(found);
   return true;
@@ -111,6 +108,11 @@ Router::Router(app::Application& app, ServerOptions options)
   AddMemberImportRoutes(routes_);
   AddRequestRoutes(routes_);
   AddRequestPortalRoutes(routes_);
+  for (const Route& r : routes_) {
+    std::vector<std::string> segments;
+    for (std::string_view segment : Segments(r.pattern)) segments.emplace_back(segment);
+    patterns_.push_back(std::move(segments));
+  }
 }
 
 Handled Router::Handle(const Request& request, const Peer& peer) {
@@ -178,9 +180,11 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
   const Route* route = nullptr;
   bool path_known = false;
   std::size_t route_params = 0;
-  for (const auto& r : routes_) {
+  const auto segments = Segments(path);
+  for (std::size_t i = 0; i < routes_.size(); ++i) {
+    const Route& r = routes_[i];
     std::map<std::string, std::string> params;
-    if (!Match(r.pattern, path, params)) continue;
+    if (!Match(patterns_[i], segments, params)) continue;
     path_known = true;
     const bool head_as_get =
         request.method() == beast_http::verb::head && r.method == beast_http::verb::get;

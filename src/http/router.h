@@ -34,6 +34,9 @@ class Router {
   app::Application& app_;
   ServerOptions options_;
   std::vector<Route> routes_;
+  //! Each route's pattern split into segments once, in the order of routes_ (matching runs
+  //! for every API request, so patterns are not split again each time).
+  std::vector<std::vector<std::string>> patterns_;
 };
 
 //! The value of cookie `name` in a Cookie header, or "".
