@@ -67,6 +67,11 @@ class Connection {
   virtual Result<void> Begin() = 0;
   virtual Result<void> Commit() = 0;
   virtual Result<void> Rollback() = 0;
+  //! Starts a read-only snapshot for the statements that follow (see ReadSnapshot); a no-op
+  //! where the backend gains nothing from it.
+  virtual Result<void> BeginRead() { return {}; }
+  //! Ends what BeginRead started (never fails: a read has nothing to lose).
+  virtual void EndRead() {}
   virtual Backend backend() const = 0;
   //! Cheap round trip proving the connection works.
   virtual Result<void> Ping() = 0;
@@ -86,6 +91,27 @@ class Transaction {
  private:
   explicit Transaction(Connection& conn) : conn_(&conn) {}
   Connection* conn_;
+};
+
+//! RAII: the reads issued on `conn` while it lives see one snapshot. On SQLite that is one
+//! deferred read transaction instead of one per statement, which saves a WAL read-lock
+//! acquisition (file locks and a process-wide mutex) per statement on the hot read paths
+//! (session check, a record's detail); on PostgreSQL nothing is done, since each extra
+//! round trip would cost more than it saves. No writes inside: end the snapshot first.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Connection& conn) : conn_(conn), open_(conn.BeginRead().has_value()) {}
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+  ~ReadSnapshot() { End(); }
+  void End() {
+    if (open_) conn_.EndRead();
+    open_ = false;
+  }
+
+ private:
+  Connection& conn_;
+  bool open_;
 };
 
 class Database;

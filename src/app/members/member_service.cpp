@@ -316,6 +316,7 @@ Result<MemberView> MemberService::Create(const Actor& actor, const NewMember& in
 Result<MemberDetail> MemberService::Get(const Actor& actor, std::int64_t id) {
   ZJ_RETURN_IF_ERROR(MustReadMembers(actor));
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  const store::ReadSnapshot snapshot(*lease);
   ZJ_ASSIGN_OR_RETURN(auto row, store::FindMemberById(*lease, id));
   if (!row || !PathInScope(actor, row->org_path)) return Fail(MemberNotFound(id));
   MemberDetail out;

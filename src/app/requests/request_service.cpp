@@ -432,6 +432,7 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, co
 
 Result<RequestView> RequestService::Get(const Actor& actor, std::int64_t id) {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  const store::ReadSnapshot snapshot(*lease);
   ZJ_ASSIGN_OR_RETURN(auto row, LoadVisible(*lease, actor, id));
   return ViewOf(*lease, row, true);
 }

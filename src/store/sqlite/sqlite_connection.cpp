@@ -102,6 +102,19 @@ class SqliteConnection final : public Connection {
     if (sqlite3_get_autocommit(db_.get())) return {};  // nothing open (SQLite may have rolled back)
     return ExecScript("ROLLBACK");
   }
+  Result<void> BeginRead() override {
+    if (!sqlite3_get_autocommit(db_.get())) return {};  // inside a transaction already
+    static constexpr Sql kBegin{"read_snapshot_begin", "BEGIN DEFERRED"};
+    ZJ_RETURN_IF_ERROR(Execute(kBegin, {}));
+    read_open_ = true;
+    return {};
+  }
+  void EndRead() override {
+    if (!read_open_) return;
+    read_open_ = false;
+    static constexpr Sql kCommit{"read_snapshot_commit", "COMMIT"};
+    if (!Execute(kCommit, {}) && !sqlite3_get_autocommit(db_.get())) (void)ExecScript("ROLLBACK");
+  }
   Backend backend() const override { return Backend::kSqlite; }
   Result<void> Ping() override { return ExecScript("SELECT 1"); }
   bool Broken() const override { return false; }
@@ -191,6 +204,7 @@ class SqliteConnection final : public Connection {
   // Statements are declared after db_ so they are finalized before the handle closes.
   DbPtr db_;
   std::unordered_map<std::string, Prepared> statements_;
+  bool read_open_ = false;  //!< a BeginRead transaction is open
 };
 
 }  // namespace
