@@ -1,5 +1,7 @@
 #include "store/member_imports.h"
 
+#include "store/multi_row_insert.h"
+
 namespace zj::store {
 
 namespace {
@@ -36,10 +38,6 @@ constexpr Sql kList{"member_imports.list",
                     " WHERE i.org_path >= $1 AND i.org_path < $2"
                     " AND (CAST($3 AS BIGINT) = 0 OR i.union_org_id = CAST($3 AS BIGINT))"
                     " ORDER BY i.id DESC LIMIT $4"};
-constexpr Sql kInsertOutcome{
-    "member_import_rows.insert",
-    "INSERT INTO member_import_rows (import_id, row_number, outcome, column_name, code, args,"
-    " member_id) VALUES ($1, $2, $3, $4, $5, $6, $7)"};
 constexpr Sql kOutcomes{"member_import_rows.list",
                         "SELECT import_id, row_number, outcome, column_name, code, args,"
                         " member_id FROM member_import_rows WHERE import_id = $1"
@@ -172,12 +170,18 @@ Result<std::vector<MemberImportRow>> ListMemberImports(Connection& conn, const s
 
 Result<void> InsertMemberImportOutcomes(Connection& conn,
                                         const std::vector<MemberImportOutcome>& rows) {
+  static constexpr std::string_view kHead =
+      "INSERT INTO member_import_rows (import_id, row_number, outcome, column_name, code, args,"
+      " member_id)";
+  std::vector<Value> values;
+  values.reserve(rows.size() * 7);
   for (const auto& o : rows) {
-    const std::vector<Value> p{o.import_id, o.row_number, o.outcome,       Opt(o.column_name),
-                               Opt(o.code), Opt(o.args),  Opt(o.member_id)};
-    ZJ_RETURN_IF_ERROR(conn.Execute(kInsertOutcome, p));
+    for (Value v : {Value(o.import_id), Value(o.row_number), Value(o.outcome), Opt(o.column_name),
+                    Opt(o.code), Opt(o.args), Opt(o.member_id)}) {
+      values.push_back(std::move(v));
+    }
   }
-  return {};
+  return InsertRows(conn, "member_import_rows.insert_rows", kHead, 7, values);
 }
 
 Result<std::vector<MemberImportOutcome>> MemberImportOutcomes(Connection& conn,

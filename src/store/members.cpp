@@ -1,5 +1,9 @@
 #include "store/members.h"
 
+#include <iterator>
+
+#include "store/multi_row_insert.h"
+
 namespace zj::store {
 
 namespace {
@@ -286,6 +290,23 @@ Result<std::vector<MemberTransferRow>> Transfers(Connection& conn, const Sql& sq
 Result<void> InsertMember(Connection& conn, const MemberRow& m) {
   ZJ_RETURN_IF_ERROR(conn.Execute(kInsert, Params(m)));
   return {};
+}
+
+Result<void> InsertMembers(Connection& conn, const std::vector<MemberRow>& rows) {
+  static constexpr std::string_view kHead =
+      "INSERT INTO members (id, federation_id, union_org_id, org_path, name, name_pinyin,"
+      " name_initials, id_cipher, id_index, id_last4, gender, birth_date, ethnicity, phone_cipher,"
+      " phone_index, phone_last4, employer_id, employer_name, join_date, card_number,"
+      " migrant_worker, model_worker, status, status_changed_on, key_version, import_id,"
+      " created_at, updated_at)";
+  static constexpr std::size_t kWidth = 28;
+  std::vector<Value> values;
+  values.reserve(rows.size() * kWidth);
+  for (const MemberRow& m : rows) {
+    std::vector<Value> p = Params(m);
+    std::move(p.begin(), p.end(), std::back_inserter(values));
+  }
+  return InsertRows(conn, "members.insert_rows", kHead, kWidth, values);
 }
 
 Result<void> UpdateMember(Connection& conn, const MemberRow& m) {

@@ -57,6 +57,8 @@ struct MemberQuery {
 };
 
 Result<void> InsertMember(Connection& conn, const MemberRow& m);
+//! Inserts many rows with multi-row statements (store/multi_row_insert.h), in `rows` order.
+Result<void> InsertMembers(Connection& conn, const std::vector<MemberRow>& rows);
 //! Writes every column of `m` (by id) except id and created_at.
 Result<void> UpdateMember(Connection& conn, const MemberRow& m);
 Result<std::optional<MemberRow>> FindMemberById(Connection& conn, std::int64_t id);

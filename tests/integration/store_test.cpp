@@ -18,6 +18,7 @@
 
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/multi_row_insert.h"
 #include "store/postgres/postgres_connection.h"
 #include "test_databases.h"
 #include "test_expectations.h"
@@ -178,6 +179,95 @@ TEST_P(StoreTest, ExecuteReturnsTheNumberOfChangedRows) {
                                    Params(std::string("y"), std::int64_t{2}));
   ASSERT_TRUE(changed.has_value()) << Describe(changed.error());
   EXPECT_EQ(*changed, 2);
+}
+
+TEST_P(StoreTest, InsertRowsWritesEveryRowInOrderAcrossStatementBoundaries) {
+  Script(kNotesTable);
+  auto lease = db_->Acquire();
+  ASSERT_TRUE(lease.has_value()) << Describe(lease.error());
+  std::int64_t next = 1;
+  // 0 rows, a partial statement, exactly one full statement, one more than that, and several.
+  for (std::size_t rows : {std::size_t{0}, std::size_t{1}, kRowsPerStatement, kRowsPerStatement + 1,
+                           2 * kRowsPerStatement + 7}) {
+    std::vector<Value> values;
+    for (std::size_t i = 0; i < rows; ++i) {
+      values.emplace_back(next);
+      values.emplace_back(next % 3 == 0 ? Value(std::monostate{})
+                                        : Value("n" + std::to_string(next)));
+      ++next;
+    }
+    ASSERT_OK(InsertRows(**lease, "notes.insert_rows", "INSERT INTO notes (id, body)", 2, values));
+  }
+  EXPECT_EQ(Count("notes"), next - 1);
+  auto rows = (*lease)->Query({"notes.all", "SELECT id, body FROM notes ORDER BY id"}, {});
+  ASSERT_TRUE(rows.has_value()) << Describe(rows.error());
+  ASSERT_EQ(rows->size(), static_cast<std::size_t>(next - 1));
+  for (std::int64_t id = 1; id < next; ++id) {
+    const Row& row = rows->at(static_cast<std::size_t>(id - 1));
+    EXPECT_EQ(row.Int(0), id);
+    if (id % 3 == 0) {
+      EXPECT_TRUE(row.IsNull(1)) << id;
+    } else {
+      EXPECT_EQ(row.Text(1), "n" + std::to_string(id));
+    }
+  }
+
+  // Values that are not whole rows are refused before anything is sent.
+  ExpectError(
+      InsertRows(**lease, "notes.insert_rows", "INSERT INTO notes (id, body)", 2, {Value(next)}),
+      ErrorCode::kInternal, "error.internal");
+  EXPECT_EQ(Count("notes"), next - 1);
+}
+
+TEST_P(StoreTest, AFailingInsertRowsStatementInATransactionLeavesNothing) {
+  Script(kNotesTable);
+  auto lease = db_->Acquire();
+  ASSERT_TRUE(lease.has_value()) << Describe(lease.error());
+  ASSERT_OK((*lease)->Execute(kInsertNote, Params(std::int64_t{70}, std::string("taken"))));
+  std::vector<Value> values;
+  for (std::int64_t id = 1; id <= 80; ++id) {
+    values.emplace_back(id);
+    values.emplace_back(std::string("x"));
+  }
+  {
+    auto tx = Transaction::Start(**lease);
+    ASSERT_TRUE(tx.has_value()) << Describe(tx.error());
+    // Row 70 collides in the second statement, after the first one (rows 1..50) went through.
+    ExpectError(InsertRows(**lease, "notes.insert_rows", "INSERT INTO notes (id, body)", 2, values),
+                ErrorCode::kAlreadyExists, "error.db.unique");
+  }
+  EXPECT_EQ(Count("notes"), 1);
+}
+
+TEST_P(StoreTest, AReadSnapshotSeesOneStateAndEndsBeforeWrites) {
+  Script(kNotesTable);
+  auto reader = db_->Acquire();
+  ASSERT_TRUE(reader.has_value()) << Describe(reader.error());
+  ASSERT_OK((*reader)->Execute(kInsertNote, Params(std::int64_t{1}, std::string("before"))));
+  {
+    ReadSnapshot snapshot(**reader);
+    auto first = (*reader)->Query(kSelectNote, Params(std::int64_t{1}));
+    ASSERT_TRUE(first.has_value()) << Describe(first.error());
+    EXPECT_EQ(first->at(0).Text(0), "before");
+    snapshot.End();
+    // Once ended, the connection writes as usual (no read transaction left open).
+    ASSERT_OK((*reader)->Execute({"notes.set", "UPDATE notes SET body = $1 WHERE id = $2"},
+                                 Params(std::string("after"), std::int64_t{1})));
+  }
+  auto writer = db_->Acquire();
+  ASSERT_TRUE(writer.has_value()) << Describe(writer.error());
+  auto seen = (*writer)->Query(kSelectNote, Params(std::int64_t{1}));
+  ASSERT_TRUE(seen.has_value()) << Describe(seen.error());
+  EXPECT_EQ(seen->at(0).Text(0), "after");
+  // A snapshot inside a transaction leaves the transaction to its owner.
+  {
+    auto tx = Transaction::Start(**writer);
+    ASSERT_TRUE(tx.has_value()) << Describe(tx.error());
+    { ReadSnapshot inner(**writer); }
+    ASSERT_OK((*writer)->Execute(kInsertNote, Params(std::int64_t{2}, std::string("in tx"))));
+    ASSERT_OK(tx->Commit());
+  }
+  EXPECT_EQ(Count("notes"), 2);
 }
 
 TEST_P(StoreTest, DuplicateUniqueKeyIsAlreadyExists) {

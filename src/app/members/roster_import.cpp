@@ -347,9 +347,10 @@ class RosterBatchWriter {
       ZJ_ASSIGN_OR_RETURN(
           std::int64_t serial,
           store::ReserveCardSerials(conn_, region6_, static_cast<std::int64_t>(fresh.size())));
-      for (const Pending* p : fresh) {
-        ZJ_RETURN_IF_ERROR(store::InsertMember(conn_, Row(*p, serial++, now)));
-      }
+      std::vector<store::MemberRow> rows;
+      rows.reserve(fresh.size());
+      for (const Pending* p : fresh) rows.push_back(Row(*p, serial++, now));
+      ZJ_RETURN_IF_ERROR(store::InsertMembers(conn_, rows));
       coverage::Figures delta;
       delta.members = static_cast<std::int64_t>(fresh.size());
       ZJ_RETURN_IF_ERROR(store::AddToTotals(conn_, path_ids_, delta));
