@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,8 @@ struct MemberQuery {
 };
 
 Result<void> InsertMember(Connection& conn, const MemberRow& m);
+//! Inserts every row as InsertMember would, several rows per statement (bulk loads).
+Result<void> InsertMembers(Connection& conn, std::span<const MemberRow> rows);
 //! Writes every column of `m` (by id) except id and created_at.
 Result<void> UpdateMember(Connection& conn, const MemberRow& m);
 Result<std::optional<MemberRow>> FindMemberById(Connection& conn, std::int64_t id);
