@@ -19,7 +19,7 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       coverage_(db, clock, random, audit_, BuiltinRegions()),
       transfers_(db, clock, random, audit_, vault_, calendar_book_),
       members_(db, clock, random, audit_, vault_, transfers_),
-      demo_(db, accounts_, members_, transfers_, BuiltinRegions(), clock, random),
+      demo_(db, accounts_, members_, transfers_, vault_, BuiltinRegions(), clock, random),
       calendars_(db, clock, audit_, calendar_book_),
       service_dashboard_(db, clock),
       roster_imports_(db, clock, random, vault_, audit_),

@@ -1,10 +1,52 @@
-// `zhijia demo`: loads the demo federation and prints the demo administrator's login.
+// `zhijia demo`: loads the demo federation and prints the demo administrator's login. With
+// `--members N` the registry gets N generated members in one bulk load (benchmark data sets); a
+// progress line with rows/s is drawn on stderr when it is a terminal.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 
 #include "app/application.h"
+#include "app/demo/demo_requests.h"
 #include "cli/commands.h"
 
 namespace zj::cli {
+
+namespace {
+
+// Members written of the total and the rate, redrawn in place (like `members import`).
+class LoadProgress {
+ public:
+  explicit LoadProgress(std::int64_t total)
+      : on_(::isatty(STDERR_FILENO) == 1),
+        total_(total),
+        start_(std::chrono::steady_clock::now()) {}
+  void Update(std::int64_t rows, bool indexing) {
+    if (!on_) return;
+    const double s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double rate = s > 0 ? static_cast<double>(rows) / s : 0;
+    std::fprintf(stderr, "\r%lld/%lld members, %.0f rows/s ", static_cast<long long>(rows),
+                 static_cast<long long>(total_), rate);
+    if (indexing) {
+      std::fprintf(stderr, "\n%s", i18n::Translate(CliLocale(), "cli.demo.indexes", {}).c_str());
+    }
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+  ~LoadProgress() {
+    if (drawn_) std::fputc('\n', stderr);
+  }
+
+ private:
+  bool on_;
+  std::int64_t total_;
+  std::chrono::steady_clock::time_point start_;
+  bool drawn_ = false;
+};
+
+}  // namespace
 
 void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
   auto* cmd = app.add_subcommand(
@@ -20,16 +62,37 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
   cmd->add_option("--scale", *scale,
                   "Enterprises: 30 per street times this (0: none; 20 makes ~200,000)")
       ->check(CLI::Range(0, 1000));
-  cmd->add_option("--seed", *seed, "Seed of the generated enterprises (same seed, same data)");
-  cmd->callback([&global, &run, password, scale, seed] {
-    run = [&global, password, scale, seed] {
+  cmd->add_option("--seed", *seed,
+                  "Seed of the generated enterprises and members (same seed, same data)");
+  auto members = std::make_shared<std::int64_t>(-1);
+  cmd->add_option("--members", *members,
+                  "Generate this many members over all grassroots unions in one bulk load, "
+                  "into an empty registry only (default: a few demo members through the "
+                  "registry)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}));
+  auto requests = std::make_shared<std::int64_t>(0);
+  cmd->add_option("--requests", *requests,
+                  "Register this many service requests through the hotline and move most of "
+                  "them along (accept, resolve, rate), when there are none yet")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
+  cmd->callback([&global, &run, password, scale, seed, members, requests] {
+    run = [&global, password, scale, seed, members, requests] {
       auto runtime = OpenRuntime(global);
       if (!runtime) return ReportError(runtime.error());
       app::DemoOptions options;
       if (!password->empty()) options.admin_password = *password;
       options.enterprises_per_street = 30 * *scale;
       options.seed = *seed;
+      std::optional<LoadProgress> progress;
+      if (*members >= 0) {
+        options.bulk_members = *members;
+        progress.emplace(*members);
+        options.progress = [&progress](std::int64_t rows, bool indexing) {
+          progress->Update(rows, indexing);
+        };
+      }
       auto report = (*runtime)->app->demo().Load(options);
+      progress.reset();
       if (!report) return ReportError(report.error());
       const auto locale = CliLocale();
       std::cout << i18n::Translate(locale, "cli.demo.loaded",
@@ -44,6 +107,15 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       if (report->members_created > 0) {
         std::cout << i18n::Translate(locale, "cli.demo.members",
                                      {{"count", std::to_string(report->members_created)}})
+                  << "\n";
+      }
+      if (*requests > 0) {
+        app::Application& application = *(*runtime)->app;
+        auto added =
+            app::LoadDemoRequests(application.db(), application.requests(), *requests, *seed);
+        if (!added) return ReportError(added.error());
+        std::cout << i18n::Translate(locale, "cli.demo.requests",
+                                     {{"count", std::to_string(*added)}})
                   << "\n";
       }
       for (const auto& account : report->accounts) {

@@ -292,7 +292,7 @@ Result<void> InsertMember(Connection& conn, const MemberRow& m) {
   return {};
 }
 
-Result<void> InsertMembers(Connection& conn, const std::vector<MemberRow>& rows) {
+Result<void> InsertMembers(Connection& conn, std::span<const MemberRow> rows) {
   static constexpr std::string_view kHead =
       "INSERT INTO members (id, federation_id, union_org_id, org_path, name, name_pinyin,"
       " name_initials, id_cipher, id_index, id_last4, gender, birth_date, ethnicity, phone_cipher,"

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -58,7 +59,7 @@ struct MemberQuery {
 
 Result<void> InsertMember(Connection& conn, const MemberRow& m);
 //! Inserts many rows with multi-row statements (store/multi_row_insert.h), in `rows` order.
-Result<void> InsertMembers(Connection& conn, const std::vector<MemberRow>& rows);
+Result<void> InsertMembers(Connection& conn, std::span<const MemberRow> rows);
 //! Writes every column of `m` (by id) except id and created_at.
 Result<void> UpdateMember(Connection& conn, const MemberRow& m);
 Result<std::optional<MemberRow>> FindMemberById(Connection& conn, std::int64_t id);

@@ -110,7 +110,10 @@ Result<DemoReport> DemoService::Load(const DemoOptions& options) {
     report.accounts.push_back(std::move(account));
   }
   // After the accounts: the demo transfer is asked by one of them.
-  if (options.enterprises_per_street > 0 && options.members_per_union > 0) {
+  if (options.bulk_members) {
+    ZJ_ASSIGN_OR_RETURN(report.members_created,
+                        LoadBulkMembers(*options.bulk_members, options.seed, options));
+  } else if (options.enterprises_per_street > 0 && options.members_per_union > 0) {
     ZJ_ASSIGN_OR_RETURN(report.members_created,
                         LoadMembers(options.members_per_union, options.seed));
   }

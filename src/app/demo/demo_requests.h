@@ -1,0 +1,21 @@
+// Demo service requests: `count` requests registered by the demo hotline operator through the
+// real RequestService (routing, deadlines, sealing, history, dashboard counters as for any
+// request), about the demo's enterprises, then taken by the demo administrator through the
+// usual moves: about 55% resolved (most of them closed with a rating), 15% accepted or in
+// progress, 5% rejected, the rest left new. Same seed, same requests (ids and tracking numbers
+// aside). For benchmark data sets (`zhijia demo --requests N`) and a lived-in demo; nothing is
+// added when there are requests already.
+#pragma once
+
+#include <cstdint>
+
+#include "app/requests/request_service.h"
+#include "store/database.h"
+
+namespace zj::app {
+
+//! Returns how many requests were added (0 when there were some already).
+Result<std::int64_t> LoadDemoRequests(store::Database& db, RequestService& requests,
+                                      std::int64_t count, std::uint64_t seed);
+
+}  // namespace zj::app
