@@ -443,6 +443,134 @@ TEST_P(HttpRequestsTest, ATransferredRequestLeavesTheStreetForTheOrgNamed) {
 
 }  // namespace
 
+TEST_P(HttpRequestsTest, ALowRatingWaitsInTheFollowUpQueueUntilTheVisitIsRecorded) {
+  const std::string tracking = SubmitOnPortal();
+  const auto cadre = SignIn("cadre.donghuamen");
+  const std::string id = IdOf(cadre, tracking);
+  ASSERT_FALSE(id.empty());
+  const std::string path = "/api/v1/requests/" + id;
+  ASSERT_EQ(As(cadre, bh::verb::post, path + "/actions", R"({"action":"resolve","body":"已补发"})")
+                .result(),
+            bh::status::ok);
+  auto rated = Send(bh::verb::post, "/api/v1/portal/requests/rate",
+                    nlohmann::json{{"tracking_number", tracking},
+                                   {"phone_last4", "5678"},
+                                   {"rating", 1},
+                                   {"comment", "没人联系我"}}
+                        .dump());
+  ASSERT_EQ(rated.result(), bh::status::ok) << rated.body();
+
+  auto queue = As(cadre, bh::verb::get, "/api/v1/requests/follow-ups");
+  ASSERT_EQ(queue.result(), bh::status::ok) << queue.body();
+  ASSERT_EQ(Json(queue)["items"].size(), 1u) << queue.body();
+  const auto item = Json(queue)["items"][0];
+  EXPECT_EQ(item["request_id"], id);
+  EXPECT_EQ(item["tracking_number"], tracking);
+  EXPECT_EQ(item["reason"], "low_rating");
+  EXPECT_EQ(item["rating"], 1);
+  EXPECT_EQ(item["rating_comment"], "没人联系我");
+  EXPECT_EQ(item["category"]["name"], "欠薪");
+  EXPECT_EQ(item["org"]["name"], "东华门街道总工会");
+  EXPECT_TRUE(item["done_at"].is_null());
+  EXPECT_TRUE(Json(queue)["next_cursor"].is_null());
+  auto detail = As(cadre, bh::verb::get, path);
+  EXPECT_EQ(Json(detail)["follow_up"]["reason"], "low_rating") << detail.body();
+
+  const auto xicheng = SignIn("staff.xicheng");
+  auto theirs = As(xicheng, bh::verb::get, "/api/v1/requests/follow-ups");
+  ASSERT_EQ(theirs.result(), bh::status::ok);
+  EXPECT_TRUE(Json(theirs)["items"].empty());
+  ExpectProblem(As(xicheng, bh::verb::post, path + "/follow-up", R"({"note":"已回访"})"),
+                bh::status::not_found);
+  ExpectProblem(As(cadre, bh::verb::get, "/api/v1/requests/follow-ups?state=later"),
+                bh::status::bad_request, "state");
+  ExpectProblem(As(cadre, bh::verb::get, "/api/v1/requests/follow-ups?after=x"),
+                bh::status::bad_request, "after");
+  ExpectProblem(As(cadre, bh::verb::post, path + "/follow-up", R"({"note":"  "})"),
+                bh::status::bad_request, "note");
+
+  auto done = As(cadre, bh::verb::post, path + "/follow-up", R"({"note":"电话回访，职工认可"})");
+  ASSERT_EQ(done.result(), bh::status::ok) << done.body();
+  EXPECT_TRUE(Json(done)["follow_up"]["done_at"].is_number());
+  EXPECT_EQ(Json(done)["follow_up"]["note"], "电话回访，职工认可");
+  EXPECT_FALSE(Json(done)["follow_up"]["done_by_name"].is_null());
+  EXPECT_EQ(Json(done)["events"].back()["kind"], "follow_up");
+  EXPECT_TRUE(Json(done)["events"].back()["internal"].get<bool>());
+  ExpectProblem(As(cadre, bh::verb::post, path + "/follow-up", R"({"note":"再来一次"})"),
+                bh::status::conflict);
+  EXPECT_TRUE(Json(As(cadre, bh::verb::get, "/api/v1/requests/follow-ups"))["items"].empty());
+  auto finished = As(cadre, bh::verb::get, "/api/v1/requests/follow-ups?state=done");
+  ASSERT_EQ(Json(finished)["items"].size(), 1u) << finished.body();
+  EXPECT_EQ(Json(finished)["items"][0]["note"], "电话回访，职工认可");
+}
+
+TEST_P(HttpRequestsTest, TheServiceDashboardShowsASubtreesFiguresAndHidesOtherDistricts) {
+  const std::string handled = SubmitOnPortal();
+  SubmitOnPortal();  // left waiting: overdue once the clock passes its accept deadline
+  const auto cadre = SignIn("cadre.donghuamen");
+  const std::string id = IdOf(cadre, handled);
+  ASSERT_EQ(As(cadre, bh::verb::post, "/api/v1/requests/" + id + "/actions",
+               R"({"action":"resolve","body":"已补发"})")
+                .result(),
+            bh::status::ok);
+  ASSERT_EQ(
+      Send(bh::verb::post, "/api/v1/portal/requests/rate",
+           nlohmann::json{{"tracking_number", handled}, {"phone_last4", "5678"}, {"rating", 4}}
+               .dump())
+          .result(),
+      bh::status::ok);
+  clock_.Advance(4 * kDay);  // no sweep: the waiting one is overdue at the street
+
+  const auto dongcheng = SignIn("staff.dongcheng");
+  auto res = As(dongcheng, bh::verb::get, "/api/v1/requests/dashboard");
+  ASSERT_EQ(res.result(), bh::status::ok) << res.body();
+  const auto d = Json(res);
+  EXPECT_EQ(d["org"]["name"], "北京市东城区总工会");
+  EXPECT_EQ(d["weeks"], 12);
+  EXPECT_EQ(d["series"].size(), 12u);
+  EXPECT_EQ(d["total"]["submitted"], 2);
+  EXPECT_EQ(d["total"]["accepted"], 1);
+  EXPECT_EQ(d["total"]["resolved"], 1);
+  EXPECT_EQ(d["accepted_on_time_rate"], 1.0);
+  EXPECT_EQ(d["resolved_on_time_rate"], 1.0);
+  EXPECT_EQ(d["average_rating"], 4.0);
+  EXPECT_EQ(d["median_resolve_days"], nlohmann::json({{"min", 0}, {"max", 1}}));
+  EXPECT_EQ(d["resolve_bucket_days"], nlohmann::json::array({1, 3, 7, 15, 30}));
+  std::int64_t rights = -1;
+  for (const auto& c : d["categories"]) {
+    if (c["code"] == "rights") rights = c["submitted"].get<std::int64_t>();
+  }
+  EXPECT_EQ(rights, 2) << "wage arrears count in their top-level category";
+  std::int64_t in_weeks = 0;
+  for (const auto& w : d["series"])
+    in_weeks += w["submitted_by_category"]["rights"].get<std::int64_t>();
+  EXPECT_EQ(in_weeks, 2);
+  bool street = false;
+  for (const auto& c : d["children"])
+    street = street || (c["name"] == "东华门街道总工会" && c["submitted"] == 2);
+  EXPECT_TRUE(street) << d["children"].dump();
+  ASSERT_EQ(d["most_overdue"].size(), 1u);
+  EXPECT_EQ(d["most_overdue"][0]["org"]["name"], "东华门街道总工会");
+  EXPECT_EQ(d["most_overdue"][0]["overdue"], 1);
+
+  auto four = As(dongcheng, bh::verb::get, "/api/v1/requests/dashboard?weeks=4");
+  ASSERT_EQ(four.result(), bh::status::ok) << four.body();
+  EXPECT_EQ(Json(four)["series"].size(), 4u);
+  const std::string of_dongcheng =
+      "/api/v1/requests/dashboard?org_id=" + d["org"]["id"].get<std::string>();
+  EXPECT_EQ(As(dongcheng, bh::verb::get, of_dongcheng).result(), bh::status::ok);
+  const auto xicheng = SignIn("staff.xicheng");
+  ExpectProblem(As(xicheng, bh::verb::get, of_dongcheng), bh::status::not_found);
+  ExpectProblem(As(dongcheng, bh::verb::get, "/api/v1/requests/dashboard?weeks=0"),
+                bh::status::bad_request, "weeks");
+  ExpectProblem(As(dongcheng, bh::verb::get, "/api/v1/requests/dashboard?weeks=54"),
+                bh::status::bad_request, "weeks");
+  ExpectProblem(As(dongcheng, bh::verb::get, "/api/v1/requests/dashboard?weeks=abc"),
+                bh::status::bad_request, "weeks");
+  const auto worker = SignIn("worker.demo");
+  ExpectProblem(As(worker, bh::verb::get, "/api/v1/requests/dashboard"), bh::status::forbidden);
+}
+
 ZJ_INSTANTIATE_ON_BOTH_STORES(HttpRequestsTest);
 
 }  // namespace zj::test
