@@ -150,6 +150,7 @@ const en = {
       overdue: 'Overdue',
       escalated: 'Escalated to us',
       all: 'All',
+      follow_up: 'Awaiting follow-up',
     },
     actions: {
       transfer: 'Transfer',
@@ -167,6 +168,7 @@ const en = {
       note: 'Internal note',
       reply: 'Reply to the worker',
       rated: 'Rated by the worker',
+      follow_up: 'Follow-up visit',
     },
     fields: {
       required: 'Required',
@@ -244,6 +246,27 @@ const en = {
       empty: 'No requests',
       loadMore: 'Load more',
       intake: 'Register a request',
+      orgFilter: 'Handled by: {org}',
+    },
+    followUp: {
+      title: 'Follow-up visit',
+      reasons: {
+        low_rating: 'Low rating',
+        no_rating: 'Not rated',
+      },
+      reason: 'Reason',
+      org: 'Owed by',
+      openedAt: 'Opened',
+      doneAt: 'Visited',
+      note: 'What the visit found',
+      notePlaceholder: 'How the worker was reached, what they said, what follows',
+      record: 'Record visit',
+      dialogTitle: 'Record the follow-up visit',
+      saved: 'Follow-up recorded',
+      stateOpen: 'Awaiting',
+      stateDone: 'Done',
+      empty: 'No requests awaiting follow-up',
+      emptyDone: 'No follow-up visits recorded',
     },
     detail: {
       transferTitle: 'Transfer to another organisation',

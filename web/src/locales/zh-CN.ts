@@ -148,6 +148,7 @@ const zhCN = {
       overdue: '已超时',
       escalated: '上报至本级',
       all: '全部',
+      follow_up: '待回访',
     },
     actions: {
       transfer: '转办',
@@ -165,6 +166,7 @@ const zhCN = {
       note: '内部备注',
       reply: '回复职工',
       rated: '职工评价',
+      follow_up: '回访',
     },
     fields: {
       required: '必填',
@@ -242,6 +244,27 @@ const zhCN = {
       empty: '没有诉求',
       loadMore: '加载更多',
       intake: '登记诉求',
+      orgFilter: '办理单位：{org}',
+    },
+    followUp: {
+      title: '回访',
+      reasons: {
+        low_rating: '低分',
+        no_rating: '未评价',
+      },
+      reason: '原因',
+      org: '回访单位',
+      openedAt: '生成时间',
+      doneAt: '回访时间',
+      note: '回访情况',
+      notePlaceholder: '回访方式、职工意见和后续处理',
+      record: '登记回访',
+      dialogTitle: '登记回访情况',
+      saved: '回访已登记',
+      stateOpen: '待回访',
+      stateDone: '已回访',
+      empty: '没有待回访的诉求',
+      emptyDone: '没有已回访的记录',
     },
     detail: {
       transferTitle: '转办到其他组织',
