@@ -95,6 +95,7 @@ export function satisfactionOption(total: RequestsApi.Figures, t: Translate): Se
         radius: ['40%', '68%'],
         center: ['50%', '45%'],
         label: { formatter: '{c}' },
+        minShowLabelAngle: 1, // no label for an empty slice
         data: satisfactionSlices(total).map((s) => ({
           name: t(`serviceDashboard.satisfaction.${s.key}`),
           value: s.value,
