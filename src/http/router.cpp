@@ -111,6 +111,7 @@ Router::Router(app::Application& app, ServerOptions options)
   AddMemberImportRoutes(routes_);
   AddRequestRoutes(routes_);
   AddRequestPortalRoutes(routes_);
+  AddCalendarRoutes(routes_);
 }
 
 Handled Router::Handle(const Request& request, const Peer& peer) {

@@ -2,7 +2,8 @@
 // deadline turns red in the queue (the browser's clock stands five days ahead); a request the
 // worker rated 1 waits in the street cadre's "awaiting follow-up" tab until the cadre records the
 // visit, then leaves it and the request shows the visit; the district's service dashboard draws
-// its charts and its KPI cards say what the API says. Desktop (1366x900) and phone (390x844)
+// its charts and its KPI cards say what the API says; the administrator's calendar page lists the
+// shipped years, names the bad line of a text and loads a good one. Desktop (1366x900) and phone (390x844)
 // screenshots of the new pages land in tests/e2e/artifacts/.
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
@@ -180,6 +181,37 @@ describe('service request views', () => {
     await page.waitForTimeout(600)
     await assertNoHorizontalOverflow(page)
     await shot(page, 'requests-dashboard-phone.png')
+    await page.context().close()
+  })
+  it('the calendar page lists the shipped years and names the bad line of a loaded text', async () => {
+    const page = await desktopPage()
+    await signIn(page, 'admin')
+    await page.getByTestId('menu-calendars').click()
+    const table = page.getByTestId('calendars-table')
+    for (const year of ['2025', '2026']) await table.locator('tr', { hasText: year }).filter({ hasText: '内置' }).first().waitFor()
+
+    await page.getByTestId('calendar-load').click()
+    const dialog = page.getByTestId('calendar-dialog')
+    await dialog.getByTestId('calendar-text').fill('year 2027\noff 2027-13-01 坏日期\nwork 2027-01-02 元旦调休')
+    await dialog.getByTestId('calendar-save').click()
+    const problem = dialog.getByTestId('calendar-problem')
+    await problem.waitFor()
+    assert.match(await problem.innerText(), /第 2 行/)
+    const bad = dialog.getByTestId('calendar-preview').locator('.bad')
+    assert.match(await bad.innerText(), /off 2027-13-01/)
+    await page.screenshot({ path: path.join(artifactsDir, 'calendars-error-desktop.png') })
+
+    await dialog.getByTestId('calendar-text').fill('year 2027\noff 2027-01-01 元旦\nwork 2027-01-02 元旦调休')
+    await dialog.getByTestId('calendar-save').click()
+    await dialog.waitFor({ state: 'hidden' })
+    const loaded = table.locator('tr', { hasText: '2027' }).first()
+    await loaded.getByText('已载入').waitFor()
+    await shot(page, 'calendars-desktop.png')
+
+    await page.setViewportSize(PHONE)
+    await table.waitFor()
+    await assertNoHorizontalOverflow(page)
+    await shot(page, 'calendars-phone.png')
     await page.context().close()
   })
 })

@@ -3,6 +3,7 @@
 // rule for staff of another district, the tracking throttle (429 with Retry-After), field
 // errors for bad intake, the administrator's category settings, and the escalated queue after
 // a sweep. A description holding HTML comes back as the same text.
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app_fixture.h"
@@ -569,6 +570,45 @@ TEST_P(HttpRequestsTest, TheServiceDashboardShowsASubtreesFiguresAndHidesOtherDi
                 bh::status::bad_request, "weeks");
   const auto worker = SignIn("worker.demo");
   ExpectProblem(As(worker, bh::verb::get, "/api/v1/requests/dashboard"), bh::status::forbidden);
+}
+
+TEST_P(HttpRequestsTest, CalendarsAreReadByStaffAndLoadedByAdministratorsOnly) {
+  const auto staff = SignIn("staff.dongcheng");
+  auto listed = As(staff, bh::verb::get, "/api/v1/calendars");
+  ASSERT_EQ(listed.result(), bh::status::ok) << listed.body();
+  std::map<int, nlohmann::json> years;
+  for (const auto& y : Json(listed)) years[y["year"].get<int>()] = y;
+  ASSERT_TRUE(years.contains(2025) && years.contains(2026)) << listed.body();
+  EXPECT_EQ(years[2026]["source"], "shipped");
+  const auto& y2026 = years[2026];
+  EXPECT_GT(y2026["holidays"].get<int>(), 10);
+  EXPECT_GT(y2026["worked_weekends"].get<int>(), 3);
+  // 365 days, 104 of them Saturdays and Sundays (2026 starts on a Thursday).
+  EXPECT_EQ(y2026["working_days"].get<int>(),
+            365 - 104 - y2026["holidays"].get<int>() + y2026["worked_weekends"].get<int>());
+  EXPECT_TRUE(years[2026]["loaded_at"].is_null());
+  ExpectProblem(As(SignIn("cadre.donghuamen"), bh::verb::get, "/api/v1/calendars"),
+                bh::status::forbidden);
+
+  const std::string text = "year 2027\noff 2027-01-01 元旦\nwork 2027-01-02 元旦调休\n";
+  ExpectProblem(As(staff, bh::verb::put, "/api/v1/calendars/2027", text), bh::status::forbidden);
+  const auto admin = SignIn("admin");
+  auto loaded = As(admin, bh::verb::put, "/api/v1/calendars/2027", text);
+  ASSERT_EQ(loaded.result(), bh::status::ok) << loaded.body();
+  EXPECT_EQ(Json(loaded)["source"], "loaded");
+  EXPECT_EQ(Json(loaded)["holidays"], 1);
+  EXPECT_EQ(Json(loaded)["worked_weekends"], 1);
+  EXPECT_TRUE(Json(loaded)["loaded_at"].is_number());
+  EXPECT_NE(As(staff, bh::verb::get, "/api/v1/calendars").body().find("\"year\":2027"),
+            std::string::npos);
+
+  // A bad line is named in the field error; a text for another year than the path is refused.
+  auto bad = As(admin, bh::verb::put, "/api/v1/calendars/2027", "year 2027\noff 2027-13-01\n");
+  ExpectProblem(bad, bh::status::bad_request, "text");
+  EXPECT_NE(bad.body().find("第 2 行"), std::string::npos) << bad.body();
+  ExpectProblem(As(admin, bh::verb::put, "/api/v1/calendars/2028", text), bh::status::bad_request,
+                "text");
+  ExpectProblem(As(admin, bh::verb::put, "/api/v1/calendars/20x7", text), bh::status::not_found);
 }
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(HttpRequestsTest);

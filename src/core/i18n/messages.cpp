@@ -105,6 +105,8 @@ constexpr std::array kCatalogue = {
           "Calendar file, line {line}: dates are real dates written YYYY-MM-DD"},
     Entry{"error.calendar.keyword", "日历文件第 {line} 行：每行应以 year、off 或 work 开头",
           "Calendar file, line {line}: a line starts with year, off or work"},
+    Entry{"error.calendar.other_year", "文件中的年份（{year}）与要载入的年份（{expected}）不一致",
+          "The text is for {year}, not for {expected}"},
     Entry{"error.calendar.outside_year", "日历文件第 {line} 行：日期不在本文件的年份内",
           "Calendar file, line {line}: the date lies outside the file's year"},
     Entry{"error.calendar.second_year", "日历文件第 {line} 行：一个文件只能有一行 year",

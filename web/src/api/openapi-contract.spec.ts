@@ -6,6 +6,7 @@ import openapi from '../../../src/http/openapi.json'
 import type { CoverageApi } from './coverage'
 import type { EnterprisesApi } from './enterprises'
 import type { OrgsApi } from './orgs'
+import type { CalendarsApi } from './calendars'
 import type { RequestsApi } from './requests'
 
 type Keys<T> = Record<keyof T, true>
@@ -200,6 +201,14 @@ function requestFields() {
       rating_comment: true,
     } satisfies Keys<RequestsApi.FollowUpEntry>,
     FollowUpPage: { items: true, next_cursor: true } satisfies Keys<RequestsApi.FollowUpPage>,
+    CalendarYear: {
+      year: true,
+      source: true,
+      working_days: true,
+      holidays: true,
+      worked_weekends: true,
+      loaded_at: true,
+    } satisfies Keys<CalendarsApi.Year>,
     ServiceFigures: figures satisfies Keys<RequestsApi.Figures>,
     ServiceDashboard: {
       org: true,
@@ -306,6 +315,8 @@ const calls: [string, string][] = [
   ['get', '/api/v1/requests/follow-ups'],
   ['post', '/api/v1/requests/{id}/follow-up'],
   ['get', '/api/v1/requests/dashboard'],
+  ['get', '/api/v1/calendars'],
+  ['put', '/api/v1/calendars/{year}'],
   ['post', '/api/v1/portal/requests'],
   ['post', '/api/v1/portal/requests/track'],
   ['post', '/api/v1/portal/requests/rate'],
