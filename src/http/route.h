@@ -102,5 +102,6 @@ void AddMemberTransferRoutes(std::vector<Route>& routes);
 void AddMemberImportRoutes(std::vector<Route>& routes);
 void AddRequestRoutes(std::vector<Route>& routes);
 void AddRequestPortalRoutes(std::vector<Route>& routes);
+void AddCalendarRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

@@ -108,6 +108,7 @@ Router::Router(app::Application& app, ServerOptions options)
   AddMemberImportRoutes(routes_);
   AddRequestRoutes(routes_);
   AddRequestPortalRoutes(routes_);
+  AddCalendarRoutes(routes_);
   for (const Route& r : routes_) {
     std::vector<std::string> segments;
     for (std::string_view segment : Segments(r.pattern)) segments.emplace_back(segment);

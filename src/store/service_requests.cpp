@@ -41,7 +41,8 @@ constexpr Sql kById{"requests.by_id",
 constexpr Sql kByTracking{"requests.by_tracking",
                           "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
                           " WHERE r.tracking_number = $1"};
-// $3 0: any handler; $5 '' any status, else ',a,b,' matched with LIKE.
+// $3 0: any handler; $5 '' any status, else ',a,b,' matched with LIKE. PostgreSQL types a
+// parameter by its first use, so the cursor meets the BIGINT id before the literal 0.
 constexpr Sql kList{"requests.list",
                     "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
                     " WHERE r.home_path >= $1 AND r.home_path < $2"
@@ -51,7 +52,7 @@ constexpr Sql kList{"requests.list",
                     " AND ($8 = '' OR r.priority = $8)"
                     " AND ($9 = 0 OR r.next_due < $10)"
                     " AND ($11 = 0 OR r.escalations > 0)"
-                    " AND ($12 = 0 OR r.id < $12)"
+                    " AND (r.id < $12 OR $12 = 0)"
                     " ORDER BY r.id DESC LIMIT $13"};
 constexpr Sql kDue{"requests.due", "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
                                    " WHERE r.next_due IS NOT NULL AND r.next_due < $1"
@@ -111,7 +112,24 @@ constexpr Sql kFollowUpOf{"requests.follow_up_of",
                           " WHERE request_id = $1"};
 constexpr Sql kFinishFollowUp{"requests.follow_up_finish",
                               "UPDATE request_follow_ups SET done_at = $2, done_by = $3, note = $4"
-                              " WHERE id = $1"};
+                              " WHERE id = $1 AND done_at IS NULL"};
+// Open and done follow-ups are two statements so the open list's literal "done_at IS NULL"
+// matches the partial index request_follow_ups_open (a parameter would not).
+#define ZJ_FOLLOW_UP_SELECT                                                                   \
+  "SELECT f.id, f.federation_id, f.request_id, f.org_id, f.org_path, f.reason,"               \
+  " f.created_at, f.done_at, f.done_by, f.note, r.tracking_number, r.title, r.category_code," \
+  " r.rating, r.rating_comment, o.name, u.display_name FROM request_follow_ups f"             \
+  " JOIN service_requests r ON r.id = f.request_id JOIN orgs o ON o.id = f.org_id"            \
+  " LEFT JOIN users u ON u.id = f.done_by"
+#define ZJ_FOLLOW_UP_RANGE " WHERE f.org_path >= $1 AND f.org_path < $2 AND (f.id < $3 OR $3 = 0)"
+constexpr Sql kOpenFollowUps{"requests.follow_ups_open", ZJ_FOLLOW_UP_SELECT ZJ_FOLLOW_UP_RANGE
+                             " AND f.done_at IS NULL ORDER BY f.id DESC LIMIT $4"};
+constexpr Sql kDoneFollowUps{"requests.follow_ups_done", ZJ_FOLLOW_UP_SELECT ZJ_FOLLOW_UP_RANGE
+                             " AND f.done_at IS NOT NULL ORDER BY f.id DESC LIMIT $4"};
+constexpr Sql kFollowUpItemOf{"requests.follow_up_item_of",
+                              ZJ_FOLLOW_UP_SELECT " WHERE f.request_id = $1"};
+#undef ZJ_FOLLOW_UP_SELECT
+#undef ZJ_FOLLOW_UP_RANGE
 
 #undef ZJ_REQUEST_COLUMNS
 #undef ZJ_REQUEST_FROM
@@ -243,6 +261,19 @@ FollowUpRow FollowUpFromRow(const Row& row) {
                      .done_at = row.OptInt(7),
                      .done_by = row.OptInt(8),
                      .note = row.OptText(9)};
+}
+
+FollowUpItem FollowUpItemFromRow(const Row& row) {
+  FollowUpItem item;
+  item.follow_up = FollowUpFromRow(row);
+  item.tracking_number = row.Text(10);
+  item.title = row.Text(11);
+  item.category_code = row.Text(12);
+  if (auto v = row.OptInt(13)) item.rating = static_cast<int>(*v);
+  item.rating_comment = row.OptText(14);
+  item.org_name = row.Text(15);
+  item.done_by_name = row.OptText(16).value_or("");
+  return item;
 }
 
 }  // namespace
@@ -409,11 +440,27 @@ Result<std::optional<FollowUpRow>> FollowUpOf(Connection& conn, std::int64_t req
   return std::optional<FollowUpRow>(FollowUpFromRow(rows.front()));
 }
 
-Result<void> FinishFollowUp(Connection& conn, std::int64_t id, std::int64_t at, std::int64_t by,
+Result<std::vector<FollowUpItem>> ListFollowUps(Connection& conn, const FollowUpQuery& q) {
+  const std::vector<Value> p{q.path_low, q.path_high, q.before_id, q.limit};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(q.done ? kDoneFollowUps : kOpenFollowUps, p));
+  std::vector<FollowUpItem> out;
+  out.reserve(rows.size());
+  for (const Row& row : rows) out.push_back(FollowUpItemFromRow(row));
+  return out;
+}
+
+Result<std::optional<FollowUpItem>> FollowUpItemOf(Connection& conn, std::int64_t request_id) {
+  const std::vector<Value> p{request_id};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kFollowUpItemOf, p));
+  if (rows.empty()) return std::optional<FollowUpItem>();
+  return std::optional<FollowUpItem>(FollowUpItemFromRow(rows.front()));
+}
+
+Result<bool> FinishFollowUp(Connection& conn, std::int64_t id, std::int64_t at, std::int64_t by,
                             const std::string& note) {
   const std::vector<Value> p{id, at, by, note};
-  ZJ_RETURN_IF_ERROR(conn.Execute(kFinishFollowUp, p));
-  return {};
+  ZJ_ASSIGN_OR_RETURN(std::int64_t n, conn.Execute(kFinishFollowUp, p));
+  return n > 0;
 }
 
 }  // namespace zj::store

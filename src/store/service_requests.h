@@ -148,10 +148,37 @@ Result<void> InsertRequestEvent(Connection& conn, const RequestEventRow& e);
 Result<std::vector<RequestEventRow>> RequestEvents(Connection& conn, std::int64_t request_id,
                                                    bool include_internal);
 
+//! A follow-up in a list, with what the visitor needs of its request.
+struct FollowUpItem {
+  FollowUpRow follow_up;
+  std::string tracking_number;
+  std::string title;
+  std::string category_code;
+  std::optional<int> rating;
+  std::optional<std::string> rating_comment;
+  std::string org_name;      //!< the org that owes the visit
+  std::string done_by_name;  //!< "" while open
+};
+
+//! Follow-ups owed by orgs in [path_low, path_high): open ones (done false, the partial index
+//! request_follow_ups_open) or done ones; newest first, before the cursor id (0: first page).
+struct FollowUpQuery {
+  std::string path_low;
+  std::string path_high;
+  bool done = false;
+  std::int64_t before_id = 0;
+  std::int64_t limit = 50;
+};
+
 //! Inserts a follow-up unless the request has one; true when inserted.
 Result<bool> InsertFollowUp(Connection& conn, const FollowUpRow& f);
 Result<std::optional<FollowUpRow>> FollowUpOf(Connection& conn, std::int64_t request_id);
-Result<void> FinishFollowUp(Connection& conn, std::int64_t id, std::int64_t at, std::int64_t by,
+Result<std::vector<FollowUpItem>> ListFollowUps(Connection& conn, const FollowUpQuery& q);
+//! The follow-up of one request with its list columns, if it has one.
+Result<std::optional<FollowUpItem>> FollowUpItemOf(Connection& conn, std::int64_t request_id);
+//! Marks an open follow-up done; false when it was already done (or does not exist), so two
+//! visitors racing cannot both record one.
+Result<bool> FinishFollowUp(Connection& conn, std::int64_t id, std::int64_t at, std::int64_t by,
                             const std::string& note);
 
 }  // namespace zj::store

@@ -3,6 +3,7 @@
 // rule for staff of another district, the tracking throttle (429 with Retry-After), field
 // errors for bad intake, the administrator's category settings, and the escalated queue after
 // a sweep. A description holding HTML comes back as the same text.
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app_fixture.h"
@@ -442,6 +443,173 @@ TEST_P(HttpRequestsTest, ATransferredRequestLeavesTheStreetForTheOrgNamed) {
 }
 
 }  // namespace
+
+TEST_P(HttpRequestsTest, ALowRatingWaitsInTheFollowUpQueueUntilTheVisitIsRecorded) {
+  const std::string tracking = SubmitOnPortal();
+  const auto cadre = SignIn("cadre.donghuamen");
+  const std::string id = IdOf(cadre, tracking);
+  ASSERT_FALSE(id.empty());
+  const std::string path = "/api/v1/requests/" + id;
+  ASSERT_EQ(As(cadre, bh::verb::post, path + "/actions", R"({"action":"resolve","body":"已补发"})")
+                .result(),
+            bh::status::ok);
+  auto rated = Send(bh::verb::post, "/api/v1/portal/requests/rate",
+                    nlohmann::json{{"tracking_number", tracking},
+                                   {"phone_last4", "5678"},
+                                   {"rating", 1},
+                                   {"comment", "没人联系我"}}
+                        .dump());
+  ASSERT_EQ(rated.result(), bh::status::ok) << rated.body();
+
+  auto queue = As(cadre, bh::verb::get, "/api/v1/requests/follow-ups");
+  ASSERT_EQ(queue.result(), bh::status::ok) << queue.body();
+  ASSERT_EQ(Json(queue)["items"].size(), 1u) << queue.body();
+  const auto item = Json(queue)["items"][0];
+  EXPECT_EQ(item["request_id"], id);
+  EXPECT_EQ(item["tracking_number"], tracking);
+  EXPECT_EQ(item["reason"], "low_rating");
+  EXPECT_EQ(item["rating"], 1);
+  EXPECT_EQ(item["rating_comment"], "没人联系我");
+  EXPECT_EQ(item["category"]["name"], "欠薪");
+  EXPECT_EQ(item["org"]["name"], "东华门街道总工会");
+  EXPECT_TRUE(item["done_at"].is_null());
+  EXPECT_TRUE(Json(queue)["next_cursor"].is_null());
+  auto detail = As(cadre, bh::verb::get, path);
+  EXPECT_EQ(Json(detail)["follow_up"]["reason"], "low_rating") << detail.body();
+
+  const auto xicheng = SignIn("staff.xicheng");
+  auto theirs = As(xicheng, bh::verb::get, "/api/v1/requests/follow-ups");
+  ASSERT_EQ(theirs.result(), bh::status::ok);
+  EXPECT_TRUE(Json(theirs)["items"].empty());
+  ExpectProblem(As(xicheng, bh::verb::post, path + "/follow-up", R"({"note":"已回访"})"),
+                bh::status::not_found);
+  ExpectProblem(As(cadre, bh::verb::get, "/api/v1/requests/follow-ups?state=later"),
+                bh::status::bad_request, "state");
+  ExpectProblem(As(cadre, bh::verb::get, "/api/v1/requests/follow-ups?after=x"),
+                bh::status::bad_request, "after");
+  ExpectProblem(As(cadre, bh::verb::post, path + "/follow-up", R"({"note":"  "})"),
+                bh::status::bad_request, "note");
+
+  auto done = As(cadre, bh::verb::post, path + "/follow-up", R"({"note":"电话回访，职工认可"})");
+  ASSERT_EQ(done.result(), bh::status::ok) << done.body();
+  EXPECT_TRUE(Json(done)["follow_up"]["done_at"].is_number());
+  EXPECT_EQ(Json(done)["follow_up"]["note"], "电话回访，职工认可");
+  EXPECT_FALSE(Json(done)["follow_up"]["done_by_name"].is_null());
+  EXPECT_EQ(Json(done)["events"].back()["kind"], "follow_up");
+  EXPECT_TRUE(Json(done)["events"].back()["internal"].get<bool>());
+  ExpectProblem(As(cadre, bh::verb::post, path + "/follow-up", R"({"note":"再来一次"})"),
+                bh::status::conflict);
+  EXPECT_TRUE(Json(As(cadre, bh::verb::get, "/api/v1/requests/follow-ups"))["items"].empty());
+  auto finished = As(cadre, bh::verb::get, "/api/v1/requests/follow-ups?state=done");
+  ASSERT_EQ(Json(finished)["items"].size(), 1u) << finished.body();
+  EXPECT_EQ(Json(finished)["items"][0]["note"], "电话回访，职工认可");
+}
+
+TEST_P(HttpRequestsTest, TheServiceDashboardShowsASubtreesFiguresAndHidesOtherDistricts) {
+  const std::string handled = SubmitOnPortal();
+  SubmitOnPortal();  // left waiting: overdue once the clock passes its accept deadline
+  const auto cadre = SignIn("cadre.donghuamen");
+  const std::string id = IdOf(cadre, handled);
+  ASSERT_EQ(As(cadre, bh::verb::post, "/api/v1/requests/" + id + "/actions",
+               R"({"action":"resolve","body":"已补发"})")
+                .result(),
+            bh::status::ok);
+  ASSERT_EQ(
+      Send(bh::verb::post, "/api/v1/portal/requests/rate",
+           nlohmann::json{{"tracking_number", handled}, {"phone_last4", "5678"}, {"rating", 4}}
+               .dump())
+          .result(),
+      bh::status::ok);
+  clock_.Advance(4 * kDay);  // no sweep: the waiting one is overdue at the street
+
+  const auto dongcheng = SignIn("staff.dongcheng");
+  auto res = As(dongcheng, bh::verb::get, "/api/v1/requests/dashboard");
+  ASSERT_EQ(res.result(), bh::status::ok) << res.body();
+  const auto d = Json(res);
+  EXPECT_EQ(d["org"]["name"], "北京市东城区总工会");
+  EXPECT_EQ(d["weeks"], 12);
+  EXPECT_EQ(d["series"].size(), 12u);
+  EXPECT_EQ(d["total"]["submitted"], 2);
+  EXPECT_EQ(d["total"]["accepted"], 1);
+  EXPECT_EQ(d["total"]["resolved"], 1);
+  EXPECT_EQ(d["accepted_on_time_rate"], 1.0);
+  EXPECT_EQ(d["resolved_on_time_rate"], 1.0);
+  EXPECT_EQ(d["average_rating"], 4.0);
+  EXPECT_EQ(d["median_resolve_days"], nlohmann::json({{"min", 0}, {"max", 1}}));
+  EXPECT_EQ(d["resolve_bucket_days"], nlohmann::json::array({1, 3, 7, 15, 30}));
+  std::int64_t rights = -1;
+  for (const auto& c : d["categories"]) {
+    if (c["code"] == "rights") rights = c["submitted"].get<std::int64_t>();
+  }
+  EXPECT_EQ(rights, 2) << "wage arrears count in their top-level category";
+  std::int64_t in_weeks = 0;
+  for (const auto& w : d["series"])
+    in_weeks += w["submitted_by_category"]["rights"].get<std::int64_t>();
+  EXPECT_EQ(in_weeks, 2);
+  bool street = false;
+  for (const auto& c : d["children"])
+    street = street || (c["name"] == "东华门街道总工会" && c["submitted"] == 2);
+  EXPECT_TRUE(street) << d["children"].dump();
+  ASSERT_EQ(d["most_overdue"].size(), 1u);
+  EXPECT_EQ(d["most_overdue"][0]["org"]["name"], "东华门街道总工会");
+  EXPECT_EQ(d["most_overdue"][0]["overdue"], 1);
+
+  auto four = As(dongcheng, bh::verb::get, "/api/v1/requests/dashboard?weeks=4");
+  ASSERT_EQ(four.result(), bh::status::ok) << four.body();
+  EXPECT_EQ(Json(four)["series"].size(), 4u);
+  const std::string of_dongcheng =
+      "/api/v1/requests/dashboard?org_id=" + d["org"]["id"].get<std::string>();
+  EXPECT_EQ(As(dongcheng, bh::verb::get, of_dongcheng).result(), bh::status::ok);
+  const auto xicheng = SignIn("staff.xicheng");
+  ExpectProblem(As(xicheng, bh::verb::get, of_dongcheng), bh::status::not_found);
+  ExpectProblem(As(dongcheng, bh::verb::get, "/api/v1/requests/dashboard?weeks=0"),
+                bh::status::bad_request, "weeks");
+  ExpectProblem(As(dongcheng, bh::verb::get, "/api/v1/requests/dashboard?weeks=54"),
+                bh::status::bad_request, "weeks");
+  ExpectProblem(As(dongcheng, bh::verb::get, "/api/v1/requests/dashboard?weeks=abc"),
+                bh::status::bad_request, "weeks");
+  const auto worker = SignIn("worker.demo");
+  ExpectProblem(As(worker, bh::verb::get, "/api/v1/requests/dashboard"), bh::status::forbidden);
+}
+
+TEST_P(HttpRequestsTest, CalendarsAreReadByStaffAndLoadedByAdministratorsOnly) {
+  const auto staff = SignIn("staff.dongcheng");
+  auto listed = As(staff, bh::verb::get, "/api/v1/calendars");
+  ASSERT_EQ(listed.result(), bh::status::ok) << listed.body();
+  std::map<int, nlohmann::json> years;
+  for (const auto& y : Json(listed)) years[y["year"].get<int>()] = y;
+  ASSERT_TRUE(years.contains(2025) && years.contains(2026)) << listed.body();
+  EXPECT_EQ(years[2026]["source"], "shipped");
+  const auto& y2026 = years[2026];
+  EXPECT_GT(y2026["holidays"].get<int>(), 10);
+  EXPECT_GT(y2026["worked_weekends"].get<int>(), 3);
+  // 365 days, 104 of them Saturdays and Sundays (2026 starts on a Thursday).
+  EXPECT_EQ(y2026["working_days"].get<int>(),
+            365 - 104 - y2026["holidays"].get<int>() + y2026["worked_weekends"].get<int>());
+  EXPECT_TRUE(years[2026]["loaded_at"].is_null());
+  ExpectProblem(As(SignIn("cadre.donghuamen"), bh::verb::get, "/api/v1/calendars"),
+                bh::status::forbidden);
+
+  const std::string text = "year 2027\noff 2027-01-01 元旦\nwork 2027-01-02 元旦调休\n";
+  ExpectProblem(As(staff, bh::verb::put, "/api/v1/calendars/2027", text), bh::status::forbidden);
+  const auto admin = SignIn("admin");
+  auto loaded = As(admin, bh::verb::put, "/api/v1/calendars/2027", text);
+  ASSERT_EQ(loaded.result(), bh::status::ok) << loaded.body();
+  EXPECT_EQ(Json(loaded)["source"], "loaded");
+  EXPECT_EQ(Json(loaded)["holidays"], 1);
+  EXPECT_EQ(Json(loaded)["worked_weekends"], 1);
+  EXPECT_TRUE(Json(loaded)["loaded_at"].is_number());
+  EXPECT_NE(As(staff, bh::verb::get, "/api/v1/calendars").body().find("\"year\":2027"),
+            std::string::npos);
+
+  // A bad line is named in the field error; a text for another year than the path is refused.
+  auto bad = As(admin, bh::verb::put, "/api/v1/calendars/2027", "year 2027\noff 2027-13-01\n");
+  ExpectProblem(bad, bh::status::bad_request, "text");
+  EXPECT_NE(bad.body().find("第 2 行"), std::string::npos) << bad.body();
+  ExpectProblem(As(admin, bh::verb::put, "/api/v1/calendars/2028", text), bh::status::bad_request,
+                "text");
+  ExpectProblem(As(admin, bh::verb::put, "/api/v1/calendars/20x7", text), bh::status::not_found);
+}
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(HttpRequestsTest);
 

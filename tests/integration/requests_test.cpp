@@ -287,6 +287,131 @@ TEST_P(RequestsTest, AnUnratedResolutionOpensAFollowUpAfterSevenDays) {
   EXPECT_EQ(swept->follow_ups, 0);
 }
 
+TEST_P(RequestsTest, AQueuePagesByCursor) {
+  for (int i = 0; i < 3; ++i) ASSERT_OK(requests_->Submit(std::nullopt, WageArrears()));
+  app::RequestFilter filter;
+  filter.limit = 2;
+  auto page = requests_->List(cadre_, filter);
+  ASSERT_OK(page);
+  ASSERT_EQ(page->items.size(), 2u);
+  ASSERT_TRUE(page->next_cursor);
+  filter.before_id = *page->next_cursor;  // a full 64-bit id, also on PostgreSQL
+  auto rest = requests_->List(cadre_, filter);
+  ASSERT_OK(rest);
+  ASSERT_EQ(rest->items.size(), 1u);
+  EXPECT_LT(rest->items[0].row.id, page->items[1].row.id);
+  EXPECT_FALSE(rest->next_cursor);
+}
+
+TEST_P(RequestsTest, TheFollowUpQueueHoldsOwedVisitsUntilOneIsRecorded) {
+  // One request rated 1 (a low rating), one left unrated for 7 days: two visits owed by the union.
+  auto low = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(low);
+  auto unrated = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(unrated);
+  auto plain = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(plain);
+  for (const auto* r : {&*low, &*unrated}) {
+    ASSERT_OK(requests_->Act(cadre_, r->row.id, requests::Action::kResolve, "已解决"));
+  }
+  ASSERT_OK(requests_->Rate(low->row.tracking_number, "5678", 1, "没人联系我"));
+  clock_.Advance(7 * kDay + kHour);
+  ASSERT_OK(requests_->Sweep());
+
+  auto open = requests_->FollowUps(cadre_, {});
+  ASSERT_OK(open);
+  ASSERT_EQ(open->items.size(), 2u);
+  EXPECT_EQ(open->items[0].item.follow_up.request_id, unrated->row.id) << "newest first";
+  EXPECT_EQ(open->items[0].item.follow_up.reason, "no_rating");
+  EXPECT_FALSE(open->items[0].item.rating);
+  const auto& first = open->items[1];
+  EXPECT_EQ(first.item.follow_up.reason, "low_rating");
+  EXPECT_EQ(first.item.rating, 1);
+  EXPECT_EQ(first.item.rating_comment, "没人联系我");
+  EXPECT_EQ(first.item.tracking_number, low->row.tracking_number);
+  EXPECT_EQ(first.item.org_name, union_.org.name);
+  EXPECT_EQ(first.category_zh, "欠薪");
+  EXPECT_FALSE(open->next_cursor);
+
+  // The district above sees them; the other district neither the list nor the org.
+  auto district = requests_->FollowUps(staff_a_, {});
+  ASSERT_OK(district);
+  EXPECT_EQ(district->items.size(), 2u);
+  auto other = requests_->FollowUps(staff_b_, {});
+  ASSERT_OK(other);
+  EXPECT_TRUE(other->items.empty());
+  app::FollowUpFilter of_union;
+  of_union.org_id = union_.org.id;
+  ExpectError(requests_->FollowUps(staff_b_, of_union), ErrorCode::kNotFound,
+              "error.org.not_found");
+  app::FollowUpFilter of_other_street;
+  of_other_street.org_id = streets_a_[1].id;
+  auto elsewhere = requests_->FollowUps(staff_a_, of_other_street);
+  ASSERT_OK(elsewhere);
+  EXPECT_TRUE(elsewhere->items.empty());
+
+  // Pages of one, by cursor.
+  app::FollowUpFilter paged;
+  paged.limit = 1;
+  auto page = requests_->FollowUps(staff_a_, paged);
+  ASSERT_OK(page);
+  ASSERT_EQ(page->items.size(), 1u);
+  ASSERT_TRUE(page->next_cursor);
+  paged.before_id = *page->next_cursor;
+  page = requests_->FollowUps(staff_a_, paged);
+  ASSERT_OK(page);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].item.follow_up.request_id, low->row.id);
+
+  // Recording the visit: outside the scope 404, a note is required, and then it is done.
+  ExpectError(requests_->FinishFollowUp(staff_b_, low->row.id, "已回访"), ErrorCode::kNotFound,
+              "error.not_found");
+  ExpectError(requests_->FinishFollowUp(cadre_, plain->row.id, "已回访"), ErrorCode::kNotFound,
+              "error.not_found");
+  ExpectFieldError(requests_->FinishFollowUp(cadre_, low->row.id, "  "), "note",
+                   "error.field.required");
+  auto done = requests_->FinishFollowUp(cadre_, low->row.id, "电话回访，企业已补发，职工认可");
+  ASSERT_OK(done);
+  ASSERT_TRUE(done->follow_up);
+  EXPECT_TRUE(done->follow_up->follow_up.done_at);
+  EXPECT_EQ(done->follow_up->follow_up.note, "电话回访，企业已补发，职工认可");
+  EXPECT_EQ(done->follow_up->done_by_name, cadre_.display_name);
+  ASSERT_FALSE(done->events.empty());
+  EXPECT_EQ(done->events.back().kind, "follow_up");
+  EXPECT_TRUE(done->events.back().internal);
+  EXPECT_EQ(done->events.back().actor_name, cadre_.display_name);
+  ExpectError(requests_->FinishFollowUp(cadre_, low->row.id, "再次回访"), ErrorCode::kConflict,
+              "error.requests.follow_up_done");
+
+  open = requests_->FollowUps(cadre_, {});
+  ASSERT_OK(open);
+  ASSERT_EQ(open->items.size(), 1u);
+  EXPECT_EQ(open->items[0].item.follow_up.request_id, unrated->row.id);
+  app::FollowUpFilter finished;
+  finished.done = true;
+  auto done_list = requests_->FollowUps(staff_a_, finished);
+  ASSERT_OK(done_list);
+  ASSERT_EQ(done_list->items.size(), 1u);
+  EXPECT_EQ(done_list->items[0].item.done_by_name, cadre_.display_name);
+
+  // The visit is staff's business: the worker's view does not show it.
+  auto tracked = requests_->Track(low->row.tracking_number, "5678");
+  ASSERT_OK(tracked);
+  for (const auto& e : tracked->events) EXPECT_NE(e.kind, "follow_up");
+  // The detail shows the follow-up to those who see the org owing it, not to the other district.
+  auto seen = requests_->Get(staff_a_, low->row.id);
+  ASSERT_OK(seen);
+  ASSERT_TRUE(seen->follow_up);
+  EXPECT_EQ(seen->follow_up->follow_up.reason, "low_rating");
+  app::AuditFilter audit;
+  audit.action = "request.follow_up";
+  auto entries = app_->audit().Search(staff_a_, audit);
+  ASSERT_OK(entries);
+  ASSERT_EQ(entries->entries.size(), 1u);
+  EXPECT_EQ(entries->entries[0].target_id, std::to_string(low->row.id));
+  EXPECT_EQ(entries->entries[0].actor_username, cadre_.username);
+}
+
 TEST_P(RequestsTest, TheWorkerMayReopenWithinSevenDays) {
   auto r = requests_->Submit(std::nullopt, WageArrears());
   ASSERT_OK(r);

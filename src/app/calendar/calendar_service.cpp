@@ -72,12 +72,20 @@ void CalendarBook::Replace(std::shared_ptr<const calendar::WorkCalendar> calenda
   current_ = std::move(calendar);
 }
 
-Result<CalendarYearInfo> CalendarService::Load(const Actor& actor, std::string_view text) {
+Result<CalendarYearInfo> CalendarService::Load(const Actor& actor, std::string_view text,
+                                               std::optional<int> year) {
   if (actor.role != "admin") return Fail(ErrorCode::kPermissionDenied, "error.forbidden");
   auto parsed = calendar::ParseCalendarYear(text);
   if (!parsed) {
     Error e = parsed.error();
     e.fields.push_back({"text", e.message_key, e.args});
+    return Fail(std::move(e));
+  }
+  if (year && parsed->year != *year) {
+    const std::vector<std::pair<std::string, std::string>> args{
+        {"year", std::to_string(parsed->year)}, {"expected", std::to_string(*year)}};
+    Error e{ErrorCode::kInvalidArgument, "error.calendar.other_year", "", {}, args};
+    e.fields.push_back({"text", "error.calendar.other_year", args});
     return Fail(std::move(e));
   }
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
@@ -108,6 +116,13 @@ Result<void> CalendarService::Reload() {
   ZJ_ASSIGN_OR_RETURN(StoredYears years, AllYears(*lease));
   book_.Replace(Build(years));
   return {};
+}
+
+Result<std::vector<CalendarYearInfo>> CalendarService::Years(const Actor& actor) {
+  if (actor.role != "admin" && actor.role != "staff") {
+    return Fail(ErrorCode::kPermissionDenied, "error.forbidden");
+  }
+  return Years();
 }
 
 Result<std::vector<CalendarYearInfo>> CalendarService::Years() {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,12 +50,16 @@ class CalendarService {
 
   //! Parses `text` (one year), stores it in place of that year's earlier text, audits, and
   //! makes it current. Administrators only; a bad text is kInvalidArgument on field "text"
-  //! naming the line (error.calendar.*).
-  Result<CalendarYearInfo> Load(const Actor& actor, std::string_view text);
+  //! naming the line (error.calendar.*), and so is a text for another year than `year` when
+  //! one is given (error.calendar.other_year).
+  Result<CalendarYearInfo> Load(const Actor& actor, std::string_view text,
+                                std::optional<int> year = std::nullopt);
   //! Rebuilds the current calendar from the shipped and the stored years.
   Result<void> Reload();
   //! Every year known, oldest first.
   Result<std::vector<CalendarYearInfo>> Years();
+  //! The same for a signed-in reader: administrators and staff (kPermissionDenied otherwise).
+  Result<std::vector<CalendarYearInfo>> Years(const Actor& actor);
 
  private:
   store::Database& db_;

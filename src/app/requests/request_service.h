@@ -50,6 +50,9 @@ struct RequestView {
   std::string category_en;
   std::string phone_masked;
   std::vector<store::RequestEventRow> events;  //!< only filled by Get and the worker's views
+  //! Its follow-up visit (回访), when one was opened and the actor sees the org that owes it;
+  //! only filled by Get and FinishFollowUp.
+  std::optional<store::FollowUpItem> follow_up;
 };
 
 //! What the worker sees: no contact details, no internal notes, no handler names.
@@ -84,6 +87,26 @@ struct RequestFilter {
 
 struct RequestPage {
   std::vector<RequestView> items;
+  std::optional<std::int64_t> next_cursor;
+};
+
+//! The awaiting-follow-up queue: visits owed by orgs in the actor's scope (or under org_id),
+//! open or done, newest first.
+struct FollowUpFilter {
+  bool done = false;
+  std::optional<std::int64_t> org_id;
+  std::int64_t before_id = 0;  //!< cursor, 0 for the first page
+  int limit = 50;
+};
+
+struct FollowUpEntry {
+  store::FollowUpItem item;
+  std::string category_zh;
+  std::string category_en;
+};
+
+struct FollowUpPage {
+  std::vector<FollowUpEntry> items;
   std::optional<std::int64_t> next_cursor;
 };
 
@@ -177,6 +200,15 @@ class RequestService {
   Result<RequestView> AddMessage(const Actor& actor, std::int64_t id, const std::string& body,
                                  bool internal);
 
+  //! Follow-up visits (回访) owed by orgs the actor sees; a filter org outside the scope is
+  //! kNotFound on org_id. Handlers and operators only (kPermissionDenied otherwise).
+  Result<FollowUpPage> FollowUps(const Actor& actor, const FollowUpFilter& filter);
+  //! Records the visit of request `id`'s follow-up with its note (required, a field error on
+  //! "note"): an internal "follow_up" event in the history and an audit entry
+  //! (request.follow_up). kNotFound when the request has no follow-up or the actor sees neither
+  //! it nor the org that owes the visit; kConflict when the visit was already recorded.
+  Result<RequestView> FinishFollowUp(const Actor& actor, std::int64_t id, const std::string& note);
+
   //! The worker's view. Wrong number or wrong digits are the same kNotFound. Wrong look-ups
   //! are counted per number and per `remote_addr` (TrackingThrottlePolicy); past the limit
   //! every look-up of that number or from that address is kResourceExhausted with the
@@ -207,6 +239,8 @@ class RequestService {
   Result<TrackedRequest> TrackedView(store::Connection& conn, const store::RequestRow& row);
   Result<RequestView> ViewOf(store::Connection& conn, const store::RequestRow& row,
                              bool with_events);
+  //! Sets view.follow_up when the request has one owed by an org the actor sees.
+  Result<void> AttachFollowUp(store::Connection& conn, const Actor& actor, RequestView& view);
   Result<void> Move(store::Connection& conn, store::RequestRow& row, requests::Action action,
                     requests::Party party, std::optional<std::int64_t> actor_id,
                     const std::string& body);

@@ -1,12 +1,16 @@
 // Service requests for staff: GET /api/v1/requests (queues), GET/POST /api/v1/requests/:id,
 // POST /api/v1/requests (intake by operators and staff), .../actions, .../messages,
-// .../transfer (to another org, with a reason); the
+// .../transfer (to another org, with a reason); the follow-up visits (回访): GET
+// /api/v1/requests/follow-ups and POST /api/v1/requests/:id/follow-up; the service dashboard
+// of a subtree (GET /api/v1/requests/dashboard); the
 // categories: GET /api/v1/request-categories (public, the portal needs them) and PATCH
 // /api/v1/request-categories/:code (administrators). Scope and roles are decided in
 // app/requests; here are only JSON and query mapping.
 #include <algorithm>
+#include <charconv>
 
 #include "core/requests/request_flow.h"
+#include "core/requests/service_stats.h"
 #include "http/request_json.h"
 #include "http/route.h"
 
@@ -54,6 +58,31 @@ nlohmann::json HandlerActions(const std::string& status) {
   return out;
 }
 
+nlohmann::json FollowUpJson(const store::FollowUpItem& item) {
+  const auto& f = item.follow_up;
+  return {{"id", std::to_string(f.id)},
+          {"request_id", std::to_string(f.request_id)},
+          {"reason", f.reason},
+          {"org", {{"id", std::to_string(f.org_id)}, {"name", item.org_name}}},
+          {"created_at", f.created_at},
+          {"done_at", OptInt(f.done_at)},
+          {"done_by_name",
+           item.done_by_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(item.done_by_name)},
+          {"note", OptText(f.note)}};
+}
+
+nlohmann::json FollowUpEntryJson(const app::FollowUpEntry& e, i18n::Locale locale) {
+  nlohmann::json j = FollowUpJson(e.item);
+  j.update({{"tracking_number", e.item.tracking_number},
+            {"title", e.item.title},
+            {"category",
+             {{"code", e.item.category_code},
+              {"name", locale == i18n::Locale::kEn ? e.category_en : e.category_zh}}},
+            {"rating", e.item.rating ? nlohmann::json(*e.item.rating) : nlohmann::json(nullptr)},
+            {"rating_comment", OptText(e.item.rating_comment)}});
+  return j;
+}
+
 nlohmann::json DetailJson(const app::RequestView& v, i18n::Locale locale) {
   const auto& r = v.row;
   nlohmann::json j = SummaryJson(v, locale);
@@ -93,6 +122,7 @@ nlohmann::json DetailJson(const app::RequestView& v, i18n::Locale locale) {
        {"rating", r.rating ? nlohmann::json(*r.rating) : nlohmann::json(nullptr)},
        {"rating_comment", OptText(r.rating_comment)},
        {"actions", HandlerActions(r.status)},
+       {"follow_up", v.follow_up ? FollowUpJson(*v.follow_up) : nlohmann::json(nullptr)},
        {"events", std::move(events)}});
   return j;
 }
@@ -204,6 +234,134 @@ Result<Reply> TransferRequest(Call& call) {
   return Reply{beast_http::status::ok, DetailJson(v, call.locale)};
 }
 
+Result<Reply> ListFollowUps(Call& call) {
+  const auto query = QueryParams(call.request.target());
+  Error invalid = InvalidInput();
+  app::FollowUpFilter filter;
+  if (const std::string state = QueryValue(query, "state"); state == "done") {
+    filter.done = true;
+  } else if (!state.empty() && state != "open") {
+    invalid.fields.push_back({"state", "error.requests.follow_up_state", {}});
+  }
+  filter.limit = QueryLimit(query, 50, invalid);
+  if (const std::string org = QueryValue(query, "org_id"); !org.empty()) {
+    filter.org_id = ParseId(org);
+    if (!filter.org_id) invalid.fields.push_back({"org_id", "error.field.invalid_id", {}});
+  }
+  if (const std::string after = QueryValue(query, "after"); !after.empty()) {
+    if (auto id = ParseId(after)) {
+      filter.before_id = *id;  // newest first: "after" this one in the list is an older id
+    } else {
+      invalid.fields.push_back({"after", "error.field.cursor", {}});
+    }
+  }
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  ZJ_ASSIGN_OR_RETURN(app::FollowUpPage page, call.app.requests().FollowUps(*call.actor, filter));
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& e : page.items) items.push_back(FollowUpEntryJson(e, call.locale));
+  nlohmann::json body{{"items", std::move(items)}, {"next_cursor", nullptr}};
+  if (page.next_cursor) body["next_cursor"] = std::to_string(*page.next_cursor);
+  return Reply{beast_http::status::ok, std::move(body)};
+}
+
+Result<Reply> FinishFollowUp(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
+  ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
+  Error invalid = InvalidInput();
+  const std::string note = RequireString(body, "note", invalid);
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  ZJ_ASSIGN_OR_RETURN(app::RequestView v,
+                      call.app.requests().FinishFollowUp(*call.actor, id, note));
+  return Reply{beast_http::status::ok, DetailJson(v, call.locale)};
+}
+
+nlohmann::json FiguresJson(const requests::StatsDelta& f) {
+  return {{"submitted", f.submitted},   {"urgent", f.urgent},
+          {"accepted", f.accepted},     {"accepted_on_time", f.accepted_on_time},
+          {"resolved", f.resolved},     {"resolved_on_time", f.resolved_on_time},
+          {"escalated", f.escalated},   {"rated", f.rated},
+          {"rating_sum", f.rating_sum}, {"low_ratings", f.low_ratings},
+          {"reopened", f.reopened},     {"resolved_within", f.resolved_within}};
+}
+
+nlohmann::json OptRate(const std::optional<double>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+//! The median's bucket as days: (min, max], max null for "over the last bound".
+nlohmann::json MedianJson(const std::optional<std::size_t>& bucket) {
+  if (!bucket) return nullptr;
+  const auto& bounds = requests::kResolveBucketDays;
+  const int min = *bucket == 0 ? 0 : bounds[*bucket - 1];
+  return {
+      {"min", min},
+      {"max", *bucket < bounds.size() ? nlohmann::json(bounds[*bucket]) : nlohmann::json(nullptr)}};
+}
+
+Result<Reply> ServiceDashboard(Call& call) {
+  const auto query = QueryParams(call.request.target());
+  Error invalid = InvalidInput();
+  std::optional<std::int64_t> org_id;
+  if (const std::string org = QueryValue(query, "org_id"); !org.empty()) {
+    org_id = ParseId(org);
+    if (!org_id) invalid.fields.push_back({"org_id", "error.field.invalid_id", {}});
+  }
+  int weeks = 12;
+  if (const std::string text = QueryValue(query, "weeks"); !text.empty()) {
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), weeks);
+    if (ec != std::errc() || end != text.data() + text.size()) {
+      invalid.fields.push_back({"weeks", "error.field.not_integer", {}});
+    }
+  }
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  ZJ_ASSIGN_OR_RETURN(app::ServiceDashboardView v,
+                      call.app.service_dashboard().Of(*call.actor, org_id, weeks));
+  const bool en = call.locale == i18n::Locale::kEn;
+  nlohmann::json categories = nlohmann::json::array();
+  for (const auto& c : v.categories) {
+    nlohmann::json j = FiguresJson(c.figures);
+    j["code"] = c.code;
+    j["name"] = en ? c.name_en : c.name_zh;
+    categories.push_back(std::move(j));
+  }
+  nlohmann::json series = nlohmann::json::array();
+  for (const auto& w : v.series) {
+    nlohmann::json j = FiguresJson(w.figures);
+    j["week"] = w.week;
+    nlohmann::json by_category = nlohmann::json::object();
+    for (const auto& [code, n] : w.submitted_by_category) by_category[code] = n;
+    j["submitted_by_category"] = std::move(by_category);
+    series.push_back(std::move(j));
+  }
+  nlohmann::json children = nlohmann::json::array();
+  for (const auto& c : v.children) {
+    nlohmann::json j = FiguresJson(c.figures);
+    j["id"] = std::to_string(c.org_id);
+    j["name"] = c.name;
+    children.push_back(std::move(j));
+  }
+  nlohmann::json overdue = nlohmann::json::array();
+  for (const auto& o : v.most_overdue) {
+    overdue.push_back({{"org", {{"id", std::to_string(o.org_id)}, {"name", o.org_name}}},
+                       {"overdue", o.overdue}});
+  }
+  nlohmann::json body{
+      {"org", {{"id", std::to_string(v.org.id)}, {"name", v.org.name}, {"kind", v.org.kind}}},
+      {"weeks", v.weeks},
+      {"from_week", v.from_week},
+      {"total", FiguresJson(v.total)},
+      {"accepted_on_time_rate", OptRate(v.accepted_on_time_rate)},
+      {"resolved_on_time_rate", OptRate(v.resolved_on_time_rate)},
+      {"average_rating", OptRate(v.average_rating)},
+      {"median_resolve_days", MedianJson(v.median_bucket)},
+      {"resolve_bucket_days", requests::kResolveBucketDays},
+      {"categories", std::move(categories)},
+      {"series", std::move(series)},
+      {"children", std::move(children)},
+      {"most_overdue", std::move(overdue)}};
+  return Reply{beast_http::status::ok, std::move(body)};
+}
+
 Result<Reply> ListCategories(Call& call) {
   ZJ_ASSIGN_OR_RETURN(auto categories, call.app.requests().Categories());
   nlohmann::json out = nlohmann::json::array();
@@ -255,6 +413,10 @@ void AddRequestRoutes(std::vector<Route>& routes) {
       {verb::post, "/api/v1/requests/:id/messages", Access::kSession, AddRequestMessage});
   routes.push_back(
       {verb::post, "/api/v1/requests/:id/transfer", Access::kSession, TransferRequest});
+  routes.push_back({verb::get, "/api/v1/requests/follow-ups", Access::kSession, ListFollowUps});
+  routes.push_back({verb::get, "/api/v1/requests/dashboard", Access::kSession, ServiceDashboard});
+  routes.push_back(
+      {verb::post, "/api/v1/requests/:id/follow-up", Access::kSession, FinishFollowUp});
 }
 
 }  // namespace zj::http

@@ -6,6 +6,7 @@ import openapi from '../../../src/http/openapi.json'
 import type { CoverageApi } from './coverage'
 import type { EnterprisesApi } from './enterprises'
 import type { OrgsApi } from './orgs'
+import type { CalendarsApi } from './calendars'
 import type { RequestsApi } from './requests'
 
 type Keys<T> = Record<keyof T, true>
@@ -125,6 +126,30 @@ function requestFields() {
     next_due: true,
     escalations: true,
   } satisfies Keys<RequestsApi.Summary>
+  const followUp = {
+    id: true,
+    request_id: true,
+    reason: true,
+    org: true,
+    created_at: true,
+    done_at: true,
+    done_by_name: true,
+    note: true,
+  } satisfies Keys<RequestsApi.FollowUp>
+  const figures = {
+    submitted: true,
+    urgent: true,
+    accepted: true,
+    accepted_on_time: true,
+    resolved: true,
+    resolved_on_time: true,
+    escalated: true,
+    rated: true,
+    rating_sum: true,
+    low_ratings: true,
+    reopened: true,
+    resolved_within: true,
+  } satisfies Keys<RequestsApi.Figures>
   return {
     RequestCategory: {
       code: true,
@@ -163,8 +188,43 @@ function requestFields() {
       rating: true,
       rating_comment: true,
       actions: true,
+      follow_up: true,
       events: true,
     } satisfies Keys<RequestsApi.Detail>,
+    FollowUp: followUp satisfies Keys<RequestsApi.FollowUp>,
+    FollowUpEntry: {
+      ...followUp,
+      tracking_number: true,
+      title: true,
+      category: true,
+      rating: true,
+      rating_comment: true,
+    } satisfies Keys<RequestsApi.FollowUpEntry>,
+    FollowUpPage: { items: true, next_cursor: true } satisfies Keys<RequestsApi.FollowUpPage>,
+    CalendarYear: {
+      year: true,
+      source: true,
+      working_days: true,
+      holidays: true,
+      worked_weekends: true,
+      loaded_at: true,
+    } satisfies Keys<CalendarsApi.Year>,
+    ServiceFigures: figures satisfies Keys<RequestsApi.Figures>,
+    ServiceDashboard: {
+      org: true,
+      weeks: true,
+      from_week: true,
+      total: true,
+      accepted_on_time_rate: true,
+      resolved_on_time_rate: true,
+      average_rating: true,
+      median_resolve_days: true,
+      resolve_bucket_days: true,
+      categories: true,
+      series: true,
+      children: true,
+      most_overdue: true,
+    } satisfies Keys<RequestsApi.Dashboard>,
     RequestEvent: {
       id: true,
       at: true,
@@ -252,6 +312,11 @@ const calls: [string, string][] = [
   ['post', '/api/v1/requests/{id}/actions'],
   ['post', '/api/v1/requests/{id}/messages'],
   ['post', '/api/v1/requests/{id}/transfer'],
+  ['get', '/api/v1/requests/follow-ups'],
+  ['post', '/api/v1/requests/{id}/follow-up'],
+  ['get', '/api/v1/requests/dashboard'],
+  ['get', '/api/v1/calendars'],
+  ['put', '/api/v1/calendars/{year}'],
   ['post', '/api/v1/portal/requests'],
   ['post', '/api/v1/portal/requests/track'],
   ['post', '/api/v1/portal/requests/rate'],

@@ -1,7 +1,7 @@
 // Service requests API (诉求): categories (public), the worker portal's calls without an account
 // (submit, track by number + last four digits, rate, reopen, withdraw, employer and street
 // look-ups), and the staff side (queues, one request with its history, intake, moves, notes and
-// replies, category settings for administrators).
+// replies, category settings for administrators), follow-up visits (回访) and the service dashboard.
 import { request } from './request'
 
 export namespace RequestsApi {
@@ -74,7 +74,85 @@ export namespace RequestsApi {
     rating: number | null
     rating_comment: string | null
     actions: HandlerAction[]
+    /** Its follow-up visit (回访), when one was opened and the caller sees the org owing it. */
+    follow_up: FollowUp | null
     events: Event[]
+  }
+  export type FollowUpReason = 'low_rating' | 'no_rating'
+  export type FollowUpState = 'open' | 'done'
+  export interface FollowUp {
+    id: string
+    request_id: string
+    reason: FollowUpReason
+    org: { id: string; name: string }
+    /** Unix ms. */
+    created_at: number
+    done_at: number | null
+    done_by_name: string | null
+    note: string | null
+  }
+  export interface FollowUpEntry extends FollowUp {
+    tracking_number: string
+    title: string
+    category: { code: string; name: string }
+    rating: number | null
+    rating_comment: string | null
+  }
+  export interface FollowUpPage {
+    items: FollowUpEntry[]
+    next_cursor: string | null
+  }
+  export interface FollowUpQuery {
+    state?: FollowUpState
+    org_id?: string
+    after?: string
+    limit?: number
+  }
+  /** Additive counters of the service dashboard. */
+  export interface Figures {
+    submitted: number
+    urgent: number
+    accepted: number
+    accepted_on_time: number
+    resolved: number
+    resolved_on_time: number
+    escalated: number
+    rated: number
+    rating_sum: number
+    /** Ratings of 1 or 2. */
+    low_ratings: number
+    reopened: number
+    /** Resolutions per bucket of resolve_bucket_days, the last one "later". */
+    resolved_within: number[]
+  }
+  export interface DashboardCategory extends Figures {
+    code: string
+    name: string
+  }
+  export interface DashboardWeek extends Figures {
+    /** Its Monday, YYYY-MM-DD. */
+    week: string
+    submitted_by_category: Record<string, number>
+  }
+  export interface DashboardChild extends Figures {
+    id: string
+    name: string
+  }
+  export interface Dashboard {
+    org: { id: string; name: string; kind: string }
+    weeks: number
+    from_week: string
+    total: Figures
+    accepted_on_time_rate: number | null
+    resolved_on_time_rate: number | null
+    average_rating: number | null
+    /** Days (min, max] holding the median resolution time; max null for "over the last bound". */
+    median_resolve_days: { min: number; max: number | null } | null
+    resolve_bucket_days: number[]
+    categories: DashboardCategory[]
+    series: DashboardWeek[]
+    children: DashboardChild[]
+    most_overdue: { org: { id: string; name: string }; overdue: number }[]
   }
   export interface ListQuery {
     box?: Box
@@ -224,4 +302,21 @@ export function addRequestMessageApi(id: string, body: string, internal: boolean
 /** Hands an open request to another org with a reason; the caller may lose sight of it. */
 export function transferRequestApi(id: string, toOrgId: string, reason: string): Promise<RequestsApi.Detail> {
   return request(`${requestPath(id)}/transfer`, { method: 'POST', body: { to_org_id: toOrgId, reason }, silent: true })
+}
+
+/** Follow-up visits owed by orgs in the caller's subtree, newest first. */
+export function listFollowUpsApi(query: RequestsApi.FollowUpQuery): Promise<RequestsApi.FollowUpPage> {
+  return request('/api/v1/requests/follow-ups', {
+    query: { state: query.state, org_id: query.org_id || undefined, after: query.after || undefined, limit: query.limit },
+  })
+}
+
+/** Records the visit with its note; field errors (note) and 409 (already recorded) come back as an ApiError. */
+export function finishFollowUpApi(id: string, note: string): Promise<RequestsApi.Detail> {
+  return request(`${requestPath(id)}/follow-up`, { method: 'POST', body: { note }, silent: true })
+}
+
+/** The service dashboard of an org in the caller's subtree (their own when absent); 404 outside it. */
+export function getServiceDashboardApi(orgId: string | undefined, weeks: number): Promise<RequestsApi.Dashboard> {
+  return request('/api/v1/requests/dashboard', { query: { org_id: orgId || undefined, weeks }, silent: true })
 }

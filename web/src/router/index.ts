@@ -13,6 +13,7 @@ import { homeRoutes } from './modules/home'
 import { memberRoutes } from './modules/members'
 import { orgRoutes } from './modules/orgs'
 import { portalRoutes } from './modules/portal'
+import { calendarRoutes } from './modules/calendars'
 import { requestRoutes } from './modules/requests'
 
 export const routes = [
@@ -21,7 +22,7 @@ export const routes = [
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes],
   },
   ...portalRoutes,
   ...errorRoutes,

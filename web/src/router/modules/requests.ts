@@ -1,7 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { REQUEST_INTAKE, REQUEST_VIEWERS } from '../roles'
+import { REQUEST_HANDLERS, REQUEST_INTAKE, REQUEST_VIEWERS } from '../roles'
 
-/** Service requests in the console: queues, one request, intake, category settings (admins). */
+/** Service requests in the console: queues, one request, intake, the service dashboard, category
+ * settings (admins). */
 export const requestRoutes: RouteRecordRaw[] = [
   {
     path: 'requests',
@@ -14,6 +15,13 @@ export const requestRoutes: RouteRecordRaw[] = [
     name: 'request-intake',
     component: () => import('@/views/requests/RequestIntakeView.vue'),
     meta: { titleKey: 'titles.requestIntake', roles: REQUEST_INTAKE },
+  },
+  {
+    // ?org=ID&weeks=N, so a dashboard can be linked to.
+    path: 'requests/dashboard',
+    name: 'request-dashboard',
+    component: () => import('@/views/requests/ServiceDashboardView.vue'),
+    meta: { titleKey: 'titles.serviceDashboard', roles: REQUEST_HANDLERS },
   },
   {
     path: 'requests/:id',

@@ -96,6 +96,7 @@ export function eventLabel(
     case 'note':
     case 'reply':
     case 'rated':
+    case 'follow_up':
       return t(`requests.events.${e.kind}`)
     default:
       return e.kind
