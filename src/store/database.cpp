@@ -126,7 +126,9 @@ Result<void> Database::Ping() {
 Result<std::unique_ptr<Database>> Database::Open(const DbSpec& spec, const OpenOptions& options) {
   Factory factory;
   if (spec.backend == Backend::kSqlite) {
-    factory = [path = spec.target, options] { return OpenSqliteConnection(path, options); };
+    factory = [path = spec.target, options, writer = std::make_shared<std::timed_mutex>()] {
+      return OpenSqliteConnection(path, options, writer);
+    };
   } else {
     factory = [uri = spec.target, options] { return OpenPostgresConnection(uri, options); };
   }

@@ -68,11 +68,15 @@ constexpr Sql kByPhone{"requests.by_phone",
                        " WHERE r.contact_phone_index = $1 OR r.contact_phone_index = $2"
                        " ORDER BY r.id DESC LIMIT $3"};
 
+// Driven by the deadline index (only the lapsed rows are read, however many requests the
+// subtree holds): the subtree test is written as an expression (home_path || '') so that
+// SQLite's planner, which has no statistics, cannot pick the home_path index instead and scan
+// every request of a city (measured: 89 ms for a city with 50,000 requests, none overdue).
 constexpr Sql kOverdue{"requests.overdue_by_org",
                        "SELECT r.org_id, o.name, COUNT(*) FROM service_requests r"
                        " JOIN orgs o ON o.id = r.org_id"
                        " WHERE r.next_due IS NOT NULL AND r.next_due < $3"
-                       " AND r.home_path >= $1 AND r.home_path < $2"
+                       " AND r.home_path || '' >= $1 AND r.home_path || '' < $2"
                        " GROUP BY r.org_id, o.name ORDER BY COUNT(*) DESC, r.org_id LIMIT $4"};
 
 constexpr Sql kCategories{"requests.categories",

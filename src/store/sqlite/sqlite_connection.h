@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "store/database.h"
@@ -10,7 +11,10 @@
 namespace zj::store {
 
 //! Opens or creates the database file at `path` (its folder is created if missing).
-Result<std::unique_ptr<Connection>> OpenSqliteConnection(const std::string& path,
-                                                         const OpenOptions& options);
+//! Connections given the same `writer` mutex queue on it for write transactions (the pool's
+//! connections share one); without it they rely on SQLite's busy timeout alone.
+Result<std::unique_ptr<Connection>> OpenSqliteConnection(
+    const std::string& path, const OpenOptions& options,
+    std::shared_ptr<std::timed_mutex> writer = nullptr);
 
 }  // namespace zj::store
