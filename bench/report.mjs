@@ -1,16 +1,21 @@
-// Turns the raw outputs of bench/run.sh (Google Benchmark JSON, wrk --latency text) into
-// bench/results/latest.json and a readable table, each figure beside its limit and the ratio.
-import { readFileSync, writeFileSync } from 'node:fs'
+// Turns the raw outputs of bench/run.sh (in --dir: Google Benchmark JSON, wrk --latency text,
+// http_latency.mjs and zhijia_bare_insert JSON) into bench/results/latest.json and a readable
+// table, each figure beside its limit, the ratio and whether the issue's target is met.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { parseArgs } from 'node:util'
 
 const { values: a } = parseArgs({
   options: Object.fromEntries(
-    ['micro', 'import', 'wrk-zhijia', 'wrk-bare', 'target', 'body-bytes', 'connections', 'duration', 'out-json', 'out-md'].map(
-      (k) => [k, { type: 'string' }],
-    ),
+    ['dir', 'scale', 'members', 'small-members', 'duration', 'connections', 'out-json', 'out-md'].map((k) => [
+      k,
+      { type: 'string' },
+    ]),
   ),
 })
+const dir = a.dir
+const read = (name) => JSON.parse(readFileSync(`${dir}/${name}`, 'utf8'))
+const round = (v, digits = 3) => Number(v.toFixed(digits))
 
 /** Milliseconds from wrk's "1.23ms", "456.00us", "1.02s". */
 function ms(text) {
@@ -19,70 +24,159 @@ function ms(text) {
   return Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]]
 }
 
-function wrk(path) {
-  const text = readFileSync(path, 'utf8')
+function wrk(name) {
+  const text = readFileSync(`${dir}/${name}`, 'utf8')
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(text)
   const p = (q) => {
     const m = new RegExp(`^\\s+${q}%\\s+(\\S+)`, 'm').exec(text)
-    return m ? Number(ms(m[1]).toFixed(3)) : null
+    return m ? round(ms(m[1])) : null
   }
-  if (!rps) throw new Error(`no Requests/sec in ${path}:\n${text}`)
+  if (!rps) throw new Error(`no Requests/sec in ${name}:\n${text}`)
   return { rps: Number(rps[1]), p50_ms: p(50), p90_ms: p(90), p99_ms: p(99) }
 }
 
-const micro = JSON.parse(readFileSync(a.micro, 'utf8'))
-const zhijia = wrk(a['wrk-zhijia'])
-const bare = wrk(a['wrk-bare'])
+const members = Number(a.members)
+const smallMembers = Number(a['small-members'])
+const apiReads = ['users', 'members', 'requests']
+  .filter((label) => existsSync(`${dir}/wrk_${label}.json`))
+  .map((label) => {
+    const info = read(`wrk_${label}.json`)
+    const zhijia = wrk(`wrk_${label}_zhijia.txt`)
+    const bare = wrk(`wrk_${label}_bare.txt`)
+    return {
+      request: info.request,
+      members,
+      body_bytes: info.body_bytes,
+      distinct_paths: info.paths,
+      connections: Number(a.connections),
+      duration_s: Number(a.duration),
+      zhijia,
+      bare_server: bare,
+      ratio: round(zhijia.rps / bare.rps),
+      target_ratio: 0.4,
+      p99_target_ms: 10,
+    }
+  })
+
+const writes = wrk('wrk_writes.txt')
+const bareWrites = read('bare_writes.json')
+const apiWrites = {
+  request: 'POST /api/v1/requests (hotline intake, durable)',
+  members,
+  connections: 16,
+  zhijia: writes,
+  bare_insert: { rows: bareWrites.rows, rows_per_s: round(bareWrites.rows_per_s, 1), transaction_rows: 1 },
+  ratio: round(writes.rps / bareWrites.rows_per_s),
+  target_ratio: 0.3,
+}
+
+const small = read('dashboards_small.json')
+const large = read('dashboards_large.json')
+const scopeName = (path, scopes) =>
+  path.includes(scopes.city) ? 'city' : path.includes(scopes.district) ? 'district (东城区)' : 'street (东华门街道)'
+const smallScopes = read('scopes_small.json')
+const largeScopes = read('scopes_large.json')
+const kinds = (path) => (path.includes('/coverage') ? 'coverage' : 'service')
+const dashboards = Object.keys(small).map((smallPath) => {
+  const scope = scopeName(smallPath, smallScopes)
+  const largePath = Object.keys(large).find((p) => kinds(p) === kinds(smallPath) && scopeName(p, largeScopes) === scope)
+  const s = small[smallPath]
+  const l = large[largePath]
+  return {
+    dashboard: kinds(smallPath),
+    scope,
+    small: { members: smallMembers, p50_ms: s.p50_ms, p95_ms: s.p95_ms },
+    large: { members, p50_ms: l.p50_ms, p95_ms: l.p95_ms },
+    ratio_p95: round(l.p95_ms / s.p95_ms),
+    target_ratio: 2,
+    p95_target_ms: 50,
+  }
+})
+
+const searchRaw = read('search.json')
+const search = Object.entries(searchRaw).map(([path, v]) => ({
+  query: decodeURIComponent(/q=([^&]+)/.exec(path)[1]),
+  scope: 'district (东城区)',
+  members,
+  p50_ms: v.p50_ms,
+  p95_ms: v.p95_ms,
+  p95_target_ms: 50,
+}))
+
 const result = {
-  machine: {
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    cores: os.cpus().length,
-    date: new Date().toISOString(),
-  },
-  api_reads: {
-    request: a.target,
-    body_bytes: Number(a['body-bytes']),
-    connections: Number(a.connections),
-    duration_s: Number(a.duration),
-    zhijia,
-    bare_server: bare,
-    ratio: Number((zhijia.rps / bare.rps).toFixed(3)),
-    target_ratio: 0.4,
-    p99_target_ms: 10,
-  },
-  member_import: a.import ? JSON.parse(readFileSync(a.import, 'utf8')) : null,
-  micro: micro.benchmarks.map((b) => ({
+  machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, date: new Date().toISOString() },
+  scale: a.scale,
+  api_reads: apiReads,
+  api_writes: apiWrites,
+  dashboards,
+  search,
+  memory: { ...read('memory.json') },
+  member_import: existsSync(`${dir}/import.json`) ? read('import.json') : null,
+  member_import_postgresql: existsSync(`${dir}/import_pg.json`) ? read('import_pg.json') : null,
+  micro: read('micro.json').benchmarks.map((b) => ({
     name: b.name,
-    ns_per_item: Number(b.cpu_time.toFixed(1)),
+    ns_per_item: round(b.cpu_time, 1),
     items_per_second: Math.round(b.items_per_second ?? 0),
   })),
 }
 writeFileSync(a['out-json'], JSON.stringify(result, null, 2) + '\n')
 
-const r = result.api_reads
 const ok = (good) => (good ? 'met' : 'MISSED')
+const n = (v) => Number(v).toLocaleString('en')
 const lines = [
-  `Machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.date}`,
+  `Machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.date}; scale ${a.scale} (${n(members)} members)`,
   '',
-  `| API read (${r.request}, ${r.body_bytes} B, ${r.connections} conn.) | requests/s | p50 ms | p99 ms |`,
-  '|---|---:|---:|---:|',
-  `| zhijia serve | ${zhijia.rps.toFixed(0)} | ${zhijia.p50_ms} | ${zhijia.p99_ms} |`,
-  `| bare Beast server (limit) | ${bare.rps.toFixed(0)} | ${bare.p50_ms} | ${bare.p99_ms} |`,
-  `| ratio (target ≥ ${r.target_ratio}; p99 < ${r.p99_target_ms} ms) | **${r.ratio}** ${ok(r.ratio >= r.target_ratio)} | | ${ok(zhijia.p99_ms < r.p99_target_ms)} |`,
+  `| API read (${a.connections} conn., ${a.duration} s, random ids) | zhijia req/s | p50 / p99 ms | bare server req/s | ratio (≥ 0.4) | p99 < 10 ms |`,
+  '|---|---:|---:|---:|---:|---|',
+  ...apiReads.map(
+    (r) =>
+      `| ${r.request} (${r.body_bytes} B, ${r.distinct_paths} ids) | ${Math.round(r.zhijia.rps)} | ${r.zhijia.p50_ms} / ${r.zhijia.p99_ms} | ${Math.round(r.bare_server.rps)} | **${r.ratio}** ${ok(r.ratio >= r.target_ratio)} | ${ok(r.zhijia.p99_ms < r.p99_target_ms)} |`,
+  ),
   '',
-  ...(result.member_import
-    ? [
-        `| member import (${result.member_import.rows.toLocaleString('en')} rows, SQLite) | rows/s | seconds | peak RSS MiB |`,
-        '|---|---:|---:|---:|',
-        `| zhijia members import | ${result.member_import.zhijia.rows_per_s} | ${result.member_import.zhijia.seconds} | ${result.member_import.zhijia.peak_rss_mib} ${ok(result.member_import.zhijia.peak_rss_mib < result.member_import.rss_limit_mib)} |`,
-        `| bare prepared insert (limit) | ${result.member_import.bare_insert.rows_per_s} | ${result.member_import.bare_insert.seconds} | |`,
-        `| ratio (target ≥ ${result.member_import.target_ratio}; RSS < ${result.member_import.rss_limit_mib} MiB) | **${result.member_import.ratio}** ${ok(result.member_import.ratio >= result.member_import.target_ratio)} | | |`,
-        '',
-      ]
-    : []),
-  '| micro-benchmark | ns/item | items/s |',
-  '|---|---:|---:|',
-  ...result.micro.map((m) => `| ${m.name} | ${m.ns_per_item} | ${m.items_per_second.toLocaleString('en')} |`),
+  '| API write | zhijia req/s | p50 / p99 ms | bare insert rows/s (1 per commit) | ratio (≥ 0.3) |',
+  '|---|---:|---:|---:|---:|',
+  `| ${apiWrites.request}, 16 conn. | ${Math.round(writes.rps)} | ${writes.p50_ms} / ${writes.p99_ms} | ${apiWrites.bare_insert.rows_per_s} | **${apiWrites.ratio}** ${ok(apiWrites.ratio >= apiWrites.target_ratio)} |`,
+  '',
+  `| dashboard | ${n(smallMembers)} members p50 / p95 ms | ${n(members)} members p50 / p95 ms | p95 ratio (≤ 2) | p95 < 50 ms |`,
+  '|---|---:|---:|---:|---|',
+  ...dashboards.map(
+    (d) =>
+      `| ${d.dashboard}, ${d.scope} | ${d.small.p50_ms} / ${d.small.p95_ms} | ${d.large.p50_ms} / ${d.large.p95_ms} | **${d.ratio_p95}** ${ok(d.ratio_p95 <= d.target_ratio)} | ${ok(d.large.p95_ms < d.p95_target_ms)} |`,
+  ),
+  '',
+  `| member search in a district (${n(members)} members) | p50 ms | p95 ms | p95 < 50 ms |`,
+  '|---|---:|---:|---|',
+  ...search.map((s) => `| q=${s.query} | ${s.p50_ms} | ${s.p95_ms} | ${ok(s.p95_ms < s.p95_target_ms)} |`),
+  '',
+  `Server memory with ${n(members)} members: RSS idle ${result.memory.idle_rss_mib} MiB, peak after the load ${result.memory.peak_rss_mib} MiB.`,
   '',
 ]
+const imp = result.member_import
+if (imp) {
+  lines.push(
+    `| member import (${n(imp.rows)} rows, SQLite) | rows/s | seconds | peak RSS MiB |`,
+    '|---|---:|---:|---:|',
+    `| zhijia members import | ${imp.zhijia.rows_per_s} | ${imp.zhijia.seconds} | ${imp.zhijia.peak_rss_mib} ${ok(imp.zhijia.peak_rss_mib < imp.rss_limit_mib)} |`,
+    `| bare prepared insert (limit) | ${imp.bare_insert.rows_per_s} | ${imp.bare_insert.seconds} | |`,
+    `| ratio (target ≥ ${imp.target_ratio}; RSS < ${imp.rss_limit_mib} MiB) | **${imp.ratio}** ${ok(imp.ratio >= imp.target_ratio)} | | |`,
+    '',
+  )
+}
+const pg = result.member_import_postgresql
+if (pg) {
+  lines.push(
+    `| member import (${n(pg.rows)} rows, PostgreSQL 15) | rows/s | seconds | peak RSS MiB |`,
+    '|---|---:|---:|---:|',
+    `| zhijia members import | ${pg.zhijia.rows_per_s} | ${pg.zhijia.seconds} | ${pg.zhijia.peak_rss_mib} ${ok(pg.zhijia.peak_rss_mib < pg.rss_limit_mib)} |`,
+    `| COPY of the same rows (limit) | ${pg.copy.rows_per_s} | ${pg.copy.seconds} | |`,
+    `| ratio (target ≥ ${pg.target_ratio}) | **${pg.ratio}** ${ok(pg.ratio >= pg.target_ratio)} | | |`,
+    '',
+  )
+}
+lines.push(
+  '| micro-benchmark | ns/item | items/s |',
+  '|---|---:|---:|',
+  ...result.micro.map((m) => `| ${m.name} | ${m.ns_per_item} | ${n(m.items_per_second)} |`),
+  '',
+)
 writeFileSync(a['out-md'], lines.join('\n'))

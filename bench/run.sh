@@ -1,28 +1,50 @@
 #!/usr/bin/env bash
-# The benchmark suite: builds in release mode, loads the demo data, runs every benchmark beside
-# the limit it is measured against in the same run, and writes bench/results/latest.json and
-# bench/results/latest.md (each figure with the machine's CPU, core count and the date).
-# Usage: bench/run.sh [--duration SECONDS] [--connections N] [--rows N]
-# What it measures so far (the suite grows with the capabilities):
-#   1. micro: Google Benchmark micro-benchmarks of the per-row hot path;
-#   2. api_reads: authenticated GET of an account by id through `zhijia serve`, driven by wrk
-#      over loopback with keep-alive, against zhijia_bare_server answering a fixed JSON body of
-#      the same size with the same Beast stack and thread count;
-#   3. member_import: `zhijia members import` of --rows generated rows (default 1,000,000) into
-#      SQLite against a bare prepared-statement insert of the same rows (bench/import/).
+# The benchmark suite (issue 8): builds in release mode, generates the data deterministically
+# with the demo generator, runs every benchmark beside the limit it is measured against in the
+# same run, and writes bench/results/latest.json and latest.md (each figure with the machine's
+# CPU, core count and the date).
+# Usage: bench/run.sh [--scale default|municipal] [--duration SECONDS] [--connections N]
+#                     [--members N] [--rows N]
+#   default:   dashboards at 100,000 and 1,000,000 members, reads/searches/memory at 1,000,000,
+#              import of 100,000 rows (about 10 minutes on 2 cores);
+#   municipal: dashboards at 100,000 and 10,000,000 members, the rest at 10,000,000 members and
+#              200,000 enterprises, import of 1,000,000 rows (needs ~15 GB of disk, ~1 hour).
+# What it measures (see bench/README.md):
+#   micro        Google Benchmark micro-benchmarks of the per-row hot path;
+#   api_reads    authenticated GET of an account, a member and a service request by id through
+#                `zhijia serve`, driven by wrk over loopback with keep-alive, against
+#                zhijia_bare_server answering a fixed JSON body of the same size;
+#   api_writes   service requests created per second through the API (committed before the
+#                answer) against a bare prepared insert of the same rows, one per transaction;
+#   dashboards   p50/p95 of the coverage and service dashboards of the city, a district and a
+#                street at two data sizes;
+#   search       member search by name prefix and by pinyin initials within a district;
+#   memory       the server's RSS idle and after the load;
+#   member_import `zhijia members import` against a bare prepared insert of the same rows
+#                (SQLite) and against COPY of the same rows (PostgreSQL 15).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+scale=default
 duration=10
 connections=64
-rows=1000000
+members=""
+rows=""
 while [ $# -gt 0 ]; do
   case "$1" in
+    --scale) scale="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
+    --members) members="$2"; shift 2 ;;
     --rows) rows="$2"; shift 2 ;;
     *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
+case "$scale" in
+  default) members="${members:-1000000}"; rows="${rows:-100000}"; enterprise_scale=2; requests=50000 ;;
+  municipal) members="${members:-10000000}"; rows="${rows:-1000000}"; enterprise_scale=20; requests=500000 ;;
+  *) echo "bench/run.sh: --scale is default or municipal, not $scale" >&2; exit 2 ;;
+esac
+small_members=100000
 
 bash "$root/scripts/install-deps.sh"
 # The release build the README's commands use (RelWithDebInfo: -O2 with symbols, so perf can
@@ -31,58 +53,154 @@ build="$root/build"
 echo "==> building (release with debug info) in $build"
 SKIP_WEB_BUILD=1 bash "$root/scripts/build.sh" "$build" >/dev/null
 
-work="$(mktemp -d)"
+work="${BENCH_WORK:-$(mktemp -d)}"
+mkdir -p "$work/out"
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  rm -rf "$work"
+  [ -n "${BENCH_WORK:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 mkdir -p "$root/bench/results"
+password="Bench-Pass-2026"
+json() { node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const v=JSON.parse(s);console.log($1)})"; }
+rss_mib() { awk -v k="$2" '$1==k":" {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 
 echo "==> micro-benchmarks"
 "$build/bench/zhijia_micro_bench" --benchmark_min_time=0.5 --benchmark_format=json \
-  >"$work/micro.json" 2>/dev/null
+  >"$work/out/micro.json" 2>/dev/null
 
-echo "==> demo data and server"
-password="Bench-Pass-2026"
-zhijia=("$build/src/zhijia" --db "sqlite:$work/bench.db" --key-file "$work/zhijia.key")
-"${zhijia[@]}" --log-level warn demo --admin-password "$password" >/dev/null
-port_zhijia=18480
-port_bare=18481
-"${zhijia[@]}" serve --listen "127.0.0.1:$port_zhijia" >"$work/serve.out" 2>"$work/serve.log" &
-pids+=($!)
-for _ in $(seq 100); do
-  curl -fs "http://127.0.0.1:$port_zhijia/healthz" >/dev/null && break
-  sleep 0.1
+# load NAME MEMBERS REQUESTS: the demo federation with its enterprises, MEMBERS members and
+# REQUESTS service requests, into $work/NAME.db (same seed, same data).
+load() {
+  echo "==> data: $1 ($2 members, $3 requests)"
+  local start=$SECONDS
+  /usr/bin/time -v -o "$work/out/load_$1.time" "$build/src/zhijia" --db "sqlite:$work/$1.db" \
+    --key-file "$work/zhijia.key" --log-level warn demo --admin-password "$password" \
+    --scale "$enterprise_scale" --members "$2" --requests "$3" >/dev/null
+  echo "    loaded in $((SECONDS - start)) s"
+}
+
+# serve NAME PORT: starts zhijia serve on NAME's database; sets server_pid, cookie, csrf.
+serve() {
+  if curl -fs "http://127.0.0.1:$2/healthz" >/dev/null 2>&1; then
+    echo "bench/run.sh: port $2 is taken by another server" >&2; exit 1
+  fi
+  "$build/src/zhijia" --db "sqlite:$work/$1.db" --key-file "$work/zhijia.key" \
+    serve --listen "127.0.0.1:$2" >"$work/serve_$1.out" 2>"$work/serve_$1.log" &
+  server_pid=$!
+  pids+=("$server_pid")
+  for _ in $(seq 300); do
+    curl -fs "http://127.0.0.1:$2/readyz" >/dev/null && break
+    sleep 0.1
+  done
+  kill -0 "$server_pid" 2>/dev/null || { echo "bench/run.sh: zhijia serve did not start:" >&2; cat "$work/serve_$1.log" >&2; exit 1; }
+  base="http://127.0.0.1:$2"
+  local answer
+  answer="$(curl -fs -D "$work/headers" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$password\"}" "$base/api/v1/session")"
+  cookie="$(sed -n 's/^[Ss]et-[Cc]ookie: \(zj_session=[^;]*\).*/\1/p' "$work/headers")"
+  csrf="$(echo "$answer" | json v.csrf_token)"
+  [ -n "$cookie" ] || { echo "bench/run.sh: could not sign in" >&2; exit 1; }
+}
+get() { curl -fs -H "Cookie: $cookie" "$base$1"; }
+org_id() { get "/api/v1/orgs?q=$1" | json "v.items.find(o=>o.code==='$1').id"; }
+
+# dashboards NAME: p50/p95 of the coverage and service dashboards of the city, 东城区 and 东华门街道.
+dashboards() {
+  local city district street
+  city="$(get /api/v1/org-tree | json 'v.items[0].id')"
+  district="$(org_id 110101)"
+  street="$(org_id 110101001)"
+  node "$root/bench/http_latency.mjs" --base "$base" --cookie "$cookie" --n 200 \
+    --out "$work/out/dashboards_$1.json" \
+    "/api/v1/orgs/$city/coverage" "/api/v1/orgs/$district/coverage" "/api/v1/orgs/$street/coverage" \
+    "/api/v1/requests/dashboard?org_id=$city" "/api/v1/requests/dashboard?org_id=$district" \
+    "/api/v1/requests/dashboard?org_id=$street"
+  echo "{\"city\":\"$city\",\"district\":\"$district\",\"street\":\"$street\"}" >"$work/out/scopes_$1.json"
+}
+
+# wrk_reads LABEL PATHS_FILE: wrk against zhijia with random paths of the file, then against
+# the bare server answering a body of the mean size, with the same thread count.
+wrk_reads() {
+  local label="$1" paths="$2" bytes threads
+  bytes="$(head -50 "$paths" | while read -r p; do get "$p" | wc -c; done | awk '{s+=$1} END {printf "%d", s/NR}')"
+  threads="$(( $(nproc) * 2 > 4 ? $(nproc) * 2 : 4 ))"
+  if curl -fs "http://127.0.0.1:18481/" >/dev/null 2>&1; then
+    echo "bench/run.sh: port 18481 is taken by another server" >&2; exit 1
+  fi
+  "$build/bench/zhijia_bare_server" 18481 "$bytes" "$threads" >/dev/null &
+  local bare_pid=$!
+  sleep 0.3
+  echo "==> api reads: $label, wrk $connections connections, ${duration}s, $(wc -l <"$paths") paths, $bytes bytes"
+  PATHS_FILE="$paths" COOKIE="$cookie" wrk -t2 -c"$connections" -d"${duration}s" --latency \
+    -s "$root/bench/wrk/get_paths.lua" "$base" >"$work/out/wrk_${label}_zhijia.txt"
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:18481/" \
+    >"$work/out/wrk_${label}_bare.txt"
+  kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true
+  if grep -q "Non-2xx" "$work/out/wrk_${label}_zhijia.txt"; then
+    echo "bench/run.sh: non-2xx answers:" >&2; cat "$work/out/wrk_${label}_zhijia.txt" >&2; exit 1
+  fi
+  echo "{\"request\":\"$3\",\"body_bytes\":$bytes,\"paths\":$(wc -l <"$paths")}" >"$work/out/wrk_${label}.json"
+}
+
+# --- small data set: dashboards at 100,000 members --------------------------------------------
+load small "$small_members" "$((requests / 10))"
+serve small 18480
+dashboards small
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+
+# --- large data set: dashboards, reads, searches, writes, memory --------------------------------
+load large "$members" "$requests"
+serve large 18482
+rss_idle="$(rss_mib "$server_pid" VmRSS)"
+dashboards large
+district="$(node -e 'console.log(require(process.argv[1]).district)' "$work/out/scopes_large.json")"
+echo "==> search within 东城区"
+node "$root/bench/http_latency.mjs" --base "$base" --cookie "$cookie" --n 200 \
+  --out "$work/out/search.json" \
+  "/api/v1/members?org_id=$district&q=%E5%BC%A0&limit=20" \
+  "/api/v1/members?org_id=$district&q=%E5%BC%A0%E6%99%93&limit=20" \
+  "/api/v1/members?org_id=$district&q=zxl&limit=20" \
+  "/api/v1/members?org_id=$district&q=wangf&limit=20"
+
+# The paths of the read benchmarks: accounts, and members and requests from every district.
+get "/api/v1/users?limit=100" | json 'v.items.map(u=>"/api/v1/users/"+u.id).join("\n")' >"$work/users.paths"
+: >"$work/members.paths"
+: >"$work/requests.paths"
+for code in 110101 110102 110105 110106 110108 110115 110117 110119; do
+  org="$(org_id "$code")"
+  get "/api/v1/members?org_id=$org&limit=200" | json 'v.items.map(m=>"/api/v1/members/"+m.id).join("\n")' >>"$work/members.paths"
 done
-cookie="$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$password\"}" \
-  "http://127.0.0.1:$port_zhijia/api/v1/session" | sed -n 's/^[Ss]et-[Cc]ookie: \(zj_session=[^;]*\).*/\1/p')"
-[ -n "$cookie" ] || { echo "bench/run.sh: could not sign in" >&2; exit 1; }
-user_id="$(curl -fs -H "Cookie: $cookie" "http://127.0.0.1:$port_zhijia/api/v1/users?q=staff.dongcheng" |
-  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items[0].id))')"
-target="/api/v1/users/$user_id"
-body_bytes="$(curl -fs -H "Cookie: $cookie" "http://127.0.0.1:$port_zhijia$target" | wc -c)"
-threads="$(( $(nproc) * 2 > 4 ? $(nproc) * 2 : 4 ))"
-"$build/bench/zhijia_bare_server" "$port_bare" "$body_bytes" "$threads" >/dev/null &
-pids+=($!)
-sleep 0.3
+get "/api/v1/requests?box=all&limit=200" | json 'v.items.map(r=>"/api/v1/requests/"+r.id).join("\n")' >>"$work/requests.paths"
+wrk_reads users "$work/users.paths" "GET /api/v1/users/{id}"
+wrk_reads members "$work/members.paths" "GET /api/v1/members/{id}"
+wrk_reads requests "$work/requests.paths" "GET /api/v1/requests/{id}"
+rss_load="$(rss_mib "$server_pid" VmHWM)"
 
-echo "==> api reads: wrk, $connections connections, ${duration}s each, GET $target ($body_bytes bytes)"
-wrk_threads=2
-wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" \
-  "http://127.0.0.1:$port_zhijia$target" >"$work/wrk_zhijia.txt"
-wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --latency \
-  "http://127.0.0.1:$port_bare/" >"$work/wrk_bare.txt"
-grep -q "Non-2xx" "$work/wrk_zhijia.txt" && { echo "bench/run.sh: non-2xx answers:" >&2; cat "$work/wrk_zhijia.txt" >&2; exit 1; }
+echo "==> api writes: POST /api/v1/requests, wrk 16 connections, ${duration}s"
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+cp "$work/large.db" "$work/before_writes.db"
+[ -f "$work/large.db-wal" ] && cp "$work/large.db-wal" "$work/before_writes.db-wal"
+serve large 18482
+COOKIE="$cookie" CSRF="$csrf" wrk -t2 -c16 -d"${duration}s" --latency \
+  -s "$root/bench/wrk/post_request.lua" "$base/api/v1/requests" >"$work/out/wrk_writes.txt"
+if grep -q "Non-2xx" "$work/out/wrk_writes.txt"; then
+  echo "bench/run.sh: non-2xx answers:" >&2; cat "$work/out/wrk_writes.txt" >&2; exit 1
+fi
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+"$build/bench/zhijia_bare_insert" "$work/large.db" "$work/before_writes.db" 1 service_requests \
+  >"$work/out/bare_writes.json"
+cat >"$work/out/memory.json" <<EOF
+{"members": $members, "idle_rss_mib": $rss_idle, "peak_rss_mib": $rss_load}
+EOF
+rm -f "$work/small.db"* "$work/before_writes.db"*
 
-bash "$root/bench/import/run_import.sh" "$build" "$work/import" "$rows" "$work/import.json"
+bash "$root/bench/import/run_import.sh" "$build" "$work/import" "$rows" "$work/out/import.json"
+bash "$root/bench/import/run_import_pg.sh" "$build" "$work/import" "$rows" "$work/out/import_pg.json"
 
-node "$root/bench/report.mjs" \
-  --import "$work/import.json" \
-  --micro "$work/micro.json" --wrk-zhijia "$work/wrk_zhijia.txt" --wrk-bare "$work/wrk_bare.txt" \
-  --target "GET /api/v1/users/{id}" --body-bytes "$body_bytes" --connections "$connections" \
-  --duration "$duration" --out-json "$root/bench/results/latest.json" --out-md "$root/bench/results/latest.md"
+node "$root/bench/report.mjs" --dir "$work/out" --scale "$scale" --members "$members" \
+  --small-members "$small_members" --duration "$duration" --connections "$connections" \
+  --out-json "$root/bench/results/latest.json" --out-md "$root/bench/results/latest.md"
 cat "$root/bench/results/latest.md"

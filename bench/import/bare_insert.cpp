@@ -1,12 +1,15 @@
-// The bare baseline of the import benchmark (bench/run.sh): the rows a `zhijia members import`
-// wrote, read back from its database into memory with every value as stored (ciphertexts,
-// blind indexes, card numbers), then inserted into a copy of the database as it was before
-// the import, with one prepared INSERT, in transactions of the same size as the import's
-// batches, with the same connection settings as zhijia (WAL, synchronous=FULL, foreign keys).
-// Only the inserting is timed. Prints {"rows": N, "seconds": S, "rows_per_s": R} as JSON.
-// Usage: zhijia_bare_insert IMPORTED.db FRESH.db [BATCH]
+// The bare baseline of the import and write benchmarks (bench/run.sh): the rows zhijia wrote
+// into TABLE (`members` by a `zhijia members import`, `service_requests` by the API), read back
+// from its database into memory with every value as stored (ciphertexts, blind indexes, card
+// and tracking numbers), then inserted into a copy of the database as it was before, with one
+// prepared INSERT, in transactions of BATCH rows (the import's batch size; 1 for API writes,
+// each committed before its answer), with the same connection settings as zhijia (WAL,
+// synchronous=FULL, foreign keys). The rows are those of IMPORTED.db's TABLE that FRESH.db's
+// does not hold. Only the inserting is timed. Prints {"rows", "seconds", "rows_per_s"} as JSON.
+// Usage: zhijia_bare_insert IMPORTED.db FRESH.db [BATCH] [TABLE]
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -32,15 +35,24 @@ void Exec(sqlite3* db, const char* sql) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: zhijia_bare_insert IMPORTED.db FRESH.db [BATCH]\n");
+    std::fprintf(stderr, "usage: zhijia_bare_insert IMPORTED.db FRESH.db [BATCH] [TABLE]\n");
     return 2;
   }
-  const int batch = argc > 3 ? std::atoi(argv[3]) : 2000;
+  const int batch = argc > 3 ? std::max(1, std::atoi(argv[3])) : 2000;
+  const std::string table = argc > 4 ? argv[4] : "members";
+  if (table.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
+    std::fprintf(stderr, "zhijia_bare_insert: bad table name %s\n", table.c_str());
+    return 2;
+  }
   sqlite3* src = nullptr;
   if (sqlite3_open_v2(argv[1], &src, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) Die(src, "open");
+  const std::string attach = std::string("ATTACH DATABASE '") + argv[2] + "' AS fresh";
+  Exec(src, attach.c_str());
+  const std::string select = "SELECT * FROM main." + table +
+                             " WHERE rowid NOT IN (SELECT rowid FROM fresh." + table +
+                             ") ORDER BY rowid";
   sqlite3_stmt* read = nullptr;
-  if (sqlite3_prepare_v2(src, "SELECT * FROM members ORDER BY rowid", -1, &read, nullptr) !=
-      SQLITE_OK) {
+  if (sqlite3_prepare_v2(src, select.c_str(), -1, &read, nullptr) != SQLITE_OK) {
     Die(src, "prepare select");
   }
   const int columns = sqlite3_column_count(read);
@@ -76,7 +88,7 @@ int main(int argc, char** argv) {
   sqlite3* db = nullptr;
   if (sqlite3_open(argv[2], &db) != SQLITE_OK) Die(db, "open fresh");
   Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
-  std::string sql = "INSERT INTO members VALUES (";
+  std::string sql = "INSERT INTO " + table + " VALUES (";
   for (int c = 1; c <= columns; ++c) sql += (c == 1 ? "?" : ", ?");
   sql += ")";
   sqlite3_stmt* insert = nullptr;
