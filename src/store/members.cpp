@@ -19,6 +19,13 @@ namespace {
   " LEFT JOIN enterprises e ON e.id = m.employer_id"
 // $1/$2 the subtree range, $3 the status ("" for any).
 #define ZJ_MEMBER_SCOPE " m.org_path >= $1 AND m.org_path < $2 AND ($3 = '' OR m.status = $3)"
+// The same scope for searches that another index must drive (name keys, last four, blind
+// indexes, card): written as an expression, so SQLite's planner (no statistics) cannot take
+// the org_path index instead and read every member of the district (at 1,000,000 members a
+// pinyin search in a district took 17 ms that way, 0.3 ms through its own index, whose entries
+// carry org_path so the scope is checked before the row is read).
+#define ZJ_MEMBER_SCOPE_FILTER \
+  " m.org_path || '' >= $1 AND m.org_path || '' < $2 AND ($3 = '' OR m.status = $3)"
 
 constexpr Sql kInsert{
     "members.insert",
@@ -48,20 +55,22 @@ constexpr Sql kByName{"members.by_name",
                       " AND m.name >= $4 AND m.name < $5 ORDER BY m.name, m.id LIMIT $6"};
 constexpr Sql kByPinyin{
     "members.by_pinyin",
-    "SELECT " ZJ_MEMBER_COLUMNS ZJ_MEMBER_FROM " WHERE" ZJ_MEMBER_SCOPE
+    "SELECT " ZJ_MEMBER_COLUMNS ZJ_MEMBER_FROM " WHERE" ZJ_MEMBER_SCOPE_FILTER
     " AND ((m.name_pinyin >= $4 AND m.name_pinyin < $5)"
     " OR (m.name_initials >= $4 AND m.name_initials < $5)) ORDER BY m.id LIMIT $6"};
 constexpr Sql kByLast4{"members.by_last4",
-                       "SELECT " ZJ_MEMBER_COLUMNS ZJ_MEMBER_FROM " WHERE" ZJ_MEMBER_SCOPE
+                       "SELECT " ZJ_MEMBER_COLUMNS ZJ_MEMBER_FROM " WHERE" ZJ_MEMBER_SCOPE_FILTER
                        " AND (m.id_last4 = $4 OR m.phone_last4 = $4) ORDER BY m.id LIMIT $5"};
 constexpr Sql kByIdIndexIn{"members.search_id_index",
-                           "SELECT " ZJ_MEMBER_COLUMNS ZJ_MEMBER_FROM " WHERE" ZJ_MEMBER_SCOPE
+                           "SELECT " ZJ_MEMBER_COLUMNS ZJ_MEMBER_FROM
+                           " WHERE" ZJ_MEMBER_SCOPE_FILTER
                            " AND m.id_index = $4 ORDER BY m.id LIMIT $5"};
 constexpr Sql kByPhoneIndexIn{"members.search_phone_index",
-                              "SELECT " ZJ_MEMBER_COLUMNS ZJ_MEMBER_FROM " WHERE" ZJ_MEMBER_SCOPE
+                              "SELECT " ZJ_MEMBER_COLUMNS ZJ_MEMBER_FROM
+                              " WHERE" ZJ_MEMBER_SCOPE_FILTER
                               " AND m.phone_index = $4 ORDER BY m.id LIMIT $5"};
 constexpr Sql kByCard{"members.by_card",
-                      "SELECT " ZJ_MEMBER_COLUMNS ZJ_MEMBER_FROM " WHERE" ZJ_MEMBER_SCOPE
+                      "SELECT " ZJ_MEMBER_COLUMNS ZJ_MEMBER_FROM " WHERE" ZJ_MEMBER_SCOPE_FILTER
                       " AND m.card_number = $4 ORDER BY m.id LIMIT $5"};
 constexpr Sql kCountActiveOfUnion{
     "members.count_active_of_union",
@@ -154,6 +163,7 @@ constexpr Sql kTransfersEither{
 #undef ZJ_MEMBER_COLUMNS
 #undef ZJ_MEMBER_FROM
 #undef ZJ_MEMBER_SCOPE
+#undef ZJ_MEMBER_SCOPE_FILTER
 #undef ZJ_TRANSFER_COLUMNS
 #undef ZJ_TRANSFER_FROM
 
