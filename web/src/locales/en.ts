@@ -131,6 +131,7 @@ const en = {
     format: 'One entry a line: year YYYY; off FROM [TO] name (days off); work DATE name (adjusted working day); # starts a comment.',
     placeholder: 'year 2027\noff 2027-01-01 New Year\nwork 2027-01-02 New Year make-up day',
     noYear: 'Start with a year line',
+    pickFile: 'Choose a file…',
     loaded: 'The {year} calendar is loaded',
     year: 'Year',
     source: 'Source',

@@ -129,6 +129,7 @@ const zhCN = {
     format: '每行一条：year 年份；off 起始日期 [结束日期] 名称（放假）；work 日期 名称（调休上班）；# 开头为注释。',
     placeholder: 'year 2027\noff 2027-01-01 元旦\nwork 2027-01-02 元旦调休',
     noYear: '请先以 year 行写明年份',
+    pickFile: '选择文件…',
     loaded: '{year} 年日历已载入',
     year: '年份',
     source: '来源',
