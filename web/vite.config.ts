@@ -33,6 +33,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.spec.ts'],
+    setupFiles: ['src/testing/setup.ts'],
     restoreMocks: true,
     // Let Vite resolve Element Plus's imports as the browser build does: loaded by Node, its
     // CommonJS async-validator has no default export and every form validation silently
