@@ -17,10 +17,7 @@
 // rerun starts over. A registry with members already gets nothing.
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <map>
-#include <mutex>
 #include <random>
 #include <thread>
 
@@ -28,6 +25,7 @@
 #include "app/members/card_numbers.h"
 #include "app/members/member_service.h"
 #include "app/members/name_keys.h"
+#include "app/system/bounded_queue.h"
 #include "core/coverage/coverage_figures.h"
 #include "core/members/member_fields.h"
 #include "core/members/national_id.h"
@@ -172,41 +170,7 @@ struct Batch {
   std::optional<Error> error;
 };
 
-//! Between the generating thread and the writing one; two batches deep, so memory is bounded.
-class BatchQueue {
- public:
-  void Push(Batch b) {
-    std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return closed_ || q_.size() < 2; });
-    if (closed_) return;
-    q_.push_back(std::move(b));
-    not_empty_.notify_one();
-  }
-  Batch Pop() {
-    std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !q_.empty(); });
-    Batch b = std::move(q_.front());
-    q_.pop_front();
-    not_full_.notify_one();
-    return b;
-  }
-  void Close() {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    not_full_.notify_all();
-  }
-  bool closed() const {
-    std::lock_guard lock(mutex_);
-    return closed_;
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::condition_variable not_full_;
-  std::condition_variable not_empty_;
-  std::deque<Batch> q_;
-  bool closed_ = false;
-};
+using BatchQueue = BoundedQueue<Batch>;  // two batches deep
 
 //! Draws the people, union after union, from one seeded engine (so the same seed gives the
 //! same people in the same order), and seals them.

@@ -1,9 +1,7 @@
 #include "app/members/roster_import.h"
 
 #include <algorithm>
-#include <condition_variable>
 #include <deque>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 #include <unordered_map>
@@ -15,6 +13,7 @@
 #include "app/members/member_service.h"
 #include "app/members/name_keys.h"
 #include "app/orgs/org_scope.h"
+#include "app/system/bounded_queue.h"
 #include "core/calendar/work_calendar.h"
 #include "core/coverage/coverage_figures.h"
 #include "core/members/member_fields.h"
@@ -56,43 +55,7 @@ struct Batch {
   std::optional<Error> error;
 };
 
-//! A bounded queue between the reading thread and the writing thread (two batches deep, so
-//! memory stays bounded however far the reader could run ahead).
-class BatchQueue {
- public:
-  void Push(Batch b) {
-    std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return closed_ || q_.size() < 2; });
-    if (closed_) return;
-    q_.push_back(std::move(b));
-    not_empty_.notify_one();
-  }
-  Batch Pop() {
-    std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !q_.empty(); });
-    Batch b = std::move(q_.front());
-    q_.pop_front();
-    not_full_.notify_one();
-    return b;
-  }
-  //! The writer stops early: the reader's next Push returns at once.
-  void Close() {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    not_full_.notify_all();
-  }
-  bool closed() const {
-    std::lock_guard lock(mutex_);
-    return closed_;
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::condition_variable not_full_;
-  std::condition_variable not_empty_;
-  std::deque<Batch> q_;
-  bool closed_ = false;
-};
+using BatchQueue = BoundedQueue<Batch>;  // two batches deep
 
 //! The file's header: which column holds what, the names as written, the unknown columns.
 struct Header {
