@@ -162,28 +162,47 @@ Result<SessionGrant> AccountService::Login(const std::string& username, const st
 Result<AuthenticatedSession> AccountService::Authenticate(const std::string& token) {
   if (token.empty()) return Fail(Unauthenticated("no session cookie"));
   const std::string hash = HashSessionToken(token);
+  const std::int64_t now = clock_.NowMs();
+  const auto lapsed = [&](std::int64_t expires_at, std::int64_t last_seen_at) {
+    return now >= expires_at || now - last_seen_at >= policy_.idle_ms;
+  };
+  auto cached = sessions_.Find(hash, now);
+  if (cached && !lapsed(cached->expires_at, cached->last_seen_at) &&
+      now - cached->last_seen_at < policy_.touch_every_ms) {
+    return std::move(cached->session);
+  }
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   // Every request passes here: the session, its user and org are read on one snapshot.
   store::ReadSnapshot snapshot(*lease);
   ZJ_ASSIGN_OR_RETURN(auto session, store::FindSession(*lease, hash));
-  if (!session) return Fail(Unauthenticated("unknown session"));
-  const std::int64_t now = clock_.NowMs();
-  if (now >= session->expires_at || now - session->last_seen_at >= policy_.idle_ms) {
+  if (!session) {
+    sessions_.Forget(hash);
+    return Fail(Unauthenticated("unknown session"));
+  }
+  if (lapsed(session->expires_at, session->last_seen_at)) {
     snapshot.End();
+    sessions_.Forget(hash);
     (void)store::DeleteSession(*lease, hash);
     return Fail(Unauthenticated("session expired"));
   }
   ZJ_ASSIGN_OR_RETURN(Actor actor, LoadActor(*lease, session->user_id));
   snapshot.End();
-  if (now - session->last_seen_at >= policy_.touch_every_ms) {
+  std::int64_t last_seen_at = session->last_seen_at;
+  if (now - last_seen_at >= policy_.touch_every_ms) {
     ZJ_RETURN_IF_ERROR(store::TouchSession(*lease, hash, now));
+    last_seen_at = now;
   }
-  return AuthenticatedSession{std::move(actor), session->csrf_token};
+  AuthenticatedSession out{std::move(actor), session->csrf_token};
+  sessions_.Put(hash, {out, last_seen_at, session->expires_at}, now);
+  return out;
 }
 
 Result<void> AccountService::Logout(const std::string& token) {
+  const std::string hash = HashSessionToken(token);
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
-  return store::DeleteSession(*lease, HashSessionToken(token));
+  ZJ_RETURN_IF_ERROR(store::DeleteSession(*lease, hash));
+  sessions_.Forget(hash);  // after the delete, so a concurrent read cannot cache it again
+  return {};
 }
 
 Result<void> AccountService::Logout(const Actor& actor, const std::string& token) {
@@ -195,6 +214,7 @@ Result<void> AccountService::Logout(const Actor& actor, const std::string& token
 Result<void> AccountService::LogoutEverywhere(const Actor& actor) {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_RETURN_IF_ERROR(store::DeleteSessionsOfUser(*lease, actor.user_id));
+  sessions_.ForgetUser(actor.user_id);
   audit_.RecordOrLog(AuditActor::From(actor), SessionEvent("session.logout_everywhere", "ok", {}));
   return {};
 }
@@ -234,7 +254,9 @@ Result<void> AccountService::ChangeOwnPassword(const Actor& actor, const std::st
       *lease, AuditActor::From(actor),
       AuditEvent{
           "user.password.change", "user", std::to_string(actor.user_id), "ok", remote_addr, {}}));
-  return tx.Commit();
+  ZJ_RETURN_IF_ERROR(tx.Commit());
+  sessions_.ForgetUser(user->id);
+  return {};
 }
 
 }  // namespace zj::app

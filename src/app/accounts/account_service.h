@@ -7,25 +7,15 @@
 #include <optional>
 #include <string>
 
+#include "app/accounts/actor.h"
 #include "app/accounts/password.h"
+#include "app/accounts/session_cache.h"
 #include "app/clock.h"
 #include "core/accounts/login_throttle.h"
 #include "core/result.h"
 #include "store/database.h"
 
 namespace zj::app {
-
-//! The signed-in user on whose behalf a use case runs.
-struct Actor {
-  std::int64_t user_id = 0;
-  std::string username;
-  std::string display_name;
-  std::string role;  //!< worker, cadre, staff, operator, admin
-  std::optional<std::int64_t> org_id;
-  std::string org_name;
-  std::string org_path;     //!< the subtree this actor may see (empty for a worker)
-  std::string remote_addr;  //!< where the request came from (for the audit log), "" on the CLI
-};
 
 struct SessionGrant {
   std::string token;       //!< goes into the HttpOnly cookie; only its hash is stored
@@ -34,15 +24,13 @@ struct SessionGrant {
   Actor actor;
 };
 
-struct AuthenticatedSession {
-  Actor actor;
-  std::string csrf_token;
-};
-
 struct SessionPolicy {
   std::int64_t idle_ms = 2LL * 3600 * 1000;       //!< signed out after this long unused
   std::int64_t absolute_ms = 12LL * 3600 * 1000;  //!< and this long after signing in at most
   std::int64_t touch_every_ms = 60LL * 1000;      //!< last-seen is written at most this often
+  //! How long a session read from the store is trusted without reading it again (0: never);
+  //! see session_cache.h for what ends it sooner.
+  std::int64_t cache_ms = 1000;
 };
 
 struct NewUser {
@@ -68,7 +56,12 @@ class AccountService {
         audit_(audit),
         cost_(cost),
         policy_(policy),
-        throttle_(throttle) {}
+        throttle_(throttle),
+        sessions_(policy.cache_ms) {}
+
+  //! Recently read sessions; the other use cases that end sessions or change accounts or orgs
+  //! tell it so.
+  SessionCache& session_cache() { return sessions_; }
 
   //! Creates a user; kAlreadyExists when the username is taken.
   Result<std::int64_t> CreateUser(const NewUser& user);
@@ -111,6 +104,7 @@ class AccountService {
   SessionPolicy policy_;
   std::mutex throttle_mutex_;
   accounts::LoginThrottle throttle_;  //!< guarded by throttle_mutex_
+  SessionCache sessions_;
 };
 
 //! BLAKE2b of a session token, hex: what the sessions table stores instead of the token.

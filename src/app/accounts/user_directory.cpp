@@ -225,7 +225,7 @@ Result<UserView> UserDirectory::Update(const Actor& actor, std::int64_t id,
   }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
 
-  return store::InTransaction(db_, [&](store::Connection& c) -> Result<UserView> {
+  auto updated = store::InTransaction(db_, [&](store::Connection& c) -> Result<UserView> {
     ZJ_ASSIGN_OR_RETURN(store::UserWithOrg target, LoadInScope(c, actor, id));
     const Role current = accounts::ParseRole(target.user.role).value_or(Role::kWorker);
     if (!accounts::CanManage(ActorRole(actor), current)) {
@@ -279,6 +279,9 @@ Result<UserView> UserDirectory::Update(const Actor& actor, std::int64_t id,
     ZJ_RETURN_IF_ERROR(audit_.Record(c, AuditActor::From(actor), event));
     return ViewOf(stored);
   });
+  // A role, org or status the signed-in sessions must not keep.
+  if (updated) sessions_.ForgetUser(id);
+  return updated;
 }
 
 Result<void> UserDirectory::ResetPassword(const Actor& actor, std::int64_t id,
@@ -301,7 +304,7 @@ Result<void> UserDirectory::ResetPassword(const Actor& actor, std::int64_t id,
     return Fail(std::move(invalid));
   }
   ZJ_ASSIGN_OR_RETURN(std::string hash, HashPassword(password, cost_));
-  return store::InTransaction(db_, [&](store::Connection& c) -> Result<void> {
+  auto reset = store::InTransaction(db_, [&](store::Connection& c) -> Result<void> {
     ZJ_RETURN_IF_ERROR(LoadInScope(c, actor, id));
     ZJ_RETURN_IF_ERROR(store::UpdateUserPassword(c, id, hash));
     ZJ_RETURN_IF_ERROR(ForgetSessions(c, id));
@@ -310,6 +313,8 @@ Result<void> UserDirectory::ResetPassword(const Actor& actor, std::int64_t id,
         AuditEvent{
             "user.password.reset", "user", std::to_string(id), "ok", {}, {{"username", username}}});
   });
+  if (reset) sessions_.ForgetUser(id);
+  return reset;
 }
 
 Result<std::vector<OrgChoice>> UserDirectory::SearchOrgs(const Actor& actor, const std::string& q,

@@ -14,6 +14,7 @@
 #include "app/accounts/account_service.h"
 #include "app/accounts/contact_service.h"
 #include "app/accounts/password.h"
+#include "app/accounts/session_cache.h"
 #include "app/audit/audit_service.h"
 #include "app/clock.h"
 #include "core/result.h"
@@ -73,8 +74,14 @@ Actor SystemActor();
 class UserDirectory {
  public:
   UserDirectory(store::Database& db, const Clock& clock, Random& random, AuditService& audit,
-                const ContactService& contacts, PasswordCost cost)
-      : db_(db), clock_(clock), random_(random), audit_(audit), contacts_(contacts), cost_(cost) {}
+                const ContactService& contacts, PasswordCost cost, SessionCache& sessions)
+      : db_(db),
+        clock_(clock),
+        random_(random),
+        audit_(audit),
+        contacts_(contacts),
+        cost_(cost),
+        sessions_(sessions) {}
 
   //! Users in the actor's scope matching the filter, by ascending id.
   Result<UserPage> List(const Actor& actor, const UserFilter& filter);
@@ -104,6 +111,7 @@ class UserDirectory {
 
   const ContactService& contacts_;  //!< masks sealed phone numbers
   PasswordCost cost_;
+  SessionCache& sessions_;  //!< told after every committed change of an account
 };
 
 }  // namespace zj::app

@@ -191,7 +191,7 @@ Result<OrgView> OrgService::Update(const Actor& actor, std::int64_t id, const Or
   }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
 
-  return store::InTransaction(db_, [&](store::Connection& c) -> Result<OrgView> {
+  auto done = store::InTransaction(db_, [&](store::Connection& c) -> Result<OrgView> {
     ZJ_ASSIGN_OR_RETURN(store::OrgRow before, LoadOrgInScope(c, actor, id));
     store::OrgRow row = before;
     if (patch.name) row.name = *patch.name;
@@ -248,11 +248,14 @@ Result<OrgView> OrgService::Update(const Actor& actor, std::int64_t id, const Or
         Record(c, actor, row, row.status != before.status ? "status" : "update", changed));
     return ViewOf(c, actor, row);
   });
+  // Signed-in users of the org or below see their new name or subtree at once.
+  if (done) sessions_.Clear();
+  return done;
 }
 
 Result<OrgView> OrgService::Move(const Actor& actor, std::int64_t id, std::int64_t new_parent_id) {
   ZJ_RETURN_IF_ERROR(MustManageOrgs(actor));
-  return store::InTransaction(db_, [&](store::Connection& c) -> Result<OrgView> {
+  auto done = store::InTransaction(db_, [&](store::Connection& c) -> Result<OrgView> {
     ZJ_ASSIGN_OR_RETURN(store::OrgRow org, LoadOrgInScope(c, actor, id));
     ZJ_ASSIGN_OR_RETURN(store::OrgRow parent, LoadOrgInScope(c, actor, new_parent_id, "parent_id"));
     if (org.parent_id == parent.id) return ViewOf(c, actor, org);
@@ -300,6 +303,9 @@ Result<OrgView> OrgService::Move(const Actor& actor, std::int64_t id, std::int64
         Record(c, actor, *moved, "move", {{"parent", old_parent_code + " → " + parent.code}}));
     return ViewOf(c, actor, *moved);
   });
+  // Signed-in users of the org or below see their new name or subtree at once.
+  if (done) sessions_.Clear();
+  return done;
 }
 
 Result<std::int64_t> OrgService::IdByCode(const Actor& actor, const std::string& code,

@@ -70,8 +70,13 @@ struct OrgPatch {
 class OrgService {
  public:
   OrgService(store::Database& db, const Clock& clock, Random& random, AuditService& audit,
-             const RegionTable& regions)
-      : db_(db), clock_(clock), random_(random), audit_(audit), regions_(regions) {}
+             const RegionTable& regions, SessionCache& sessions)
+      : db_(db),
+        clock_(clock),
+        random_(random),
+        audit_(audit),
+        regions_(regions),
+        sessions_(sessions) {}
 
   Result<OrgView> Get(const Actor& actor, std::int64_t id);
   //! The children of `parent_id`; without one, the actor's own org (administrators: the roots).
@@ -100,6 +105,7 @@ class OrgService {
   Random& random_;
   AuditService& audit_;
   const RegionTable& regions_;
+  SessionCache& sessions_;  //!< cleared when an org is renamed, closed or moved
 };
 
 }  // namespace zj::app
