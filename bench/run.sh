@@ -6,9 +6,9 @@
 # Usage: bench/run.sh [--scale default|municipal] [--duration SECONDS] [--connections N]
 #                     [--members N] [--rows N]
 #   default:   dashboards at 100,000 and 1,000,000 members, reads/searches/memory at 1,000,000,
-#              import of 100,000 rows (about 10 minutes on 2 cores);
+#              import of 100,000 rows (about 8 minutes on 2 cores);
 #   municipal: dashboards at 100,000 and 10,000,000 members, the rest at 10,000,000 members and
-#              200,000 enterprises, import of 1,000,000 rows (needs ~15 GB of disk, ~1 hour).
+#              200,000 enterprises, import of 1,000,000 rows (needs ~15 GB of disk, ~25 minutes on 2 cores).
 # What it measures (see bench/README.md):
 #   micro        Google Benchmark micro-benchmarks of the per-row hot path;
 #   api_reads    authenticated GET of an account, a member and a service request by id through
@@ -41,7 +41,7 @@ while [ $# -gt 0 ]; do
 done
 case "$scale" in
   default) members="${members:-1000000}"; rows="${rows:-100000}"; enterprise_scale=2; requests=50000 ;;
-  municipal) members="${members:-10000000}"; rows="${rows:-1000000}"; enterprise_scale=20; requests=500000 ;;
+  municipal) members="${members:-10000000}"; rows="${rows:-1000000}"; enterprise_scale=20; requests=100000 ;;
   *) echo "bench/run.sh: --scale is default or municipal, not $scale" >&2; exit 2 ;;
 esac
 small_members=100000
@@ -200,7 +200,10 @@ rm -f "$work/small.db"* "$work/before_writes.db"*
 bash "$root/bench/import/run_import.sh" "$build" "$work/import" "$rows" "$work/out/import.json"
 bash "$root/bench/import/run_import_pg.sh" "$build" "$work/import" "$rows" "$work/out/import_pg.json"
 
+# latest.* is the last run of any scale; <scale>.* keeps the last run of each, for the README.
 node "$root/bench/report.mjs" --dir "$work/out" --scale "$scale" --members "$members" \
   --small-members "$small_members" --duration "$duration" --connections "$connections" \
   --out-json "$root/bench/results/latest.json" --out-md "$root/bench/results/latest.md"
+cp "$root/bench/results/latest.json" "$root/bench/results/$scale.json"
+cp "$root/bench/results/latest.md" "$root/bench/results/$scale.md"
 cat "$root/bench/results/latest.md"
