@@ -133,8 +133,10 @@ void Allocate(std::vector<UnionPlan>& plans, std::int64_t count) {
     given += plans[i].members;
     remainders.emplace_back(share % total, i);
   }
-  std::stable_sort(remainders.begin(), remainders.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  // Largest remainder first; ties in plan order (the same order a stable sort would keep).
+  std::sort(remainders.begin(), remainders.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
   for (std::size_t k = 0; given < count; ++k, ++given) ++plans[remainders[k].second].members;
 }
 
@@ -187,7 +189,7 @@ class PeopleGenerator {
         random_(random),
         rng_(seed + 7),
         first_day_(std::chrono::sys_days(kFirstBirth)),
-        days_((std::chrono::sys_days(kLastBirth) - first_day_).count() + 1),
+        days_(static_cast<int>((std::chrono::sys_days(kLastBirth) - first_day_).count() + 1)),
         ids_(regions.size(), days_),
         surname_(Weighted(kSurnames)),
         ethnicity_(Weighted(kEthnicities)),

@@ -38,8 +38,8 @@ bool ToUtf16(UConverter* conv, std::string_view in, bool flush, std::u16string& 
   for (;;) {
     UErrorCode status = U_ZERO_ERROR;
     UChar* target = out.data() + used;
-    ucnv_toUnicode(conv, &target, out.data() + out.size(), &source, source_end, nullptr, flush,
-                   &status);
+    ucnv_toUnicode(conv, &target, out.data() + out.size(), &source, source_end, nullptr,
+                   flush ? 1 : 0, &status);
     used = static_cast<std::size_t>(target - out.data());
     if (status == U_BUFFER_OVERFLOW_ERROR) {
       out.resize(out.size() * 2);
@@ -83,7 +83,7 @@ class MemoryReader final : public ByteReader {
   explicit MemoryReader(std::string_view bytes) : bytes_(bytes) {}
   Result<std::size_t> Read(char* buf, std::size_t n) override {
     const std::size_t got = std::min(n, bytes_.size());
-    std::copy_n(bytes_.data(), got, buf);
+    std::copy_n(bytes_.begin(), got, buf);
     bytes_.remove_prefix(got);
     return got;
   }

@@ -36,8 +36,8 @@ class TableStream {
 };
 
 struct TableStreamOptions {
-  std::string sheet;              //!< XLSX: the sheet's name; "" for the first sheet
-  std::size_t chunk = 64 * 1024;  //!< bytes read (and decoded) at a time
+  std::string sheet;                           //!< XLSX: the sheet's name; "" for the first sheet
+  std::size_t chunk = std::size_t{64} * 1024;  //!< bytes read (and decoded) at a time
 };
 
 //! What one pass over a file tells: its SHA-256 (lower-case hex), whether it is a zip

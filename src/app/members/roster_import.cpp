@@ -351,7 +351,7 @@ class RosterBatchWriter {
     r.employer_name = m.employer_name;
     if (m.employer_uscc) {
       if (auto id = EmployerOf(*m.employer_uscc)) {
-        r.employer_id = *id;
+        r.employer_id = id;
         r.employer_name.reset();
       }
     }
@@ -616,7 +616,7 @@ Result<void> RosterImportService::WriteReport(const Actor& actor, std::int64_t i
       const auto& o = outcomes.front();
       if (o.outcome == "rejected") {
         note = i18n::Translate(locale, o.code.value_or("error.invalid_input"), ArgsOf(o.args));
-        if (o.column_name && !o.column_name->empty()) note = *o.column_name + "：" + note;
+        if (o.column_name && !o.column_name->empty()) note.insert(0, *o.column_name + "：");
       } else if (o.outcome == "candidate" && o.member_id) {
         ZJ_ASSIGN_OR_RETURN(auto m, store::FindMemberById(conn, *o.member_id));
         note = i18n::Translate(locale, "members.import.candidate",
