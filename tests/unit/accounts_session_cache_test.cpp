@@ -33,15 +33,6 @@ TEST(SessionCache, AnEntryLivesForItsTtlFromTheMomentItWasRead) {
   EXPECT_FALSE(cache.Find("other", 5000).has_value());
 }
 
-TEST(SessionCache, TouchRecordsTheNewLastSeenTime) {
-  SessionCache cache(1000);
-  cache.Put("h1", EntryOf(7, "c1"), 5000);
-  cache.Touch("h1", 5100);
-  cache.Touch("absent", 5100);
-  EXPECT_EQ(cache.Find("h1", 5200)->last_seen_at, 5100);
-  EXPECT_EQ(cache.size(), 1U);
-}
-
 TEST(SessionCache, ForgettingASessionOrAUserOrAll) {
   SessionCache cache(1000);
   cache.Put("a1", EntryOf(1, "x"), 0);

@@ -28,13 +28,6 @@ void SessionCache::Put(const std::string& token_hash, Entry entry, std::int64_t 
   entries_.insert_or_assign(token_hash, std::move(entry));
 }
 
-void SessionCache::Touch(const std::string& token_hash, std::int64_t last_seen_at) {
-  const std::lock_guard lock(mutex_);
-  if (const auto it = entries_.find(token_hash); it != entries_.end()) {
-    it->second.last_seen_at = last_seen_at;
-  }
-}
-
 void SessionCache::Forget(const std::string& token_hash) {
   const std::lock_guard lock(mutex_);
   entries_.erase(token_hash);

@@ -26,7 +26,7 @@ class SessionCache {
  public:
   struct Entry {
     AuthenticatedSession session;
-    std::int64_t last_seen_at = 0;  //!< as stored (or as last touched by this process)
+    std::int64_t last_seen_at = 0;  //!< as stored, or as just written by the touch
     std::int64_t expires_at = 0;
     std::int64_t read_at = 0;  //!< when it was read from the store
   };
@@ -39,8 +39,6 @@ class SessionCache {
   //! Remembers what was just read (nothing when the ttl is 0). When full, entries past their ttl
   //! go first, then all.
   void Put(const std::string& token_hash, Entry entry, std::int64_t now);
-  //! Records a last-seen time written to the store.
-  void Touch(const std::string& token_hash, std::int64_t last_seen_at);
   void Forget(const std::string& token_hash);
   void ForgetUser(std::int64_t user_id);
   void Clear();
