@@ -12,7 +12,7 @@ packages=(
   # build
   build-essential cmake ninja-build ccache pkg-config git
   # C++ libraries (see DESIGN.md "Chosen components")
-  libboost-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libsodium-dev
+  libboost-dev nlohmann-json3-dev rapidjson-dev libcli11-dev libspdlog-dev libfmt-dev libsodium-dev
   libicu-dev icu-devtools libsqlite3-dev sqlite3 libpq-dev
   # XLSX: libxlsxwriter writes exports; libzip + pugixml read imported workbooks, expat streams
   # big sheets (SAX) for the member import

@@ -1,10 +1,11 @@
 // Micro-benchmarks of the per-row work that needs more than core/: sealing an ID number and
 // computing its blind index (libsodium), opening it again, the pinyin of a name (ICU), and the
-// JSON of a member as the API answers it (nlohmann-json).
+// JSON of a member as the API answers it (JsonWriter, beside the nlohmann DOM it replaced).
 #include <nlohmann/json.hpp>
 
 #include "app/personal_data/vault.h"
 #include "app/text/pinyin.h"
+#include "http/routes/member_json.h"
 #include "inputs.h"
 #include "registry.h"
 
@@ -62,25 +63,38 @@ void PinyinOfName(benchmark::State& state) {
 }
 ZJ_BENCHMARK(PinyinOfName);
 
+app::MemberDetail SampleMember() {
+  app::MemberDetail d;
+  auto& m = d.member.row;
+  m.id = 913755553728955690;
+  m.name = "张晓林";
+  m.gender = "male";
+  m.birth_date = "1990-03-07";
+  m.ethnicity = "汉族";
+  m.employer_id = 913755571667479679;
+  m.employer_display = "北京某某科技有限公司";
+  m.union_org_id = 913755571667479680;
+  m.union_name = "东华门街道联合工会";
+  m.join_date = "2015-07-25";
+  m.card_number = "1101010000012345";
+  m.status = "active";
+  m.created_at = 1764201600000;
+  m.updated_at = 1764201600000;
+  d.member.id_masked = "110101********1234";
+  d.member.phone_masked = "138****5678";
+  d.events.push_back(
+      {1, 1, m.id, 1764201600000, 7, "updated", R"({"fields":["phone"]})", std::string("管理员")});
+  return d;
+}
+
+// The member's detail as GET /api/v1/members/{id} answers it (http/routes/member_json.cpp).
 void MemberJson(benchmark::State& state) {
+  const app::MemberDetail member = SampleMember();
   std::size_t bytes = 0;
   for (auto _ : state) {
-    nlohmann::json member{
-        {"id", "913755553728955690"},
-        {"name", "张晓林"},
-        {"id_number_masked", "110101********1234"},
-        {"gender", "male"},
-        {"birth_date", "1990-03-07"},
-        {"ethnicity", "汉族"},
-        {"phone_masked", "138****5678"},
-        {"employer", {{"id", "913755571667479679"}, {"name", "北京某某科技有限公司"}}},
-        {"union", {{"id", "913755571667479680"}, {"name", "东华门街道联合工会"}}},
-        {"join_date", "2015-07-25"},
-        {"card_number", "1101010000012345"},
-        {"migrant_worker", false},
-        {"model_worker", false},
-        {"status", "active"}};
-    const std::string text = member.dump();
+    http::JsonWriter w;
+    http::WriteMemberDetail(w, member);
+    const std::string text = w.Take();
     bytes += text.size();
     benchmark::DoNotOptimize(text);
   }
@@ -88,6 +102,50 @@ void MemberJson(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
 }
 ZJ_BENCHMARK(MemberJson);
+
+// The same document built as an nlohmann::json DOM and printed, as the API did before
+// JsonWriter: kept to show what the writer saves.
+void MemberJsonDom(benchmark::State& state) {
+  const app::MemberDetail d = SampleMember();
+  const auto& m = d.member.row;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    nlohmann::json events = nlohmann::json::array();
+    for (const auto& e : d.events) {
+      events.push_back({{"at", e.at},
+                        {"event", e.event},
+                        {"actor_name", *e.actor_name},
+                        {"detail", nlohmann::json::parse(e.detail)}});
+    }
+    nlohmann::json member{
+        {"id", std::to_string(m.id)},
+        {"name", m.name},
+        {"id_masked", d.member.id_masked},
+        {"gender", m.gender},
+        {"birth_date", m.birth_date},
+        {"ethnicity", *m.ethnicity},
+        {"phone_masked", *d.member.phone_masked},
+        {"employer", {{"id", std::to_string(*m.employer_id)}, {"name", *m.employer_display}}},
+        {"union", {{"id", std::to_string(m.union_org_id)}, {"name", m.union_name}}},
+        {"join_date", *m.join_date},
+        {"card_number", m.card_number},
+        {"migrant_worker", m.migrant_worker},
+        {"model_worker", m.model_worker},
+        {"status", m.status},
+        {"status_changed_on", nullptr},
+        {"import_id", nullptr},
+        {"created_at", m.created_at},
+        {"updated_at", m.updated_at},
+        {"events", std::move(events)},
+        {"transfers", nlohmann::json::array()}};
+    const std::string text = member.dump();
+    bytes += text.size();
+    benchmark::DoNotOptimize(text);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+}
+ZJ_BENCHMARK(MemberJsonDom);
 
 }  // namespace
 }  // namespace zj::bench

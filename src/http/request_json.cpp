@@ -1,8 +1,131 @@
 #include "http/request_json.h"
 
+#include "core/requests/request_flow.h"
 #include "http/route.h"
 
 namespace zj::http {
+
+namespace {
+
+void RequestSummaryFields(JsonWriter& w, const app::RequestView& v, i18n::Locale locale) {
+  const auto& r = v.row;
+  w.Key("id").Id(r.id);
+  w.Key("tracking_number").Str(r.tracking_number);
+  w.Key("channel").Str(r.channel);
+  w.Key("category").Object();
+  w.Key("code").Str(r.category_code).Key("name").Str(CategoryName(v, locale));
+  w.EndObject();
+  w.Key("priority").Str(r.priority);
+  w.Key("status").Str(r.status);
+  w.Key("title").Str(r.title);
+  w.Key("org").Object().Key("id").Id(r.org_id).Key("name").Str(r.org_name).EndObject();
+  w.Key("contact_name").Str(r.contact_name);
+  w.Key("phone_masked").Str(v.phone_masked);
+  w.Key("created_at").Int(r.created_at);
+  w.Key("next_due").OptInt(r.next_due);
+  w.Key("escalations").Int(r.escalations);
+}
+
+//! The handler's moves possible from the current status (the app still decides who may).
+void HandlerActions(JsonWriter& w, const std::string& status) {
+  w.Array();
+  if (const auto from = requests::ParseStatus(status)) {
+    for (const auto action :
+         {requests::Action::kAccept, requests::Action::kContact, requests::Action::kResolve,
+          requests::Action::kReject, requests::Action::kClose}) {
+      if (requests::NextStatus(*from, action, requests::Party::kHandler)) {
+        w.Str(requests::ActionName(action));
+      }
+    }
+  }
+  w.EndArray();
+}
+
+void FollowUpFields(JsonWriter& w, const store::FollowUpItem& item) {
+  const auto& f = item.follow_up;
+  w.Key("id").Id(f.id);
+  w.Key("request_id").Id(f.request_id);
+  w.Key("reason").Str(f.reason);
+  w.Key("org").Object().Key("id").Id(f.org_id).Key("name").Str(item.org_name).EndObject();
+  w.Key("created_at").Int(f.created_at);
+  w.Key("done_at").OptInt(f.done_at);
+  w.Key("done_by_name").StrOrNull(item.done_by_name);
+  w.Key("note").OptStr(f.note);
+}
+
+}  // namespace
+
+void WriteRequestSummary(JsonWriter& w, const app::RequestView& v, i18n::Locale locale) {
+  w.Object();
+  RequestSummaryFields(w, v, locale);
+  w.EndObject();
+}
+
+void WriteRequestDetail(JsonWriter& w, const app::RequestView& v, i18n::Locale locale) {
+  const auto& r = v.row;
+  w.Object();
+  RequestSummaryFields(w, v, locale);
+  w.Key("description").Str(r.description);
+  w.Key("employer");
+  if (r.employer_id || r.employer_name) {
+    w.Object().Key("id").OptId(r.employer_id).Key("name").Str(r.employer_name.value_or(""));
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("region_code").OptStr(r.region_code);
+  w.Key("member_id").OptId(r.member_id);
+  w.Key("deadlines").Object();
+  w.Key("accept_by").Int(r.accept_by).Key("contact_by").Int(r.contact_by);
+  w.Key("resolve_by").Int(r.resolve_by);
+  w.EndObject();
+  w.Key("accepted_at").OptInt(r.accepted_at);
+  w.Key("contacted_at").OptInt(r.contacted_at);
+  w.Key("resolved_at").OptInt(r.resolved_at);
+  w.Key("closed_at").OptInt(r.closed_at);
+  w.Key("resolution").OptStr(r.resolution);
+  w.Key("rating").OptInt(r.rating);
+  w.Key("rating_comment").OptStr(r.rating_comment);
+  w.Key("actions");
+  HandlerActions(w, r.status);
+  w.Key("follow_up");
+  if (v.follow_up) {
+    w.Object();
+    FollowUpFields(w, *v.follow_up);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("events").Array();
+  for (const auto& e : v.events) {
+    w.Object();
+    w.Key("id").Id(e.id);
+    w.Key("at").Int(e.at);
+    w.Key("kind").Str(e.kind);
+    w.Key("from_status").OptStr(e.from_status);
+    w.Key("to_status").OptStr(e.to_status);
+    w.Key("org_name").StrOrNull(e.org_name);
+    w.Key("actor_name").StrOrNull(e.actor_name);
+    w.Key("internal").Bool(e.internal);
+    w.Key("body").OptStr(e.body);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteFollowUpEntry(JsonWriter& w, const app::FollowUpEntry& e, i18n::Locale locale) {
+  w.Object();
+  FollowUpFields(w, e.item);
+  w.Key("tracking_number").Str(e.item.tracking_number);
+  w.Key("title").Str(e.item.title);
+  w.Key("category").Object().Key("code").Str(e.item.category_code);
+  w.Key("name").Str(locale == i18n::Locale::kEn ? e.category_en : e.category_zh);
+  w.EndObject();
+  w.Key("rating").OptInt(e.item.rating);
+  w.Key("rating_comment").OptStr(e.item.rating_comment);
+  w.EndObject();
+}
 
 std::string CategoryName(const app::RequestView& v, i18n::Locale locale) {
   return locale == i18n::Locale::kEn ? v.category_en : v.category_zh;

@@ -7,10 +7,19 @@
 #include "app/requests/request_service.h"
 #include "core/i18n/messages.h"
 #include "core/result.h"
+#include "http/json_writer.h"
 
 namespace zj::http {
 
 std::string CategoryName(const app::RequestView& v, i18n::Locale locale);
+
+//! RequestSummary of the OpenAPI document (a queue's item).
+void WriteRequestSummary(JsonWriter& w, const app::RequestView& v, i18n::Locale locale);
+//! RequestDetail: the summary, the case's fields, the handler's possible moves, the follow-up
+//! visit and the history.
+void WriteRequestDetail(JsonWriter& w, const app::RequestView& v, i18n::Locale locale);
+//! FollowUpEntry: a visit owed or done, with its request's headline.
+void WriteFollowUpEntry(JsonWriter& w, const app::FollowUpEntry& e, i18n::Locale locale);
 nlohmann::json CategoryJson(const store::CategoryRow& c, i18n::Locale locale);
 
 //! category, title, description, contact_name, contact_phone, employer_id?, region_code?,

@@ -13,6 +13,7 @@
 #include "app/application.h"
 #include "core/i18n/messages.h"
 #include "core/result.h"
+#include "http/json_writer.h"
 #include "http/types.h"
 
 namespace zj::http {
@@ -43,7 +44,29 @@ struct Reply {
     std::string disposition;
   };
   std::optional<File> file = std::nullopt;
+  //! A JSON body written already (JsonWriter), in place of `body`.
+  std::optional<std::string> json_text = std::nullopt;
 };
+
+//! A reply whose JSON body `write(JsonWriter&)` writes.
+template <typename Write>
+Reply JsonReply(beast_http::status status, Write write) {
+  JsonWriter w;
+  write(w);
+  return Reply{status, std::nullopt, std::nullopt, w.Take()};
+}
+
+//! A list's page: `{"items": [...], "next_cursor": "id" | null}`, each item written by
+//! `item(JsonWriter&, const Item&)`.
+template <typename Item, typename WriteItem>
+Reply PageReply(const std::vector<Item>& items, const std::optional<std::int64_t>& next_cursor,
+                WriteItem item) {
+  return JsonReply(beast_http::status::ok, [&](JsonWriter& w) {
+    w.Object().Key("items").Array();
+    for (const Item& i : items) item(w, i);
+    w.EndArray().Key("next_cursor").OptId(next_cursor).EndObject();
+  });
+}
 
 enum class Access {
   kPublic,   //!< anyone

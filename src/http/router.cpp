@@ -48,13 +48,16 @@ bool SameToken(const std::string& a, std::string_view b) {
   return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-Response JsonResponse(const Reply& reply, unsigned version, bool keep_alive) {
+Response JsonResponse(Reply& reply, unsigned version, bool keep_alive) {
   Response res{reply.status, version};
   res.keep_alive(keep_alive);
   if (reply.file) {
     res.set(beast_http::field::content_type, reply.file->content_type);
     res.set(beast_http::field::content_disposition, reply.file->disposition);
     res.body() = reply.file->bytes;
+  } else if (reply.json_text) {
+    res.set(beast_http::field::content_type, "application/json");
+    res.body() = std::move(*reply.json_text);
   } else if (reply.body) {
     res.set(beast_http::field::content_type, "application/json");
     res.body() = reply.body->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -4,82 +4,85 @@ namespace zj::http {
 
 namespace {
 
-nlohmann::json OrNull(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-nlohmann::json OrNull(const std::optional<std::int64_t>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-nlohmann::json IdOrNull(const std::optional<std::int64_t>& v) {
-  return v ? nlohmann::json(std::to_string(*v)) : nlohmann::json(nullptr);
+void MemberSummaryFields(JsonWriter& w, const app::MemberView& v) {
+  const auto& m = v.row;
+  w.Key("id").Id(m.id);
+  w.Key("name").Str(m.name);
+  w.Key("gender").Str(m.gender);
+  w.Key("birth_date").Str(m.birth_date);
+  w.Key("id_masked").Str(v.id_masked);
+  w.Key("phone_masked").OptStr(v.phone_masked);
+  w.Key("card_number").Str(m.card_number);
+  w.Key("union").Object().Key("id").Id(m.union_org_id).Key("name").Str(m.union_name).EndObject();
+  w.Key("employer").Object();
+  w.Key("id").OptId(m.employer_id).Key("name").OptStr(m.employer_display);
+  w.EndObject();
+  w.Key("join_date").OptStr(m.join_date);
+  w.Key("status").Str(m.status);
+  w.Key("migrant_worker").Bool(m.migrant_worker);
+  w.Key("model_worker").Bool(m.model_worker);
 }
 
 }  // namespace
 
-nlohmann::json MemberSummaryJson(const app::MemberView& v) {
-  const auto& m = v.row;
-  return {{"id", std::to_string(m.id)},
-          {"name", m.name},
-          {"gender", m.gender},
-          {"birth_date", m.birth_date},
-          {"id_masked", v.id_masked},
-          {"phone_masked", OrNull(v.phone_masked)},
-          {"card_number", m.card_number},
-          {"union", {{"id", std::to_string(m.union_org_id)}, {"name", m.union_name}}},
-          {"employer", {{"id", IdOrNull(m.employer_id)}, {"name", OrNull(m.employer_display)}}},
-          {"join_date", OrNull(m.join_date)},
-          {"status", m.status},
-          {"migrant_worker", m.migrant_worker},
-          {"model_worker", m.model_worker}};
+void WriteMemberSummary(JsonWriter& w, const app::MemberView& m) {
+  w.Object();
+  MemberSummaryFields(w, m);
+  w.EndObject();
 }
 
-nlohmann::json MemberDetailJson(const app::MemberDetail& d) {
-  nlohmann::json out = MemberSummaryJson(d.member);
+void WriteMemberDetail(JsonWriter& w, const app::MemberDetail& d) {
   const auto& m = d.member.row;
-  out["ethnicity"] = OrNull(m.ethnicity);
-  out["status_changed_on"] = OrNull(m.status_changed_on);
-  out["import_id"] = IdOrNull(m.import_id);
-  out["created_at"] = m.created_at;
-  out["updated_at"] = m.updated_at;
-  nlohmann::json events = nlohmann::json::array();
+  w.Object();
+  MemberSummaryFields(w, d.member);
+  w.Key("ethnicity").OptStr(m.ethnicity);
+  w.Key("status_changed_on").OptStr(m.status_changed_on);
+  w.Key("import_id").OptId(m.import_id);
+  w.Key("created_at").Int(m.created_at);
+  w.Key("updated_at").Int(m.updated_at);
+  w.Key("events").Array();
   for (const auto& e : d.events) {
-    nlohmann::json detail = nlohmann::json::parse(e.detail, nullptr, false);
-    if (detail.is_discarded() || !detail.is_object()) detail = nlohmann::json::object();
-    events.push_back({{"at", e.at},
-                      {"event", e.event},
-                      {"actor_name", OrNull(e.actor_name)},
-                      {"detail", std::move(detail)}});
+    w.Object();
+    w.Key("at").Int(e.at);
+    w.Key("event").Str(e.event);
+    w.Key("actor_name").OptStr(e.actor_name);
+    w.Key("detail").RawObject(e.detail);
+    w.EndObject();
   }
-  out["events"] = std::move(events);
-  nlohmann::json transfers = nlohmann::json::array();
-  for (const auto& t : d.transfers) transfers.push_back(TransferJson(t));
-  out["transfers"] = std::move(transfers);
-  return out;
+  w.EndArray();
+  w.Key("transfers").Array();
+  for (const auto& t : d.transfers) WriteTransfer(w, t);
+  w.EndArray();
+  w.EndObject();
 }
 
-nlohmann::json TransferJson(const app::TransferView& v) {
+void WriteTransfer(JsonWriter& w, const app::TransferView& v) {
   const auto& t = v.row;
-  return {{"id", std::to_string(t.id)},
-          {"member",
-           {{"id", std::to_string(t.member_id)},
-            {"name", t.member_name},
-            {"id_masked", v.member_id_masked}}},
-          {"from_union", {{"id", std::to_string(t.from_union_id)}, {"name", t.from_union_name}}},
-          {"to_union", {{"id", std::to_string(t.to_union_id)}, {"name", t.to_union_name}}},
-          {"requested_side", t.requested_side},
-          {"requested_by_name", OrNull(t.requested_by_name)},
-          {"reason", t.reason},
-          {"state", t.state},
-          {"due_at", t.due_at},
-          {"created_at", t.created_at},
-          {"decided_at", OrNull(t.decided_at)},
-          {"decided_by_name", OrNull(t.decided_by_name)},
-          {"decision_note", OrNull(t.decision_note)},
-          {"import_id", IdOrNull(t.import_id)},
-          {"can_decide", v.can_decide},
-          {"can_cancel", v.can_cancel}};
+  w.Object();
+  w.Key("id").Id(t.id);
+  w.Key("member").Object();
+  w.Key("id").Id(t.member_id).Key("name").Str(t.member_name);
+  w.Key("id_masked").Str(v.member_id_masked);
+  w.EndObject();
+  w.Key("from_union").Object();
+  w.Key("id").Id(t.from_union_id).Key("name").Str(t.from_union_name);
+  w.EndObject();
+  w.Key("to_union").Object();
+  w.Key("id").Id(t.to_union_id).Key("name").Str(t.to_union_name);
+  w.EndObject();
+  w.Key("requested_side").Str(t.requested_side);
+  w.Key("requested_by_name").OptStr(t.requested_by_name);
+  w.Key("reason").Str(t.reason);
+  w.Key("state").Str(t.state);
+  w.Key("due_at").Int(t.due_at);
+  w.Key("created_at").Int(t.created_at);
+  w.Key("decided_at").OptInt(t.decided_at);
+  w.Key("decided_by_name").OptStr(t.decided_by_name);
+  w.Key("decision_note").OptStr(t.decision_note);
+  w.Key("import_id").OptId(t.import_id);
+  w.Key("can_decide").Bool(v.can_decide);
+  w.Key("can_cancel").Bool(v.can_cancel);
+  w.EndObject();
 }
 
 }  // namespace zj::http

@@ -7,6 +7,10 @@ namespace zj::http {
 
 namespace {
 
+Reply TransferReply(beast_http::status status, const app::TransferView& t) {
+  return JsonReply(status, [&](JsonWriter& w) { WriteTransfer(w, t); });
+}
+
 Result<Reply> ListTransfers(Call& call) {
   const auto query = QueryParams(call.request.target());
   Error invalid = InvalidInput();
@@ -23,17 +27,13 @@ Result<Reply> ListTransfers(Call& call) {
   }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::TransferPage page, call.app.transfers().List(*call.actor, filter));
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& t : page.items) items.push_back(TransferJson(t));
-  nlohmann::json body{{"items", std::move(items)}, {"next_cursor", nullptr}};
-  if (page.next_cursor) body["next_cursor"] = std::to_string(*page.next_cursor);
-  return Reply{beast_http::status::ok, std::move(body)};
+  return PageReply(page.items, page.next_cursor, WriteTransfer);
 }
 
 Result<Reply> GetTransfer(Call& call) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
   ZJ_ASSIGN_OR_RETURN(app::TransferView t, call.app.transfers().Get(*call.actor, id));
-  return Reply{beast_http::status::ok, TransferJson(t)};
+  return TransferReply(beast_http::status::ok, t);
 }
 
 // {member_id, to_union_id | to_union_code, reason}: the sending side; {id_number, to_union_id,
@@ -70,7 +70,7 @@ Result<Reply> RequestTransfer(Call& call) {
           ? transfers.RequestFromSender(*call.actor, *member_id, *to_union_id, reason)
           : transfers.RequestFromSenderByCode(*call.actor, *member_id, *to_union_code, reason);
   if (!made) return Fail(std::move(made).error());
-  return Reply{beast_http::status::created, TransferJson(*made)};
+  return TransferReply(beast_http::status::created, *made);
 }
 
 Result<Reply> DecideTransfer(Call& call, const std::string& action) {
@@ -87,7 +87,7 @@ Result<Reply> DecideTransfer(Call& call, const std::string& action) {
                                       : action == "reject" ? transfers.Reject(*call.actor, id, note)
                                                            : transfers.Cancel(*call.actor, id);
   if (!decided) return Fail(std::move(decided).error());
-  return Reply{beast_http::status::ok, TransferJson(*decided)};
+  return TransferReply(beast_http::status::ok, *decided);
 }
 
 }  // namespace

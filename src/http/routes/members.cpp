@@ -38,17 +38,13 @@ Result<Reply> ListMembers(Call& call) {
   }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::MemberPage page, call.app.members().List(*call.actor, filter));
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& m : page.items) items.push_back(MemberSummaryJson(m));
-  nlohmann::json body{{"items", std::move(items)}, {"next_cursor", nullptr}};
-  if (page.next_cursor) body["next_cursor"] = std::to_string(*page.next_cursor);
-  return Reply{beast_http::status::ok, std::move(body)};
+  return PageReply(page.items, page.next_cursor, WriteMemberSummary);
 }
 
 Result<Reply> GetMember(Call& call) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
   ZJ_ASSIGN_OR_RETURN(app::MemberDetail m, call.app.members().Get(*call.actor, id));
-  return Reply{beast_http::status::ok, MemberDetailJson(m)};
+  return JsonReply(beast_http::status::ok, [&](JsonWriter& w) { WriteMemberDetail(w, m); });
 }
 
 Result<Reply> CreateMember(Call& call) {
@@ -74,7 +70,8 @@ Result<Reply> CreateMember(Call& call) {
   m.model_worker = OptionalBool(body, "model_worker", invalid).value_or(false);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::MemberView created, call.app.members().Create(*call.actor, m));
-  return Reply{beast_http::status::created, MemberSummaryJson(created)};
+  return JsonReply(beast_http::status::created,
+                   [&](JsonWriter& w) { WriteMemberSummary(w, created); });
 }
 
 Result<Reply> PatchMember(Call& call) {
@@ -101,7 +98,7 @@ Result<Reply> PatchMember(Call& call) {
   patch.status_changed_on = OptionalString(body, "status_changed_on", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::MemberView m, call.app.members().Update(*call.actor, id, patch));
-  return Reply{beast_http::status::ok, MemberSummaryJson(m)};
+  return JsonReply(beast_http::status::ok, [&](JsonWriter& w) { WriteMemberSummary(w, m); });
 }
 
 Result<Reply> RevealMember(Call& call) {

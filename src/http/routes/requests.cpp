@@ -18,113 +18,8 @@ namespace zj::http {
 
 namespace {
 
-nlohmann::json OptInt(const std::optional<std::int64_t>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-nlohmann::json OptText(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-nlohmann::json SummaryJson(const app::RequestView& v, i18n::Locale locale) {
-  const auto& r = v.row;
-  return {{"id", std::to_string(r.id)},
-          {"tracking_number", r.tracking_number},
-          {"channel", r.channel},
-          {"category", {{"code", r.category_code}, {"name", CategoryName(v, locale)}}},
-          {"priority", r.priority},
-          {"status", r.status},
-          {"title", r.title},
-          {"org", {{"id", std::to_string(r.org_id)}, {"name", r.org_name}}},
-          {"contact_name", r.contact_name},
-          {"phone_masked", v.phone_masked},
-          {"created_at", r.created_at},
-          {"next_due", OptInt(r.next_due)},
-          {"escalations", r.escalations}};
-}
-
-//! The handler's moves possible from the current status (the app still decides who may).
-nlohmann::json HandlerActions(const std::string& status) {
-  nlohmann::json out = nlohmann::json::array();
-  const auto from = requests::ParseStatus(status);
-  if (!from) return out;
-  for (const auto action :
-       {requests::Action::kAccept, requests::Action::kContact, requests::Action::kResolve,
-        requests::Action::kReject, requests::Action::kClose}) {
-    if (requests::NextStatus(*from, action, requests::Party::kHandler)) {
-      out.push_back(std::string(requests::ActionName(action)));
-    }
-  }
-  return out;
-}
-
-nlohmann::json FollowUpJson(const store::FollowUpItem& item) {
-  const auto& f = item.follow_up;
-  return {{"id", std::to_string(f.id)},
-          {"request_id", std::to_string(f.request_id)},
-          {"reason", f.reason},
-          {"org", {{"id", std::to_string(f.org_id)}, {"name", item.org_name}}},
-          {"created_at", f.created_at},
-          {"done_at", OptInt(f.done_at)},
-          {"done_by_name",
-           item.done_by_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(item.done_by_name)},
-          {"note", OptText(f.note)}};
-}
-
-nlohmann::json FollowUpEntryJson(const app::FollowUpEntry& e, i18n::Locale locale) {
-  nlohmann::json j = FollowUpJson(e.item);
-  j.update({{"tracking_number", e.item.tracking_number},
-            {"title", e.item.title},
-            {"category",
-             {{"code", e.item.category_code},
-              {"name", locale == i18n::Locale::kEn ? e.category_en : e.category_zh}}},
-            {"rating", e.item.rating ? nlohmann::json(*e.item.rating) : nlohmann::json(nullptr)},
-            {"rating_comment", OptText(e.item.rating_comment)}});
-  return j;
-}
-
-nlohmann::json DetailJson(const app::RequestView& v, i18n::Locale locale) {
-  const auto& r = v.row;
-  nlohmann::json j = SummaryJson(v, locale);
-  nlohmann::json employer(nullptr);
-  if (r.employer_id || r.employer_name) {
-    employer = {{"id", r.employer_id ? nlohmann::json(std::to_string(*r.employer_id))
-                                     : nlohmann::json(nullptr)},
-                {"name", r.employer_name.value_or("")}};
-  }
-  nlohmann::json events = nlohmann::json::array();
-  for (const auto& e : v.events) {
-    events.push_back(
-        {{"id", std::to_string(e.id)},
-         {"at", e.at},
-         {"kind", e.kind},
-         {"from_status", OptText(e.from_status)},
-         {"to_status", OptText(e.to_status)},
-         {"org_name", e.org_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.org_name)},
-         {"actor_name",
-          e.actor_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.actor_name)},
-         {"internal", e.internal},
-         {"body", OptText(e.body)}});
-  }
-  j.update(
-      {{"description", r.description},
-       {"employer", std::move(employer)},
-       {"region_code", OptText(r.region_code)},
-       {"member_id",
-        r.member_id ? nlohmann::json(std::to_string(*r.member_id)) : nlohmann::json(nullptr)},
-       {"deadlines",
-        {{"accept_by", r.accept_by}, {"contact_by", r.contact_by}, {"resolve_by", r.resolve_by}}},
-       {"accepted_at", OptInt(r.accepted_at)},
-       {"contacted_at", OptInt(r.contacted_at)},
-       {"resolved_at", OptInt(r.resolved_at)},
-       {"closed_at", OptInt(r.closed_at)},
-       {"resolution", OptText(r.resolution)},
-       {"rating", r.rating ? nlohmann::json(*r.rating) : nlohmann::json(nullptr)},
-       {"rating_comment", OptText(r.rating_comment)},
-       {"actions", HandlerActions(r.status)},
-       {"follow_up", v.follow_up ? FollowUpJson(*v.follow_up) : nlohmann::json(nullptr)},
-       {"events", std::move(events)}});
-  return j;
+Reply DetailReply(beast_http::status status, const app::RequestView& v, i18n::Locale locale) {
+  return JsonReply(status, [&](JsonWriter& w) { WriteRequestDetail(w, v, locale); });
 }
 
 Result<Reply> ListRequests(Call& call) {
@@ -154,17 +49,15 @@ Result<Reply> ListRequests(Call& call) {
   }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestPage page, call.app.requests().List(*call.actor, filter));
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& v : page.items) items.push_back(SummaryJson(v, call.locale));
-  nlohmann::json body{{"items", std::move(items)}, {"next_cursor", nullptr}};
-  if (page.next_cursor) body["next_cursor"] = std::to_string(*page.next_cursor);
-  return Reply{beast_http::status::ok, std::move(body)};
+  return PageReply(page.items, page.next_cursor, [&](JsonWriter& w, const app::RequestView& v) {
+    WriteRequestSummary(w, v, call.locale);
+  });
 }
 
 Result<Reply> GetRequest(Call& call) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
   ZJ_ASSIGN_OR_RETURN(app::RequestView v, call.app.requests().Get(*call.actor, id));
-  return Reply{beast_http::status::ok, DetailJson(v, call.locale)};
+  return DetailReply(beast_http::status::ok, v, call.locale);
 }
 
 Result<Reply> CreateRequest(Call& call) {
@@ -176,7 +69,7 @@ Result<Reply> CreateRequest(Call& call) {
   in.member_id = OptionalId(body, "member_id", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestView v, call.app.requests().Submit(call.actor, in));
-  return Reply{beast_http::status::created, DetailJson(v, call.locale)};
+  return DetailReply(beast_http::status::created, v, call.locale);
 }
 
 Result<Reply> ActOnRequest(Call& call) {
@@ -196,7 +89,7 @@ Result<Reply> ActOnRequest(Call& call) {
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestView v,
                       call.app.requests().Act(*call.actor, id, *action, text.value_or("")));
-  return Reply{beast_http::status::ok, DetailJson(v, call.locale)};
+  return DetailReply(beast_http::status::ok, v, call.locale);
 }
 
 Result<Reply> AddRequestMessage(Call& call) {
@@ -215,7 +108,7 @@ Result<Reply> AddRequestMessage(Call& call) {
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestView v,
                       call.app.requests().AddMessage(*call.actor, id, text, internal));
-  return Reply{beast_http::status::ok, DetailJson(v, call.locale)};
+  return DetailReply(beast_http::status::ok, v, call.locale);
 }
 
 Result<Reply> TransferRequest(Call& call) {
@@ -231,7 +124,7 @@ Result<Reply> TransferRequest(Call& call) {
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestView v,
                       call.app.requests().Transfer(*call.actor, id, *to, reason));
-  return Reply{beast_http::status::ok, DetailJson(v, call.locale)};
+  return DetailReply(beast_http::status::ok, v, call.locale);
 }
 
 Result<Reply> ListFollowUps(Call& call) {
@@ -257,11 +150,9 @@ Result<Reply> ListFollowUps(Call& call) {
   }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::FollowUpPage page, call.app.requests().FollowUps(*call.actor, filter));
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& e : page.items) items.push_back(FollowUpEntryJson(e, call.locale));
-  nlohmann::json body{{"items", std::move(items)}, {"next_cursor", nullptr}};
-  if (page.next_cursor) body["next_cursor"] = std::to_string(*page.next_cursor);
-  return Reply{beast_http::status::ok, std::move(body)};
+  return PageReply(page.items, page.next_cursor, [&](JsonWriter& w, const app::FollowUpEntry& e) {
+    WriteFollowUpEntry(w, e, call.locale);
+  });
 }
 
 Result<Reply> FinishFollowUp(Call& call) {
@@ -272,7 +163,7 @@ Result<Reply> FinishFollowUp(Call& call) {
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestView v,
                       call.app.requests().FinishFollowUp(*call.actor, id, note));
-  return Reply{beast_http::status::ok, DetailJson(v, call.locale)};
+  return DetailReply(beast_http::status::ok, v, call.locale);
 }
 
 nlohmann::json FiguresJson(const requests::StatsDelta& f) {

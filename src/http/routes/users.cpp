@@ -7,20 +7,27 @@ namespace zj::http {
 
 namespace {
 
-nlohmann::json UserJson(const app::UserView& u) {
-  nlohmann::json user{{"id", std::to_string(u.id)},
-                      {"username", u.username},
-                      {"display_name", u.display_name},
-                      {"role", u.role},
-                      {"status", u.status},
-                      {"org", nullptr},
-                      {"created_at", u.created_at},
-                      {"phone_masked", nullptr}};
-  if (u.phone_masked) user["phone_masked"] = *u.phone_masked;
+void WriteUser(JsonWriter& w, const app::UserView& u) {
+  w.Object();
+  w.Key("id").Id(u.id);
+  w.Key("username").Str(u.username);
+  w.Key("display_name").Str(u.display_name);
+  w.Key("role").Str(u.role);
+  w.Key("status").Str(u.status);
+  w.Key("org");
   if (u.org_id) {
-    user["org"] = {{"id", std::to_string(*u.org_id)}, {"code", u.org_code}, {"name", u.org_name}};
+    w.Object().Key("id").Id(*u.org_id).Key("code").Str(u.org_code).Key("name").Str(u.org_name);
+    w.EndObject();
+  } else {
+    w.Null();
   }
-  return user;
+  w.Key("created_at").Int(u.created_at);
+  w.Key("phone_masked").OptStr(u.phone_masked);
+  w.EndObject();
+}
+
+Reply UserReply(beast_http::status status, const app::UserView& u) {
+  return JsonReply(status, [&](JsonWriter& w) { WriteUser(w, u); });
 }
 
 Result<Reply> ListUsers(Call& call) {
@@ -47,11 +54,7 @@ Result<Reply> ListUsers(Call& call) {
   }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::UserPage page, call.app.users().List(*call.actor, filter));
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& u : page.items) items.push_back(UserJson(u));
-  nlohmann::json body{{"items", std::move(items)}, {"next_cursor", nullptr}};
-  if (page.next_cursor) body["next_cursor"] = std::to_string(*page.next_cursor);
-  return Reply{beast_http::status::ok, std::move(body)};
+  return PageReply(page.items, page.next_cursor, WriteUser);
 }
 
 Result<Reply> CreateUser(Call& call) {
@@ -65,13 +68,13 @@ Result<Reply> CreateUser(Call& call) {
   user.org_id = OptionalId(body, "org_id", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::UserView created, call.app.users().Create(*call.actor, user));
-  return Reply{beast_http::status::created, UserJson(created)};
+  return UserReply(beast_http::status::created, created);
 }
 
 Result<Reply> GetUser(Call& call) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
   ZJ_ASSIGN_OR_RETURN(app::UserView user, call.app.users().Get(*call.actor, id));
-  return Reply{beast_http::status::ok, UserJson(user)};
+  return UserReply(beast_http::status::ok, user);
 }
 
 Result<Reply> PatchUser(Call& call) {
@@ -86,7 +89,7 @@ Result<Reply> PatchUser(Call& call) {
   patch.org_id = OptionalId(body, "org_id", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::UserView user, call.app.users().Update(*call.actor, id, patch));
-  return Reply{beast_http::status::ok, UserJson(user)};
+  return UserReply(beast_http::status::ok, user);
 }
 
 Result<Reply> ResetPassword(Call& call) {

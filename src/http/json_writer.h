@@ -1,0 +1,59 @@
+// JSON text written straight from the rows, for the answers read most (a member's, a request's
+// and an account's detail, and their lists) and the access log line. RapidJSON's SAX Writer
+// appends to one buffer; nlohmann::json first builds a std::map per object and then walks it
+// again to print, which was a fifth of the CPU of a request's GET (issue 8). Everything else
+// keeps nlohmann::json, whose DOM is what parsing and editing need.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+// clang-format off
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+// clang-format on
+
+namespace zj::http {
+
+//! Writes one JSON value. Keys and values alternate inside objects: `w.Key("id").Id(7)`.
+//! Text that is not valid UTF-8 is written with U+FFFD in place of the bad bytes (as the
+//! nlohmann answers do), so one damaged value never makes the whole answer invalid.
+class JsonWriter {
+ public:
+  JsonWriter() : writer_(buffer_) {}
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+
+  JsonWriter& Object();
+  JsonWriter& EndObject();
+  JsonWriter& Array();
+  JsonWriter& EndArray();
+  JsonWriter& Key(std::string_view key);
+
+  JsonWriter& Str(std::string_view value);
+  JsonWriter& Int(std::int64_t value);
+  JsonWriter& Bool(bool value);
+  JsonWriter& Null();
+  //! A 64-bit id as a decimal string (JavaScript numbers lose digits past 2^53).
+  JsonWriter& Id(std::int64_t id);
+  //! The value, or null when absent.
+  JsonWriter& OptStr(const std::optional<std::string>& value);
+  JsonWriter& OptInt(const std::optional<std::int64_t>& value);
+  JsonWriter& OptId(const std::optional<std::int64_t>& id);
+  //! The text, or null when it is empty.
+  JsonWriter& StrOrNull(std::string_view value);
+  //! A JSON object kept as text (an event's detail): written as it is when it parses as an
+  //! object, else `{}`.
+  JsonWriter& RawObject(std::string_view json);
+
+  //! The text written so far (complete once every Object/Array is closed).
+  std::string Take() const { return {buffer_.GetString(), buffer_.GetSize()}; }
+
+ private:
+  rapidjson::StringBuffer buffer_;
+  rapidjson::Writer<rapidjson::StringBuffer> writer_;
+};
+
+}  // namespace zj::http
