@@ -60,7 +60,7 @@ int RunCli(int argc, char** argv) {
 
   // Logs go to stderr, so stdout stays for the command's own output.
   auto logger = spdlog::stderr_color_mt("zhijia");
-  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
+  logger->set_pattern(kLogPattern);
   spdlog::set_default_logger(logger);
   spdlog::set_level(spdlog::level::from_str(global.log_level));
   try {

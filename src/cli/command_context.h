@@ -19,6 +19,9 @@ struct GlobalOptions {
   std::string key_file;  //!< --key-file or ZHIJIA_KEY_FILE; empty → ./data/zhijia.key
 };
 
+//! The layout of a log line: time, level, message.
+inline constexpr const char* kLogPattern = "%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v";
+
 //! Exit codes: 0 success, 1 the operation failed, 2 bad command line.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;

@@ -13,6 +13,7 @@
 #include "app/notify/outbox.h"
 #include "app/system/periodic_jobs.h"
 #include "cli/commands.h"
+#include "cli/server_log.h"
 #include "http/server.h"
 
 namespace zj::cli {
@@ -117,8 +118,14 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
         ZJ_RETURN_IF_ERROR(app::ExpireServed(application.db(), application.clock().NowMs()));
         return {};
       });
+      // The buffered log (server_log.h) reaches stderr within a second.
+      jobs.Add("log.flush", std::chrono::seconds(1), []() -> Result<void> {
+        spdlog::default_logger()->flush();
+        return {};
+      });
       http::Server server(application, o->server);
       if (auto bound = server.Bind(); !bound) return ReportError(bound.error());
+      const BufferedServerLog log;
       jobs.Start();
       server.Run([&] {
         const std::string& host = o->server.host;

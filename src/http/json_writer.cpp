@@ -64,6 +64,11 @@ JsonWriter& JsonWriter::Int(std::int64_t value) {
   return *this;
 }
 
+JsonWriter& JsonWriter::Real(double value) {
+  writer_.Double(value);
+  return *this;
+}
+
 JsonWriter& JsonWriter::Bool(bool value) {
   writer_.Bool(value);
   return *this;

@@ -34,6 +34,7 @@ class JsonWriter {
 
   JsonWriter& Str(std::string_view value);
   JsonWriter& Int(std::int64_t value);
+  JsonWriter& Real(double value);
   JsonWriter& Bool(bool value);
   JsonWriter& Null();
   //! A 64-bit id as a decimal string (JavaScript numbers lose digits past 2^53).

@@ -8,9 +8,9 @@
 #include <boost/beast/http.hpp>
 #include <condition_variable>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <thread>
 
+#include "http/json_writer.h"
 #include "http/problem.h"
 #include "http/router.h"
 
@@ -105,6 +105,8 @@ class Session : public std::enable_shared_from_this<Session> {
     if (request.method() == beast_http::verb::post && path == "/api/v1/members/imports") {
       parser_->body_limit(server_.options.limits.upload_bytes);
     }
+    // No body to come (a GET): answer now instead of going through the scheduler once more.
+    if (parser_->is_done()) return OnRead(ec, bytes);
     beast_http::async_read(stream_, buffer_, *parser_,
                            beast::bind_front_handler(&Session::OnRead, shared_from_this()));
   }
@@ -125,15 +127,13 @@ class Session : public std::enable_shared_from_this<Session> {
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
-    spdlog::info("{}", nlohmann::json{{"event", "request"},
-                                      {"remote", remote_},
-                                      {"method", std::string(request.method_string())},
-                                      {"target", std::string(request.target())},
-                                      {"status", handled.response.result_int()},
-                                      {"bytes", handled.response.body().size()},
-                                      {"ms", std::round(ms * 100) / 100},
-                                      {"user", handled.user}}
-                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    JsonWriter line;
+    line.Object().Key("event").Str("request").Key("remote").Str(remote_);
+    line.Key("method").Str(request.method_string()).Key("target").Str(request.target());
+    line.Key("status").Int(handled.response.result_int());
+    line.Key("bytes").Int(static_cast<std::int64_t>(handled.response.body().size()));
+    line.Key("ms").Real(std::round(ms * 100) / 100).Key("user").Str(handled.user).EndObject();
+    spdlog::info("{}", line.Take());
     Write(std::move(handled.response));
   }
 
@@ -155,11 +155,10 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto locale = i18n::NegotiateLocale(parser_->get()[beast_http::field::accept_language]);
     Response res = ProblemResponse(error, locale, parser_->get().target(), 11, false, status);
     AddSecurityHeaders(res);
-    spdlog::info("{}", nlohmann::json{{"event", "rejected"},
-                                      {"remote", remote_},
-                                      {"status", res.result_int()},
-                                      {"reason", ec.message()}}
-                           .dump());
+    JsonWriter line;
+    line.Object().Key("event").Str("rejected").Key("remote").Str(remote_);
+    line.Key("status").Int(res.result_int()).Key("reason").Str(ec.message()).EndObject();
+    spdlog::info("{}", line.Take());
     Write(std::move(res));
   }
 

@@ -427,6 +427,41 @@ TEST_P(RequestsTest, TheWorkerMayReopenWithinSevenDays) {
   EXPECT_GT(seen->row.resolve_by, clock_.NowMs());
 }
 
+// Category names are kept in memory for a second (category_names.h): a rename here shows at
+// once, one made by another process (written to the store directly) within the second.
+TEST_P(RequestsTest, ARenamedCategoryShowsAtOnceHereAndWithinASecondFromElsewhere) {
+  auto r = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(r);
+  auto admin = MakeUser("admin.cat", "admin", root_);
+  app::CategoryPatch patch;
+  patch.name_zh = "拖欠工资";
+  ASSERT_OK(requests_->UpdateCategory(admin, "rights.wage_arrears", patch));
+  auto seen = requests_->Get(cadre_, r->row.id);
+  ASSERT_OK(seen);
+  EXPECT_EQ(seen->category_zh, "拖欠工资");
+
+  {
+    auto lease = db_->Acquire();
+    ASSERT_OK(lease);
+    auto row = store::FindCategory(**lease, "rights.wage_arrears");
+    ASSERT_OK(row);
+    ASSERT_TRUE(row->has_value());
+    auto renamed = **row;
+    renamed.name_zh = "欠发工资";
+    ASSERT_OK(store::UpdateCategory(**lease, renamed));
+  }
+  seen = requests_->Get(cadre_, r->row.id);
+  ASSERT_OK(seen);
+  EXPECT_EQ(seen->category_zh, "拖欠工资") << "read less than a second ago";
+  clock_.Advance(1000);
+  seen = requests_->Get(cadre_, r->row.id);
+  ASSERT_OK(seen);
+  EXPECT_EQ(seen->category_zh, "欠发工资");
+  auto tracked = requests_->Track(r->row.tracking_number, "5678");
+  ASSERT_OK(tracked);
+  EXPECT_EQ(tracked->category_zh, "欠发工资");
+}
+
 TEST_P(RequestsTest, TheDashboardCountsVolumeTimelinessSatisfactionAndOverdue) {
   app::ServiceDashboard dashboard(*db_, clock_);
   std::vector<std::string> numbers;

@@ -11,9 +11,9 @@ nlohmann::json Parsed(const JsonWriter& w) { return nlohmann::json::parse(w.Take
 
 TEST(JsonWriter, WritesNestedObjectsAndArraysInOrder) {
   JsonWriter w;
-  w.Object().Key("a").Int(-3).Key("b").Array().Bool(true).Null().Str("x").EndArray();
+  w.Object().Key("a").Int(-3).Key("b").Array().Bool(true).Null().Str("x").Real(1.25).EndArray();
   w.Key("c").Object().Key("d").Int(9007199254740993).EndObject().EndObject();
-  EXPECT_EQ(w.Take(), R"({"a":-3,"b":[true,null,"x"],"c":{"d":9007199254740993}})");
+  EXPECT_EQ(w.Take(), R"({"a":-3,"b":[true,null,"x",1.25],"c":{"d":9007199254740993}})");
 }
 
 TEST(JsonWriter, EscapesWhatJsonRequiresAndKeepsChineseAsUtf8) {

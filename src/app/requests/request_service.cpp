@@ -232,6 +232,7 @@ Result<store::CategoryRow> RequestService::UpdateCategory(const Actor& actor,
       AuditEvent{
           "request_category.update", "request_category", c.code, "ok", {}, std::move(detail)}));
   ZJ_RETURN_IF_ERROR(tx.Commit());
+  category_names_.Clear();
   return c;
 }
 
@@ -864,12 +865,12 @@ Result<store::RequestRow> RequestService::LoadTracked(store::Connection& conn,
 
 Result<TrackedRequest> RequestService::TrackedView(store::Connection& conn,
                                                    const store::RequestRow& row) {
-  ZJ_ASSIGN_OR_RETURN(auto category, store::FindCategory(conn, row.category_code));
+  ZJ_ASSIGN_OR_RETURN(auto names, category_names_.Of(conn, row.category_code, clock_.NowMs()));
   ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(conn, row.org_id));
   TrackedRequest t;
   t.tracking_number = row.tracking_number;
-  t.category_zh = category ? category->name_zh : row.category_code;
-  t.category_en = category ? category->name_en : row.category_code;
+  t.category_zh = std::move(names.zh);
+  t.category_en = std::move(names.en);
   t.title = row.title;
   t.status = row.status;
   t.org_name = org ? org->name : "";
@@ -896,9 +897,9 @@ Result<RequestView> RequestService::ViewOf(store::Connection& conn, const store:
                                            bool with_events) {
   RequestView v;
   v.row = row;
-  ZJ_ASSIGN_OR_RETURN(auto category, store::FindCategory(conn, row.category_code));
-  v.category_zh = category ? category->name_zh : row.category_code;
-  v.category_en = category ? category->name_en : row.category_code;
+  ZJ_ASSIGN_OR_RETURN(auto names, category_names_.Of(conn, row.category_code, clock_.NowMs()));
+  v.category_zh = std::move(names.zh);
+  v.category_en = std::move(names.en);
   if (auto phone = vault_.Open(kPhoneField, row.contact_phone_cipher)) {
     v.phone_masked = personal_data::MaskPhone(*phone);
   } else {  // a key that is gone: the last four digits are still known

@@ -18,6 +18,7 @@
 #include "app/calendar/calendar_service.h"
 #include "app/clock.h"
 #include "app/personal_data/vault.h"
+#include "app/requests/category_names.h"
 #include "core/accounts/login_throttle.h"
 #include "core/calendar/work_calendar.h"
 #include "core/requests/request_flow.h"
@@ -259,6 +260,7 @@ class RequestService {
   AuditService& audit_;
   Vault& vault_;
   const CalendarBook& calendars_;
+  CategoryNames category_names_;
   std::mutex throttle_mutex_;
   accounts::LoginThrottle throttle_;  // keyed by tracking number and remote address
   accounts::LoginThrottle intake_throttle_{PortalIntakePolicy()};  // anonymous submissions
