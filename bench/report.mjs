@@ -41,8 +41,15 @@ const apiReads = ['users', 'members', 'requests']
   .filter((label) => existsSync(`${dir}/wrk_${label}.json`))
   .map((label) => {
     const info = read(`wrk_${label}.json`)
-    const zhijia = wrk(`wrk_${label}_zhijia.txt`)
-    const bare = wrk(`wrk_${label}_bare.txt`)
+    // Alternating rounds of zhijia and the bare server (run.sh): the round whose ratio is the
+    // median is reported, every round's figures are kept.
+    const rounds = Array.from({ length: info.rounds ?? 1 }, (_, i) => {
+      const zhijia = wrk(`wrk_${label}_zhijia_${i + 1}.txt`)
+      const bare = wrk(`wrk_${label}_bare_${i + 1}.txt`)
+      return { zhijia, bare, ratio: round(zhijia.rps / bare.rps) }
+    })
+    const median = [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor(rounds.length / 2)]
+    const { zhijia, bare } = median
     return {
       request: info.request,
       members,
@@ -50,9 +57,10 @@ const apiReads = ['users', 'members', 'requests']
       distinct_paths: info.paths,
       connections: Number(a.connections),
       duration_s: Number(a.duration),
+      rounds: rounds.map((r) => ({ zhijia_rps: r.zhijia.rps, bare_rps: r.bare.rps, ratio: r.ratio })),
       zhijia,
       bare_server: bare,
-      ratio: round(zhijia.rps / bare.rps),
+      ratio: median.ratio,
       target_ratio: 0.4,
       p99_target_ms: 10,
     }
@@ -126,11 +134,11 @@ const n = (v) => Number(v).toLocaleString('en')
 const lines = [
   `Machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.date}; scale ${a.scale} (${n(members)} members)`,
   '',
-  `| API read (${a.connections} conn., ${a.duration} s, random ids) | zhijia req/s | p50 / p99 ms | bare server req/s | ratio (≥ 0.4) | p99 < 10 ms |`,
-  '|---|---:|---:|---:|---:|---|',
+  `| API read (${a.connections} conn., random ids; the median of ${apiReads[0]?.rounds.length ?? 1} alternating ${a.duration} s rounds) | zhijia req/s | p50 / p99 ms | bare server req/s | ratio (≥ 0.4) | each round's ratio | p99 < 10 ms |`,
+  '|---|---:|---:|---:|---:|---|---|',
   ...apiReads.map(
     (r) =>
-      `| ${r.request} (${r.body_bytes} B, ${r.distinct_paths} ids) | ${Math.round(r.zhijia.rps)} | ${r.zhijia.p50_ms} / ${r.zhijia.p99_ms} | ${Math.round(r.bare_server.rps)} | **${r.ratio}** ${ok(r.ratio >= r.target_ratio)} | ${ok(r.zhijia.p99_ms < r.p99_target_ms)} |`,
+      `| ${r.request} (${r.body_bytes} B, ${r.distinct_paths} ids) | ${Math.round(r.zhijia.rps)} | ${r.zhijia.p50_ms} / ${r.zhijia.p99_ms} | ${Math.round(r.bare_server.rps)} | **${r.ratio}** ${ok(r.ratio >= r.target_ratio)} | ${r.rounds.map((x) => x.ratio).join(', ')} | ${ok(r.zhijia.p99_ms < r.p99_target_ms)} |`,
   ),
   '',
   '| API write | zhijia req/s | p50 / p99 ms | bare insert rows/s (1 per commit) | ratio (≥ 0.3) |',
