@@ -140,6 +140,9 @@ wrk_reads() {
   # Alternating rounds: this machine's speed drifts (the bare server alone has moved between
   # 56,000 and 89,000 req/s from one run to the next), so each ratio is taken from a pair run
   # back to back and report.mjs reports the round with the median ratio.
+  # A warm-up first (not counted): the first seconds on a fresh set of ids read their pages.
+  PATHS_FILE="$paths" COOKIE="$cookie" wrk -t2 -c"$connections" -d2s \
+    -s "$root/bench/wrk/get_paths.lua" "$base" >/dev/null
   local round
   for round in $(seq "$rounds"); do
     PATHS_FILE="$paths" COOKIE="$cookie" wrk -t2 -c"$connections" -d"${duration}s" --latency \
