@@ -99,6 +99,8 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
         if (const char* password = std::getenv("ZHIJIA_SMTP_PASSWORD")) o->smtp.password = password;
         notifier = std::make_unique<app::SmtpNotifier>(o->smtp, std::move(notifier));
       }
+      // Before the jobs and the server, so it outlives their threads (server_log.h).
+      const BufferedServerLog log;
       app::PeriodicJobs jobs;
       jobs.Add("calendars.reload", std::chrono::minutes(5),
                [&application] { return application.calendars().Reload(); });
@@ -125,7 +127,6 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       });
       http::Server server(application, o->server);
       if (auto bound = server.Bind(); !bound) return ReportError(bound.error());
-      const BufferedServerLog log;
       jobs.Start();
       server.Run([&] {
         const std::string& host = o->server.host;

@@ -5,8 +5,10 @@
 #include <charconv>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace zj::store {
@@ -147,7 +149,7 @@ class SqliteConnection final : public Connection {
   };
 
   Result<sqlite3_stmt*> Prepare(const Sql& sql, std::span<const Value> params) {
-    auto it = statements_.find(std::string(sql.name));
+    auto it = statements_.find(sql.name);
     if (it == statements_.end()) {
       sqlite3_stmt* raw = nullptr;
       const int rc =
@@ -223,7 +225,14 @@ class SqliteConnection final : public Connection {
 
   // Statements are declared after db_ so they are finalized before the handle closes.
   DbPtr db_;
-  std::unordered_map<std::string, Prepared> statements_;
+  //! By name, looked up without making a std::string of it (once per statement run).
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const {
+      return std::hash<std::string_view>{}(name);
+    }
+  };
+  std::unordered_map<std::string, Prepared, NameHash, std::equal_to<>> statements_;
   bool read_open_ = false;  //!< a BeginRead transaction is open
   std::shared_ptr<std::timed_mutex> writer_;
   int wait_ms_ = 0;
