@@ -48,22 +48,23 @@ struct Reply {
   std::optional<std::string> json_text = std::nullopt;
 };
 
-//! A reply whose JSON body `write(JsonWriter&)` writes.
-template <typename Write>
-Reply JsonReply(beast_http::status status, Write write) {
+//! A reply whose JSON body `write(JsonWriter&, args...)` writes, e.g.
+//! `JsonReply(status::ok, WriteTransfer, transfer)`.
+template <typename Write, typename... Args>
+Reply JsonReply(beast_http::status status, Write write, const Args&... args) {
   JsonWriter w;
-  write(w);
+  write(w, args...);
   return Reply{status, std::nullopt, std::nullopt, w.Take()};
 }
 
 //! A list's page: `{"items": [...], "next_cursor": "id" | null}`, each item written by
-//! `item(JsonWriter&, const Item&)`.
-template <typename Item, typename WriteItem>
+//! `item(JsonWriter&, const Item&, args...)`.
+template <typename Item, typename WriteItem, typename... Args>
 Reply PageReply(const std::vector<Item>& items, const std::optional<std::int64_t>& next_cursor,
-                WriteItem item) {
+                WriteItem item, const Args&... args) {
   return JsonReply(beast_http::status::ok, [&](JsonWriter& w) {
     w.Object().Key("items").Array();
-    for (const Item& i : items) item(w, i);
+    for (const Item& i : items) item(w, i, args...);
     w.EndArray().Key("next_cursor").OptId(next_cursor).EndObject();
   });
 }

@@ -7,10 +7,6 @@ namespace zj::http {
 
 namespace {
 
-Reply TransferReply(beast_http::status status, const app::TransferView& t) {
-  return JsonReply(status, [&](JsonWriter& w) { WriteTransfer(w, t); });
-}
-
 Result<Reply> ListTransfers(Call& call) {
   const auto query = QueryParams(call.request.target());
   Error invalid = InvalidInput();
@@ -33,7 +29,7 @@ Result<Reply> ListTransfers(Call& call) {
 Result<Reply> GetTransfer(Call& call) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
   ZJ_ASSIGN_OR_RETURN(app::TransferView t, call.app.transfers().Get(*call.actor, id));
-  return TransferReply(beast_http::status::ok, t);
+  return JsonReply(beast_http::status::ok, WriteTransfer, t);
 }
 
 // {member_id, to_union_id | to_union_code, reason}: the sending side; {id_number, to_union_id,
@@ -70,7 +66,7 @@ Result<Reply> RequestTransfer(Call& call) {
           ? transfers.RequestFromSender(*call.actor, *member_id, *to_union_id, reason)
           : transfers.RequestFromSenderByCode(*call.actor, *member_id, *to_union_code, reason);
   if (!made) return Fail(std::move(made).error());
-  return TransferReply(beast_http::status::created, *made);
+  return JsonReply(beast_http::status::created, WriteTransfer, *made);
 }
 
 Result<Reply> DecideTransfer(Call& call, const std::string& action) {
@@ -87,7 +83,7 @@ Result<Reply> DecideTransfer(Call& call, const std::string& action) {
                                       : action == "reject" ? transfers.Reject(*call.actor, id, note)
                                                            : transfers.Cancel(*call.actor, id);
   if (!decided) return Fail(std::move(decided).error());
-  return TransferReply(beast_http::status::ok, *decided);
+  return JsonReply(beast_http::status::ok, WriteTransfer, *decided);
 }
 
 }  // namespace

@@ -44,7 +44,7 @@ Result<Reply> ListMembers(Call& call) {
 Result<Reply> GetMember(Call& call) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
   ZJ_ASSIGN_OR_RETURN(app::MemberDetail m, call.app.members().Get(*call.actor, id));
-  return JsonReply(beast_http::status::ok, [&](JsonWriter& w) { WriteMemberDetail(w, m); });
+  return JsonReply(beast_http::status::ok, WriteMemberDetail, m);
 }
 
 Result<Reply> CreateMember(Call& call) {
@@ -70,8 +70,7 @@ Result<Reply> CreateMember(Call& call) {
   m.model_worker = OptionalBool(body, "model_worker", invalid).value_or(false);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::MemberView created, call.app.members().Create(*call.actor, m));
-  return JsonReply(beast_http::status::created,
-                   [&](JsonWriter& w) { WriteMemberSummary(w, created); });
+  return JsonReply(beast_http::status::created, WriteMemberSummary, created);
 }
 
 Result<Reply> PatchMember(Call& call) {
@@ -98,7 +97,7 @@ Result<Reply> PatchMember(Call& call) {
   patch.status_changed_on = OptionalString(body, "status_changed_on", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::MemberView m, call.app.members().Update(*call.actor, id, patch));
-  return JsonReply(beast_http::status::ok, [&](JsonWriter& w) { WriteMemberSummary(w, m); });
+  return JsonReply(beast_http::status::ok, WriteMemberSummary, m);
 }
 
 Result<Reply> RevealMember(Call& call) {

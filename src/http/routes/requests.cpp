@@ -18,10 +18,6 @@ namespace zj::http {
 
 namespace {
 
-Reply DetailReply(beast_http::status status, const app::RequestView& v, i18n::Locale locale) {
-  return JsonReply(status, [&](JsonWriter& w) { WriteRequestDetail(w, v, locale); });
-}
-
 Result<Reply> ListRequests(Call& call) {
   const auto query = QueryParams(call.request.target());
   Error invalid = InvalidInput();
@@ -49,15 +45,13 @@ Result<Reply> ListRequests(Call& call) {
   }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestPage page, call.app.requests().List(*call.actor, filter));
-  return PageReply(page.items, page.next_cursor, [&](JsonWriter& w, const app::RequestView& v) {
-    WriteRequestSummary(w, v, call.locale);
-  });
+  return PageReply(page.items, page.next_cursor, WriteRequestSummary, call.locale);
 }
 
 Result<Reply> GetRequest(Call& call) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
   ZJ_ASSIGN_OR_RETURN(app::RequestView v, call.app.requests().Get(*call.actor, id));
-  return DetailReply(beast_http::status::ok, v, call.locale);
+  return JsonReply(beast_http::status::ok, WriteRequestDetail, v, call.locale);
 }
 
 Result<Reply> CreateRequest(Call& call) {
@@ -69,7 +63,7 @@ Result<Reply> CreateRequest(Call& call) {
   in.member_id = OptionalId(body, "member_id", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestView v, call.app.requests().Submit(call.actor, in));
-  return DetailReply(beast_http::status::created, v, call.locale);
+  return JsonReply(beast_http::status::created, WriteRequestDetail, v, call.locale);
 }
 
 Result<Reply> ActOnRequest(Call& call) {
@@ -89,7 +83,7 @@ Result<Reply> ActOnRequest(Call& call) {
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestView v,
                       call.app.requests().Act(*call.actor, id, *action, text.value_or("")));
-  return DetailReply(beast_http::status::ok, v, call.locale);
+  return JsonReply(beast_http::status::ok, WriteRequestDetail, v, call.locale);
 }
 
 Result<Reply> AddRequestMessage(Call& call) {
@@ -108,7 +102,7 @@ Result<Reply> AddRequestMessage(Call& call) {
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestView v,
                       call.app.requests().AddMessage(*call.actor, id, text, internal));
-  return DetailReply(beast_http::status::ok, v, call.locale);
+  return JsonReply(beast_http::status::ok, WriteRequestDetail, v, call.locale);
 }
 
 Result<Reply> TransferRequest(Call& call) {
@@ -124,7 +118,7 @@ Result<Reply> TransferRequest(Call& call) {
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestView v,
                       call.app.requests().Transfer(*call.actor, id, *to, reason));
-  return DetailReply(beast_http::status::ok, v, call.locale);
+  return JsonReply(beast_http::status::ok, WriteRequestDetail, v, call.locale);
 }
 
 Result<Reply> ListFollowUps(Call& call) {
@@ -150,9 +144,7 @@ Result<Reply> ListFollowUps(Call& call) {
   }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::FollowUpPage page, call.app.requests().FollowUps(*call.actor, filter));
-  return PageReply(page.items, page.next_cursor, [&](JsonWriter& w, const app::FollowUpEntry& e) {
-    WriteFollowUpEntry(w, e, call.locale);
-  });
+  return PageReply(page.items, page.next_cursor, WriteFollowUpEntry, call.locale);
 }
 
 Result<Reply> FinishFollowUp(Call& call) {
@@ -163,7 +155,7 @@ Result<Reply> FinishFollowUp(Call& call) {
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestView v,
                       call.app.requests().FinishFollowUp(*call.actor, id, note));
-  return DetailReply(beast_http::status::ok, v, call.locale);
+  return JsonReply(beast_http::status::ok, WriteRequestDetail, v, call.locale);
 }
 
 nlohmann::json FiguresJson(const requests::StatsDelta& f) {

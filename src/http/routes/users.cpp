@@ -26,10 +26,6 @@ void WriteUser(JsonWriter& w, const app::UserView& u) {
   w.EndObject();
 }
 
-Reply UserReply(beast_http::status status, const app::UserView& u) {
-  return JsonReply(status, [&](JsonWriter& w) { WriteUser(w, u); });
-}
-
 Result<Reply> ListUsers(Call& call) {
   const auto query = QueryParams(call.request.target());
   Error invalid = InvalidInput();
@@ -68,13 +64,13 @@ Result<Reply> CreateUser(Call& call) {
   user.org_id = OptionalId(body, "org_id", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::UserView created, call.app.users().Create(*call.actor, user));
-  return UserReply(beast_http::status::created, created);
+  return JsonReply(beast_http::status::created, WriteUser, created);
 }
 
 Result<Reply> GetUser(Call& call) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
   ZJ_ASSIGN_OR_RETURN(app::UserView user, call.app.users().Get(*call.actor, id));
-  return UserReply(beast_http::status::ok, user);
+  return JsonReply(beast_http::status::ok, WriteUser, user);
 }
 
 Result<Reply> PatchUser(Call& call) {
@@ -89,7 +85,7 @@ Result<Reply> PatchUser(Call& call) {
   patch.org_id = OptionalId(body, "org_id", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::UserView user, call.app.users().Update(*call.actor, id, patch));
-  return UserReply(beast_http::status::ok, user);
+  return JsonReply(beast_http::status::ok, WriteUser, user);
 }
 
 Result<Reply> ResetPassword(Call& call) {
