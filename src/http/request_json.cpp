@@ -7,14 +7,19 @@ namespace zj::http {
 
 namespace {
 
+//! A request's category as lists and details show it: {code, name in the caller's language}.
+void CategoryRef(JsonWriter& w, const std::string& code, const std::string& zh,
+                 const std::string& en, i18n::Locale locale) {
+  w.Object().Key("code").Str(code).Key("name").Str(Localized(zh, en, locale)).EndObject();
+}
+
 void RequestSummaryFields(JsonWriter& w, const app::RequestView& v, i18n::Locale locale) {
   const auto& r = v.row;
   w.Key("id").Id(r.id);
   w.Key("tracking_number").Str(r.tracking_number);
   w.Key("channel").Str(r.channel);
-  w.Key("category").Object();
-  w.Key("code").Str(r.category_code).Key("name").Str(CategoryName(v, locale));
-  w.EndObject();
+  w.Key("category");
+  CategoryRef(w, r.category_code, v.category_zh, v.category_en, locale);
   w.Key("priority").Str(r.priority);
   w.Key("status").Str(r.status);
   w.Key("title").Str(r.title);
@@ -119,22 +124,21 @@ void WriteFollowUpEntry(JsonWriter& w, const app::FollowUpEntry& e, i18n::Locale
   FollowUpFields(w, e.item);
   w.Key("tracking_number").Str(e.item.tracking_number);
   w.Key("title").Str(e.item.title);
-  w.Key("category").Object().Key("code").Str(e.item.category_code);
-  w.Key("name").Str(locale == i18n::Locale::kEn ? e.category_en : e.category_zh);
-  w.EndObject();
+  w.Key("category");
+  CategoryRef(w, e.item.category_code, e.category_zh, e.category_en, locale);
   w.Key("rating").OptInt(e.item.rating);
   w.Key("rating_comment").OptStr(e.item.rating_comment);
   w.EndObject();
 }
 
-std::string CategoryName(const app::RequestView& v, i18n::Locale locale) {
-  return locale == i18n::Locale::kEn ? v.category_en : v.category_zh;
+const std::string& Localized(const std::string& zh, const std::string& en, i18n::Locale locale) {
+  return locale == i18n::Locale::kEn ? en : zh;
 }
 
 nlohmann::json CategoryJson(const store::CategoryRow& c, i18n::Locale locale) {
   return {{"code", c.code},
           {"parent_code", c.parent_code ? nlohmann::json(*c.parent_code) : nlohmann::json(nullptr)},
-          {"name", locale == i18n::Locale::kEn ? c.name_en : c.name_zh},
+          {"name", Localized(c.name_zh, c.name_en, locale)},
           {"name_zh", c.name_zh},
           {"name_en", c.name_en},
           {"lowest_level", c.lowest_level},

@@ -11,7 +11,8 @@
 
 namespace zj::http {
 
-std::string CategoryName(const app::RequestView& v, i18n::Locale locale);
+//! The name in the caller's language: English for en, else Chinese.
+const std::string& Localized(const std::string& zh, const std::string& en, i18n::Locale locale);
 
 //! RequestSummary of the OpenAPI document (a queue's item).
 void WriteRequestSummary(JsonWriter& w, const app::RequestView& v, i18n::Locale locale);

@@ -30,7 +30,7 @@ nlohmann::json TrackedJson(const app::TrackedRequest& t, i18n::Locale locale) {
          {"body", OptText(e.body)}});
   }
   return {{"tracking_number", t.tracking_number},
-          {"category_name", locale == i18n::Locale::kEn ? t.category_en : t.category_zh},
+          {"category_name", Localized(t.category_zh, t.category_en, locale)},
           {"title", t.title},
           {"status", t.status},
           {"org_name", t.org_name},
