@@ -42,8 +42,15 @@ class Router {
 //! The value of cookie `name` in a Cookie header, or "".
 std::string CookieValue(std::string_view header, std::string_view name);
 
-//! Headers every response carries (CSP, nosniff, frame-ancestors, referrer policy).
-void AddSecurityHeaders(Response& response);
+//! What a response is, for the security headers it needs.
+enum class Answer {
+  kDocument,  //!< the web app's pages, assets and anything else a browser may render
+  kData,      //!< an API answer (JSON, problem+json, a roster file): never rendered as a page
+};
+
+//! Headers every response carries: CSP (for data: nothing loads, nothing frames), nosniff,
+//! X-Frame-Options; documents also the referrer, permissions and opener policies.
+void AddSecurityHeaders(Response& response, Answer answer);
 
 //! The session cookie's name.
 inline constexpr std::string_view kSessionCookie = "zj_session";

@@ -154,7 +154,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     const auto locale = i18n::NegotiateLocale(parser_->get()[beast_http::field::accept_language]);
     Response res = ProblemResponse(error, locale, parser_->get().target(), 11, false, status);
-    AddSecurityHeaders(res);
+    AddSecurityHeaders(res, Answer::kData);
     JsonWriter line;
     line.Object().Key("event").Str("rejected").Key("remote").Str(remote_);
     line.Key("status").Int(res.result_int()).Key("reason").Str(ec.message()).EndObject();

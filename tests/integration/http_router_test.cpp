@@ -208,14 +208,30 @@ TEST_P(RouterTest, LogoutWithTheCsrfTokenEndsTheSessionAndClearsTheCookie) {
 }
 
 TEST_P(RouterTest, EveryResponseCarriesSecurityHeadersAndApiAnswersAreNotCached) {
-  for (const auto& target : {"/healthz", "/api/v1/version", "/", "/api/v1/nothing"}) {
+  for (const auto& target : {"/healthz", "/api/v1/version", "/", "/api/v1/nothing", "/portal"}) {
     auto res = Send(bh::verb::get, target);
     const std::string csp(res["Content-Security-Policy"]);
-    EXPECT_NE(csp.find("default-src 'self'"), std::string::npos) << target;
     EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << target;
     EXPECT_EQ(res["X-Content-Type-Options"], "nosniff") << target;
+    EXPECT_EQ(res["X-Frame-Options"], "DENY") << target;
   }
-  EXPECT_EQ(Send(bh::verb::get, "/api/v1/version")[bh::field::cache_control], "no-store");
+  // Pages may load the app's own scripts and styles and nothing else.
+  for (const auto& target : {"/", "/portal"}) {
+    auto page = Send(bh::verb::get, target);
+    const std::string csp(page["Content-Security-Policy"]);
+    EXPECT_NE(csp.find("default-src 'self'"), std::string::npos) << target;
+    EXPECT_NE(csp.find("script-src 'self';"), std::string::npos) << target;
+    EXPECT_EQ(page["Referrer-Policy"], "same-origin") << target;
+    EXPECT_EQ(page["Cross-Origin-Opener-Policy"], "same-origin") << target;
+    EXPECT_NE(std::string(page["Permissions-Policy"]).find("camera=()"), std::string::npos);
+  }
+  // API answers are data: nothing may load from them, whatever they contain.
+  for (const auto& target : {"/healthz", "/api/v1/version", "/api/v1/nothing"}) {
+    auto data = Send(bh::verb::get, target);
+    EXPECT_EQ(data["Content-Security-Policy"], "default-src 'none'; frame-ancestors 'none'")
+        << target;
+    EXPECT_EQ(data[bh::field::cache_control], "no-store") << target;
+  }
 }
 
 TEST_P(RouterTest, StaticAssetsAreServedWithTypeAndLongCaching) {
