@@ -170,7 +170,6 @@ Handled Router::Handle(const Request& request, const Peer& peer) {
                                    beast_http::status::method_not_allowed);
   }
   AddSecurityHeaders(out.response, api ? Answer::kData : Answer::kDocument);
-  out.response.set(beast_http::field::server, "zhijia");
   if (!out.response.has_content_length() && !out.response.chunked()) out.response.prepare_payload();
   return out;
 }

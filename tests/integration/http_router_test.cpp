@@ -214,6 +214,8 @@ TEST_P(RouterTest, EveryResponseCarriesSecurityHeadersAndApiAnswersAreNotCached)
     EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << target;
     EXPECT_EQ(res["X-Content-Type-Options"], "nosniff") << target;
     EXPECT_EQ(res["X-Frame-Options"], "DENY") << target;
+    // Nothing tells a scanner which product and version answers (OWASP: no Server header).
+    EXPECT_EQ(res.find(bh::field::server), res.end()) << target;
   }
   // Pages may load the app's own scripts and styles and nothing else.
   for (const auto& target : {"/", "/portal"}) {

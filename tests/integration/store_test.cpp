@@ -4,6 +4,7 @@
 // refuse a newer schema.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <chrono>
@@ -268,6 +269,21 @@ TEST_P(StoreTest, AReadSnapshotSeesOneStateAndEndsBeforeWrites) {
     ASSERT_OK(tx->Commit());
   }
   EXPECT_EQ(Count("notes"), 2);
+}
+
+// SQLite's allocation counts (MEMSTATUS) take one process-wide mutex per malloc and free; the
+// store turns them off before SQLite initialises, so the counts stay at zero whatever runs.
+TEST_P(StoreTest, SqliteKeepsNoAllocationCounts) {
+  if (GetParam() != Backend::kSqlite) GTEST_SKIP() << "a setting of the SQLite library";
+  Script(kNotesTable);
+  auto lease = db_->Acquire();
+  ASSERT_TRUE(lease.has_value()) << Describe(lease.error());
+  ASSERT_OK((*lease)->Execute(kInsertNote, Params(std::int64_t{1}, std::string("counted?"))));
+  auto rows = (*lease)->Query(kSelectNote, Params(std::int64_t{1}));
+  ASSERT_TRUE(rows.has_value()) << Describe(rows.error());
+  EXPECT_EQ(rows->at(0).Text(0), "counted?");
+  EXPECT_EQ(sqlite3_memory_used(), 0);
+  EXPECT_EQ(sqlite3_memory_highwater(0), 0);
 }
 
 TEST_P(StoreTest, DuplicateUniqueKeyIsAlreadyExists) {

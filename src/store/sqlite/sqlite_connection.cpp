@@ -255,6 +255,12 @@ Result<std::unique_ptr<Connection>> OpenSqliteConnection(const std::string& path
     return Fail(ErrorCode::kUnavailable, "error.db.unreachable",
                 "cannot create folder " + parent.string() + ": " + ec.message());
   }
+  // Debian's SQLite counts every allocation under one process-wide mutex (MEMSTATUS, on by
+  // default); nothing here reads the counts. Off, a member's lookup runs 18 % fewer
+  // instructions (callgrind: 41.9k → 34.5k) and the server threads stop meeting on that mutex
+  // about 80 times per member GET. Only possible before SQLite initialises: at the first open.
+  static std::once_flag no_memstatus;
+  std::call_once(no_memstatus, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(
       path.c_str(), &raw,
