@@ -22,7 +22,9 @@ namespace zj::http {
 //! nlohmann answers do), so one damaged value never makes the whole answer invalid.
 class JsonWriter {
  public:
-  JsonWriter() : writer_(buffer_) {}
+  //! Room for a request's detail (about 2 KB) from the start, instead of growing 256 → 2 KB
+  //! through five reallocations.
+  JsonWriter() : buffer_(nullptr, 2048), writer_(buffer_) {}
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
@@ -53,8 +55,16 @@ class JsonWriter {
   std::string Take() const { return {buffer_.GetString(), buffer_.GetSize()}; }
 
  private:
+  //! RapidJSON's Writer plus one thing it lacks: a string known to need no escape, copied in
+  //! one piece (the Writer escapes byte by byte, which was most of the cost of an answer).
+  class Writer : public rapidjson::Writer<rapidjson::StringBuffer> {
+   public:
+    using rapidjson::Writer<rapidjson::StringBuffer>::Writer;
+    void Plain(std::string_view text);
+  };
+
   rapidjson::StringBuffer buffer_;
-  rapidjson::Writer<rapidjson::StringBuffer> writer_;
+  Writer writer_;
 };
 
 }  // namespace zj::http

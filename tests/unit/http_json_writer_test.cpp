@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "http/json_writer.h"
 
@@ -21,6 +23,28 @@ TEST(JsonWriter, EscapesWhatJsonRequiresAndKeepsChineseAsUtf8) {
   w.Str("张晓林 \"引号\" \\ 换行\n\t\x01");
   EXPECT_EQ(w.Take(), "\"张晓林 \\\"引号\\\" \\\\ 换行\\n\\t\\u0001\"");
   EXPECT_EQ(Parsed(w).get<std::string>(), "张晓林 \"引号\" \\ 换行\n\t\x01");
+}
+
+// The writer tests eight bytes at a time and the last few in a padded word: every byte JSON
+// must escape, and every kind of non-ASCII byte, is found at each position of texts from 1 to 20
+// bytes long, keys included, and the result reads back as what nlohmann writes for the text.
+TEST(JsonWriter, FindsWhatNeedsEscapingAtEveryPositionOfAText) {
+  const std::vector<std::string> specials = {"\"",   "\\",   "\n", std::string(1, '\0'),
+                                             "\x1f", "\x7f", "张", "\xff"};
+  for (std::size_t length = 1; length <= 20; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const auto& special : specials) {
+        std::string text(length, 'x');
+        text.replace(at, 1, special);
+        JsonWriter w;
+        w.Object().Key(text).Str(text).EndObject();
+        const std::string quoted =
+            nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        EXPECT_EQ(Parsed(w), nlohmann::json::parse("{" + quoted + ":" + quoted + "}"))
+            << "length " << length << ", at " << at << ", byte " << int(special[0]);
+      }
+    }
+  }
 }
 
 TEST(JsonWriter, ReplacesBytesThatAreNotUtf8SoTheAnswerStaysValid) {
