@@ -97,7 +97,10 @@ JsonWriter& JsonWriter::EndArray() {
   return *this;
 }
 
-JsonWriter& JsonWriter::Key(std::string_view key) { return Str(key); }
+JsonWriter& JsonWriter::Key(JsonKey key) {
+  writer_.Plain(key.text());
+  return *this;
+}
 
 JsonWriter& JsonWriter::Str(std::string_view value) {
   const Text kind = Classify(value);

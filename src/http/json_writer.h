@@ -5,6 +5,7 @@
 // keeps nlohmann::json, whose DOM is what parsing and editing need.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,6 +17,26 @@
 // clang-format on
 
 namespace zj::http {
+
+//! An object key: a string literal, checked when the program is compiled to need no escape
+//! (ASCII, no quote, backslash or control character), so it is copied as it is at run time.
+class JsonKey {
+ public:
+  template <std::size_t N>
+  consteval JsonKey(const char (&text)[N])  // NOLINT(google-explicit-constructor): literals
+      : text_(text, N - 1) {
+    for (const char c : text_) {
+      const auto b = static_cast<unsigned char>(c);
+      if (b < 0x20 || b >= 0x80 || c == '"' || c == '\\') {
+        throw "a JSON key must be plain ASCII";  // a compile error where the key is written
+      }
+    }
+  }
+  constexpr std::string_view text() const { return text_; }
+
+ private:
+  std::string_view text_;
+};
 
 //! Writes one JSON value. Keys and values alternate inside objects: `w.Key("id").Id(7)`.
 //! Text that is not valid UTF-8 is written with U+FFFD in place of the bad bytes (as the
@@ -32,7 +53,7 @@ class JsonWriter {
   JsonWriter& EndObject();
   JsonWriter& Array();
   JsonWriter& EndArray();
-  JsonWriter& Key(std::string_view key);
+  JsonWriter& Key(JsonKey key);
 
   JsonWriter& Str(std::string_view value);
   JsonWriter& Int(std::int64_t value);
