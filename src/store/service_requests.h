@@ -65,6 +65,9 @@ struct RequestRow {
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
   std::string org_name;  //!< read only: the handling org's name
+  //! Read only: whether a follow-up visit exists, where the query asked (FindRequestById);
+  //! unknown elsewhere.
+  std::optional<bool> has_follow_up;
 };
 
 struct RequestEventRow {

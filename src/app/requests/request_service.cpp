@@ -915,6 +915,7 @@ Result<RequestView> RequestService::ViewOf(store::Connection& conn, const store:
 
 Result<void> RequestService::AttachFollowUp(store::Connection& conn, const Actor& actor,
                                             RequestView& view) {
+  if (view.row.has_follow_up == false) return {};  // read with the row: there is none
   ZJ_ASSIGN_OR_RETURN(auto item, store::FollowUpItemOf(conn, view.row.id));
   if (item && PathInScope(actor, item->follow_up.org_path)) view.follow_up = std::move(item);
   return {};
