@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
+#include <utility>
 
 namespace zj::store {
 
@@ -19,6 +21,34 @@ constexpr Sql kMaxVersion{"migrations.max",
 constexpr Sql kRecord{
     "migrations.record",
     "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)"};
+constexpr Sql kForeignKeysOff{"migrations.foreign_keys_off", "PRAGMA foreign_keys = OFF"};
+constexpr Sql kForeignKeysOn{"migrations.foreign_keys_on", "PRAGMA foreign_keys = ON"};
+constexpr Sql kForeignKeyCheck{"migrations.foreign_key_check", "PRAGMA foreign_key_check"};
+// A SQLite migration whose first line is this rebuilds tables that others reference: it runs
+// with foreign keys off (the pragma takes effect only outside a transaction) and commits only
+// when `PRAGMA foreign_key_check` finds no row pointing nowhere (SQLite's documented way to
+// change a table's primary key: lang_altertable.html, "making other kinds of changes").
+constexpr std::string_view kRebuildsTables = "-- zhijia: rebuilds tables";
+
+//! Foreign keys off on a SQLite connection for the life of the object (declared before the
+//! migration's transaction, so it is switched on again after the commit or the rollback).
+class ForeignKeysOff {
+ public:
+  static Result<ForeignKeysOff> Start(Connection& conn) {
+    ZJ_RETURN_IF_ERROR(conn.Execute(kForeignKeysOff, {}));
+    return ForeignKeysOff(conn);
+  }
+  ForeignKeysOff(ForeignKeysOff&& other) noexcept : conn_(std::exchange(other.conn_, nullptr)) {}
+  ForeignKeysOff& operator=(ForeignKeysOff&&) = delete;
+  ~ForeignKeysOff() {
+    if (conn_ != nullptr) (void)conn_->Execute(kForeignKeysOn, {});
+  }
+
+ private:
+  explicit ForeignKeysOff(Connection& conn) : conn_(&conn) {}
+  Connection* conn_;
+};
+
 // Only one process migrates a PostgreSQL database at a time; the lock ends with the transaction.
 constexpr Sql kPgLock{"migrations.lock", "SELECT pg_advisory_xact_lock(7251002)"};
 
@@ -65,7 +95,7 @@ Result<int> CurrentSchemaVersion(Connection& conn) {
   return static_cast<int>(rows.at(0).Int(0));
 }
 
-Result<MigrationReport> Migrate(Database& db) {
+Result<MigrationReport> Migrate(Database& db, std::optional<int> up_to) {
   ZJ_ASSIGN_OR_RETURN(Lease lease, db.Acquire());
   Connection& conn = *lease;
   const int latest = LatestSchemaVersion();
@@ -76,6 +106,14 @@ Result<MigrationReport> Migrate(Database& db) {
     if (current > latest) return Fail(Newer(current, latest));
   }
   for (const auto& [version, file] : FilesFor(conn.backend())) {
+    if (up_to && version > *up_to) break;
+    const bool rebuild =
+        conn.backend() == Backend::kSqlite && file->sql.starts_with(kRebuildsTables);
+    std::optional<ForeignKeysOff> keys_off;
+    if (rebuild) {
+      ZJ_ASSIGN_OR_RETURN(ForeignKeysOff off, ForeignKeysOff::Start(conn));
+      keys_off.emplace(std::move(off));
+    }
     ZJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Start(conn));
     if (conn.backend() == Backend::kPostgres) ZJ_RETURN_IF_ERROR(conn.Query(kPgLock, {}));
     // Read again inside the transaction: another process may have migrated meanwhile.
@@ -89,6 +127,16 @@ Result<MigrationReport> Migrate(Database& db) {
       e.detail = "migration " + std::to_string(version) + "_" + std::string(file->name) +
                  " failed: " + e.detail;
       return Fail(std::move(e));
+    }
+    if (rebuild) {
+      ZJ_ASSIGN_OR_RETURN(Rows dangling, conn.Query(kForeignKeyCheck, {}));
+      if (!dangling.empty()) {
+        return Fail(ErrorCode::kInternal, "error.internal",
+                    "migration " + std::to_string(version) + "_" + std::string(file->name) +
+                        " would leave " + std::to_string(dangling.size()) +
+                        " rows pointing nowhere, first in " + dangling.front().Text(0) +
+                        "; rolled back");
+      }
     }
     const std::vector<Value> params{std::int64_t{version}, std::string(file->name), NowMs()};
     ZJ_RETURN_IF_ERROR(conn.Execute(kRecord, params));

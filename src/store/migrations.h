@@ -3,6 +3,7 @@
 // database whose recorded version is newer than this program knows is refused, untouched.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -34,10 +35,11 @@ struct MigrationReport {
   std::vector<int> applied;
 };
 
-//! Brings the schema to LatestSchemaVersion(). Fails with kFailedPrecondition
-//! ("error.db.newer") when the database is newer, leaving it untouched; a failing migration
-//! rolls back its own transaction and the earlier ones stay applied.
-Result<MigrationReport> Migrate(Database& db);
+//! Brings the schema to LatestSchemaVersion() (or to `up_to`, for tests of an upgrade). Fails
+//! with kFailedPrecondition ("error.db.newer") when the database is newer, leaving it
+//! untouched; a failing migration rolls back its own transaction and the earlier ones stay
+//! applied.
+Result<MigrationReport> Migrate(Database& db, std::optional<int> up_to = std::nullopt);
 
 //! Like Migrate's check alone: kFailedPrecondition when newer, "error.db.outdated" when older.
 Result<int> CheckSchemaCurrent(Database& db);

@@ -455,6 +455,97 @@ TEST_P(StoreTest, MigrateAppliesEveryEmbeddedMigrationOnceAndRecordsIt) {
   EXPECT_EQ(*checked, LatestSchemaVersion());
 }
 
+// Migration 0009 rebuilds the five tables read by id as SQLite rowid tables. An upgraded
+// database keeps every row, every reference between them and every index, and the foreign
+// keys are enforced again afterwards.
+TEST_P(StoreTest, TheRowidMigrationKeepsRowsReferencesAndIndexes) {
+  if (GetParam() != Backend::kSqlite) GTEST_SKIP() << "PostgreSQL's 0009 changes nothing";
+  ASSERT_OK(Migrate(*db_, 8));
+  const std::string kTables = "('orgs', 'enterprises', 'users', 'members', 'service_requests')";
+  const auto indexes = [&] {
+    std::vector<std::string> names;
+    auto lease = db_->Acquire();
+    auto rows = (*lease)->Query(
+        {"test.indexes", "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN " +
+                             kTables + " AND name NOT LIKE 'sqlite_autoindex_%' ORDER BY name"},
+        {});
+    if (rows) {
+      for (const Row& r : *rows) names.push_back(r.Text(0));
+    }
+    return names;
+  };
+  const std::vector<std::string> before = indexes();
+  ASSERT_GT(before.size(), 10U);
+  Script(
+      "INSERT INTO orgs (id, federation_id, parent_id, path, code, name, kind, created_at)"
+      " VALUES (910000000000000001, 1, NULL, '/1/', 'C1', '市总工会', 'municipal', 0),"
+      " (910000000000000002, 1, 910000000000000001, '/1/2/', 'C2', '东城区总工会', 'district', 0);"
+      "INSERT INTO enterprises (id, federation_id, uscc, name, region_code, industry, ownership,"
+      " employees, union_org_id, org_id, org_path, created_at, updated_at) VALUES"
+      " (920000000000000001, 1, '91110101MA00000000', '示例企业', '110101001', 'C', 'private',"
+      " 50, 910000000000000002, 910000000000000002, '/1/2/', 0, 0);"
+      "INSERT INTO users (id, username, display_name, password_hash, role, org_id, created_at)"
+      " VALUES (930000000000000001, 'cadre', '王干部', 'x', 'cadre', 910000000000000002, 0);"
+      "INSERT INTO members (id, federation_id, union_org_id, org_path, name, name_pinyin,"
+      " name_initials, id_cipher, id_index, id_last4, gender, birth_date, phone_cipher,"
+      " employer_id, card_number, key_version, created_at, updated_at) VALUES"
+      " (940000000000000001, 1, 910000000000000002, '/1/2/', '张晓林', 'zhangxiaolin', 'zxl',"
+      " x'01', 'idx', '1234', 'male', '1990-01-01', x'02', 920000000000000001,"
+      " '1234567812345670', 1, 0, 0);"
+      "INSERT INTO member_events (id, federation_id, member_id, at, actor_id, event, detail)"
+      " VALUES (950000000000000001, 1, 940000000000000001, 0, 930000000000000001, 'created',"
+      " '{}');"
+      "INSERT INTO service_requests (id, federation_id, tracking_number, channel,"
+      " category_code, priority, status, title, description, member_id, contact_name,"
+      " contact_phone_cipher, contact_phone_index, contact_phone_last4, key_version,"
+      " routed_org_id, org_id, home_path, assigned_at, accept_by, contact_by, resolve_by,"
+      " created_at, updated_at) VALUES (960000000000000001, 1, 'T1', 'hotline',"
+      " 'consultation', 'normal', 'submitted', '工资', '拖欠', 940000000000000001, '张晓林',"
+      " x'03', 'pidx', '5678', 1, 910000000000000002, 910000000000000002, '/1/2/', 0, 1, 2,"
+      " 3, 0, 0);"
+      "INSERT INTO request_events (id, federation_id, request_id, at, kind) VALUES"
+      " (970000000000000001, 1, 960000000000000001, 0, 'submitted');");
+
+  auto upgraded = Migrate(*db_);
+  ASSERT_TRUE(upgraded.has_value()) << Describe(upgraded.error());
+  EXPECT_EQ(upgraded->applied, std::vector<int>{9});
+
+  auto lease = db_->Acquire();
+  ASSERT_TRUE(lease.has_value()) << Describe(lease.error());
+  auto joined = (*lease)->Query(
+      {"test.joined",
+       "SELECT m.name, u.name, e.name, r.title, a.display_name, p.name FROM members m"
+       " JOIN orgs u ON u.id = m.union_org_id JOIN enterprises e ON e.id = m.employer_id"
+       " JOIN service_requests r ON r.member_id = m.id JOIN member_events v"
+       " ON v.member_id = m.id JOIN users a ON a.id = v.actor_id JOIN orgs p ON p.id ="
+       " u.parent_id JOIN request_events q ON q.request_id = r.id"},
+      {});
+  ASSERT_TRUE(joined.has_value()) << Describe(joined.error());
+  ASSERT_EQ(joined->size(), 1U);
+  EXPECT_EQ(joined->at(0).Text(0), "张晓林");
+  EXPECT_EQ(joined->at(0).Text(1), "东城区总工会");
+  EXPECT_EQ(joined->at(0).Text(2), "示例企业");
+  EXPECT_EQ(joined->at(0).Text(3), "工资");
+  EXPECT_EQ(joined->at(0).Text(4), "王干部");
+  EXPECT_EQ(joined->at(0).Text(5), "市总工会");
+  // The id is the row's key itself now (it was a separate column beside rowid 1, 2, ...).
+  for (const char* table : {"orgs", "enterprises", "users", "members", "service_requests"}) {
+    auto keyed = (*lease)->Query({std::string("test.rowid_") + table,
+                                  std::string("SELECT COUNT(*), SUM(rowid = id) FROM ") + table},
+                                 {});
+    ASSERT_TRUE(keyed.has_value()) << Describe(keyed.error());
+    EXPECT_GT(keyed->at(0).Int(0), 0) << table;
+    EXPECT_EQ(keyed->at(0).Int(1), keyed->at(0).Int(0)) << table;
+  }
+  EXPECT_EQ(indexes(), before);
+  // Foreign keys are on again: a member event for nobody is refused.
+  ExpectError((*lease)->Execute({"test.orphan",
+                                 "INSERT INTO member_events (id, federation_id, member_id, at,"
+                                 " event, detail) VALUES (1, 1, 42, 0, 'x', '{}')"},
+                                {}),
+              ErrorCode::kConflict, "error.db.foreign_key");
+}
+
 TEST_P(StoreTest, MigrateRefusesADatabaseNewerThanThisProgramAndChangesNothing) {
   const int newer = LatestSchemaVersion() + 1;
   {
