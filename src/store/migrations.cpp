@@ -107,6 +107,10 @@ Result<MigrationReport> Migrate(Database& db, std::optional<int> up_to) {
   }
   for (const auto& [version, file] : FilesFor(conn.backend())) {
     if (up_to && version > *up_to) break;
+    // Applied before we looked: nothing to open a transaction (or switch foreign keys) for.
+    // Versions above are checked again inside the transaction, as another process may be
+    // migrating too.
+    if (version <= report.from_version) continue;
     const bool rebuild =
         conn.backend() == Backend::kSqlite && file->sql.starts_with(kRebuildsTables);
     std::optional<ForeignKeysOff> keys_off;
