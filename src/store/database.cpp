@@ -50,6 +50,32 @@ const Blob& Row::Bytes(std::size_t i) const {
   return kEmpty;
 }
 
+namespace {
+
+// A built Row seen through RowView (the default QueryEach).
+class BuiltRowView final : public RowView {
+ public:
+  explicit BuiltRowView(const Row& row) : row_(row) {}
+  std::size_t size() const override { return row_.size(); }
+  bool IsNull(std::size_t i) const override { return row_.IsNull(i); }
+  std::int64_t Int(std::size_t i) const override { return row_.Int(i); }
+  double Real(std::size_t i) const override { return row_.Real(i); }
+  std::string Text(std::size_t i) const override { return row_.Text(i); }
+  Blob Bytes(std::size_t i) const override { return row_.Bytes(i); }
+
+ private:
+  const Row& row_;
+};
+
+}  // namespace
+
+Result<void> Connection::QueryEach(const Sql& sql, std::span<const Value> params,
+                                   const RowCallback& each) {
+  ZJ_ASSIGN_OR_RETURN(Rows rows, Query(sql, params));
+  for (const Row& row : rows) each(BuiltRowView(row));
+  return {};
+}
+
 Result<Transaction> Transaction::Start(Connection& conn) {
   ZJ_RETURN_IF_ERROR(conn.Begin());
   return Transaction(conn);

@@ -148,7 +148,7 @@ constexpr Sql kFollowUpItemOf{"requests.follow_up_item_of",
 Value Opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(); }
 Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(); }
 
-RequestRow FromRow(const Row& row) {
+RequestRow FromRow(const RowView& row) {
   RequestRow r;
   r.id = row.Int(0);
   r.federation_id = row.Int(1);
@@ -194,17 +194,16 @@ RequestRow FromRow(const Row& row) {
   return r;
 }
 
-std::vector<RequestRow> Many(const Rows& rows) {
-  std::vector<RequestRow> out;
-  out.reserve(rows.size());
-  for (const Row& row : rows) out.push_back(FromRow(row));
-  return out;
+Result<std::vector<RequestRow>> Many(Connection& conn, const Sql& sql,
+                                     std::span<const Value> params) {
+  return Collect<RequestRow>(conn, sql, params, FromRow);
 }
 
-Result<std::optional<RequestRow>> One(Result<Rows> rows) {
-  if (!rows) return Fail(std::move(rows).error());
-  if (rows->empty()) return std::optional<RequestRow>();
-  return std::optional<RequestRow>(FromRow(rows->front()));
+Result<std::optional<RequestRow>> One(Connection& conn, const Sql& sql,
+                                      std::span<const Value> params) {
+  std::optional<RequestRow> out;
+  ZJ_RETURN_IF_ERROR(conn.QueryEach(sql, params, [&](const RowView& r) { out = FromRow(r); }));
+  return out;
 }
 
 std::vector<Value> Params(const RequestRow& r) {
@@ -330,13 +329,13 @@ Result<void> UpdateRequest(Connection& conn, const RequestRow& r) {
 
 Result<std::optional<RequestRow>> FindRequestById(Connection& conn, std::int64_t id) {
   const std::vector<Value> p{id};
-  return One(conn.Query(kById, p));
+  return One(conn, kById, p);
 }
 
 Result<std::optional<RequestRow>> FindRequestByTracking(Connection& conn,
                                                         const std::string& tracking_number) {
   const std::vector<Value> p{tracking_number};
-  return One(conn.Query(kByTracking, p));
+  return One(conn, kByTracking, p);
 }
 
 Result<std::vector<RequestRow>> ListRequests(Connection& conn, const RequestQuery& q) {
@@ -358,21 +357,18 @@ Result<std::vector<RequestRow>> ListRequests(Connection& conn, const RequestQuer
                              std::int64_t{q.escalated_only ? 1 : 0},
                              q.before_id,
                              q.limit};
-  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kList, p));
-  return Many(rows);
+  return Many(conn, kList, p);
 }
 
 Result<std::vector<RequestRow>> DueRequests(Connection& conn, std::int64_t now_ms, int limit) {
   const std::vector<Value> p{now_ms, std::int64_t{limit}};
-  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kDue, p));
-  return Many(rows);
+  return Many(conn, kDue, p);
 }
 
 Result<std::vector<RequestRow>> UnratedResolvedBefore(Connection& conn, std::int64_t before_ms,
                                                       int limit) {
   const std::vector<Value> p{before_ms, std::int64_t{limit}};
-  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kUnrated, p));
-  return Many(rows);
+  return Many(conn, kUnrated, p);
 }
 
 Result<std::vector<RequestRow>> RequestsByPhoneIndex(Connection& conn,
@@ -383,8 +379,8 @@ Result<std::vector<RequestRow>> RequestsByPhoneIndex(Connection& conn,
   for (std::size_t i = 0; i < indexes.size(); i += 2) {
     const std::string second = i + 1 < indexes.size() ? indexes[i + 1] : indexes[i];
     const std::vector<Value> p{indexes[i], second, std::int64_t{limit}};
-    ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kByPhone, p));
-    for (auto& r : Many(rows)) out.push_back(std::move(r));
+    ZJ_ASSIGN_OR_RETURN(std::vector<RequestRow> rows, Many(conn, kByPhone, p));
+    for (auto& r : rows) out.push_back(std::move(r));
   }
   return out;
 }
@@ -418,24 +414,21 @@ Result<void> InsertRequestEvent(Connection& conn, const RequestEventRow& e) {
 Result<std::vector<RequestEventRow>> RequestEvents(Connection& conn, std::int64_t request_id,
                                                    bool include_internal) {
   const std::vector<Value> p{request_id, std::int64_t{include_internal ? 1 : 0}};
-  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kEvents, p));
-  std::vector<RequestEventRow> out;
-  for (const Row& row : rows) {
-    out.push_back(RequestEventRow{.id = row.Int(0),
-                                  .federation_id = row.Int(1),
-                                  .request_id = row.Int(2),
-                                  .at = row.Int(3),
-                                  .actor_id = row.OptInt(4),
-                                  .kind = row.Text(5),
-                                  .from_status = row.OptText(6),
-                                  .to_status = row.OptText(7),
-                                  .org_id = row.OptInt(8),
-                                  .internal = row.Int(9) != 0,
-                                  .body = row.OptText(10),
-                                  .actor_name = row.OptText(11).value_or(""),
-                                  .org_name = row.OptText(12).value_or("")});
-  }
-  return out;
+  return Collect<RequestEventRow>(conn, kEvents, p, [](const RowView& row) {
+    return RequestEventRow{.id = row.Int(0),
+                           .federation_id = row.Int(1),
+                           .request_id = row.Int(2),
+                           .at = row.Int(3),
+                           .actor_id = row.OptInt(4),
+                           .kind = row.Text(5),
+                           .from_status = row.OptText(6),
+                           .to_status = row.OptText(7),
+                           .org_id = row.OptInt(8),
+                           .internal = row.Int(9) != 0,
+                           .body = row.OptText(10),
+                           .actor_name = row.OptText(11).value_or(""),
+                           .org_name = row.OptText(12).value_or("")};
+  });
 }
 
 Result<bool> InsertFollowUp(Connection& conn, const FollowUpRow& f) {

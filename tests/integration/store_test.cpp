@@ -137,6 +137,88 @@ TEST_P(StoreTest, RoundTripsEveryValueType) {
   }
 }
 
+// QueryEach reads the columns straight from the backend (SQLite) or through built rows
+// (PostgreSQL); either way a row must read as Query's Row reads it, NULL and empty apart.
+TEST_P(StoreTest, QueryEachReadsEveryRowAsQueryDoes) {
+  Script(
+      "CREATE TABLE vals (id BIGINT NOT NULL PRIMARY KEY, n BIGINT, r DOUBLE PRECISION, "
+      "t TEXT, b " +
+      BlobType() + ")");
+  constexpr Sql kInsert{"vals.insert",
+                        "INSERT INTO vals (id, n, r, t, b) VALUES ($1, $2, $3, $4, $5)"};
+  const std::vector<std::vector<Value>> cases = {
+      {std::monostate{}, std::monostate{}, std::monostate{}, std::monostate{}},
+      {std::int64_t{1} << 62, 0.1, std::string("职工之家：会员实名制，12351 热线"),
+       Blob{0x00, 0x01, 0x00, 0xff}},
+      {std::numeric_limits<std::int64_t>::min(), -1.5e-300, std::string(), Blob{}},
+      {std::int64_t{-7}, 2.5, std::string(40, 'x'), Blob(300, 0xab)},
+  };
+  auto lease = db_->Acquire();
+  ASSERT_TRUE(lease.has_value()) << Describe(lease.error());
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    std::vector<Value> params{static_cast<std::int64_t>(i)};
+    params.insert(params.end(), cases[i].begin(), cases[i].end());
+    ASSERT_OK((*lease)->Execute(kInsert, params));
+  }
+  constexpr Sql kAll{"vals.all", "SELECT n, r, t, b FROM vals WHERE id >= $1 ORDER BY id"};
+  std::size_t seen = 0;
+  ASSERT_OK((*lease)->QueryEach(kAll, Params(std::int64_t{0}), [&](const RowView& row) {
+    ASSERT_LT(seen, cases.size());
+    const auto& want = cases[seen];
+    ASSERT_EQ(row.size(), 4u);
+    for (std::size_t c = 0; c < 4; ++c) {
+      EXPECT_EQ(row.IsNull(c), std::holds_alternative<std::monostate>(want[c]))
+          << "row " << seen << ", column " << c;
+    }
+    if (const auto* n = std::get_if<std::int64_t>(&want[0])) {
+      EXPECT_EQ(row.Int(0), *n);
+    }
+    if (const auto* r = std::get_if<double>(&want[1])) {
+      EXPECT_EQ(row.Real(1), *r);
+    }
+    if (const auto* t = std::get_if<std::string>(&want[2])) {
+      EXPECT_EQ(row.Text(2), *t);
+    }
+    if (const auto* b = std::get_if<Blob>(&want[3])) {
+      EXPECT_EQ(row.Bytes(3), *b);
+    }
+    EXPECT_EQ(row.OptInt(0).has_value(), !row.IsNull(0));
+    EXPECT_EQ(row.OptText(2).has_value(), !row.IsNull(2));
+    ++seen;
+  }));
+  EXPECT_EQ(seen, cases.size());
+  // Collect makes one value of each row, in order.
+  auto ids =
+      Collect<std::int64_t>(**lease,
+                            Sql{"vals.ids",
+                                "SELECT id FROM vals WHERE id > $1"
+                                " ORDER BY id DESC"},
+                            Params(std::int64_t{0}), [](const RowView& row) { return row.Int(0); });
+  ASSERT_TRUE(ids.has_value()) << Describe(ids.error());
+  EXPECT_EQ(*ids, (std::vector<std::int64_t>{3, 2, 1}));
+}
+
+// A callback that throws mid-result must not leave the statement running: the same statement
+// runs again at once on the same connection (SQLite refuses to bind a statement not reset).
+TEST_P(StoreTest, ARowCallbackThatThrowsLeavesTheConnectionUsable) {
+  Script(kNotesTable);
+  auto lease = db_->Acquire();
+  ASSERT_TRUE(lease.has_value()) << Describe(lease.error());
+  for (std::int64_t id = 1; id <= 3; ++id) {
+    ASSERT_OK((*lease)->Execute(kInsertNote, Params(id, std::string("note"))));
+  }
+  constexpr Sql kFrom{"notes.from", "SELECT id FROM notes WHERE id >= $1 ORDER BY id"};
+  EXPECT_THROW((void)(*lease)->QueryEach(kFrom, Params(std::int64_t{1}),
+                                         [](const RowView&) { throw std::runtime_error("x"); }),
+               std::runtime_error);
+  std::vector<std::int64_t> ids;
+  ASSERT_OK((*lease)->QueryEach(kFrom, Params(std::int64_t{2}),
+                                [&](const RowView& row) { ids.push_back(row.Int(0)); }));
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{2, 3}));
+  ASSERT_OK((*lease)->Execute(kInsertNote, Params(std::int64_t{4}, std::string("after"))));
+  EXPECT_EQ(Count("notes"), 4);
+}
+
 TEST_P(StoreTest, RoundTripsEmptyTextAndEmptyBytesAsValuesNotNull) {
   Script("CREATE TABLE vals (id BIGINT NOT NULL PRIMARY KEY, t TEXT, b " + BlobType() + ")");
   auto lease = db_->Acquire();

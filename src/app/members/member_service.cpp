@@ -322,7 +322,9 @@ Result<MemberDetail> MemberService::Get(const Actor& actor, std::int64_t id) {
   MemberDetail out;
   out.member = ViewOf(*row);
   ZJ_ASSIGN_OR_RETURN(out.events, store::MemberEvents(*lease, id));
-  ZJ_ASSIGN_OR_RETURN(out.transfers, transfers_.OfMember(*lease, actor, id));
+  if (row->has_transfers != false) {  // read with the row: none names the member
+    ZJ_ASSIGN_OR_RETURN(out.transfers, transfers_.OfMember(*lease, actor, id));
+  }
   return out;
 }
 
@@ -535,6 +537,7 @@ Result<MemberView> MemberService::Update(const Actor& actor, std::int64_t id,
     }
     if (status_changes || !detail.empty()) {
       std::vector<std::pair<std::string, std::string>> audited;
+      audited.reserve(detail.size() + 1);
       for (const auto& [field, _] : detail) audited.emplace_back("field", field);
       if (status_changes) audited.emplace_back("status", row.status);
       ZJ_RETURN_IF_ERROR(audit_.Record(c, AuditActor::From(actor),

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -55,6 +56,40 @@ Error Translate(sqlite3* db, int rc, std::string_view what) {
   }
 }
 
+// The statement's current row, read column by column with no Row in between.
+class StatementRowView final : public RowView {
+ public:
+  explicit StatementRowView(sqlite3_stmt* stmt)
+      : stmt_(stmt), columns_(static_cast<std::size_t>(sqlite3_column_count(stmt))) {}
+  std::size_t size() const override { return columns_; }
+  bool IsNull(std::size_t i) const override {
+    return sqlite3_column_type(stmt_, Index(i)) == SQLITE_NULL;
+  }
+  std::int64_t Int(std::size_t i) const override { return sqlite3_column_int64(stmt_, Index(i)); }
+  double Real(std::size_t i) const override { return sqlite3_column_double(stmt_, Index(i)); }
+  std::string Text(std::size_t i) const override {
+    const int c = Index(i);
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
+    if (p == nullptr) return {};
+    return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c))};
+  }
+  Blob Bytes(std::size_t i) const override {
+    const int c = Index(i);
+    const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt_, c));
+    if (p == nullptr) return {};
+    return Blob(p, p + sqlite3_column_bytes(stmt_, c));
+  }
+
+ private:
+  // Out of range is a programming error, as Row::at makes it.
+  int Index(std::size_t i) const {
+    if (i >= columns_) throw std::out_of_range("column " + std::to_string(i));
+    return static_cast<int>(i);
+  }
+  sqlite3_stmt* stmt_;
+  std::size_t columns_;
+};
+
 class SqliteConnection final : public Connection {
  public:
   SqliteConnection(DbPtr db, std::shared_ptr<std::timed_mutex> writer, int wait_ms)
@@ -74,6 +109,19 @@ class SqliteConnection final : public Connection {
     sqlite3_reset(stmt);
     if (rc != SQLITE_DONE) return Fail(Translate(db_.get(), rc, sql.name));
     return rows;
+  }
+
+  Result<void> QueryEach(const Sql& sql, std::span<const Value> params,
+                         const RowCallback& each) override {
+    ZJ_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql, params));
+    // Reset however the loop ends (a callback may throw), so the statement's read lock and
+    // cursors are let go.
+    const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_reset)> reset(stmt, &sqlite3_reset);
+    const StatementRowView view(stmt);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) each(view);
+    if (rc != SQLITE_DONE) return Fail(Translate(db_.get(), rc, sql.name));
+    return {};
   }
 
   Result<std::int64_t> Execute(const Sql& sql, std::span<const Value> params) override {
