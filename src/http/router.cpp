@@ -124,6 +124,8 @@ Router::Router(app::Application& app, ServerOptions options)
   for (const Route& r : routes_) {
     std::vector<std::string> segments;
     for (std::string_view segment : Segments(r.pattern)) segments.emplace_back(segment);
+    if (segments.size() >= by_length_.size()) by_length_.resize(segments.size() + 1);
+    by_length_[segments.size()].push_back(patterns_.size());
     patterns_.push_back(std::move(segments));
   }
 }
@@ -194,7 +196,10 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
   bool path_known = false;
   std::size_t route_params = 0;
   const auto segments = Segments(path);
-  for (std::size_t i = 0; i < routes_.size(); ++i) {
+  static const std::vector<std::size_t> kNone;
+  const auto& candidates =
+      segments.size() < by_length_.size() ? by_length_[segments.size()] : kNone;
+  for (const std::size_t i : candidates) {
     const Route& r = routes_[i];
     std::map<std::string, std::string> params;
     if (!Match(patterns_[i], segments, params)) continue;

@@ -37,6 +37,9 @@ class Router {
   //! Each route's pattern split into segments once, in the order of routes_ (matching runs
   //! for every API request, so patterns are not split again each time).
   std::vector<std::vector<std::string>> patterns_;
+  //! The indexes of the routes by their number of path segments: a path is matched only
+  //! against the patterns as long as it is.
+  std::vector<std::vector<std::size_t>> by_length_;
 };
 
 //! The value of cookie `name` in a Cookie header, or "".

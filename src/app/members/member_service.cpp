@@ -169,18 +169,19 @@ Result<void> RecordEvent(store::Connection& conn, const Clock& clock, Random& ra
 
 }  // namespace
 
-MemberView MemberService::ViewOf(const store::MemberRow& row) const {
-  MemberView view{row, "", std::nullopt};
-  if (auto id = vault_.Open(kMemberIdField, row.id_cipher)) {
+MemberView MemberService::ViewOf(store::MemberRow row) const {
+  MemberView view{std::move(row), "", std::nullopt};
+  const store::MemberRow& r = view.row;
+  if (auto id = vault_.Open(kMemberIdField, r.id_cipher)) {
     view.id_masked = personal_data::MaskNationalId(*id);
   } else {
-    view.id_masked = std::string(14, '*') + row.id_last4;
+    view.id_masked = std::string(14, '*') + r.id_last4;
   }
-  if (row.phone_cipher) {
-    if (auto phone = vault_.Open(kMemberPhoneField, *row.phone_cipher)) {
+  if (r.phone_cipher) {
+    if (auto phone = vault_.Open(kMemberPhoneField, *r.phone_cipher)) {
       view.phone_masked = personal_data::MaskPhone(*phone);
     } else {
-      view.phone_masked = "*******" + row.phone_last4.value_or("");
+      view.phone_masked = "*******" + r.phone_last4.value_or("");
     }
   }
   return view;
@@ -320,9 +321,9 @@ Result<MemberDetail> MemberService::Get(const Actor& actor, std::int64_t id) {
   ZJ_ASSIGN_OR_RETURN(auto row, store::FindMemberById(*lease, id));
   if (!row || !PathInScope(actor, row->org_path)) return Fail(MemberNotFound(id));
   MemberDetail out;
-  out.member = ViewOf(*row);
+  out.member = ViewOf(std::move(*row));
   ZJ_ASSIGN_OR_RETURN(out.events, store::MemberEvents(*lease, id));
-  if (row->has_transfers != false) {  // read with the row: none names the member
+  if (out.member.row.has_transfers != false) {  // read with the row: none names the member
     ZJ_ASSIGN_OR_RETURN(out.transfers, transfers_.OfMember(*lease, actor, id));
   }
   return out;
@@ -366,12 +367,12 @@ Result<MemberPage> MemberService::List(const Actor& actor, const MemberFilter& f
   if (q.empty()) {
     query.limit = filter.limit + 1;
     ZJ_ASSIGN_OR_RETURN(auto rows, store::ListMembers(*lease, query));
-    for (const auto& row : rows) {
+    for (auto& row : rows) {
       if (static_cast<int>(page.items.size()) == filter.limit) {
         page.next_cursor = page.items.back().row.id;
         break;
       }
-      page.items.push_back(ViewOf(row));
+      page.items.push_back(ViewOf(std::move(row)));
     }
     return page;
   }
@@ -403,9 +404,9 @@ Result<MemberPage> MemberService::List(const Actor& actor, const MemberFilter& f
   } else {
     ZJ_ASSIGN_OR_RETURN(rows, store::SearchMembersByName(*lease, query, q));
   }
-  for (const auto& row : rows) {
+  for (auto& row : rows) {
     if (static_cast<int>(page.items.size()) == filter.limit) break;
-    page.items.push_back(ViewOf(row));
+    page.items.push_back(ViewOf(std::move(row)));
   }
   return page;
 }

@@ -110,7 +110,8 @@ class MemberService {
                              const std::string& reason);
 
   //! The masked view of a stored row (decrypting only to mask).
-  MemberView ViewOf(const store::MemberRow& row) const;
+  //! Takes the row by value: callers done with theirs move it in.
+  MemberView ViewOf(store::MemberRow row) const;
 
  private:
   store::Database& db_;

@@ -436,7 +436,7 @@ Result<RequestView> RequestService::Get(const Actor& actor, std::int64_t id) {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   const store::ReadSnapshot snapshot(*lease);
   ZJ_ASSIGN_OR_RETURN(auto row, LoadVisible(*lease, actor, id));
-  ZJ_ASSIGN_OR_RETURN(RequestView view, ViewOf(*lease, row, true));
+  ZJ_ASSIGN_OR_RETURN(RequestView view, ViewOf(*lease, std::move(row), true));
   ZJ_RETURN_IF_ERROR(AttachFollowUp(*lease, actor, view));
   return view;
 }
@@ -489,8 +489,8 @@ Result<RequestPage> RequestService::List(const Actor& actor, const RequestFilter
     rows.resize(limit);
     page.next_cursor = rows.back().id;
   }
-  for (const auto& row : rows) {
-    ZJ_ASSIGN_OR_RETURN(auto view, ViewOf(*lease, row, false));
+  for (auto& row : rows) {
+    ZJ_ASSIGN_OR_RETURN(auto view, ViewOf(*lease, std::move(row), false));
     page.items.push_back(std::move(view));
   }
   return page;
@@ -829,7 +829,7 @@ Result<store::RequestRow> RequestService::LoadVisible(store::Connection& conn, c
   if (!row || !MayRegister(actor) || !PathInScope(actor, row->home_path)) {
     return Fail(NotFound());
   }
-  return *row;
+  return std::move(*row);
 }
 
 Result<store::RequestRow> RequestService::LoadTracked(store::Connection& conn,
@@ -893,10 +893,11 @@ Result<TrackedRequest> RequestService::TrackedView(store::Connection& conn,
   return t;
 }
 
-Result<RequestView> RequestService::ViewOf(store::Connection& conn, const store::RequestRow& row,
+Result<RequestView> RequestService::ViewOf(store::Connection& conn, store::RequestRow row_in,
                                            bool with_events) {
   RequestView v;
-  v.row = row;
+  v.row = std::move(row_in);
+  const store::RequestRow& row = v.row;
   ZJ_ASSIGN_OR_RETURN(auto names, category_names_.Of(conn, row.category_code, clock_.NowMs()));
   v.category_zh = std::move(names.zh);
   v.category_en = std::move(names.en);

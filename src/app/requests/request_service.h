@@ -238,8 +238,8 @@ class RequestService {
                                         const std::string& phone_last4,
                                         const std::string& remote_addr);
   Result<TrackedRequest> TrackedView(store::Connection& conn, const store::RequestRow& row);
-  Result<RequestView> ViewOf(store::Connection& conn, const store::RequestRow& row,
-                             bool with_events);
+  //! Takes the row by value: callers done with theirs move it in.
+  Result<RequestView> ViewOf(store::Connection& conn, store::RequestRow row, bool with_events);
   //! Sets view.follow_up when the request has one owed by an org the actor sees.
   Result<void> AttachFollowUp(store::Connection& conn, const Actor& actor, RequestView& view);
   Result<void> Move(store::Connection& conn, store::RequestRow& row, requests::Action action,
