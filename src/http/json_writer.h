@@ -74,6 +74,8 @@ class JsonWriter {
 
   //! The text written so far (complete once every Object/Array is closed).
   std::string Take() const { return {buffer_.GetString(), buffer_.GetSize()}; }
+  //! The same, without a copy: valid while the writer lives and writes nothing more.
+  std::string_view View() const { return {buffer_.GetString(), buffer_.GetSize()}; }
 
  private:
   //! RapidJSON's Writer plus one thing it lacks: a string known to need no escape, copied in

@@ -2,11 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <condition_variable>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -31,16 +33,20 @@ struct Server::Impl {
       : options(std::move(opts)),
         router(app, options),
         acceptor(ioc),
-        signals(ioc, SIGINT, SIGTERM) {}
+        signals(ioc, SIGINT, SIGTERM),
+        sweeper(ioc) {}
 
   void Accept();
   void BeginStop();
+  void Sweep();
 
   ServerOptions options;
   Router router;
   net::io_context ioc;
   tcp::acceptor acceptor;
   net::signal_set signals;
+  //! Closes the connections past their deadline (see Session::deadline_).
+  net::steady_timer sweeper;
 
   std::atomic<bool> stopping{false};
   std::mutex mutex;
@@ -69,6 +75,19 @@ class Session : public std::enable_shared_from_this<Session> {
     server_.changed.notify_all();
   }
 
+  //! Called by the sweeper: closes the connection if its deadline has passed (checked again on
+  //! the connection's strand, where the deadline is moved).
+  void Expire() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->Overdue()) self->Close();
+    });
+  }
+
+  bool Overdue() const {
+    return std::chrono::steady_clock::now().time_since_epoch().count() >
+           deadline_.load(std::memory_order_relaxed);
+  }
+
   void Start() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
   }
@@ -90,7 +109,7 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->body_limit(server_.options.limits.body_bytes);
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.limits.header_bytes));
-    stream_.expires_after(first_ ? server_.options.read_timeout : server_.options.idle_timeout);
+    Deadline(first_ ? server_.options.read_timeout : server_.options.idle_timeout);
     beast_http::async_read_header(
         stream_, buffer_, *parser_,
         beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
@@ -120,20 +139,26 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec) return RejectMalformed(ec);
     busy_ = true;
+    // No deadline while the request is handled (an export may take longer than a read may);
+    // Write sets the next.
+    deadline_.store(std::numeric_limits<std::chrono::steady_clock::rep>::max(),
+                    std::memory_order_relaxed);
     const auto started = std::chrono::steady_clock::now();
     const Request& request = parser_->get();
     Handled handled = server_.router.Handle(request, Peer{remote_});
     if (server_.stopping) handled.response.keep_alive(false);
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-            .count();
-    JsonWriter line;
-    line.Object().Key("event").Str("request").Key("remote").Str(remote_);
-    line.Key("method").Str(request.method_string()).Key("target").Str(request.target());
-    line.Key("status").Int(handled.response.result_int());
-    line.Key("bytes").Int(static_cast<std::int64_t>(handled.response.body().size()));
-    line.Key("ms").Real(std::round(ms * 100) / 100).Key("user").Str(handled.user).EndObject();
-    spdlog::info("{}", line.Take());
+    if (spdlog::should_log(spdlog::level::info)) {  // the access log line, when it is kept
+      const double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+              .count();
+      JsonWriter line;
+      line.Object().Key("event").Str("request").Key("remote").Str(remote_);
+      line.Key("method").Str(request.method_string()).Key("target").Str(request.target());
+      line.Key("status").Int(handled.response.result_int());
+      line.Key("bytes").Int(static_cast<std::int64_t>(handled.response.body().size()));
+      line.Key("ms").Real(std::round(ms * 100) / 100).Key("user").Str(handled.user).EndObject();
+      spdlog::info("{}", line.View());
+    }
     Write(std::move(handled.response));
   }
 
@@ -158,13 +183,13 @@ class Session : public std::enable_shared_from_this<Session> {
     JsonWriter line;
     line.Object().Key("event").Str("rejected").Key("remote").Str(remote_);
     line.Key("status").Int(res.result_int()).Key("reason").Str(ec.message()).EndObject();
-    spdlog::info("{}", line.Take());
+    spdlog::info("{}", line.View());
     Write(std::move(res));
   }
 
   void Write(Response response) {
     auto res = std::make_shared<Response>(std::move(response));
-    stream_.expires_after(server_.options.read_timeout);
+    Deadline(server_.options.read_timeout);
     beast_http::async_write(stream_, *res,
                             [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
                               self->busy_ = false;
@@ -194,6 +219,16 @@ class Session : public std::enable_shared_from_this<Session> {
                             });
   }
 
+  // Timeouts are a deadline per connection that the server's sweeper checks a few times per
+  // timeout, not Beast's timer per operation: arming and cancelling a timer twice per request
+  // goes through the reactor's one timer queue and its mutex, which the server threads met on
+  // at every request (measured: the member GET's requests/s against the bare server's rose
+  // from about 0.50 to 0.53 without them).
+  void Deadline(std::chrono::milliseconds within) {
+    const auto at = std::chrono::steady_clock::now() + within;
+    deadline_.store(at.time_since_epoch().count(), std::memory_order_relaxed);
+  }
+
   void Close() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
@@ -209,6 +244,9 @@ class Session : public std::enable_shared_from_this<Session> {
   bool busy_ = false;
   std::array<char, 16384> drain_{};
   std::size_t drained_ = 0;
+  //! steady_clock ticks after which the sweeper closes the connection.
+  std::atomic<std::chrono::steady_clock::rep> deadline_{
+      std::numeric_limits<std::chrono::steady_clock::rep>::max()};
 };
 
 }  // namespace
@@ -231,12 +269,34 @@ void Server::Impl::Accept() {
   });
 }
 
+void Server::Impl::Sweep() {
+  // A few checks per timeout, so a connection overstays by at most a quarter of it (and never
+  // less often than once a second).
+  const auto period = std::clamp(std::min(options.read_timeout, options.idle_timeout) / 4,
+                                 std::chrono::milliseconds(10), std::chrono::milliseconds(1000));
+  sweeper.expires_after(period);
+  sweeper.async_wait([this](beast::error_code ec) {
+    if (ec || stopping) return;
+    std::vector<std::shared_ptr<Session>> overdue;
+    {
+      std::lock_guard lock(mutex);
+      std::erase_if(sessions, [](const auto& w) { return w.expired(); });
+      for (const auto& w : sessions) {
+        if (auto s = w.lock(); s && s->Overdue()) overdue.push_back(std::move(s));
+      }
+    }
+    for (auto& s : overdue) s->Expire();
+    Sweep();
+  });
+}
+
 void Server::Impl::BeginStop() {
   if (stopping.exchange(true)) return;
   net::post(ioc, [this] {
     beast::error_code ec;
     acceptor.close(ec);
     signals.cancel(ec);
+    sweeper.cancel();
     std::vector<std::shared_ptr<Session>> live;
     {
       std::lock_guard lock(mutex);
@@ -296,6 +356,7 @@ void Server::Run(const std::function<void()>& on_ready) {
     impl_->BeginStop();
   });
   s.Accept();
+  s.Sweep();
   std::vector<std::thread> threads;
   const int n = std::max(1, s.options.threads);
   threads.reserve(static_cast<std::size_t>(n));

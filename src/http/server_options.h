@@ -14,8 +14,10 @@ struct ServerOptions {
   std::string web_root = "web/dist";  //!< the built front end; empty disables static files
   int threads = 4;                    //!< handlers block on the store, so more than cores
   Limits limits;
-  std::chrono::seconds read_timeout{30};    //!< a request must arrive within this
-  std::chrono::seconds idle_timeout{75};    //!< an idle keep-alive connection is closed after
+  //! A request must arrive (and an answer leave) within this; checked a few times per timeout.
+  std::chrono::milliseconds read_timeout{std::chrono::seconds(30)};
+  //! An idle keep-alive connection is closed after this.
+  std::chrono::milliseconds idle_timeout{std::chrono::seconds(75)};
   std::chrono::seconds shutdown_grace{15};  //!< in-flight requests get this long on SIGTERM
   bool secure_cookies = false;              //!< always mark cookies Secure (served over TLS)
   bool trust_proxy = false;                 //!< believe X-Forwarded-For / X-Forwarded-Proto

@@ -4,9 +4,13 @@
 // clang-format off
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
 // clang-format on
+#include <sys/socket.h>
+
+#include <array>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <cerrno>
 #include <future>
 #include <thread>
 
@@ -32,6 +36,7 @@ class ServerTest : public AppTest {
     options.threads = 2;
     options.limits.body_bytes = 4096;
     options.shutdown_grace = std::chrono::seconds(5);
+    Configure(options);
     server_ = std::make_unique<http::Server>(*app_, options);
     ASSERT_OK(server_->Bind());
     std::promise<void> ready;
@@ -48,6 +53,8 @@ class ServerTest : public AppTest {
     }
     AppTest::TearDown();
   }
+
+  virtual void Configure(http::ServerOptions& /*options*/) {}
 
   tcp::socket Connect() {
     tcp::socket socket(ioc_);
@@ -125,6 +132,72 @@ TEST_P(ServerTest, StopReturnsPromptlyWithIdleKeepAliveConnectionsOpen) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, ServerTest, ::testing::Values(store::Backend::kSqlite),
+                         [](const auto& info) { return std::string(BackendName(info.param)); });
+
+// Short timeouts, to see the server close connections that send too slowly or sit idle.
+class ServerTimeoutTest : public ServerTest {
+ protected:
+  static constexpr std::chrono::milliseconds kRead{400};
+  static constexpr std::chrono::milliseconds kIdle{800};
+
+  void Configure(http::ServerOptions& options) override {
+    options.read_timeout = kRead;
+    options.idle_timeout = kIdle;
+  }
+
+  struct Closed {
+    bool by_server = false;  // end of stream or reset, not our own 5 s receive limit
+    std::chrono::milliseconds after{0};
+  };
+
+  // Reads until the server closes the connection (or 5 s pass), from `since`.
+  static Closed WaitForClose(tcp::socket& socket, std::chrono::steady_clock::time_point since) {
+    // recv itself, not Asio's read_some: Asio waits again when the receive limit strikes.
+    const timeval limit{5, 0};
+    setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+    std::array<char, 4096> sink{};
+    ssize_t n = 0;
+    while ((n = recv(socket.native_handle(), sink.data(), sink.size(), 0)) > 0) {
+    }
+    return {n == 0 || (n < 0 && errno == ECONNRESET),
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  since)};
+  }
+};
+
+TEST_P(ServerTimeoutTest, AConnectionThatSendsHalfARequestIsClosedAfterTheReadTimeout) {
+  auto slow = Connect();
+  const auto sent = std::chrono::steady_clock::now();
+  net::write(slow, net::buffer(std::string("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")));
+  const Closed closed = WaitForClose(slow, sent);
+  EXPECT_TRUE(closed.by_server);
+  EXPECT_GE(closed.after, kRead);
+  EXPECT_LT(closed.after, kRead * 3);
+  // Others are served meanwhile and after.
+  auto fresh = Connect();
+  EXPECT_EQ(Exchange(fresh, {bh::verb::get, "/healthz", 11}).result(), bh::status::ok);
+}
+
+TEST_P(ServerTimeoutTest, AKeepAliveConnectionStaysWhileUsedAndClosesOnceIdle) {
+  auto socket = Connect();
+  // Requests closer together than the idle timeout, for longer than it: each moves it on.
+  const auto until = std::chrono::steady_clock::now() + kIdle * 2;
+  int served = 0;
+  while (std::chrono::steady_clock::now() < until) {
+    ASSERT_EQ(Exchange(socket, {bh::verb::get, "/healthz", 11}).result(), bh::status::ok);
+    ++served;
+    std::this_thread::sleep_for(kIdle / 4);
+  }
+  EXPECT_GE(served, 6);
+  const auto last = std::chrono::steady_clock::now();
+  ASSERT_EQ(Exchange(socket, {bh::verb::get, "/healthz", 11}).result(), bh::status::ok);
+  const Closed closed = WaitForClose(socket, last);
+  EXPECT_TRUE(closed.by_server);
+  EXPECT_GE(closed.after, kIdle);
+  EXPECT_LT(closed.after, kIdle * 3);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, ServerTimeoutTest, ::testing::Values(store::Backend::kSqlite),
                          [](const auto& info) { return std::string(BackendName(info.param)); });
 
 }  // namespace
