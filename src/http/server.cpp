@@ -141,8 +141,7 @@ class Session : public std::enable_shared_from_this<Session> {
     busy_ = true;
     // No deadline while the request is handled (an export may take longer than a read may);
     // Write sets the next.
-    deadline_.store(std::numeric_limits<std::chrono::steady_clock::rep>::max(),
-                    std::memory_order_relaxed);
+    deadline_.store(kNoDeadline, std::memory_order_relaxed);
     const auto started = std::chrono::steady_clock::now();
     const Request& request = parser_->get();
     Handled handled = server_.router.Handle(request, Peer{remote_});
@@ -244,9 +243,9 @@ class Session : public std::enable_shared_from_this<Session> {
   bool busy_ = false;
   std::array<char, 16384> drain_{};
   std::size_t drained_ = 0;
+  static constexpr auto kNoDeadline = std::numeric_limits<std::chrono::steady_clock::rep>::max();
   //! steady_clock ticks after which the sweeper closes the connection.
-  std::atomic<std::chrono::steady_clock::rep> deadline_{
-      std::numeric_limits<std::chrono::steady_clock::rep>::max()};
+  std::atomic<std::chrono::steady_clock::rep> deadline_{kNoDeadline};
 };
 
 }  // namespace

@@ -59,7 +59,7 @@ class RowView {
   virtual ~RowView() = default;
   virtual std::size_t size() const = 0;
   virtual bool IsNull(std::size_t i) const = 0;
-  //! Integer column (text converted as Row::Int does).
+  //! Integer column (text converted to a number by the backend).
   virtual std::int64_t Int(std::size_t i) const = 0;
   virtual double Real(std::size_t i) const = 0;
   virtual std::string Text(std::size_t i) const = 0;
