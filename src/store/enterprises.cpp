@@ -48,10 +48,6 @@ constexpr Sql kInRegion{"enterprises.in_region", "SELECT " ZJ_ENTERPRISE_COLUMNS
 constexpr Sql kAll{"enterprises.all",
                    "SELECT " ZJ_ENTERPRISE_COLUMNS ZJ_ENTERPRISE_FROM " ORDER BY e.id"};
 constexpr Sql kCount{"enterprises.count", "SELECT COUNT(*) FROM enterprises"};
-constexpr Sql kMovePaths{
-    "enterprises.move_paths",
-    "UPDATE enterprises SET org_path = CAST($1 AS TEXT) || substr(org_path, $2),"
-    " federation_id = $5 WHERE org_path >= $3 AND org_path < $4"};
 
 #undef ZJ_ENTERPRISE_COLUMNS
 #undef ZJ_ENTERPRISE_FROM
@@ -186,15 +182,6 @@ Result<std::vector<EnterpriseRow>> AllEnterprises(Connection& conn) {
 Result<std::int64_t> CountEnterprises(Connection& conn) {
   ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kCount, {}));
   return rows.at(0).Int(0);
-}
-
-Result<void> MoveEnterprisePaths(Connection& conn, const std::string& old_path,
-                                 const std::string& new_path, std::int64_t federation_id) {
-  const std::string old_high = old_path.substr(0, old_path.size() - 1) + "0";
-  const std::vector<Value> p{new_path, static_cast<std::int64_t>(old_path.size() + 1), old_path,
-                             old_high, federation_id};
-  ZJ_RETURN_IF_ERROR(conn.Execute(kMovePaths, p));
-  return {};
 }
 
 }  // namespace zj::store

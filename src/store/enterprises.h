@@ -67,8 +67,5 @@ Result<std::vector<EnterpriseRow>> EnterprisesInRegion(Connection& conn,
 //! Every enterprise, by id (for recounts).
 Result<std::vector<EnterpriseRow>> AllEnterprises(Connection& conn);
 Result<std::int64_t> CountEnterprises(Connection& conn);
-//! Rewrites org_path (and federation) of every enterprise under `old_path` to `new_path`.
-Result<void> MoveEnterprisePaths(Connection& conn, const std::string& old_path,
-                                 const std::string& new_path, std::int64_t federation_id);
 
 }  // namespace zj::store

@@ -90,21 +90,6 @@ constexpr Sql kOffPath{"members.off_path",
                        " ON o.id = m.union_org_id WHERE m.org_path <> o.path"
                        " GROUP BY m.union_org_id ORDER BY m.union_org_id"};
 constexpr Sql kCount{"members.count", "SELECT COUNT(*) FROM members"};
-constexpr Sql kMovePaths{"members.move_paths",
-                         "UPDATE members SET org_path = CAST($1 AS TEXT) || substr(org_path, $2),"
-                         " federation_id = $5 WHERE org_path >= $3 AND org_path < $4"};
-constexpr Sql kMoveImportPaths{
-    "member_imports.move_paths",
-    "UPDATE member_imports SET org_path = CAST($1 AS TEXT) || substr(org_path, $2),"
-    " federation_id = $5 WHERE org_path >= $3 AND org_path < $4"};
-constexpr Sql kMoveTransferFrom{
-    "member_transfers.move_from_paths",
-    "UPDATE member_transfers SET from_path = CAST($1 AS TEXT) || substr(from_path, $2)"
-    " WHERE from_path >= $3 AND from_path < $4"};
-constexpr Sql kMoveTransferTo{
-    "member_transfers.move_to_paths",
-    "UPDATE member_transfers SET to_path = CAST($1 AS TEXT) || substr(to_path, $2)"
-    " WHERE to_path >= $3 AND to_path < $4"};
 
 constexpr Sql kCountBelow{"members.below_version.count",
                           "SELECT COUNT(*) FROM members WHERE key_version < $1"};
@@ -422,20 +407,6 @@ Result<std::vector<std::pair<std::int64_t, std::int64_t>>> MembersOffTheirUnions
 Result<std::int64_t> CountMembers(Connection& conn) {
   ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kCount, {}));
   return rows.at(0).Int(0);
-}
-
-Result<void> MoveMemberPaths(Connection& conn, const std::string& old_path,
-                             const std::string& new_path, std::int64_t federation_id) {
-  const std::string old_high = old_path.substr(0, old_path.size() - 1) + "0";
-  const std::vector<Value> p{new_path, static_cast<std::int64_t>(old_path.size() + 1), old_path,
-                             old_high, federation_id};
-  ZJ_RETURN_IF_ERROR(conn.Execute(kMovePaths, p));
-  ZJ_RETURN_IF_ERROR(conn.Execute(kMoveImportPaths, p));
-  // Transfers keep the federation they were requested in.
-  const std::span<const Value> paths(p.data(), 4);
-  ZJ_RETURN_IF_ERROR(conn.Execute(kMoveTransferFrom, paths));
-  ZJ_RETURN_IF_ERROR(conn.Execute(kMoveTransferTo, paths));
-  return {};
 }
 
 Result<std::int64_t> CountMembersBelowVersion(Connection& conn, int version) {

@@ -93,10 +93,6 @@ Result<std::vector<std::pair<std::int64_t, std::int64_t>>> ActiveMembersPerUnion
 Result<std::vector<std::pair<std::int64_t, std::int64_t>>> MembersOffTheirUnionsPath(
     Connection& conn);
 Result<std::int64_t> CountMembers(Connection& conn);
-//! Rewrites org_path (and federation) of members, member imports and transfers under
-//! `old_path` to start with `new_path` (an org subtree moved).
-Result<void> MoveMemberPaths(Connection& conn, const std::string& old_path,
-                             const std::string& new_path, std::int64_t federation_id);
 
 //! The sealed values of a member, for key rotation.
 struct SealedMember {

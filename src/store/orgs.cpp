@@ -1,5 +1,7 @@
 #include "store/orgs.h"
 
+#include "store/org_paths.h"
+
 namespace zj::store {
 
 namespace {
@@ -41,16 +43,8 @@ constexpr Sql kAll{"orgs.all", "SELECT " ZJ_ORG_COLUMNS " FROM orgs ORDER BY pat
 constexpr Sql kForRegion{"orgs.for_region",
                          "SELECT " ZJ_ORG_COLUMNS
                          " FROM orgs WHERE region_code = $1 AND kind = $2 AND status = 'active'"
-                         " ORDER BY code LIMIT 1"};
+                         " ORDER BY code, id LIMIT 1"};
 constexpr Sql kSetParent{"orgs.set_parent", "UPDATE orgs SET parent_id = $2 WHERE id = $1"};
-// substr is 1-based on both backends: $2 is the first character after the old prefix.
-constexpr Sql kRewritePaths{"orgs.rewrite_paths",
-                            "UPDATE orgs SET path = CAST($1 AS TEXT) || substr(path, $2),"
-                            " federation_id = $5 WHERE path >= $3 AND path < $4"};
-constexpr Sql kRewriteRollupFederation{
-    "orgs.rewrite_rollup_federation",
-    "UPDATE coverage_rollups SET federation_id = $1"
-    " WHERE org_id IN (SELECT id FROM orgs WHERE path >= $2 AND path < $3)"};
 constexpr Sql kInsertEvent{"org_events.insert",
                            "INSERT INTO org_events (id, federation_id, org_id, at, event, detail)"
                            " VALUES ($1, $2, $3, $4, $5, $6)"};
@@ -192,17 +186,10 @@ Result<std::optional<OrgRow>> FindActiveOrgForRegion(Connection& conn,
 
 Result<void> MoveOrgSubtree(Connection& conn, std::int64_t root_id, std::int64_t new_parent_id,
                             const std::string& old_path, const std::string& new_path,
-                            std::int64_t federation_id) {
+                            std::int64_t old_federation_id, std::int64_t federation_id) {
   const std::vector<Value> parent{root_id, new_parent_id};
   ZJ_RETURN_IF_ERROR(conn.Execute(kSetParent, parent));
-  const std::string old_high = old_path.substr(0, old_path.size() - 1) + "0";
-  const std::vector<Value> rewrite{new_path, static_cast<std::int64_t>(old_path.size() + 1),
-                                   old_path, old_high, federation_id};
-  ZJ_RETURN_IF_ERROR(conn.Execute(kRewritePaths, rewrite));
-  const std::string new_high = new_path.substr(0, new_path.size() - 1) + "0";
-  const std::vector<Value> fed{federation_id, new_path, new_high};
-  ZJ_RETURN_IF_ERROR(conn.Execute(kRewriteRollupFederation, fed));
-  return {};
+  return RewriteOrgPaths(conn, old_path, new_path, old_federation_id, federation_id);
 }
 
 Result<void> InsertOrgEvent(Connection& conn, const OrgEventRow& e) {

@@ -62,11 +62,11 @@ Result<std::vector<OrgRow>> AllOrgs(Connection& conn);
 Result<std::optional<OrgRow>> FindActiveOrgForRegion(Connection& conn,
                                                      const std::string& region_code,
                                                      const std::string& kind);
-//! Moves a subtree: sets the root's parent and rewrites the path (and federation) of every org
-//! whose path starts with `old_path` to start with `new_path` instead.
+//! Moves a subtree: sets the root's parent and rewrites every path and federation that names
+//! an org of the subtree, in every table that carries one (store/org_paths.h).
 Result<void> MoveOrgSubtree(Connection& conn, std::int64_t root_id, std::int64_t new_parent_id,
                             const std::string& old_path, const std::string& new_path,
-                            std::int64_t federation_id);
+                            std::int64_t old_federation_id, std::int64_t federation_id);
 
 struct OrgEventRow {
   std::int64_t id = 0;

@@ -23,6 +23,12 @@ Result<void> AddRequestStats(Connection& conn, const std::vector<std::int64_t>& 
                              const std::string& week, const std::string& category_code,
                              std::int64_t federation_id, const requests::StatsDelta& delta);
 
+//! Adds `sign` (+1 or -1) times every row of `from_org_id` to the same (week, category) row of
+//! each org in `org_ids`: a moved subtree's figures leave its old ancestors and join the new.
+Result<void> AddRequestStatsOf(Connection& conn, std::int64_t from_org_id,
+                               const std::vector<std::int64_t>& org_ids, int sign,
+                               std::int64_t federation_id);
+
 //! The rows of one org from `from_week` (inclusive) on, by week and category.
 Result<std::vector<RequestStatsRow>> RequestStatsOf(Connection& conn, std::int64_t org_id,
                                                     const std::string& from_week);

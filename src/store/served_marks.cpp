@@ -18,6 +18,9 @@ constexpr Sql kExpired{"served.expired",
                        "SELECT member_id, federation_id, counted_path, served_until"
                        " FROM member_served_marks WHERE served_until < $1"
                        " ORDER BY served_until LIMIT $2"};
+constexpr Sql kPerPath{"served.per_path",
+                       "SELECT counted_path, COUNT(*) FROM member_served_marks"
+                       " GROUP BY counted_path ORDER BY counted_path"};
 constexpr Sql kAdd{"served.add",
                    "UPDATE coverage_rollups SET served_12m = served_12m + $2 WHERE org_id = $1"};
 
@@ -57,6 +60,13 @@ Result<std::vector<ServedMarkRow>> ExpiredServedMarks(Connection& conn, std::int
   ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kExpired, p));
   std::vector<ServedMarkRow> out;
   for (const Row& r : rows) out.push_back(FromRow(r));
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> ServedMarksPerPath(Connection& conn) {
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kPerPath, {}));
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const Row& r : rows) out.emplace_back(r.Text(0), r.Int(1));
   return out;
 }
 

@@ -28,6 +28,8 @@ Result<void> DeleteServedMark(Connection& conn, std::int64_t member_id);
 //! Marks whose served_until lies before `now_ms`, oldest first.
 Result<std::vector<ServedMarkRow>> ExpiredServedMarks(Connection& conn, std::int64_t now_ms,
                                                       int limit);
+//! How many marks are counted along each path (for the recount).
+Result<std::vector<std::pair<std::string, std::int64_t>>> ServedMarksPerPath(Connection& conn);
 //! Adds `delta` to served_12m of each org.
 Result<void> AddServed(Connection& conn, const std::vector<std::int64_t>& org_ids,
                        std::int64_t delta);

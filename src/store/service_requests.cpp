@@ -70,6 +70,12 @@ constexpr Sql kUnrated{
     " WHERE r.rating IS NULL AND r.resolved_at < $1 AND r.status = 'resolved'"
     " AND NOT EXISTS (SELECT 1 FROM request_follow_ups f WHERE f.request_id = r.id)"
     " ORDER BY r.resolved_at LIMIT $2"};
+// Requests homed in the subtree [$1, $2) that an org outside it handles (an ancestor, after an
+// escalation), for the hand-over when the subtree moves.
+constexpr Sql kHandledOutside{"requests.handled_outside",
+                              "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
+                              " WHERE r.home_path >= $1 AND r.home_path < $2"
+                              " AND NOT (o.path >= $1 AND o.path < $2) ORDER BY r.id"};
 constexpr Sql kByPhone{"requests.by_phone",
                        "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
                        " WHERE r.contact_phone_index = $1 OR r.contact_phone_index = $2"
@@ -363,6 +369,12 @@ Result<std::vector<RequestRow>> ListRequests(Connection& conn, const RequestQuer
 Result<std::vector<RequestRow>> DueRequests(Connection& conn, std::int64_t now_ms, int limit) {
   const std::vector<Value> p{now_ms, std::int64_t{limit}};
   return Many(conn, kDue, p);
+}
+
+Result<std::vector<RequestRow>> RequestsHandledOutside(Connection& conn, const std::string& low,
+                                                       const std::string& high) {
+  const std::vector<Value> p{low, high};
+  return Many(conn, kHandledOutside, p);
 }
 
 Result<std::vector<RequestRow>> UnratedResolvedBefore(Connection& conn, std::int64_t before_ms,

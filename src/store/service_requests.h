@@ -127,6 +127,9 @@ Result<std::optional<RequestRow>> FindRequestByTracking(Connection& conn,
 Result<std::vector<RequestRow>> ListRequests(Connection& conn, const RequestQuery& q);
 //! Open requests whose next deadline lies before `now_ms`, oldest deadline first.
 Result<std::vector<RequestRow>> DueRequests(Connection& conn, std::int64_t now_ms, int limit);
+//! Requests homed in the subtree [low, high) whose handling org lies outside it, by id.
+Result<std::vector<RequestRow>> RequestsHandledOutside(Connection& conn, const std::string& low,
+                                                       const std::string& high);
 //! Resolved, unrated requests resolved before `before_ms` without a follow-up yet.
 Result<std::vector<RequestRow>> UnratedResolvedBefore(Connection& conn, std::int64_t before_ms,
                                                       int limit);

@@ -92,9 +92,13 @@ TEST_P(OrgsTest, MovingAnOrgUnderItsOwnDescendantIsACycleAndChangesNothing) {
 }
 
 TEST_P(OrgsTest, MovingAStreetToAnotherDistrictCarriesItsFigures) {
+  // Its region lies in district A's: a re-division clears it before the street moves.
+  app::OrgPatch clear;
+  clear.region_code = "";
+  ASSERT_OK(app_->orgs().Update(app::SystemActor(), streets_a_[0].id, clear));
   const auto u = AddUnion("MV-1", streets_a_[0].id);
   AddEnterprise(Enterprise(60, streets_a_[0].code, 100, u.org.id));
-  AddEnterprise(Enterprise(61, streets_a_[0].code, 40));
+  AddEnterprise(Enterprise(61, streets_a_[0].code, 40, u.org.id));
 
   auto moved = app_->orgs().Move(app::SystemActor(), streets_a_[0].id, district_b_.id);
 
@@ -305,9 +309,13 @@ TEST_P(OrgsTest, RollupsEqualARecountAfterARandomSequenceOfChanges) {
           EXPECT_EQ(moved.error().message_key, "error.org.parent_inactive")
               << Describe(moved.error());
         }
-      } else {
-        ASSERT_OK(app_->orgs().Move(admin, streets[pick(streets.size())].id,
-                                    districts[pick(districts.size())]));
+      } else {  // a re-division: the street's region is cleared, then it moves
+        const std::int64_t street = streets[pick(streets.size())].id;
+        const std::int64_t district = districts[pick(districts.size())];
+        app::OrgPatch clear;
+        clear.region_code = "";
+        ASSERT_OK(app_->orgs().Update(admin, street, clear));
+        ASSERT_OK(app_->orgs().Move(admin, street, district));
       }
     } else {  // dissolve a union, or bring one back
       app::OrgPatch patch;

@@ -10,6 +10,7 @@
 #include "store/coverage.h"
 #include "store/enterprises.h"
 #include "store/members.h"
+#include "store/served_marks.h"
 
 namespace zj::app {
 
@@ -174,6 +175,7 @@ Result<VerifyReport> CoverageService::Verify() {
   ZJ_ASSIGN_OR_RETURN(auto industry_rollups, store::AllIndustryRollups(*lease));
   ZJ_ASSIGN_OR_RETURN(auto members_per_union, store::ActiveMembersPerUnion(*lease));
   ZJ_ASSIGN_OR_RETURN(auto members_off_path, store::MembersOffTheirUnionsPath(*lease));
+  ZJ_ASSIGN_OR_RETURN(auto served_per_path, store::ServedMarksPerPath(*lease));
   VerifyReport report;
   report.orgs = static_cast<std::int64_t>(orgs.size());
   report.enterprises = static_cast<std::int64_t>(enterprises.size());
@@ -214,6 +216,19 @@ Result<VerifyReport> CoverageService::Verify() {
     auto home = by_id.find(union_id);
     report.differences.push_back(
         {union_id, home == by_id.end() ? "" : home->second->code, "members org_path", 0, off_path});
+  }
+  // 有效覆盖: each mark counts at every org on the path it is counted along.
+  std::map<std::int64_t, std::int64_t> served;
+  for (const auto& [path, marks] : served_per_path) {
+    for (std::int64_t id : OrgPath::FromStored(path).Ids()) served[id] += marks;
+  }
+  for (const auto& r : rollups) {
+    auto org = by_id.find(r.org_id);
+    const std::int64_t counted = served.contains(r.org_id) ? served[r.org_id] : 0;
+    if (org != by_id.end() && r.served_12m != counted) {
+      report.differences.push_back(
+          {r.org_id, org->second->code, "served_12m", r.served_12m, counted});
+    }
   }
   std::map<std::int64_t, coverage::Figures> stored;
   for (const auto& r : rollups) stored[r.org_id] = r.figures;

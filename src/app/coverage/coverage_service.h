@@ -34,8 +34,8 @@ struct IndustryCoverage {
 struct OrgCoverage {
   store::OrgRow org;
   coverage::Figures figures;
-  //! Members served in the last 12 months (有效覆盖). Kept by the service-request and activity
-  //! capabilities in coverage_rollups.served_12m; nothing writes it before they exist, so 0.
+  //! Members served in the last 12 months (有效覆盖), kept in coverage_rollups.served_12m by the
+  //! service requests (app/coverage/served.h); Verify recounts it from the served marks.
   std::int64_t served_12m = 0;
   std::vector<ChildCoverage> children;  //!< active children, by code
   std::vector<IndustryCoverage> industries;

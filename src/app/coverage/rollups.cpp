@@ -34,12 +34,20 @@ Result<void> ApplyContribution(store::Connection& conn, const store::EnterpriseR
 }
 
 Result<void> RehomeRegion(store::Connection& conn, const std::string& region_code,
-                          std::int64_t now_ms) {
+                          std::int64_t now_ms,
+                          const std::optional<std::pair<std::string, std::string>>& scope) {
+  if (!scope) return {};
+  const auto in_scope = [&scope](const std::string& path) {
+    return path >= scope->first && path < scope->second;
+  };
   ZJ_ASSIGN_OR_RETURN(auto enterprises, store::EnterprisesInRegion(conn, region_code));
   for (store::EnterpriseRow e : enterprises) {
     if (e.union_org_id) continue;  // a unionised enterprise stays with its union
+    if (!in_scope(e.org_path)) continue;
     ZJ_ASSIGN_OR_RETURN(store::OrgRow home, ResponsibleOrg(conn, e.region_code, std::nullopt));
     if (home.id == e.org_id && home.path == e.org_path) continue;
+    const bool upward = OrgPath::FromStored(home.path).Contains(OrgPath::FromStored(e.org_path));
+    if (!in_scope(home.path) && !upward) continue;
     ZJ_RETURN_IF_ERROR(ApplyContribution(conn, e, -1));
     e.org_id = home.id;
     e.org_path = home.path;

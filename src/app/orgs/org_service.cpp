@@ -1,6 +1,8 @@
 #include "app/orgs/org_service.h"
 
 #include "app/coverage/rollups.h"
+#include "app/orgs/org_errors.h"
+#include "app/orgs/org_regions.h"
 #include "app/orgs/org_scope.h"
 #include "core/orgs/org_fields.h"
 #include "core/orgs/org_kind.h"
@@ -12,15 +14,6 @@
 namespace zj::app {
 
 namespace {
-
-Error Invalid() { return Error{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}}; }
-
-Error FieldInvalid(ErrorCode code, const std::string& key, const std::string& field,
-                   std::vector<std::pair<std::string, std::string>> args = {}) {
-  Error e{code, key, field, {}, args};
-  e.fields.push_back({field, key, std::move(args)});
-  return e;
-}
 
 //! Empty text clears an optional field.
 std::optional<std::string> Cleared(const std::string& text) {
@@ -99,7 +92,7 @@ Result<std::vector<OrgNode>> OrgService::Children(const Actor& actor,
 
 Result<OrgView> OrgService::Create(const Actor& actor, const NewOrg& in) {
   ZJ_RETURN_IF_ERROR(MustManageOrgs(actor));
-  Error invalid = Invalid();
+  Error invalid = InvalidOrgInput();
   if (auto e = CheckOrgCode("code", in.code)) invalid.fields.push_back(*e);
   if (auto e = CheckName("name", in.name)) invalid.fields.push_back(*e);
   const auto kind = ParseOrgKind(in.kind);
@@ -130,17 +123,20 @@ Result<OrgView> OrgService::Create(const Actor& actor, const NewOrg& in) {
       ZJ_ASSIGN_OR_RETURN(parent, LoadOrgInScope(c, actor, *in.parent_id, "parent_id"));
       const auto parent_kind = ParseOrgKind(parent->kind);
       if (!parent_kind || !MayHaveParent(*kind, *parent_kind)) {
-        return Fail(FieldInvalid(ErrorCode::kInvalidArgument, "error.org.parent_kind", "parent_id",
-                                 {{"kind", in.kind}, {"parent_kind", parent->kind}}));
+        return Fail(OrgFieldError(ErrorCode::kInvalidArgument, "error.org.parent_kind", "parent_id",
+                                  {{"kind", in.kind}, {"parent_kind", parent->kind}}));
       }
       if (parent->status != "active") {
-        return Fail(
-            FieldInvalid(ErrorCode::kFailedPrecondition, "error.org.parent_inactive", "parent_id"));
+        return Fail(OrgFieldError(ErrorCode::kFailedPrecondition, "error.org.parent_inactive",
+                                  "parent_id"));
       }
     }
     ZJ_ASSIGN_OR_RETURN(auto taken, store::FindOrgByCode(c, in.code));
     if (taken) {
-      return Fail(FieldInvalid(ErrorCode::kAlreadyExists, "error.org.code_taken", "code"));
+      return Fail(OrgFieldError(ErrorCode::kAlreadyExists, "error.org.code_taken", "code"));
+    }
+    if (in.region_code) {
+      ZJ_RETURN_IF_ERROR(CheckNewOrgRegion(c, in.kind, *in.region_code, parent));
     }
     store::OrgRow row;
     row.id = NewId(clock_, random_);
@@ -158,7 +154,7 @@ Result<OrgView> OrgService::Create(const Actor& actor, const NewOrg& in) {
     row.contact = in.contact;
     ZJ_RETURN_IF_ERROR(store::InsertOrg(c, row));
     if (row.kind == "street" && row.region_code) {
-      ZJ_RETURN_IF_ERROR(RehomeRegion(c, *row.region_code, clock_.NowMs()));
+      ZJ_RETURN_IF_ERROR(RehomeRegion(c, *row.region_code, clock_.NowMs(), ScopeRange(actor)));
     }
     ZJ_RETURN_IF_ERROR(Record(c, actor, row, "create",
                               {{"name", row.name},
@@ -170,7 +166,7 @@ Result<OrgView> OrgService::Create(const Actor& actor, const NewOrg& in) {
 
 Result<OrgView> OrgService::Update(const Actor& actor, std::int64_t id, const OrgPatch& patch) {
   ZJ_RETURN_IF_ERROR(MustManageOrgs(actor));
-  Error invalid = Invalid();
+  Error invalid = InvalidOrgInput();
   if (patch.name) {
     if (auto e = CheckName("name", *patch.name)) invalid.fields.push_back(*e);
   }
@@ -204,10 +200,11 @@ Result<OrgView> OrgService::Update(const Actor& actor, std::int64_t id, const Or
     if (deactivates) {
       ZJ_ASSIGN_OR_RETURN(std::int64_t active_children, store::CountChildOrgs(c, id, true));
       if (active_children > 0) {
-        return Fail(FieldInvalid(ErrorCode::kFailedPrecondition, "error.org.has_active_children",
-                                 "status"));
+        return Fail(OrgFieldError(ErrorCode::kFailedPrecondition, "error.org.has_active_children",
+                                  "status"));
       }
     }
+    ZJ_RETURN_IF_ERROR(CheckUpdatedOrgRegion(c, before, row));
     ZJ_RETURN_IF_ERROR(store::UpdateOrg(c, row, clock_.NowMs()));
     if (deactivates) {
       // Its enterprises go to whoever is responsible now: a dissolved union covers nobody.
@@ -226,11 +223,13 @@ Result<OrgView> OrgService::Update(const Actor& actor, std::int64_t id, const Or
     }
     if (row.kind == "street" &&
         (row.region_code != before.region_code || row.status != before.status)) {
+      const std::int64_t now = clock_.NowMs();
+      const auto scope = ScopeRange(actor);
       if (before.region_code) {
-        ZJ_RETURN_IF_ERROR(RehomeRegion(c, *before.region_code, clock_.NowMs()));
+        ZJ_RETURN_IF_ERROR(RehomeRegion(c, *before.region_code, now, scope));
       }
       if (row.region_code && row.region_code != before.region_code) {
-        ZJ_RETURN_IF_ERROR(RehomeRegion(c, *row.region_code, clock_.NowMs()));
+        ZJ_RETURN_IF_ERROR(RehomeRegion(c, *row.region_code, now, scope));
       }
     }
     std::vector<std::pair<std::string, std::string>> changed;
@@ -247,61 +246,6 @@ Result<OrgView> OrgService::Update(const Actor& actor, std::int64_t id, const Or
     ZJ_RETURN_IF_ERROR(
         Record(c, actor, row, row.status != before.status ? "status" : "update", changed));
     return ViewOf(c, actor, row);
-  });
-  // Signed-in users of the org or below see their new name or subtree at once.
-  if (done) sessions_.Clear();
-  return done;
-}
-
-Result<OrgView> OrgService::Move(const Actor& actor, std::int64_t id, std::int64_t new_parent_id) {
-  ZJ_RETURN_IF_ERROR(MustManageOrgs(actor));
-  auto done = store::InTransaction(db_, [&](store::Connection& c) -> Result<OrgView> {
-    ZJ_ASSIGN_OR_RETURN(store::OrgRow org, LoadOrgInScope(c, actor, id));
-    ZJ_ASSIGN_OR_RETURN(store::OrgRow parent, LoadOrgInScope(c, actor, new_parent_id, "parent_id"));
-    if (org.parent_id == parent.id) return ViewOf(c, actor, org);
-    const OrgPath old_path = OrgPath::FromStored(org.path);
-    if (old_path.Contains(OrgPath::FromStored(parent.path))) {
-      return Fail(FieldInvalid(ErrorCode::kInvalidArgument, "error.org.cycle", "parent_id"));
-    }
-    const auto kind = ParseOrgKind(org.kind);
-    const auto parent_kind = ParseOrgKind(parent.kind);
-    if (!kind || !parent_kind || !MayHaveParent(*kind, *parent_kind)) {
-      return Fail(FieldInvalid(ErrorCode::kInvalidArgument, "error.org.parent_kind", "parent_id",
-                               {{"kind", org.kind}, {"parent_kind", parent.kind}}));
-    }
-    if (parent.status != "active") {
-      return Fail(
-          FieldInvalid(ErrorCode::kFailedPrecondition, "error.org.parent_inactive", "parent_id"));
-    }
-    // The subtree's own rollups stay as they are; its figures leave the old ancestors and
-    // join the new ones.
-    std::vector<std::int64_t> old_ancestors = old_path.Ids();
-    old_ancestors.pop_back();
-    const std::vector<std::int64_t> new_ancestors = OrgPath::FromStored(parent.path).Ids();
-    ZJ_ASSIGN_OR_RETURN(store::RollupRow totals, store::RollupOf(c, id));
-    ZJ_ASSIGN_OR_RETURN(auto industries, store::IndustryRollupsOf(c, id));
-    ZJ_RETURN_IF_ERROR(store::AddToTotals(c, old_ancestors, -totals.figures));
-    ZJ_RETURN_IF_ERROR(store::AddToTotals(c, new_ancestors, totals.figures));
-    for (const auto& i : industries) {
-      ZJ_RETURN_IF_ERROR(
-          store::AddToIndustry(c, old_ancestors, i.industry, org.federation_id, -i.figures));
-      ZJ_RETURN_IF_ERROR(
-          store::AddToIndustry(c, new_ancestors, i.industry, parent.federation_id, i.figures));
-    }
-    const std::string new_path = OrgPath::FromStored(parent.path).Child(id).str();
-    ZJ_RETURN_IF_ERROR(
-        store::MoveOrgSubtree(c, id, parent.id, org.path, new_path, parent.federation_id));
-    ZJ_RETURN_IF_ERROR(store::MoveEnterprisePaths(c, org.path, new_path, parent.federation_id));
-    ZJ_RETURN_IF_ERROR(store::MoveMemberPaths(c, org.path, new_path, parent.federation_id));
-    ZJ_ASSIGN_OR_RETURN(auto moved, store::FindOrgById(c, id));
-    std::string old_parent_code;
-    if (org.parent_id) {
-      ZJ_ASSIGN_OR_RETURN(auto old_parent, store::FindOrgById(c, *org.parent_id));
-      if (old_parent) old_parent_code = old_parent->code;
-    }
-    ZJ_RETURN_IF_ERROR(
-        Record(c, actor, *moved, "move", {{"parent", old_parent_code + " → " + parent.code}}));
-    return ViewOf(c, actor, *moved);
   });
   // Signed-in users of the org or below see their new name or subtree at once.
   if (done) sessions_.Clear();

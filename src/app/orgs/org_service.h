@@ -81,14 +81,18 @@ class OrgService {
   Result<OrgView> Get(const Actor& actor, std::int64_t id);
   //! The children of `parent_id`; without one, the actor's own org (administrators: the roots).
   Result<std::vector<OrgNode>> Children(const Actor& actor, std::optional<std::int64_t> parent_id);
-  //! Field errors for a bad code, name, kind, region (not in GB/T 2260), date, or a parent whose
-  //! kind may not hold this kind; kAlreadyExists on field code for a taken code.
+  //! Field errors for a bad code, name, kind, region (not in GB/T 2260, or breaking the region
+  //! rules of app/orgs/org_regions.h), date, or a parent whose kind may not hold this kind;
+  //! kAlreadyExists on field code for a taken code.
   Result<OrgView> Create(const Actor& actor, const NewOrg& org);
   //! Dissolving or merging an org with active children is kFailedPrecondition on field status;
   //! enterprises of a dissolved union become not unionised (their figures move accordingly).
+  //! A new region, or a return to active holding one, must keep the region rules.
   Result<OrgView> Update(const Actor& actor, std::int64_t id, const OrgPatch& patch);
   //! Moving under the org itself or a descendant is kInvalidArgument on field parent_id
-  //! ("error.org.cycle"), and changes nothing.
+  //! ("error.org.cycle"), and changes nothing; so is a region of the subtree that would break the
+  //! region rules under the new parent. Every stored path of the subtree follows it
+  //! (store/org_paths.h), and so do its figures and its requests (org_move.cpp).
   Result<OrgView> Move(const Actor& actor, std::int64_t id, std::int64_t new_parent_id);
   //! The id of the org with this code in the actor's scope; kNotFound on field `field`.
   Result<std::int64_t> IdByCode(const Actor& actor, const std::string& code,

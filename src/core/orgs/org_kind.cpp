@@ -53,6 +53,10 @@ bool MayHaveParent(OrgKind child, OrgKind parent) {
 
 bool MayBeRoot(OrgKind kind) { return kind == OrgKind::kMunicipal; }
 
+bool HoldsTerritory(OrgKind kind) {
+  return kind == OrgKind::kMunicipal || kind == OrgKind::kDistrict || kind == OrgKind::kStreet;
+}
+
 bool IsOrgStatus(std::string_view text) {
   return text == "active" || text == "merged" || text == "dissolved";
 }

@@ -18,6 +18,10 @@ bool MayHaveParent(OrgKind child, OrgKind parent);
 //! True when an org of this kind may be a root (has no parent): only a municipal federation.
 bool MayBeRoot(OrgKind kind);
 
+//! True for the federations of an administrative region (municipal, district, street): each
+//! holds its region alone. Unions are not: many grassroots or industry unions share a region.
+bool HoldsTerritory(OrgKind kind);
+
 //! Org status: active, merged or dissolved. Merged and dissolved orgs are kept for history.
 bool IsOrgStatus(std::string_view text);
 

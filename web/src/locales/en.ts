@@ -232,6 +232,7 @@ const en = {
       created: 'Submitted',
       status: '{from} → {to}',
       escalated: 'Overdue, escalated to {org}',
+      reassigned: 'Org moved: handed to {org}',
       note: 'Internal note',
       reply: 'Reply to the worker',
       rated: 'Rated by the worker',

@@ -230,6 +230,7 @@ const zhCN = {
       created: '提交诉求',
       status: '{from} → {to}',
       escalated: '超时上报至 {org}',
+      reassigned: '组织调整，转由 {org} 办理',
       note: '内部备注',
       reply: '回复职工',
       rated: '职工评价',

@@ -107,4 +107,7 @@ describe('eventLabel', () => {
   it('names the org a request was escalated to', () => {
     expect(eventLabel(e('escalated', null, null, '东城区总工会'), t)).toBe('requests.events.escalated{"org":"东城区总工会"}')
   })
+  it('names the org a request was handed to when its org moved', () => {
+    expect(eventLabel(e('reassigned', null, null, '西城区总工会'), t)).toBe('requests.events.reassigned{"org":"西城区总工会"}')
+  })
 })

@@ -93,6 +93,8 @@ export function eventLabel(
       return t('requests.events.escalated', { org: e.org_name ?? '' })
     case 'transferred':
       return t('requests.events.transferred', { org: e.org_name ?? '' })
+    case 'reassigned':
+      return t('requests.events.reassigned', { org: e.org_name ?? '' })
     case 'note':
     case 'reply':
     case 'rated':

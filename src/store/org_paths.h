@@ -1,0 +1,85 @@
+// Every place where the store keeps an org's position in the tree: its materialised path (see
+// core/orgs/org_path.h) copied into other tables so that "everything under this org" is one
+// range on their own index, and the federation id (the shard key, DESIGN.md "Scale") that
+// follows from it. This list is the only one: moving a subtree rewrites every entry from it in
+// the caller's transaction (RewriteOrgPaths), and the integration test org_paths_test reads the
+// schema and fails for a column named like a path, or a federation_id, that is not listed here.
+// A new table that copies a path is added to kOrgPathColumns (or, with the reason, to
+// kKeptOrgColumns).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "store/database.h"
+
+namespace zj::store {
+
+//! A column holding the path of one org (its last id), rewritten by prefix when that org or an
+//! ancestor moves, together with the row's federation column ("" when the row keeps the
+//! federation it was written in).
+struct OrgPathColumn {
+  std::string_view table;
+  std::string_view path_column;
+  std::string_view federation_column;
+};
+
+//! A federation column of rows that carry no path: it follows the row it belongs to
+//! (`owner_column` = `owner_table`.id), whose path lies in `owner_path_column`.
+struct FollowedFederation {
+  std::string_view table;
+  std::string_view federation_column;
+  std::string_view owner_column;
+  std::string_view owner_table;
+  std::string_view owner_path_column;
+};
+
+//! A column that names an org's place as it was when the row was written, on purpose.
+struct KeptOrgColumn {
+  std::string_view table;
+  std::string_view column;
+  std::string_view why;
+};
+
+inline constexpr OrgPathColumn kOrgPathColumns[] = {
+    {"orgs", "path", "federation_id"},
+    {"enterprises", "org_path", "federation_id"},
+    {"members", "org_path", "federation_id"},
+    {"member_imports", "org_path", "federation_id"},
+    // Transfers keep the federation they were requested in (a saga between federations).
+    {"member_transfers", "from_path", ""},
+    {"member_transfers", "to_path", ""},
+    {"service_requests", "home_path", "federation_id"},
+    {"request_follow_ups", "org_path", "federation_id"},
+    // The served_12m figures move with the subtree's rollups, so the expiry must subtract along
+    // the path where the mark is counted now.
+    {"member_served_marks", "counted_path", "federation_id"},
+};
+
+inline constexpr FollowedFederation kFollowedFederations[] = {
+    {"coverage_rollups", "federation_id", "org_id", "orgs", "path"},
+    {"coverage_industries", "federation_id", "org_id", "orgs", "path"},
+    {"request_stats", "federation_id", "org_id", "orgs", "path"},
+    {"org_events", "federation_id", "org_id", "orgs", "path"},
+    {"member_events", "federation_id", "member_id", "members", "org_path"},
+    {"request_events", "federation_id", "request_id", "service_requests", "home_path"},
+};
+
+inline constexpr KeptOrgColumn kKeptOrgColumns[] = {
+    {"audit_log", "actor_org_path",
+     "append-only (its triggers refuse UPDATE): where the actor stood when they acted"},
+    {"audit_log", "federation_id", "append-only: the actor's federation when they acted"},
+    {"member_transfers", "federation_id", "the federation the transfer was requested in"},
+};
+
+//! Rewrites every entry of kOrgPathColumns whose path lies in the subtree `old_path` to start
+//! with `new_path` instead, setting its federation column to `federation_id`; then, when the
+//! federation changed (`old_federation_id` differs), every kFollowedFederations entry whose
+//! owner now lies under `new_path`. Orgs' parent_id is the caller's (MoveOrgSubtree).
+Result<void> RewriteOrgPaths(Connection& conn, const std::string& old_path,
+                             const std::string& new_path, std::int64_t old_federation_id,
+                             std::int64_t federation_id);
+
+}  // namespace zj::store
