@@ -1,5 +1,7 @@
 #include "store/org_regions.h"
 
+#include <algorithm>
+
 namespace zj::store {
 
 namespace {
@@ -33,6 +35,7 @@ Result<std::vector<RegionHolder>> ActiveTerritoriesHolding(Connection& conn,
                                                            const std::vector<std::string>& codes) {
   if (codes.empty()) return std::vector<RegionHolder>{};
   std::vector<Value> p;
+  p.reserve(4);
   for (std::size_t i = 0; i < 4; ++i) p.emplace_back(codes[std::min(i, codes.size() - 1)]);
   return Holders(conn, kHolding, p);
 }
