@@ -41,6 +41,16 @@ class CoverageTest : public ScopedActorsTest {
     return out;
   }
 
+  //! A person's name for serial `n` ("会员" and its digits written 零一二…九): names carry no
+  //! digits (core/text/person_name.h).
+  static std::string PersonName(int n) {
+    static constexpr const char* kDigits[] = {"零", "一", "二", "三", "四",
+                                              "五", "六", "七", "八", "九"};
+    std::string name = "会员";
+    for (const char digit : std::to_string(n)) name += kDigits[digit - '0'];
+    return name;
+  }
+
   //! A valid USCC: "91" + a Beijing district prefix + a serial, with its check character.
   static std::string Uscc(int serial) {
     std::string first17 = "91110101";

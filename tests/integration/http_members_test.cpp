@@ -251,6 +251,37 @@ TEST_P(HttpMembersTest, TheSendingSideNamesAUnionOutsideItsScopeByCode) {
 
 }  // namespace
 
+TEST_P(HttpMembersTest, ANameThatIsNoPersonsNameIsAFieldErrorInBothLanguages) {
+  for (const char* name :
+       {"=HYPERLINK(\"http://x\",\"点\")", "+86王五", "@王五", "王五<b>", "-王五", "王\t五"}) {
+    const auto res = As(dongcheng_, bh::verb::post, "/api/v1/members",
+                        {{"union_id", union_dc_}, {"name", name}, {"id_number", IdNumber(21)}});
+    ExpectProblem(res, bh::status::bad_request, "name");
+    bool named = false;
+    const auto body = Json(res);
+    for (const auto& e : body["errors"]) {
+      named = named || (e["field"] == "name" && e["code"] == "error.person_name.invalid");
+    }
+    EXPECT_TRUE(named) << name << ": " << res.body();
+  }
+  const auto en = Send(
+      bh::verb::post, "/api/v1/members",
+      nlohmann::json{{"union_id", union_dc_}, {"name", "=1+1"}, {"id_number", IdNumber(21)}}.dump(),
+      {{"Cookie", dongcheng_.cookie},
+       {"X-CSRF-Token", dongcheng_.csrf},
+       {"Accept-Language", "en"}});
+  EXPECT_NE(en.body().find("A name is Chinese characters or letters"), std::string::npos)
+      << en.body();
+  const auto long_name =
+      As(dongcheng_, bh::verb::post, "/api/v1/members",
+         {{"union_id", union_dc_}, {"name", std::string(61, 'a')}, {"id_number", IdNumber(21)}});
+  ExpectProblem(long_name, bh::status::bad_request, "name");
+  EXPECT_NE(long_name.body().find("最多 60 个字符"), std::string::npos) << long_name.body();
+  // A minority name with a dot typed on a Japanese keyboard is kept with the 间隔号.
+  const auto m = CreateMember("阿依古丽・买买提", 22);
+  EXPECT_EQ(m["name"], "阿依古丽·买买提");
+}
+
 ZJ_INSTANTIATE_ON_BOTH_STORES(HttpMembersTest);
 
 }  // namespace zj::test

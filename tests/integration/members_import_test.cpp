@@ -169,7 +169,7 @@ TEST_P(MembersImportTest, AllOrNothingWritesNoMemberWhenAnyRowIsRejected) {
 
 TEST_P(MembersImportTest, AnInterruptedImportResumesAfterItsLastCommittedBatch) {
   std::vector<std::pair<std::string, std::string>> rows;
-  for (int i = 1; i <= 7; ++i) rows.emplace_back("会员" + std::to_string(i), Id(i));
+  for (int i = 1; i <= 7; ++i) rows.emplace_back(PersonName(i), Id(i));
   rows.emplace_back("重复", Id(2));  // a duplicate of a row committed before the interruption
   const auto path = Roster(rows);
   app::RosterImportHooks crash;
@@ -266,6 +266,64 @@ TEST_P(MembersImportTest, TheExportMasksIdsUnlessFullValuesAreAskedWithAReason) 
   EXPECT_NE(text2.str().find(Id(1)), std::string::npos);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'members.export' AND $1 = 1", 1),
             2);
+}
+
+TEST_P(MembersImportTest, ARowNamedWithAFormulaIsRefusedAndTheReportEscapesEveryFormulaCell) {
+  // As a hostile roster would carry them: a formula for a name, for an employer, for a phone.
+  const std::string csv =
+      "姓名,身份证号,手机号,工作单位\r\n"
+      "\"=HYPERLINK(\"\"http://x\"\",\"\"点\"\")\"," +
+      Id(1) +
+      ",13812345678,某公司\r\n"
+      "张三," +
+      Id(2) +
+      ",\"-2+3+cmd|' /C calc'!A0\",某公司\r\n"
+      "李四," +
+      Id(3) +
+      ",13812345678,@SUM(1+1)\r\n"
+      "王五," +
+      Id(4) + ",+8613812345678,某公司\r\n";
+  const auto path = WriteFile(csv);
+  auto view = Import(staff_a_, union_a_.org.id, path);
+  ASSERT_TRUE(view.has_value()) << Describe(view.error());
+  EXPECT_EQ(view->run.accepted, 1);  // 李四: an employer's name may be anything without controls
+  ASSERT_EQ(view->rejections.size(), 3u);
+  EXPECT_EQ(view->rejections[0].column, "姓名");
+  EXPECT_EQ(view->rejections[0].code, "error.person_name.invalid");
+  EXPECT_EQ(view->rejections[1].column, "手机号");
+
+  const std::string out = WriteFile("", "_report.csv");
+  ASSERT_OK(app_->roster_imports().WriteReport(staff_a_, view->run.id, path, "", out,
+                                               i18n::Locale::kZhCN));
+  std::ifstream in(out, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string report = text.str();
+  EXPECT_NE(report.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"点\"\")\""), std::string::npos)
+      << report;
+  EXPECT_NE(report.find("\"'-2+3+cmd|' /C calc'!A0\""), std::string::npos) << report;
+  EXPECT_NE(report.find("\"'@SUM(1+1)\""), std::string::npos) << report;
+  EXPECT_NE(report.find("\"+8613812345678\""), std::string::npos) << report;  // a number
+  for (const char* bare : {"\"=", "\"-2", "\"@"}) {
+    EXPECT_EQ(report.find(bare), std::string::npos) << bare << " in " << report;
+  }
+}
+
+TEST_P(MembersImportTest, TheCsvExportWritesNoCellAsAFormula) {
+  app::NewMember m;
+  m.union_id = union_a_.org.id;
+  m.name = "张三";
+  m.id_number = Id(1);
+  m.employer_name = "=HYPERLINK(\"http://x\",\"点\")";
+  ASSERT_OK(app_->members().Create(staff_a_, m));
+  const std::string out = WriteFile("", "_export.csv");
+  ASSERT_OK(app_->roster_exports().Export(staff_a_, {union_a_.org.id, false, false, "", out}));
+  std::ifstream in(out, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_NE(text.str().find("\"'=HYPERLINK(\"\"http://x\"\",\"\"点\"\")\""), std::string::npos)
+      << text.str();
+  EXPECT_EQ(text.str().find("\"=HYPERLINK"), std::string::npos) << text.str();
 }
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(MembersImportTest);

@@ -39,6 +39,27 @@ TEST_P(OrgsTest, CreatesAGrassrootsUnionUnderAStreetWithItsDetails) {
   EXPECT_FALSE(created->region_name.empty());
 }
 
+TEST_P(OrgsTest, TheChairIsAPersonsNameNormalisedOrAFieldError) {
+  auto formula = app_->orgs().Create(staff_a_, app::NewOrg{"GR-CH1",
+                                                           "某公司工会",
+                                                           "grassroots",
+                                                           streets_a_[0].id,
+                                                           {},
+                                                           {},
+                                                           "=HYPERLINK(\"http://x\",\"点\")",
+                                                           {}});
+  ExpectError(formula, ErrorCode::kInvalidArgument, "error.invalid_input");
+  ASSERT_FALSE(formula.has_value());
+  EXPECT_EQ(Fields(formula.error()), std::vector<std::string>{"chair"});
+
+  auto dotted = app_->orgs().Create(
+      staff_a_,
+      app::NewOrg{
+          "GR-CH2", "某公司工会", "grassroots", streets_a_[0].id, {}, {}, "阿依古丽•买买提", {}});
+  ASSERT_OK(dotted);
+  EXPECT_EQ(dotted->org.chair, "阿依古丽·买买提");
+}
+
 TEST_P(OrgsTest, ADuplicateCodeIsRefusedOnTheCodeField) {
   AddUnion("DUP-1", streets_a_[0].id);
 
@@ -237,7 +258,7 @@ TEST_P(OrgsTest, RollupsEqualARecountAfterARandomSequenceOfChanges) {
       const std::string body = "11010119850101" + std::to_string(100 + ++person % 900).substr(0, 3);
       app::NewMember m;
       m.union_id = unions[member_pick(unions.size())];
-      m.name = "会员" + std::to_string(person);
+      m.name = PersonName(person);
       m.id_number = body + members::IdCheckCharacter(body);
       auto created = app_->members().Create(admin, m);
       if (created) {

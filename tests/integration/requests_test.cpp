@@ -175,6 +175,34 @@ TEST_P(RequestsTest, BadInputNamesEachField) {
   ASSERT_OK(requests_->Submit(operator_, phoned));
 }
 
+TEST_P(RequestsTest, HostileOrOverlongTextIsAFieldErrorBeforeAnythingIsStored) {
+  auto formula = WageArrears();
+  formula.contact_name = "=HYPERLINK(\"http://x\",\"点\")";
+  ExpectFieldError(requests_->Submit(std::nullopt, formula), "contact_name",
+                   "error.person_name.invalid");
+  auto huge = WageArrears();
+  huge.contact_name = std::string(900 * 1024, 'a');
+  ExpectFieldError(requests_->Submit(std::nullopt, huge), "contact_name", "error.field.too_long");
+  auto employer = WageArrears();
+  employer.employer_id.reset();
+  employer.region_code = streets_a_[0].code;
+  employer.employer_name = std::string(101, 'x');
+  ExpectFieldError(requests_->Submit(std::nullopt, employer), "employer_name",
+                   "error.field.too_long");
+
+  auto r = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(r);
+  EXPECT_EQ(r->row.contact_name, "王师傅");
+  ASSERT_OK(requests_->Act(cadre_, r->row.id, requests::Action::kResolve, "已解决"));
+  ExpectFieldError(requests_->Rate(r->row.tracking_number, "5678", 5, std::string(501, 'x')),
+                   "comment", "error.field.too_long");
+  ExpectFieldError(requests_->Reopen(r->row.tracking_number, "5678", std::string(501, 'x')),
+                   "reason", "error.field.too_long");
+  auto seen = requests_->Get(cadre_, r->row.id);
+  ASSERT_OK(seen);
+  EXPECT_EQ(seen->row.status, "resolved") << "nothing was changed by the refused calls";
+}
+
 TEST_P(RequestsTest, OtherDistrictsCannotSeeOrTouchARequest) {
   auto r = requests_->Submit(std::nullopt, WageArrears());
   ASSERT_OK(r);

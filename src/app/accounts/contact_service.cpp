@@ -4,6 +4,7 @@
 #include "core/accounts/password_policy.h"
 #include "core/personal_data/masking.h"
 #include "core/personal_data/phone.h"
+#include "core/text/field_limits.h"
 #include "store/user_phones.h"
 
 namespace zj::app {
@@ -103,6 +104,11 @@ Result<std::string> ContactService::RevealPhone(const Actor& actor, std::int64_t
   if (accounts::CodePoints(why) < 2) {
     Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "a reason is required", {}, {}};
     e.fields.push_back({"reason", "error.personal_data.reason", {}});
+    return Fail(std::move(e));
+  }
+  if (auto too_long = text::CheckLength("reason", why, text::TextKind::kReason)) {
+    Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "reason too long", {}, {}};
+    e.fields.push_back(std::move(*too_long));
     return Fail(std::move(e));
   }
   const AuditEvent attempt{"personal_data.reveal",

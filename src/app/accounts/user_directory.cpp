@@ -6,6 +6,7 @@
 #include "core/accounts/password_policy.h"
 #include "core/accounts/roles.h"
 #include "core/orgs/org_path.h"
+#include "core/text/field_limits.h"
 #include "store/accounts.h"
 #include "store/orgs.h"
 
@@ -16,7 +17,6 @@ namespace {
 using accounts::Role;
 
 constexpr int kMaxLimit = 200;
-constexpr std::size_t kMaxQuery = 64;
 
 Error Invalid() { return Error{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}}; }
 
@@ -93,8 +93,8 @@ Result<UserPage> UserDirectory::List(const Actor& actor, const UserFilter& filte
     invalid.fields.push_back(
         {"limit", "error.field.out_of_range", {{"min", "1"}, {"max", std::to_string(kMaxLimit)}}});
   }
-  if (accounts::CodePoints(filter.q) > kMaxQuery) {
-    invalid.fields.push_back({"q", "error.field.too_long", {{"max", std::to_string(kMaxQuery)}}});
+  if (auto e = text::CheckLength("q", filter.q, text::TextKind::kSearch)) {
+    invalid.fields.push_back(std::move(*e));
   }
   if (!filter.role.empty() && !accounts::ParseRole(filter.role)) {
     invalid.fields.push_back({"role", "error.role.invalid", {}});
@@ -324,8 +324,8 @@ Result<std::vector<OrgChoice>> UserDirectory::SearchOrgs(const Actor& actor, con
     invalid.fields.push_back(
         {"limit", "error.field.out_of_range", {{"min", "1"}, {"max", std::to_string(kMaxLimit)}}});
   }
-  if (accounts::CodePoints(q) > kMaxQuery) {
-    invalid.fields.push_back({"q", "error.field.too_long", {{"max", std::to_string(kMaxQuery)}}});
+  if (auto e = text::CheckLength("q", q, text::TextKind::kSearch)) {
+    invalid.fields.push_back(std::move(*e));
   }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   store::OrgQuery query;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/orgs/org_path.h"
+#include "core/text/field_limits.h"
 #include "store/audit.h"
 
 namespace zj::app {
@@ -75,6 +76,15 @@ Result<AuditPage> AuditService::Search(const Actor& actor, const AuditFilter& fi
   }
   if (filter.from_ms && filter.to_ms && *filter.from_ms >= *filter.to_ms) {
     return Fail(InvalidField("to", "error.field.range"));
+  }
+  for (const auto& [field, value] :
+       {std::pair{"username", &filter.username}, std::pair{"action", &filter.action},
+        std::pair{"target_type", &filter.target_type}, std::pair{"target_id", &filter.target_id}}) {
+    if (auto e = text::CheckLength(field, value->value_or(""), text::TextKind::kSearch)) {
+      Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "too long", {}, {}};
+      invalid.fields.push_back(std::move(*e));
+      return Fail(std::move(invalid));
+    }
   }
   const OrgPath scope = OrgPath::FromStored(actor.org_path);
   store::AuditQuery q;

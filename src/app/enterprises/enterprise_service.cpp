@@ -2,18 +2,17 @@
 
 #include "app/coverage/rollups.h"
 #include "app/orgs/org_scope.h"
-#include "core/accounts/password_policy.h"
 #include "core/enterprises/industry.h"
 #include "core/enterprises/uscc.h"
 #include "core/orgs/org_fields.h"
 #include "core/orgs/org_path.h"
+#include "core/text/field_limits.h"
 
 namespace zj::app {
 
 namespace {
 
 constexpr int kMaxLimit = 200;
-constexpr std::size_t kMaxQuery = 64;
 
 Error Invalid() { return Error{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}}; }
 
@@ -71,8 +70,8 @@ Result<EnterprisePage> EnterpriseService::List(const Actor& actor, const Enterpr
     invalid.fields.push_back(
         {"limit", "error.field.out_of_range", {{"min", "1"}, {"max", std::to_string(kMaxLimit)}}});
   }
-  if (accounts::CodePoints(filter.q) > kMaxQuery) {
-    invalid.fields.push_back({"q", "error.field.too_long", {{"max", std::to_string(kMaxQuery)}}});
+  if (auto e = text::CheckLength("q", filter.q, text::TextKind::kSearch)) {
+    invalid.fields.push_back(std::move(*e));
   }
   if (!filter.industry.empty() && enterprises::FindIndustry(filter.industry) == nullptr) {
     invalid.fields.push_back({"industry", "error.industry.invalid", {}});

@@ -18,6 +18,39 @@ Error Unwritable(const std::string& path, const std::string& why) {
                {{"file", path}}};
 }
 
+//! [+-]digits[.digits]: a number a spreadsheet reads as one.
+bool IsSignedNumber(std::string_view cell) {
+  std::size_t i = 1;  // past the sign
+  const auto digits = [&] {
+    const std::size_t start = i;
+    while (i < cell.size() && cell[i] >= '0' && cell[i] <= '9') ++i;
+    return i > start;
+  };
+  if (!digits()) return false;
+  if (i < cell.size() && cell[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  return i == cell.size();
+}
+
+//! Whether a spreadsheet would take `cell` for a formula (see CsvSafeCell).
+bool RunsAsFormula(std::string_view cell) {
+  if (cell.empty()) return false;
+  switch (cell.front()) {
+    case '=':
+    case '@':
+    case '\t':
+    case '\r':
+      return true;
+    case '+':
+    case '-':
+      return !IsSignedNumber(cell);
+    default:
+      return false;
+  }
+}
+
 class CsvWriter final : public TableWriter {
  public:
   CsvWriter(std::FILE* f, std::string path) : f_(f), path_(std::move(path)) {}
@@ -27,7 +60,10 @@ class CsvWriter final : public TableWriter {
   Result<void> Add(const std::vector<std::string>& cells) override {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i > 0 && std::fputc(',', f_) == EOF) return Fail(Unwritable(path_, "write"));
-      if (csv_fwrite(f_, cells[i].data(), cells[i].size()) != 0) {
+      const std::string& cell = cells[i];
+      const std::string escaped = RunsAsFormula(cell) ? CsvSafeCell(cell) : std::string();
+      const std::string& out = escaped.empty() ? cell : escaped;
+      if (csv_fwrite(f_, out.data(), out.size()) != 0) {
         return Fail(Unwritable(path_, "write"));
       }
     }
@@ -106,6 +142,15 @@ class XlsxWriter final : public TableWriter {
 };
 
 }  // namespace
+
+std::string CsvSafeCell(std::string_view cell) {
+  if (!RunsAsFormula(cell)) return std::string(cell);
+  std::string out;
+  out.reserve(cell.size() + 1);
+  out += '\'';
+  out += cell;
+  return out;
+}
 
 bool IsXlsxPath(const std::string& path) {
   if (path.size() < 5) return false;

@@ -1,19 +1,13 @@
 #include "app/members/member_access.h"
 
-#include "core/accounts/password_policy.h"
 #include "core/calendar/work_calendar.h"
 #include "core/coverage/coverage_figures.h"
 #include "core/orgs/org_path.h"
+#include "core/text/field_limits.h"
 #include "core/text/halfwidth.h"
 #include "store/coverage.h"
 
 namespace zj::app {
-
-namespace {
-
-constexpr std::size_t kMaxReason = 500;
-
-}  // namespace
 
 bool ManagesMembers(const Actor& actor) {
   return actor.role == "admin" || actor.role == "staff" || actor.role == "cadre";
@@ -56,10 +50,9 @@ Result<void> MoveMemberCount(store::Connection& conn, const std::string& union_p
 
 Result<std::string> CheckReason(const std::string& field, const std::string& reason) {
   const std::string why(text::TrimSpaces(reason));
-  const std::size_t n = accounts::CodePoints(why);
-  if (n < 2) return Fail(FieldProblem(field, "error.personal_data.reason"));
-  if (n > kMaxReason) {
-    return Fail(FieldProblem(field, "error.field.too_long", {{"max", std::to_string(kMaxReason)}}));
+  if (text::CodePoints(why) < 2) return Fail(FieldProblem(field, "error.personal_data.reason"));
+  if (auto e = text::CheckLength(field, why, text::TextKind::kReason)) {
+    return Fail(FieldProblem(field, e->message_key, e->args));
   }
   return why;
 }

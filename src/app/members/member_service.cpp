@@ -15,7 +15,9 @@
 #include "core/orgs/org_path.h"
 #include "core/personal_data/masking.h"
 #include "core/personal_data/phone.h"
+#include "core/text/field_limits.h"
 #include "core/text/halfwidth.h"
+#include "core/text/person_name.h"
 #include "store/enterprises.h"
 #include "store/member_cards.h"
 #include "store/orgs.h"
@@ -25,8 +27,6 @@ namespace zj::app {
 namespace {
 
 constexpr int kMaxLimit = 200;
-constexpr std::size_t kMaxQuery = 64;
-constexpr std::size_t kMaxEmployerName = 100;
 
 Error Invalid() { return Error{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}}; }
 
@@ -142,10 +142,7 @@ Result<Employer> ResolveEmployer(store::Connection& conn, const Actor& actor,
   }
   if (name && !Trim(*name).empty()) {
     const std::string n = Trim(*name);
-    if (accounts::CodePoints(n) > kMaxEmployerName) {
-      invalid.fields.push_back(
-          {"employer_name", "error.field.too_long", {{"max", std::to_string(kMaxEmployerName)}}});
-    } else if (auto e = CheckName("employer_name", n)) {
+    if (auto e = CheckName("employer_name", n)) {  // an org's name: 100 characters at most
       invalid.fields.push_back(*e);
     }
     out.name = n;
@@ -192,11 +189,10 @@ Result<MemberView> MemberService::Create(const Actor& actor, const NewMember& in
   const members::Date today = TodayInChina(clock_);
   Error invalid = Invalid();
   store::MemberRow row;
-  row.name = Trim(in.name);
-  if (row.name.empty()) {
-    invalid.fields.push_back({"name", "error.field.required", {}});
-  } else if (auto e = CheckName("name", row.name)) {
-    invalid.fields.push_back(*e);
+  if (auto name = text::NormalisePersonName("name", in.name)) {
+    row.name = std::move(*name);
+  } else {
+    invalid.fields.push_back(std::move(name.error()));
   }
   std::optional<members::NationalId> id;
   if (Trim(in.id_number).empty()) {
@@ -337,8 +333,8 @@ Result<MemberPage> MemberService::List(const Actor& actor, const MemberFilter& f
         {"limit", "error.field.out_of_range", {{"min", "1"}, {"max", std::to_string(kMaxLimit)}}});
   }
   const std::string q = Trim(text::ToHalfWidth(filter.q));
-  if (accounts::CodePoints(q) > kMaxQuery) {
-    invalid.fields.push_back({"q", "error.field.too_long", {{"max", std::to_string(kMaxQuery)}}});
+  if (auto e = text::CheckLength("q", q, text::TextKind::kSearch)) {
+    invalid.fields.push_back(std::move(*e));
   }
   static constexpr std::array<std::string_view, 5> kStatuses{"active", "transferred_out", "retired",
                                                              "deceased", "left"};

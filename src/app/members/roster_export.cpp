@@ -4,7 +4,6 @@
 #include "app/members/member_access.h"
 #include "app/members/member_service.h"
 #include "app/orgs/org_scope.h"
-#include "core/accounts/password_policy.h"
 #include "core/members/roster_columns.h"
 #include "core/orgs/org_path.h"
 #include "core/personal_data/masking.h"
@@ -28,21 +27,14 @@ std::vector<std::string> HeaderRow() {
   return h;
 }
 
-Error FieldError1(const std::string& field, const std::string& key) {
-  Error e{ErrorCode::kInvalidArgument, "error.invalid_input", field + ": " + key, {}, {}};
-  e.fields.push_back({field, key, {}});
-  return e;
-}
-
 }  // namespace
 
 Result<std::int64_t> RosterExportService::Export(const Actor& actor,
                                                  const RosterExportRequest& request) {
   ZJ_RETURN_IF_ERROR(MustManageMembers(actor));
-  const std::string reason(text::TrimSpaces(request.reason));
+  std::string reason;
   if (request.full) {
-    const std::size_t n = accounts::CodePoints(reason);
-    if (n < 2 || n > 500) return Fail(FieldError1("reason", "error.personal_data.reason"));
+    ZJ_ASSIGN_OR_RETURN(reason, CheckReason("reason", request.reason));
   }
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   store::Connection& conn = *lease;

@@ -20,6 +20,7 @@
 #include "core/members/roster_row.h"
 #include "core/orgs/org_path.h"
 #include "core/personal_data/masking.h"
+#include "core/text/field_limits.h"
 #include "core/text/halfwidth.h"
 #include "store/coverage.h"
 #include "store/enterprises.h"
@@ -396,6 +397,16 @@ Result<RosterImportView> RosterImportService::Run(const Actor& actor,
     Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "mode " + request.mode, {}, {}};
     e.fields.push_back({"mode", "error.import.mode", {}});
     return Fail(std::move(e));
+  }
+  {
+    Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "too long", {}, {}};
+    if (auto f = text::CheckLength("file_name", request.file_name, text::TextKind::kFileName)) {
+      e.fields.push_back(std::move(*f));
+    }
+    if (auto f = text::CheckLength("sheet", request.sheet, text::TextKind::kSearch)) {
+      e.fields.push_back(std::move(*f));
+    }
+    if (!e.fields.empty()) return Fail(std::move(e));
   }
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   store::Connection& conn = *lease;

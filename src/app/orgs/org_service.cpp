@@ -7,6 +7,8 @@
 #include "core/orgs/org_fields.h"
 #include "core/orgs/org_kind.h"
 #include "core/orgs/org_path.h"
+#include "core/text/halfwidth.h"
+#include "core/text/person_name.h"
 #include "store/coverage.h"
 #include "store/enterprises.h"
 #include "store/members.h"
@@ -22,6 +24,18 @@ std::optional<std::string> Cleared(const std::string& text) {
 }
 
 std::string Or(const std::optional<std::string>& v) { return v.value_or(""); }
+
+//! The chair's name normalised as a person's name (core/text/person_name.h); nothing when absent
+//! or blank (which clears it), a field error in `invalid` when it is no name.
+std::optional<std::string> ChairName(const std::optional<std::string>& typed, Error& invalid) {
+  if (!typed || text::TrimSpaces(*typed).empty()) return std::nullopt;
+  auto name = text::NormalisePersonName("chair", *typed);
+  if (!name) {
+    invalid.fields.push_back(std::move(name.error()));
+    return std::nullopt;
+  }
+  return std::move(*name);
+}
 
 OrgNode NodeOf(const store::OrgChild& c) {
   return OrgNode{c.org.id, c.org.code, c.org.name, c.org.kind, c.org.status, c.has_children};
@@ -103,9 +117,7 @@ Result<OrgView> OrgService::Create(const Actor& actor, const NewOrg& in) {
   if (in.founded_on) {
     if (auto e = CheckIsoDate("founded_on", *in.founded_on)) invalid.fields.push_back(*e);
   }
-  if (in.chair) {
-    if (auto e = CheckName("chair", *in.chair)) invalid.fields.push_back(*e);
-  }
+  const std::optional<std::string> chair = ChairName(in.chair, invalid);
   if (in.contact) {
     if (auto e = CheckName("contact", *in.contact)) invalid.fields.push_back(*e);
   }
@@ -150,7 +162,7 @@ Result<OrgView> OrgService::Create(const Actor& actor, const NewOrg& in) {
     row.region_code = in.region_code;
     row.created_at = clock_.NowMs();
     row.founded_on = in.founded_on;
-    row.chair = in.chair;
+    row.chair = chair;
     row.contact = in.contact;
     ZJ_RETURN_IF_ERROR(store::InsertOrg(c, row));
     if (row.kind == "street" && row.region_code) {
@@ -176,9 +188,7 @@ Result<OrgView> OrgService::Update(const Actor& actor, std::int64_t id, const Or
   if (patch.founded_on && !patch.founded_on->empty()) {
     if (auto e = CheckIsoDate("founded_on", *patch.founded_on)) invalid.fields.push_back(*e);
   }
-  if (patch.chair && !patch.chair->empty()) {
-    if (auto e = CheckName("chair", *patch.chair)) invalid.fields.push_back(*e);
-  }
+  const std::optional<std::string> chair = ChairName(patch.chair, invalid);
   if (patch.contact && !patch.contact->empty()) {
     if (auto e = CheckName("contact", *patch.contact)) invalid.fields.push_back(*e);
   }
@@ -193,7 +203,7 @@ Result<OrgView> OrgService::Update(const Actor& actor, std::int64_t id, const Or
     if (patch.name) row.name = *patch.name;
     if (patch.region_code) row.region_code = Cleared(*patch.region_code);
     if (patch.founded_on) row.founded_on = Cleared(*patch.founded_on);
-    if (patch.chair) row.chair = Cleared(*patch.chair);
+    if (patch.chair) row.chair = chair;
     if (patch.contact) row.contact = Cleared(*patch.contact);
     if (patch.status) row.status = *patch.status;
     const bool deactivates = before.status == "active" && row.status != "active";

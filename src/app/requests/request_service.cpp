@@ -11,6 +11,7 @@
 #include "core/accounts/password_policy.h"
 #include "core/i18n/messages.h"
 #include "core/members/calendar_date.h"
+#include "core/orgs/org_fields.h"
 #include "core/orgs/org_path.h"
 #include "core/personal_data/masking.h"
 #include "core/personal_data/phone.h"
@@ -18,7 +19,9 @@
 #include "core/requests/service_deadlines.h"
 #include "core/requests/service_stats.h"
 #include "core/requests/tracking_number.h"
+#include "core/text/field_limits.h"
 #include "core/text/halfwidth.h"
+#include "core/text/person_name.h"
 #include "store/enterprises.h"
 #include "store/orgs.h"
 #include "store/request_stats.h"
@@ -29,8 +32,8 @@ namespace zj::app {
 namespace {
 
 constexpr std::string_view kPhoneField = "service_requests.contact_phone";
-constexpr std::size_t kMaxTitle = 100;  // code points
-constexpr std::size_t kMaxText = 5000;  // code points
+constexpr std::size_t kMaxTitle = text::MaxLength(text::TextKind::kTitle);
+constexpr std::size_t kMaxText = text::MaxLength(text::TextKind::kText);
 constexpr int kSweepBatch = 200;
 
 using accounts::CodePoints;  // the one count of UTF-8 code points (password_policy.h)
@@ -187,8 +190,8 @@ Result<store::CategoryRow> RequestService::UpdateCategory(const Actor& actor,
     const std::string trimmed(text::TrimSpaces(*value));
     if (trimmed.empty()) {
       invalid.fields.push_back({field, "error.field.required", {}});
-    } else if (CodePoints(trimmed) > 50) {
-      invalid.fields.push_back({field, "error.field.too_long", {{"max", "50"}}});
+    } else if (auto e = text::CheckLength(field, trimmed, text::TextKind::kCategoryName)) {
+      invalid.fields.push_back(std::move(*e));
     } else if (trimmed != into) {
       detail.emplace_back(field, into + " -> " + trimmed);
       into = trimmed;
@@ -238,7 +241,7 @@ Result<store::CategoryRow> RequestService::UpdateCategory(const Actor& actor,
 
 Result<std::vector<EmployerMatch>> RequestService::FindEmployers(const std::string& prefix) {
   const std::string text(text::TrimSpaces(prefix));
-  if (CodePoints(text) < 2 || CodePoints(text) > 50) {
+  if (CodePoints(text) < 2 || text::TooLong(text, text::TextKind::kSearch)) {
     Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "q", {}, {}};
     e.fields.push_back({"q", "error.requests.employer_prefix", {{"min", "2"}}});
     return Fail(std::move(e));
@@ -255,7 +258,7 @@ Result<std::vector<EmployerMatch>> RequestService::FindEmployers(const std::stri
 
 Result<std::vector<StreetMatch>> RequestService::FindStreets(const std::string& name) {
   const std::string text(text::TrimSpaces(name));
-  if (text.empty() || CodePoints(text) > 50) {
+  if (text.empty() || text::TooLong(text, text::TextKind::kSearch)) {
     Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "q", {}, {}};
     e.fields.push_back({"q", "error.requests.employer_prefix", {{"min", "1"}}});
     return Fail(std::move(e));
@@ -305,7 +308,6 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, co
   }
   const std::string title(text::TrimSpaces(in.title));
   const std::string description(text::TrimSpaces(in.description));
-  const std::string contact_name(text::TrimSpaces(in.contact_name));
   if (title.empty()) invalid.fields.push_back({"title", "error.field.required", {}});
   if (CodePoints(title) > kMaxTitle) {
     invalid.fields.push_back(
@@ -316,7 +318,18 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, co
     invalid.fields.push_back(
         {"description", "error.field.too_long", {{"max", std::to_string(kMaxText)}}});
   }
-  if (contact_name.empty()) invalid.fields.push_back({"contact_name", "error.field.required", {}});
+  // The caller's name: a person's name (core/text/person_name.h), as on a member's record.
+  std::string contact_name;
+  if (auto name = text::NormalisePersonName("contact_name", in.contact_name)) {
+    contact_name = std::move(*name);
+  } else {
+    invalid.fields.push_back(std::move(name.error()));
+  }
+  std::optional<std::string> employer_name;
+  if (in.employer_name && !text::TrimSpaces(*in.employer_name).empty()) {
+    employer_name = std::string(text::TrimSpaces(*in.employer_name));
+    if (auto e = CheckName("employer_name", *employer_name)) invalid.fields.push_back(*e);
+  }
   std::string phone;
   if (text::TrimSpaces(in.contact_phone).empty()) {
     invalid.fields.push_back({"contact_phone", "error.field.required", {}});
@@ -330,7 +343,10 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, co
   }
 
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
-  ZJ_ASSIGN_OR_RETURN(auto category, store::FindCategory(*lease, in.category));
+  std::optional<store::CategoryRow> category;
+  if (!text::TooLong(in.category, text::TextKind::kCode)) {  // no code is longer
+    ZJ_ASSIGN_OR_RETURN(category, store::FindCategory(*lease, in.category));
+  }
   if (!category || !category->active) {
     invalid.fields.push_back({"category", "error.requests.category", {}});
   }
@@ -364,7 +380,7 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, co
     }
     start = *home;
     r.region_code = in.region_code;
-    if (in.employer_name) r.employer_name = std::string(text::TrimSpaces(*in.employer_name));
+    r.employer_name = employer_name;
   }
   if (!start) return Fail(NotFound());
   if (in.member_id) {  // staff link a caller's membership; a worker's own comes from the session
@@ -689,6 +705,12 @@ Result<TrackedRequest> RequestService::Rate(const std::string& tracking_number,
     e.fields.push_back({"rating", "error.requests.rating", {}});
     return Fail(std::move(e));
   }
+  if (auto too_long =
+          text::CheckLength("comment", text::TrimSpaces(comment), text::TextKind::kComment)) {
+    Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "comment", {}, {}};
+    e.fields.push_back(std::move(*too_long));
+    return Fail(std::move(e));
+  }
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
   ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4, remote_addr));
@@ -725,6 +747,12 @@ Result<TrackedRequest> RequestService::Reopen(const std::string& tracking_number
                                               const std::string& phone_last4,
                                               const std::string& reason,
                                               const std::string& remote_addr) {
+  if (auto too_long =
+          text::CheckLength("reason", text::TrimSpaces(reason), text::TextKind::kReason)) {
+    Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "reason", {}, {}};
+    e.fields.push_back(std::move(*too_long));
+    return Fail(std::move(e));
+  }
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
   ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4, remote_addr));

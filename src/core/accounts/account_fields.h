@@ -5,12 +5,14 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "core/text/field_limits.h"
 
 namespace zj::accounts {
 
 inline constexpr std::size_t kUsernameMin = 3;
-inline constexpr std::size_t kUsernameMax = 32;
-inline constexpr std::size_t kDisplayNameMax = 64;  //!< characters (code points)
+inline constexpr std::size_t kUsernameMax = text::MaxLength(text::TextKind::kUsername);
+inline constexpr std::size_t kDisplayNameMax =
+    text::MaxLength(text::TextKind::kDisplayName);  //!< characters (code points)
 
 //! A field error for `username` unless it is 3–32 characters of [a-z0-9._-].
 std::optional<FieldError> CheckUsername(std::string_view username);

@@ -21,13 +21,7 @@ int Base36(char c) {
 
 }  // namespace
 
-std::size_t CodePoints(std::string_view text) {
-  std::size_t n = 0;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
+std::size_t CodePoints(std::string_view text) { return text::CodePoints(text); }
 
 void CommonPasswords::Add(std::string_view password) {
   if (CodePoints(password) >= kMinPasswordLength) passwords_.insert(Lower(password));

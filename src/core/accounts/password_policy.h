@@ -11,11 +11,13 @@
 #include <vector>
 
 #include "core/result.h"
+#include "core/text/field_limits.h"
 
 namespace zj::accounts {
 
-inline constexpr std::size_t kMinPasswordLength = 10;   //!< characters (code points)
-inline constexpr std::size_t kMaxPasswordLength = 128;  //!< characters (code points)
+inline constexpr std::size_t kMinPasswordLength = 10;  //!< characters (code points)
+inline constexpr std::size_t kMaxPasswordLength =
+    text::MaxLength(text::TextKind::kPassword);  //!< characters (code points)
 
 //! A set of common passwords, kept lower-case.
 class CommonPasswords {

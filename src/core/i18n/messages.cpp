@@ -293,6 +293,10 @@ constexpr std::array kCatalogue = {
     Entry{"error.password.too_long", "密码最多 {max} 个字符", "At most {max} characters"},
     Entry{"error.password.too_short", "密码至少 {min} 个字符", "At least {min} characters"},
     Entry{"error.password.wrong_current", "当前密码不正确", "The current password is wrong"},
+    Entry{"error.person_name.invalid",
+          "姓名只能由汉字或字母组成，可含间隔号（·）、空格、连字符、撇号或句点，并以汉字或字母开头",
+          "A name is Chinese characters or letters, with middle dots (·), spaces, hyphens, "
+          "apostrophes or periods between them, and starts with a letter"},
     Entry{"error.personal_data.reason", "请填写查看原因（至少 2 个字）",
           "Give a reason for viewing (at least 2 characters)"},
     Entry{"error.personal_data.unreadable", "个人信息无法解密（密钥缺失或数据被改动）",

@@ -5,6 +5,7 @@
 #include "core/orgs/org_fields.h"
 #include "core/personal_data/phone.h"
 #include "core/text/halfwidth.h"
+#include "core/text/person_name.h"
 
 namespace zj::members {
 
@@ -37,9 +38,9 @@ RosterRowCheck CheckRosterRow(const RosterHeader& header, const std::vector<std:
   RosterMember m;
   using C = RosterColumn;
 
-  m.name = Cell(header, cells, C::kName);
-  if (m.name.empty()) return Refuse(C::kName, "error.field.required");
-  if (auto e = CheckName("name", m.name)) return Refuse(C::kName, e->message_key, e->args);
+  auto name = text::NormalisePersonName("name", Cell(header, cells, C::kName));
+  if (!name) return Refuse(C::kName, name.error().message_key, name.error().args);
+  m.name = std::move(*name);
 
   const std::string id_text = Cell(header, cells, C::kIdNumber);
   if (id_text.empty()) return Refuse(C::kIdNumber, "error.field.required");

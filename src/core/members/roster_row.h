@@ -29,7 +29,7 @@ struct RosterRowProblem {
 
 //! A row that can become a member, every field normalised.
 struct RosterMember {
-  std::string name;  //!< trimmed, half-width
+  std::string name;  //!< a person's name, normalised (core/text/person_name.h)
   NationalId id;
   std::optional<std::string> phone;          //!< 11 digits
   std::optional<std::string> ethnicity;      //!< GB/T 3304 name
@@ -50,8 +50,7 @@ bool IsBlankRow(const std::vector<std::string>& cells);
 
 //! Checks one row. Columns are looked at in a fixed order (name, ID, gender, phone, join date,
 //! ethnicity, employer USCC, the yes/no flags), and the first problem is reported. `today` is
-//! for the birth date rule. Name longer than 50 characters, or with control characters, is
-//! refused too.
+//! for the birth date rule. The name must be a person's name (core/text/person_name.h).
 RosterRowCheck CheckRosterRow(const RosterHeader& header, const std::vector<std::string>& cells,
                               const Date& today);
 

@@ -7,11 +7,12 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "core/text/field_limits.h"
 
 namespace zj {
 
-inline constexpr std::size_t kMaxOrgCode = 32;
-inline constexpr std::size_t kMaxName = 100;
+inline constexpr std::size_t kMaxOrgCode = text::MaxLength(text::TextKind::kCode);
+inline constexpr std::size_t kMaxName = text::MaxLength(text::TextKind::kOrgName);
 inline constexpr std::int64_t kMaxEmployees = 10'000'000;
 
 //! 1..32 characters from A-Z a-z 0-9 . _ -
