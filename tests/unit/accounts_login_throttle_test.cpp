@@ -27,6 +27,19 @@ TEST(LoginThrottle, AllowsFourFailuresAndLocksAfterTheFifth) {
   EXPECT_EQ(throttle.RetryAfterMs("someone.else", "192.0.2.1", now), 0);
 }
 
+TEST(LoginThrottle, SaysWhichCountRefusesAnAttempt) {
+  LoginThrottle throttle;
+  EXPECT_EQ(throttle.Check("admin", "192.0.2.1", kStart).by, ThrottledBy::kNone);
+  for (int i = 0; i < 5; ++i) throttle.RecordFailure("admin", "192.0.2.1", kStart);
+  EXPECT_EQ(throttle.Check("admin", "192.0.2.9", kStart).by, ThrottledBy::kName);
+  for (int i = 0; i < 20; ++i) throttle.RecordFailure("n" + std::to_string(i), "192.0.2.2", kStart);
+  const ThrottleVerdict by_address = throttle.Check("fresh", "192.0.2.2", kStart);
+  EXPECT_EQ(by_address.by, ThrottledBy::kAddress);
+  EXPECT_EQ(by_address.retry_after_ms, 15 * kMinute);
+  EXPECT_EQ(throttle.Check("admin", "192.0.2.2", kStart).by, ThrottledBy::kAddress)
+      << "both at their limits: the address";
+}
+
 TEST(LoginThrottle, UnlocksWhenTheOldestFailureLeavesTheWindow) {
   LoginThrottle throttle;
   for (int i = 0; i < 5; ++i) throttle.RecordFailure("admin", "192.0.2.1", kStart + i * kMinute);

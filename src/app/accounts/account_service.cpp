@@ -5,6 +5,7 @@
 #include "app/accounts/common_passwords.h"
 #include "app/audit/audit_service.h"
 #include "core/accounts/password_policy.h"
+#include "core/text/field_limits.h"
 #include "store/accounts.h"
 #include "store/orgs.h"
 
@@ -33,6 +34,29 @@ AuditActor AttemptBy(store::Connection& conn, const std::string& username,
       who.org_path = (*org)->path;
   }
   return who;
+}
+
+Error Throttled(std::int64_t wait_ms) {
+  const std::string seconds = std::to_string((wait_ms + 999) / 1000);
+  return Error{ErrorCode::kResourceExhausted,
+               "error.too_many_requests",
+               "sign-in throttled",
+               {},
+               {{"seconds", seconds}, {"retry_after", seconds}}};
+}
+
+//! Field errors for a user name or password longer than any account can have: such an attempt
+//! is refused before it is counted, audited or hashed (a name of 900 KB is no one's).
+Error CredentialLengths(const std::string& username, const std::string& password,
+                        const char* password_field) {
+  Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "credentials too long", {}, {}};
+  if (auto e = text::CheckLength("username", username, text::TextKind::kUsername)) {
+    invalid.fields.push_back(std::move(*e));
+  }
+  if (auto e = text::CheckLength(password_field, password, text::TextKind::kPassword)) {
+    invalid.fields.push_back(std::move(*e));
+  }
+  return invalid;
 }
 
 AuditEvent SessionEvent(std::string action, std::string outcome, const std::string& remote_addr,
@@ -91,20 +115,17 @@ Result<Actor> AccountService::LoadActor(store::Connection& conn, std::int64_t us
   return actor;
 }
 
+accounts::ThrottleVerdict AccountService::Throttle(const std::string& username,
+                                                   const std::string& remote_addr) {
+  std::lock_guard lock(throttle_mutex_);
+  return throttle_.Check(username, remote_addr, clock_.NowMs());
+}
+
 Result<void> AccountService::CheckThrottle(const std::string& username,
                                            const std::string& remote_addr) {
-  std::int64_t wait_ms = 0;
-  {
-    std::lock_guard lock(throttle_mutex_);
-    wait_ms = throttle_.RetryAfterMs(username, remote_addr, clock_.NowMs());
-  }
+  const std::int64_t wait_ms = Throttle(username, remote_addr).retry_after_ms;
   if (wait_ms <= 0) return {};
-  const std::string seconds = std::to_string((wait_ms + 999) / 1000);
-  return Fail(Error{ErrorCode::kResourceExhausted,
-                    "error.too_many_requests",
-                    "sign-in throttled for " + username + " from " + remote_addr,
-                    {},
-                    {{"seconds", seconds}, {"retry_after", seconds}}});
+  return Fail(Throttled(wait_ms));
 }
 
 void AccountService::RecordFailure(const std::string& username, const std::string& remote_addr) {
@@ -119,10 +140,17 @@ void AccountService::RecordSuccess(const std::string& username) {
 
 Result<SessionGrant> AccountService::Login(const std::string& username, const std::string& password,
                                            const std::string& remote_addr) {
-  if (auto throttled = CheckThrottle(username, remote_addr); !throttled) {
-    audit_.RecordOrLog(AuditActor{std::nullopt, username, "", ""},
-                       SessionEvent("session.login", "denied", remote_addr, "throttled"));
-    return Fail(std::move(throttled.error()));
+  if (Error invalid = CredentialLengths(username, password, "password"); !invalid.fields.empty()) {
+    return Fail(std::move(invalid));
+  }
+  if (const auto verdict = Throttle(username, remote_addr); verdict.retry_after_ms > 0) {
+    // Counted per window, not written once per attempt: refused attempts cannot flood the log.
+    const bool by_address = verdict.by == accounts::ThrottledBy::kAddress;
+    audit_.RecordThrottledOrLog(AuditActor{std::nullopt, username, "", ""},
+                                SessionEvent("session.login", "denied", remote_addr, "throttled"),
+                                by_address ? "address:" + remote_addr : "name:" + username,
+                                throttle_.policy().window_ms);
+    return Fail(Throttled(verdict.retry_after_ms));
   }
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_ASSIGN_OR_RETURN(auto user, store::FindUserByUsername(*lease, username));
@@ -223,6 +251,10 @@ Result<void> AccountService::ChangeOwnPassword(const Actor& actor, const std::st
                                                const std::string& current_password,
                                                const std::string& new_password,
                                                const std::string& remote_addr) {
+  if (Error too_long = CredentialLengths(actor.username, current_password, "current_password");
+      !too_long.fields.empty()) {
+    return Fail(std::move(too_long));
+  }
   ZJ_RETURN_IF_ERROR(CheckThrottle(actor.username, remote_addr));
   Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}};
   if (auto errors = accounts::CheckPassword(new_password, actor.username, BuiltinCommonPasswords(),

@@ -67,11 +67,14 @@ class AccountService {
   Result<std::int64_t> CreateUser(const NewUser& user);
   //! Sets a user's password (by username); kNotFound when there is no such user.
   Result<void> SetPassword(const std::string& username, const std::string& password);
-  //! Signs in. Wrong name or password (or a disabled account) is kUnauthenticated with
+  //! Signs in. A user name or password longer than any account's (core/text/field_limits.h) is
+  //! kInvalidArgument "error.field.too_long" on its field, before anything is counted or
+  //! audited. Wrong name or password (or a disabled account) is kUnauthenticated with
   //! "error.auth.invalid_credentials", the same for each so names cannot be probed. Too many
   //! recent failures for the name or from the address (core/accounts/login_throttle.h) is
   //! kResourceExhausted "error.too_many_requests" with args {seconds} and {retry_after}, decided
-  //! before the password is looked at.
+  //! before the password is looked at; such refusals are counted per window
+  //! (AuditService::RecordThrottledOrLog), one audit entry per name or address and window.
   Result<SessionGrant> Login(const std::string& username, const std::string& password,
                              const std::string& remote_addr);
   //! The session behind a cookie token; kUnauthenticated when unknown, expired or disabled.
@@ -91,6 +94,8 @@ class AccountService {
 
  private:
   Result<Actor> LoadActor(store::Connection& conn, std::int64_t user_id);
+  //! Whether (and why) the throttle refuses an attempt now.
+  accounts::ThrottleVerdict Throttle(const std::string& username, const std::string& remote_addr);
   //! kResourceExhausted when the throttle refuses an attempt now.
   Result<void> CheckThrottle(const std::string& username, const std::string& remote_addr);
   void RecordFailure(const std::string& username, const std::string& remote_addr);

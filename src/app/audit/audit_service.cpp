@@ -8,6 +8,7 @@
 #include "core/orgs/org_path.h"
 #include "core/text/field_limits.h"
 #include "store/audit.h"
+#include "store/throttle_counts.h"
 
 namespace zj::app {
 
@@ -63,6 +64,23 @@ void AuditService::RecordOrLog(const AuditActor& actor, const AuditEvent& event)
   if (auto r = Record(actor, event); !r) {
     spdlog::error("audit entry {} by {} not written: {}", event.action, actor.username,
                   r.error().detail);
+  }
+}
+
+void AuditService::RecordThrottledOrLog(const AuditActor& actor, AuditEvent event,
+                                        const std::string& subject, std::int64_t window_ms) {
+  const std::int64_t now = clock_.NowMs();
+  const std::int64_t window_start = window_ms > 0 ? now - now % window_ms : now;
+  auto done = store::InTransaction(db_, [&](store::Connection& conn) -> Result<void> {
+    ZJ_ASSIGN_OR_RETURN(const std::int64_t attempts,
+                        store::CountThrottled(conn, event.action, subject, window_start, now));
+    if (attempts > 1) return {};
+    event.detail.emplace_back("throttled", subject);
+    event.detail.emplace_back("window_start", std::to_string(window_start));
+    return Record(conn, actor, event);
+  });
+  if (!done) {
+    spdlog::error("throttled {} not counted: {:?}", event.action, done.error().detail);
   }
 }
 

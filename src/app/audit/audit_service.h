@@ -86,6 +86,13 @@ class AuditService {
   //! Like Record, but a failure is only logged (for sign-in and sign-out, which must not fail
   //! because the log could not be written).
   void RecordOrLog(const AuditActor& actor, const AuditEvent& event);
+  //! Counts one refused (throttled) attempt by `subject` ("name:…" or "address:…") in the
+  //! fixed window of `window_ms` that holds now. Only the first of its window becomes an entry
+  //! (`event`, its detail naming the subject and the window); the others add one to the
+  //! window's count in throttle_counts (store/throttle_counts.h). A flood of refused attempts
+  //! thus costs one entry and one counter row per subject and window. Failures are logged.
+  void RecordThrottledOrLog(const AuditActor& actor, AuditEvent event, const std::string& subject,
+                            std::int64_t window_ms);
 
   //! Entries of the actor's subtree, newest first. Staff and administrators only
   //! (kPermissionDenied otherwise, and for one without an org); administrators of a root org

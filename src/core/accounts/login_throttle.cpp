@@ -23,10 +23,13 @@ std::int64_t LoginThrottle::Wait(Failures& map, std::string_view key, int limit,
   return it->second[must_leave - 1] + policy_.window_ms - now_ms;
 }
 
-std::int64_t LoginThrottle::RetryAfterMs(std::string_view username, std::string_view address,
-                                         std::int64_t now_ms) {
-  return std::max(Wait(by_username_, username, policy_.per_username, now_ms),
-                  Wait(by_address_, address, policy_.per_address, now_ms));
+ThrottleVerdict LoginThrottle::Check(std::string_view username, std::string_view address,
+                                     std::int64_t now_ms) {
+  const std::int64_t by_name = Wait(by_username_, username, policy_.per_username, now_ms);
+  const std::int64_t by_address = Wait(by_address_, address, policy_.per_address, now_ms);
+  if (by_address > 0) return {std::max(by_name, by_address), ThrottledBy::kAddress};
+  if (by_name > 0) return {by_name, ThrottledBy::kName};
+  return {};
 }
 
 void LoginThrottle::RecordFailure(std::string_view username, std::string_view address,

@@ -21,13 +21,26 @@ struct ThrottlePolicy {
   std::size_t sweep_every = 1024;             //!< forget stale keys after this many failures
 };
 
+//! Which count refused an attempt.
+enum class ThrottledBy { kNone, kName, kAddress };
+
+struct ThrottleVerdict {
+  std::int64_t retry_after_ms = 0;      //!< 0: allowed now
+  ThrottledBy by = ThrottledBy::kNone;  //!< the address when both counts are at their limits
+};
+
 class LoginThrottle {
  public:
   explicit LoginThrottle(ThrottlePolicy policy = {}) : policy_(policy) {}
 
   //! Milliseconds until an attempt for `username` from `address` is allowed; 0 when it is now.
   std::int64_t RetryAfterMs(std::string_view username, std::string_view address,
-                            std::int64_t now_ms);
+                            std::int64_t now_ms) {
+    return Check(username, address, now_ms).retry_after_ms;
+  }
+  //! RetryAfterMs, and which count refuses the attempt.
+  ThrottleVerdict Check(std::string_view username, std::string_view address, std::int64_t now_ms);
+  const ThrottlePolicy& policy() const { return policy_; }
   void RecordFailure(std::string_view username, std::string_view address, std::int64_t now_ms);
   void RecordSuccess(std::string_view username);
 
