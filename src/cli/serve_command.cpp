@@ -46,6 +46,7 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
   auto* cmd = app.add_subcommand("serve", "Serve the web front end and the JSON API");
   struct Options {
     std::string listen = "127.0.0.1:8080";
+    std::string trust_proxy;  //!< "" when not given
     http::ServerOptions server;
     app::SmtpConfig smtp;
   };
@@ -62,8 +63,12 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       ->capture_default_str();
   cmd->add_flag("--secure-cookies", o->server.secure_cookies,
                 "Mark cookies Secure (serving over TLS)");
-  cmd->add_flag("--trust-proxy", o->server.trust_proxy,
-                "Trust X-Forwarded-For/-Proto from a reverse proxy in front");
+  // Without a value: a proxy on this machine (loopback); with one, the proxies' addresses.
+  cmd->add_option("--trust-proxy", o->trust_proxy,
+                  "Believe X-Forwarded-For/-Proto from these reverse proxies (addresses or CIDR "
+                  "networks, comma-separated; without a value: loopback only)")
+      ->expected(0, 1)
+      ->default_str("loopback");
   cmd->add_option("--smtp-url", o->smtp.url,
                   "Send notifications by e-mail through this server (smtp://host:587); "
                   "without it they go to the log")
@@ -79,6 +84,11 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       if (!listen) return ReportError(listen.error());
       o->server.host = listen->first;
       o->server.port = listen->second;
+      if (!o->trust_proxy.empty()) {
+        auto proxies = http::TrustedProxies::Parse(o->trust_proxy);
+        if (!proxies) return ReportError(proxies.error());
+        o->server.trusted_proxies = std::move(*proxies);
+      }
       auto runtime = OpenRuntime(global);
       if (!runtime) return ReportError(runtime.error());
       // Follow the key file, so `zhijia keys rotate` may run while the server serves.

@@ -138,10 +138,13 @@ Handled Router::Handle(const Request& request, const Peer& peer) {
             peer.address, options_.secure_cookies,
             {},           std::nullopt,
             {},           {}};
-  if (options_.trust_proxy) {
-    if (auto fwd = request["X-Forwarded-For"]; !fwd.empty()) {
-      call.remote_addr = std::string(fwd.substr(0, fwd.find(',')));
+  // Only a trusted proxy's word is taken, and only for the hops it can vouch for.
+  if (!options_.trusted_proxies.empty() && options_.trusted_proxies.Contains(peer.address)) {
+    std::vector<std::string_view> forwarded;
+    for (auto [it, end] = request.equal_range("X-Forwarded-For"); it != end; ++it) {
+      forwarded.push_back(it->value());
     }
+    call.remote_addr = options_.trusted_proxies.ClientAddress(peer.address, forwarded);
     if (request["X-Forwarded-Proto"] == "https") call.secure = true;
   }
 
@@ -172,6 +175,7 @@ Handled Router::Handle(const Request& request, const Peer& peer) {
                                    beast_http::status::method_not_allowed);
   }
   AddSecurityHeaders(out.response, api ? Answer::kData : Answer::kDocument);
+  out.client = std::move(call.remote_addr);
   if (!out.response.has_content_length() && !out.response.chunked()) out.response.prepare_payload();
   return out;
 }

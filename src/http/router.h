@@ -20,6 +20,8 @@ struct Peer {
 struct Handled {
   Response response;
   std::string user;  //!< the signed-in username, for the access log ("" when anonymous)
+  //! The client's address: the peer's, or the one a trusted proxy vouched for.
+  std::string client = {};
 };
 
 class Router {

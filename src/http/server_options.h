@@ -4,6 +4,7 @@
 #include <chrono>
 #include <string>
 
+#include "http/trusted_proxies.h"
 #include "http/types.h"
 
 namespace zj::http {
@@ -20,7 +21,9 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{std::chrono::seconds(75)};
   std::chrono::seconds shutdown_grace{15};  //!< in-flight requests get this long on SIGTERM
   bool secure_cookies = false;              //!< always mark cookies Secure (served over TLS)
-  bool trust_proxy = false;                 //!< believe X-Forwarded-For / X-Forwarded-Proto
+  //! Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (trusted_proxies.h); empty:
+  //! nobody's.
+  TrustedProxies trusted_proxies;
 };
 
 }  // namespace zj::http

@@ -40,16 +40,17 @@ class RouterTest : public AppTest {
   }
 
   Response Send(bh::verb method, std::string target, std::string body = {},
-                std::vector<std::pair<std::string, std::string>> headers = {}) {
+                std::vector<std::pair<std::string, std::string>> headers = {},
+                const std::string& peer = "192.0.2.7") {
     Request req{method, target, 11};
-    for (auto& [k, v] : headers) req.set(k, v);
+    for (auto& [k, v] : headers) req.insert(k, v);  // a header may come twice
     if (!body.empty()) {
       if (req[bh::field::content_type].empty())
         req.set(bh::field::content_type, "application/json");
       req.body() = std::move(body);
     }
     req.prepare_payload();
-    return router_->Handle(req, http::Peer{"192.0.2.7"}).response;
+    return router_->Handle(req, http::Peer{peer}).response;
   }
 
   static nlohmann::json Json(const Response& res) { return nlohmann::json::parse(res.body()); }
@@ -62,6 +63,30 @@ class RouterTest : public AppTest {
     const std::string set_cookie(res[bh::field::set_cookie]);
     const std::string cookie = set_cookie.substr(0, set_cookie.find(';'));
     return {cookie, Json(res).value("csrf_token", "")};
+  }
+
+  //! A router that believes the proxies of `list` (as `serve --trust-proxy LIST`; "": none).
+  void UseProxies(const std::string& list) {
+    http::ServerOptions options;
+    options.web_root = web_root_.string();
+    if (!list.empty()) {
+      auto proxies = http::TrustedProxies::Parse(list);
+      ASSERT_TRUE(proxies.has_value()) << list;
+      options.trusted_proxies = std::move(*proxies);
+    }
+    router_ = std::make_unique<http::Router>(*app_, options);
+  }
+
+  //! The address the audit log gives the sign-in attempt for `username`.
+  std::string LoginAddressOf(const std::string& username) {
+    static constexpr store::Sql kAddress{
+        "test.audit.login_address",
+        "SELECT remote_addr FROM audit_log WHERE action = 'session.login' AND actor_username = $1"};
+    auto lease = db_->Acquire();
+    EXPECT_TRUE(lease.has_value());
+    auto rows = (**lease).Query(kAddress, Params(username));
+    EXPECT_TRUE(rows.has_value());
+    return rows && rows->size() == 1 ? rows->front().Text(0) : "(" + username + ": none or many)";
   }
 
   std::filesystem::path web_root_;
@@ -167,13 +192,60 @@ TEST_P(RouterTest, LoginSetsAStrictHttpOnlyCookieAndReturnsTheUser) {
 }
 
 TEST_P(RouterTest, CookieIsSecureBehindATrustedTlsProxy) {
-  http::ServerOptions options;
-  options.trust_proxy = true;
-  router_ = std::make_unique<http::Router>(*app_, options);
+  UseProxies("192.0.2.7");
   auto res = Send(bh::verb::post, "/api/v1/session",
                   R"({"username":"admin","password":"Router-Pass-2026"})",
                   {{"X-Forwarded-Proto", "https"}});
   EXPECT_NE(std::string(res[bh::field::set_cookie]).find("; Secure"), std::string::npos);
+  // A peer that is not a trusted proxy says nothing about the scheme.
+  UseProxies("loopback");
+  res = Send(bh::verb::post, "/api/v1/session",
+             R"({"username":"admin","password":"Router-Pass-2026"})",
+             {{"X-Forwarded-Proto", "https"}});
+  EXPECT_EQ(std::string(res[bh::field::set_cookie]).find("Secure"), std::string::npos);
+}
+
+// With --trust-proxy the leftmost X-Forwarded-For entry was taken: a client picked its own
+// address and escaped the per-address throttle (issue 16).
+TEST_P(RouterTest, ASpoofedLeftmostForwardedForEscapesNoThrottle) {
+  UseProxies("loopback");
+  for (int i = 0; i < 20; ++i) {  // 20 failures per address within 15 minutes
+    const auto res = Send(
+        bh::verb::post, "/api/v1/session",
+        nlohmann::json{{"username", "guess" + std::to_string(i)}, {"password", "wrong-pass-1"}}
+            .dump(),
+        {{"X-Forwarded-For", "203.0.113." + std::to_string(i) + ", 198.51.100.20"}}, "127.0.0.1");
+    ASSERT_EQ(res.result(), bh::status::unauthorized) << i << res.body();
+  }
+  const auto refused = Send(
+      bh::verb::post, "/api/v1/session", R"({"username":"admin","password":"Router-Pass-2026"})",
+      {{"X-Forwarded-For", "203.0.113.250"}, {"X-Forwarded-For", "198.51.100.20"}}, "127.0.0.1");
+  ExpectProblem(refused, bh::status::too_many_requests, "error.too_many_requests");
+  EXPECT_EQ(LoginAddressOf("guess7"), "198.51.100.20");
+  // Another client behind the same proxy is not affected.
+  const auto other = Send(bh::verb::post, "/api/v1/session",
+                          R"({"username":"admin","password":"Router-Pass-2026"})",
+                          {{"X-Forwarded-For", "198.51.100.21"}}, "127.0.0.1");
+  EXPECT_EQ(other.result(), bh::status::ok) << other.body();
+}
+
+TEST_P(RouterTest, BehindSeveralProxiesTheClientIsTheRightmostUntrustedEntry) {
+  UseProxies("127.0.0.1,10.0.0.0/8");
+  Send(bh::verb::post, "/api/v1/session", R"({"username":"hop-test","password":"wrong-pass-1"})",
+       {{"X-Forwarded-For", "6.6.6.6, 198.51.100.30, 10.1.1.1"}}, "10.0.0.5");
+  EXPECT_EQ(LoginAddressOf("hop-test"), "198.51.100.30");
+}
+
+TEST_P(RouterTest, AnUntrustedPeersForwardedForIsIgnored) {
+  UseProxies("loopback");
+  Send(bh::verb::post, "/api/v1/session", R"({"username":"direct-test","password":"wrong-pass-1"})",
+       {{"X-Forwarded-For", "198.51.100.40"}}, "203.0.113.9");
+  EXPECT_EQ(LoginAddressOf("direct-test"), "203.0.113.9");
+  // Without --trust-proxy nobody's is believed, loopback's neither.
+  UseProxies("");
+  Send(bh::verb::post, "/api/v1/session", R"({"username":"plain-test","password":"wrong-pass-1"})",
+       {{"X-Forwarded-For", "198.51.100.41"}}, "127.0.0.1");
+  EXPECT_EQ(LoginAddressOf("plain-test"), "127.0.0.1");
 }
 
 TEST_P(RouterTest, SessionIsReadBackFromTheCookie) {

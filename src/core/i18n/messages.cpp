@@ -376,6 +376,8 @@ constexpr std::array kCatalogue = {
           "The member already belongs to this union"},
     Entry{"error.transfers.state", "状态应为 pending、approved、rejected 或 cancelled",
           "The state must be pending, approved, rejected or cancelled"},
+    Entry{"error.trust_proxy", "--trust-proxy 的“{value}”不是地址或网段（例如 10.0.0.0/8）",
+          "--trust-proxy: \"{value}\" is not an address or network (such as 10.0.0.0/8)"},
     Entry{"error.unsupported_media_type", "请求内容类型应为 application/json",
           "The request body must be application/json"},
     Entry{"error.uscc.invalid", "统一社会信用代码无效（应为 18 位，校验位正确）",
