@@ -185,7 +185,7 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
   const bool keep_alive = request.keep_alive();
   auto problem = [&](const Error& e, std::optional<beast_http::status> status = std::nullopt) {
     if (e.code == ErrorCode::kInternal)
-      spdlog::error("{} {}: {}", request.method_string(), path, e.detail);
+      spdlog::error("{} {:?}: {:?}", request.method_string(), path.substr(0, 512), e.detail);
     Response res = ProblemResponse(e, call.locale, path, version, keep_alive, status);
     // A throttled use case says when to come back (RFC 9110 §10.2.3).
     for (const auto& [name, value] : e.args) {

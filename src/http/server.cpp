@@ -12,6 +12,7 @@
 #include <mutex>
 #include <thread>
 
+#include "http/access_log.h"
 #include "http/json_writer.h"
 #include "http/problem.h"
 #include "http/router.h"
@@ -150,13 +151,7 @@ class Session : public std::enable_shared_from_this<Session> {
       const double ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
               .count();
-      JsonWriter line;
-      line.Object().Key("event").Str("request").Key("remote").Str(remote_);
-      line.Key("method").Str(request.method_string()).Key("target").Str(request.target());
-      line.Key("status").Int(handled.response.result_int());
-      line.Key("bytes").Int(static_cast<std::int64_t>(handled.response.body().size()));
-      line.Key("ms").Real(std::round(ms * 100) / 100).Key("user").Str(handled.user).EndObject();
-      spdlog::info("{}", line.View());
+      spdlog::info("{}", AccessLogLine(request, handled, remote_, ms));
     }
     Write(std::move(handled.response));
   }

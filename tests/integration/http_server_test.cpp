@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "app_fixture.h"
+#include "captured_log.h"
 #include "http/server.h"
 
 namespace zj::test {
@@ -130,6 +131,35 @@ TEST_P(ServerTest, StopReturnsPromptlyWithIdleKeepAliveConnectionsOpen) {
   EXPECT_TRUE(ec) << "expected the connection to be closed";
   server_.reset();
 }
+
+// The access log put `?q=110101199003077771` into its line as it came (issue 16, ASVS 7.1.2).
+class LoggedServerTest : public ServerTest {
+ protected:
+  CapturedLog log_;  // constructed before SetUp starts the server's threads
+};
+
+TEST_P(LoggedServerTest, TheAccessLogNamesQueryParametersButKeepsNoIdNumberOrPhone) {
+  auto socket = Connect();
+  auto res = Exchange(
+      socket,
+      {bh::verb::get, "/api/v1/members?q=110101199003077771&limit=20&phone=13800138000", 11});
+  EXPECT_EQ(res.result(), bh::status::unauthorized);
+  res = Exchange(socket, {bh::verb::get, "/api/v1/members?q=%E5%BC%A0%E4%B8%89", 11});
+  EXPECT_EQ(res.result(), bh::status::unauthorized);
+  server_->Stop();
+  runner_.join();
+  server_.reset();
+  const std::string text = log_.Text();
+  EXPECT_NE(text.find(R"("path":"/api/v1/members","query":"q=*&limit=20&phone=*")"),
+            std::string::npos)
+      << text;
+  for (const char* secret : {"110101199003077771", "13800138000", "%E5%BC%A0", "张三"}) {
+    EXPECT_EQ(text.find(secret), std::string::npos) << secret << " in " << text;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, LoggedServerTest, ::testing::Values(store::Backend::kSqlite),
+                         [](const auto& info) { return std::string(BackendName(info.param)); });
 
 INSTANTIATE_TEST_SUITE_P(Stores, ServerTest, ::testing::Values(store::Backend::kSqlite),
                          [](const auto& info) { return std::string(BackendName(info.param)); });

@@ -7,12 +7,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "app/calendar/builtin_calendars.h"
 #include "app/notify/notifier.h"
 #include "app/notify/outbox.h"
 #include "app/requests/request_service.h"
+#include "captured_log.h"
 #include "coverage_fixture.h"
 #include "store/outbox.h"
 
@@ -184,6 +186,22 @@ TEST_P(NotifyTest, MailToNonAddressesGoesToTheFallback) {
     ASSERT_EQ(others->sent.size(), 1u);
     EXPECT_EQ(others->sent[0].recipient, "U-001");
   }
+}
+
+// The log notifier wrote subject and body as they came: a request's title with a newline
+// forged a log line of its own, and a worker's words (ID numbers, phones) stayed in the log.
+TEST_P(NotifyTest, TheLogNotifierWritesWhoWasNotifiedButNotTheText) {
+  CapturedLog log;
+  app::LogNotifier notifier;
+  ASSERT_OK(notifier.Send({"U-001\n[error] forged",
+                           "【新诉求】欠薪\n[2026-12-01 00:00:00.000] [info] forged line",
+                           "身份证 110101199003077771，电话 13800138000"}));
+  const std::string text = log.Text();
+  EXPECT_NE(text.find("notification to \"U-001\\n[error] forged\""), std::string::npos) << text;
+  for (const char* hidden : {"欠薪", "forged line", "110101199003077771", "13800138000"}) {
+    EXPECT_EQ(text.find(hidden), std::string::npos) << hidden << " in " << text;
+  }
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 1) << text;
 }
 
 TEST_P(NotifyTest, SmtpCarriesUtf8SubjectAndBody) {

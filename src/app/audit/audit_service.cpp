@@ -62,7 +62,7 @@ Result<void> AuditService::Record(const AuditActor& actor, const AuditEvent& eve
 
 void AuditService::RecordOrLog(const AuditActor& actor, const AuditEvent& event) {
   if (auto r = Record(actor, event); !r) {
-    spdlog::error("audit entry {} by {} not written: {}", event.action, actor.username,
+    spdlog::error("audit entry {} by {:?} not written: {:?}", event.action, actor.username,
                   r.error().detail);
   }
 }

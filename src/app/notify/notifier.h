@@ -24,7 +24,8 @@ class Notifier {
   virtual Result<void> Send(const Message& message) = 0;
 };
 
-//! Writes each message to the log (spdlog, info level).
+//! Writes to the log (spdlog, info level) that a message for its recipient was due, without its
+//! subject or body: they quote what workers wrote, which the log must not hold.
 class LogNotifier final : public Notifier {
  public:
   Result<void> Send(const Message& message) override;

@@ -65,7 +65,7 @@ void PeriodicJobs::Loop(const std::stop_token& stop) {
       if (e.name == name) ++e.runs;
     }
     if (!done) {
-      spdlog::error("periodic job {} failed: {} {}", name, done.error().message_key,
+      spdlog::error("periodic job {} failed: {} {:?}", name, done.error().message_key,
                     done.error().detail);
     }
   }
