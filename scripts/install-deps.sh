@@ -15,8 +15,8 @@ packages=(
   libboost-dev nlohmann-json3-dev rapidjson-dev libcli11-dev libspdlog-dev libfmt-dev libsodium-dev
   libicu-dev icu-devtools libsqlite3-dev sqlite3 libpq-dev
   # XLSX: libxlsxwriter writes exports; libzip + pugixml read imported workbooks, expat streams
-  # big sheets (SAX) for the member import
-  libxlsxwriter-dev libzip-dev libpugixml-dev libexpat1-dev
+  # big sheets (SAX) for the member import, zlib inflates their members (counting for bombs)
+  libxlsxwriter-dev libzip-dev libpugixml-dev libexpat1-dev zlib1g-dev
   # CSV imports (GBK decoding is ICU's, above)
   libcsv-dev
   # notifications by e-mail (libcurl's SMTP)

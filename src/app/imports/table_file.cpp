@@ -4,6 +4,9 @@
 #include <unicode/ucnv.h>
 
 #include <memory>
+#include <optional>
+
+#include "app/imports/import_limits.h"
 
 namespace zj::app {
 
@@ -35,19 +38,35 @@ bool ValidUtf8(std::string_view s) {
 }
 
 struct Collector {
+  const import_limits::Limits& limits;
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> current;
+  std::uint64_t held = 0;  //!< bytes the rows hold, bookkeeping counted
+  std::optional<Error> exceeded;
 };
 
+// libcsv cannot be stopped from a callback: past a bound, fields are dropped and the parse is
+// refused afterwards.
 void OnField(void* text, std::size_t length, void* data) {
   auto* c = static_cast<Collector*>(data);
+  if (c->exceeded) return;
+  if (c->current.size() >= c->limits.columns) {
+    c->exceeded = import_limits::Exceeded("columns", c->limits.columns)
+                      .With("row", std::to_string(c->rows.size() + 1));
+    return;
+  }
+  c->held += sizeof(std::string) + length;
+  if (c->held > c->limits.table_bytes) {
+    c->exceeded = import_limits::Exceeded("table_bytes", c->limits.table_bytes);
+    return;
+  }
   c->current.emplace_back(static_cast<const char*>(text), length);
 }
 
 void OnRow(int /*terminator*/, void* data) {
   auto* c = static_cast<Collector*>(data);
   const bool blank = c->current.size() == 1 && c->current[0].empty();
-  if (!blank) c->rows.push_back(std::move(c->current));
+  if (!blank && !c->exceeded) c->rows.push_back(std::move(c->current));
   c->current.clear();
 }
 
@@ -86,18 +105,19 @@ Result<std::string> DecodeText(std::string_view bytes, std::string& encoding) {
   return out;
 }
 
-Result<Table> ParseCsvTable(std::string_view bytes) {
+Result<Table> ParseCsvTable(std::string_view bytes, const import_limits::Limits& limits) {
   Table table;
   ZJ_ASSIGN_OR_RETURN(std::string text, DecodeText(bytes, table.encoding));
   csv_parser parser;
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
     return Fail(ErrorCode::kInternal, "error.internal", "csv_init failed");
   }
-  Collector collector;
+  Collector collector{limits, {}, {}, 0, std::nullopt};
   const std::size_t parsed =
       csv_parse(&parser, text.data(), text.size(), OnField, OnRow, &collector);
   const bool ok = parsed == text.size() && csv_fini(&parser, OnField, OnRow, &collector) == 0;
   csv_free(&parser);
+  if (collector.exceeded) return Fail(std::move(*collector.exceeded));
   if (!ok) {
     const std::string row = std::to_string(collector.rows.size() + 1);
     return Fail(Error{ErrorCode::kInvalidArgument,
