@@ -23,6 +23,8 @@ packages=(
   libcurl4-openssl-dev
   # tests and checks
   libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy-19
+  # fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes
+  clang-19 libfuzzer-19-dev libclang-rt-19-dev
   # benchmarks (bench/run.sh): an HTTP load generator
   wrk
   # /usr/bin/time -v: peak RSS of the member import benchmark

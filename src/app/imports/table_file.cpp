@@ -12,24 +12,37 @@ namespace zj::app {
 
 namespace {
 
+//! Well-formed UTF-8 (RFC 3629 §4): no overlong forms, no UTF-16 surrogates, nothing past
+//! U+10FFFF, as ICU's converter (and so the streaming reader) decides. Hand-written: a pass
+//! over bytes already in memory, without a converter's UTF-16 buffer.
 bool ValidUtf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t extra = 0;
     if (c < 0x80) {
-      extra = 0;
-    } else if ((c & 0xe0) == 0xc0 && c >= 0xc2) {
+      ++i;
+      continue;
+    }
+    std::size_t extra = 0;
+    unsigned char low = 0x80;  // the range of the second byte
+    unsigned char high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
       extra = 1;
-    } else if ((c & 0xf0) == 0xe0) {
+    } else if (c >= 0xE0 && c <= 0xEF) {
       extra = 2;
-    } else if ((c & 0xf8) == 0xf0 && c <= 0xf4) {
+      if (c == 0xE0) low = 0xA0;   // overlong
+      if (c == 0xED) high = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
       extra = 3;
+      if (c == 0xF0) low = 0x90;   // overlong
+      if (c == 0xF4) high = 0x8F;  // past U+10FFFF
     } else {
       return false;
     }
     if (i + extra >= s.size()) return false;  // a truncated sequence
-    for (std::size_t k = 1; k <= extra; ++k) {
+    const auto second = static_cast<unsigned char>(s[i + 1]);
+    if (second < low || second > high) return false;
+    for (std::size_t k = 2; k <= extra; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return false;
     }
     i += extra + 1;
@@ -73,8 +86,10 @@ void OnRow(int /*terminator*/, void* data) {
 }  // namespace
 
 Result<std::string> DecodeText(std::string_view bytes, std::string& encoding) {
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  // As the streaming reader decides (table_stream.h): UTF-8 when the whole file is, its byte
+  // order mark dropped; otherwise GB18030, whose own mark (U+FEFF) is dropped once decoded.
   if (ValidUtf8(bytes)) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
     encoding = "UTF-8";
     return std::string(bytes);
   }
@@ -93,10 +108,11 @@ Result<std::string> DecodeText(std::string_view bytes, std::string& encoding) {
   if (U_FAILURE(status)) {
     return Fail(ErrorCode::kInvalidArgument, "error.import.encoding", "neither UTF-8 nor GBK");
   }
+  const int32_t mark = n16 > 0 && utf16[0] == u'\uFEFF' ? 1 : 0;
   std::unique_ptr<UConverter, void (*)(UConverter*)> utf8(ucnv_open("UTF-8", &status), ucnv_close);
   std::string out(static_cast<std::size_t>(n16) * 3 + 1, '\0');
   const int32_t n8 = ucnv_fromUChars(utf8.get(), out.data(), static_cast<int32_t>(out.size()),
-                                     utf16.data(), n16, &status);
+                                     utf16.data() + mark, n16 - mark, &status);
   if (U_FAILURE(status)) {
     return Fail(ErrorCode::kInternal, "error.internal", "UTF-16 to UTF-8 failed");
   }

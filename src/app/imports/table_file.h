@@ -17,7 +17,8 @@ struct Table {
   std::vector<std::vector<std::string>> rows;  //!< rows[0] is the header row
 };
 
-//! The text as UTF-8: as is when it is valid UTF-8 (a BOM removed), else decoded from GB18030.
+//! The text as UTF-8: as is when it is well-formed UTF-8 (a BOM removed), else decoded from
+//! GB18030 (its BOM removed), as the streaming reader of table_stream.h decides.
 //! kInvalidArgument "error.import.encoding" when it is neither.
 Result<std::string> DecodeText(std::string_view bytes, std::string& encoding);
 
