@@ -11,11 +11,13 @@
 
 namespace zj::store {
 
-//! A user with the org path that scopes them ("" without an org) and the sealed phone.
+//! A user with their role, the org path that scopes them ("" without an org) and the sealed
+//! phone.
 struct UserPhoneRow {
   std::int64_t id = 0;
   std::string username;
   std::string display_name;
+  std::string role;
   std::string org_path;
   std::optional<Blob> phone_cipher;
 };

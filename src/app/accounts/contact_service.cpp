@@ -2,6 +2,7 @@
 
 #include "app/orgs/org_scope.h"
 #include "core/accounts/password_policy.h"
+#include "core/accounts/roles.h"
 #include "core/personal_data/masking.h"
 #include "core/personal_data/phone.h"
 #include "store/user_phones.h"
@@ -10,14 +11,15 @@ namespace zj::app {
 
 namespace {
 
-bool MayManage(const Actor& actor) {
-  return actor.role == "admin" || actor.role == "staff" || actor.role == "cadre";
-}
-
-// Whether `actor` may see `user` at all: themselves, or a user of an org in their subtree.
+// Whether `actor` may see and set `user`'s phone: their own, or one of an account they manage
+// (core/accounts/roles.h: administrators every account, staff the cadres, operators and staff
+// of their subtree), as the account pages decide. A cadre sees no one's but their own.
 bool InScope(const Actor& actor, const store::UserPhoneRow& user) {
   if (actor.user_id == user.id) return true;
-  return MayManage(actor) && !user.org_path.empty() && PathInScope(actor, user.org_path);
+  const auto role = accounts::ParseRole(actor.role);
+  const auto target = accounts::ParseRole(user.role);
+  if (!role || !target || !accounts::CanManage(*role, *target)) return false;
+  return SeesEverything(actor) || (!user.org_path.empty() && PathInScope(actor, user.org_path));
 }
 
 Error NoSuchUser(std::int64_t id) {
