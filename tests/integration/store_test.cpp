@@ -588,7 +588,7 @@ TEST_P(StoreTest, TheRowidMigrationKeepsRowsReferencesAndIndexes) {
       "INSERT INTO request_events (id, federation_id, request_id, at, kind) VALUES"
       " (970000000000000001, 1, 960000000000000001, 0, 'submitted');");
 
-  auto upgraded = Migrate(*db_);
+  auto upgraded = Migrate(*db_, 9);  // later migrations may add indexes of their own
   ASSERT_TRUE(upgraded.has_value()) << Describe(upgraded.error());
   EXPECT_EQ(upgraded->applied, std::vector<int>{9});
 

@@ -55,17 +55,15 @@ Result<UserContact> ContactService::SetPhone(const Actor& actor, std::int64_t us
   if (!Trimmed(phone).empty()) {
     ZJ_ASSIGN_OR_RETURN(normalised, personal_data::NormalisePhone(phone));
   }
-  store::Blob sealed;
-  std::string index;
+  SealedValue sealed;  // empty: the phone is cleared
   if (!normalised.empty()) {
-    ZJ_ASSIGN_OR_RETURN(sealed, vault_.Seal(kPhoneField, normalised));
-    ZJ_ASSIGN_OR_RETURN(index, vault_.BlindIndex(kPhoneField, normalised));
+    ZJ_ASSIGN_OR_RETURN(sealed, vault_.SealIndexed(kPhoneField, normalised));
   }
-  const int version = vault_.current_version();
   return store::InTransaction(db_, [&](store::Connection& conn) -> Result<UserContact> {
     ZJ_ASSIGN_OR_RETURN(auto user, store::FindUserPhone(conn, user_id));
     if (!user || !InScope(actor, *user)) return Fail(NoSuchUser(user_id));
-    ZJ_RETURN_IF_ERROR(store::SetUserPhone(conn, user_id, sealed, index, version));
+    ZJ_RETURN_IF_ERROR(
+        store::SetUserPhone(conn, user_id, sealed.cipher, sealed.index, sealed.version));
     ZJ_RETURN_IF_ERROR(audit_.Record(
         conn, AuditActor::From(actor),
         AuditEvent{"user.update",

@@ -61,10 +61,16 @@ struct SealedPhone {
 Result<SealedPhone> SealPhone(const Vault& vault, const std::string& normalised) {
   SealedPhone out;
   if (normalised.empty()) return out;
-  ZJ_ASSIGN_OR_RETURN(out.cipher, vault.Seal(kMemberPhoneField, normalised));
-  ZJ_ASSIGN_OR_RETURN(out.index, vault.BlindIndex(kMemberPhoneField, normalised));
+  ZJ_ASSIGN_OR_RETURN(SealedValue sealed, vault.SealIndexed(kMemberPhoneField, normalised));
+  out.cipher = std::move(sealed.cipher);
+  out.index = std::move(sealed.index);
   out.last4 = normalised.substr(normalised.size() - 4);
   return out;
+}
+
+//! A member row's key version: the oldest its sealed values name (vault.h OldestVersion).
+std::int64_t KeyVersionOf(const store::MemberRow& row) {
+  return Vault::OldestVersion({&row.id_cipher, row.phone_cipher ? &*row.phone_cipher : nullptr});
 }
 
 //! A date written any way rosters write one, as YYYY-MM-DD; not after today.
@@ -238,12 +244,10 @@ Result<MemberView> MemberService::Create(const Actor& actor, const NewMember& in
 
   std::vector<std::string> indexes;
   if (id) {
-    indexes = vault_.BlindIndexes(kMemberIdField, id->number);
-    if (indexes.empty()) {
-      return Fail(ErrorCode::kFailedPrecondition, "error.keys.missing", "no keys loaded");
-    }
-    ZJ_ASSIGN_OR_RETURN(row.id_cipher, vault_.Seal(kMemberIdField, id->number));
-    row.id_index = indexes.front();
+    ZJ_ASSIGN_OR_RETURN(SealedValue sealed_id, vault_.SealIndexed(kMemberIdField, id->number));
+    row.id_cipher = std::move(sealed_id.cipher);
+    row.id_index = sealed_id.index;
+    indexes = sealed_id.Lookups();
     row.id_last4 = id->number.substr(14);
     row.gender = std::string(members::GenderName(id->gender));
     row.birth_date = members::FormatDate(id->birth_date);
@@ -252,7 +256,7 @@ Result<MemberView> MemberService::Create(const Actor& actor, const NewMember& in
   row.phone_cipher = sealed.cipher;
   row.phone_index = sealed.index;
   row.phone_last4 = sealed.last4;
-  row.key_version = vault_.current_version();
+  row.key_version = KeyVersionOf(row);
   const members::NameKeys keys = members::NameKeysOf(row.name);
   row.name_pinyin = keys.pinyin;
   row.name_initials = keys.initials;
@@ -526,6 +530,7 @@ Result<MemberView> MemberService::Update(const Actor& actor, std::int64_t id,
       row.status_changed_on = status_on;
     }
     row.updated_at = clock_.NowMs();
+    row.key_version = KeyVersionOf(row);  // a new phone may be sealed with a newer key
     ZJ_RETURN_IF_ERROR(store::UpdateMember(c, row));
     if (status_changes) {
       ZJ_RETURN_IF_ERROR(MoveMemberCount(c, row.org_path, -1));

@@ -28,7 +28,7 @@ namespace zj::app {
 
 namespace {
 
-constexpr std::string_view kPhoneField = "service_requests.contact_phone";
+constexpr std::string_view kPhoneField = kRequestPhoneField;
 constexpr std::size_t kMaxTitle = 100;  // code points
 constexpr std::size_t kMaxText = 5000;  // code points
 constexpr int kSweepBatch = 200;
@@ -394,10 +394,11 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, co
   r.member_id = in.member_id;
   if (actor && actor->role == "worker") r.requester_user_id = actor->user_id;
   r.contact_name = contact_name;
-  ZJ_ASSIGN_OR_RETURN(r.contact_phone_cipher, vault_.Seal(kPhoneField, phone));
-  ZJ_ASSIGN_OR_RETURN(r.contact_phone_index, vault_.BlindIndex(kPhoneField, phone));
+  ZJ_ASSIGN_OR_RETURN(SealedValue sealed, vault_.SealIndexed(kPhoneField, phone));
+  r.contact_phone_cipher = std::move(sealed.cipher);
+  r.contact_phone_index = std::move(sealed.index);
   r.contact_phone_last4 = phone.substr(phone.size() - 4);
-  r.key_version = vault_.current_version();
+  r.key_version = sealed.version;
   r.routed_org_id = org->id;
   r.org_id = org->id;
   r.home_path = org->path;

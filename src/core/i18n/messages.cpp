@@ -242,6 +242,8 @@ constexpr std::array kCatalogue = {
     Entry{"error.json.not_object", "请求内容应为 JSON 对象",
           "The request body must be a JSON object"},
     Entry{"error.keys.batch", "批量大小至少为 1", "The batch size must be at least 1"},
+    Entry{"error.keys.changed", "轮换期间密钥文件被改动（另有一次轮换？），请重新运行",
+          "The key file changed during the rotation (another rotation?); run it again"},
     Entry{"error.keys.exhausted", "密钥版本已用尽（最多 255 个）",
           "No key versions left (255 at most)"},
     Entry{"error.keys.io", "无法读写密钥文件 {path}", "Cannot read or write the key file {path}"},
