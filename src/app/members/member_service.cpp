@@ -94,7 +94,18 @@ Result<std::optional<store::MemberRow>> ActiveWithIndexes(store::Connection& con
   return std::optional<store::MemberRow>();
 }
 
+//! The person is active in another union. One of the actor's subtree is named (they see its
+//! members anyway); one beyond it is not: that would tell any cadre where anyone is a member.
 Error ActiveElsewhere(const Actor& actor, const store::MemberRow& other) {
+  if (!PathInScope(actor, other.org_path)) {
+    Error e{ErrorCode::kAlreadyExists,
+            "error.members.active_other_union",
+            "active in a union beyond the actor's subtree",
+            {},
+            {}};
+    e.fields.push_back({"id_number", "error.members.active_other_union", {}});
+    return e;
+  }
   Error e{ErrorCode::kAlreadyExists,
           "error.members.active_elsewhere",
           "active in union " + std::to_string(other.union_org_id),
@@ -102,9 +113,7 @@ Error ActiveElsewhere(const Actor& actor, const store::MemberRow& other) {
           {}};
   e.args.emplace_back("union", other.union_name);
   e.args.emplace_back("member_union.name", other.union_name);
-  if (PathInScope(actor, other.org_path)) {
-    e.args.emplace_back("member_union.id", std::to_string(other.union_org_id));
-  }
+  e.args.emplace_back("member_union.id", std::to_string(other.union_org_id));
   e.fields.push_back(
       {"id_number", "error.members.active_elsewhere", {{"union", other.union_name}}});
   return e;
@@ -265,6 +274,9 @@ Result<MemberView> MemberService::Create(const Actor& actor, const NewMember& in
   row.id = NewId(clock_, random_);
   row.created_at = row.updated_at = clock_.NowMs();
 
+  // An ID active beyond the subtree is a look-up of the whole registry (id_lookups.h).
+  if (id) ZJ_RETURN_IF_ERROR(lookups_.Check(actor));
+  std::int64_t beyond = 0;
   auto created = store::InTransaction(db_, [&](store::Connection& c) -> Result<MemberView> {
     auto union_org = LoadOrgInScope(c, actor, in.union_id, "union_id");
     if (!union_org) {
@@ -283,7 +295,10 @@ Result<MemberView> MemberService::Create(const Actor& actor, const NewMember& in
         ResolveEmployer(c, actor, in.employer_id, in.employer_uscc, in.employer_name, invalid));
     if (!invalid.fields.empty()) return Fail(std::move(invalid));
     ZJ_ASSIGN_OR_RETURN(auto other, ActiveWithIndexes(c, indexes));
-    if (other) return Fail(ActiveElsewhere(actor, *other));
+    if (other) {
+      if (!PathInScope(actor, other->org_path)) beyond = other->id;
+      return Fail(ActiveElsewhere(actor, *other));
+    }
     row.employer_id = employer.id;
     row.employer_name = employer.name;
     row.union_org_id = union_org->id;
@@ -312,9 +327,14 @@ Result<MemberView> MemberService::Create(const Actor& actor, const NewMember& in
     auto lease = db_.Acquire();
     if (lease) {
       auto other = ActiveWithIndexes(**lease, indexes);
-      if (other && *other) return Fail(ActiveElsewhere(actor, **other));
+      if (other && *other) {
+        if (!PathInScope(actor, (*other)->org_path))
+          lookups_.Record(actor, "member.create", (*other)->id);
+        return Fail(ActiveElsewhere(actor, **other));
+      }
     }
   }
+  if (beyond != 0) lookups_.Record(actor, "member.create", beyond);
   return created;
 }
 

@@ -369,7 +369,9 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, co
   if (!start) return Fail(NotFound());
   if (in.member_id) {  // staff link a caller's membership; a worker's own comes from the session
     ZJ_ASSIGN_OR_RETURN(auto member, store::MemberPlace(conn, *in.member_id));
-    if (!member || !staff_channel) {
+    // A member beyond the actor's subtree is not found, exactly like one that does not exist:
+    // otherwise any id would tell whether it names a member.
+    if (!member || !staff_channel || !PathInScope(*actor, member->first)) {
       Error e{ErrorCode::kNotFound, "error.not_found", "member", {}, {}};
       e.fields.push_back({"member_id", "error.not_found", {}});
       return Fail(std::move(e));
