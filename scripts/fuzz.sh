@@ -7,7 +7,7 @@
 # Usage: scripts/fuzz.sh [BUILD_DIR] [TARGET...]      (default build-fuzz, every target)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build_dir="${1:-$root/build-fuzz}"
+build_dir="$(realpath -m "${1:-$root/build-fuzz}")"  # absolute: the targets run elsewhere
 shift || true
 targets=("$@")
 [ "${#targets[@]}" -gt 0 ] || targets=(csv xlsx json_body national_id date)
