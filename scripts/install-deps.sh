@@ -15,14 +15,16 @@ packages=(
   libboost-dev nlohmann-json3-dev rapidjson-dev libcli11-dev libspdlog-dev libfmt-dev libsodium-dev
   libicu-dev icu-devtools libsqlite3-dev sqlite3 libpq-dev
   # XLSX: libxlsxwriter writes exports; libzip + pugixml read imported workbooks, expat streams
-  # big sheets (SAX) for the member import
-  libxlsxwriter-dev libzip-dev libpugixml-dev libexpat1-dev
+  # big sheets (SAX) for the member import, zlib inflates their members (counting for bombs)
+  libxlsxwriter-dev libzip-dev libpugixml-dev libexpat1-dev zlib1g-dev
   # CSV imports (GBK decoding is ICU's, above)
   libcsv-dev
   # notifications by e-mail (libcurl's SMTP)
   libcurl4-openssl-dev
   # tests and checks
   libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-tidy-19
+  # fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes
+  clang-19 libfuzzer-19-dev libclang-rt-19-dev
   # benchmarks (bench/run.sh): an HTTP load generator
   wrk
   # /usr/bin/time -v: peak RSS of the member import benchmark

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The second command: installs everything, builds, checks formatting and clang-tidy, and runs
 # every test: C++ unit and integration tests on SQLite and on a throwaway PostgreSQL 15 cluster
-# (ctest), the same again under AddressSanitizer + UBSan, the web front end's type check and unit tests, and the browser
-# end-to-end tests in Debian's chromium against a real `zhijia serve`.
+# (ctest), the same again under AddressSanitizer + UBSan, the web front end's type check and unit tests, the browser
+# end-to-end tests in Debian's chromium against a real `zhijia serve`, and the fuzz targets.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -33,5 +33,8 @@ step "web: type check and unit tests"
 
 step "browser end-to-end tests (chromium) against zhijia serve"
 (cd web && ZHIJIA_BIN="$root/build/src/zhijia" npm run --silent e2e)
+
+step "fuzzing: each libFuzzer target for ${FUZZ_SECONDS:-30} s (clang-19, ASan + UBSan)"
+bash scripts/fuzz.sh "$root/build-fuzz"
 
 step "all tests passed"

@@ -10,6 +10,7 @@
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
 #include "app/enterprises/enterprise_service.h"
+#include "app/members/id_lookups.h"
 #include "app/members/member_service.h"
 #include "app/members/roster_export.h"
 #include "app/members/roster_import.h"
@@ -69,6 +70,7 @@ class Application {
   EnterpriseService enterprises_;
   CoverageService coverage_;
   CalendarBook calendar_book_;  // before transfers_, whose due dates run on it
+  IdLookups id_lookups_;        // before transfers_ and members_, which look IDs up
   TransferService transfers_;   // before members_, which shows a member's transfers
   MemberService members_;
   DemoService demo_;

@@ -60,6 +60,9 @@ void AddKeysCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       ProgressBar bar;
       app::RotationOptions options;
       options.batch = *batch;
+      // Servers beside it take up the new key within kKeyFollowInterval; rows they sealed with
+      // the old one before that are looked for again before the old key is dropped.
+      options.settle = 3 * app::kKeyFollowInterval;
       options.progress = [&bar](std::int64_t done, std::int64_t total) { bar.Update(done, total); };
       auto report = rotation.Run(options);
       if (!report) return ReportError(report.error());

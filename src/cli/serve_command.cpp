@@ -100,7 +100,7 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
             spdlog::error("key file {} not reloaded: {}", key_file->path(), ring.error().detail);
             return std::nullopt;
           },
-          std::chrono::seconds(1));
+          app::kKeyFollowInterval);
       app::Application& application = *(*runtime)->app;
       // Notifications: e-mail when an SMTP server is configured, the log otherwise; always
       // through the outbox, so a mail server that is down delays them and loses none.

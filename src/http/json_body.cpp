@@ -4,6 +4,35 @@
 
 namespace zj::http {
 
+namespace {
+
+//! Where a body stops being JSON: a SAX consumer that accepts every event and keeps the byte
+//! offset of the first error. nlohmann reports every failure through parse_error, also the ones
+//! it would throw as another exception type (out_of_range 406 for a number like 1e999), which
+//! a catch of parse_error alone let escape as a 500.
+struct ErrorPosition : nlohmann::json_sax<nlohmann::json> {
+  std::size_t position = 0;
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t at, const std::string&,
+                   const nlohmann::detail::exception&) override {
+    position = at;
+    return false;
+  }
+};
+
+}  // namespace
+
 Result<nlohmann::json> JsonBody(const Request& request) {
   const auto type = request[beast_http::field::content_type];
   if (!boost::algorithm::istarts_with(type, "application/json")) {
@@ -12,14 +41,10 @@ Result<nlohmann::json> JsonBody(const Request& request) {
   }
   auto body = nlohmann::json::parse(request.body(), nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) {
-    // Parse again with exceptions for the position, only on this error path.
-    std::string position = "0";
-    try {
-      const auto reparsed = nlohmann::json::parse(request.body());
-      static_cast<void>(reparsed);
-    } catch (const nlohmann::json::parse_error& e) {
-      position = std::to_string(e.byte);
-    }
+    // Read again for the position, only on this error path.
+    ErrorPosition where;
+    nlohmann::json::sax_parse(request.body(), &where);
+    const std::string position = std::to_string(where.position);
     Error error{ErrorCode::kInvalidArgument,
                 "error.json.malformed",
                 "malformed JSON near byte " + position,

@@ -91,15 +91,6 @@ constexpr Sql kOffPath{"members.off_path",
                        " GROUP BY m.union_org_id ORDER BY m.union_org_id"};
 constexpr Sql kCount{"members.count", "SELECT COUNT(*) FROM members"};
 
-constexpr Sql kCountBelow{"members.below_version.count",
-                          "SELECT COUNT(*) FROM members WHERE key_version < $1"};
-constexpr Sql kBelow{"members.below_version",
-                     "SELECT id, id_cipher, phone_cipher FROM members WHERE key_version < $1"
-                     " ORDER BY id LIMIT $2"};
-constexpr Sql kReseal{"members.reseal",
-                      "UPDATE members SET id_cipher = $2, id_index = $3, phone_cipher = $4,"
-                      " phone_index = $5, key_version = $6 WHERE id = $1"};
-
 constexpr Sql kInsertEvent{
     "member_events.insert",
     "INSERT INTO member_events (id, federation_id, member_id, at, actor_id, event, detail)"
@@ -407,34 +398,6 @@ Result<std::vector<std::pair<std::int64_t, std::int64_t>>> MembersOffTheirUnions
 Result<std::int64_t> CountMembers(Connection& conn) {
   ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kCount, {}));
   return rows.at(0).Int(0);
-}
-
-Result<std::int64_t> CountMembersBelowVersion(Connection& conn, int version) {
-  const std::vector<Value> p{std::int64_t{version}};
-  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kCountBelow, p));
-  return rows.at(0).Int(0);
-}
-
-Result<std::vector<SealedMember>> MembersBelowVersion(Connection& conn, int version, int limit) {
-  const std::vector<Value> p{std::int64_t{version}, std::int64_t{limit}};
-  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kBelow, p));
-  std::vector<SealedMember> out;
-  out.reserve(rows.size());
-  for (const Row& r : rows) {
-    SealedMember m{r.Int(0), r.Bytes(1), std::nullopt};
-    if (!r.IsNull(2)) m.phone_cipher = r.Bytes(2);
-    out.push_back(std::move(m));
-  }
-  return out;
-}
-
-Result<void> ResealMember(Connection& conn, std::int64_t id, const Blob& id_cipher,
-                          const std::string& id_index, const std::optional<Blob>& phone_cipher,
-                          const std::optional<std::string>& phone_index, int key_version) {
-  const std::vector<Value> p{
-      id, id_cipher, id_index, Opt(phone_cipher), Opt(phone_index), std::int64_t{key_version}};
-  ZJ_RETURN_IF_ERROR(conn.Execute(kReseal, p));
-  return {};
 }
 
 Result<void> InsertMemberEvent(Connection& conn, const MemberEventRow& e) {

@@ -94,20 +94,6 @@ Result<std::vector<std::pair<std::int64_t, std::int64_t>>> MembersOffTheirUnions
     Connection& conn);
 Result<std::int64_t> CountMembers(Connection& conn);
 
-//! The sealed values of a member, for key rotation.
-struct SealedMember {
-  std::int64_t id = 0;
-  Blob id_cipher;
-  std::optional<Blob> phone_cipher;
-};
-Result<std::int64_t> CountMembersBelowVersion(Connection& conn, int version);
-//! At most `limit` members sealed under a key version below `version`, by id.
-Result<std::vector<SealedMember>> MembersBelowVersion(Connection& conn, int version, int limit);
-//! Replaces a member's sealed values and blind indexes (the last four stay as they are).
-Result<void> ResealMember(Connection& conn, std::int64_t id, const Blob& id_cipher,
-                          const std::string& id_index, const std::optional<Blob>& phone_cipher,
-                          const std::optional<std::string>& phone_index, int key_version);
-
 struct MemberEventRow {
   std::int64_t id = 0;
   std::int64_t federation_id = 0;

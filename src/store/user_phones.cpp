@@ -11,22 +11,18 @@ constexpr Sql kClear{"users.clear_phone",
                      "UPDATE users SET phone_cipher = NULL, phone_index = NULL, key_version = NULL"
                      " WHERE id = $1"};
 constexpr Sql kById{"users.phone_by_id",
-                    "SELECT u.id, u.username, u.display_name, o.path, u.phone_cipher FROM users u"
-                    " LEFT JOIN orgs o ON o.id = u.org_id WHERE u.id = $1"};
+                    "SELECT u.id, u.username, u.display_name, u.role, o.path, u.phone_cipher"
+                    " FROM users u LEFT JOIN orgs o ON o.id = u.org_id WHERE u.id = $1"};
 constexpr Sql kByIndex{
     "users.by_phone_index",
-    "SELECT u.id, u.username, u.display_name, o.path, u.phone_cipher FROM users u"
+    "SELECT u.id, u.username, u.display_name, u.role, o.path, u.phone_cipher FROM users u"
     " LEFT JOIN orgs o ON o.id = u.org_id WHERE u.phone_index = $1"
     " ORDER BY u.id"};
-constexpr Sql kCountBelow{"users.phones_below_version.count",
-                          "SELECT COUNT(*) FROM users WHERE key_version < $1"};
-constexpr Sql kBelow{"users.phones_below_version",
-                     "SELECT id, phone_cipher FROM users WHERE key_version < $1"
-                     " ORDER BY id LIMIT $2"};
 
 UserPhoneRow From(const Row& r) {
-  UserPhoneRow row{r.Int(0), r.Text(1), r.Text(2), r.OptText(3).value_or(""), std::nullopt};
-  if (!r.IsNull(4)) row.phone_cipher = r.Bytes(4);
+  UserPhoneRow row{r.Int(0),    r.Text(1), r.Text(2), r.Text(3), r.OptText(4).value_or(""),
+                   std::nullopt};
+  if (!r.IsNull(5)) row.phone_cipher = r.Bytes(5);
   return row;
 }
 
@@ -59,21 +55,6 @@ Result<std::vector<UserPhoneRow>> FindUsersByPhoneIndex(Connection& conn,
     ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kByIndex, p));
     for (const Row& r : rows) out.push_back(From(r));
   }
-  return out;
-}
-
-Result<std::int64_t> CountPhonesBelowVersion(Connection& conn, int version) {
-  const std::vector<Value> p{std::int64_t{version}};
-  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kCountBelow, p));
-  return rows.at(0).Int(0);
-}
-
-Result<std::vector<SealedPhone>> PhonesBelowVersion(Connection& conn, int version, int limit) {
-  const std::vector<Value> p{std::int64_t{version}, std::int64_t{limit}};
-  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kBelow, p));
-  std::vector<SealedPhone> out;
-  out.reserve(rows.size());
-  for (const Row& r : rows) out.push_back(SealedPhone{r.Int(0), r.Bytes(1)});
   return out;
 }
 

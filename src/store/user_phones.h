@@ -1,5 +1,5 @@
 // The encrypted phone number of `users` (columns from migration 0004): written sealed with its
-// blind index and key version, looked up by index, and re-sealed batch by batch on rotation.
+// blind index and key version, and looked up by index (rotation re-seals it: resealing.h).
 #pragma once
 
 #include <cstdint>
@@ -11,18 +11,15 @@
 
 namespace zj::store {
 
-//! A user with the org path that scopes them ("" without an org) and the sealed phone.
+//! A user with their role, the org path that scopes them ("" without an org) and the sealed
+//! phone.
 struct UserPhoneRow {
   std::int64_t id = 0;
   std::string username;
   std::string display_name;
+  std::string role;
   std::string org_path;
   std::optional<Blob> phone_cipher;
-};
-
-struct SealedPhone {
-  std::int64_t user_id = 0;
-  Blob cipher;
 };
 
 //! Sets (or with an empty cipher clears) a user's phone; false when there is no such user.
@@ -32,9 +29,5 @@ Result<std::optional<UserPhoneRow>> FindUserPhone(Connection& conn, std::int64_t
 //! Users whose phone's blind index is one of `indexes` (at most a few: one per key version).
 Result<std::vector<UserPhoneRow>> FindUsersByPhoneIndex(Connection& conn,
                                                         const std::vector<std::string>& indexes);
-//! How many phones are sealed with a key version below `version`.
-Result<std::int64_t> CountPhonesBelowVersion(Connection& conn, int version);
-//! Up to `limit` phones sealed with a key version below `version`, by user id.
-Result<std::vector<SealedPhone>> PhonesBelowVersion(Connection& conn, int version, int limit);
 
 }  // namespace zj::store

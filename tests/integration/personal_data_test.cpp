@@ -55,12 +55,12 @@ class PersonalDataTest : public ScopedActorsTest {
 
 TEST_P(PersonalDataTest, APhoneIsStoredSealedWithABlindIndexAndShownMasked) {
   const auto staff = MakeUser("staff-a", "staff", district_a_);
-  const auto worker = MakeUser("worker-a", "worker", street_a_);
-  auto contact = app_->contacts().SetPhone(staff, worker.user_id, " 13812345678 ");
+  const auto cadre = MakeUser("cadre-a", "cadre", street_a_);
+  auto contact = app_->contacts().SetPhone(staff, cadre.user_id, " 13812345678 ");
   ASSERT_OK(contact);
   EXPECT_EQ(contact->phone_masked, "138****5678");
 
-  const RawPhone raw = Raw(worker.user_id);
+  const RawPhone raw = Raw(cadre.user_id);
   EXPECT_FALSE(raw.cipher.empty());
   EXPECT_FALSE(Contains(raw.cipher, "13812345678"));
   EXPECT_FALSE(Contains(raw.cipher, "5678"));
@@ -68,16 +68,16 @@ TEST_P(PersonalDataTest, APhoneIsStoredSealedWithABlindIndexAndShownMasked) {
   EXPECT_EQ(raw.index.find("13812345678"), std::string::npos);
   EXPECT_EQ(raw.key_version, 1);
 
-  auto read = app_->contacts().Get(staff, worker.user_id);
+  auto read = app_->contacts().Get(staff, cadre.user_id);
   ASSERT_OK(read);
   EXPECT_EQ(read->phone_masked, "138****5678");
 
   // The account pages show the same masked form, in the list and in the detail.
-  auto one = app_->users().Get(staff, worker.user_id);
+  auto one = app_->users().Get(staff, cadre.user_id);
   ASSERT_OK(one);
   EXPECT_EQ(one->phone_masked, "138****5678");
   app::UserFilter filter;
-  filter.q = "worker-a";
+  filter.q = "cadre-a";
   auto page = app_->users().List(staff, filter);
   ASSERT_OK(page);
   ASSERT_EQ(page->items.size(), 1u);
@@ -89,32 +89,32 @@ TEST_P(PersonalDataTest, APhoneIsStoredSealedWithABlindIndexAndShownMasked) {
 
 TEST_P(PersonalDataTest, FullWidthDigitsAreNormalisedAndBadNumbersRejected) {
   const auto staff = MakeUser("staff-a", "staff", district_a_);
-  const auto worker = MakeUser("worker-a", "worker", street_a_);
-  ASSERT_OK(app_->contacts().SetPhone(staff, worker.user_id, "１３９００００１１１１"));
+  const auto cadre = MakeUser("cadre-a", "cadre", street_a_);
+  ASSERT_OK(app_->contacts().SetPhone(staff, cadre.user_id, "１３９００００１１１１"));
   auto found = app_->contacts().FindByPhone(staff, "13900001111");
   ASSERT_OK(found);
   ASSERT_EQ(found->size(), 1u);
-  EXPECT_EQ(found->front().user_id, worker.user_id);
+  EXPECT_EQ(found->front().user_id, cadre.user_id);
 
-  auto bad = app_->contacts().SetPhone(staff, worker.user_id, "2390000111");
+  auto bad = app_->contacts().SetPhone(staff, cadre.user_id, "2390000111");
   ExpectError(bad, ErrorCode::kInvalidArgument, "error.invalid_input");
   ASSERT_EQ(bad.error().fields.size(), 1u);
   EXPECT_EQ(bad.error().fields[0].message_key, "error.phone.invalid");
-  EXPECT_EQ(Raw(worker.user_id).key_version, 1);  // unchanged
+  EXPECT_EQ(Raw(cadre.user_id).key_version, 1);  // unchanged
 }
 
 TEST_P(PersonalDataTest, LookupByPhoneFindsOnlyUsersInTheActorsSubtree) {
   const auto staff_a = MakeUser("staff-a", "staff", district_a_);
   const auto staff_b = MakeUser("staff-b", "staff", district_b_);
-  const auto worker_a = MakeUser("worker-a", "worker", street_a_);
-  const auto worker_b = MakeUser("worker-b", "worker", district_b_);
-  ASSERT_OK(app_->contacts().SetPhone(staff_a, worker_a.user_id, "13800000001"));
-  ASSERT_OK(app_->contacts().SetPhone(staff_b, worker_b.user_id, "13800000001"));
+  const auto cadre_a = MakeUser("cadre-a", "cadre", street_a_);
+  const auto cadre_b = MakeUser("cadre-b", "cadre", district_b_);
+  ASSERT_OK(app_->contacts().SetPhone(staff_a, cadre_a.user_id, "13800000001"));
+  ASSERT_OK(app_->contacts().SetPhone(staff_b, cadre_b.user_id, "13800000001"));
 
   auto in_a = app_->contacts().FindByPhone(staff_a, "13800000001");
   ASSERT_OK(in_a);
   ASSERT_EQ(in_a->size(), 1u);
-  EXPECT_EQ(in_a->front().username, "worker-a");
+  EXPECT_EQ(in_a->front().username, "cadre-a");
   EXPECT_EQ(in_a->front().phone_masked, "138****0001");
   auto none = app_->contacts().FindByPhone(staff_a, "13800000002");
   ASSERT_OK(none);
@@ -123,34 +123,34 @@ TEST_P(PersonalDataTest, LookupByPhoneFindsOnlyUsersInTheActorsSubtree) {
 
 TEST_P(PersonalDataTest, SettingAPhoneOutsideTheSubtreeIsNotFound) {
   const auto staff_a = MakeUser("staff-a", "staff", district_a_);
-  const auto worker_b = MakeUser("worker-b", "worker", district_b_);
-  ExpectError(app_->contacts().SetPhone(staff_a, worker_b.user_id, "13800000001"),
+  const auto cadre_b = MakeUser("cadre-b", "cadre", district_b_);
+  ExpectError(app_->contacts().SetPhone(staff_a, cadre_b.user_id, "13800000001"),
               ErrorCode::kNotFound, "error.not_found");
   ExpectError(app_->contacts().SetPhone(staff_a, 424242, "13800000001"), ErrorCode::kNotFound,
               "error.not_found");
-  EXPECT_TRUE(Raw(worker_b.user_id).cipher.empty());
+  EXPECT_TRUE(Raw(cadre_b.user_id).cipher.empty());
 }
 
 TEST_P(PersonalDataTest, RevealNeedsAReasonAndIsAuditedWithIt) {
   const auto staff = MakeUser("staff-a", "staff", district_a_);
-  const auto worker = MakeUser("worker-a", "worker", street_a_);
-  ASSERT_OK(app_->contacts().SetPhone(staff, worker.user_id, "13812345678"));
+  const auto cadre = MakeUser("cadre-a", "cadre", street_a_);
+  ASSERT_OK(app_->contacts().SetPhone(staff, cadre.user_id, "13812345678"));
 
-  auto no_reason = app_->contacts().RevealPhone(staff, worker.user_id, " x ");
+  auto no_reason = app_->contacts().RevealPhone(staff, cadre.user_id, " x ");
   ExpectError(no_reason, ErrorCode::kInvalidArgument, "error.invalid_input");
   ASSERT_EQ(no_reason.error().fields.size(), 1u);
   EXPECT_EQ(no_reason.error().fields[0].field, "reason");
   EXPECT_EQ(no_reason.error().fields[0].message_key, "error.personal_data.reason");
   EXPECT_TRUE(AuditOf("personal_data.reveal").empty());
 
-  auto phone = app_->contacts().RevealPhone(staff, worker.user_id, "回访", "198.51.100.4");
+  auto phone = app_->contacts().RevealPhone(staff, cadre.user_id, "回访", "198.51.100.4");
   ASSERT_OK(phone);
   EXPECT_EQ(*phone, "13812345678");
   const auto entries = AuditOf("personal_data.reveal");
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].actor_username, "staff-a");
   EXPECT_EQ(entries[0].target_type, "user");
-  EXPECT_EQ(entries[0].target_id, std::to_string(worker.user_id));
+  EXPECT_EQ(entries[0].target_id, std::to_string(cadre.user_id));
   EXPECT_EQ(entries[0].outcome, "ok");
   EXPECT_EQ(entries[0].remote_addr, "198.51.100.4");
   EXPECT_EQ(entries[0].detail, R"({"field":"phone","reason":"回访"})");
@@ -160,12 +160,12 @@ TEST_P(PersonalDataTest, RevealNeedsAReasonAndIsAuditedWithIt) {
 TEST_P(PersonalDataTest, RevealOutsideTheSubtreeIsNotFoundAndAuditedAsDenied) {
   const auto staff_a = MakeUser("staff-a", "staff", district_a_);
   const auto staff_b = MakeUser("staff-b", "staff", district_b_);
-  const auto worker_b = MakeUser("worker-b", "worker", district_b_);
-  const auto worker_a = MakeUser("worker-a", "worker", street_a_);
-  ASSERT_OK(app_->contacts().SetPhone(staff_b, worker_b.user_id, "13812345678"));
-  ExpectError(app_->contacts().RevealPhone(staff_a, worker_b.user_id, "核实身份"),
+  const auto cadre_b = MakeUser("cadre-b", "cadre", district_b_);
+  const auto cadre_a = MakeUser("cadre-a", "cadre", street_a_);
+  ASSERT_OK(app_->contacts().SetPhone(staff_b, cadre_b.user_id, "13812345678"));
+  ExpectError(app_->contacts().RevealPhone(staff_a, cadre_b.user_id, "核实身份"),
               ErrorCode::kNotFound, "error.not_found");
-  ExpectError(app_->contacts().RevealPhone(worker_a, worker_b.user_id, "核实身份"),
+  ExpectError(app_->contacts().RevealPhone(cadre_a, cadre_b.user_id, "核实身份"),
               ErrorCode::kNotFound, "error.not_found");
   const auto entries = AuditOf("personal_data.reveal");
   ASSERT_EQ(entries.size(), 2u);
@@ -174,9 +174,8 @@ TEST_P(PersonalDataTest, RevealOutsideTheSubtreeIsNotFoundAndAuditedAsDenied) {
 }
 
 TEST_P(PersonalDataTest, UsersMayRevealTheirOwnNumber) {
-  const auto staff = MakeUser("staff-a", "staff", district_a_);
   const auto worker = MakeUser("worker-a", "worker", street_a_);
-  ASSERT_OK(app_->contacts().SetPhone(staff, worker.user_id, "13812345678"));
+  ASSERT_OK(app_->contacts().SetPhone(worker, worker.user_id, "13812345678"));
   auto own = app_->contacts().RevealPhone(worker, worker.user_id, "check my own number");
   ASSERT_OK(own);
   EXPECT_EQ(*own, "13812345678");
@@ -184,23 +183,23 @@ TEST_P(PersonalDataTest, UsersMayRevealTheirOwnNumber) {
 
 TEST_P(PersonalDataTest, NoNumberIsRevealedWhenTheAuditEntryCannotBeWritten) {
   const auto staff = MakeUser("staff-a", "staff", district_a_);
-  const auto worker = MakeUser("worker-a", "worker", street_a_);
-  ASSERT_OK(app_->contacts().SetPhone(staff, worker.user_id, "13812345678"));
+  const auto cadre = MakeUser("cadre-a", "cadre", street_a_);
+  ASSERT_OK(app_->contacts().SetPhone(staff, cadre.user_id, "13812345678"));
   {
     static constexpr store::Sql kDrop{"test.audit.drop", "DROP TABLE audit_log"};
     auto lease = db_->Acquire();
     ASSERT_OK(lease);
     ASSERT_OK((**lease).Execute(kDrop, {}));
   }
-  auto phone = app_->contacts().RevealPhone(staff, worker.user_id, "回访");
+  auto phone = app_->contacts().RevealPhone(staff, cadre.user_id, "回访");
   ASSERT_FALSE(phone.has_value());
   EXPECT_NE(phone.error().code, ErrorCode::kNotFound);
 }
 
 TEST_P(PersonalDataTest, ACopyOfTheDatabaseWithoutTheKeyFileRevealsNothing) {
   const auto staff = MakeUser("staff-a", "staff", district_a_);
-  const auto worker = MakeUser("worker-a", "worker", street_a_);
-  ASSERT_OK(app_->contacts().SetPhone(staff, worker.user_id, "13812345678"));
+  const auto cadre = MakeUser("cadre-a", "cadre", street_a_);
+  ASSERT_OK(app_->contacts().SetPhone(staff, cadre.user_id, "13812345678"));
   app::KeyRing other;  // what a thief's fresh install would generate
   other.Add(TestDataKey(1, 99), true);
   app::AppConfig config;
@@ -208,12 +207,12 @@ TEST_P(PersonalDataTest, ACopyOfTheDatabaseWithoutTheKeyFileRevealsNothing) {
   config.keys = other;
   app::Application thief(*db_, clock_, random_, config);
   const auto root_admin = MakeUser("root-admin", "admin", root_);
-  auto revealed = thief.contacts().RevealPhone(root_admin, worker.user_id, "curious");
+  auto revealed = thief.contacts().RevealPhone(root_admin, cadre.user_id, "curious");
   ExpectError(revealed, ErrorCode::kFailedPrecondition, "error.personal_data.unreadable");
   auto found = thief.contacts().FindByPhone(root_admin, "13812345678");
   ASSERT_OK(found);
   EXPECT_TRUE(found->empty());
-  EXPECT_FALSE(Contains(Raw(worker.user_id).cipher, "13812345678"));
+  EXPECT_FALSE(Contains(Raw(cadre.user_id).cipher, "13812345678"));
 }
 
 TEST_P(PersonalDataTest, RotationStoppedMidwayResumesAndLeavesEveryPhoneReadableAndFindable) {

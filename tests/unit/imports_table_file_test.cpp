@@ -29,6 +29,32 @@ TEST(DecodeText, RefusesBytesThatAreNeitherUtf8NorGbk) {
   EXPECT_EQ(text.error().message_key, "error.import.encoding");
 }
 
+// Found by fuzzing (tests/fuzz/fuzz_csv.cpp): the whole-file reader decided "UTF-8 or GB18030"
+// differently from the streaming one, so one file read as two different tables.
+TEST(DecodeText, DropsTheByteOrderMarkOfGb18030Too) {
+  std::string encoding;
+  // U+FEFF in GB18030, then 单位名称 in GBK: the mark must not stick to the first header cell.
+  auto text = DecodeText("\x84\x31\x95\x33\xB5\xA5\xCE\xBB\xC3\xFB\xB3\xC6", encoding);
+  ASSERT_TRUE(text.has_value());
+  EXPECT_EQ(*text, "单位名称");
+  EXPECT_EQ(encoding, "GB18030");
+}
+
+TEST(DecodeText, TakesNothingButWellFormedUtf8AsUtf8) {
+  // An overlong "/", a UTF-16 surrogate, a code point past U+10FFFF: not UTF-8, so GB18030
+  // decides (and refuses what it cannot read) instead of passing them through.
+  for (const std::string bad : {"\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"}) {
+    std::string encoding;
+    auto text = DecodeText("a" + bad, encoding);
+    EXPECT_TRUE(!text.has_value() || encoding == "GB18030") << encoding;
+  }
+  // A UTF-8 byte order mark before bytes that are not UTF-8 belongs to the GB18030 text, as
+  // the streaming reader reads it (here it leaves a lead byte without its trail: refused).
+  std::string encoding;
+  auto text = DecodeText("\xEF\xBB\xBF\xB5\xA5", encoding);
+  EXPECT_TRUE(!text.has_value() || (encoding == "GB18030" && *text != "单"));
+}
+
 TEST(ParseCsvTable, ReadsQuotedFieldsDoubledQuotesAndCrlf) {
   auto table = ParseCsvTable("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\r\nlast,\n");
   ASSERT_TRUE(table.has_value());

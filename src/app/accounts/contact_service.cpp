@@ -2,6 +2,7 @@
 
 #include "app/orgs/org_scope.h"
 #include "core/accounts/password_policy.h"
+#include "core/accounts/roles.h"
 #include "core/personal_data/masking.h"
 #include "core/personal_data/phone.h"
 #include "core/text/field_limits.h"
@@ -11,14 +12,15 @@ namespace zj::app {
 
 namespace {
 
-bool MayManage(const Actor& actor) {
-  return actor.role == "admin" || actor.role == "staff" || actor.role == "cadre";
-}
-
-// Whether `actor` may see `user` at all: themselves, or a user of an org in their subtree.
+// Whether `actor` may see and set `user`'s phone: their own, or one of an account they manage
+// (core/accounts/roles.h: administrators every account, staff the cadres, operators and staff
+// of their subtree), as the account pages decide. A cadre sees no one's but their own.
 bool InScope(const Actor& actor, const store::UserPhoneRow& user) {
   if (actor.user_id == user.id) return true;
-  return MayManage(actor) && !user.org_path.empty() && PathInScope(actor, user.org_path);
+  const auto role = accounts::ParseRole(actor.role);
+  const auto target = accounts::ParseRole(user.role);
+  if (!role || !target || !accounts::CanManage(*role, *target)) return false;
+  return SeesEverything(actor) || (!user.org_path.empty() && PathInScope(actor, user.org_path));
 }
 
 Error NoSuchUser(std::int64_t id) {
@@ -54,17 +56,15 @@ Result<UserContact> ContactService::SetPhone(const Actor& actor, std::int64_t us
   if (!Trimmed(phone).empty()) {
     ZJ_ASSIGN_OR_RETURN(normalised, personal_data::NormalisePhone(phone));
   }
-  store::Blob sealed;
-  std::string index;
+  SealedValue sealed;  // empty: the phone is cleared
   if (!normalised.empty()) {
-    ZJ_ASSIGN_OR_RETURN(sealed, vault_.Seal(kPhoneField, normalised));
-    ZJ_ASSIGN_OR_RETURN(index, vault_.BlindIndex(kPhoneField, normalised));
+    ZJ_ASSIGN_OR_RETURN(sealed, vault_.SealIndexed(kPhoneField, normalised));
   }
-  const int version = vault_.current_version();
   return store::InTransaction(db_, [&](store::Connection& conn) -> Result<UserContact> {
     ZJ_ASSIGN_OR_RETURN(auto user, store::FindUserPhone(conn, user_id));
     if (!user || !InScope(actor, *user)) return Fail(NoSuchUser(user_id));
-    ZJ_RETURN_IF_ERROR(store::SetUserPhone(conn, user_id, sealed, index, version));
+    ZJ_RETURN_IF_ERROR(
+        store::SetUserPhone(conn, user_id, sealed.cipher, sealed.index, sealed.version));
     ZJ_RETURN_IF_ERROR(audit_.Record(
         conn, AuditActor::From(actor),
         AuditEvent{"user.update",

@@ -1,7 +1,8 @@
 // A user's phone number as protected personal data: set (validated, sealed, blind-indexed),
 // found by exact number, shown masked, and revealed in full only with a reason that the audit
-// log keeps. Staff, administrators and cadres act on users of their own subtree; anyone on
-// their own number. Users outside the actor's subtree do not exist for them (kNotFound).
+// log keeps. Everyone acts on their own number; administrators and staff on those of the accounts
+// they manage (core/accounts/roles.h CanManage, within their subtree). Any other user does not
+// exist for them (kNotFound).
 #pragma once
 
 #include <cstdint>

@@ -193,8 +193,7 @@ class PeopleGenerator {
         ids_(regions.size(), days_),
         surname_(Weighted(kSurnames)),
         ethnicity_(Weighted(kEthnicities)),
-        now_(clock.NowMs()),
-        key_version_(vault.current_version()) {}
+        now_(clock.NowMs()) {}
 
   //! Fills `out` with up to `n` more people; false at the end.
   Result<bool> Next(std::size_t n, std::vector<store::MemberRow>& out) {
@@ -253,8 +252,9 @@ class PeopleGenerator {
     const members::NameKeys keys = members::NameKeysOf(r.name);
     r.name_pinyin = keys.pinyin;
     r.name_initials = keys.initials;
-    ZJ_ASSIGN_OR_RETURN(r.id_cipher, vault_.Seal(kMemberIdField, number));
-    ZJ_ASSIGN_OR_RETURN(r.id_index, vault_.BlindIndex(kMemberIdField, number));
+    ZJ_ASSIGN_OR_RETURN(SealedValue id, vault_.SealIndexed(kMemberIdField, number));
+    r.id_cipher = std::move(id.cipher);
+    r.id_index = std::move(id.index);
     r.id_last4 = number.substr(14);
     r.gender =
         std::string(members::GenderName(male ? members::Gender::kMale : members::Gender::kFemale));
@@ -264,8 +264,9 @@ class PeopleGenerator {
       char phone[16];
       std::snprintf(phone, sizeof phone, "%s%08u", kPhonePrefixes[Pick(std::size(kPhonePrefixes))],
                     static_cast<unsigned>(Pick(100000000)));
-      ZJ_ASSIGN_OR_RETURN(r.phone_cipher, vault_.Seal(kMemberPhoneField, phone));
-      ZJ_ASSIGN_OR_RETURN(r.phone_index, vault_.BlindIndex(kMemberPhoneField, phone));
+      ZJ_ASSIGN_OR_RETURN(SealedValue sealed, vault_.SealIndexed(kMemberPhoneField, phone));
+      r.phone_cipher = std::move(sealed.cipher);
+      r.phone_index = std::move(sealed.index);
       r.phone_last4 = std::string(phone + 7, 4);
     }
     if (!u.employers.empty()) {
@@ -290,7 +291,8 @@ class PeopleGenerator {
     std::int64_t& serial = serials_[u.card_region];
     r.card_number = members::MakeCardNumber(u.card_region, static_cast<std::uint32_t>(serial++));
     r.status = "active";
-    r.key_version = key_version_;
+    r.key_version =
+        Vault::OldestVersion({&r.id_cipher, r.phone_cipher ? &*r.phone_cipher : nullptr});
     r.created_at = r.updated_at = now_;
     ++made_;
     return r;
@@ -314,7 +316,6 @@ class PeopleGenerator {
   std::discrete_distribution<std::size_t> surname_;
   std::discrete_distribution<std::size_t> ethnicity_;
   std::int64_t now_;
-  std::int64_t key_version_;
   std::size_t plan_ = 0;
   std::int64_t made_in_plan_ = 0;
   std::int64_t made_ = 0;

@@ -4,29 +4,45 @@
 #include <unicode/ucnv.h>
 
 #include <memory>
+#include <optional>
+
+#include "app/imports/import_limits.h"
 
 namespace zj::app {
 
 namespace {
 
+//! Well-formed UTF-8 (RFC 3629 §4): no overlong forms, no UTF-16 surrogates, nothing past
+//! U+10FFFF, as ICU's converter (and so the streaming reader) decides. Hand-written: a pass
+//! over bytes already in memory, without a converter's UTF-16 buffer.
 bool ValidUtf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t extra = 0;
     if (c < 0x80) {
-      extra = 0;
-    } else if ((c & 0xe0) == 0xc0 && c >= 0xc2) {
+      ++i;
+      continue;
+    }
+    std::size_t extra = 0;
+    unsigned char low = 0x80;  // the range of the second byte
+    unsigned char high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
       extra = 1;
-    } else if ((c & 0xf0) == 0xe0) {
+    } else if (c >= 0xE0 && c <= 0xEF) {
       extra = 2;
-    } else if ((c & 0xf8) == 0xf0 && c <= 0xf4) {
+      if (c == 0xE0) low = 0xA0;   // overlong
+      if (c == 0xED) high = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
       extra = 3;
+      if (c == 0xF0) low = 0x90;   // overlong
+      if (c == 0xF4) high = 0x8F;  // past U+10FFFF
     } else {
       return false;
     }
     if (i + extra >= s.size()) return false;  // a truncated sequence
-    for (std::size_t k = 1; k <= extra; ++k) {
+    const auto second = static_cast<unsigned char>(s[i + 1]);
+    if (second < low || second > high) return false;
+    for (std::size_t k = 2; k <= extra; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return false;
     }
     i += extra + 1;
@@ -35,27 +51,45 @@ bool ValidUtf8(std::string_view s) {
 }
 
 struct Collector {
+  const import_limits::Limits& limits;
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> current;
+  std::uint64_t held = 0;  //!< bytes the rows hold, bookkeeping counted
+  std::optional<Error> exceeded;
 };
 
+// libcsv cannot be stopped from a callback: past a bound, fields are dropped and the parse is
+// refused afterwards.
 void OnField(void* text, std::size_t length, void* data) {
   auto* c = static_cast<Collector*>(data);
+  if (c->exceeded) return;
+  if (c->current.size() >= c->limits.columns) {
+    c->exceeded = import_limits::Exceeded("columns", c->limits.columns)
+                      .With("row", std::to_string(c->rows.size() + 1));
+    return;
+  }
+  c->held += sizeof(std::string) + length;
+  if (c->held > c->limits.table_bytes) {
+    c->exceeded = import_limits::Exceeded("table_bytes", c->limits.table_bytes);
+    return;
+  }
   c->current.emplace_back(static_cast<const char*>(text), length);
 }
 
 void OnRow(int /*terminator*/, void* data) {
   auto* c = static_cast<Collector*>(data);
   const bool blank = c->current.size() == 1 && c->current[0].empty();
-  if (!blank) c->rows.push_back(std::move(c->current));
+  if (!blank && !c->exceeded) c->rows.push_back(std::move(c->current));
   c->current.clear();
 }
 
 }  // namespace
 
 Result<std::string> DecodeText(std::string_view bytes, std::string& encoding) {
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  // As the streaming reader decides (table_stream.h): UTF-8 when the whole file is, its byte
+  // order mark dropped; otherwise GB18030, whose own mark (U+FEFF) is dropped once decoded.
   if (ValidUtf8(bytes)) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
     encoding = "UTF-8";
     return std::string(bytes);
   }
@@ -74,10 +108,11 @@ Result<std::string> DecodeText(std::string_view bytes, std::string& encoding) {
   if (U_FAILURE(status)) {
     return Fail(ErrorCode::kInvalidArgument, "error.import.encoding", "neither UTF-8 nor GBK");
   }
+  const int32_t mark = n16 > 0 && utf16[0] == u'\uFEFF' ? 1 : 0;
   std::unique_ptr<UConverter, void (*)(UConverter*)> utf8(ucnv_open("UTF-8", &status), ucnv_close);
   std::string out(static_cast<std::size_t>(n16) * 3 + 1, '\0');
   const int32_t n8 = ucnv_fromUChars(utf8.get(), out.data(), static_cast<int32_t>(out.size()),
-                                     utf16.data(), n16, &status);
+                                     utf16.data() + mark, n16 - mark, &status);
   if (U_FAILURE(status)) {
     return Fail(ErrorCode::kInternal, "error.internal", "UTF-16 to UTF-8 failed");
   }
@@ -86,18 +121,19 @@ Result<std::string> DecodeText(std::string_view bytes, std::string& encoding) {
   return out;
 }
 
-Result<Table> ParseCsvTable(std::string_view bytes) {
+Result<Table> ParseCsvTable(std::string_view bytes, const import_limits::Limits& limits) {
   Table table;
   ZJ_ASSIGN_OR_RETURN(std::string text, DecodeText(bytes, table.encoding));
   csv_parser parser;
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
     return Fail(ErrorCode::kInternal, "error.internal", "csv_init failed");
   }
-  Collector collector;
+  Collector collector{limits, {}, {}, 0, std::nullopt};
   const std::size_t parsed =
       csv_parse(&parser, text.data(), text.size(), OnField, OnRow, &collector);
   const bool ok = parsed == text.size() && csv_fini(&parser, OnField, OnRow, &collector) == 0;
   csv_free(&parser);
+  if (collector.exceeded) return Fail(std::move(*collector.exceeded));
   if (!ok) {
     const std::string row = std::to_string(collector.rows.size() + 1);
     return Fail(Error{ErrorCode::kInvalidArgument,

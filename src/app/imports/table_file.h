@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/imports/import_limits.h"
 #include "core/result.h"
 
 namespace zj::app {
@@ -16,25 +17,27 @@ struct Table {
   std::vector<std::vector<std::string>> rows;  //!< rows[0] is the header row
 };
 
-//! The text as UTF-8: as is when it is valid UTF-8 (a BOM removed), else decoded from GB18030.
+//! The text as UTF-8: as is when it is well-formed UTF-8 (a BOM removed), else decoded from
+//! GB18030 (its BOM removed), as the streaming reader of table_stream.h decides.
 //! kInvalidArgument "error.import.encoding" when it is neither.
 Result<std::string> DecodeText(std::string_view bytes, std::string& encoding);
 
 //! Parses CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF). Blank lines are skipped.
-//! kInvalidArgument "error.import.csv" naming the row of a malformed record.
-Result<Table> ParseCsvTable(std::string_view bytes);
+//! kInvalidArgument "error.import.csv" naming the row of a malformed record,
+//! "error.import.limit.columns" / "table_bytes" past a bound of import_limits.h.
+Result<Table> ParseCsvTable(std::string_view bytes, const import_limits::Limits& limits = {});
 
 }  // namespace zj::app
 
 namespace zj::app {
 
-//! Reads the first worksheet of an XLSX workbook (libzip + pugixml, Debian libzip-dev and
-//! libpugixml-dev: no Debian package reads XLSX): shared and inline strings, numbers as written.
-//! Cells are placed by their reference (B3), so skipped empty cells stay empty.
-//! kInvalidArgument "error.import.xlsx" when the file is not a readable workbook.
-Result<Table> ParseXlsxTable(std::string_view bytes);
+//! Reads the first worksheet of an XLSX workbook (the streaming reader of table_stream.h):
+//! shared and inline strings, numbers as written, blank rows left out. Cells are placed by their
+//! reference (B3), so skipped empty cells stay empty. kInvalidArgument "error.import.xlsx" when
+//! the file is not a readable workbook, "error.import.limit.*" past a bound of import_limits.h.
+Result<Table> ParseXlsxTable(std::string_view bytes, const import_limits::Limits& limits = {});
 
 //! CSV or XLSX, told apart by the zip signature.
-Result<Table> ParseTable(std::string_view bytes);
+Result<Table> ParseTable(std::string_view bytes, const import_limits::Limits& limits = {});
 
 }  // namespace zj::app

@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <deque>
 
+#include "app/imports/import_limits.h"
+
 namespace zj::app {
 
 namespace {
@@ -98,10 +100,12 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 //! field or record cut by a chunk boundary until the next chunk completes it.
 class CsvStream final : public TableStream {
  public:
-  CsvStream(std::unique_ptr<ByteReader> in, bool utf8, std::size_t chunk, Converter gb)
+  CsvStream(std::unique_ptr<ByteReader> in, bool utf8, std::size_t chunk, Converter gb,
+            std::size_t columns)
       : in_(std::move(in)),
         utf8_(utf8),
         chunk_(std::max<std::size_t>(chunk, 1)),
+        columns_(columns),
         gb_(std::move(gb)) {
     csv_init(&parser_, CSV_STRICT | CSV_STRICT_FINI);
   }
@@ -118,7 +122,14 @@ class CsvStream final : public TableStream {
 
  private:
   static void OnField(void* text, std::size_t length, void* data) {
-    static_cast<CsvStream*>(data)->current_.emplace_back(static_cast<const char*>(text), length);
+    auto* self = static_cast<CsvStream*>(data);
+    // libcsv cannot be stopped from a callback: past the bound, fields are dropped and Parse
+    // refuses the record (a line of commas would otherwise cost 32 bytes a byte).
+    if (self->current_.size() >= self->columns_) {
+      if (self->wide_row_ == 0) self->wide_row_ = self->records_ + 1;
+      return;
+    }
+    self->current_.emplace_back(static_cast<const char*>(text), length);
   }
   static void OnRow(int /*terminator*/, void* data) {
     auto* self = static_cast<CsvStream*>(data);
@@ -139,7 +150,13 @@ class CsvStream final : public TableStream {
     if (csv_parse(&parser_, text.data(), text.size(), OnField, OnRow, this) != text.size()) {
       return Fail(Malformed());
     }
-    return {};
+    return TooWide();
+  }
+
+  Result<void> TooWide() const {
+    if (wide_row_ == 0) return {};
+    return Fail(
+        import_limits::Exceeded("columns", columns_).With("row", std::to_string(wide_row_)));
   }
 
   Result<void> Feed() {
@@ -180,6 +197,7 @@ class CsvStream final : public TableStream {
     if (end) {
       done_ = true;
       if (csv_fini(&parser_, OnField, OnRow, this) != 0) return Fail(Malformed());
+      ZJ_RETURN_IF_ERROR(TooWide());
     }
     return {};
   }
@@ -187,11 +205,13 @@ class CsvStream final : public TableStream {
   std::unique_ptr<ByteReader> in_;
   bool utf8_;
   std::size_t chunk_;
+  std::size_t columns_;  //!< fields a record may have
   Converter gb_;
   csv_parser parser_{};
   std::deque<TableRow> ready_;
   std::vector<std::string> current_;
   std::int64_t records_ = 0;
+  std::int64_t wide_row_ = 0;  //!< the first record with more than kMaxColumns fields
   bool done_ = false;
   bool bom_checked_ = false;
   std::string head_;
@@ -241,7 +261,8 @@ Result<std::unique_ptr<TableStream>> OpenCsv(std::unique_ptr<ByteReader> in, boo
   if (!utf8) {
     ZJ_ASSIGN_OR_RETURN(gb, OpenStrictConverter("GB18030"));
   }
-  return std::make_unique<CsvStream>(std::move(in), utf8, options.chunk, std::move(gb));
+  return std::make_unique<CsvStream>(std::move(in), utf8, options.chunk, std::move(gb),
+                                     options.limits.columns);
 }
 
 }  // namespace

@@ -1,8 +1,9 @@
 // Reading a table file one row at a time, in bounded memory whatever its size: CSV (UTF-8 with
 // or without a BOM, or GBK/GB18030, told apart by whether the whole file is valid UTF-8; any
 // line ending; quoted fields with commas and newlines) read in chunks, decoded incrementally
-// by ICU and parsed by libcsv; XLSX read from the zip member in chunks (libzip) and parsed by
-// expat (SAX; Debian libexpat1-dev), with only the shared strings kept in memory.
+// by ICU and parsed by libcsv; XLSX read from the zip member in chunks (libzip, zlib) and parsed
+// by expat (SAX; Debian libexpat1-dev), with only the shared strings kept in memory. What a file
+// may make the reader inflate and keep is bounded by import_limits.h (zip bombs, XFD columns).
 // The whole-file reader (table_file.h) stays for the small org/enterprise tables.
 #pragma once
 
@@ -12,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/imports/import_limits.h"
 #include "core/result.h"
 
 namespace zj::app {
@@ -29,7 +31,8 @@ class TableStream {
   virtual ~TableStream() = default;
   //! Fills `row` with the next row (blank rows included: the caller decides) and returns true,
   //! false at the end of the table, or kInvalidArgument "error.import.csv" /
-  //! "error.import.encoding" / "error.import.xlsx" for a malformed file.
+  //! "error.import.encoding" / "error.import.xlsx" for a malformed file and
+  //! "error.import.limit.*" (naming the bound as {max}) for one past import_limits.h.
   virtual Result<bool> Next(TableRow& row) = 0;
   //! "UTF-8", "GB18030" or "XLSX".
   virtual std::string encoding() const = 0;
@@ -38,6 +41,7 @@ class TableStream {
 struct TableStreamOptions {
   std::string sheet;                           //!< XLSX: the sheet's name; "" for the first sheet
   std::size_t chunk = std::size_t{64} * 1024;  //!< bytes read (and decoded) at a time
+  import_limits::Limits limits = {};           //!< what the file may make the reader keep
 };
 
 //! What one pass over a file tells: its SHA-256 (lower-case hex), whether it is a zip

@@ -1,29 +1,32 @@
 // The XLSX half of table_stream.h: workbook.xml and its relationships (small) are read with
 // pugixml to find the sheet; the shared strings and the sheet itself are streamed through
-// expat in chunks read by zip_fread, so a million-row sheet never sits in memory as a tree.
-#include <expat.h>
+// expat (sax_feed.h), so a million-row sheet never sits in memory as a tree. Every size is
+// bounded by import_limits.h.
 #include <zip.h>
 
-#include <algorithm>
+#include <charconv>
 #include <cstdlib>
-#include <cstring>
 #include <deque>
+#include <limits>
 #include <optional>
 #include <pugixml.hpp>
 
+#include "app/imports/import_limits.h"
+#include "app/imports/sax_feed.h"
 #include "app/imports/table_stream.h"
+#include "app/imports/zip_member.h"
 
 namespace zj::app {
 
 namespace {
+
+namespace limits = import_limits;
 
 Error NotAWorkbook(const std::string& why) {
   return Error{ErrorCode::kInvalidArgument, "error.import.xlsx", why, {}, {}};
 }
 
 using Archive = std::unique_ptr<zip_t, void (*)(zip_t*)>;
-using ZipFile = std::unique_ptr<zip_file_t, int (*)(zip_file_t*)>;
-using Parser = std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)>;
 
 //! The local name of an element ("x:row" → "row"; some writers prefix the main namespace).
 std::string_view Local(const XML_Char* name) {
@@ -39,25 +42,11 @@ const XML_Char* Attr(const XML_Char** atts, std::string_view wanted) {
   return nullptr;
 }
 
-//! A whole (small) archive member, or nullopt when absent.
-std::optional<std::string> ReadMember(zip_t* archive, const std::string& name) {
-  zip_stat_t st;
-  if (zip_stat(archive, name.c_str(), 0, &st) != 0 || (st.valid & ZIP_STAT_SIZE) == 0) {
-    return std::nullopt;
-  }
-  ZipFile file(zip_fopen(archive, name.c_str(), 0), zip_fclose);
-  if (!file) return std::nullopt;
-  std::string out(st.size, '\0');
-  const zip_int64_t n = zip_fread(file.get(), out.data(), st.size);
-  if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) return std::nullopt;
-  return out;
-}
-
 //! The archive path of the sheet named `sheet` ("" for the first): workbook.xml lists the
 //! sheets in order with a relationship id, workbook.xml.rels maps that id to the part.
-Result<std::string> SheetPath(zip_t* archive, const std::string& sheet) {
-  auto workbook = ReadMember(archive, "xl/workbook.xml");
-  auto rels = ReadMember(archive, "xl/_rels/workbook.xml.rels");
+Result<std::string> SheetPath(zip_t* archive, const std::string& sheet, InflateBudget& budget) {
+  ZJ_ASSIGN_OR_RETURN(auto workbook, ReadWholeMember(archive, "xl/workbook.xml", budget));
+  ZJ_ASSIGN_OR_RETURN(auto rels, ReadWholeMember(archive, "xl/_rels/workbook.xml.rels", budget));
   if (!workbook || !rels) return Fail(NotAWorkbook("no workbook.xml"));
   pugi::xml_document wb;
   pugi::xml_document rd;
@@ -86,102 +75,122 @@ Result<std::string> SheetPath(zip_t* archive, const std::string& sheet) {
   return Fail(NotAWorkbook("sheet relationship " + rel_id));
 }
 
-//! Streams one archive member through an expat parser.
-Result<void> ParseChunk(zip_file_t* file, XML_Parser parser, std::string& buffer, bool& done,
-                        std::size_t chunk) {
-  buffer.resize(chunk);
-  const zip_int64_t n = zip_fread(file, buffer.data(), chunk);
-  if (n < 0) return Fail(NotAWorkbook("zip_fread"));
-  done = n == 0;
-  if (XML_Parse(parser, buffer.data(), static_cast<int>(n), done ? 1 : 0) != XML_STATUS_OK) {
-    return Fail(NotAWorkbook(std::string("XML: ") + XML_ErrorString(XML_GetErrorCode(parser))));
-  }
-  return {};
-}
-
 //! The shared-string table, one pool of bytes and the end offset of each string (smaller
-//! than a vector of strings by the per-string overhead, for sheets of a million names).
+//! than a vector of strings by the per-string overhead, for sheets of a million names; the
+//! pool's bound keeps offsets within 32 bits).
 struct SharedStrings {
   std::string pool;
-  std::vector<std::uint64_t> ends;
+  std::vector<std::uint32_t> ends;
 
   std::size_t size() const { return ends.size(); }
   std::string_view at(std::size_t i) const {
-    const std::uint64_t begin = i == 0 ? 0 : ends[i - 1];
+    const std::uint32_t begin = i == 0 ? 0 : ends[i - 1];
     return std::string_view(pool).substr(begin, ends[i] - begin);
   }
 };
+static_assert(limits::kMaxSharedStringBytes < (std::uint64_t{1} << 32));
 
 //! <sst><si><t>..</t></si> or rich text <si><r><t>..</t></r>…</si>; <rPh> phonetic runs
 //! (furigana) are not part of the text.
 struct SharedStringsReader {
   SharedStrings* out;
+  const limits::Limits& limits;
   int phonetic_depth = 0;
   bool in_t = false;
 
   static void Start(void* data, const XML_Char* name, const XML_Char** /*atts*/) {
-    auto* s = static_cast<SharedStringsReader*>(data);
+    SaxFeed& feed = SaxFeed::Of(data);
+    auto* s = static_cast<SharedStringsReader*>(feed.reader());
+    feed.Mark();
     const auto n = Local(name);
     if (n == "rPh") ++s->phonetic_depth;
     if (n == "t" && s->phonetic_depth == 0) s->in_t = true;
   }
   static void End(void* data, const XML_Char* name) {
-    auto* s = static_cast<SharedStringsReader*>(data);
+    SaxFeed& feed = SaxFeed::Of(data);
+    auto* s = static_cast<SharedStringsReader*>(feed.reader());
+    feed.Mark();
     const auto n = Local(name);
     if (n == "rPh") --s->phonetic_depth;
     if (n == "t") s->in_t = false;
-    if (n == "si") s->out->ends.push_back(s->out->pool.size());
+    if (n != "si") return;
+    if (s->out->ends.size() >= s->limits.shared_strings) {
+      return feed.Stop(limits::Exceeded("shared_strings", s->limits.shared_strings));
+    }
+    s->out->ends.push_back(static_cast<std::uint32_t>(s->out->pool.size()));
   }
   static void Text(void* data, const XML_Char* text, int len) {
-    auto* s = static_cast<SharedStringsReader*>(data);
-    if (s->in_t) s->out->pool.append(text, static_cast<std::size_t>(len));
+    SaxFeed& feed = SaxFeed::Of(data);
+    auto* s = static_cast<SharedStringsReader*>(feed.reader());
+    feed.Mark();
+    if (!s->in_t) return;
+    auto& pool = s->out->pool;
+    const std::size_t begin = s->out->ends.empty() ? 0 : s->out->ends.back();
+    if (pool.size() + static_cast<std::size_t>(len) - begin > s->limits.cell_bytes) {
+      return feed.Stop(limits::Exceeded("cell_bytes", s->limits.cell_bytes));
+    }
+    if (pool.size() + static_cast<std::size_t>(len) > s->limits.shared_string_bytes) {
+      return feed.Stop(limits::Exceeded("shared_string_bytes", s->limits.shared_string_bytes));
+    }
+    pool.append(text, static_cast<std::size_t>(len));
   }
 };
 
-Result<SharedStrings> ReadSharedStrings(zip_t* archive, std::size_t chunk) {
+Result<SharedStrings> ReadSharedStrings(zip_t* archive, std::size_t chunk, InflateBudget& budget) {
   SharedStrings strings;
-  ZipFile file(zip_fopen(archive, "xl/sharedStrings.xml", 0), zip_fclose);
-  if (!file) return strings;  // a workbook of numbers only has none
-  Parser parser(XML_ParserCreate("UTF-8"), XML_ParserFree);
-  SharedStringsReader reader{&strings};
-  XML_SetUserData(parser.get(), &reader);
-  XML_SetElementHandler(parser.get(), SharedStringsReader::Start, SharedStringsReader::End);
-  XML_SetCharacterDataHandler(parser.get(), SharedStringsReader::Text);
-  std::string buffer;
-  bool done = false;
-  while (!done) ZJ_RETURN_IF_ERROR(ParseChunk(file.get(), parser.get(), buffer, done, chunk));
+  ZJ_ASSIGN_OR_RETURN(auto member, ZipMember::Open(archive, "xl/sharedStrings.xml", budget));
+  if (!member) return strings;  // a workbook of numbers only has none
+  SharedStringsReader reader{&strings, budget.limits};
+  SaxFeed feed(std::move(member), chunk, budget.limits.xml_token_bytes, &reader,
+               SharedStringsReader::Start, SharedStringsReader::End, SharedStringsReader::Text);
+  for (;;) {
+    ZJ_ASSIGN_OR_RETURN(const bool more, feed.Step());
+    if (!more) break;
+  }
   return strings;
 }
 
-//! "C12" → column 2 (0-based); nullopt when malformed.
-std::optional<std::size_t> ColumnOf(std::string_view ref) {
+//! "C12" → column 2 (0-based); nullopt when malformed, `max` when past it (the caller tells
+//! which).
+std::optional<std::size_t> ColumnOf(std::string_view ref, std::size_t max) {
   std::size_t c = 0;
   std::size_t i = 0;
   while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z') {
     c = c * 26 + static_cast<std::size_t>(ref[i++] - 'A' + 1);
-    if (c > 16384) return std::nullopt;  // XFD, Excel's last column
+    if (c > max) return max;
   }
   if (c == 0) return std::nullopt;
   return c - 1;
 }
 
+//! A row's number from its r attribute; nullopt when it is not a positive number.
+std::optional<std::int64_t> RowNumberOf(const XML_Char* r) {
+  if (r == nullptr) return std::nullopt;
+  const std::string_view text(r);
+  std::int64_t n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec == std::errc::result_out_of_range) return std::numeric_limits<std::int64_t>::max();
+  if (ec != std::errc() || end != text.data() + text.size() || n <= 0) return std::nullopt;
+  return n;
+}
+
 class XlsxStream final : public TableStream {
  public:
-  XlsxStream(Archive archive, ZipFile sheet, SharedStrings strings, std::size_t chunk)
+  XlsxStream(Archive archive, std::unique_ptr<InflateBudget> budget,
+             std::unique_ptr<ZipMember> sheet, SharedStrings strings, std::size_t chunk)
       : archive_(std::move(archive)),
-        sheet_(std::move(sheet)),
-        strings_(std::move(strings)),
-        parser_(XML_ParserCreate("UTF-8"), XML_ParserFree),
-        chunk_(std::max<std::size_t>(chunk, 1)) {
-    XML_SetUserData(parser_.get(), this);
-    XML_SetElementHandler(parser_.get(), Start, End);
-    XML_SetCharacterDataHandler(parser_.get(), Text);
+        budget_(std::move(budget)),
+        limits_(budget_->limits),
+        strings_(std::move(strings)) {
+    feed_ = std::make_unique<SaxFeed>(std::move(sheet), chunk, limits_.xml_token_bytes, this, Start,
+                                      End, Text);
   }
+  ~XlsxStream() override { feed_.reset(); }  // the member reads from the archive
 
   Result<bool> Next(TableRow& row) override {
-    while (ready_.empty() && !done_) {
-      ZJ_RETURN_IF_ERROR(ParseChunk(sheet_.get(), parser_.get(), buffer_, done_, chunk_));
-      if (!error_.empty()) return Fail(NotAWorkbook(error_));
+    while (ready_.empty()) {
+      ZJ_ASSIGN_OR_RETURN(const bool more, feed_->Step());
+      if (!more) break;
     }
     if (ready_.empty()) return false;
     row = std::move(ready_.front());
@@ -191,75 +200,100 @@ class XlsxStream final : public TableStream {
   std::string encoding() const override { return "XLSX"; }
 
  private:
+  static XlsxStream& Self(void* data) {
+    return *static_cast<XlsxStream*>(SaxFeed::Of(data).reader());
+  }
+
   static void Start(void* data, const XML_Char* name, const XML_Char** atts) {
-    auto* s = static_cast<XlsxStream*>(data);
+    XlsxStream& s = Self(data);
+    SaxFeed& feed = *s.feed_;
+    feed.Mark();
     const auto n = Local(name);
     if (n == "row") {
-      s->in_row_ = true;
-      s->row_ = TableRow{};
-      const XML_Char* r = Attr(atts, "r");
-      s->row_.number = r != nullptr ? std::atoll(r) : s->last_row_ + 1;
-      if (s->row_.number <= 0) s->row_.number = s->last_row_ + 1;
-      s->last_row_ = s->row_.number;
-    } else if (n == "c" && s->in_row_) {
-      s->in_cell_ = true;
-      s->value_.clear();
+      if (++s.rows_ > s.limits_.rows) return feed.Stop(limits::Exceeded("rows", s.limits_.rows));
+      s.in_row_ = true;
+      s.row_ = TableRow{};
+      s.row_bytes_ = 0;
+      s.row_.number = RowNumberOf(Attr(atts, "r")).value_or(s.last_row_ + 1);
+      if (s.row_.number > s.limits_.rows) {
+        return feed.Stop(limits::Exceeded("rows", s.limits_.rows));
+      }
+      s.last_row_ = s.row_.number;
+    } else if (n == "c" && s.in_row_) {
+      s.in_cell_ = true;
+      s.value_.clear();
       const XML_Char* t = Attr(atts, "t");
-      s->type_ = t != nullptr ? t : "n";
+      s.type_ = t != nullptr ? t : "n";
       const XML_Char* ref = Attr(atts, "r");
-      std::optional<std::size_t> col =
-          ref != nullptr ? ColumnOf(ref) : std::optional(s->row_.cells.size());
-      if (!col) s->error_ = std::string("cell ") + (ref != nullptr ? ref : "");
-      s->col_ = col.value_or(0);
-    } else if (s->in_cell_ && (n == "v" || (n == "t" && s->type_ == "inlineStr"))) {
-      s->in_text_ = true;
+      const std::optional<std::size_t> col =
+          ref != nullptr ? ColumnOf(ref, s.limits_.columns) : std::optional(s.row_.cells.size());
+      if (!col) return feed.Stop(NotAWorkbook(std::string("cell ") + ref));
+      if (*col >= s.limits_.columns) {
+        return feed.Stop(limits::Exceeded("columns", s.limits_.columns)
+                             .With("row", std::to_string(s.row_.number)));
+      }
+      s.col_ = *col;
+    } else if (s.in_cell_ && (n == "v" || (n == "t" && s.type_ == "inlineStr"))) {
+      s.in_text_ = true;
     } else if (n == "rPh") {
-      ++s->phonetic_depth_;
+      ++s.phonetic_depth_;
     }
   }
   static void End(void* data, const XML_Char* name) {
-    auto* s = static_cast<XlsxStream*>(data);
+    XlsxStream& s = Self(data);
+    SaxFeed& feed = *s.feed_;
+    feed.Mark();
     const auto n = Local(name);
     if (n == "v" || n == "t") {
-      s->in_text_ = false;
+      s.in_text_ = false;
     } else if (n == "rPh") {
-      --s->phonetic_depth_;
-    } else if (n == "c" && s->in_cell_) {
-      s->in_cell_ = false;
+      --s.phonetic_depth_;
+    } else if (n == "c" && s.in_cell_) {
+      s.in_cell_ = false;
       std::string value;
-      if (s->type_ == "s") {
-        const auto index = std::strtoull(s->value_.c_str(), nullptr, 10);
-        if (index >= s->strings_.size()) {
-          s->error_ = "shared string index";
-          return;
-        }
-        value = s->strings_.at(index);
+      if (s.type_ == "s") {
+        const auto index = std::strtoull(s.value_.c_str(), nullptr, 10);
+        if (index >= s.strings_.size()) return feed.Stop(NotAWorkbook("shared string index"));
+        value = s.strings_.at(index);
       } else {
-        value = std::move(s->value_);
+        value = std::move(s.value_);
       }
-      auto& cells = s->row_.cells;
-      if (cells.size() <= s->col_) cells.resize(s->col_ + 1);
-      cells[s->col_] = std::move(value);
-    } else if (n == "row") {
-      s->in_row_ = false;
-      s->ready_.push_back(std::move(s->row_));
+      s.row_bytes_ += value.size();
+      if (s.row_bytes_ > s.limits_.row_bytes) {
+        return feed.Stop(limits::Exceeded("row_bytes", s.limits_.row_bytes)
+                             .With("row", std::to_string(s.row_.number)));
+      }
+      auto& cells = s.row_.cells;
+      if (cells.size() <= s.col_) cells.resize(s.col_ + 1);
+      cells[s.col_] = std::move(value);
+    } else if (n == "row" && s.in_row_) {
+      s.in_row_ = false;
+      s.ready_.push_back(std::move(s.row_));
+      feed.Suspend();  // one row at a time: Next resumes the parse
     }
   }
   static void Text(void* data, const XML_Char* text, int len) {
-    auto* s = static_cast<XlsxStream*>(data);
-    if (s->in_text_ && s->phonetic_depth_ == 0)
-      s->value_.append(text, static_cast<std::size_t>(len));
+    XlsxStream& s = Self(data);
+    SaxFeed& feed = *s.feed_;
+    feed.Mark();
+    if (!s.in_text_ || s.phonetic_depth_ != 0) return;
+    if (s.value_.size() + static_cast<std::size_t>(len) > s.limits_.cell_bytes) {
+      return feed.Stop(limits::Exceeded("cell_bytes", s.limits_.cell_bytes)
+                           .With("row", std::to_string(s.row_.number)));
+    }
+    s.value_.append(text, static_cast<std::size_t>(len));
   }
 
   Archive archive_;
-  ZipFile sheet_;
+  std::unique_ptr<InflateBudget> budget_;  // the sheet's member counts against it
+  const limits::Limits& limits_;
   SharedStrings strings_;
-  Parser parser_;
-  std::size_t chunk_;
-  std::string buffer_;
+  std::unique_ptr<SaxFeed> feed_;
   std::deque<TableRow> ready_;
   TableRow row_;
+  std::int64_t rows_ = 0;  //!< <row> elements seen
   std::int64_t last_row_ = 0;
+  std::size_t row_bytes_ = 0;
   bool in_row_ = false;
   bool in_cell_ = false;
   bool in_text_ = false;
@@ -267,8 +301,6 @@ class XlsxStream final : public TableStream {
   std::string type_;
   std::size_t col_ = 0;
   std::string value_;
-  std::string error_;
-  bool done_ = false;
 };
 
 }  // namespace
@@ -284,12 +316,14 @@ Result<std::unique_ptr<TableStream>> OpenXlsxStream(void* zip_source,
     zip_source_free(source);
     return Fail(NotAWorkbook("not a zip archive"));
   }
-  ZJ_ASSIGN_OR_RETURN(const std::string path, SheetPath(archive.get(), options.sheet));
-  ZJ_ASSIGN_OR_RETURN(SharedStrings strings, ReadSharedStrings(archive.get(), options.chunk));
-  ZipFile sheet(zip_fopen(archive.get(), path.c_str(), 0), zip_fclose);
+  auto budget = std::make_unique<InflateBudget>(InflateBudget{0, options.limits});
+  ZJ_ASSIGN_OR_RETURN(const std::string path, SheetPath(archive.get(), options.sheet, *budget));
+  ZJ_ASSIGN_OR_RETURN(SharedStrings strings,
+                      ReadSharedStrings(archive.get(), options.chunk, *budget));
+  ZJ_ASSIGN_OR_RETURN(auto sheet, ZipMember::Open(archive.get(), path, *budget));
   if (!sheet) return Fail(NotAWorkbook("no part " + path));
-  return std::make_unique<XlsxStream>(std::move(archive), std::move(sheet), std::move(strings),
-                                      options.chunk);
+  return std::make_unique<XlsxStream>(std::move(archive), std::move(budget), std::move(sheet),
+                                      std::move(strings), options.chunk);
 }
 
 }  // namespace zj::app

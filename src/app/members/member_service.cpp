@@ -61,10 +61,16 @@ struct SealedPhone {
 Result<SealedPhone> SealPhone(const Vault& vault, const std::string& normalised) {
   SealedPhone out;
   if (normalised.empty()) return out;
-  ZJ_ASSIGN_OR_RETURN(out.cipher, vault.Seal(kMemberPhoneField, normalised));
-  ZJ_ASSIGN_OR_RETURN(out.index, vault.BlindIndex(kMemberPhoneField, normalised));
+  ZJ_ASSIGN_OR_RETURN(SealedValue sealed, vault.SealIndexed(kMemberPhoneField, normalised));
+  out.cipher = std::move(sealed.cipher);
+  out.index = std::move(sealed.index);
   out.last4 = normalised.substr(normalised.size() - 4);
   return out;
+}
+
+//! A member row's key version: the oldest its sealed values name (vault.h OldestVersion).
+std::int64_t KeyVersionOf(const store::MemberRow& row) {
+  return Vault::OldestVersion({&row.id_cipher, row.phone_cipher ? &*row.phone_cipher : nullptr});
 }
 
 //! A date written any way rosters write one, as YYYY-MM-DD; not after today.
@@ -88,7 +94,18 @@ Result<std::optional<store::MemberRow>> ActiveWithIndexes(store::Connection& con
   return std::optional<store::MemberRow>();
 }
 
+//! The person is active in another union. One of the actor's subtree is named (they see its
+//! members anyway); one beyond it is not: that would tell any cadre where anyone is a member.
 Error ActiveElsewhere(const Actor& actor, const store::MemberRow& other) {
+  if (!PathInScope(actor, other.org_path)) {
+    Error e{ErrorCode::kAlreadyExists,
+            "error.members.active_other_union",
+            "active in a union beyond the actor's subtree",
+            {},
+            {}};
+    e.fields.push_back({"id_number", "error.members.active_other_union", {}});
+    return e;
+  }
   Error e{ErrorCode::kAlreadyExists,
           "error.members.active_elsewhere",
           "active in union " + std::to_string(other.union_org_id),
@@ -96,9 +113,7 @@ Error ActiveElsewhere(const Actor& actor, const store::MemberRow& other) {
           {}};
   e.args.emplace_back("union", other.union_name);
   e.args.emplace_back("member_union.name", other.union_name);
-  if (PathInScope(actor, other.org_path)) {
-    e.args.emplace_back("member_union.id", std::to_string(other.union_org_id));
-  }
+  e.args.emplace_back("member_union.id", std::to_string(other.union_org_id));
   e.fields.push_back(
       {"id_number", "error.members.active_elsewhere", {{"union", other.union_name}}});
   return e;
@@ -234,12 +249,10 @@ Result<MemberView> MemberService::Create(const Actor& actor, const NewMember& in
 
   std::vector<std::string> indexes;
   if (id) {
-    indexes = vault_.BlindIndexes(kMemberIdField, id->number);
-    if (indexes.empty()) {
-      return Fail(ErrorCode::kFailedPrecondition, "error.keys.missing", "no keys loaded");
-    }
-    ZJ_ASSIGN_OR_RETURN(row.id_cipher, vault_.Seal(kMemberIdField, id->number));
-    row.id_index = indexes.front();
+    ZJ_ASSIGN_OR_RETURN(SealedValue sealed_id, vault_.SealIndexed(kMemberIdField, id->number));
+    row.id_cipher = std::move(sealed_id.cipher);
+    row.id_index = sealed_id.index;
+    indexes = sealed_id.Lookups();
     row.id_last4 = id->number.substr(14);
     row.gender = std::string(members::GenderName(id->gender));
     row.birth_date = members::FormatDate(id->birth_date);
@@ -248,7 +261,7 @@ Result<MemberView> MemberService::Create(const Actor& actor, const NewMember& in
   row.phone_cipher = sealed.cipher;
   row.phone_index = sealed.index;
   row.phone_last4 = sealed.last4;
-  row.key_version = vault_.current_version();
+  row.key_version = KeyVersionOf(row);
   const members::NameKeys keys = members::NameKeysOf(row.name);
   row.name_pinyin = keys.pinyin;
   row.name_initials = keys.initials;
@@ -257,6 +270,9 @@ Result<MemberView> MemberService::Create(const Actor& actor, const NewMember& in
   row.id = NewId(clock_, random_);
   row.created_at = row.updated_at = clock_.NowMs();
 
+  // An ID active beyond the subtree is a look-up of the whole registry (id_lookups.h).
+  if (id) ZJ_RETURN_IF_ERROR(lookups_.Check(actor));
+  std::int64_t beyond = 0;
   auto created = store::InTransaction(db_, [&](store::Connection& c) -> Result<MemberView> {
     auto union_org = LoadOrgInScope(c, actor, in.union_id, "union_id");
     if (!union_org) {
@@ -275,7 +291,10 @@ Result<MemberView> MemberService::Create(const Actor& actor, const NewMember& in
         ResolveEmployer(c, actor, in.employer_id, in.employer_uscc, in.employer_name, invalid));
     if (!invalid.fields.empty()) return Fail(std::move(invalid));
     ZJ_ASSIGN_OR_RETURN(auto other, ActiveWithIndexes(c, indexes));
-    if (other) return Fail(ActiveElsewhere(actor, *other));
+    if (other) {
+      if (!PathInScope(actor, other->org_path)) beyond = other->id;
+      return Fail(ActiveElsewhere(actor, *other));
+    }
     row.employer_id = employer.id;
     row.employer_name = employer.name;
     row.union_org_id = union_org->id;
@@ -304,9 +323,14 @@ Result<MemberView> MemberService::Create(const Actor& actor, const NewMember& in
     auto lease = db_.Acquire();
     if (lease) {
       auto other = ActiveWithIndexes(**lease, indexes);
-      if (other && *other) return Fail(ActiveElsewhere(actor, **other));
+      if (other && *other) {
+        if (!PathInScope(actor, (*other)->org_path))
+          lookups_.Record(actor, "member.create", (*other)->id);
+        return Fail(ActiveElsewhere(actor, **other));
+      }
     }
   }
+  if (beyond != 0) lookups_.Record(actor, "member.create", beyond);
   return created;
 }
 
@@ -522,6 +546,7 @@ Result<MemberView> MemberService::Update(const Actor& actor, std::int64_t id,
       row.status_changed_on = status_on;
     }
     row.updated_at = clock_.NowMs();
+    row.key_version = KeyVersionOf(row);  // a new phone may be sealed with a newer key
     ZJ_RETURN_IF_ERROR(store::UpdateMember(c, row));
     if (status_changes) {
       ZJ_RETURN_IF_ERROR(MoveMemberCount(c, row.org_path, -1));

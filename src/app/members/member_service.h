@@ -16,6 +16,7 @@
 #include "app/accounts/account_service.h"
 #include "app/audit/audit_service.h"
 #include "app/clock.h"
+#include "app/members/id_lookups.h"
 #include "app/members/transfer_service.h"
 #include "app/personal_data/vault.h"
 #include "core/result.h"
@@ -90,17 +91,21 @@ enum class RevealField { kIdNumber, kPhone };
 class MemberService {
  public:
   MemberService(store::Database& db, const Clock& clock, Random& random, AuditService& audit,
-                const Vault& vault, TransferService& transfers)
+                const Vault& vault, TransferService& transfers, IdLookups& lookups)
       : db_(db),
         clock_(clock),
         random_(random),
         audit_(audit),
         vault_(vault),
-        transfers_(transfers) {}
+        transfers_(transfers),
+        lookups_(lookups) {}
 
   //! Field errors for each bad field; a union that is not grassroots is kInvalidArgument on
-  //! union_id ("error.members.not_grassroots"); a person active in any union is kAlreadyExists
-  //! "error.members.active_elsewhere" with args union_name (and union_id when in scope).
+  //! union_id ("error.members.not_grassroots"). A person active in a union of the actor's
+  //! subtree is kAlreadyExists "error.members.active_elsewhere" naming it (member_union.name,
+  //! member_union.id); one active beyond it kAlreadyExists "error.members.active_other_union",
+  //! which names nothing (a transfer request is the way to learn more). Looking an ID number up
+  //! is limited and audited like any look-up of the whole registry (id_lookups.h).
   Result<MemberView> Create(const Actor& actor, const NewMember& member);
   Result<MemberDetail> Get(const Actor& actor, std::int64_t id);
   Result<MemberPage> List(const Actor& actor, const MemberFilter& filter);
@@ -120,6 +125,7 @@ class MemberService {
   AuditService& audit_;
   const Vault& vault_;
   TransferService& transfers_;
+  IdLookups& lookups_;
 };
 
 }  // namespace zj::app

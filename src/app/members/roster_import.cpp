@@ -194,15 +194,14 @@ class RowPreparer {
 
  private:
   Result<void> Seal(Pending& p) const {
-    const std::string& id = p.member->id.number;
-    p.id_indexes = vault_.BlindIndexes(kIdField, id);
-    ZJ_ASSIGN_OR_RETURN(p.id_cipher, vault_.Seal(kIdField, id));
+    // Each value's index comes with its seal, from the same key (vault.h).
+    ZJ_ASSIGN_OR_RETURN(SealedValue id, vault_.SealIndexed(kIdField, p.member->id.number));
+    p.id_cipher = std::move(id.cipher);
+    p.id_indexes = id.Lookups();
     if (p.member->phone) {
-      ZJ_ASSIGN_OR_RETURN(p.phone_cipher, vault_.Seal(kPhoneField, *p.member->phone));
-      ZJ_ASSIGN_OR_RETURN(p.phone_index, vault_.BlindIndex(kPhoneField, *p.member->phone));
-    }
-    if (p.id_indexes.empty()) {
-      return Fail(ErrorCode::kFailedPrecondition, "error.keys.missing", "no personal-data key");
+      ZJ_ASSIGN_OR_RETURN(SealedValue phone, vault_.SealIndexed(kPhoneField, *p.member->phone));
+      p.phone_cipher = std::move(phone.cipher);
+      p.phone_index = std::move(phone.index);
     }
     return {};
   }
@@ -361,7 +360,8 @@ class RosterBatchWriter {
     r.migrant_worker = m.migrant_worker;
     r.model_worker = m.model_worker;
     r.status = "active";
-    r.key_version = p.id_cipher.empty() ? 0 : p.id_cipher.front();
+    r.key_version =
+        Vault::OldestVersion({&r.id_cipher, r.phone_cipher ? &*r.phone_cipher : nullptr});
     r.import_id = run_.id;
     r.created_at = now;
     r.updated_at = now;

@@ -193,14 +193,22 @@ Result<TransferView> TransferService::RequestByReceiver(const Actor& actor,
   if (indexes.empty()) {
     return Fail(ErrorCode::kFailedPrecondition, "error.keys.missing", "no keys loaded");
   }
-  return store::InTransaction(db_, [&](store::Connection& c) -> Result<TransferView> {
+  ZJ_RETURN_IF_ERROR(lookups_.Check(actor));
+  std::int64_t found = 0;  // the member found beyond the actor's subtree, for the audit
+  bool looked = false;
+  auto made = store::InTransaction(db_, [&](store::Connection& c) -> Result<TransferView> {
     ZJ_ASSIGN_OR_RETURN(store::OrgRow to_union, ReceivingUnion(c, actor, to_union_id, true));
+    looked = true;
     ZJ_ASSIGN_OR_RETURN(auto rows, store::FindMembersByIdIndexes(c, indexes));
     for (const auto& m : rows) {
-      if (m.status == "active") return Request(c, actor, m, to_union, "to", why, std::nullopt);
+      if (m.status != "active") continue;
+      if (!PathInScope(actor, m.org_path)) found = m.id;
+      return Request(c, actor, m, to_union, "to", why, std::nullopt);
     }
     return Fail(Problem(ErrorCode::kNotFound, "error.transfers.no_active_member", "id_number"));
   });
+  if (looked) lookups_.Record(actor, "transfer", found);
+  return made;
 }
 
 Result<TransferView> TransferService::RequestByMember(const Actor& actor, std::int64_t member_id,

@@ -18,6 +18,7 @@
 #include "app/audit/audit_service.h"
 #include "app/calendar/calendar_service.h"
 #include "app/clock.h"
+#include "app/members/id_lookups.h"
 #include "app/personal_data/vault.h"
 #include "core/calendar/work_calendar.h"
 #include "core/result.h"
@@ -56,13 +57,14 @@ TransferView TransferViewFor(const Actor& actor, const store::MemberTransferRow&
 class TransferService {
  public:
   TransferService(store::Database& db, const Clock& clock, Random& random, AuditService& audit,
-                  const Vault& vault, const CalendarBook& calendars)
+                  const Vault& vault, const CalendarBook& calendars, IdLookups& lookups)
       : db_(db),
         clock_(clock),
         random_(random),
         audit_(audit),
         vault_(vault),
-        calendars_(calendars) {}
+        calendars_(calendars),
+        lookups_(lookups) {}
 
   //! The sending side asks: the member must lie in the actor's scope and be active; the
   //! receiving union may lie anywhere (it must be an active grassroots union).
@@ -77,6 +79,7 @@ class TransferService {
                                                const std::string& reason);
   //! The receiving side asks for the person with this ID number, active in any union:
   //! kNotFound on field id_number when there is none. `to_union_id` must lie in the scope.
+  //! A look-up of the whole registry: limited and audited (id_lookups.h).
   Result<TransferView> RequestByReceiver(const Actor& actor, const std::string& id_number,
                                          std::int64_t to_union_id, const std::string& reason);
   //! The receiving side asks for a member it already knows by id (an import's transfer
@@ -112,6 +115,7 @@ class TransferService {
   AuditService& audit_;
   const Vault& vault_;
   const CalendarBook& calendars_;
+  IdLookups& lookups_;
 };
 
 }  // namespace zj::app

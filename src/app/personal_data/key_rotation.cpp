@@ -1,11 +1,88 @@
 #include "app/personal_data/key_rotation.h"
 
+#include <array>
+#include <thread>
+
 #include "app/accounts/contact_service.h"
 #include "app/members/member_service.h"
-#include "store/members.h"
-#include "store/user_phones.h"
+#include "app/requests/request_service.h"
+#include "store/resealing.h"
 
 namespace zj::app {
+
+namespace {
+
+//! The fields (the vault's additional data) of each sealed table's columns.
+struct SealedFields {
+  std::string_view table;
+  std::string_view first;
+  std::string_view second;
+};
+
+constexpr std::array<SealedFields, store::kSealedTables.size()> kFields{{
+    {"users", kPhoneField, ""},
+    {"members", kMemberIdField, kMemberPhoneField},
+    {"service_requests", kRequestPhoneField, ""},
+}};
+
+const SealedFields& FieldsOf(const store::SealedTable& table) {
+  for (const auto& f : kFields) {
+    if (f.table == table.name) return f;
+  }
+  throw std::logic_error("no fields for sealed table " + std::string(table.name));
+}
+
+Error RingChanged() {
+  return Error{ErrorCode::kConflict,
+               "error.keys.changed",
+               "the key ring changed while rotating (another rotation?)",
+               {},
+               {}};
+}
+
+}  // namespace
+
+Result<std::int64_t> KeyRotation::Batch(const store::SealedTable& table, int to_version, int limit,
+                                        std::int64_t& resealed) {
+  const SealedFields& fields = FieldsOf(table);
+  return store::InTransaction(db_, [&](store::Connection& conn) -> Result<std::int64_t> {
+    ZJ_ASSIGN_OR_RETURN(auto rows, store::SealedBelow(conn, table, to_version, limit));
+    for (const auto& row : rows) {
+      store::ResealedRow now;
+      ZJ_ASSIGN_OR_RETURN(std::string first, vault_.Open(fields.first, row.first));
+      ZJ_ASSIGN_OR_RETURN(SealedValue first_sealed, vault_.SealIndexed(fields.first, first));
+      now.first = std::move(first_sealed.cipher);
+      now.first_index = std::move(first_sealed.index);
+      if (row.second) {
+        ZJ_ASSIGN_OR_RETURN(std::string second, vault_.Open(fields.second, *row.second));
+        ZJ_ASSIGN_OR_RETURN(SealedValue second_sealed, vault_.SealIndexed(fields.second, second));
+        now.second = std::move(second_sealed.cipher);
+        now.second_index = std::move(second_sealed.index);
+      }
+      // The row's version is read from what was sealed, never from the ring apart (vault.h).
+      now.key_version = Vault::OldestVersion({&now.first, now.second ? &*now.second : nullptr});
+      if (now.key_version != to_version) return Fail(RingChanged());
+      ZJ_ASSIGN_OR_RETURN(const bool replaced, store::Reseal(conn, table, row, now));
+      resealed += replaced ? 1 : 0;  // not replaced: written meanwhile; a later batch sees it
+    }
+    return static_cast<std::int64_t>(rows.size());
+  });
+}
+
+Result<bool> KeyRotation::Pass(const RotationOptions& options, RotationReport& report,
+                               std::int64_t total, int& batches) {
+  for (const auto& table : store::kSealedTables) {
+    for (;;) {
+      if (options.max_batches && batches >= *options.max_batches) return false;
+      ++batches;
+      ZJ_ASSIGN_OR_RETURN(const std::int64_t read,
+                          Batch(table, report.to_version, options.batch, report.rows));
+      if (read == 0) break;
+      if (options.progress) options.progress(std::min(report.rows, total), total);
+    }
+  }
+  return true;
+}
 
 Result<RotationReport> KeyRotation::Run(const RotationOptions& options) {
   if (options.batch < 1) {
@@ -27,51 +104,28 @@ Result<RotationReport> KeyRotation::Run(const RotationOptions& options) {
   std::int64_t total = 0;
   {
     ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
-    ZJ_ASSIGN_OR_RETURN(total, store::CountPhonesBelowVersion(*lease, report.to_version));
-    ZJ_ASSIGN_OR_RETURN(std::int64_t members,
-                        store::CountMembersBelowVersion(*lease, report.to_version));
-    total += members;
+    for (const auto& table : store::kSealedTables) {
+      ZJ_ASSIGN_OR_RETURN(std::int64_t rows,
+                          store::CountSealedBelow(*lease, table, report.to_version));
+      total += rows;
+    }
   }
   if (options.progress) options.progress(0, total);
-  for (int batches = 0;; ++batches) {
-    if (options.max_batches && batches >= *options.max_batches) return report;
-    ZJ_ASSIGN_OR_RETURN(
-        std::int64_t done,
-        store::InTransaction(db_, [&](store::Connection& conn) -> Result<std::int64_t> {
-          ZJ_ASSIGN_OR_RETURN(auto rows,
-                              store::PhonesBelowVersion(conn, report.to_version, options.batch));
-          for (const auto& row : rows) {
-            ZJ_ASSIGN_OR_RETURN(std::string plain, vault_.Open(kPhoneField, row.cipher));
-            ZJ_ASSIGN_OR_RETURN(store::Blob sealed, vault_.Seal(kPhoneField, plain));
-            ZJ_ASSIGN_OR_RETURN(std::string index, vault_.BlindIndex(kPhoneField, plain));
-            ZJ_RETURN_IF_ERROR(
-                store::SetUserPhone(conn, row.user_id, sealed, index, report.to_version));
-          }
-          if (!rows.empty()) return static_cast<std::int64_t>(rows.size());
-          // Then the member registry: ID number and phone of each member, with their indexes
-          // (the old key leaves the ring at the end, so no row may stay behind).
-          ZJ_ASSIGN_OR_RETURN(auto members,
-                              store::MembersBelowVersion(conn, report.to_version, options.batch));
-          for (const auto& m : members) {
-            ZJ_ASSIGN_OR_RETURN(std::string id, vault_.Open(kMemberIdField, m.id_cipher));
-            ZJ_ASSIGN_OR_RETURN(store::Blob id_sealed, vault_.Seal(kMemberIdField, id));
-            ZJ_ASSIGN_OR_RETURN(std::string id_index, vault_.BlindIndex(kMemberIdField, id));
-            std::optional<store::Blob> phone_sealed;
-            std::optional<std::string> phone_index;
-            if (m.phone_cipher) {
-              ZJ_ASSIGN_OR_RETURN(std::string phone,
-                                  vault_.Open(kMemberPhoneField, *m.phone_cipher));
-              ZJ_ASSIGN_OR_RETURN(phone_sealed, vault_.Seal(kMemberPhoneField, phone));
-              ZJ_ASSIGN_OR_RETURN(phone_index, vault_.BlindIndex(kMemberPhoneField, phone));
-            }
-            ZJ_RETURN_IF_ERROR(store::ResealMember(conn, m.id, id_sealed, id_index, phone_sealed,
-                                                   phone_index, report.to_version));
-          }
-          return static_cast<std::int64_t>(members.size());
-        }));
-    if (done == 0) break;
-    report.rows += done;
-    if (options.progress) options.progress(std::min(report.rows, total), total);
+  // Until a pass after the settling time finds nothing: a server that had not yet reloaded the
+  // key file may have sealed rows with the old key meanwhile, and they must move before the
+  // old key leaves the ring.
+  int batches = 0;
+  for (bool settled = false;;) {
+    const std::int64_t before = report.rows;
+    ZJ_ASSIGN_OR_RETURN(const bool finished, Pass(options, report, total, batches));
+    if (!finished) return report;  // stopped after max_batches; the next run resumes
+    if (options.settle.count() <= 0 || (settled && report.rows == before)) break;
+    if (options.wait) {
+      options.wait(options.settle);
+    } else {
+      std::this_thread::sleep_for(options.settle);
+    }
+    settled = true;
   }
 
   ZJ_RETURN_IF_ERROR(audit_.Record(

@@ -1,9 +1,13 @@
 // Key rotation for personal data (`zhijia keys rotate`): a new key version is added to the key
-// store, then every sealed value on an older version is re-encrypted and re-indexed in batches
-// (one transaction each), and when none is left the old versions are dropped. A run that stops
-// midway leaves the key store holding old and new versions; the next run resumes from there.
+// store, then every sealed value on an older version (every table of store/resealing.h) is
+// re-encrypted and re-indexed in batches (one transaction each), and when none is left, also
+// after a settling time in which servers following the key file take up the new key, the old
+// versions are dropped. A row is replaced only while it is as it was read, so a write racing
+// the rotation is kept. A run that stops midway leaves the key store holding old and new
+// versions; the next run resumes from there.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -13,6 +17,7 @@
 #include "app/personal_data/vault.h"
 #include "core/result.h"
 #include "store/database.h"
+#include "store/resealing.h"
 
 namespace zj::app {
 
@@ -20,6 +25,12 @@ struct RotationOptions {
   int batch = 500;                 //!< rows per transaction (≥ 1)
   std::optional<int> max_batches;  //!< stop after this many batches (tests, and a time budget)
   std::function<void(std::int64_t done, std::int64_t total)> progress;  //!< after each batch
+  //! How long servers take to follow the key file (Vault::Follow), and how long a write sealed
+  //! before then may take to commit: the rows are looked for again after it. 0: not at all (a
+  //! rotation nothing runs beside).
+  std::chrono::milliseconds settle{0};
+  //! Waits `settle` (tests pass their own; the thread sleeps otherwise).
+  std::function<void(std::chrono::milliseconds)> wait;
 };
 
 struct RotationReport {
@@ -40,6 +51,13 @@ class KeyRotation {
   Result<RotationReport> Run(const RotationOptions& options);
 
  private:
+  //! One batch of `table`: rows read, and those re-encrypted added to `resealed`.
+  Result<std::int64_t> Batch(const store::SealedTable& table, int to_version, int limit,
+                             std::int64_t& resealed);
+  //! Batches over every table until none is left below to_version (true) or max_batches.
+  Result<bool> Pass(const RotationOptions& options, RotationReport& report, std::int64_t total,
+                    int& batches);
+
   store::Database& db_;
   Vault& vault_;
   KeyStore& keys_;

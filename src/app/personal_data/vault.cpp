@@ -44,6 +44,21 @@ std::string Index(const DataKey& key, std::string_view field, std::string_view v
   return hex;
 }
 
+store::Blob SealWith(const DataKey& key, std::string_view field, std::string_view plaintext) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  const std::string ad = AdditionalData(field, key.version);
+  store::Blob out(1 + kNonce + plaintext.size() + kTag);
+  out[0] = key.version;
+  randombytes_buf(out.data() + 1, kNonce);
+  unsigned long long written = 0;
+  crypto_aead_xchacha20poly1305_ietf_encrypt(
+      out.data() + 1 + kNonce, &written, reinterpret_cast<const unsigned char*>(plaintext.data()),
+      plaintext.size(), reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nullptr,
+      out.data() + 1, key.encryption.data());
+  out.resize(1 + kNonce + written);
+  return out;
+}
+
 }  // namespace
 
 void Vault::Follow(KeySource source, std::chrono::milliseconds every) {
@@ -69,18 +84,18 @@ Result<store::Blob> Vault::Seal(std::string_view field, std::string_view plainte
   Refresh();
   std::shared_lock lock(mutex_);
   if (keys_.empty()) return Fail(Missing());
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  return SealWith(keys_.Current(), field, plaintext);
+}
+
+Result<SealedValue> Vault::SealIndexed(std::string_view field, std::string_view plaintext) const {
+  Refresh();
+  std::shared_lock lock(mutex_);  // one ring for the seal, the index and the version
+  if (keys_.empty()) return Fail(Missing());
   const DataKey& key = keys_.Current();
-  const std::string ad = AdditionalData(field, key.version);
-  store::Blob out(1 + kNonce + plaintext.size() + kTag);
-  out[0] = key.version;
-  randombytes_buf(out.data() + 1, kNonce);
-  unsigned long long written = 0;
-  crypto_aead_xchacha20poly1305_ietf_encrypt(
-      out.data() + 1 + kNonce, &written, reinterpret_cast<const unsigned char*>(plaintext.data()),
-      plaintext.size(), reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nullptr,
-      out.data() + 1, key.encryption.data());
-  out.resize(1 + kNonce + written);
+  SealedValue out{SealWith(key, field, plaintext), Index(key, field, plaintext), {}, key.version};
+  for (const auto& k : keys_.keys()) {
+    if (k.version != key.version) out.older_indexes.push_back(Index(k, field, plaintext));
+  }
   return out;
 }
 
@@ -129,6 +144,15 @@ std::vector<std::string> Vault::BlindIndexes(std::string_view field,
 std::optional<std::uint8_t> Vault::VersionOf(const store::Blob& sealed) {
   if (sealed.empty()) return std::nullopt;
   return sealed[0];
+}
+
+int Vault::OldestVersion(std::initializer_list<const store::Blob*> sealed) {
+  int oldest = 0;
+  for (const store::Blob* s : sealed) {
+    if (s == nullptr || s->empty()) continue;
+    if (oldest == 0 || (*s)[0] < oldest) oldest = (*s)[0];
+  }
+  return oldest;
 }
 
 std::uint8_t Vault::current_version() const {

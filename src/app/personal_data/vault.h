@@ -2,12 +2,16 @@
 // nonce, bound to its field through the additional data so a value copied into another column
 // does not decrypt, and a keyed BLAKE2b blind index for exact lookup and de-duplication.
 // Sealed values are `version(1) | nonce(24) | ciphertext+tag`; the version byte names the key,
-// so rotation can tell old rows from new. Thread-safe: the ring can be replaced while in use.
+// so rotation can tell old rows from new. A row's key_version column is read from its sealed
+// values (OldestVersion), never from the ring apart from the seal: a ring replaced in between
+// would write a version the ciphertext does not have, and rotation would pass the row by.
+// Thread-safe: the ring can be replaced while in use.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
@@ -21,6 +25,25 @@
 
 namespace zj::app {
 
+//! How often a server looks for a newer key file (Vault::Follow); a rotation waits a few of
+//! these before it drops the old key (RotationOptions::settle).
+inline constexpr std::chrono::seconds kKeyFollowInterval{1};
+
+//! A value sealed and blind-indexed under one key: both come from the same reading of the ring.
+struct SealedValue {
+  store::Blob cipher;
+  std::string index;                       //!< the blind index under the sealing key
+  std::vector<std::string> older_indexes;  //!< under the ring's other versions
+  std::uint8_t version = 0;                //!< the sealing key's version (cipher's first byte)
+
+  //! The blind index under every version in the ring, `index` first (for de-duplication).
+  std::vector<std::string> Lookups() const {
+    std::vector<std::string> all{index};
+    all.insert(all.end(), older_indexes.begin(), older_indexes.end());
+    return all;
+  }
+};
+
 class Vault {
  public:
   explicit Vault(KeyRing keys = {}) : keys_(std::move(keys)) {}
@@ -28,10 +51,14 @@ class Vault {
   //! Encrypts `plaintext` for `field` (e.g. "users.phone") with the current key;
   //! kFailedPrecondition "error.keys.missing" when the ring is empty.
   Result<store::Blob> Seal(std::string_view field, std::string_view plaintext) const;
+  //! Seals and indexes `plaintext` for `field` with the current key, read once;
+  //! kFailedPrecondition "error.keys.missing" when the ring is empty.
+  Result<SealedValue> SealIndexed(std::string_view field, std::string_view plaintext) const;
   //! Decrypts a sealed value of `field`; kFailedPrecondition "error.personal_data.unreadable"
   //! when its key version is gone, it was sealed for another field, or it was altered.
   Result<std::string> Open(std::string_view field, const store::Blob& sealed) const;
-  //! The blind index (64 hex digits) of a normalised value under the current key.
+  //! The blind index (64 hex digits) of a normalised value under the current key (for lookups;
+  //! a value to store takes its index from SealIndexed).
   Result<std::string> BlindIndex(std::string_view field, std::string_view normalised) const;
   //! The blind index under every key version in the ring (for lookups while a rotation has
   //! left rows on an older version), current version first.
@@ -39,6 +66,9 @@ class Vault {
 
   //! The key version a sealed value names, if it is long enough to name one.
   static std::optional<std::uint8_t> VersionOf(const store::Blob& sealed);
+  //! The oldest key version the sealed values of one row name (absent and empty ones are
+  //! skipped): the row's key_version, so rotation moves it while any of them is old. 0 for none.
+  static int OldestVersion(std::initializer_list<const store::Blob*> sealed);
 
   std::uint8_t current_version() const;
   KeyRing keys() const;

@@ -31,7 +31,7 @@ namespace zj::app {
 
 namespace {
 
-constexpr std::string_view kPhoneField = "service_requests.contact_phone";
+constexpr std::string_view kPhoneField = kRequestPhoneField;
 constexpr std::size_t kMaxTitle = text::MaxLength(text::TextKind::kTitle);
 constexpr std::size_t kMaxText = text::MaxLength(text::TextKind::kText);
 constexpr int kSweepBatch = 200;
@@ -385,7 +385,9 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, co
   if (!start) return Fail(NotFound());
   if (in.member_id) {  // staff link a caller's membership; a worker's own comes from the session
     ZJ_ASSIGN_OR_RETURN(auto member, store::MemberPlace(conn, *in.member_id));
-    if (!member || !staff_channel) {
+    // A member beyond the actor's subtree is not found, exactly like one that does not exist:
+    // otherwise any id would tell whether it names a member.
+    if (!member || !staff_channel || !PathInScope(*actor, member->first)) {
       Error e{ErrorCode::kNotFound, "error.not_found", "member", {}, {}};
       e.fields.push_back({"member_id", "error.not_found", {}});
       return Fail(std::move(e));
@@ -410,10 +412,11 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, co
   r.member_id = in.member_id;
   if (actor && actor->role == "worker") r.requester_user_id = actor->user_id;
   r.contact_name = contact_name;
-  ZJ_ASSIGN_OR_RETURN(r.contact_phone_cipher, vault_.Seal(kPhoneField, phone));
-  ZJ_ASSIGN_OR_RETURN(r.contact_phone_index, vault_.BlindIndex(kPhoneField, phone));
+  ZJ_ASSIGN_OR_RETURN(SealedValue sealed, vault_.SealIndexed(kPhoneField, phone));
+  r.contact_phone_cipher = std::move(sealed.cipher);
+  r.contact_phone_index = std::move(sealed.index);
   r.contact_phone_last4 = phone.substr(phone.size() - 4);
-  r.key_version = vault_.current_version();
+  r.key_version = sealed.version;
   r.routed_org_id = org->id;
   r.org_id = org->id;
   r.home_path = org->path;

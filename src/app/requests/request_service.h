@@ -31,6 +31,9 @@
 
 namespace zj::app {
 
+//! The field a request's contact phone is sealed for (the vault's additional data).
+inline constexpr std::string_view kRequestPhoneField = "service_requests.contact_phone";
+
 struct NewRequest {
   std::string channel;  //!< portal, hotline, walk_in, cadre
   std::string category;

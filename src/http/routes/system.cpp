@@ -1,5 +1,7 @@
 // GET /healthz (the process answers), GET /readyz (the store answers, schema current),
 // GET /api/v1/version, GET /api/v1/openapi.json.
+#include <spdlog/spdlog.h>
+
 #include "http/openapi.h"
 #include "http/route.h"
 
@@ -12,12 +14,11 @@ void AddSystemRoutes(std::vector<Route>& routes) {
   routes.push_back(
       {beast_http::verb::get, "/readyz", Access::kPublic, [](Call& call) -> Result<Reply> {
          if (auto ready = call.app.system().Ready(); !ready) {
-           Error e = ready.error();
-           // Readiness failures are "not ready" whatever the cause, so probes see 503.
-           e.args.emplace_back("reason", i18n::Translate(call.locale, e.message_key, e.args));
-           e.code = ErrorCode::kUnavailable;
-           e.message_key = "error.not_ready";
-           return Fail(std::move(e));
+           // Anyone may ask, so the answer is only "not ready" (503 for probes); why (the
+           // database's own words, its schema version) goes to the log for the operator.
+           const Error& why = ready.error();
+           spdlog::warn("not ready: {}: {}", why.message_key, why.detail);
+           return Fail(ErrorCode::kUnavailable, "error.not_ready", "not ready");
          }
          return Reply{beast_http::status::ok, nlohmann::json{{"status", "ready"}}};
        }});

@@ -1,0 +1,101 @@
+#include "store/resealing.h"
+
+#include <stdexcept>
+
+namespace zj::store {
+
+namespace {
+
+//! The statements of one sealed table, in the order of kSealedTables.
+struct Statements {
+  Sql count;
+  Sql below;
+  Sql reseal;
+};
+
+constexpr std::array<Statements, kSealedTables.size()> kStatements{{
+    {{"users.sealed_below.count", "SELECT COUNT(*) FROM users WHERE key_version < $1"},
+     {"users.sealed_below",
+      "SELECT id, key_version, phone_cipher FROM users WHERE key_version < $1"
+      " ORDER BY id LIMIT $2"},
+     {"users.reseal",
+      "UPDATE users SET phone_cipher = $2, phone_index = $3, key_version = $4"
+      " WHERE id = $1 AND key_version = $5 AND phone_cipher = $6"}},
+    {{"members.sealed_below.count", "SELECT COUNT(*) FROM members WHERE key_version < $1"},
+     {"members.sealed_below",
+      "SELECT id, key_version, id_cipher, phone_cipher FROM members WHERE key_version < $1"
+      " ORDER BY id LIMIT $2"},
+     // The phone may be absent: NULL matches NULL here (written out, as IS NOT DISTINCT FROM is
+     // PostgreSQL's and IS is SQLite's).
+     {"members.reseal",
+      "UPDATE members SET id_cipher = $2, id_index = $3, phone_cipher = $4, phone_index = $5,"
+      " key_version = $6 WHERE id = $1 AND key_version = $7 AND id_cipher = $8"
+      " AND (phone_cipher = $9 OR (phone_cipher IS NULL AND $9 IS NULL))"}},
+    {{"service_requests.sealed_below.count",
+      "SELECT COUNT(*) FROM service_requests WHERE key_version < $1"},
+     {"service_requests.sealed_below",
+      "SELECT id, key_version, contact_phone_cipher FROM service_requests"
+      " WHERE key_version < $1 ORDER BY id LIMIT $2"},
+     {"service_requests.reseal",
+      "UPDATE service_requests SET contact_phone_cipher = $2, contact_phone_index = $3,"
+      " key_version = $4 WHERE id = $1 AND key_version = $5 AND contact_phone_cipher = $6"}},
+}};
+
+const Statements& Of(const SealedTable& table) {
+  for (std::size_t i = 0; i < kSealedTables.size(); ++i) {
+    if (kSealedTables[i].name == table.name) return kStatements[i];
+  }
+  throw std::logic_error("no statements for sealed table " + std::string(table.name));
+}
+
+Value Opt(const std::optional<Blob>& b) { return b ? Value(*b) : Value(); }
+Value Opt(const std::optional<std::string>& s) { return s ? Value(*s) : Value(); }
+
+}  // namespace
+
+Result<std::int64_t> CountSealedBelow(Connection& conn, const SealedTable& table, int version) {
+  const std::vector<Value> p{std::int64_t{version}};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(Of(table).count, p));
+  return rows.at(0).Int(0);
+}
+
+Result<std::vector<SealedRow>> SealedBelow(Connection& conn, const SealedTable& table, int version,
+                                           int limit) {
+  const std::vector<Value> p{std::int64_t{version}, std::int64_t{limit}};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(Of(table).below, p));
+  std::vector<SealedRow> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) {
+    SealedRow row{r.Int(0), static_cast<int>(r.Int(1)), r.Bytes(2), std::nullopt};
+    if (r.size() > 3 && !r.IsNull(3)) row.second = r.Bytes(3);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<bool> Reseal(Connection& conn, const SealedTable& table, const SealedRow& read,
+                    const ResealedRow& resealed) {
+  const Statements& sql = Of(table);
+  const std::int64_t version{resealed.key_version};
+  const std::int64_t read_version{read.key_version};
+  std::int64_t changed = 0;
+  if (table.second_column.empty()) {
+    const std::vector<Value> p{read.id, resealed.first, resealed.first_index,
+                               version, read_version,   read.first};
+    ZJ_ASSIGN_OR_RETURN(changed, conn.Execute(sql.reseal, p));
+  } else {
+    const std::vector<Value> p{read.id,
+                               resealed.first,
+                               resealed.first_index,
+                               Opt(resealed.second),
+                               Opt(resealed.second_index),
+                               version,
+                               read_version,
+                               read.first,
+                               Opt(read.second)};
+    ZJ_ASSIGN_OR_RETURN(changed, conn.Execute(sql.reseal, p));
+  }
+  return changed > 0;
+}
+
+}  // namespace zj::store
