@@ -11,11 +11,11 @@ constexpr Sql kClear{"users.clear_phone",
                      "UPDATE users SET phone_cipher = NULL, phone_index = NULL, key_version = NULL"
                      " WHERE id = $1"};
 constexpr Sql kById{"users.phone_by_id",
-                    "SELECT u.id, u.username, u.display_name, o.path, u.phone_cipher FROM users u"
-                    " LEFT JOIN orgs o ON o.id = u.org_id WHERE u.id = $1"};
+                    "SELECT u.id, u.username, u.display_name, o.path, u.phone_cipher, u.role"
+                    " FROM users u LEFT JOIN orgs o ON o.id = u.org_id WHERE u.id = $1"};
 constexpr Sql kByIndex{
     "users.by_phone_index",
-    "SELECT u.id, u.username, u.display_name, o.path, u.phone_cipher FROM users u"
+    "SELECT u.id, u.username, u.display_name, o.path, u.phone_cipher, u.role FROM users u"
     " LEFT JOIN orgs o ON o.id = u.org_id WHERE u.phone_index = $1"
     " ORDER BY u.id"};
 constexpr Sql kCountBelow{"users.phones_below_version.count",
@@ -25,7 +25,8 @@ constexpr Sql kBelow{"users.phones_below_version",
                      " ORDER BY id LIMIT $2"};
 
 UserPhoneRow From(const Row& r) {
-  UserPhoneRow row{r.Int(0), r.Text(1), r.Text(2), r.OptText(3).value_or(""), std::nullopt};
+  UserPhoneRow row{r.Int(0),     r.Text(1), r.Text(2), r.OptText(3).value_or(""),
+                   std::nullopt, r.Text(5)};
   if (!r.IsNull(4)) row.phone_cipher = r.Bytes(4);
   return row;
 }

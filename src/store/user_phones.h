@@ -11,13 +11,15 @@
 
 namespace zj::store {
 
-//! A user with the org path that scopes them ("" without an org) and the sealed phone.
+//! A user with the org path that scopes them ("" without an org), the sealed phone and the
+//! role (who may act on the phone depends on it).
 struct UserPhoneRow {
   std::int64_t id = 0;
   std::string username;
   std::string display_name;
   std::string org_path;
   std::optional<Blob> phone_cipher;
+  std::string role;
 };
 
 struct SealedPhone {

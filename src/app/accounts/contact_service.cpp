@@ -2,6 +2,7 @@
 
 #include "app/orgs/org_scope.h"
 #include "core/accounts/password_policy.h"
+#include "core/accounts/roles.h"
 #include "core/personal_data/masking.h"
 #include "core/personal_data/phone.h"
 #include "store/user_phones.h"
@@ -10,14 +11,17 @@ namespace zj::app {
 
 namespace {
 
-bool MayManage(const Actor& actor) {
-  return actor.role == "admin" || actor.role == "staff" || actor.role == "cadre";
-}
-
-// Whether `actor` may see `user` at all: themselves, or a user of an org in their subtree.
+// Whether `actor` may see `user`'s phone at all: their own, or that of an account of their
+// subtree that they manage (core/accounts/roles.h: administrators every role, staff cadres,
+// operators and staff), and a worker's for staff and administrators. A cadre manages no
+// account, so sees no one's but their own: a cadre may not read the number of the staff above.
 bool InScope(const Actor& actor, const store::UserPhoneRow& user) {
   if (actor.user_id == user.id) return true;
-  return MayManage(actor) && !user.org_path.empty() && PathInScope(actor, user.org_path);
+  const auto role = accounts::ParseRole(actor.role);
+  const auto target = accounts::ParseRole(user.role);
+  if (!role || !target || !accounts::ManagesAccounts(*role)) return false;
+  if (!accounts::CanManage(*role, *target) && *target != accounts::Role::kWorker) return false;
+  return !user.org_path.empty() && PathInScope(actor, user.org_path);
 }
 
 Error NoSuchUser(std::int64_t id) {

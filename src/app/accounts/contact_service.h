@@ -1,7 +1,8 @@
 // A user's phone number as protected personal data: set (validated, sealed, blind-indexed),
 // found by exact number, shown masked, and revealed in full only with a reason that the audit
-// log keeps. Staff, administrators and cadres act on users of their own subtree; anyone on
-// their own number. Users outside the actor's subtree do not exist for them (kNotFound).
+// log keeps. Administrators and staff act on the accounts of their own subtree that they manage
+// (core/accounts/roles.h) and on workers'; anyone on their own number. Every other user does not
+// exist for the actor (kNotFound).
 #pragma once
 
 #include <cstdint>
