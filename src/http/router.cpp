@@ -105,22 +105,27 @@ void AddSecurityHeaders(Response& res, Answer answer) {
   res.set("X-Frame-Options", "DENY");
 }
 
+std::vector<Route> ApiRoutes() {
+  std::vector<Route> routes;
+  AddSystemRoutes(routes);
+  AddSessionRoutes(routes);
+  AddUserRoutes(routes);
+  AddOrgRoutes(routes);
+  AddAuditRoutes(routes);
+  AddUserPhoneRoutes(routes);
+  AddOrgTreeRoutes(routes);
+  AddEnterpriseRoutes(routes);
+  AddMemberRoutes(routes);
+  AddMemberTransferRoutes(routes);
+  AddMemberImportRoutes(routes);
+  AddRequestRoutes(routes);
+  AddRequestPortalRoutes(routes);
+  AddCalendarRoutes(routes);
+  return routes;
+}
+
 Router::Router(app::Application& app, ServerOptions options)
-    : app_(app), options_(std::move(options)) {
-  AddSystemRoutes(routes_);
-  AddSessionRoutes(routes_);
-  AddUserRoutes(routes_);
-  AddOrgRoutes(routes_);
-  AddAuditRoutes(routes_);
-  AddUserPhoneRoutes(routes_);
-  AddOrgTreeRoutes(routes_);
-  AddEnterpriseRoutes(routes_);
-  AddMemberRoutes(routes_);
-  AddMemberTransferRoutes(routes_);
-  AddMemberImportRoutes(routes_);
-  AddRequestRoutes(routes_);
-  AddRequestPortalRoutes(routes_);
-  AddCalendarRoutes(routes_);
+    : app_(app), options_(std::move(options)), routes_(ApiRoutes()) {
   for (const Route& r : routes_) {
     std::vector<std::string> segments;
     for (std::string_view segment : Segments(r.pattern)) segments.emplace_back(segment);

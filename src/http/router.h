@@ -17,6 +17,10 @@ struct Peer {
   std::string address;  //!< the socket's remote address
 };
 
+//! Every route of the JSON API and the health checks, in the order the router tries them: the
+//! router's own table, for tests that go over every route (the role × route matrix).
+std::vector<Route> ApiRoutes();
+
 struct Handled {
   Response response;
   std::string user;  //!< the signed-in username, for the access log ("" when anonymous)

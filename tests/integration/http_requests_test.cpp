@@ -401,6 +401,27 @@ TEST_P(HttpRequestsTest, ASignedInWorkersRequestIsLinkedOnlyWithTheCsrfToken) {
       << "a cookie sent by another site's form is not the worker's say-so";
 }
 
+// The staff intake registers calls and walk-ins: a worker's own request goes through the
+// portal, so a worker's session is refused here whatever the body (it got 400 for a staff
+// channel and 201 for "portal" before).
+TEST_P(HttpRequestsTest, AWorkerIsRefusedTheStaffIntake) {
+  const auto worker = SignIn("worker.demo");
+  for (const char* channel : {"hotline", "portal"}) {
+    const std::string body = nlohmann::json{{"channel", channel},
+                                            {"category", "consultation"},
+                                            {"title", "咨询"},
+                                            {"description", "年休假"},
+                                            {"contact_name", "演示职工"},
+                                            {"contact_phone", "13800138000"},
+                                            {"region_code", "110101001"}}
+                                 .dump();
+    ExpectProblem(As(worker, bh::verb::post, "/api/v1/requests", body), bh::status::forbidden);
+    const auto operator_ = SignIn("operator");
+    EXPECT_EQ(As(operator_, bh::verb::post, "/api/v1/requests", body).result(),
+              bh::status::created);
+  }
+}
+
 TEST_P(HttpRequestsTest, OneAddressSubmitsAtMostTenRequestsAnHourWithoutAnAccount) {
   for (int i = 0; i < 10; ++i) ASSERT_FALSE(SubmitOnPortal().empty()) << "request " << i;
 

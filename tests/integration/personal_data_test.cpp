@@ -173,6 +173,40 @@ TEST_P(PersonalDataTest, RevealOutsideTheSubtreeIsNotFoundAndAuditedAsDenied) {
   EXPECT_EQ(entries[1].outcome, "denied");
 }
 
+// Cadres manage no account (core/accounts/roles.h): the phones of the staff above them, of other
+// cadres and of workers in their subtree do not exist for them, as for anyone else's; staff
+// keep the numbers of the accounts they manage and of workers, not an administrator's.
+TEST_P(PersonalDataTest, ACadreSeesNoPhoneButItsOwnAndStaffNoAdministrators) {
+  const auto admin = MakeUser("admin-a", "admin", district_a_);
+  const auto staff = MakeUser("staff-a", "staff", district_a_);
+  const auto cadre = MakeUser("cadre-a", "cadre", district_a_);
+  const auto other_cadre = MakeUser("cadre-a2", "cadre", street_a_);
+  const auto worker = MakeUser("worker-a", "worker", street_a_);
+  for (const auto* user : {&admin, &staff, &cadre, &other_cadre, &worker}) {
+    ASSERT_OK(app_->contacts().SetPhone(admin, user->user_id, "13812345678"));
+  }
+  for (const auto* user : {&staff, &other_cadre, &worker}) {
+    ExpectError(app_->contacts().RevealPhone(cadre, user->user_id, "核实身份"),
+                ErrorCode::kNotFound, "error.not_found");
+    ExpectError(app_->contacts().SetPhone(cadre, user->user_id, "13900000000"),
+                ErrorCode::kNotFound, "error.not_found");
+    ExpectError(app_->contacts().Get(cadre, user->user_id), ErrorCode::kNotFound,
+                "error.not_found");
+  }
+  auto found = app_->contacts().FindByPhone(cadre, "13812345678");
+  ASSERT_OK(found);
+  ASSERT_EQ(found->size(), 1u) << "only its own";
+  EXPECT_EQ(found->front().user_id, cadre.user_id);
+  ASSERT_OK(app_->contacts().RevealPhone(cadre, cadre.user_id, "核对本人号码"));
+
+  ExpectError(app_->contacts().RevealPhone(staff, admin.user_id, "核实身份"), ErrorCode::kNotFound,
+              "error.not_found");
+  for (const auto* user : {&cadre, &other_cadre, &worker}) {
+    ASSERT_OK(app_->contacts().RevealPhone(staff, user->user_id, "核实身份"));
+  }
+  ASSERT_OK(app_->contacts().RevealPhone(admin, staff.user_id, "核实身份"));
+}
+
 TEST_P(PersonalDataTest, UsersMayRevealTheirOwnNumber) {
   const auto worker = MakeUser("worker-a", "worker", street_a_);
   ASSERT_OK(app_->contacts().SetPhone(worker, worker.user_id, "13812345678"));

@@ -451,6 +451,11 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, co
   return ViewOf(conn, r, false);
 }
 
+Result<RequestView> RequestService::Register(const Actor& actor, const NewRequest& in) {
+  if (!MayRegister(actor)) return Fail(ErrorCode::kPermissionDenied, "error.forbidden");
+  return Submit(actor, in);
+}
+
 Result<RequestView> RequestService::Get(const Actor& actor, std::int64_t id) {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   const store::ReadSnapshot snapshot(*lease);

@@ -186,6 +186,9 @@ class RequestService {
   //! kResourceExhausted with "retry_after", so the public form cannot flood a union's queue.
   Result<RequestView> Submit(const std::optional<Actor>& actor, const NewRequest& request,
                              const std::string& remote_addr = "");
+  //! The staff intake (phoned-in, walk-in, a cadre's): Submit for operators, cadres, staff and
+  //! administrators; kPermissionDenied for anyone else (a worker submits on the portal).
+  Result<RequestView> Register(const Actor& actor, const NewRequest& request);
 
   Result<RequestView> Get(const Actor& actor, std::int64_t id);
   Result<RequestPage> List(const Actor& actor, const RequestFilter& filter);

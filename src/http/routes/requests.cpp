@@ -62,7 +62,7 @@ Result<Reply> CreateRequest(Call& call) {
   if (auto priority = OptionalString(body, "priority", invalid)) in.priority = *priority;
   in.member_id = OptionalId(body, "member_id", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
-  ZJ_ASSIGN_OR_RETURN(app::RequestView v, call.app.requests().Submit(call.actor, in));
+  ZJ_ASSIGN_OR_RETURN(app::RequestView v, call.app.requests().Register(*call.actor, in));
   return JsonReply(beast_http::status::created, WriteRequestDetail, v, call.locale);
 }
 

@@ -1,0 +1,357 @@
+// The role × route matrix, on both stores: every route of the router's own table (http::ApiRoutes)
+// called by each role — worker, cadre, staff, operator, admin, and nobody (anonymous) — once on an
+// object of the caller's own district A ("in") and once on one of district B ("out"), each answer
+// checked against the one table below. A route without a row, or a row without a route, fails.
+//
+// Reading a row: method, the router's pattern, the target called and the body sent (both with
+// {placeholders}, route_matrix_world.h), what an out-of-subtree list must not show (for "hid"),
+// then one cell per role, "in/out":
+//   2xx  any success: the action was allowed (bodies are minimal valid ones, so a refusal is
+//        never a 400 in disguise)
+//   hid  2xx, and the answer does not contain the row's hidden value on that side (lists leave
+//        another district's objects out rather than refusing)
+//   401  no session; 403 the role may never do this; 404 outside the subtree, exactly as if it
+//        did not exist. A worker's scope is empty (app/orgs/org_scope.h): where a use case has
+//        no role check before the scope (orgs, enterprises, coverage, requests), a worker gets
+//        404 as for anything outside its scope.
+// Every caller is a new account of its role in district A (a worker has no org), signed in, with
+// its CSRF token on every call; fresh objects ({new_...}) are made per case (a name used twice in
+// one case is one object), so each case starts from the same world whatever the cases before it
+// changed.
+//
+// Adding a route: add its row here, in the block of its capability. Write the target with the
+// placeholders of the objects it acts on ({union}, {member}, ... on the case's side; {new_...} for
+// one that the call changes or uses up), a minimal valid body, and the answer each role should
+// get by the use case's rules (read app/, do not copy what the server answers today). When the
+// route acts on a kind of object the world does not have yet, add it to Place and a placeholder
+// in route_matrix_world.cpp (DefinePlaceholders), made by the district's builder through the use
+// cases. Run: zhijia_integration_tests --gtest_filter='*RouteMatrix*'.
+#include <array>
+#include <chrono>
+#include <set>
+
+#include "route_matrix_world.h"
+
+namespace zj::test {
+namespace {
+
+namespace bh = boost::beast::http;
+
+struct Row {
+  const char* method;
+  const char* pattern;  //!< as the router has it
+  const char* target;   //!< what is called; "" for the pattern itself
+  const char* body;     //!< "" for none; '{' starts JSON, anything else is sent as text
+  const char* hidden;   //!< for "hid": what the answer must not contain
+  std::array<const char*, 6> answers;  //!< worker, cadre, staff, operator, admin, anonymous
+};
+
+constexpr std::array<const char*, 6> kRoles{"worker",   "cadre", "staff",
+                                            "operator", "admin", "anonymous"};
+
+// clang-format off
+const Row kRows[] = {
+// ---- system: public
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/healthz", "", "", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+{"GET",    "/readyz", "", "", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+{"GET",    "/api/v1/version", "", "", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+{"GET",    "/api/v1/openapi.json", "", "", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+
+// ---- session: signing in is public, the rest needs the session
+//  worker     cadre      staff      operator   admin      anonymous
+{"POST",   "/api/v1/session", "", R"({"username":"{me}","password":"{my_password}"})", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+{"GET",    "/api/v1/session", "", "", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+{"DELETE", "/api/v1/session", "", "", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+{"DELETE", "/api/v1/sessions", "", "", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+{"PUT",    "/api/v1/session/password", "",
+  R"({"current_password":"{my_password}","new_password":"Matrix-New-{serial}-Pass"})", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+
+// ---- accounts: administrators everywhere, staff in their subtree (core/accounts/roles.h)
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/users", "/api/v1/users?org_id={district}", "", "",
+  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/users", "",
+  R"({"username":"mx.new{serial}","display_name":"新账号","role":"cadre",)"
+  R"("password":"Matrix-Account-Pass-2026","org_id":"{street}"})", "",
+  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/users/:id", "/api/v1/users/{user}", "", "",
+  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"PATCH",  "/api/v1/users/:id", "/api/v1/users/{new_user}", R"({"display_name":"改名干部"})", "",
+  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/users/:id/password", "/api/v1/users/{new_user}/password",
+  R"({"password":"Matrix-Reset-Pass-2026"})", "",
+  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+// The org picker searches the caller's subtree (a worker's is empty).
+{"GET",    "/api/v1/orgs", "/api/v1/orgs?q={district_name}", "", "{district}",
+  {"hid/hid", "2xx/hid", "2xx/hid", "2xx/hid", "2xx/2xx", "401/401"}},
+// Another user's phone: whoever manages that account (and staff a worker's); anyone else is
+// told the account does not exist for them (app/accounts/contact_service.h).
+{"PUT",    "/api/v1/users/:id/phone", "/api/v1/users/{new_user}/phone",
+  R"({"phone":"{new_phone}"})", "",
+  {"404/404", "404/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/users/:id/phone/reveal", "/api/v1/users/{user}/phone/reveal",
+  R"({"reason":"核实联系方式"})", "",
+  {"404/404", "404/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
+
+// ---- audit log: staff and administrators, their subtree's entries
+//  worker     cadre      staff      operator   admin      anonymous
+// (A new account: no one of district A has acted on it, so B's entry about it is B's alone.)
+{"GET",    "/api/v1/audit", "/api/v1/audit?target_type=user&target_id={new_user}", "",
+  "{new_user}",
+  {"403/403", "403/403", "2xx/hid", "403/403", "2xx/hid", "401/401"}},
+
+// ---- the union tree and coverage: read in the subtree, changed by staff and administrators
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/org-tree", "/api/v1/org-tree?parent={district}", "", "",
+  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/orgs", "",
+  R"({"code":"MX-N{serial}","name":"新建工会","kind":"grassroots","parent_id":"{street}"})", "",
+  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/orgs/:id", "/api/v1/orgs/{street}", "", "",
+  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+{"PATCH",  "/api/v1/orgs/:id", "/api/v1/orgs/{new_union}", R"({"chair":"刘主席"})", "",
+  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/orgs/:id/move", "/api/v1/orgs/{new_union}/move",
+  R"({"parent_id":"{street2}"})", "",
+  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/orgs/:id/coverage", "/api/v1/orgs/{street}/coverage", "", "",
+  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/orgs/:id/founding-list", "/api/v1/orgs/{street}/founding-list", "", "",
+  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/orgs/:id/founding-list.xlsx", "/api/v1/orgs/{street}/founding-list.xlsx",
+  "", "",
+  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+
+// ---- enterprises: read in the subtree, recorded by cadres, staff and administrators
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/enterprises", "/api/v1/enterprises?org={district}", "", "",
+  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/enterprises", "",
+  R"({"name":"新登记企业{serial}","uscc":"{new_uscc}","region_code":"{street_code}",)"
+  R"("industry":"C","ownership":"private","employees":30})", "",
+  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/enterprises/:id", "/api/v1/enterprises/{enterprise}", "", "",
+  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+{"PATCH",  "/api/v1/enterprises/:id", "/api/v1/enterprises/{new_enterprise}",
+  R"({"employees":45})", "",
+  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+
+// ---- members: operators read (to find a caller), cadres, staff and administrators change
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/members", "/api/v1/members?org_id={union}", "", "",
+  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/members", "",
+  R"({"union_id":"{union}","name":"陈静","id_number":"{new_id_number}"})", "",
+  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/members/:id", "/api/v1/members/{member}", "", "",
+  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+{"PATCH",  "/api/v1/members/:id", "/api/v1/members/{new_member}",
+  R"({"join_date":"2021-03-01"})", "",
+  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/members/:id/reveal", "/api/v1/members/{member}/reveal",
+  R"({"field":"id_number","reason":"核实身份"})", "",
+  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+
+// ---- member transfers: the other side decides, the asking side cancels; an administrator is
+// above both and decides only overdue ones (app/members/transfer_service.h)
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/member-transfers", "/api/v1/member-transfers?box=incoming", "", "{transfer}",
+  {"403/403", "2xx/hid", "2xx/hid", "2xx/hid", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/member-transfers", "",
+  R"({"member_id":"{new_member}","to_union_id":"{union2}","reason":"调动工作"})", "",
+  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/member-transfers/:id", "/api/v1/member-transfers/{transfer}", "", "",
+  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/member-transfers/:id/approve",
+  "/api/v1/member-transfers/{new_incoming_transfer}/approve", "", "",
+  {"403/403", "2xx/404", "2xx/404", "403/403", "403/403", "401/401"}},
+{"POST",   "/api/v1/member-transfers/:id/reject",
+  "/api/v1/member-transfers/{new_incoming_transfer}/reject", R"({"note":"不符合条件"})", "",
+  {"403/403", "2xx/404", "2xx/404", "403/403", "403/403", "401/401"}},
+{"POST",   "/api/v1/member-transfers/:id/cancel",
+  "/api/v1/member-transfers/{new_outgoing_transfer}/cancel", "", "",
+  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+
+// ---- roster imports and exports: those who change members
+//  worker     cadre      staff      operator   admin      anonymous
+{"POST",   "/api/v1/members/imports",
+  "/api/v1/members/imports?union_id={union}&file_name=roster.csv", "{new_roster}", "",
+  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/members/imports", "/api/v1/members/imports?union_id={union}", "", "{import}",
+  {"403/403", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/members/imports/:id", "/api/v1/members/imports/{import}", "", "",
+  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/members/imports/:id/report",
+  "/api/v1/members/imports/{import}/report?format=csv", "", "",
+  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/members/imports/:id/transfers",
+  "/api/v1/members/imports/{new_candidate_import}/transfers", R"({"reason":"调入本单位"})", "",
+  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+// An empty template holds no one's data.
+{"GET",    "/api/v1/members/template", "", "", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/members/export", "", R"({"org_id":"{union}","format":"csv"})", "",
+  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+
+// ---- service requests: operators register and read, cadres, staff and administrators handle;
+// a request is seen from the org it is routed to and above; anyone may call it in for anywhere
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/request-categories", "", "", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+{"PATCH",  "/api/v1/request-categories/:code", "/api/v1/request-categories/rights.wage_arrears",
+  R"({"name_en":"Wage arrears"})", "",
+  {"403/403", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/requests", "/api/v1/requests?org_id={district}", "", "",
+  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/requests", "",
+  R"({"channel":"hotline","category":"rights.wage_arrears","title":"工资拖欠",)"
+  R"("description":"两个月未发工资","contact_name":"李师傅","contact_phone":"13911112222",)"
+  R"("region_code":"{street_code}"})", "",
+  {"403/403", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/requests/:id", "/api/v1/requests/{request}", "", "",
+  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/requests/:id/actions", "/api/v1/requests/{new_request}/actions",
+  R"({"action":"accept"})", "",
+  {"404/404", "2xx/404", "2xx/404", "403/404", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/requests/:id/messages", "/api/v1/requests/{new_request}/messages",
+  R"({"body":"已电话联系","internal":true})", "",
+  {"404/404", "2xx/404", "2xx/404", "403/404", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/requests/:id/transfer", "/api/v1/requests/{new_request}/transfer",
+  R"({"to_org_id":"{street2}","reason":"用人单位在邻街"})", "",
+  {"404/404", "2xx/404", "2xx/404", "403/404", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/requests/follow-ups", "/api/v1/requests/follow-ups?org_id={district}", "", "",
+  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/requests/dashboard", "/api/v1/requests/dashboard?org_id={district}", "", "",
+  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/requests/:id/follow-up", "/api/v1/requests/{new_follow_up_request}/follow-up",
+  R"({"note":"电话回访，职工认可"})", "",
+  {"404/404", "2xx/404", "2xx/404", "403/404", "2xx/2xx", "401/401"}},
+
+// ---- the worker portal: public, by tracking number and the phone's last four digits
+//  worker     cadre      staff      operator   admin      anonymous
+{"POST",   "/api/v1/portal/requests", "",
+  R"({"category":"rights.wage_arrears","title":"工资拖欠","description":"老板跑路",)"
+  R"("contact_name":"周师傅","contact_phone":"13933334444","region_code":"{street_code}"})", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+{"POST",   "/api/v1/portal/requests/track", "",
+  R"({"tracking_number":"{new_tracking_number}","phone_last4":"{phone_last4}"})", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+{"POST",   "/api/v1/portal/requests/rate", "",
+  R"({"tracking_number":"{new_resolved_tracking_number}","phone_last4":"{phone_last4}",)"
+  R"("rating":4})", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+{"POST",   "/api/v1/portal/requests/reopen", "",
+  R"({"tracking_number":"{new_resolved_tracking_number}","phone_last4":"{phone_last4}",)"
+  R"("reason":"工资仍未到账"})", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+{"POST",   "/api/v1/portal/requests/withdraw", "",
+  R"({"tracking_number":"{new_tracking_number}","phone_last4":"{phone_last4}"})", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+{"GET",    "/api/v1/portal/employers", "/api/v1/portal/employers?q={enterprise_name}", "", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+{"GET",    "/api/v1/portal/streets", "/api/v1/portal/streets?q={street_name}", "", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+
+// ---- working-day calendars: staff and administrators read, administrators load
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/calendars", "", "", "",
+  {"403/403", "403/403", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
+{"PUT",    "/api/v1/calendars/:year", "/api/v1/calendars/2026", "{calendar_2026}", "",
+  {"403/403", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
+};
+// clang-format on
+
+std::string MethodOf(bh::verb v) { return std::string(bh::to_string(v)); }
+
+//! Whether `status` is the answer a cell's half says (2xx, hid or a status code).
+bool Matches(std::string_view want, unsigned status) {
+  if (want == "2xx" || want == "hid") return status >= 200 && status < 300;
+  return want == std::to_string(status);
+}
+
+//! The row of a route of the router, or nullptr.
+const Row* RowOf(const http::Route& route) {
+  for (const Row& row : kRows) {
+    if (row.method == MethodOf(route.method) && row.pattern == route.pattern) return &row;
+  }
+  return nullptr;
+}
+
+TEST_P(RouteMatrixTest, EveryRowIsARouteOfTheRouterWithACellPerRole) {
+  std::set<std::pair<std::string, std::string>> routes, rows;
+  for (const http::Route& r : http::ApiRoutes()) routes.emplace(MethodOf(r.method), r.pattern);
+  for (const Row& row : kRows) {
+    const std::string name = std::string(row.method) + " " + row.pattern;
+    EXPECT_TRUE(rows.emplace(row.method, row.pattern).second) << "two rows for " << name;
+    EXPECT_TRUE(routes.contains({row.method, row.pattern}))
+        << "the matrix has a row for " << name << ", which the router no longer serves";
+    for (const std::string_view cell : row.answers) {
+      const auto slash = cell.find('/');
+      EXPECT_TRUE(slash != std::string_view::npos && cell.find('/', slash + 1) == std::string::npos)
+          << name << ": a cell is \"in/out\", not \"" << cell << "\"";
+      if (cell.find("hid") != std::string_view::npos) {
+        EXPECT_STRNE(row.hidden, "") << name << ": \"hid\" needs what must stay hidden";
+      }
+    }
+  }
+}
+
+// Goes over the router's own table: a route without a row fails here, by name.
+TEST_P(RouteMatrixTest, EveryRoleGetsTheAnswerOfTheTableInAndOutOfItsSubtree) {
+  BuildWorld();
+  ASSERT_FALSE(HasFailure()) << "the world could not be built";
+  const auto started = std::chrono::steady_clock::now();
+  int cases = 0;
+  for (const http::Route& route : http::ApiRoutes()) {
+    const Row* row = RowOf(route);
+    if (row == nullptr) {
+      ADD_FAILURE() << "the route " << MethodOf(route.method) << " " << route.pattern
+                    << " has no row in the role x route matrix: add one (see the top of "
+                    << "tests/integration/http_route_matrix_test.cpp)";
+      continue;
+    }
+    const std::string target_text = *row->target != '\0' ? row->target : row->pattern;
+    for (std::size_t r = 0; r < kRoles.size(); ++r) {
+      const std::string_view cell(row->answers[r]);
+      for (const Side side : {Side::kIn, Side::kOut}) {
+        const std::string_view want =
+            side == Side::kIn ? cell.substr(0, cell.find('/')) : cell.substr(cell.find('/') + 1);
+        Case c{side, NewCaller(kRoles[r]), {}};
+        const std::string target = Fill(target_text, c, true);
+        const std::string body = Fill(row->body, c, false);
+        const auto res = Send(c.caller, route.method, target, body);
+        ++cases;
+        const unsigned got = res.result_int();
+        const std::string where = std::string(row->method) + " " + row->pattern + " as " +
+                                  kRoles[r] + (side == Side::kIn ? ", in" : ", out of") +
+                                  " its subtree (" + target + ")";
+        EXPECT_TRUE(Matches(want, got)) << where << ": expected " << want << ", got " << got << " "
+                                        << res.body().substr(0, 300);
+        if (want == "hid" && got >= 200 && got < 300) {
+          const std::string hidden = Fill(row->hidden, c, false);
+          EXPECT_EQ(res.body().find(hidden), std::string::npos)
+              << where << ": the answer shows " << hidden << ", which it must not";
+        }
+      }
+    }
+  }
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+  std::cout << "[ matrix   ] " << cases << " calls in " << ms << " ms\n";
+}
+
+ZJ_INSTANTIATE_ON_BOTH_STORES(RouteMatrixTest);
+
+}  // namespace
+}  // namespace zj::test

@@ -1,0 +1,375 @@
+#include "route_matrix_world.h"
+
+#include <stdlib.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "app/accounts/password.h"
+#include "app/calendar/builtin_calendars.h"
+#include "members_fixture.h"
+
+namespace zj::test {
+
+namespace bh = boost::beast::http;
+
+namespace {
+
+constexpr const char* kCallerPassword = "Matrix-Caller-Pass-2026";
+constexpr const char* kUserPassword = "Matrix-Account-Pass-2026";
+constexpr const char* kContactPhone = "13912345678";  //!< of every request made here
+constexpr const char* kWage = "rights.wage_arrears";
+
+std::string Id(std::int64_t id) { return std::to_string(id); }
+
+//! RFC 3986 percent-encoding of everything but the unreserved characters.
+std::string PercentEncoded(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : text) {
+    if (std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string Calendar2026() {
+  for (const std::string_view text : app::BuiltinCalendarTexts()) {
+    if (text.find("\nyear 2026\n") != std::string_view::npos) return std::string(text);
+  }
+  ADD_FAILURE() << "no shipped calendar for 2026";
+  return {};
+}
+
+}  // namespace
+
+void RouteMatrixTest::SetUp() {
+  CoverageTest::SetUp();
+  if (HasFatalFailure()) return;
+  router_ = std::make_unique<http::Router>(*app_, http::ServerOptions{});
+  // mkdtemp: a name of its own, never one that a run in another checkout picks at the same time
+  std::string dir = (std::filesystem::temp_directory_path() / "zj-matrix-XXXXXX").string();
+  ASSERT_NE(::mkdtemp(dir.data()), nullptr);
+  files_ = dir;
+  auto hash = app::HashPassword(kCallerPassword, app::PasswordCost::Minimum());
+  ASSERT_OK(hash);
+  password_hash_ = *hash;
+  DefinePlaceholders();
+}
+
+void RouteMatrixTest::TearDown() {
+  router_.reset();
+  std::error_code ignored;
+  std::filesystem::remove_all(files_, ignored);
+  CoverageTest::TearDown();
+}
+
+void RouteMatrixTest::BuildWorld() {
+  a_ = MakePlace(district_a_, streets_a_, staff_a_, "A");
+  b_ = MakePlace(district_b_, streets_b_, staff_b_, "B");
+  // Transfers and imports reach across: A's transfer comes from B, B's stays inside B.
+  a_.transfer = NewTransfer(b_.builder, b_, b_.union1, a_.union1);
+  b_.transfer = NewTransfer(b_.builder, b_, b_.union2, b_.union1);
+}
+
+RouteMatrixTest::Place RouteMatrixTest::MakePlace(const OrgRef& district,
+                                                  const std::vector<Street>& streets,
+                                                  const app::Actor& builder,
+                                                  const std::string& tag) {
+  Place p;
+  p.district = district;
+  p.street = streets.at(0);
+  p.street2 = streets.at(1);
+  p.builder = builder;
+  static constexpr store::Sql kName{"test.matrix.org_name", "SELECT name FROM orgs WHERE id = $1"};
+  {
+    auto lease = db_->Acquire();
+    EXPECT_TRUE(lease.has_value());
+    auto rows = (**lease).Query(kName, Params(p.street.id));
+    EXPECT_TRUE(rows.has_value() && rows->size() == 1u);
+    if (rows && !rows->empty()) p.street_name = rows->front().Text(0);
+  }
+  p.union1 = NewUnion(p, p.street.id);
+  p.union2 = NewUnion(p, p.street2.id);
+  p.enterprise = NewEnterprise(p, p.union1);
+  auto enterprise = app_->enterprises().Get(builder, p.enterprise);
+  EXPECT_TRUE(enterprise.has_value());
+  if (enterprise) p.enterprise_name = enterprise->row.name;
+  p.member = NewMember(p, p.union1);
+  p.request = NewRequest(p).id;
+  p.import = Import(builder, p.union1, "姓名,身份证号\n王建国," + NewIdNumber() + "\n");
+  p.user = NewCadre(p);
+  EXPECT_TRUE(app_->contacts().SetPhone(builder, p.user, "13800138000").has_value()) << tag;
+  return p;
+}
+
+std::int64_t RouteMatrixTest::NewUnion(const Place& p, std::int64_t street_id) {
+  const int n = Next();
+  app::NewOrg org{"MX-U" + std::to_string(n),
+                  "矩阵工会" + std::to_string(n),
+                  "grassroots",
+                  street_id,
+                  std::nullopt,
+                  {},
+                  {},
+                  {}};
+  auto created = app_->orgs().Create(p.builder, org);
+  EXPECT_TRUE(created.has_value()) << Describe(created.error());
+  return created ? created->org.id : 0;
+}
+
+std::int64_t RouteMatrixTest::NewEnterprise(const Place& p, std::optional<std::int64_t> union_id) {
+  app::NewEnterprise e = Enterprise(Next(), p.street.code, 40, union_id);
+  e.name = "矩阵企业" + std::to_string(serial_);
+  auto created = app_->enterprises().Create(p.builder, e);
+  EXPECT_TRUE(created.has_value()) << Describe(created.error());
+  return created ? created->row.id : 0;
+}
+
+std::string RouteMatrixTest::NewIdNumber() {
+  // A distinct birth date and sequence per serial: valid, and never the same person twice.
+  const int n = Next();
+  const int k = n / 1000;
+  const int month = 1 + (k / 30) % 12;
+  const std::string birth =
+      std::to_string(1970 + k % 30) + (month < 10 ? "0" : "") + std::to_string(month) + "15";
+  return MakeIdNumber("110101", birth, n % 1000);
+}
+
+std::int64_t RouteMatrixTest::NewMember(const Place& p, std::int64_t union_id) {
+  app::NewMember m;
+  m.union_id = union_id;
+  m.name = "张晓林";
+  m.id_number = NewIdNumber();
+  auto created = app_->members().Create(p.builder, m);
+  EXPECT_TRUE(created.has_value()) << Describe(created.error());
+  return created ? created->row.id : 0;
+}
+
+std::int64_t RouteMatrixTest::NewCadre(const Place& p) {
+  const int n = Next();
+  app::NewUser user{"mx.cadre" + std::to_string(n), "矩阵干部", kUserPassword, "cadre",
+                    p.street.id};
+  auto created = app_->users().Create(p.builder, user);
+  EXPECT_TRUE(created.has_value()) << Describe(created.error());
+  return created ? created->id : 0;
+}
+
+RouteMatrixTest::Filed RouteMatrixTest::NewRequest(const Place& p) {
+  app::NewRequest in;
+  in.channel = "hotline";
+  in.category = kWage;
+  in.title = "工资拖欠";
+  in.description = "三个月未发工资";
+  in.contact_name = "王师傅";
+  in.contact_phone = kContactPhone;
+  in.region_code = p.street.code;
+  auto made = app_->requests().Submit(p.builder, in);
+  EXPECT_TRUE(made.has_value()) << Describe(made.error());
+  return made ? Filed{made->row.id, made->row.tracking_number} : Filed{};
+}
+
+RouteMatrixTest::Filed RouteMatrixTest::NewResolvedRequest(const Place& p) {
+  const Filed filed = NewRequest(p);
+  auto resolved = app_->requests().Act(p.builder, filed.id, requests::Action::kResolve, "已补发");
+  EXPECT_TRUE(resolved.has_value()) << Describe(resolved.error());
+  return filed;
+}
+
+std::int64_t RouteMatrixTest::NewTransfer(const app::Actor& sender, const Place& from,
+                                          std::int64_t from_union, std::int64_t to_union) {
+  const std::int64_t member = NewMember(from, from_union);
+  auto asked = app_->transfers().RequestFromSender(sender, member, to_union, "调动工作");
+  EXPECT_TRUE(asked.has_value()) << Describe(asked.error());
+  return asked ? asked->row.id : 0;
+}
+
+std::int64_t RouteMatrixTest::Import(const app::Actor& actor, std::int64_t union_id,
+                                     const std::string& csv) {
+  const std::string path = (files_ / ("roster-" + std::to_string(Next()) + ".csv")).string();
+  std::ofstream(path, std::ios::binary) << csv;
+  auto run =
+      app_->roster_imports().Run(actor, {union_id, path, "roster.csv", "valid-rows", "", path});
+  EXPECT_TRUE(run.has_value()) << Describe(run.error());
+  return run ? run->run.id : 0;
+}
+
+Caller RouteMatrixTest::NewCaller(const std::string& role) {
+  static constexpr store::Sql kInsert{
+      "test.matrix.caller",
+      "INSERT INTO users (id, username, display_name, password_hash, role, org_id, status,"
+      " created_at) VALUES ($1, $2, $3, $4, $5, $6, 'active', $7)"};
+  const int n = Next();
+  Caller c;
+  c.role = role;
+  c.username = "mx" + std::to_string(n) + "." + role;
+  c.password = kCallerPassword;
+  c.address = "10." + std::to_string((n >> 16) & 255) + "." + std::to_string((n >> 8) & 255) + "." +
+              std::to_string(n & 255);
+  const bool anonymous = role == "anonymous";
+  const bool has_org = !anonymous && role != "worker";
+  {
+    auto lease = db_->Acquire();
+    EXPECT_TRUE(lease.has_value());
+    const std::vector<store::Value> p{app::NewId(clock_, random_),
+                                      c.username,
+                                      "矩阵" + role,
+                                      password_hash_,
+                                      anonymous ? std::string("worker") : role,
+                                      has_org ? store::Value(district_a_.id) : store::Value(),
+                                      clock_.NowMs()};
+    auto inserted = (**lease).Execute(kInsert, p);
+    EXPECT_TRUE(inserted.has_value()) << Describe(inserted.error());
+  }
+  if (anonymous) return c;
+  auto res = Send(c, bh::verb::post, "/api/v1/session",
+                  nlohmann::json{{"username", c.username}, {"password", c.password}}.dump());
+  EXPECT_EQ(res.result(), bh::status::ok) << c.username << ": " << res.body();
+  const std::string set_cookie(res[bh::field::set_cookie]);
+  c.cookie = set_cookie.substr(0, set_cookie.find(';'));
+  const auto body = nlohmann::json::parse(res.body(), nullptr, false);
+  c.csrf = body.is_object() ? body.value("csrf_token", "") : "";
+  return c;
+}
+
+http::Response RouteMatrixTest::Send(const Caller& caller, bh::verb method,
+                                     const std::string& target, const std::string& body) {
+  http::Request req{method, target, 11};
+  if (!caller.cookie.empty()) {
+    req.set(bh::field::cookie, caller.cookie);
+    req.set("X-CSRF-Token", caller.csrf);
+  }
+  if (!body.empty()) {
+    req.set(bh::field::content_type,
+            body.front() == '{' ? "application/json" : "text/plain; charset=utf-8");
+    req.body() = body;
+  }
+  req.prepare_payload();
+  return router_->Handle(req, http::Peer{caller.address}).response;
+}
+
+std::string RouteMatrixTest::Fill(std::string_view text, Case& c, bool in_target) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t open = text.find('{', pos);
+    const std::size_t close = open == std::string_view::npos ? open : text.find('}', open);
+    if (close == std::string_view::npos) break;
+    const std::string_view name = text.substr(open + 1, close - open - 1);
+    const bool is_name = !name.empty() && name.find_first_not_of(
+                                              "abcdefghijklmnopqrstuvwxyz0123"
+                                              "456789_") == std::string::npos;
+    out.append(text.substr(pos, open - pos));
+    if (!is_name) {  // JSON's own braces
+      out += '{';
+      pos = open + 1;
+      continue;
+    }
+    auto value = c.values.find(name);
+    if (value == c.values.end()) {
+      const auto filler = placeholders_.find(name);
+      if (filler == placeholders_.end()) {
+        ADD_FAILURE() << "unknown placeholder {" << name << "} in " << text;
+        out.append(text.substr(open, close - open + 1));
+        pos = close + 1;
+        continue;
+      }
+      value = c.values.emplace(name, filler->second(PlaceOf(c.side), c.side, c.caller)).first;
+    }
+    out += in_target ? PercentEncoded(value->second) : value->second;
+    pos = close + 1;
+  }
+  out.append(text.substr(std::min(pos, text.size())));
+  return out;
+}
+
+void RouteMatrixTest::DefinePlaceholders() {
+  auto& f = placeholders_;
+  // The caller's own account (for signing in and changing the own password).
+  f["me"] = [](const Place&, Side, const Caller& c) { return c.username; };
+  f["my_password"] = [](const Place&, Side, const Caller& c) { return c.password; };
+  f["serial"] = [this](const Place&, Side, const Caller&) { return std::to_string(Next()); };
+  f["new_phone"] = [this](const Place&, Side, const Caller&) {
+    return "139" + std::to_string(10000000 + Next());
+  };
+  f["phone_last4"] = [](const Place&, Side, const Caller&) {
+    return std::string(kContactPhone).substr(7);
+  };
+  f["calendar_2026"] = [](const Place&, Side, const Caller&) { return Calendar2026(); };
+
+  // The side's shared objects.
+  f["district"] = [](const Place& p, Side, const Caller&) { return Id(p.district.id); };
+  f["district_name"] = [](const Place& p, Side, const Caller&) { return p.district.name; };
+  f["street"] = [](const Place& p, Side, const Caller&) { return Id(p.street.id); };
+  f["street2"] = [](const Place& p, Side, const Caller&) { return Id(p.street2.id); };
+  f["street_code"] = [](const Place& p, Side, const Caller&) { return p.street.code; };
+  f["street_name"] = [](const Place& p, Side, const Caller&) { return p.street_name; };
+  f["union"] = [](const Place& p, Side, const Caller&) { return Id(p.union1); };
+  f["union2"] = [](const Place& p, Side, const Caller&) { return Id(p.union2); };
+  f["enterprise"] = [](const Place& p, Side, const Caller&) { return Id(p.enterprise); };
+  f["enterprise_name"] = [](const Place& p, Side, const Caller&) { return p.enterprise_name; };
+  f["member"] = [](const Place& p, Side, const Caller&) { return Id(p.member); };
+  f["request"] = [](const Place& p, Side, const Caller&) { return Id(p.request); };
+  f["transfer"] = [](const Place& p, Side, const Caller&) { return Id(p.transfer); };
+  f["import"] = [](const Place& p, Side, const Caller&) { return Id(p.import); };
+  f["user"] = [](const Place& p, Side, const Caller&) { return Id(p.user); };
+
+  // Fresh objects on the side, made for one case.
+  f["new_union"] = [this](const Place& p, Side, const Caller&) {
+    return Id(NewUnion(p, p.street.id));
+  };
+  f["new_enterprise"] = [this](const Place& p, Side, const Caller&) {
+    return Id(NewEnterprise(p, std::nullopt));
+  };
+  f["new_member"] = [this](const Place& p, Side, const Caller&) {
+    return Id(NewMember(p, p.union1));
+  };
+  f["new_user"] = [this](const Place& p, Side, const Caller&) { return Id(NewCadre(p)); };
+  f["new_id_number"] = [this](const Place&, Side, const Caller&) { return NewIdNumber(); };
+  f["new_uscc"] = [this](const Place&, Side, const Caller&) { return Uscc(Next()); };
+  f["new_roster"] = [this](const Place&, Side, const Caller&) {
+    return "姓名,身份证号\n李秀英," + NewIdNumber() + "\n";
+  };
+  f["new_request"] = [this](const Place& p, Side, const Caller&) { return Id(NewRequest(p).id); };
+  f["new_tracking_number"] = [this](const Place& p, Side, const Caller&) {
+    return NewRequest(p).tracking_number;
+  };
+  f["new_resolved_tracking_number"] = [this](const Place& p, Side, const Caller&) {
+    return NewResolvedRequest(p).tracking_number;
+  };
+  // A request rated 1 after it was resolved: its org owes a follow-up visit (回访).
+  f["new_follow_up_request"] = [this](const Place& p, Side, const Caller&) {
+    const Filed filed = NewResolvedRequest(p);
+    auto rated = app_->requests().Rate(filed.tracking_number, std::string(kContactPhone).substr(7),
+                                       1, "", "198.51.100.1");
+    EXPECT_TRUE(rated.has_value()) << Describe(rated.error());
+    return Id(filed.id);
+  };
+  // Pending, union1 receiving: in A from B's union1, in B from B's union2 (B's alone).
+  f["new_incoming_transfer"] = [this](const Place&, Side side, const Caller&) {
+    return Id(side == Side::kIn ? NewTransfer(b_.builder, b_, b_.union1, a_.union1)
+                                : NewTransfer(b_.builder, b_, b_.union2, b_.union1));
+  };
+  // Pending, asked by the side's union1: in A to B's union1, in B to B's union2.
+  f["new_outgoing_transfer"] = [this](const Place& p, Side side, const Caller&) {
+    return Id(NewTransfer(p.builder, p, p.union1, side == Side::kIn ? b_.union1 : b_.union2));
+  };
+  // An import into union1 of a person active in another union: a transfer candidate.
+  f["new_candidate_import"] = [this](const Place& p, Side side, const Caller&) {
+    const std::string id_number = NewIdNumber();
+    app::NewMember m;
+    m.union_id = side == Side::kIn ? b_.union1 : b_.union2;
+    m.name = "赵丽华";
+    m.id_number = id_number;
+    auto elsewhere = app_->members().Create(b_.builder, m);
+    EXPECT_TRUE(elsewhere.has_value()) << Describe(elsewhere.error());
+    return Id(Import(p.builder, p.union1, "姓名,身份证号\n赵丽华," + id_number + "\n"));
+  };
+}
+
+}  // namespace zj::test

@@ -1,0 +1,111 @@
+// The world of the role × route matrix (http_route_matrix_test.cpp). District A (the callers'
+// own, "in") and district B ("out") of the demo tree each get two streets, two grassroots unions,
+// an enterprise, a member, a service request, a member transfer, a roster import and a cadre
+// account with a phone. A row's target and body name these with {placeholders}, filled with the
+// object of the case's side; the new_ ones make a new object for the one case, so a case that
+// changes or consumes its object (moves an org, decides a transfer) leaves the others' as they
+// were. Every case calls as a new account of its role in district A, signed in through the API.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "coverage_fixture.h"
+#include "http/router.h"
+
+namespace zj::test {
+
+//! Which district's objects a case's placeholders name: the caller's own (A) or another (B).
+enum class Side { kIn, kOut };
+
+//! The caller of one case: a new account of its role in district A (a worker has no org).
+struct Caller {
+  std::string role;  //!< worker, cadre, staff, operator, admin; "anonymous" for nobody
+  std::string username;
+  std::string password;
+  std::string address;  //!< its own remote address, so per-address throttles never mix cases
+  std::string cookie;   //!< "" for anonymous
+  std::string csrf;
+};
+
+class RouteMatrixTest : public CoverageTest {
+ protected:
+  //! One district of the world and what lies in it.
+  struct Place {
+    OrgRef district;
+    Street street, street2;  //!< two of its streets (a street's code is its region code)
+    std::int64_t union1 = 0, union2 = 0;  //!< grassroots unions under street and street2
+    std::string street_name;              //!< e.g. 东华门街道总工会
+    std::int64_t enterprise = 0;          //!< in street, covered by union1
+    std::string enterprise_name;
+    std::int64_t member = 0;    //!< of union1
+    std::int64_t request = 0;   //!< routed to street
+    std::int64_t transfer = 0;  //!< pending, with union1 receiving
+    std::int64_t import = 0;    //!< a roster imported into union1, its file kept
+    std::int64_t user = 0;      //!< a cadre of street, with a phone
+    app::Actor builder;         //!< staff of the district who made all of it
+  };
+
+  void SetUp() override;
+  void TearDown() override;
+
+  //! Makes the shared objects of both districts (once per test).
+  void BuildWorld();
+  //! A new account of `role` in district A, signed in unless `role` is "anonymous" (the
+  //! account then exists but sends no cookie: the sign-in row uses its name and password).
+  Caller NewCaller(const std::string& role);
+  //! One call of the matrix: its side, its caller, and the values its placeholders took (a name
+  //! used twice in one case, e.g. in the target and in what must stay hidden, is one object).
+  struct Case {
+    Side side = Side::kIn;
+    Caller caller;
+    std::map<std::string, std::string, std::less<>> values;
+  };
+  //! `text` with every {name} replaced by its value in `c` (percent-encoded when `in_target`).
+  //! An unknown name fails the test and is left as it is.
+  std::string Fill(std::string_view text, Case& c, bool in_target);
+  //! Sends one request from `caller`: cookie and CSRF token when signed in; a body starting
+  //! with '{' is JSON, any other text/plain.
+  http::Response Send(const Caller& caller, boost::beast::http::verb method,
+                      const std::string& target, const std::string& body);
+
+  std::unique_ptr<http::Router> router_;
+
+ private:
+  using Filler = std::function<std::string(const Place&, Side, const Caller&)>;
+  void DefinePlaceholders();
+  Place MakePlace(const OrgRef& district, const std::vector<Street>& streets,
+                  const app::Actor& builder, const std::string& tag);
+
+  // Factories of fresh objects; each fails the test when the use case refuses.
+  std::int64_t NewUnion(const Place& p, std::int64_t street_id);
+  std::int64_t NewEnterprise(const Place& p, std::optional<std::int64_t> union_id);
+  std::int64_t NewMember(const Place& p, std::int64_t union_id);
+  std::int64_t NewCadre(const Place& p);
+  struct Filed {
+    std::int64_t id = 0;
+    std::string tracking_number;
+  };
+  Filed NewRequest(const Place& p);
+  Filed NewResolvedRequest(const Place& p);
+  //! A pending transfer of a new member of `from_union` to `to_union`, asked by `sender`.
+  std::int64_t NewTransfer(const app::Actor& sender, const Place& from, std::int64_t from_union,
+                           std::int64_t to_union);
+  //! Runs `csv` into `union_id` as `actor`, the file kept for the report.
+  std::int64_t Import(const app::Actor& actor, std::int64_t union_id, const std::string& csv);
+  std::string NewIdNumber();
+  int Next() { return ++serial_; }
+
+  Place& PlaceOf(Side side) { return side == Side::kIn ? a_ : b_; }
+
+  Place a_, b_;
+  std::map<std::string, Filler, std::less<>> placeholders_;
+  std::string password_hash_;  //!< of kCallerPassword, hashed once for every caller
+  std::filesystem::path files_;
+  int serial_ = 0;
+};
+
+}  // namespace zj::test
