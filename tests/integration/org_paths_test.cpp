@@ -224,7 +224,7 @@ TEST_P(OrgPathsTest, EveryRowCarryingAnOrgPathFollowsRandomMoves) {
   const auto add_member = [&] {
     app::NewMember m;
     m.union_id = unions[pick(unions.size())];
-    m.name = "会员" + std::to_string(++person);
+    m.name = PersonName(++person);
     m.id_number = MakeIdNumber("110101", "19850101", 100 + person);
     auto made = app_->members().Create(system, m);
     ASSERT_OK(made);
