@@ -27,7 +27,7 @@ Result<void> FoundIn(World& w, const store::OrgRow& street, int count, std::int6
       w.HandlerFor(street.path).role == "cadre" ? w.dongcheng_staff : w.HandlerFor(street.path);
   for (int i = 0; i < count && i < static_cast<int>(candidates.size()); ++i) {
     const store::EnterpriseRow& e = *candidates[i];
-    w.clock.Set(at + i * 40 * kMinuteMs);
+    w.clock.Set(at + kMinuteMs * 40 * i);
     NewOrg org;
     org.code = "U" + e.uscc.substr(8, 9);
     org.name = e.name.substr(0, e.name.find("（")) + "工会";

@@ -94,8 +94,9 @@ void Timeline::At(std::int64_t ms, Step step) {
 
 Result<void> Timeline::Run(FixedClock& clock, std::int64_t until,
                            const std::function<void(std::int64_t)>& progress) {
-  std::stable_sort(entries_.begin(), entries_.end(),
-                   [](const Entry& a, const Entry& b) { return a.at < b.at; });
+  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+    return a.at != b.at ? a.at < b.at : a.order < b.order;
+  });
   std::int64_t told = 0;
   for (Entry& e : entries_) {
     if (e.at >= until) break;
@@ -215,7 +216,7 @@ Result<DemoHistoryReport> LoadDemoHistory(Application& app, FixedClock& clock,
   w.now_ms = now;
   w.roster_dir = history.roster_dir;
   // Live since 08:00 on the same weekday `weeks` weeks ago.
-  w.start_ms = demo::World::At(demo::World::DayOf(now - history.weeks * 7 * demo::kDayMs), 8 * 60);
+  w.start_ms = demo::World::At(demo::World::DayOf(now - demo::kDayMs * 7 * history.weeks), 8 * 60);
   clock.Set(w.start_ms);
   auto loaded = app.demo().Load(options);
   if (!loaded) {
@@ -235,7 +236,7 @@ Result<DemoHistoryReport> LoadDemoHistory(Application& app, FixedClock& clock,
     demo::ScheduleJobs(w, timeline, notifier);
     std::deque<demo::PlannedRequest> planned = demo::PlanRequests(w, history.requests);
     demo::EnsureEscalationsPerDistrict(w, planned);
-    demo::PlanAccountTodos(w, planned, timeline);
+    demo::PlanAccountTodos(w, planned);
     demo::ScheduleRequests(w, planned, timeline);
     ZJ_RETURN_IF_ERROR(demo::ScheduleMemberHistory(w, timeline));
     ZJ_RETURN_IF_ERROR(timeline.Run(clock, now + 1, history.progress));

@@ -164,7 +164,7 @@ Fate DrawFate(World& w, const PlannedRequest& r);
 //! Makes every district escalate some requests in the dashboard's default 12 weeks.
 void EnsureEscalationsPerDistrict(World& w, std::deque<PlannedRequest>& planned);
 //! The work each demo account finds waiting today (demo_todos.cpp).
-void PlanAccountTodos(World& w, std::deque<PlannedRequest>& planned, Timeline& timeline);
+void PlanAccountTodos(World& w, std::deque<PlannedRequest>& planned);
 //! Puts the requests' submissions and moves on the timeline (demo_request_replay.cpp).
 void ScheduleRequests(World& w, std::deque<PlannedRequest>& planned, Timeline& timeline);
 //! Members recorded, updated and transferred (demo_member_history.cpp).

@@ -2,11 +2,10 @@
 // 东华门街道 and the staff of 西城 record their unions' people through the registry; over the
 // year some change phones, retire or leave, and members move between unions of 东华门, the rest
 // of 东城 and 西城 (asked by either side, approved, turned down or withdrawn, one left to the
-// district because its union did not answer in time); 西城 imports a clean roster in spring and
-// 东华门 one with rejected rows and a member of another union, asked for afterwards. Near today
-// each account has transfers to decide. Steps whose member has meanwhile gone are skipped.
+// district because its union did not answer in time). Near today each account has transfers to
+// decide. Steps whose member has meanwhile gone are skipped. Roster imports:
+// demo_roster_imports.cpp.
 #include <algorithm>
-#include <fstream>
 #include <memory>
 
 #include "app/demo/demo_history_parts.h"
@@ -98,7 +97,7 @@ struct MemberHistory : std::enable_shared_from_this<MemberHistory> {
     const store::OrgRow* unit = &u;
     for (int i = 0; i < count; ++i) {
       timeline.At(
-          at + i * 6 * kMinuteMs, [this, self = shared_from_this(), unit]() -> Result<void> {
+          at + kMinuteMs * 6 * i, [this, self = shared_from_this(), unit]() -> Result<void> {
             const std::string region =
                 unit->region_code ? unit->region_code->substr(0, 6) : "110101";
             const DemoPerson p = w.people.Person(region);
@@ -232,7 +231,7 @@ struct MemberHistory : std::enable_shared_from_this<MemberHistory> {
                                         {Area::kDongchengRest, Area::kXicheng, false},
                                         {Area::kDonghuamen, Area::kDongchengRest, false},
                                         {Area::kDongchengRest, Area::kXicheng, true}};
-    const std::int64_t first = w.start_ms + 6 * 7 * kDayMs;
+    const std::int64_t first = w.start_ms + kDayMs * 7 * 6;
     const std::int64_t last = World::At(w.WorkingDaysBeforeNow(20), 0);
     constexpr int kCount = 30;
     for (int i = 0; i < kCount && first < last; ++i) {

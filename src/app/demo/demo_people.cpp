@@ -44,6 +44,7 @@ const std::vector<const char*> kPhonePrefixes = {
 std::discrete_distribution<std::size_t> Weighted(
     const std::vector<std::pair<const char*, int>>& table) {
   std::vector<int> weights;
+  weights.reserve(table.size());
   for (const auto& entry : table) weights.push_back(entry.second);
   return std::discrete_distribution<std::size_t>(weights.begin(), weights.end());
 }

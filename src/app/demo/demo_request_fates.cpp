@@ -67,7 +67,7 @@ Fate DrawFate(World& w, const PlannedRequest& r) {
   f.late_contact = !f.late_accept && w.people.Chance(0.03);
   f.late_resolve = !f.late_accept && !f.late_contact && w.people.Chance(0.03);
   const auto [low, high] = ResolveDays(r.in.category);
-  f.resolve_days = low + static_cast<int>(w.people.Pick(static_cast<std::size_t>(high - low + 1)));
+  f.resolve_days = low + static_cast<int>(w.people.Pick(static_cast<std::size_t>(high - low) + 1));
   if (f.late_resolve) f.resolve_days = 16 + static_cast<int>(w.people.Pick(7));
   f.reopen = w.people.Chance(0.02);
   if (w.people.Chance(0.72)) {

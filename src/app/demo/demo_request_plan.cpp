@@ -92,6 +92,7 @@ struct Planner {
   //! A day of the week starting at `monday`: working days four times as likely as others.
   std::chrono::sys_days Day(std::chrono::sys_days first) {
     std::vector<double> weights;
+    weights.reserve(7);
     for (int i = 0; i < 7; ++i) {
       weights.push_back(w.calendar->IsWorkingDay(first + std::chrono::days(i)) ? 1.0 : 0.25);
     }
@@ -147,7 +148,7 @@ struct Planner {
       r.in.employer_id = employer->id;
       // Members call the hotline, or go to their union (who registers it on the spot).
       const Actor* local = w.LocalAccountFor(employer->org_path);
-      const double at_union = w.people.Pick(100);
+      const std::size_t at_union = w.people.Pick(100);
       if (local != nullptr && working && at_union < 30) {
         r.in.channel = at_union < 15 ? "walk_in" : "cadre";
         r.by = local;
@@ -268,7 +269,8 @@ std::deque<PlannedRequest> PlanRequests(World& w, std::int64_t count) {
   int serial = 0;
   for (int i = 0; i < weeks; ++i) {
     cumulative += factors[i];
-    const auto target = static_cast<std::int64_t>(std::llround(count * cumulative / total));
+    const auto target =
+        static_cast<std::int64_t>(std::llround(static_cast<double>(count) * cumulative / total));
     const auto first = World::DayOf(w.start_ms) + std::chrono::days(7 * i);
     std::vector<PlannedRequest> week;
     for (; made < target; ++made) {

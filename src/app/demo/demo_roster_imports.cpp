@@ -45,9 +45,13 @@ std::string Roster(World& w, const store::OrgRow& u, int count, bool flawed,
         p.male = (id[16] - '0') % 2 == 1;  // GB 11643: the sequence code's parity
       }
     }
-    const std::string line = name + "," + id + "," + (p.male ? "男" : "女") + "," + phone + "," +
-                             joined + "," + p.ethnicity + "," +
-                             (w.people.Chance(0.2) ? "是" : "否") + "\r\n";
+    std::string line = name;
+    for (const std::string& cell : {id, std::string(p.male ? "男" : "女"), phone, joined,
+                                    p.ethnicity, std::string(w.people.Chance(0.2) ? "是" : "否")}) {
+      line += ',';
+      line += cell;
+    }
+    line += "\r\n";
     if (row == 3) third = line;
     csv += line;
   }
@@ -89,7 +93,7 @@ void ScheduleRosterImports(World& w, Timeline& timeline) {
   const auto donghuamen = w.UnionsUnder(w.donghuamen);
   if (!xicheng.empty()) {
     const store::OrgRow* u = xicheng.back();
-    const std::int64_t at = World::At(w.WorkingDay(w.start_ms + 20 * 7 * kDayMs, 0), 15 * 60);
+    const std::int64_t at = World::At(w.WorkingDay(w.start_ms + kDayMs * 7 * 20, 0), 15 * 60);
     timeline.At(at, [&w, u]() -> Result<void> {
       ZJ_ASSIGN_OR_RETURN(std::int64_t id,
                           Import(w, *u, w.xicheng_staff, "西城区新入会会员名册.csv",

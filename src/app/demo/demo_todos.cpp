@@ -101,7 +101,9 @@ struct Todos {
       if (kinds[i] == MoveKind::kResolve) text = ResolutionsOf(r->in.category).front();
       r->moves.push_back(PlannedMove{at[i], kinds[i], 0, text, 0});
     }
-    if (stars) {
+    if (stars && at.size() == 3) {
+      // Within the rating window even when holidays stretch the working days between.
+      rated = std::min(rated, at[2] + 6 * kDayMs);
       r->moves.push_back(
           PlannedMove{rated, MoveKind::kRate, *stars, RatingComments(*stars).front(), 0});
     }
@@ -110,7 +112,7 @@ struct Todos {
 
 }  // namespace
 
-void PlanAccountTodos(World& w, std::deque<PlannedRequest>& planned, Timeline& /*timeline*/) {
+void PlanAccountTodos(World& w, std::deque<PlannedRequest>& planned) {
   Todos t{w, planned};
   const store::OrgRow& dhm = w.donghuamen;
   const Actor* op = &w.operator_actor;
