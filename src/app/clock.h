@@ -19,12 +19,14 @@ class SystemClock final : public Clock {
   std::int64_t NowMs() const override;
 };
 
-//! A clock the test sets and advances.
+//! A clock its owner sets and advances: tests, and the demo's year of history (which runs the
+//! real use cases at past instants). Not thread-safe: set it while nothing reads it.
 class FixedClock final : public Clock {
  public:
   explicit FixedClock(std::int64_t now_ms) : now_ms_(now_ms) {}
   std::int64_t NowMs() const override { return now_ms_; }
   void Advance(std::int64_t ms) { now_ms_ += ms; }
+  void Set(std::int64_t now_ms) { now_ms_ = now_ms; }
 
  private:
   std::int64_t now_ms_;

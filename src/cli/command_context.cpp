@@ -38,10 +38,11 @@ int ReportError(const Error& error) {
   return error.code == ErrorCode::kInvalidArgument ? kExitUsage : kExitFailure;
 }
 
-Result<std::unique_ptr<store::Database>> OpenDatabase(const GlobalOptions& options) {
+Result<std::unique_ptr<store::Database>> OpenDatabase(const GlobalOptions& options,
+                                                      const store::OpenOptions& open) {
   const std::string text = options.db.empty() ? std::string(store::kDefaultDbSpec) : options.db;
   ZJ_ASSIGN_OR_RETURN(store::DbSpec spec, store::ParseDbSpec(text));
-  auto db = store::Database::Open(spec);
+  auto db = store::Database::Open(spec, open);
   if (!db) {
     Error e = std::move(db).error();
     e.detail = spec.Redacted() + ": " + e.detail;
@@ -55,15 +56,17 @@ app::KeyFile KeyFileOf(const GlobalOptions& options) {
                                                : options.key_file);
 }
 
-Result<std::unique_ptr<Runtime>> OpenRuntime(const GlobalOptions& options) {
+Result<std::unique_ptr<Runtime>> OpenRuntime(const GlobalOptions& options,
+                                             const store::OpenOptions& open,
+                                             const app::Clock* clock) {
   auto runtime = std::make_unique<Runtime>();
-  ZJ_ASSIGN_OR_RETURN(runtime->db, OpenDatabase(options));
+  ZJ_ASSIGN_OR_RETURN(runtime->db, OpenDatabase(options, open));
   ZJ_RETURN_IF_ERROR(store::Migrate(*runtime->db));
   app::KeyFile key_file = KeyFileOf(options);
   app::AppConfig config;
   ZJ_ASSIGN_OR_RETURN(config.keys, key_file.LoadOrCreate());
-  runtime->app = std::make_unique<app::Application>(*runtime->db, runtime->clock, runtime->random,
-                                                    std::move(config));
+  runtime->app = std::make_unique<app::Application>(
+      *runtime->db, clock != nullptr ? *clock : runtime->clock, runtime->random, std::move(config));
   return runtime;
 }
 

@@ -36,7 +36,8 @@ int ReportError(const Error& error);
 int ReportWithFields(Error error);
 
 //! Parses the --db value and opens the database; the error says which database failed.
-Result<std::unique_ptr<store::Database>> OpenDatabase(const GlobalOptions& options);
+Result<std::unique_ptr<store::Database>> OpenDatabase(const GlobalOptions& options,
+                                                      const store::OpenOptions& open = {});
 
 //! The opened and migrated store with the real clock and randomness, and the use cases on it.
 //! Members are destroyed in reverse order, so the use cases go before the store closes.
@@ -51,8 +52,12 @@ struct Runtime {
 app::KeyFile KeyFileOf(const GlobalOptions& options);
 
 //! Opens the database, applies pending migrations, loads the key file (creating it, mode 0600,
-//! on first start; refusing one that group or others may read) and builds the Application.
-Result<std::unique_ptr<Runtime>> OpenRuntime(const GlobalOptions& options);
+//! on first start; refusing one that group or others may read) and builds the Application, on
+//! `clock` when given (it must outlive the runtime; the demo's history sets it), else on the
+//! real clock.
+Result<std::unique_ptr<Runtime>> OpenRuntime(const GlobalOptions& options,
+                                             const store::OpenOptions& open = {},
+                                             const app::Clock* clock = nullptr);
 
 //! The whole file's bytes, or kInvalidArgument "error.import.unreadable" naming it.
 Result<std::string> ReadFile(const std::string& path);

@@ -1,15 +1,20 @@
-// `zhijia demo`: loads the demo federation and prints the demo administrator's login. With
+// `zhijia demo`: loads the demo federation and prints the demo accounts' logins. With
 // `--members N` the registry gets N generated members in one bulk load (benchmark data sets); a
-// progress line with rows/s is drawn on stderr when it is a terminal.
+// progress line with rows/s is drawn on stderr when it is a terminal. With `--history` the demo
+// is a federation a year into service (app/demo/demo_history.h), and each account's line says
+// what it can try.
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "app/application.h"
+#include "app/demo/demo_history.h"
 #include "app/demo/demo_requests.h"
 #include "cli/commands.h"
+#include "core/members/calendar_date.h"
 
 namespace zj::cli {
 
@@ -46,6 +51,68 @@ class LoadProgress {
   bool drawn_ = false;
 };
 
+//! The replay's progress: the day it has reached, redrawn in place on a terminal.
+class HistoryProgress {
+ public:
+  HistoryProgress() : on_(::isatty(STDERR_FILENO) == 1) {}
+  void Update(std::int64_t at_ms) {
+    if (!on_) return;
+    const std::string date = members::FormatDate(members::Date{calendar::LocalDay(at_ms)});
+    std::fprintf(
+        stderr, "\r%s ",
+        i18n::Translate(CliLocale(), "cli.demo.history_progress", {{"date", date}}).c_str());
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+  ~HistoryProgress() {
+    if (drawn_) std::fputc('\n', stderr);
+  }
+
+ private:
+  bool on_;
+  bool drawn_ = false;
+};
+
+void PrintLoaded(const app::DemoReport& report) {
+  const auto locale = CliLocale();
+  std::cout << i18n::Translate(locale, "cli.demo.loaded",
+                               {{"created", std::to_string(report.orgs_created)},
+                                {"total", std::to_string(report.orgs_total)}})
+            << "\n";
+  if (report.enterprises_created > 0) {
+    std::cout << i18n::Translate(locale, "cli.demo.enterprises",
+                                 {{"count", std::to_string(report.enterprises_created)}})
+              << "\n";
+  }
+  if (report.members_created > 0) {
+    std::cout << i18n::Translate(locale, "cli.demo.members",
+                                 {{"count", std::to_string(report.members_created)}})
+              << "\n";
+  }
+}
+
+//! The members a year-old demo federation has registered when --members is not given.
+constexpr std::int64_t kHistoryMembers = 4000;
+
+void PrintAccounts(const app::DemoReport& report, const app::DemoHistoryReport* history) {
+  const auto locale = CliLocale();
+  for (const auto& account : report.accounts) {
+    const bool admin = account.username == report.admin_username;
+    std::cout << i18n::Translate(locale, admin ? "cli.demo.admin" : "cli.demo.account",
+                                 {{"username", account.username},
+                                  {"password", account.password},
+                                  {"role", account.role},
+                                  {"org", account.org_name.empty() ? "-" : account.org_name}})
+              << "\n";
+    if (history != nullptr) {
+      std::cout << i18n::Translate(locale, "cli.demo.try." + account.username,
+                                   {{"number", history->worker_tracking_number},
+                                    {"last4", history->worker_phone_last4}})
+                << "\n";
+    }
+  }
+}
+
 }  // namespace
 
 void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
@@ -71,13 +138,25 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                   "registry)")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}));
   auto requests = std::make_shared<std::int64_t>(0);
-  cmd->add_option("--requests", *requests,
-                  "Register this many service requests through the hotline and move most of "
-                  "them along (accept, resolve, rate), when there are none yet")
-      ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
-  cmd->callback([&global, &run, password, scale, seed, members, requests] {
-    run = [&global, password, scale, seed, members, requests] {
-      auto runtime = OpenRuntime(global);
+  auto* requests_option =
+      cmd->add_option("--requests", *requests,
+                      "Register this many service requests through the hotline and move most of "
+                      "them along (accept, resolve, rate), when there are none yet")
+          ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
+  auto history = std::make_shared<bool>(false);
+  cmd->add_flag("--history", *history,
+                "A federation a year into service: 4,000 members (or --members), a year of "
+                "requests handled, escalated, rated and visited, member transfers and roster "
+                "imports, and work waiting for each demo account (once per database)")
+      ->excludes(requests_option);
+  cmd->callback([&global, &run, password, scale, seed, members, requests, history] {
+    run = [&global, password, scale, seed, members, requests, history] {
+      // Generated data, generated again when lost: commits need not wait for the disk.
+      store::OpenOptions open;
+      open.durable_commits = false;
+      // The history runs the use cases at past instants on a clock it sets.
+      app::FixedClock history_clock(app::SystemClock().NowMs());
+      auto runtime = OpenRuntime(global, open, *history ? &history_clock : nullptr);
       if (!runtime) return ReportError(runtime.error());
       app::DemoOptions options;
       if (!password->empty()) options.admin_password = *password;
@@ -91,24 +170,40 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
           progress->Update(rows, indexing);
         };
       }
+      if (*history) {
+        if (!options.bulk_members) options.bulk_members = kHistoryMembers;
+        app::DemoHistoryOptions replay;
+        replay.roster_dir = (std::filesystem::temp_directory_path() / "zhijia-imports").string();
+        HistoryProgress shown;
+        replay.progress = [&progress, &shown](std::int64_t at) {
+          progress.reset();  // the bulk load is over once the replay moves
+          shown.Update(at);
+        };
+        auto loaded = app::LoadDemoHistory(*(*runtime)->app, history_clock, options, replay);
+        progress.reset();
+        if (!loaded) return ReportError(loaded.error());
+        PrintLoaded(loaded->demo);
+        const auto locale = CliLocale();
+        if (loaded->requests > 0) {
+          std::cout << i18n::Translate(locale, "cli.demo.history",
+                                       {{"requests", std::to_string(loaded->requests)},
+                                        {"escalations", std::to_string(loaded->escalations)},
+                                        {"follow_ups", std::to_string(loaded->follow_ups)},
+                                        {"members", std::to_string(loaded->members_recorded)},
+                                        {"transfers", std::to_string(loaded->transfers)},
+                                        {"imports", std::to_string(loaded->imports)}})
+                    << "\n";
+        } else {
+          std::cout << i18n::Translate(locale, "cli.demo.history_present", {}) << "\n";
+        }
+        PrintAccounts(loaded->demo, loaded->requests > 0 ? &*loaded : nullptr);
+        return kExitOk;
+      }
       auto report = (*runtime)->app->demo().Load(options);
       progress.reset();
       if (!report) return ReportError(report.error());
+      PrintLoaded(*report);
       const auto locale = CliLocale();
-      std::cout << i18n::Translate(locale, "cli.demo.loaded",
-                                   {{"created", std::to_string(report->orgs_created)},
-                                    {"total", std::to_string(report->orgs_total)}})
-                << "\n";
-      if (report->enterprises_created > 0) {
-        std::cout << i18n::Translate(locale, "cli.demo.enterprises",
-                                     {{"count", std::to_string(report->enterprises_created)}})
-                  << "\n";
-      }
-      if (report->members_created > 0) {
-        std::cout << i18n::Translate(locale, "cli.demo.members",
-                                     {{"count", std::to_string(report->members_created)}})
-                  << "\n";
-      }
       if (*requests > 0) {
         app::Application& application = *(*runtime)->app;
         auto added =
@@ -118,15 +213,7 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                                      {{"count", std::to_string(*added)}})
                   << "\n";
       }
-      for (const auto& account : report->accounts) {
-        const bool admin = account.username == report->admin_username;
-        std::cout << i18n::Translate(locale, admin ? "cli.demo.admin" : "cli.demo.account",
-                                     {{"username", account.username},
-                                      {"password", account.password},
-                                      {"role", account.role},
-                                      {"org", account.org_name.empty() ? "-" : account.org_name}})
-                  << "\n";
-      }
+      PrintAccounts(*report, nullptr);
       return kExitOk;
     };
   });

@@ -180,6 +180,12 @@ struct OpenOptions {
   int max_connections = 8;     //!< pool size.
   int busy_timeout_ms = 5000;  //!< SQLite: wait this long for a lock before failing.
   int connect_timeout_s = 5;   //!< PostgreSQL: give up connecting after this long.
+  //! When false, a commit returns before it is flushed to disk (SQLite: synchronous=NORMAL,
+  //! still consistent after a crash in WAL mode; PostgreSQL: synchronous_commit=off): a power
+  //! cut may lose the last commits, never corrupt the database. Only for generated data that
+  //! can be generated again (the demo's year of history: thousands of small transactions,
+  //! each waiting for its own fsync otherwise).
+  bool durable_commits = true;
 };
 
 //! A thread-safe pool of connections to one database.

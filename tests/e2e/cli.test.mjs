@@ -97,6 +97,39 @@ describe('zhijia command line', () => {
   })
 })
 
+describe('zhijia demo --history', () => {
+  let dir
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'zhijia-history-'))
+  })
+  after(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('loads a year of service once and prints each account with what it can try', () => {
+    // TMPDIR: the demo's roster files go to $TMPDIR/zhijia-imports, here inside the test folder.
+    const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', TMPDIR: dir }
+    delete env.ZHIJIA_DB
+    const args = ['--db', `sqlite:${path.join(dir, 'demo.db')}`, '--key-file', path.join(dir, 'zhijia.key'), '--log-level', 'warn', 'demo', '--history', '--admin-password', 'Secret-Pass-2026']
+    const first = spawnSync(zhijiaBin, args, { encoding: 'utf8', timeout: 120_000, env })
+    assert.equal(first.status, 0, `${first.stdout}\n${first.stderr}`)
+    const replayed = /a year of service replayed: (\d+) requests \((\d+) escalations, (\d+) follow-up visits\), (\d+) members recorded, (\d+) member transfers, 2 roster imports/.exec(first.stdout)
+    assert.ok(replayed, first.stdout)
+    assert.ok(Number(replayed[1]) > 2000 && Number(replayed[2]) > 100, replayed[0])
+    const lines = first.stdout.split('\n')
+    for (const name of ['admin', 'staff.dongcheng', 'staff.xicheng', 'operator', 'cadre.donghuamen', 'worker.demo']) {
+      const at = lines.findIndex((line) => new RegExp(`user ${name.replace('.', '\\.')}\\b.*password Secret-Pass-2026`).test(line))
+      assert.ok(at >= 0, `${name} is printed`)
+      assert.match(lines[at + 1], /^ {2}try: /, `what ${name} can try follows its login`)
+    }
+    assert.match(first.stdout, /track and rate request \d{15} \(phone ending \d{4}\)/)
+    assert.ok(existsSync(path.join(dir, 'zhijia-imports')), 'the roster files are kept for their reports')
+
+    const second = spawnSync(zhijiaBin, args, { encoding: 'utf8', timeout: 120_000, env })
+    assert.equal(second.status, 0, second.stderr)
+    assert.match(second.stdout, /the year of service was there already/)
+    assert.doesNotMatch(second.stdout, /try: /)
+  })
+})
+
 describe('zhijia users', () => {
   let dir
   let common

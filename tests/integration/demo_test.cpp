@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/demo/demo_requests.h"
+#include "app/demo/demo_topics.h"
 #include "app/members/member_access.h"
 #include "app/regions/embedded_regions.h"
 #include "app_fixture.h"
@@ -355,6 +356,20 @@ TEST_P(BulkDemoTest, RequestsGoThroughTheServiceAndCountOnTheDashboard) {
   EXPECT_EQ(dashboard->total.submitted, kRequests);
   EXPECT_EQ(dashboard->total.resolved, statuses["resolved"] + statuses["closed"]);
   EXPECT_GT(dashboard->total.rated, 0);
+  // Titles fit their categories; members' resolved requests make them served (有效覆盖).
+  int from_members = 0;
+  for (const auto& r : page->items) {
+    EXPECT_TRUE(app::demo::IsTopicOf(r.row.category_code, r.row.title)) << r.row.title;
+    if (r.row.member_id) ++from_members;
+  }
+  EXPECT_GT(from_members, kRequests / 3);
+  {
+    auto lease = db_->Acquire();
+    ASSERT_OK(lease);
+    auto rollup = store::RollupOf(**lease, *admin.org_id);
+    ASSERT_OK(rollup);
+    EXPECT_GT(rollup->served_12m, kRequests / 10) << "the city's served members";
+  }
 
   auto again = app::LoadDemoRequests(*db_, app_->requests(), kRequests, 2026);
   ASSERT_OK(again);

@@ -564,6 +564,39 @@ TEST_P(RequestsTest, TheDashboardCountsVolumeTimelinessSatisfactionAndOverdue) {
   EXPECT_EQ(d->total.reopened, 1);
 }
 
+TEST_P(RequestsTest, ARequestEscalatedBeforeItIsHandledIsNeitherAcceptedNorResolvedOnTime) {
+  app::ServiceDashboard dashboard(*db_, clock_);
+  auto late = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(late);
+  auto timely = requests_->Submit(std::nullopt, WageArrears());
+  ASSERT_OK(timely);
+  ASSERT_OK(requests_->Act(cadre_, timely->row.id, requests::Action::kAccept, ""));
+  // Friday: the union let the first one lapse; the sweep gives it to the street, which accepts
+  // and resolves it at once, well within its own fresh deadlines.
+  clock_.Advance(2 * kDay);
+  auto swept = requests_->Sweep();
+  ASSERT_OK(swept);
+  ASSERT_EQ(swept->escalated, 1);
+  ASSERT_OK(requests_->Act(street_staff_, late->row.id, requests::Action::kAccept, ""));
+  ASSERT_OK(requests_->Act(street_staff_, late->row.id, requests::Action::kResolve, "已解决"));
+  ASSERT_OK(requests_->Act(cadre_, timely->row.id, requests::Action::kResolve, "已解决"));
+
+  auto d = dashboard.Of(staff_a_, district_a_.id, 12);
+  ASSERT_OK(d);
+  EXPECT_EQ(d->total.accepted, 2);
+  EXPECT_EQ(d->total.accepted_on_time, 1) << "the escalated one was accepted late";
+  EXPECT_EQ(d->total.resolved, 2);
+  EXPECT_EQ(d->total.resolved_on_time, 1);
+  ASSERT_TRUE(d->accepted_on_time_rate.has_value());
+  EXPECT_DOUBLE_EQ(*d->accepted_on_time_rate, 0.5);
+  // Reopening the late one takes back a resolution that was not on time.
+  ASSERT_OK(requests_->Reopen(late->row.tracking_number, "5678", "没解决"));
+  d = dashboard.Of(staff_a_, district_a_.id, 12);
+  ASSERT_OK(d);
+  EXPECT_EQ(d->total.resolved, 1);
+  EXPECT_EQ(d->total.resolved_on_time, 1);
+}
+
 TEST_P(RequestsTest, ARequestHandedToAnotherDistrictMovesWithItsReason) {
   auto r = requests_->Submit(std::nullopt, WageArrears());
   ASSERT_OK(r);

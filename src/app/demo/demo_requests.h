@@ -2,9 +2,10 @@
 // real RequestService (routing, deadlines, sealing, history, dashboard counters as for any
 // request), about the demo's enterprises, then taken by the demo administrator through the
 // usual moves: about 55% resolved (most of them closed with a rating), 15% accepted or in
-// progress, 5% rejected, the rest left new. Same seed, same requests (ids and tracking numbers
-// aside). For benchmark data sets (`zhijia demo --requests N`) and a lived-in demo; nothing is
-// added when there are requests already.
+// progress, 5% rejected, the rest left new. Titles come from their category's topics
+// (demo_topics.h); most phoned-in ones are from members (so the resolved count as served). Same
+// seed, same requests (ids and tracking numbers aside). For benchmark data sets (`zhijia demo
+// --requests N`) and a lived-in demo; nothing is added when there are requests already.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,10 @@
 #include "store/database.h"
 
 namespace zj::app {
+
+//! The demo account `username` as an acting user, with its org (kFailedPrecondition when the
+//! demo accounts are missing).
+Result<Actor> DemoActor(store::Connection& conn, const std::string& username);
 
 //! Returns how many requests were added (0 when there were some already).
 Result<std::int64_t> LoadDemoRequests(store::Database& db, RequestService& requests,

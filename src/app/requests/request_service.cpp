@@ -965,24 +965,28 @@ Result<void> RequestService::Move(store::Connection& conn, store::RequestRow& ro
   const auto to = from ? requests::NextStatus(*from, action, party) : std::nullopt;
   if (!to) return Fail(Conflict(row.status, action));
   const std::int64_t now = clock_.NowMs();
-  // The dashboard's counters move with the request (same transaction).
+  // The dashboard's counters move with the request (same transaction). On time means within
+  // the deadlines and never escalated: an escalation is a lapsed deadline, and the org above
+  // acting at once on its fresh deadlines does not make the request timely (every escalated
+  // request counted late, not on time).
   requests::StatsDelta counted;
+  const bool never_late = row.escalations == 0;
   const bool accepting = !row.accepted_at && (action == requests::Action::kAccept ||
                                               action == requests::Action::kContact ||
                                               action == requests::Action::kResolve);
   if (accepting) {
     counted.accepted = 1;
-    counted.accepted_on_time = now <= row.accept_by ? 1 : 0;
+    counted.accepted_on_time = never_late && now <= row.accept_by ? 1 : 0;
   }
   if (action == requests::Action::kResolve) {
     counted.resolved = 1;
-    counted.resolved_on_time = now <= row.resolve_by ? 1 : 0;
+    counted.resolved_on_time = never_late && now <= row.resolve_by ? 1 : 0;
     counted.resolved_within[requests::ResolveBucket(now - row.created_at)] = 1;
   }
   if (action == requests::Action::kReopen && row.resolved_at) {  // the resolution is undone
     counted.reopened = 1;
     counted.resolved = -1;
-    counted.resolved_on_time = *row.resolved_at <= row.resolve_by ? -1 : 0;
+    counted.resolved_on_time = never_late && *row.resolved_at <= row.resolve_by ? -1 : 0;
     counted.resolved_within[requests::ResolveBucket(*row.resolved_at - row.created_at)] = -1;
   }
   ZJ_RETURN_IF_ERROR(Count(conn, row, counted));

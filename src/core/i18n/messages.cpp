@@ -37,12 +37,50 @@ constexpr std::array kCatalogue = {
           "demo administrator: user {username}, password {password}"},
     Entry{"cli.demo.enterprises", "演示用人单位已生成：{count} 家",
           "demo enterprises generated: {count}"},
+    Entry{
+        "cli.demo.history",
+        "一年的服务已回放：诉求 {requests} 件（超时上报 {escalations} 次，回访 {follow_ups} 次），"
+        "登记会员 {members} 名，会员关系接转 {transfers} 件，名册导入 {imports} 次",
+        "a year of service replayed: {requests} requests ({escalations} escalations, "
+        "{follow_ups} follow-up visits), {members} members recorded, {transfers} member "
+        "transfers, {imports} roster imports"},
+    Entry{"cli.demo.history_present", "已有服务记录，未再回放",
+          "the year of service was there already"},
+    Entry{"cli.demo.history_progress", "正在回放服务记录：{date}",
+          "replaying the year of service: {date}"},
     Entry{"cli.demo.indexes", "正在重建会员索引……", "rebuilding the member indexes..."},
     Entry{"cli.demo.loaded", "演示数据已载入：新增 {created} 个组织，共 {total} 个",
           "demo data loaded: {created} organisations added, {total} in total"},
     Entry{"cli.demo.members", "演示会员已登记：{count} 名", "demo members recorded: {count}"},
     Entry{"cli.demo.requests", "演示服务诉求已登记：{count} 件",
           "demo service requests recorded: {count}"},
+    Entry{"cli.demo.try.admin",
+          "  可以看：全市诉求与服务看板（16 个区的超时上报）、覆盖面、组织与账号、审计日志",
+          "  try: the city's requests and service dashboard (escalations in all 16 districts), "
+          "coverage, orgs and accounts, the audit log"},
+    Entry{"cli.demo.try.cadre.donghuamen",
+          "  "
+          "可以做：受理新诉求（一件今天到期）、联系职工、回访、审批转入的会员、查看带错误行的名册导"
+          "入报告",
+          "  try: accept new requests (one due today), contact a worker, make follow-up visits, "
+          "decide a member transfer, read a roster import's report with rejected rows"},
+    Entry{"cli.demo.try.operator",
+          "  可以做：登记 12351 来电诉求、按姓名或电话查会员、全市诉求队列",
+          "  try: register a 12351 call, find a caller's membership by name or phone, the city's "
+          "request queue"},
+    Entry{
+        "cli.demo.try.staff.dongcheng",
+        "  可以做：受理街道超时上报到区的诉求、回访、审批会员关系接转（一件已超期）、东城服务看板",
+        "  try: take requests escalated from the streets, make follow-up visits, decide member "
+        "transfers (one overdue), 东城's service dashboard"},
+    Entry{"cli.demo.try.staff.xicheng",
+          "  可以做：受理超时上报的诉求、回访、审批会员关系接转、查看名册导入记录",
+          "  try: take escalated requests, make follow-up visits, decide member transfers, the "
+          "roster imports"},
+    Entry{"cli.demo.try.worker.demo",
+          "  可以做：在职工端提交诉求；查询并评价诉求 {number}（手机尾号 {last4}）",
+          "  try: submit a request on the worker portal; track and rate request {number} (phone "
+          "ending {last4})"},
     Entry{"cli.import.done",
           "{file}（{encoding}）：新增 {created} 条，更新 {updated} 条，{failed} 行有错误未导入",
           "{file} ({encoding}): {created} added, {updated} updated, {failed} rows with errors not "

@@ -302,6 +302,9 @@ Result<std::unique_ptr<Connection>> OpenPostgresConnection(const std::string& ur
   // Times are stored as UTC milliseconds; a UTC session keeps any server-side time function
   // (now(), to_timestamp) from depending on the server's configuration.
   ZJ_RETURN_IF_ERROR(connection->ExecScript("SET TIME ZONE 'UTC'"));
+  if (!options.durable_commits) {
+    ZJ_RETURN_IF_ERROR(connection->ExecScript("SET synchronous_commit TO off"));
+  }
   return std::unique_ptr<Connection>(std::move(connection));
 }
 

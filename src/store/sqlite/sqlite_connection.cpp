@@ -320,9 +320,13 @@ Result<std::unique_ptr<Connection>> OpenSqliteConnection(const std::string& path
   auto conn =
       std::make_unique<SqliteConnection>(std::move(db), std::move(writer), options.busy_timeout_ms);
   // WAL lets readers run beside the one writer; synchronous=FULL makes every commit durable
-  // before it returns (a request is "saved" only once it is on disk).
-  ZJ_RETURN_IF_ERROR(conn->ExecScript(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
+  // before it returns (a request is "saved" only once it is on disk). NORMAL (OpenOptions::
+  // durable_commits false) syncs at checkpoints only: consistent after a crash, not durable.
+  ZJ_RETURN_IF_ERROR(conn->ExecScript(options.durable_commits
+                                          ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                                            " PRAGMA foreign_keys=ON;"
+                                          : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                                            " PRAGMA foreign_keys=ON;"));
   return std::unique_ptr<Connection>(std::move(conn));
 }
 

@@ -183,6 +183,8 @@ const en = {
     resolved: 'Resolved',
     overdue: 'Overdue',
     noChildren: 'No requests in child organisations',
+    allChildren: 'Show all {n} child organisations',
+    topChildren: 'Show the first {n} only',
     noOverdue: 'No overdue requests',
   },
   requests: {

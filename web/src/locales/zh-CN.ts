@@ -181,6 +181,8 @@ const zhCN = {
     resolved: '已办结',
     overdue: '超时件数',
     noChildren: '没有下级组织的诉求',
+    allChildren: '显示全部 {n} 个下级组织',
+    topChildren: '只显示前 {n} 个',
     noOverdue: '没有超时诉求',
   },
   requests: {

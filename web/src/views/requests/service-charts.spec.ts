@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RequestsApi } from '@/api/requests'
 import { i18n, setLocale } from '@/locales'
-import { activeCategories, bucketLabel, escalationRows, escalationsOption, medianText, resolveTimeOption, satisfactionSlices, volumeOption, weekLabel } from './service-charts'
+import { activeCategories, bucketLabel, ESCALATION_ROWS, escalationRows, escalationsOption, medianText, resolveTimeOption, satisfactionSlices, volumeOption, weekLabel } from './service-charts'
 
 setLocale('zh-CN')
 const t = (key: string, params?: Record<string, unknown>) => i18n.global.t(key, params ?? {})
@@ -94,6 +94,28 @@ describe('service dashboard charts', () => {
       [4, 1],
     ])
     expect((escalationsOption(d, t, true) as unknown as Option).yAxis.data[0]).toBe('东华门街道')
+  })
+
+  it('draws every district of a municipality: none is cut off (顺义 was, as the 16th)', () => {
+    const districts = ['东城', '西城', '朝阳', '丰台', '石景山', '海淀', '门头沟', '房山', '通州', '顺义', '昌平', '大兴', '怀柔', '平谷', '密云', '延庆']
+    // Server order: most escalations first, 顺义 last with one.
+    const children = districts.map((name, i) => ({ id: String(100 + i), name: `北京市${name}区总工会`, ...figures({ submitted: 40, escalated: i === 9 ? 1 : 30 - i }) }))
+    const shunyi = children.splice(9, 1)
+    const d = dashboard({ org: { id: '1', name: '北京市总工会', kind: 'municipal' }, children: [...children, ...shunyi] })
+    expect(escalationRows(d)).toHaveLength(16)
+    expect(escalationRows(d, ESCALATION_ROWS)).toHaveLength(16)
+    const option = escalationsOption(d, t, false, ESCALATION_ROWS) as unknown as Option
+    expect(option.yAxis.data).toHaveLength(16)
+    expect(option.yAxis.data).toContain('北京市顺义区总工会')
+    expect(option.series[0]?.data.at(-1)).toBe(1)
+  })
+
+  it('keeps the first rows of a long list for the chart until all are asked for', () => {
+    const children = Array.from({ length: 43 }, (_, i) => ({ id: String(i), name: `街道${i}`, ...figures({ submitted: 5, escalated: 43 - i }) }))
+    const d = dashboard({ children })
+    expect(escalationRows(d, ESCALATION_ROWS).map((c) => c.name)).toEqual(children.slice(0, ESCALATION_ROWS).map((c) => c.name))
+    expect((escalationsOption(d, t, false, ESCALATION_ROWS) as unknown as Option).yAxis.data).toHaveLength(ESCALATION_ROWS)
+    expect((escalationsOption(d, t) as unknown as Option).yAxis.data).toHaveLength(43)
   })
 
   it('splits the resolved into rated 3–5, low ratings and not rated', () => {

@@ -49,14 +49,20 @@ export function volumeOption(d: RequestsApi.Dashboard, narrow = false): ServiceC
   }
 }
 
-/** Child orgs with requests or escalations in the window, most escalations first (server order). */
-export function escalationRows(d: RequestsApi.Dashboard, limit = 15): RequestsApi.DashboardChild[] {
-  return d.children.filter((c) => c.escalated > 0 || c.submitted > 0).slice(0, limit)
+/** Rows the escalation chart shows before "show all": every district of a municipality (Beijing
+ *  has 16) fits; a district's 40-odd streets do not, so the rest wait behind the button. */
+export const ESCALATION_ROWS = 20
+
+/** Child orgs with requests or escalations in the window, most escalations first (server order):
+ *  all of them, or the first `limit`. */
+export function escalationRows(d: RequestsApi.Dashboard, limit?: number): RequestsApi.DashboardChild[] {
+  const rows = d.children.filter((c) => c.escalated > 0 || c.submitted > 0)
+  return limit === undefined ? rows : rows.slice(0, limit)
 }
 
-/** Escalations (and volume, for scale) per child org, one row each. */
-export function escalationsOption(d: RequestsApi.Dashboard, t: Translate, narrow = false): ServiceChartOption {
-  const rows = escalationRows(d)
+/** Escalations (and volume, for scale) per child org, one row each: all, or the first `limit`. */
+export function escalationsOption(d: RequestsApi.Dashboard, t: Translate, narrow = false, limit?: number): ServiceChartOption {
+  const rows = escalationRows(d, limit)
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, data: [t('serviceDashboard.escalated'), t('serviceDashboard.submitted')] },

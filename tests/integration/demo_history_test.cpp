@@ -1,0 +1,237 @@
+// The demo as a federation a year into service (`zhijia demo --history`) on both stores: a
+// year of requests in every state, titles that fit their categories, the sweep's escalations in
+// every district, ratings and follow-up visits, members served, transfers and imports, work
+// waiting for each demo account today; consistent figures; nothing added by a rerun.
+#include "app/demo/demo_history.h"
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "app/demo/demo_requests.h"
+#include "app/demo/demo_topics.h"
+#include "app_fixture.h"
+#include "store/coverage.h"
+#include "store/orgs.h"
+
+namespace zj::test {
+namespace {
+
+constexpr std::int64_t kWeekMs = 7LL * 24 * 3600 * 1000;
+
+class DemoHistoryTest : public AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    if (HasFatalFailure()) return;
+    // As `zhijia demo` opens it: generated data, commits that need not wait for the disk.
+    app_.reset();
+    db_.reset();
+    store::OpenOptions open;
+    open.durable_commits = false;
+    auto opened = database_->Open(open);
+    ASSERT_OK(opened);
+    db_ = std::move(*opened);
+    app::AppConfig config;
+    config.password_cost = app::PasswordCost::Minimum();
+    config.keys = TestKeyRing();
+    app_ = std::make_unique<app::Application>(*db_, clock_, random_, config);
+    std::string dir = (std::filesystem::temp_directory_path() / "zj-demo-history-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(dir.data()), nullptr);
+    roster_dir_ = dir;
+  }
+  void TearDown() override {
+    std::error_code ec;
+    std::filesystem::remove_all(roster_dir_, ec);
+    AppTest::TearDown();
+  }
+
+  Result<app::DemoHistoryReport> Load() {
+    app::DemoOptions demo;
+    demo.admin_password = "Demo-Pass-2026";
+    demo.enterprises_per_street = 8;
+    demo.bulk_members = 1200;
+    app::DemoHistoryOptions history;
+    history.requests = 520;
+    history.roster_dir = roster_dir_;
+    return app::LoadDemoHistory(*app_, clock_, demo, history);
+  }
+
+  app::Actor Account(const std::string& username) {
+    auto lease = db_->Acquire();
+    EXPECT_TRUE(lease.has_value());
+    auto actor = app::DemoActor(**lease, username);
+    EXPECT_TRUE(actor.has_value()) << username;
+    return actor ? *actor : app::Actor{};
+  }
+
+  //! Every request the administrator sees, newest first.
+  std::vector<app::RequestView> AllRequests() {
+    std::vector<app::RequestView> out;
+    app::RequestFilter filter;
+    filter.limit = 200;
+    const app::Actor admin = Account("admin");
+    for (;;) {
+      auto page = app_->requests().List(admin, filter);
+      EXPECT_TRUE(page.has_value());
+      if (!page) break;
+      for (auto& r : page->items) out.push_back(std::move(r));
+      if (!page->next_cursor) break;
+      filter.before_id = *page->next_cursor;
+    }
+    return out;
+  }
+
+  std::size_t Queue(const app::Actor& actor, const std::string& box) {
+    app::RequestFilter filter;
+    filter.box = box;
+    filter.statuses = {"submitted", "accepted", "in_progress"};
+    filter.limit = 200;
+    auto page = app_->requests().List(actor, filter);
+    EXPECT_TRUE(page.has_value()) << actor.username << " " << box;
+    return page ? page->items.size() : 0;
+  }
+
+  std::size_t Transfers(const app::Actor& actor, const std::string& box, const std::string& state) {
+    app::TransferFilter filter;
+    filter.box = box;
+    filter.state = state;
+    filter.limit = 200;
+    auto page = app_->transfers().List(actor, filter);
+    EXPECT_TRUE(page.has_value()) << actor.username << " " << box;
+    return page ? page->items.size() : 0;
+  }
+
+  std::size_t FollowUps(const app::Actor& actor, bool done) {
+    app::FollowUpFilter filter;
+    filter.done = done;
+    filter.limit = 200;
+    auto page = app_->requests().FollowUps(actor, filter);
+    EXPECT_TRUE(page.has_value()) << actor.username;
+    return page ? page->items.size() : 0;
+  }
+
+  std::string roster_dir_;
+};
+
+TEST_P(DemoHistoryTest, AYearOfServiceInEveryStateWithWorkWaitingForEachAccount) {
+  auto report = Load();
+  ASSERT_OK(report);
+  EXPECT_EQ(clock_.NowMs(), kTestNowMs) << "the clock is back at today";
+  EXPECT_EQ(report->skipped, 0);
+
+  // Requests over the year, before today, each titled from its own category's table.
+  const auto requests = AllRequests();
+  ASSERT_EQ(static_cast<std::int64_t>(requests.size()), report->requests);
+  EXPECT_GE(report->requests, 500);
+  std::map<std::string, int> statuses;
+  std::set<std::int64_t> weeks;
+  int from_members = 0;
+  for (const auto& r : requests) {
+    ++statuses[r.row.status];
+    EXPECT_TRUE(app::demo::IsTopicOf(r.row.category_code, r.row.title))
+        << r.row.category_code << ": " << r.row.title;
+    EXPECT_LT(r.row.created_at, kTestNowMs);
+    EXPECT_GE(r.row.created_at, kTestNowMs - 53 * kWeekMs);
+    weeks.insert((kTestNowMs - r.row.created_at) / kWeekMs);
+    if (r.row.member_id) ++from_members;
+  }
+  EXPECT_GE(weeks.size(), 50u) << "spread over the year";
+  for (const char* s :
+       {"submitted", "accepted", "in_progress", "resolved", "closed", "rejected", "withdrawn"}) {
+    EXPECT_GT(statuses[s], 0) << s;
+  }
+  EXPECT_GT(statuses["closed"], static_cast<int>(requests.size()) / 2) << "most are done";
+  EXPECT_GT(from_members, static_cast<int>(requests.size()) / 3);
+
+  // The municipal dashboard: escalations in all 16 districts within the default 12 weeks,
+  // ratings, on-time rates that show the late ones.
+  const app::Actor admin = Account("admin");
+  auto dashboard = app_->service_dashboard().Of(admin, std::nullopt, 12);
+  ASSERT_OK(dashboard);
+  ASSERT_EQ(dashboard->children.size(), 16u);
+  for (const auto& district : dashboard->children) {
+    EXPECT_GT(district.figures.escalated, 0) << district.name;
+  }
+  auto year = app_->service_dashboard().Of(admin, std::nullopt, 53);
+  ASSERT_OK(year);
+  EXPECT_EQ(year->total.submitted, report->requests);
+  EXPECT_GT(year->total.escalated, 0);
+  EXPECT_GT(year->total.rated, year->total.resolved / 2);
+  EXPECT_GT(year->total.low_ratings, 0);
+  ASSERT_TRUE(year->accepted_on_time_rate && year->average_rating);
+  EXPECT_LT(*year->accepted_on_time_rate, 0.98);
+  EXPECT_GT(*year->accepted_on_time_rate, 0.7);
+  EXPECT_GT(*year->average_rating, 3.5);
+  EXPECT_GT(report->escalations, 0);
+
+  // Coverage: members served by their requests, a plausible share; figures match a recount.
+  {
+    auto lease = db_->Acquire();
+    ASSERT_OK(lease);
+    auto city = store::FindOrgByCode(**lease, "110000");
+    ASSERT_OK(city);
+    auto rollup = store::RollupOf(**lease, (*city)->id);
+    ASSERT_OK(rollup);
+    const double served =
+        static_cast<double>(rollup->served_12m) / static_cast<double>(rollup->figures.members);
+    EXPECT_GT(served, 0.10);
+    EXPECT_LT(served, 0.40);
+  }
+  auto verify = app_->coverage().Verify();
+  ASSERT_OK(verify);
+  EXPECT_TRUE(verify->differences.empty());
+
+  // Members' side: recorded, imported with rejected rows and a transfer candidate, moved.
+  EXPECT_GT(report->members_recorded, 50);
+  EXPECT_EQ(report->imports, 2);
+  auto imports = app_->roster_imports().List(admin, std::nullopt);
+  ASSERT_OK(imports);
+  ASSERT_EQ(imports->size(), 2u);
+  EXPECT_GT(imports->front().rejected, 0) << "the newest has rows to fix";
+  EXPECT_EQ(imports->front().transfer_candidates, 1);
+  EXPECT_TRUE(std::filesystem::exists(*imports->front().stored_file)) << "its report can be made";
+  for (const char* state : {"approved", "rejected", "pending"}) {
+    EXPECT_GT(Transfers(admin, "incoming", state), 0u) << state;
+  }
+  app::MemberFilter left;
+  left.status = "left";
+  auto gone = app_->members().List(admin, left);
+  ASSERT_OK(gone);
+  EXPECT_FALSE(gone->items.empty()) << "status changes are member events";
+
+  // Work waiting today, for each account.
+  const app::Actor cadre = Account("cadre.donghuamen");
+  EXPECT_GE(Queue(cadre, "new"), 2u);
+  EXPECT_GE(Queue(cadre, "mine"), 1u);
+  EXPECT_GE(FollowUps(cadre, false), 1u);
+  EXPECT_GE(Transfers(cadre, "decidable", "pending"), 1u);
+  const app::Actor dongcheng = Account("staff.dongcheng");
+  EXPECT_GE(Queue(dongcheng, "escalated"), 3u);
+  EXPECT_GE(FollowUps(dongcheng, false), 2u);
+  EXPECT_GE(Transfers(dongcheng, "decidable", "pending"), 2u) << "one of them overdue";
+  const app::Actor xicheng = Account("staff.xicheng");
+  EXPECT_GE(Queue(xicheng, "escalated"), 1u);
+  EXPECT_GE(Transfers(xicheng, "decidable", "pending"), 1u);
+  EXPECT_GE(FollowUps(xicheng, false), 1u);
+  EXPECT_GE(Queue(admin, "escalated"), 2u);
+  EXPECT_GE(FollowUps(admin, true), 1u) << "visits were made over the year";
+  auto tracked = app_->requests().Track(report->worker_tracking_number, report->worker_phone_last4);
+  ASSERT_OK(tracked);
+  EXPECT_TRUE(tracked->may_rate);
+
+  // A rerun adds nothing.
+  auto again = Load();
+  ASSERT_OK(again);
+  EXPECT_EQ(again->requests, 0);
+  EXPECT_EQ(again->demo.members_created, 0);
+  EXPECT_EQ(AllRequests().size(), requests.size());
+  EXPECT_EQ(clock_.NowMs(), kTestNowMs);
+}
+
+ZJ_INSTANTIATE_ON_BOTH_STORES(DemoHistoryTest);
+
+}  // namespace
+}  // namespace zj::test
