@@ -37,7 +37,7 @@ constexpr Sql kList{"member_imports.list",
                     "SELECT " ZJ_IMPORT_COLUMNS ZJ_IMPORT_FROM
                     " WHERE i.org_path >= $1 AND i.org_path < $2"
                     " AND (CAST($3 AS BIGINT) = 0 OR i.union_org_id = CAST($3 AS BIGINT))"
-                    " ORDER BY i.id DESC LIMIT $4"};
+                    " AND ($5 = '' OR i.status = $5) ORDER BY i.id DESC LIMIT $4"};
 constexpr Sql kOutcomes{"member_import_rows.list",
                         "SELECT import_id, row_number, outcome, column_name, code, args,"
                         " member_id FROM member_import_rows WHERE import_id = $1"
@@ -160,8 +160,9 @@ Result<std::optional<MemberImportRow>> FindRunningMemberImport(Connection& conn,
 Result<std::vector<MemberImportRow>> ListMemberImports(Connection& conn, const std::string& low,
                                                        const std::string& high,
                                                        std::optional<std::int64_t> union_org_id,
-                                                       std::int64_t limit) {
-  const std::vector<Value> p{low, high, union_org_id.value_or(0), limit};
+                                                       std::int64_t limit,
+                                                       const std::string& status) {
+  const std::vector<Value> p{low, high, union_org_id.value_or(0), limit, status};
   ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kList, p));
   std::vector<MemberImportRow> out;
   for (const Row& r : rows) out.push_back(FromRow(r));

@@ -68,11 +68,13 @@ Result<std::optional<MemberImportRow>> FindMemberImport(Connection& conn, std::i
 Result<std::optional<MemberImportRow>> FindRunningMemberImport(Connection& conn,
                                                                std::int64_t union_org_id,
                                                                const std::string& sha256);
-//! Runs whose org_path lies in [low, high) (and of one union when given), newest first.
+//! Runs whose org_path lies in [low, high) (and of one union, in one status when given), newest
+//! first.
 Result<std::vector<MemberImportRow>> ListMemberImports(Connection& conn, const std::string& low,
                                                        const std::string& high,
                                                        std::optional<std::int64_t> union_org_id,
-                                                       std::int64_t limit);
+                                                       std::int64_t limit,
+                                                       const std::string& status = "");
 
 Result<void> InsertMemberImportOutcomes(Connection& conn,
                                         const std::vector<MemberImportOutcome>& rows);

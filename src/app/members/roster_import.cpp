@@ -566,13 +566,20 @@ Result<RosterImportView> RosterImportService::Get(const Actor& actor, std::int64
 }
 
 Result<std::vector<store::MemberImportRow>> RosterImportService::List(
-    const Actor& actor, std::optional<std::int64_t> union_id, int limit) {
+    const Actor& actor, std::optional<std::int64_t> union_id, int limit,
+    const std::string& status) {
   ZJ_RETURN_IF_ERROR(MustManageMembers(actor));
+  if (!status.empty() && status != "running" && status != "done" && status != "refused" &&
+      status != "failed") {
+    Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "status", {}, {}};
+    e.fields.push_back({"status", "error.members.import_status", {}});
+    return Fail(std::move(e));
+  }
   const auto range = ScopeRange(actor);
   if (!range) return std::vector<store::MemberImportRow>{};
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   return store::ListMemberImports(*lease, range->first, range->second, union_id,
-                                  std::clamp(limit, 1, 200));
+                                  std::clamp(limit, 1, 200), status);
 }
 
 Result<void> RosterImportService::WriteReport(const Actor& actor, std::int64_t id,

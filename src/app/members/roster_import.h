@@ -91,10 +91,11 @@ class RosterImportService {
                                const RosterImportHooks& hooks = {}, std::size_t max_items = 500);
   //! A run in the actor's scope (kNotFound otherwise).
   Result<RosterImportView> Get(const Actor& actor, std::int64_t id, std::size_t max_items = 500);
-  //! Recent runs in the scope, of one union when given, newest first.
+  //! Recent runs in the scope, of one union and in one status (running, done, refused, failed;
+  //! another is a field error on "status") when given, newest first.
   Result<std::vector<store::MemberImportRow>> List(const Actor& actor,
                                                    std::optional<std::int64_t> union_id,
-                                                   int limit = 50);
+                                                   int limit = 50, const std::string& status = "");
 
   //! Writes the report of run `id`: the rows of `path` (the same file) plus an error column
   //! 错误说明 with each rejected row's message (and a note on each transfer candidate), as

@@ -308,6 +308,8 @@ constexpr std::array kCatalogue = {
           "Your role does not allow access to members"},
     Entry{"error.members.gender_mismatch", "性别与身份证号所示性别不符",
           "The gender contradicts the ID number"},
+    Entry{"error.members.import_status", "导入状态应为 running、done、refused 或 failed",
+          "The import status must be running, done, refused or failed"},
     Entry{"error.members.join_date",
           "日期无效，应为真实日期，如 2015-07-25、2015/7/25 或 2015年7月25日",
           "Not a real date; write e.g. 2015-07-25, 2015/7/25 or 2015年7月25日"},

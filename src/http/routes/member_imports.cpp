@@ -108,7 +108,9 @@ Result<Reply> ListImports(Call& call) {
   }
   const int limit = QueryLimit(query, 50, invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
-  ZJ_ASSIGN_OR_RETURN(auto runs, call.app.roster_imports().List(*call.actor, union_id, limit));
+  const std::string status = QueryValue(query, "status");
+  ZJ_ASSIGN_OR_RETURN(auto runs,
+                      call.app.roster_imports().List(*call.actor, union_id, limit, status));
   nlohmann::json items = nlohmann::json::array();
   for (const auto& r : runs) items.push_back(MemberImportSummaryJson(r));
   return Reply{beast_http::status::ok,

@@ -23,11 +23,20 @@ Result<Reply> ListRequests(Call& call) {
   Error invalid = InvalidInput();
   app::RequestFilter filter;
   if (const std::string box = QueryValue(query, "box"); !box.empty()) filter.box = box;
+  // One status or several, comma-separated ("submitted,accepted,in_progress": the open ones).
   if (const std::string status = QueryValue(query, "status"); !status.empty()) {
-    if (!requests::ParseStatus(status)) {
-      invalid.fields.push_back({"status", "error.requests.status", {}});
+    std::string_view rest = status;
+    while (true) {
+      const std::size_t comma = rest.find(',');
+      const std::string_view one = rest.substr(0, comma);
+      if (!requests::ParseStatus(one)) {
+        invalid.fields.push_back({"status", "error.requests.status", {}});
+        break;
+      }
+      filter.statuses.emplace_back(one);
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
     }
-    filter.statuses = {status};
   }
   filter.category = QueryValue(query, "category");
   filter.priority = QueryValue(query, "priority");
