@@ -25,6 +25,7 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       service_dashboard_(db, clock),
       roster_imports_(db, clock, random, vault_, audit_),
       roster_exports_(db, clock, vault_, audit_),
-      requests_(db, clock, random, audit_, vault_, calendar_book_) {}
+      requests_(db, clock, random, audit_, vault_, calendar_book_),
+      workbench_(db, clock, transfers_) {}
 
 }  // namespace zj::app

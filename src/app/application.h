@@ -21,6 +21,7 @@
 #include "app/requests/request_service.h"
 #include "app/requests/service_dashboard.h"
 #include "app/system/system_service.h"
+#include "app/workbench/workbench.h"
 #include "store/database.h"
 
 namespace zj::app {
@@ -56,6 +57,7 @@ class Application {
   RosterImportService& roster_imports() { return roster_imports_; }
   RosterExportService& roster_exports() { return roster_exports_; }
   RequestService& requests() { return requests_; }
+  Workbench& workbench() { return workbench_; }
 
  private:
   store::Database& db_;
@@ -79,6 +81,7 @@ class Application {
   RosterImportService roster_imports_;
   RosterExportService roster_exports_;
   RequestService requests_;  // after calendar_book_, which it reads
+  Workbench workbench_;      // after transfers_, whose rule it counts by
 };
 
 }  // namespace zj::app

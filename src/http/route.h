@@ -127,5 +127,6 @@ void AddMemberImportRoutes(std::vector<Route>& routes);
 void AddRequestRoutes(std::vector<Route>& routes);
 void AddRequestPortalRoutes(std::vector<Route>& routes);
 void AddCalendarRoutes(std::vector<Route>& routes);
+void AddWorkbenchRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

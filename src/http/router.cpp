@@ -121,6 +121,7 @@ std::vector<Route> ApiRoutes() {
   AddRequestRoutes(routes);
   AddRequestPortalRoutes(routes);
   AddCalendarRoutes(routes);
+  AddWorkbenchRoutes(routes);
   return routes;
 }
 

@@ -268,6 +268,11 @@ const Row kRows[] = {
   {"403/403", "403/403", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
 {"PUT",    "/api/v1/calendars/:year", "/api/v1/calendars/2026", "{calendar_2026}", "",
   {"403/403", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
+
+// ---- the workbench: every signed-in account, counted in its own scope (a worker gets no cards)
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/workbench", "", "", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
 };
 // clang-format on
 
