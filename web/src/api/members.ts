@@ -305,8 +305,8 @@ export function getImportApi(id: string): Promise<MembersApi.Import> {
   return request(importPath(id), { silent: true })
 }
 
-export function listImportsApi(unionId?: string): Promise<MembersApi.ImportList> {
-  return request('/api/v1/members/imports', { query: { union_id: unionId || undefined } })
+export function listImportsApi(unionId?: string, status?: MembersApi.ImportStatus): Promise<MembersApi.ImportList> {
+  return request('/api/v1/members/imports', { query: { union_id: unionId || undefined, status: status || undefined } })
 }
 
 /** Where the browser downloads the run's rows with an error column (audited export). */

@@ -156,7 +156,8 @@ export namespace RequestsApi {
   }
   export interface ListQuery {
     box?: Box
-    status?: Status | ''
+    /** One status, or OPEN_STATUSES (the server takes a comma list). */
+    status?: Status | typeof OPEN_STATUSES | ''
     category?: string
     priority?: Priority | ''
     org_id?: string
@@ -224,6 +225,8 @@ export namespace RequestsApi {
 }
 
 export const REQUEST_STATUSES: RequestsApi.Status[] = ['submitted', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected', 'withdrawn']
+/** The open statuses as one filter value (the workbench's "escalated to us" links to it). */
+export const OPEN_STATUSES = 'submitted,accepted,in_progress'
 export const REQUEST_BOXES: RequestsApi.Box[] = ['new', 'mine', 'overdue', 'escalated', 'all']
 export const REQUEST_LEVELS: RequestsApi.Level[] = ['grassroots', 'street', 'district', 'municipal']
 

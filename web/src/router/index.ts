@@ -1,5 +1,6 @@
 // The router: history mode under '/', one route file per module in ./modules, lazy views,
-// and one guard that sends visitors who are not signed in to /login.
+// and one guard that sends visitors who are not signed in to /login and signed-in workers to
+// their portal.
 import { createRouter, createWebHistory, type RouteLocationNormalized, type Router, type RouterHistory } from 'vue-router'
 import { i18n } from '@/locales'
 import { useSessionStore } from '@/stores/session'
@@ -50,7 +51,11 @@ export function createAppRouter(history: RouterHistory = createWebHistory('/')):
     if (to.matched.some((r) => r.meta.requiresAuth) && !session.isLoggedIn) {
       return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
     }
-    if (to.meta.guestOnly && session.isLoggedIn) return safeRedirect(to.query.redirect)
+    // A worker's home is the portal (My account), not the staff console, which holds nothing
+    // for a worker: every console page sends a signed-in worker there.
+    const worker = session.user?.role === 'worker'
+    if (worker && to.matched.some((r) => r.meta.requiresAuth)) return { name: 'portal-me' }
+    if (to.meta.guestOnly && session.isLoggedIn) return worker ? { name: 'portal-me' } : safeRedirect(to.query.redirect)
     if (to.meta.roles && !to.meta.roles.includes(session.user?.role ?? '')) return { name: 'home' }
     return true
   })

@@ -76,7 +76,18 @@ describe('router guard', () => {
     answerSession(200, { ...signedIn, user: { ...signedIn.user, role: 'worker' } })
     const workerRouter = createAppRouter(createMemoryHistory())
     await workerRouter.push('/enterprises')
-    expect(workerRouter.currentRoute.value.name).toBe('home')
+    expect(workerRouter.currentRoute.value.name).toBe('portal-me')
+  })
+
+  it("sends a signed-in worker from the console's home and from /login to the portal's My account", async () => {
+    answerSession(200, { ...signedIn, user: { ...signedIn.user, username: 'worker.demo', role: 'worker', org: null } as never })
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/')
+    expect(router.currentRoute.value.name).toBe('portal-me')
+    await router.push('/login?redirect=/requests')
+    expect(router.currentRoute.value.name).toBe('portal-me')
+    await router.push('/portal/requests')
+    expect(router.currentRoute.value.name).toBe('portal-requests')
   })
 
   it('lets operators find and read members but not import or decide transfers', async () => {
@@ -97,7 +108,7 @@ describe('router guard', () => {
     expect(await open('operator', '/members/42')).toBe('member')
     expect(await open('operator', '/members/import')).toBe('home')
     expect(await open('operator', '/members/transfers')).toBe('home')
-    expect(await open('worker', '/members')).toBe('home')
+    expect(await open('worker', '/members')).toBe('portal-me')
   })
 
   it('shows the not-found page for unknown paths', async () => {

@@ -58,3 +58,10 @@ export function formatNumber(
 export function formatPercent(ratio: number, locale: string = currentLocale()): string {
   return formatNumber(ratio, locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })
 }
+
+/** A time of day to the minute, in 24-hour form (a deadline later today). */
+export function formatTime(value: DateInput, locale: string = currentLocale()): string {
+  const date = toDate(value)
+  if (!date) return '—'
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date)
+}
