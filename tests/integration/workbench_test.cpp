@@ -91,7 +91,9 @@ class WorkbenchTest : public CoverageTest {
                 QueueSize(actor, "escalated", {"submitted", "accepted", "in_progress"}));
     }
     ASSERT_TRUE(cards.count("requests_follow_ups"));
-    auto follow_ups = app_->requests().FollowUps(actor, app::FollowUpFilter{.limit = 200});
+    app::FollowUpFilter open;
+    open.limit = 200;
+    auto follow_ups = app_->requests().FollowUps(actor, open);
     ASSERT_OK(follow_ups);
     EXPECT_EQ(cards["requests_follow_ups"].count,
               static_cast<std::int64_t>(follow_ups->items.size()));
@@ -103,7 +105,7 @@ class WorkbenchTest : public CoverageTest {
       std::int64_t due = 0;
       const std::int64_t end = app::EndOfLocalDay(now);
       for (const auto& v : page->items) {
-        due += v.row.next_due && *v.row.next_due >= now && *v.row.next_due < end ? 1 : 0;
+        due += v.row.next_due && *v.row.next_due >= now && *v.row.next_due <= end ? 1 : 0;
       }
       EXPECT_EQ(c->second.count, due);
       EXPECT_EQ(static_cast<std::int64_t>(c->second.items.size()), std::min<std::int64_t>(due, 5));

@@ -79,22 +79,26 @@ TEST(WorkbenchRegistry, StandardCardsGiveEachRoleItsOwnWorkAndAWorkerNothing) {
 }
 
 TEST(WorkbenchRegistry, StandardCardsPutToDosBeforeFigures) {
+  const CardRegistry registry = StandardCards();
   bool seen_kpi = false;
-  for (const CardSpec& spec : StandardCards().All()) {
+  for (const CardSpec& spec : registry.All()) {
     if (spec.kind == CardKind::kKpi) seen_kpi = true;
-    if (seen_kpi) EXPECT_EQ(spec.kind, CardKind::kKpi) << spec.id << " comes after a figure";
+    if (seen_kpi) {
+      EXPECT_EQ(spec.kind, CardKind::kKpi) << spec.id << " comes after a figure";
+    }
   }
 }
 
 TEST(WorkbenchDeadlines, TodayEndsAtBeijingMidnight) {
+  constexpr std::int64_t kHour = 3600LL * 1000;
   // 2026-12-06 04:00 UTC is noon in Beijing; the day ends at 16:00 UTC.
   const std::int64_t noon = 1796529600000;
-  EXPECT_EQ(EndOfLocalDay(noon), 1796529600000 + 4LL * 3600 * 1000);
-  // 2026-12-06 17:00 UTC is already 01:00 on the 7th in Beijing: that day ends a day later.
-  EXPECT_EQ(EndOfLocalDay(noon + 13LL * 3600 * 1000), 1796529600000 + 28LL * 3600 * 1000);
+  EXPECT_EQ(EndOfLocalDay(noon), noon + 12 * kHour);
+  // At 17:00 UTC it is already 01:00 on the 7th in Beijing: that day ends a day later.
+  EXPECT_EQ(EndOfLocalDay(noon + 13 * kHour), noon + 36 * kHour);
   // Exactly at midnight the new day has begun.
-  const std::int64_t midnight = 1796529600000 + 4LL * 3600 * 1000;
-  EXPECT_EQ(EndOfLocalDay(midnight), midnight + 24LL * 3600 * 1000);
+  EXPECT_EQ(EndOfLocalDay(noon + 12 * kHour), noon + 36 * kHour);
+  EXPECT_EQ(EndOfLocalDay(noon + 12 * kHour - 1), noon + 12 * kHour);
 }
 
 }  // namespace

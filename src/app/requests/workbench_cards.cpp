@@ -64,7 +64,9 @@ Result<std::optional<Card>> FollowUps(const CardContext& ctx) {
 // Deadlines (of whatever milestone is next) still ahead today; the lapsed ones are "overdue".
 Result<std::optional<Card>> DueToday(const CardContext& ctx) {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, ctx.db.Acquire());
-  const std::int64_t end = EndOfLocalDay(ctx.now_ms);
+  // A deadline is the end of its day, the coming local midnight itself (WorkCalendar::
+  // DeadlineMs): today's are those up to and including that instant.
+  const std::int64_t end = EndOfLocalDay(ctx.now_ms) + 1;
   ZJ_ASSIGN_OR_RETURN(auto rows, store::DeadlinesBetween(*lease, ctx.scope_low, ctx.scope_high,
                                                          ctx.now_ms, end, kDeadlineItems));
   Card c;

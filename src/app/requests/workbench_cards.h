@@ -14,7 +14,7 @@ void AddRequestKpis(CardRegistry& registry);
 //! How many weeks the request KPIs cover: the service dashboard opened with weeks=4.
 inline constexpr int kWorkbenchWeeks = 4;
 
-//! The end (exclusive, ms) of the local (UTC+8) day holding `now_ms`.
+//! The end of the local (UTC+8) day holding `now_ms`: the next local midnight, in Unix ms.
 std::int64_t EndOfLocalDay(std::int64_t now_ms);
 
 }  // namespace zj::app
