@@ -154,7 +154,9 @@ describe('the workbench', () => {
         // What the account meets first (the viewport), and the whole workbench (it scrolls inside
         // the console's main area, which a full-page shot of the document does not show).
         await page.screenshot({ path: path.join(artifactsDir, `workbench-${name}-${locale}.png`) })
-        await page.locator('.home').screenshot({ path: path.join(artifactsDir, `workbench-${name}-${locale}-all.png`) })
+        const height = await page.evaluate(() => document.querySelector('.home').getBoundingClientRect().bottom + 40)
+        await page.setViewportSize({ width: viewport.width, height: Math.ceil(Math.max(height, viewport.height)) })
+        await page.screenshot({ path: path.join(artifactsDir, `workbench-${name}-${locale}-all.png`) })
         await page.context().close()
       })
     }

@@ -120,7 +120,7 @@ const zhCN = {
       members_imports_running: { title: '导入进行中', hint: '名册导入尚未完成' },
       kpi_members: { title: '会员人数', hint: '本级及下级工会' },
       kpi_membership_rate: { title: '职工入会率', hint: '会员占职工人数' },
-      kpi_requests_recent: { title: '近4周诉求', hint: '本周及前3周受理的诉求' },
+      kpi_requests_recent: { title: '近4周诉求', hint: '本周及前3周登记的诉求' },
       kpi_on_time_rate: { title: '按时办结率', hint: '近4周办结中按时的比例' },
     },
   },
