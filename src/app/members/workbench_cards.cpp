@@ -45,7 +45,7 @@ Result<std::optional<store::RollupRow>> OwnRollup(const CardContext& ctx) {
   if (!ctx.actor.org_id) return std::optional<store::RollupRow>();
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, ctx.db.Acquire());
   ZJ_ASSIGN_OR_RETURN(store::RollupRow row, store::RollupOf(*lease, *ctx.actor.org_id));
-  return std::optional(std::move(row));
+  return std::optional(row);
 }
 
 Result<std::optional<Card>> Members(const CardContext& ctx) {
