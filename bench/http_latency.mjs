@@ -1,6 +1,6 @@
 // Latency of single requests, one after another over a kept-alive connection, for the
 // dashboards and searches of bench/run.sh: each path is asked `--warmup` times (not counted)
-// and then `--n` times; writes {path: {n, p50_ms, p95_ms, max_ms, bytes}} as JSON. A non-2xx
+// and then `--n` times; writes {path: {n, p50_ms, p95_ms, p99_ms, max_ms, bytes}} as JSON. A non-2xx
 // answer fails the run, so a benchmark never times error pages.
 // Usage: node bench/http_latency.mjs --base URL --cookie C [--n 200] [--warmup 20] --out F PATH...
 import { writeFileSync } from 'node:fs'
@@ -45,6 +45,7 @@ for (const path of paths) {
     n: times.length,
     p50_ms: round(quantile(times, 0.5)),
     p95_ms: round(quantile(times, 0.95)),
+    p99_ms: round(quantile(times, 0.99)),
     max_ms: round(times[times.length - 1]),
     bytes,
   }

@@ -81,10 +81,16 @@ const apiWrites = {
 const small = read('dashboards_small.json')
 const large = read('dashboards_large.json')
 const scopeName = (path, scopes) =>
-  path.includes(scopes.city) ? 'city' : path.includes(scopes.district) ? 'district (东城区)' : 'street (东华门街道)'
+  path.includes('/workbench')
+    ? 'city (the administrator)'
+    : path.includes(scopes.city)
+      ? 'city'
+      : path.includes(scopes.district)
+        ? 'district (东城区)'
+        : 'street (东华门街道)'
 const smallScopes = read('scopes_small.json')
 const largeScopes = read('scopes_large.json')
-const kinds = (path) => (path.includes('/coverage') ? 'coverage' : 'service')
+const kinds = (path) => (path.includes('/workbench') ? 'workbench' : path.includes('/coverage') ? 'coverage' : 'service')
 const dashboards = Object.keys(small).map((smallPath) => {
   const scope = scopeName(smallPath, smallScopes)
   const largePath = Object.keys(large).find((p) => kinds(p) === kinds(smallPath) && scopeName(p, largeScopes) === scope)
@@ -93,8 +99,8 @@ const dashboards = Object.keys(small).map((smallPath) => {
   return {
     dashboard: kinds(smallPath),
     scope,
-    small: { members: smallMembers, p50_ms: s.p50_ms, p95_ms: s.p95_ms },
-    large: { members, p50_ms: l.p50_ms, p95_ms: l.p95_ms },
+    small: { members: smallMembers, p50_ms: s.p50_ms, p95_ms: s.p95_ms, p99_ms: s.p99_ms },
+    large: { members, p50_ms: l.p50_ms, p95_ms: l.p95_ms, p99_ms: l.p99_ms },
     ratio_p95: round(l.p95_ms / s.p95_ms),
     target_ratio: 2,
     p95_target_ms: 50,
@@ -145,11 +151,11 @@ const lines = [
   '|---|---:|---:|---:|---:|',
   `| ${apiWrites.request}, 16 conn. | ${Math.round(writes.rps)} | ${writes.p50_ms} / ${writes.p99_ms} | ${apiWrites.bare_insert.rows_per_s} | **${apiWrites.ratio}** ${ok(apiWrites.ratio >= apiWrites.target_ratio)} |`,
   '',
-  `| dashboard | ${n(smallMembers)} members p50 / p95 ms | ${n(members)} members p50 / p95 ms | p95 ratio (≤ 2) | p95 < 50 ms |`,
+  `| dashboard | ${n(smallMembers)} members p50 / p95 / p99 ms | ${n(members)} members p50 / p95 / p99 ms | p95 ratio (≤ 2) | p95 < 50 ms |`,
   '|---|---:|---:|---:|---|',
   ...dashboards.map(
     (d) =>
-      `| ${d.dashboard}, ${d.scope} | ${d.small.p50_ms} / ${d.small.p95_ms} | ${d.large.p50_ms} / ${d.large.p95_ms} | **${d.ratio_p95}** ${ok(d.ratio_p95 <= d.target_ratio)} | ${ok(d.large.p95_ms < d.p95_target_ms)} |`,
+      `| ${d.dashboard}, ${d.scope} | ${d.small.p50_ms} / ${d.small.p95_ms} / ${d.small.p99_ms} | ${d.large.p50_ms} / ${d.large.p95_ms} / ${d.large.p99_ms} | **${d.ratio_p95}** ${ok(d.ratio_p95 <= d.target_ratio)} | ${ok(d.large.p95_ms < d.p95_target_ms)} |`,
   ),
   '',
   `| member search in a district (${n(members)} members) | p50 ms | p95 ms | p95 < 50 ms |`,

@@ -17,7 +17,7 @@
 #   api_writes   service requests created per second through the API (committed before the
 #                answer) against a bare prepared insert of the same rows, one per transaction;
 #   dashboards   p50/p95 of the coverage and service dashboards of the city, a district and a
-#                street at two data sizes;
+#                street, and p50/p95/p99 of the administrator's workbench, at two data sizes;
 #   search       member search by name prefix and by pinyin initials within a district;
 #   memory       the server's RSS idle and after the load;
 #   member_import `zhijia members import` against a bare prepared insert of the same rows
@@ -109,7 +109,8 @@ serve() {
 get() { curl -fs -H "Cookie: $cookie" "$base$1"; }
 org_id() { get "/api/v1/orgs?q=$1" | json "v.items.find(o=>o.code==='$1').id"; }
 
-# dashboards NAME: p50/p95 of the coverage and service dashboards of the city, 东城区 and 东华门街道.
+# dashboards NAME: p50/p95 of the coverage and service dashboards of the city, 东城区 and 东华门街道,
+# and of the administrator's workbench (every card counted over the whole city).
 dashboards() {
   local city district street
   city="$(get /api/v1/org-tree | json 'v.items[0].id')"
@@ -120,7 +121,7 @@ dashboards() {
     --out "$work/out/dashboards_$1.json" \
     "/api/v1/orgs/$city/coverage" "/api/v1/orgs/$district/coverage" "/api/v1/orgs/$street/coverage" \
     "/api/v1/requests/dashboard?org_id=$city" "/api/v1/requests/dashboard?org_id=$district" \
-    "/api/v1/requests/dashboard?org_id=$street"
+    "/api/v1/requests/dashboard?org_id=$street" "/api/v1/workbench"
   echo "{\"city\":\"$city\",\"district\":\"$district\",\"street\":\"$street\"}" >"$work/out/scopes_$1.json"
 }
 
