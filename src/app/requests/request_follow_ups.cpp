@@ -88,7 +88,7 @@ Result<RequestView> RequestService::FinishFollowUp(const Actor& actor, std::int6
                  {},
                  {{"tracking_number", row.tracking_number}, {"reason", follow_up->reason}}}));
   ZJ_RETURN_IF_ERROR(tx.Commit());
-  ZJ_ASSIGN_OR_RETURN(RequestView view, ViewOf(*lease, row, true));
+  ZJ_ASSIGN_OR_RETURN(RequestView view, ViewOf(*lease, row, true, &actor));
   ZJ_RETURN_IF_ERROR(AttachFollowUp(*lease, actor, view));
   return view;
 }

@@ -1,5 +1,7 @@
 // The handling org's moves: accept, contact, resolve, reject, close, transfer, notes and
 // replies; the state change with its counters, notifications and history events.
+#include <algorithm>
+
 #include "app/coverage/served.h"
 #include "app/notify/outbox.h"
 #include "app/requests/request_internal.h"
@@ -45,7 +47,7 @@ Result<RequestView> RequestService::Act(const Actor& actor, std::int64_t id,
   }
   ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
   ZJ_RETURN_IF_ERROR(tx.Commit());
-  return ViewOf(*lease, row, true);
+  return ViewOf(*lease, row, true, &actor);
 }
 
 Result<RequestView> RequestService::Transfer(const Actor& actor, std::int64_t id,
@@ -72,19 +74,23 @@ Result<RequestView> RequestService::Transfer(const Actor& actor, std::int64_t id
     return Fail(Conflict(row.status, requests::Action::kAccept));
   }
   const std::int64_t now = clock_.NowMs();
+  const std::string old_home_path = row.home_path;
+  const std::string from_org = row.org_name;
   row.org_id = target->id;
   row.home_path = target->path;
   row.updated_at = now;
   ZJ_ASSIGN_OR_RETURN(const requests::Sla sla, SlaFor(*lease, row.category_code));
   Assign(row, *calendars_.Current(), sla, now);
   ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
+  ZJ_RETURN_IF_ERROR(MoveCounts(*lease, row, old_home_path));
   store::RequestEventRow event = Event("transferred", text, true);
   event.org_id = target->id;
   ZJ_RETURN_IF_ERROR(AddEvent(*lease, row, actor.user_id, std::move(event)));
-  ZJ_RETURN_IF_ERROR(Notify(*lease, *target, "notify.request.new", row));
+  ZJ_RETURN_IF_ERROR(Notify(*lease, *target, "notify.request.transferred", row,
+                            {{"from", from_org}, {"reason", text}}));
   ZJ_RETURN_IF_ERROR(tx.Commit());
   row.org_name = target->name;
-  return ViewOf(*lease, row, true);
+  return ViewOf(*lease, row, true, &actor);
 }
 
 Result<RequestView> RequestService::AddMessage(const Actor& actor, std::int64_t id,
@@ -107,7 +113,7 @@ Result<RequestView> RequestService::AddMessage(const Actor& actor, std::int64_t 
   row.updated_at = clock_.NowMs();
   ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
   ZJ_RETURN_IF_ERROR(tx.Commit());
-  return ViewOf(*lease, row, true);
+  return ViewOf(*lease, row, true, &actor);
 }
 
 Result<void> RequestService::Move(store::Connection& conn, store::RequestRow& row,
@@ -142,19 +148,35 @@ Result<void> RequestService::Move(store::Connection& conn, store::RequestRow& ro
     counted.resolved_within[requests::ResolveBucket(*row.resolved_at - row.created_at)] = -1;
   }
   ZJ_RETURN_IF_ERROR(Count(conn, row, counted));
+  // Each milestone reached is judged against the deadline in force now, and that is kept: a
+  // later escalation or transfer replaces the deadlines (see accept_met, migration 0016).
+  const auto reach_accept = [&] {
+    if (row.accepted_at) return;
+    row.accepted_at = now;
+    row.accept_met = now <= row.accept_by;
+  };
+  const auto reach_contact = [&] {
+    if (row.contacted_at) return;
+    row.contacted_at = now;
+    row.contact_met = now <= row.contact_by;
+  };
   switch (action) {
     case requests::Action::kAccept:
-      row.accepted_at = now;
+      reach_accept();
       break;
     case requests::Action::kContact:
-      if (!row.accepted_at) row.accepted_at = now;
-      row.contacted_at = now;
+      reach_accept();
+      reach_contact();
       break;
     case requests::Action::kResolve:
-      if (!row.accepted_at) row.accepted_at = now;
-      if (!row.contacted_at) row.contacted_at = now;
+      reach_accept();
+      reach_contact();
       row.resolved_at = now;
+      row.resolve_met = now <= row.resolve_by;
       row.resolution = body;
+      break;
+    case requests::Action::kReopen:
+      row.resolve_met.reset();
       break;
     case requests::Action::kClose:
       row.closed_at = now;
@@ -176,14 +198,59 @@ Result<void> RequestService::Count(store::Connection& conn, const store::Request
                                 delta);
 }
 
+Result<void> RequestService::MoveCounts(store::Connection& conn, const store::RequestRow& r,
+                                        const std::string& old_home_path) {
+  // What the request has added so far. Only open requests move: a resolution undone by a
+  // reopening took its figures back with it, and a rating closes the request, so what remains
+  // is its submission, acceptance, escalations and reopenings.
+  requests::StatsDelta added;
+  added.submitted = 1;
+  added.urgent = r.priority == "urgent" ? 1 : 0;
+  if (r.accepted_at) {
+    added.accepted = 1;
+    added.accepted_on_time = r.accept_met.value_or(*r.accepted_at <= r.accept_by) ? 1 : 0;
+  }
+  added.escalated = r.escalations;
+  ZJ_ASSIGN_OR_RETURN(auto events, store::RequestEvents(conn, r.id, true));
+  for (const auto& e : events) {
+    if (e.kind == "status" && e.from_status == "resolved" && e.to_status == "in_progress") {
+      ++added.reopened;
+    }
+  }
+  requests::StatsDelta taken;
+  taken.submitted = -added.submitted;
+  taken.urgent = -added.urgent;
+  taken.accepted = -added.accepted;
+  taken.accepted_on_time = -added.accepted_on_time;
+  taken.escalated = -added.escalated;
+  taken.reopened = -added.reopened;
+  const std::vector<std::int64_t> before = OrgPath::FromStored(old_home_path).Ids();
+  const std::vector<std::int64_t> after = OrgPath::FromStored(r.home_path).Ids();
+  const auto outside = [](const std::vector<std::int64_t>& ids,
+                          const std::vector<std::int64_t>& other) {
+    std::vector<std::int64_t> out;
+    for (const std::int64_t id : ids) {
+      if (std::find(other.begin(), other.end(), id) == other.end()) out.push_back(id);
+    }
+    return out;
+  };
+  const std::string week = requests::WeekOf(r.created_at);
+  ZJ_RETURN_IF_ERROR(store::AddRequestStats(conn, outside(before, after), week, r.category_code,
+                                            r.federation_id, taken));
+  return store::AddRequestStats(conn, outside(after, before), week, r.category_code,
+                                r.federation_id, added);
+}
+
 Result<void> RequestService::Notify(store::Connection& conn, const store::OrgRow& org,
-                                    const std::string& key, const store::RequestRow& r) {
-  const i18n::Args args{{"title", r.title},
-                        {"number", r.tracking_number},
-                        {"org", org.name},
-                        {"priority", r.priority == "urgent" ? "紧急" : "普通"},
-                        {"accept_by", DeadlineDay(r.accept_by)},
-                        {"escalations", std::to_string(r.escalations)}};
+                                    const std::string& key, const store::RequestRow& r,
+                                    const i18n::Args& extra) {
+  i18n::Args args{{"title", r.title},
+                  {"number", r.tracking_number},
+                  {"org", org.name},
+                  {"priority", r.priority == "urgent" ? "紧急" : "普通"},
+                  {"accept_by", DeadlineDay(r.accept_by)},
+                  {"escalations", std::to_string(r.escalations)}};
+  args.insert(args.end(), extra.begin(), extra.end());
   const Message message{RecipientOf(org),
                         i18n::Translate(i18n::Locale::kZhCN, key + ".subject", args),
                         i18n::Translate(i18n::Locale::kZhCN, key + ".body", args)};

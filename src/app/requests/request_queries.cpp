@@ -16,7 +16,7 @@ Result<RequestView> RequestService::Get(const Actor& actor, std::int64_t id) {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   const store::ReadSnapshot snapshot(*lease);
   ZJ_ASSIGN_OR_RETURN(auto row, LoadVisible(*lease, actor, id));
-  ZJ_ASSIGN_OR_RETURN(RequestView view, ViewOf(*lease, std::move(row), true));
+  ZJ_ASSIGN_OR_RETURN(RequestView view, ViewOf(*lease, std::move(row), true, &actor));
   ZJ_RETURN_IF_ERROR(AttachFollowUp(*lease, actor, view));
   return view;
 }
@@ -40,6 +40,7 @@ Result<RequestPage> RequestService::List(const Actor& actor, const RequestFilter
     q.home_low = p.SubtreeLow();
     q.home_high = p.SubtreeHigh();
   }
+  if (!filter.q.empty()) return Search(*lease, filter, q.home_low, q.home_high);
   q.statuses = filter.statuses;
   q.category = filter.category;
   q.priority = filter.priority;
@@ -63,14 +64,18 @@ Result<RequestPage> RequestService::List(const Actor& actor, const RequestFilter
     return Fail(std::move(e));
   }
   ZJ_ASSIGN_OR_RETURN(auto rows, store::ListRequests(*lease, q));
+  return PageOf(*lease, std::move(rows), static_cast<std::size_t>(q.limit - 1));
+}
+
+Result<RequestPage> RequestService::PageOf(store::Connection& conn,
+                                           std::vector<store::RequestRow> rows, std::size_t limit) {
   RequestPage page;
-  const std::size_t limit = static_cast<std::size_t>(q.limit - 1);
   if (rows.size() > limit) {
     rows.resize(limit);
     page.next_cursor = rows.back().id;
   }
   for (auto& row : rows) {
-    ZJ_ASSIGN_OR_RETURN(auto view, ViewOf(*lease, std::move(row), false));
+    ZJ_ASSIGN_OR_RETURN(auto view, ViewOf(conn, std::move(row), false));
     page.items.push_back(std::move(view));
   }
   return page;
@@ -86,7 +91,7 @@ Result<store::RequestRow> RequestService::LoadVisible(store::Connection& conn, c
 }
 
 Result<RequestView> RequestService::ViewOf(store::Connection& conn, store::RequestRow row_in,
-                                           bool with_events) {
+                                           bool with_events, const Actor* actor) {
   RequestView v;
   v.row = std::move(row_in);
   const store::RequestRow& row = v.row;
@@ -98,8 +103,21 @@ Result<RequestView> RequestService::ViewOf(store::Connection& conn, store::Reque
   } else {  // a key that is gone: the last four digits are still known
     v.phone_masked = "*******" + row.contact_phone_last4;
   }
+  const auto status = requests::ParseStatus(row.status);
+  const bool open = status && requests::IsOpen(*status);
+  if (open) v.next_milestone = requests::NextMilestone(ProgressOf(row));
   if (with_events) {
     ZJ_ASSIGN_OR_RETURN(v.events, store::RequestEvents(conn, row.id, true));
+    const std::int64_t now = clock_.NowMs();
+    auto milestone = [&](requests::Milestone m, std::int64_t due,
+                         std::optional<std::int64_t> reached, std::optional<bool> met) {
+      v.milestones.push_back(
+          {m, due, reached, requests::StateOfMilestone(reached, met, due, open, now)});
+    };
+    milestone(requests::Milestone::kAccept, row.accept_by, row.accepted_at, row.accept_met);
+    milestone(requests::Milestone::kContact, row.contact_by, row.contacted_at, row.contact_met);
+    milestone(requests::Milestone::kResolve, row.resolve_by, row.resolved_at, row.resolve_met);
+    if (actor && MayHandle(*actor) && status) v.offered_steps = requests::OfferedSteps(*status);
   }
   v.row.contact_phone_cipher.clear();
   v.row.contact_phone_index.clear();
