@@ -264,6 +264,12 @@ describe('request handling', () => {
         await shot(page, `queue-search-${setup.name}.png`)
         await page.getByTestId('queue-searching').locator('.el-tag__close').click()
         await page.getByTestId('queue-tabs').waitFor()
+        await list.locator('tbody tr').nth(1).waitFor()
+        // A countdown is one line: an inline box broken across lines has more than one rect.
+        const lines = await list.getByTestId('sla').evaluateAll((els) => els.map((e) => e.getClientRects().length))
+        assert.ok(lines.length > 0 && lines.every((n) => n === 1), `countdowns on ${lines} lines`)
+        const cut = await list.locator('tbody tr td:first-child .cell').evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).length)
+        assert.equal(cut, 0, 'no tracking number is cut')
         await shot(page, `queue-tabs-${setup.name}.png`)
       }
       await page.context().close()

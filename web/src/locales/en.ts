@@ -325,7 +325,7 @@ const en = {
       loadMore: 'Load more',
       intake: 'Register a request',
       orgFilter: 'Handled by: {org}',
-      search: 'Tracking number, phone or name',
+      search: 'Number, phone or name',
       searchLabel: 'Find a request',
       searchButton: 'Find',
       searching: 'Found: requests whose tracking number, phone or name match exactly',
