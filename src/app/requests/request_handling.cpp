@@ -148,17 +148,18 @@ Result<void> RequestService::Move(store::Connection& conn, store::RequestRow& ro
     counted.resolved_within[requests::ResolveBucket(*row.resolved_at - row.created_at)] = -1;
   }
   ZJ_RETURN_IF_ERROR(Count(conn, row, counted));
-  // Each milestone reached is judged against the deadline in force now, and that is kept: a
-  // later escalation or transfer replaces the deadlines (see accept_met, migration 0016).
+  // Each milestone reached is judged as the counters above judge it (within the deadline in
+  // force now, and never escalated), and that is kept: a later escalation or transfer replaces
+  // the deadlines (see accept_met, migration 0016).
   const auto reach_accept = [&] {
     if (row.accepted_at) return;
     row.accepted_at = now;
-    row.accept_met = now <= row.accept_by;
+    row.accept_met = never_late && now <= row.accept_by;
   };
   const auto reach_contact = [&] {
     if (row.contacted_at) return;
     row.contacted_at = now;
-    row.contact_met = now <= row.contact_by;
+    row.contact_met = never_late && now <= row.contact_by;
   };
   switch (action) {
     case requests::Action::kAccept:
@@ -172,7 +173,7 @@ Result<void> RequestService::Move(store::Connection& conn, store::RequestRow& ro
       reach_accept();
       reach_contact();
       row.resolved_at = now;
-      row.resolve_met = now <= row.resolve_by;
+      row.resolve_met = never_late && now <= row.resolve_by;
       row.resolution = body;
       break;
     case requests::Action::kReopen:
