@@ -1,6 +1,7 @@
 #include "http/request_json.h"
 
 #include "core/requests/request_flow.h"
+#include "core/requests/service_deadlines.h"
 #include "http/route.h"
 
 namespace zj::http {
@@ -28,22 +29,13 @@ void RequestSummaryFields(JsonWriter& w, const app::RequestView& v, i18n::Locale
   w.Key("phone_masked").Str(v.phone_masked);
   w.Key("created_at").Int(r.created_at);
   w.Key("next_due").OptInt(r.next_due);
-  w.Key("escalations").Int(r.escalations);
-}
-
-//! The handler's moves possible from the current status (the app still decides who may).
-void HandlerActions(JsonWriter& w, const std::string& status) {
-  w.Array();
-  if (const auto from = requests::ParseStatus(status)) {
-    for (const auto action :
-         {requests::Action::kAccept, requests::Action::kContact, requests::Action::kResolve,
-          requests::Action::kReject, requests::Action::kClose}) {
-      if (requests::NextStatus(*from, action, requests::Party::kHandler)) {
-        w.Str(requests::ActionName(action));
-      }
-    }
+  w.Key("next_milestone");
+  if (v.next_milestone) {
+    w.Str(requests::MilestoneName(*v.next_milestone));
+  } else {
+    w.Null();
   }
-  w.EndArray();
+  w.Key("escalations").Int(r.escalations);
 }
 
 void FollowUpFields(JsonWriter& w, const store::FollowUpItem& item) {
@@ -91,8 +83,19 @@ void WriteRequestDetail(JsonWriter& w, const app::RequestView& v, i18n::Locale l
   w.Key("resolution").OptStr(r.resolution);
   w.Key("rating").OptInt(r.rating);
   w.Key("rating_comment").OptStr(r.rating_comment);
-  w.Key("actions");
-  HandlerActions(w, r.status);
+  w.Key("milestones").Array();
+  for (const auto& m : v.milestones) {
+    w.Object();
+    w.Key("milestone").Str(requests::MilestoneName(m.milestone));
+    w.Key("due").Int(m.due);
+    w.Key("reached_at").OptInt(m.reached_at);
+    w.Key("state").Str(requests::MilestoneStateName(m.state));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("allowed_actions").Array();
+  for (const std::string_view step : v.offered_steps) w.Str(step);
+  w.EndArray();
   w.Key("follow_up");
   if (v.follow_up) {
     w.Object();

@@ -1,18 +1,10 @@
 #include "store/service_requests.h"
 
+#include "store/request_rows.h"
+
 namespace zj::store {
 
 namespace {
-
-#define ZJ_REQUEST_COLUMNS                                                                  \
-  "r.id, r.federation_id, r.tracking_number, r.channel, r.category_code, r.priority, "      \
-  "r.status, r.title, r.description, r.member_id, r.requester_user_id, r.contact_name, "    \
-  "r.contact_phone_cipher, r.contact_phone_index, r.contact_phone_last4, r.key_version, "   \
-  "r.employer_id, r.employer_name, r.region_code, r.routed_org_id, r.org_id, r.home_path, " \
-  "r.assigned_at, r.accept_by, r.contact_by, r.resolve_by, r.next_due, r.accepted_at, "     \
-  "r.contacted_at, r.resolved_at, r.closed_at, r.escalations, r.handler_user_id, "          \
-  "r.resolution, r.rating, r.rating_comment, r.rated_at, r.created_at, r.updated_at"
-#define ZJ_REQUEST_FROM " FROM service_requests r JOIN orgs o ON o.id = r.org_id"
 
 constexpr Sql kInsert{
     "requests.insert",
@@ -22,9 +14,10 @@ constexpr Sql kInsert{
     "key_version, employer_id, employer_name, region_code, routed_org_id, org_id, home_path, "
     "assigned_at, accept_by, contact_by, resolve_by, next_due, accepted_at, contacted_at, "
     "resolved_at, closed_at, escalations, handler_user_id, resolution, rating, "
-    "rating_comment, rated_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-    "$8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, "
-    "$26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39)"};
+    "rating_comment, rated_at, created_at, updated_at, accept_met, contact_met, resolve_met) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+    "$19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, "
+    "$37, $38, $39, $40, $41, $42)"};
 constexpr Sql kUpdate{
     "requests.update",
     "UPDATE service_requests SET federation_id = $2, tracking_number = $3, channel = $4, "
@@ -35,7 +28,8 @@ constexpr Sql kUpdate{
     "home_path = $22, assigned_at = $23, accept_by = $24, contact_by = $25, resolve_by = $26, "
     "next_due = $27, accepted_at = $28, contacted_at = $29, resolved_at = $30, closed_at = "
     "$31, escalations = $32, handler_user_id = $33, resolution = $34, rating = $35, "
-    "rating_comment = $36, rated_at = $37, created_at = $38, updated_at = $39 WHERE id = $1"};
+    "rating_comment = $36, rated_at = $37, created_at = $38, updated_at = $39, accept_met = $40, "
+    "contact_met = $41, resolve_met = $42 WHERE id = $1"};
 // With whether a follow-up visit exists (one index probe), so a request's page looks for the
 // visit only where there is one: most requests have none, and the follow-up's own statement
 // (four tables) was a twentieth of a request's GET.
@@ -148,67 +142,20 @@ constexpr Sql kFollowUpItemOf{"requests.follow_up_item_of",
 #undef ZJ_FOLLOW_UP_SELECT
 #undef ZJ_FOLLOW_UP_RANGE
 
-#undef ZJ_REQUEST_COLUMNS
-#undef ZJ_REQUEST_FROM
-
 Value Opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(); }
 Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(); }
-
-RequestRow FromRow(const RowView& row) {
-  RequestRow r;
-  r.id = row.Int(0);
-  r.federation_id = row.Int(1);
-  r.tracking_number = row.Text(2);
-  r.channel = row.Text(3);
-  r.category_code = row.Text(4);
-  r.priority = row.Text(5);
-  r.status = row.Text(6);
-  r.title = row.Text(7);
-  r.description = row.Text(8);
-  r.member_id = row.OptInt(9);
-  r.requester_user_id = row.OptInt(10);
-  r.contact_name = row.Text(11);
-  r.contact_phone_cipher = row.Bytes(12);
-  r.contact_phone_index = row.Text(13);
-  r.contact_phone_last4 = row.Text(14);
-  r.key_version = static_cast<int>(row.Int(15));
-  r.employer_id = row.OptInt(16);
-  r.employer_name = row.OptText(17);
-  r.region_code = row.OptText(18);
-  r.routed_org_id = row.Int(19);
-  r.org_id = row.Int(20);
-  r.home_path = row.Text(21);
-  r.assigned_at = row.Int(22);
-  r.accept_by = row.Int(23);
-  r.contact_by = row.Int(24);
-  r.resolve_by = row.Int(25);
-  r.next_due = row.OptInt(26);
-  r.accepted_at = row.OptInt(27);
-  r.contacted_at = row.OptInt(28);
-  r.resolved_at = row.OptInt(29);
-  r.closed_at = row.OptInt(30);
-  r.escalations = static_cast<int>(row.Int(31));
-  r.handler_user_id = row.OptInt(32);
-  r.resolution = row.OptText(33);
-  if (auto v = row.OptInt(34)) r.rating = static_cast<int>(*v);
-  r.rating_comment = row.OptText(35);
-  r.rated_at = row.OptInt(36);
-  r.created_at = row.Int(37);
-  r.updated_at = row.Int(38);
-  r.org_name = row.OptText(39).value_or("");
-  if (row.size() > 40) r.has_follow_up = row.Int(40) != 0;
-  return r;
-}
+Value Opt(const std::optional<bool>& v) { return v ? Value(std::int64_t{*v ? 1 : 0}) : Value(); }
 
 Result<std::vector<RequestRow>> Many(Connection& conn, const Sql& sql,
                                      std::span<const Value> params) {
-  return Collect<RequestRow>(conn, sql, params, FromRow);
+  return Collect<RequestRow>(conn, sql, params, RequestFromRow);
 }
 
 Result<std::optional<RequestRow>> One(Connection& conn, const Sql& sql,
                                       std::span<const Value> params) {
   std::optional<RequestRow> out;
-  ZJ_RETURN_IF_ERROR(conn.QueryEach(sql, params, [&](const RowView& r) { out = FromRow(r); }));
+  ZJ_RETURN_IF_ERROR(
+      conn.QueryEach(sql, params, [&](const RowView& r) { out = RequestFromRow(r); }));
   return out;
 }
 
@@ -251,7 +198,10 @@ std::vector<Value> Params(const RequestRow& r) {
           Opt(r.rating_comment),
           Opt(r.rated_at),
           r.created_at,
-          r.updated_at};
+          r.updated_at,
+          Opt(r.accept_met),
+          Opt(r.contact_met),
+          Opt(r.resolve_met)};
 }
 
 CategoryRow CategoryFromRow(const Row& row) {

@@ -64,6 +64,10 @@ struct RequestRow {
   std::optional<std::int64_t> rated_at;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  //! Whether each milestone was reached within the deadline in force then (nullopt: not yet).
+  std::optional<bool> accept_met;
+  std::optional<bool> contact_met;
+  std::optional<bool> resolve_met;
   std::string org_name;  //!< read only: the handling org's name
   //! Read only: whether a follow-up visit exists, where the query asked (FindRequestById);
   //! unknown elsewhere.

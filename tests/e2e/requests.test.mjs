@@ -126,7 +126,7 @@ describe('service requests', () => {
     const row = page.getByTestId('queue-table').locator('tr', { hasText: grouped(tracking) })
     await row.first().waitFor()
     const sla = row.first().getByTestId('sla')
-    assert.match(await sla.innerText(), /剩余/)
+    assert.match(await sla.innerText(), /距受理时限/)
     assert.equal(await sla.getAttribute('data-overdue'), 'false')
     await shot(page, 'requests-queue-desktop.png')
 
@@ -135,11 +135,14 @@ describe('service requests', () => {
     assert.equal(await page.getByTestId('request-description').innerText(), HTML_TEXT, 'HTML is shown as text')
     await page.getByTestId('action-accept').click()
     await page.getByTestId('request-status').getByText('已受理').waitFor()
-    await page.getByTestId('message-body').fill('内部：已核实企业负责人电话')
+    await page.getByTestId('composer-tab-note').click()
+    await page.getByTestId('note-body').fill('内部：已核实企业负责人电话')
     await page.getByTestId('send-note').click()
     await page.getByTestId('internal-history').getByText('内部：已核实企业负责人电话').waitFor()
-    await page.getByTestId('message-body').fill('您好，工会已受理，正在与企业沟通。')
+    await page.getByTestId('composer-tab-reply').click()
+    await page.getByTestId('reply-body').fill('您好，工会已受理，正在与企业沟通。')
     await page.getByTestId('send-reply').click()
+    await page.locator('.reply-confirm').getByRole('button', { name: '发送给职工' }).click()
     await page.getByTestId('public-history').getByText('您好，工会已受理，正在与企业沟通。').waitFor()
     await page.getByTestId('action-resolve').click()
     const prompt = page.locator('.el-message-box')
@@ -197,9 +200,10 @@ describe('service requests', () => {
     assert.match(await row.first().innerText(), /↑1/)
     await shot(page, 'requests-escalated-desktop.png')
 
-    // The detail on a phone-sized window: one column, nothing sideways.
-    await page.setViewportSize(PHONE)
+    // The detail on a phone-sized window: one column, nothing sideways. (The row is clicked on
+    // the desktop: on a phone the queue is a list of cards, not this table.)
     await row.first().click()
+    await page.setViewportSize(PHONE)
     await page.getByTestId('request-number').waitFor()
     await page.getByTestId('internal-history').getByText('超时上报至').waitFor()
     await shot(page, 'requests-detail-phone.png')

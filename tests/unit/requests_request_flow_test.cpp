@@ -69,5 +69,27 @@ TEST(RequestFlow, TheRatingWindowIsSevenDays) {
   EXPECT_TRUE(NeedsFollowUp(std::nullopt, resolved, resolved + 7 * kDay + 1));
 }
 
+TEST(RequestFlow, AHandlerIsOfferedTheNextStepFirstAndOnlyWhatFitsTheState) {
+  using V = std::vector<std::string_view>;
+  EXPECT_EQ(OfferedSteps(Status::kSubmitted), (V{"accept", "transfer", "reject"}))
+      << "contact and resolve wait until the request is accepted";
+  EXPECT_EQ(OfferedSteps(Status::kAccepted), (V{"contact", "resolve", "transfer"}));
+  EXPECT_EQ(OfferedSteps(Status::kInProgress), (V{"resolve", "transfer"}));
+  EXPECT_EQ(OfferedSteps(Status::kResolved), (V{"close"}));
+  for (const Status s : {Status::kClosed, Status::kRejected, Status::kWithdrawn}) {
+    EXPECT_TRUE(OfferedSteps(s).empty()) << StatusName(s);
+  }
+  // Every offered move other than the hand-over is one the state machine takes from there.
+  for (const Status s :
+       {Status::kSubmitted, Status::kAccepted, Status::kInProgress, Status::kResolved}) {
+    for (const std::string_view step : OfferedSteps(s)) {
+      if (step == "transfer") continue;
+      const auto action = ParseAction(step);
+      ASSERT_TRUE(action) << step;
+      EXPECT_TRUE(NextStatus(s, *action, Party::kHandler)) << StatusName(s) << " " << step;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace zj::requests

@@ -68,5 +68,28 @@ TEST_F(Deadlines2026, AfterAnOutageOneEscalationAndFreshDeadlinesForTheParent) {
   EXPECT_EQ(district.accept_by, BeijingMs(2026, 11, 26, 0));
 }
 
+TEST(MilestoneStates, EachMilestoneIsMetMissedPendingOverdueOrNone) {
+  const std::int64_t due = 1'800'000'000'000;
+  EXPECT_EQ(StateOfMilestone(due - 1, std::nullopt, due, true, due + 5), MilestoneState::kMet);
+  EXPECT_EQ(StateOfMilestone(due + 1, std::nullopt, due, true, due + 5), MilestoneState::kMissed);
+  // What was recorded when it was reached wins over a deadline a later escalation replaced.
+  EXPECT_EQ(StateOfMilestone(due - 1, false, due, true, due + 5), MilestoneState::kMissed);
+  EXPECT_EQ(StateOfMilestone(due + 1, true, due, true, due + 5), MilestoneState::kMet);
+  EXPECT_EQ(StateOfMilestone(std::nullopt, std::nullopt, due, true, due), MilestoneState::kPending);
+  EXPECT_EQ(StateOfMilestone(std::nullopt, std::nullopt, due, true, due + 1),
+            MilestoneState::kOverdue);
+  EXPECT_EQ(StateOfMilestone(std::nullopt, std::nullopt, due, false, due + 1),
+            MilestoneState::kNone)
+      << "a rejected request never reaches its contact";
+  EXPECT_EQ(MilestoneStateName(MilestoneState::kOverdue), "overdue");
+}
+
+TEST(MilestoneStates, TheCountdownCountsToTheFirstPendingMilestone) {
+  EXPECT_EQ(NextMilestone({}), Milestone::kAccept);
+  EXPECT_EQ(NextMilestone({.accepted = true}), Milestone::kContact);
+  EXPECT_EQ(NextMilestone({.accepted = true, .contacted = true}), Milestone::kResolve);
+  EXPECT_FALSE(NextMilestone({.accepted = true, .contacted = true, .resolved = true}));
+}
+
 }  // namespace
 }  // namespace zj::requests

@@ -21,12 +21,15 @@
 #include "app/requests/category_names.h"
 #include "core/accounts/login_throttle.h"
 #include "core/calendar/work_calendar.h"
+#include "core/i18n/messages.h"
 #include "core/requests/request_flow.h"
+#include "core/requests/service_deadlines.h"
 #include "core/requests/service_stats.h"
 #include "core/result.h"
 #include "store/database.h"
 #include "store/orgs.h"
 #include "store/request_portal.h"
+#include "store/request_queue.h"
 #include "store/service_requests.h"
 
 namespace zj::app {
@@ -48,11 +51,25 @@ struct NewRequest {
   std::optional<std::string> region_code;  //!< a street, when no employer is known
 };
 
+//! One milestone of a request as its page shows it: its deadline and whether it was met.
+struct MilestoneView {
+  requests::Milestone milestone = requests::Milestone::kAccept;
+  std::int64_t due = 0;                    //!< Unix ms, of the present assignment
+  std::optional<std::int64_t> reached_at;  //!< accepted_at, contacted_at, resolved_at
+  requests::MilestoneState state = requests::MilestoneState::kPending;
+};
+
 struct RequestView {
   store::RequestRow row;
   std::string category_zh;
   std::string category_en;
   std::string phone_masked;
+  //! The milestone the countdown (next_due) counts to; nothing once none is pending.
+  std::optional<requests::Milestone> next_milestone;
+  std::vector<MilestoneView> milestones;  //!< accept, contact, resolve; only with the events
+  //! What the actor is offered now, the next step first (requests::OfferedSteps, and only for
+  //! those who handle requests); only with the events.
+  std::vector<std::string_view> offered_steps;
   std::vector<store::RequestEventRow> events;  //!< only filled by Get and the worker's views
   //! Its follow-up visit (回访), when one was opened and the actor sees the org that owes it;
   //! only filled by Get and FinishFollowUp.
@@ -81,6 +98,11 @@ struct TrackedRequest {
 //! overdue, escalated to us, awaiting follow-up is in FollowUps.
 struct RequestFilter {
   std::string box = "all";  //!< all, new, mine, overdue, escalated
+  //! A hotline search, 64 characters at most (text::TextKind::kSearch): a tracking number, a
+  //! mobile number (by its blind index) or a contact's exact name. It looks through the whole
+  //! scope (or org_id's subtree): box, statuses, category and priority are then ignored. Never
+  //! logged.
+  std::string q;
   std::optional<std::int64_t> org_id;
   std::vector<std::string> statuses;
   std::string category;
@@ -93,6 +115,13 @@ struct RequestPage {
   std::vector<RequestView> items;
   std::optional<std::int64_t> next_cursor;
 };
+
+//! The figures on the queue's tabs (store::QueueCounts), each at most kQueueCountCap.
+struct QueueCountsView {
+  store::QueueCounts counts;
+  std::int64_t cap = 0;  //!< a figure equal to it means "cap or more"
+};
+inline constexpr std::int64_t kQueueCountCap = 1000;
 
 //! The awaiting-follow-up queue: visits owed by orgs in the actor's scope (or under org_id),
 //! open or done, newest first.
@@ -192,6 +221,20 @@ class RequestService {
 
   Result<RequestView> Get(const Actor& actor, std::int64_t id);
   Result<RequestPage> List(const Actor& actor, const RequestFilter& filter);
+  //! The counts on the queue's tabs for the actor's scope (or org_id's subtree, kNotFound on
+  //! org_id outside it): new, overdue and follow-ups of the subtree; mine and escalated of the
+  //! org (open ones). Handlers and operators only (kPermissionDenied otherwise).
+  Result<QueueCountsView> Counts(const Actor& actor, std::optional<std::int64_t> org_id);
+  //! The requests linked to member `member_id` that the actor sees, newest first. kNotFound
+  //! when the member does not exist or lies outside the scope. Handlers and operators only.
+  Result<RequestPage> ForMember(const Actor& actor, std::int64_t member_id, std::int64_t before_id,
+                                int limit);
+  //! The contact's full phone number, for calling the worker back. `reason` is required (2..500
+  //! characters, a field error on "reason"); the reveal is written to the audit log
+  //! (personal_data.reveal on the service_request, with the reason) and to the request's
+  //! internal history before the number is returned; a look at a request the actor does not see
+  //! is kNotFound and audited as denied.
+  Result<std::string> RevealPhone(const Actor& actor, std::int64_t id, const std::string& reason);
 
   //! accept, contact, resolve (body = the resolution summary, required), reject (body = the
   //! reason, required), close. kConflict when the move is not allowed from the current state.
@@ -199,8 +242,10 @@ class RequestService {
                           const std::string& body);
   //! Hands an open request to another org (wrong place, or a competent body elsewhere) with a
   //! reason: that org handles it from now with fresh deadlines and sees it (the orgs that saw
-  //! it before no longer do, unless they lie above the new org). A union group, an inactive org
-  //! or the current one is a field error on to_org_id; the reason is required.
+  //! it before no longer do, unless they lie above the new org), is notified of the hand-over,
+  //! and its dashboards count the request from now: what the request added to the counters of
+  //! the orgs it leaves moves to those it joins. A union group, an inactive org or the current
+  //! one is a field error on to_org_id; the reason is required.
   Result<RequestView> Transfer(const Actor& actor, std::int64_t id, std::int64_t to_org_id,
                                const std::string& reason);
   //! A note (internal) or a reply to the worker.
@@ -244,8 +289,16 @@ class RequestService {
                                         const std::string& phone_last4,
                                         const std::string& remote_addr);
   Result<TrackedRequest> TrackedView(store::Connection& conn, const store::RequestRow& row);
-  //! Takes the row by value: callers done with theirs move it in.
-  Result<RequestView> ViewOf(store::Connection& conn, store::RequestRow row, bool with_events);
+  //! Takes the row by value: callers done with theirs move it in. With the events come the
+  //! milestones and, when `actor` is given, the steps offered to them.
+  Result<RequestView> ViewOf(store::Connection& conn, store::RequestRow row, bool with_events,
+                             const Actor* actor = nullptr);
+  //! Rows as a page of views (the extra row read to know whether there are more is dropped).
+  Result<RequestPage> PageOf(store::Connection& conn, std::vector<store::RequestRow> rows,
+                             std::size_t limit);
+  //! The search of List (filter.q set) within [low, high).
+  Result<RequestPage> Search(store::Connection& conn, const RequestFilter& filter,
+                             const std::string& low, const std::string& high);
   //! Sets view.follow_up when the request has one owed by an org the actor sees.
   Result<void> AttachFollowUp(store::Connection& conn, const Actor& actor, RequestView& view);
   Result<void> Move(store::Connection& conn, store::RequestRow& row, requests::Action action,
@@ -254,9 +307,14 @@ class RequestService {
   //! Adds `delta` to the dashboard counters of every org on the request's home path.
   Result<void> Count(store::Connection& conn, const store::RequestRow& r,
                      const requests::StatsDelta& delta);
-  //! Queues the notification `key` (.subject/.body) about `r` for `org`.
+  //! Moves what `r` has added to the counters from the orgs on `old_home_path` that are not on
+  //! its new home path to those on the new that were not on the old (a transfer).
+  Result<void> MoveCounts(store::Connection& conn, const store::RequestRow& r,
+                          const std::string& old_home_path);
+  //! Queues the notification `key` (.subject/.body) about `r` for `org`; `extra` adds
+  //! arguments to the message's.
   Result<void> Notify(store::Connection& conn, const store::OrgRow& org, const std::string& key,
-                      const store::RequestRow& r);
+                      const store::RequestRow& r, const i18n::Args& extra = {});
   Result<void> AddEvent(store::Connection& conn, const store::RequestRow& row,
                         std::optional<std::int64_t> actor_id, store::RequestEventRow event);
 

@@ -484,6 +484,13 @@ constexpr std::array kCatalogue = {
           "{org} has a new request \"{title}\" ({priority}), number {number}. Please accept it by "
           "{accept_by}."},
     Entry{"notify.request.new.subject", "【新诉求】{title}", "[New request] {title}"},
+    Entry{"notify.request.transferred.body",
+          "{from}将受理编号 {number} 的诉求“{title}”（{priority}）转交{org}办理，理由：{reason}。"
+          "请于 {accept_by} 前受理。",
+          "{from} handed request {number} \"{title}\" ({priority}) over to {org}: {reason}. "
+          "Please accept it by {accept_by}."},
+    Entry{"notify.request.transferred.subject", "【转办诉求】{title}",
+          "[Request handed over] {title}"},
     Entry{"title.already-exists", "记录已存在", "Already exists"},
     Entry{"title.conflict", "操作冲突", "Conflict"},
     Entry{"title.failed-precondition", "当前状态不允许此操作", "Failed precondition"},

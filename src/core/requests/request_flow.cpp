@@ -97,6 +97,21 @@ bool IsOpen(Status status) {
          status == Status::kInProgress;
 }
 
+std::vector<std::string_view> OfferedSteps(Status status) {
+  switch (status) {
+    case Status::kSubmitted:
+      return {"accept", "transfer", "reject"};
+    case Status::kAccepted:
+      return {"contact", "resolve", "transfer"};
+    case Status::kInProgress:
+      return {"resolve", "transfer"};
+    case Status::kResolved:
+      return {"close"};
+    default:
+      return {};
+  }
+}
+
 bool MayReopen(std::int64_t resolved_at_ms, std::int64_t now_ms) {
   return now_ms >= resolved_at_ms && now_ms - resolved_at_ms <= kRatingWindowMs;
 }

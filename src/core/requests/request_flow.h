@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace zj::requests {
 
@@ -25,6 +26,14 @@ std::optional<Status> NextStatus(Status from, Action action, Party party);
 
 //! Submitted, accepted or in progress: the request still waits for the org.
 bool IsOpen(Status status);
+
+//! The moves a handling org is offered on a request in `status`, the next step first: the main
+//! line one step at a time (accept, then contact, then resolve), then the hand-over to another
+//! org ("transfer", while open) and the refusal ("reject", before acceptance only), or "close"
+//! once resolved. The shortcuts NextStatus also allows (contact or resolve straight from
+//! submitted, for a case settled on the phone) stay possible but are not offered: five buttons
+//! at once made the next step hard to see. Names as ActionName, plus "transfer".
+std::vector<std::string_view> OfferedSteps(Status status);
 
 //! How long after resolution the worker may rate or reopen, and after which an unanswered
 //! rating opens a follow-up visit (回访): 7 days.

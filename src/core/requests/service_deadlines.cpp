@@ -32,6 +32,39 @@ std::optional<Milestone> LapsedMilestone(const Deadlines& deadlines, const Progr
   return std::nullopt;
 }
 
+std::optional<Milestone> NextMilestone(const Progress& progress) {
+  if (progress.resolved) return std::nullopt;
+  if (!progress.accepted) return Milestone::kAccept;
+  if (!progress.contacted) return Milestone::kContact;
+  return Milestone::kResolve;
+}
+
+std::string_view MilestoneStateName(MilestoneState state) {
+  switch (state) {
+    case MilestoneState::kPending:
+      return "pending";
+    case MilestoneState::kMet:
+      return "met";
+    case MilestoneState::kMissed:
+      return "missed";
+    case MilestoneState::kOverdue:
+      return "overdue";
+    case MilestoneState::kNone:
+      return "none";
+  }
+  return "";
+}
+
+MilestoneState StateOfMilestone(std::optional<std::int64_t> reached_at_ms, std::optional<bool> met,
+                                std::int64_t due_ms, bool open, std::int64_t now_ms) {
+  if (reached_at_ms) {
+    const bool in_time = met.value_or(*reached_at_ms <= due_ms);
+    return in_time ? MilestoneState::kMet : MilestoneState::kMissed;
+  }
+  if (!open) return MilestoneState::kNone;
+  return now_ms > due_ms ? MilestoneState::kOverdue : MilestoneState::kPending;
+}
+
 std::optional<std::int64_t> NextDeadline(const Deadlines& deadlines, const Progress& progress) {
   if (progress.resolved) return std::nullopt;
   if (!progress.accepted) return deadlines.accept_by;

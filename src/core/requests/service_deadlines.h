@@ -48,6 +48,21 @@ struct Progress {
 std::optional<Milestone> LapsedMilestone(const Deadlines& deadlines, const Progress& progress,
                                          std::int64_t now_ms);
 
+//! The first pending milestone (the one the countdown counts to); nothing when all are reached.
+std::optional<Milestone> NextMilestone(const Progress& progress);
+
+//! Where one milestone stands: reached in time (met) or late (missed); not reached and its
+//! deadline still ahead (pending) or passed (overdue); or never to be reached, the request
+//! having ended without it (rejected, withdrawn) — none.
+enum class MilestoneState { kPending, kMet, kMissed, kOverdue, kNone };
+std::string_view MilestoneStateName(MilestoneState state);  //!< pending, met, missed, …
+
+//! The state of a milestone due at `due_ms`. `met` is what was recorded when it was reached
+//! (the deadline in force then, which a later escalation or transfer replaces); without it a
+//! reached milestone is judged against `due_ms`. `open`: the request still waits for the org.
+MilestoneState StateOfMilestone(std::optional<std::int64_t> reached_at_ms, std::optional<bool> met,
+                                std::int64_t due_ms, bool open, std::int64_t now_ms);
+
 //! The deadline of the first pending milestone (for the SLA countdown); nothing when all are
 //! reached.
 std::optional<std::int64_t> NextDeadline(const Deadlines& deadlines, const Progress& progress);

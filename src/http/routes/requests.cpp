@@ -1,6 +1,8 @@
 // Service requests for staff: GET /api/v1/requests (queues), GET/POST /api/v1/requests/:id,
 // POST /api/v1/requests (intake by operators and staff), .../actions, .../messages,
-// .../transfer (to another org, with a reason); the follow-up visits (回访): GET
+// .../transfer (to another org, with a reason), .../phone/reveal (with a reason, audited); the
+// queue's search (?q=) and tab counts (GET /api/v1/requests/counts); a member's requests (GET
+// /api/v1/members/:id/requests); the follow-up visits (回访): GET
 // /api/v1/requests/follow-ups and POST /api/v1/requests/:id/follow-up; the service dashboard
 // of a subtree (GET /api/v1/requests/dashboard); the
 // categories: GET /api/v1/request-categories (public, the portal needs them) and PATCH
@@ -40,6 +42,7 @@ Result<Reply> ListRequests(Call& call) {
   }
   filter.category = QueryValue(query, "category");
   filter.priority = QueryValue(query, "priority");
+  filter.q = QueryValue(query, "q");  // bounded and read in app/requests; never logged
   filter.limit = QueryLimit(query, 50, invalid);
   if (const std::string org = QueryValue(query, "org_id"); !org.empty()) {
     filter.org_id = ParseId(org);
@@ -55,6 +58,54 @@ Result<Reply> ListRequests(Call& call) {
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestPage page, call.app.requests().List(*call.actor, filter));
   return PageReply(page.items, page.next_cursor, WriteRequestSummary, call.locale);
+}
+
+Result<Reply> CountRequests(Call& call) {
+  const auto query = QueryParams(call.request.target());
+  Error invalid = InvalidInput();
+  std::optional<std::int64_t> org_id;
+  if (const std::string org = QueryValue(query, "org_id"); !org.empty()) {
+    org_id = ParseId(org);
+    if (!org_id) invalid.fields.push_back({"org_id", "error.field.invalid_id", {}});
+  }
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  ZJ_ASSIGN_OR_RETURN(app::QueueCountsView v, call.app.requests().Counts(*call.actor, org_id));
+  const auto& c = v.counts;
+  return Reply{beast_http::status::ok, nlohmann::json{{"new", c.fresh},
+                                                      {"mine", c.mine},
+                                                      {"overdue", c.overdue},
+                                                      {"escalated", c.escalated},
+                                                      {"follow_up", c.follow_ups},
+                                                      {"cap", v.cap}}};
+}
+
+Result<Reply> MemberRequests(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
+  const auto query = QueryParams(call.request.target());
+  Error invalid = InvalidInput();
+  const int limit = QueryLimit(query, 20, invalid);
+  std::int64_t before = 0;
+  if (const std::string cursor = QueryValue(query, "cursor"); !cursor.empty()) {
+    if (auto parsed = ParseId(cursor)) {
+      before = *parsed;
+    } else {
+      invalid.fields.push_back({"cursor", "error.field.cursor", {}});
+    }
+  }
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  ZJ_ASSIGN_OR_RETURN(app::RequestPage page,
+                      call.app.requests().ForMember(*call.actor, id, before, limit));
+  return PageReply(page.items, page.next_cursor, WriteRequestSummary, call.locale);
+}
+
+Result<Reply> RevealRequestPhone(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
+  ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
+  Error invalid = InvalidInput();
+  const std::string reason = RequireString(body, "reason", invalid);
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  ZJ_ASSIGN_OR_RETURN(std::string value, call.app.requests().RevealPhone(*call.actor, id, reason));
+  return Reply{beast_http::status::ok, nlohmann::json{{"value", value}}};
 }
 
 Result<Reply> GetRequest(Call& call) {
@@ -100,13 +151,15 @@ Result<Reply> AddRequestMessage(Call& call) {
   ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
   Error invalid = InvalidInput();
   const std::string text = RequireString(body, "body", invalid);
+  // No default: whether the worker reads it is said every time, so a client that forgets
+  // cannot send an internal note to the worker.
   bool internal = false;
-  if (body.is_object() && body.contains("internal")) {
-    if (body["internal"].is_boolean()) {
-      internal = body["internal"].get<bool>();
-    } else {
-      invalid.fields.push_back({"internal", "error.field.boolean", {}});
-    }
+  if (!body.is_object() || !body.contains("internal")) {
+    invalid.fields.push_back({"internal", "error.field.required", {}});
+  } else if (body["internal"].is_boolean()) {
+    internal = body["internal"].get<bool>();
+  } else {
+    invalid.fields.push_back({"internal", "error.field.boolean", {}});
   }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestView v,
@@ -306,6 +359,10 @@ void AddRequestRoutes(std::vector<Route>& routes) {
   routes.push_back(
       {verb::post, "/api/v1/requests/:id/transfer", Access::kSession, TransferRequest});
   routes.push_back({verb::get, "/api/v1/requests/follow-ups", Access::kSession, ListFollowUps});
+  routes.push_back({verb::get, "/api/v1/requests/counts", Access::kSession, CountRequests});
+  routes.push_back(
+      {verb::post, "/api/v1/requests/:id/phone/reveal", Access::kSession, RevealRequestPhone});
+  routes.push_back({verb::get, "/api/v1/members/:id/requests", Access::kSession, MemberRequests});
   routes.push_back({verb::get, "/api/v1/requests/dashboard", Access::kSession, ServiceDashboard});
   routes.push_back(
       {verb::post, "/api/v1/requests/:id/follow-up", Access::kSession, FinishFollowUp});

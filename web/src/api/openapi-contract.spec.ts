@@ -124,6 +124,7 @@ function requestFields() {
     phone_masked: true,
     created_at: true,
     next_due: true,
+    next_milestone: true,
     escalations: true,
   } satisfies Keys<RequestsApi.Summary>
   const followUp = {
@@ -173,6 +174,8 @@ function requestFields() {
       active: true,
     } satisfies Keys<Required<RequestsApi.CategoryChanges>>,
     RequestSummary: summary,
+    RequestMilestone: { milestone: true, due: true, reached_at: true, state: true } satisfies Keys<RequestsApi.MilestoneInfo>,
+    RequestCounts: { new: true, mine: true, overdue: true, escalated: true, follow_up: true, cap: true } satisfies Keys<RequestsApi.Counts>,
     RequestDetail: {
       ...summary,
       description: true,
@@ -187,7 +190,8 @@ function requestFields() {
       resolution: true,
       rating: true,
       rating_comment: true,
-      actions: true,
+      milestones: true,
+      allowed_actions: true,
       follow_up: true,
       events: true,
     } satisfies Keys<RequestsApi.Detail>,
@@ -315,6 +319,10 @@ const calls: [string, string][] = [
   ['get', '/api/v1/requests/follow-ups'],
   ['post', '/api/v1/requests/{id}/follow-up'],
   ['get', '/api/v1/requests/dashboard'],
+  // issue 18
+  ['get', '/api/v1/requests/counts'],
+  ['post', '/api/v1/requests/{id}/phone/reveal'],
+  ['get', '/api/v1/members/{id}/requests'],
   ['get', '/api/v1/calendars'],
   ['put', '/api/v1/calendars/{year}'],
   ['post', '/api/v1/portal/requests'],

@@ -11,6 +11,10 @@ export namespace RequestsApi {
   export type Priority = 'normal' | 'urgent'
   export type Box = 'all' | 'new' | 'mine' | 'overdue' | 'escalated'
   export type HandlerAction = 'accept' | 'contact' | 'resolve' | 'reject' | 'close'
+  /** What the request page offers: the state machine's moves and the hand-over to another org. */
+  export type Step = HandlerAction | 'transfer'
+  export type Milestone = 'accept' | 'contact' | 'resolve'
+  export type MilestoneState = 'pending' | 'met' | 'missed' | 'overdue' | 'none'
 
   export interface Category {
     code: string
@@ -42,6 +46,8 @@ export namespace RequestsApi {
     created_at: number
     /** The deadline of the first pending milestone (Unix ms); null once none is pending. */
     next_due: number | null
+    /** The milestone next_due belongs to: the countdown's label. */
+    next_milestone: Milestone | null
     escalations: number
   }
   export interface Page {
@@ -73,10 +79,29 @@ export namespace RequestsApi {
     resolution: string | null
     rating: number | null
     rating_comment: string | null
-    actions: HandlerAction[]
+    /** Deadlines of the present assignment and whether each was met. */
+    milestones: MilestoneInfo[]
+    /** The moves offered to the caller now, the next step first. */
+    allowed_actions: Step[]
     /** Its follow-up visit (回访), when one was opened and the caller sees the org owing it. */
     follow_up: FollowUp | null
     events: Event[]
+  }
+  export interface MilestoneInfo {
+    milestone: Milestone
+    /** Unix ms. */
+    due: number
+    reached_at: number | null
+    state: MilestoneState
+  }
+  /** The figures on the queue's tabs; a figure equal to cap means "cap or more". */
+  export interface Counts {
+    new: number
+    mine: number
+    overdue: number
+    escalated: number
+    follow_up: number
+    cap: number
   }
   export type FollowUpReason = 'low_rating' | 'no_rating'
   export type FollowUpState = 'open' | 'done'
@@ -161,6 +186,8 @@ export namespace RequestsApi {
     category?: string
     priority?: Priority | ''
     org_id?: string
+    /** A tracking number, a mobile number or a contact's exact name; searches the whole scope. */
+    q?: string
     cursor?: string
     limit?: number
   }
@@ -279,10 +306,26 @@ export function listRequestsApi(query: RequestsApi.ListQuery): Promise<RequestsA
       category: query.category || undefined,
       priority: query.priority || undefined,
       org_id: query.org_id || undefined,
+      q: query.q?.trim() || undefined,
       cursor: query.cursor || undefined,
       limit: query.limit,
     },
   })
+}
+
+/** The figures on the queue's tabs for the caller's subtree (or org_id's). */
+export function countRequestsApi(orgId?: string): Promise<RequestsApi.Counts> {
+  return request('/api/v1/requests/counts', { query: { org_id: orgId || undefined }, silent: true })
+}
+
+/** The worker's full number; the server audits the reason first. Field errors (reason) as an ApiError. */
+export function revealRequestPhoneApi(id: string, reason: string): Promise<{ value: string }> {
+  return request(`${requestPath(id)}/phone/reveal`, { method: 'POST', body: { reason }, silent: true })
+}
+
+/** The requests linked to a member that the caller sees, newest first. */
+export function listMemberRequestsApi(memberId: string, cursor?: string, limit = 20): Promise<RequestsApi.Page> {
+  return request(`/api/v1/members/${encodeURIComponent(memberId)}/requests`, { query: { cursor: cursor || undefined, limit }, silent: true })
 }
 
 /** One request; a 404 ApiError when it lies outside the caller's subtree. */

@@ -39,6 +39,14 @@ describe('countdown', () => {
       'requests.sla.left{"time":"requests.sla.days{\\"n\\":1}"}',
     )
   })
+  it('names the milestone it counts to, so a new deadline after acceptance is not a jump', () => {
+    expect(countdownText(countdown(DAY, 0), t, 'contact')).toBe(
+      'requests.sla.leftTo{"time":"requests.sla.days{\\"n\\":1}","milestone":"requests.sla.milestones.contact"}',
+    )
+    expect(countdownText(countdown(0, DAY + HOUR), t, 'accept')).toBe(
+      'requests.sla.overdueOn{"time":"requests.sla.days{\\"n\\":1} requests.sla.hours{\\"n\\":1}","milestone":"requests.sla.milestones.accept"}',
+    )
+  })
 })
 
 describe('tracking numbers', () => {

@@ -30,10 +30,18 @@ export function countdown(due: number | null, now: number): Countdown {
   return { overdue, key: overdue ? 'overdue' : 'left', parts: parts.slice(0, 2) }
 }
 
-/** The countdown as text through the caller's translate function. */
-export function countdownText(c: Countdown, t: (key: string, args?: Record<string, unknown>) => string): string {
+/** The countdown as text through the caller's translate function, named after the milestone it
+ *  counts to when known ("距受理时限 1天15小时", "1 d 15 h left to accept"). */
+export function countdownText(
+  c: Countdown,
+  t: (key: string, args?: Record<string, unknown>) => string,
+  milestone: RequestsApi.Milestone | null = null,
+): string {
   if (c.key === 'none') return t('requests.sla.none')
   const time = c.parts.map((p) => t(`requests.sla.${p.unit}`, { n: p.n })).join(' ')
+  if (milestone) {
+    return t(`requests.sla.${c.key === 'overdue' ? 'overdueOn' : 'leftTo'}`, { time, milestone: t(`requests.sla.milestones.${milestone}`) })
+  }
   return t(`requests.sla.${c.key}`, { time })
 }
 
