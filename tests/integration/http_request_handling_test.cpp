@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/members/national_id.h"
+#include "core/text/field_limits.h"
 #include "http/access_log.h"
 #include "http_requests_fixture.h"
 
@@ -145,8 +146,10 @@ TEST_P(HttpRequestHandlingTest, TheQueueFindsByTrackingNumberAndByPhoneAndCounts
   EXPECT_EQ(Numbers(found), V{second}) << "a phone with spaces, by its blind index";
   found = As(op, bh::verb::get, "/api/v1/requests?q=%E6%9D%8E%E5%A5%B3%E5%A3%AB");  // 李女士
   EXPECT_EQ(Numbers(found), V{second});
-  ExpectProblem(As(op, bh::verb::get, "/api/v1/requests?q=" + std::string(51, '1')),
-                bh::status::bad_request, "q");
+  ExpectProblem(
+      As(op, bh::verb::get,
+         "/api/v1/requests?q=" + std::string(text::MaxLength(text::TextKind::kSearch) + 1, '1')),
+      bh::status::bad_request, "q");
   const auto xicheng = SignIn("staff.xicheng");
   EXPECT_TRUE(Numbers(As(xicheng, bh::verb::get, "/api/v1/requests?q=13800001111")).empty());
 
