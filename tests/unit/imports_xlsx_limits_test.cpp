@@ -53,7 +53,7 @@ std::string Arg(const Error& e, const std::string& name) {
 }
 
 //! One field of /proc/self/status in kB (VmRSS, VmHWM).
-long StatusKb(const std::string& field) {
+[[maybe_unused]] long StatusKb(const std::string& field) {  // unused under ASan
   std::ifstream in("/proc/self/status");
   std::string line;
   while (std::getline(in, line)) {

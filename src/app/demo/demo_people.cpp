@@ -73,7 +73,7 @@ std::string DemoPeople::IdNumber(const std::string& region, bool male) {
     const int month = 1 + static_cast<int>(Pick(12));
     const int day = 1 + static_cast<int>(Pick(28));
     const int sequence = 900 + 2 * static_cast<int>(Pick(50)) + (male ? 1 : 0);
-    char body[32];
+    char body[64];  // room for any int, so -Wformat-truncation (debug builds) has nothing to say
     std::snprintf(body, sizeof body, "%.6s%04d%02d%02d%03d", region.c_str(), year, month, day,
                   sequence);
     std::string number(body, 17);
