@@ -275,7 +275,8 @@ TEST(XlsxLimits, ReadsTheRowsOneAtATimeHoweverManyAChunkHolds) {
   std::string rows;
   for (int r = 1; r <= 2000; ++r)
     rows += "<row r=\"" + std::to_string(r) + "\"><c><v>1</v></c></row>";
-  auto stream = OpenTableBytes(SheetBook(rows), {"", std::size_t{1} << 20, {}});
+  const std::string book = SheetBook(rows);  // the stream reads it in place: it must outlive it
+  auto stream = OpenTableBytes(book, {"", std::size_t{1} << 20, {}});
   ASSERT_TRUE(stream.has_value());
   TableRow row;
   for (int r = 1; r <= 2000; ++r) {
