@@ -35,6 +35,8 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(artifactsDir, name), fullPage: true })
 }
 async function assertNoHorizontalOverflow(page) {
+  // Element Plus tables lay themselves out again a moment after a resize: give them 3 s to fit.
+  await page.waitForFunction((max) => document.documentElement.scrollWidth <= max, PHONE.width, { timeout: 3000 }).catch(() => {})
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   assert.ok(width <= PHONE.width, `the page is ${width}px wide on a ${PHONE.width}px phone`)
 }

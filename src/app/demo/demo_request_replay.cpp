@@ -3,8 +3,10 @@
 // org handling the request at that moment (escalated ones by the org above), the worker's
 // moves by tracking number and phone digits as on the portal.
 #include "app/demo/demo_history_parts.h"
+#include "app/orgs/org_scope.h"
 #include "core/orgs/org_path.h"
 #include "store/members.h"
+#include "store/served_marks.h"
 #include "store/service_requests.h"
 
 namespace zj::app::demo {
@@ -38,6 +40,16 @@ Result<void> DrawRecordedCaller(World& w, PlannedRequest& r) {
 
 Result<void> Submit(World& w, PlannedRequest& r) {
   if (r.recorded_under != nullptr) ZJ_RETURN_IF_ERROR(DrawRecordedCaller(w, r));
+  if (r.in.member_id && r.by != nullptr) {
+    // A union registers a request for a member of its own subtree only (intake answers 404
+    // otherwise); a member transferred away since calls the hotline, whose reach is the city.
+    ZJ_ASSIGN_OR_RETURN(store::Lease lease, w.app.db().Acquire());
+    ZJ_ASSIGN_OR_RETURN(auto place, store::MemberPlace(*lease, *r.in.member_id));
+    if (place && !app::PathInScope(*r.by, place->first)) {
+      r.by = &w.operator_actor;
+      r.in.channel = "hotline";
+    }
+  }
   std::optional<Actor> actor;
   if (r.by != nullptr) actor = *r.by;
   ZJ_ASSIGN_OR_RETURN(RequestView view, w.app.requests().Submit(actor, r.in, r.remote_addr));
