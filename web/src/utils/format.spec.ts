@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, formatNumber, formatPercent, maskId, maskPhone } from './format'
+import { datePickerFormat, formatDate, formatDateTime, formatNumber, formatPercent, maskId, maskPhone } from './format'
 
 describe('maskId', () => {
   it('keeps the region prefix and the last four of an 18-character ID', () => {
@@ -43,14 +43,27 @@ describe('formatNumber', () => {
 
 describe('formatDate', () => {
   const date = new Date(2026, 2, 7, 9, 5)
-  it('writes a Chinese date with 年月日', () => {
-    expect(formatDate(date, 'zh-CN')).toBe('2026年3月7日')
+  it('writes a Chinese date as forms do', () => {
+    expect(formatDate(date, 'zh-CN')).toBe('2026-03-07')
   })
   it('writes an English date', () => {
     expect(formatDate(date, 'en')).toBe('Mar 7, 2026')
   })
   it('writes date and time to the minute in 24-hour form', () => {
-    expect(formatDateTime(new Date(2026, 2, 7, 21, 5), 'zh-CN')).toBe('2026/03/07 21:05')
+    expect(formatDateTime(new Date(2026, 2, 7, 21, 5), 'zh-CN')).toBe('2026-03-07 21:05')
+  })
+  it('writes the date of a date-time as formatDate does, in either locale', () => {
+    const at = new Date(2026, 11, 5, 23, 59)
+    for (const locale of ['zh-CN', 'en']) expect(formatDateTime(at, locale).startsWith(formatDate(at, locale))).toBe(true)
+    expect(formatDateTime(at, 'en')).toBe('Dec 5, 2026 23:59')
+  })
+  it('reads a bare calendar date as that local day, not UTC midnight', () => {
+    expect(formatDate('2026-09-14', 'zh-CN')).toBe('2026-09-14')
+    expect(formatDate('2026-01-01', 'en')).toBe('Jan 1, 2026')
+  })
+  it('gives date pickers the same format as the text', () => {
+    expect(datePickerFormat('zh-CN')).toBe('YYYY-MM-DD')
+    expect(datePickerFormat('en')).toBe('MMM D, YYYY')
   })
   it('shows a dash for an invalid date', () => {
     expect(formatDate('not a date', 'en')).toBe('—')

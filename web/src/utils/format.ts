@@ -19,29 +19,34 @@ export function maskPhone(phone: string): string {
 type DateInput = Date | string | number
 
 function toDate(value: DateInput): Date | null {
-  const date = value instanceof Date ? value : new Date(value)
+  // A bare calendar date ("2026-09-14", as the API sends join and founding dates) is that day
+  // here, not midnight UTC (which is the day before west of Greenwich).
+  const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null
+  const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : value instanceof Date ? value : new Date(value)
   return Number.isNaN(date.getTime()) ? null : date
 }
 
-/** A calendar date, e.g. 2026年3月7日 / Mar 7, 2026; '—' for an invalid input. */
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** One date format per locale everywhere (tables, details, date pickers): 2026-03-07 in
+ *  Chinese, as forms and government systems write it; Mar 7, 2026 in English. */
 export function formatDate(value: DateInput, locale: string = currentLocale()): string {
   const date = toDate(value)
   if (!date) return '—'
+  if (locale.startsWith('zh')) return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' }).format(date)
 }
 
-/** A date with time to the minute, in 24-hour form. */
+/** A date with time to the minute, 24-hour: the date as formatDate, then the time. */
 export function formatDateTime(value: DateInput, locale: string = currentLocale()): string {
   const date = toDate(value)
   if (!date) return '—'
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date)
+  return `${formatDate(date, locale)} ${formatTime(date, locale)}`
+}
+
+/** The display format of Element Plus date pickers (dayjs tokens), matching formatDate. */
+export function datePickerFormat(locale: string = currentLocale()): string {
+  return locale.startsWith('zh') ? 'YYYY-MM-DD' : 'MMM D, YYYY'
 }
 
 /** A count or amount with the locale's grouping, e.g. 12,345,678. */
