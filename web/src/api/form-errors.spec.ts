@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { nextTick, reactive } from 'vue'
 import { useServerErrors } from './form-errors'
 import { ApiError } from './request'
 
@@ -25,5 +26,17 @@ describe('useServerErrors', () => {
     report(error)
     expect(showApiError).toHaveBeenCalledWith(error)
     expect(errors).toEqual({})
+  })
+
+  it('drops a field error once that field changes, and only that one', async () => {
+    const form = reactive({ title: '', phone: '139', employerText: '' })
+    const { errors, report } = useServerErrors(form, { employerText: ['employer_id'] })
+    report(apiError([{ field: 'title', message: '必填项' }, { field: 'phone', message: '格式不对' }, { field: 'employer_id', message: '请选择' }]))
+    form.title = '工资拖欠'
+    await nextTick()
+    expect(errors).toEqual({ phone: '格式不对', employer_id: '请选择' })
+    form.employerText = '北京汇智'
+    await nextTick()
+    expect(errors).toEqual({ phone: '格式不对' })
   })
 })
