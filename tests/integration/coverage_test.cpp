@@ -105,7 +105,7 @@ TEST_P(CoverageRollupTest, TheExportIsAnXlsxWorkbookAndIsAudited) {
   ASSERT_GT(bytes->size(), 100u);
   EXPECT_EQ(bytes->substr(0, 2), "PK");  // a zip container
   app::AuditFilter filter;
-  filter.action = "export";
+  filter.action = "founding_list.export";
   auto log = app_->audit().Search(MakeUser("admin.root", "admin", root_), filter);
   ASSERT_OK(log);
   ASSERT_EQ(log->entries.size(), 1u);

@@ -76,6 +76,38 @@ TEST_P(RequestHandlingTest, EachStateOffersItsNextStepFirstAndNothingThatDoesNot
   EXPECT_TRUE(Offered(cadre_, refused).empty());
 }
 
+TEST_P(RequestHandlingTest, EveryMoveOfAHandlerIsOnRecordWithoutItsText) {
+  const std::int64_t id = Submitted(WageArrears());
+  ASSERT_OK(requests_->Act(cadre_, id, requests::Action::kAccept, ""));
+  ASSERT_OK(requests_->Act(cadre_, id, requests::Action::kResolve, "已为王某补发工资"));
+  const std::int64_t other = Submitted(WageArrears());
+  ASSERT_OK(requests_->Transfer(street_staff_, other, district_b_.id, "企业注册地在另一区"));
+
+  const auto entry = [&](const std::string& action, std::int64_t target) {
+    app::AuditFilter filter;
+    filter.action = action;
+    auto found = app_->audit().Search(staff_a_, filter);
+    EXPECT_TRUE(found.has_value());
+    std::vector<std::string> details;
+    for (const auto& e : found.value_or(app::AuditPage{}).entries) {
+      if (e.target_type == "service_request" && e.target_id == std::to_string(target)) {
+        details.push_back(e.detail);
+      }
+    }
+    EXPECT_EQ(details.size(), 1u) << action;
+    return details.empty() ? std::string() : details[0];
+  };
+  const std::string accepted = entry("request.accept", id);
+  EXPECT_NE(accepted.find(R"("from":"submitted")"), std::string::npos) << accepted;
+  EXPECT_NE(accepted.find(R"("to":"accepted")"), std::string::npos) << accepted;
+  const std::string resolved = entry("request.resolve", id);
+  EXPECT_NE(resolved.find(R"("to":"resolved")"), std::string::npos) << resolved;
+  EXPECT_EQ(resolved.find("王某"), std::string::npos) << "the summary is not copied into the log";
+  const std::string moved = entry("request.transfer", other);
+  EXPECT_NE(moved.find(district_b_.code), std::string::npos) << moved;
+  EXPECT_EQ(moved.find("注册地"), std::string::npos) << moved;
+}
+
 TEST_P(RequestHandlingTest, EveryDeadlineIsShownWithWhetherItWasMet) {
   const std::int64_t id = Submitted(WageArrears());
   auto view = requests_->Get(cadre_, id);

@@ -149,7 +149,7 @@ Result<std::string> CoverageService::ExportFoundingList(const Actor& actor, std:
   }
   // An export of personal-adjacent lists is only allowed once it is on record.
   ZJ_RETURN_IF_ERROR(
-      audit_.Record(AuditActor::From(actor), AuditEvent{"export",
+      audit_.Record(AuditActor::From(actor), AuditEvent{"founding_list.export",
                                                         "founding_list",
                                                         std::to_string(org_id),
                                                         "ok",

@@ -1,5 +1,7 @@
 #include "app/members/roster_export.h"
 
+#include <filesystem>
+
 #include "app/imports/table_writer.h"
 #include "app/members/member_access.h"
 #include "app/members/member_service.h"
@@ -45,7 +47,7 @@ Result<std::int64_t> RosterExportService::Export(const Actor& actor,
       {"org_id", std::to_string(org.id)},
       {"subtree", request.subtree ? "true" : "false"},
       {"full", request.full ? "true" : "false"},
-      {"file", request.out}};
+      {"file", std::filesystem::path(request.out).filename().string()}};  // never a server path
   if (request.full) detail.emplace_back("reason", reason);
   ZJ_RETURN_IF_ERROR(audit_.Record(
       conn, AuditActor::From(actor),

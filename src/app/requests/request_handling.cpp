@@ -38,7 +38,18 @@ Result<RequestView> RequestService::Act(const Actor& actor, std::int64_t id,
     e.fields.push_back({"body", "error.field.too_long", {{"max", std::to_string(kMaxText)}}});
     return Fail(std::move(e));
   }
+  const std::string before = row.status;
   ZJ_RETURN_IF_ERROR(Move(*lease, row, action, requests::Party::kHandler, actor.user_id, text));
+  // Every move a handler makes is on record (the text may carry personal data: not copied).
+  ZJ_RETURN_IF_ERROR(audit_.Record(
+      *lease, AuditActor::From(actor),
+      AuditEvent{
+          "request." + std::string(requests::ActionName(action)),
+          "service_request",
+          std::to_string(row.id),
+          "ok",
+          actor.remote_addr,
+          {{"tracking_number", row.tracking_number}, {"from", before}, {"to", row.status}}}));
   if (action == requests::Action::kResolve && row.member_id) {  // 有效覆盖: a member served
     ZJ_RETURN_IF_ERROR(MarkServed(*lease, *row.member_id, clock_.NowMs()));
   }
@@ -88,6 +99,14 @@ Result<RequestView> RequestService::Transfer(const Actor& actor, std::int64_t id
   ZJ_RETURN_IF_ERROR(AddEvent(*lease, row, actor.user_id, std::move(event)));
   ZJ_RETURN_IF_ERROR(Notify(*lease, *target, "notify.request.transferred", row,
                             {{"from", from_org}, {"reason", text}}));
+  ZJ_RETURN_IF_ERROR(audit_.Record(
+      *lease, AuditActor::From(actor),
+      AuditEvent{"request.transfer",
+                 "service_request",
+                 std::to_string(row.id),
+                 "ok",
+                 actor.remote_addr,
+                 {{"tracking_number", row.tracking_number}, {"to_org", target->code}}}));
   ZJ_RETURN_IF_ERROR(tx.Commit());
   row.org_name = target->name;
   return ViewOf(*lease, row, true, &actor);

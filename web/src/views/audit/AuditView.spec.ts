@@ -1,20 +1,30 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router'
+import { AUDIT_ACTIONS } from '@/api/audit'
 import { configureApiClient, resetApiClient } from '@/api/request'
 import { i18n, setLocale } from '@/locales'
 import AuditView from './AuditView.vue'
+import { detailItems } from './audit-labels'
 
-function entry(id: string, action: string) {
+function router() {
+  const page = { template: '<div />' }
+  const routes: RouteRecordRaw[] = ['member', 'request', 'org', 'enterprise', 'user'].map((name) => ({ path: `/${name}/:id`, name, component: page }))
+  routes.push({ path: '/', name: 'audit', component: AuditView }, { path: '/transfers', name: 'member-transfers', component: page }, { path: '/import', name: 'member-import', component: page })
+  return createRouter({ history: createMemoryHistory(), routes })
+}
+
+function entry(id: string, action: string, target = { type: 'user', id: '42' }, detail: Record<string, string> = { reason: '回访' }) {
   return {
     id,
     at: 1795593600000,
     actor: { id: '7', username: 'admin' },
     remote_addr: '192.0.2.1',
     action,
-    target: { type: 'user', id: '42' },
+    target,
     outcome: 'ok',
-    detail: { reason: '回访' },
+    detail,
   }
 }
 
@@ -48,12 +58,12 @@ describe('AuditView', () => {
       .mockResolvedValueOnce(json({ entries: [entry('2', 'personal_data.reveal')], next_cursor: '2' }))
       .mockResolvedValueOnce(json({ entries: [entry('1', 'session.login')], next_cursor: null }))
       .mockResolvedValueOnce(json({ entries: [], next_cursor: null }))
-    const wrapper = mount(AuditView, { global: { plugins: [i18n] }, attachTo: document.body })
+    const wrapper = mount(AuditView, { global: { plugins: [i18n, router()] }, attachTo: document.body })
     await flushPromises()
 
     expect(urlOf(fetchMock.mock.calls[0]).pathname).toBe('/api/v1/audit')
     expect(wrapper.text()).toContain('查看完整个人信息')
-    expect(wrapper.text()).toContain('reason: 回访')
+    expect(wrapper.text()).toContain('原因回访')
 
     await wrapper.find('[data-testid="audit-more"]').trigger('click')
     await flushPromises()
@@ -68,5 +78,38 @@ describe('AuditView', () => {
     expect(search.searchParams.get('user')).toBe('admin')
     expect(search.searchParams.get('cursor')).toBeNull()
     expect(wrapper.text()).toContain('没有符合条件的记录')
+  })
+
+  it('names actions, record kinds and detail keys in words, links the record, and never shows a server path', async () => {
+    const request = entry('3', 'request.follow_up', { type: 'service_request', id: '911784479297343228' }, { reason: 'low_rating', tracking_number: '261121091467926' })
+    const imported = entry('4', 'members.import', { type: 'member_import', id: '5' }, { file: '/tmp/zhijia-imports/roster-1.xlsx' })
+    const unknown = entry('5', 'proposal.submit', { type: 'proposal', id: 'x' }, {})
+    fetchMock.mockResolvedValueOnce(json({ entries: [request, imported, unknown], next_cursor: null }))
+    const r = router()
+    await r.push('/')
+    const wrapper = mount(AuditView, { global: { plugins: [i18n, r] }, attachTo: document.body })
+    await flushPromises()
+    const text = wrapper.text()
+    for (const words of ['诉求回访', '诉求', '原因评价不满意', '查询编号261121091467926', '导入会员名册', '名册导入', '文件roster-1.xlsx']) expect(text).toContain(words)
+    expect(text).not.toContain('/tmp/')
+    expect(text).not.toContain('service_request')
+    // A newer server's codes are shown as they are, not dropped.
+    expect(text).toContain('proposal.submit')
+    const links = wrapper.findAll('[data-testid="audit-target-link"]')
+    expect(links.map((l) => l.attributes('href'))).toEqual(['/request/911784479297343228', '/import'])
+
+    setLocale('en')
+    await flushPromises()
+    expect(wrapper.text()).toContain('Follow-up visit')
+    expect(wrapper.text()).toContain('ReasonRated unsatisfied')
+  })
+
+  it('translates every action the filter offers, in both locales', () => {
+    const t = i18n.global.t as (k: string) => string
+    for (const locale of ['zh-CN', 'en'] as const) {
+      setLocale(locale)
+      for (const action of AUDIT_ACTIONS) expect(i18n.global.te(`audit.actions.${action.replaceAll('.', '_')}`), `${locale} ${action}`).toBe(true)
+      expect(detailItems(t, (k) => i18n.global.te(k), { purpose: 'member.create' })[0]?.value).not.toBe('member.create')
+    }
   })
 })
