@@ -21,13 +21,17 @@ constexpr Sql kUpdate{"orgs.update",
                       " contact = $6, status = $7, updated_at = $8 WHERE id = $1"};
 constexpr Sql kByCode{"orgs.by_code", "SELECT " ZJ_ORG_COLUMNS " FROM orgs WHERE code = $1"};
 constexpr Sql kById{"orgs.by_id", "SELECT " ZJ_ORG_COLUMNS " FROM orgs WHERE id = $1"};
-// $5 is a LIKE pattern built by SearchOrgs with '\' escaping % and _ in the user's text.
+// $5 is a LIKE pattern built by SearchOrgs with '\' escaping % and _ in the user's text, $7 the
+// same text as a prefix. Higher orgs first (fewer '/' in the path: 北京市朝阳区 before 朝阳门街道),
+// then the exact name or code, then names that start with the text.
 constexpr Sql kSearch{"orgs.search",
                       "SELECT " ZJ_ORG_COLUMNS
                       " FROM orgs"
                       " WHERE ($1 = 1 OR (path >= $2 AND path < $3))"
                       " AND ($4 = '' OR name LIKE $5 ESCAPE '\\' OR code LIKE $5 ESCAPE '\\')"
-                      " ORDER BY path LIMIT $6"};
+                      " ORDER BY LENGTH(path) - LENGTH(REPLACE(path, '/', '')),"
+                      " CASE WHEN name = $4 OR code = $4 THEN 0"
+                      " WHEN name LIKE $7 ESCAPE '\\' THEN 1 ELSE 2 END, path LIMIT $6"};
 constexpr Sql kCount{"orgs.count", "SELECT COUNT(*) FROM orgs"};
 constexpr Sql kChildren{"orgs.children",
                         "SELECT " ZJ_ORG_COLUMNS
@@ -133,18 +137,18 @@ Result<std::int64_t> CountOrgs(Connection& conn) {
 }
 
 Result<std::vector<OrgRow>> SearchOrgs(Connection& conn, const OrgQuery& q) {
-  std::string pattern = "%";
+  std::string escaped;
   for (char c : q.contains) {
-    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-    pattern += c;
+    if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+    escaped += c;
   }
-  pattern += '%';
   const std::vector<Value> p{std::int64_t{q.everywhere ? 1 : 0},
                              q.subtree_low,
                              q.subtree_high,
                              q.contains,
-                             pattern,
-                             q.limit};
+                             "%" + escaped + "%",
+                             q.limit,
+                             escaped + "%"};
   ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kSearch, p));
   return Many(rows);
 }

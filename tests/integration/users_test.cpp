@@ -235,6 +235,19 @@ TEST_P(UsersTest, OrgSearchStaysInsideTheSubtree) {
   EXPECT_EQ((*own)[0].code, "110101001");
 }
 
+TEST_P(UsersTest, OrgSearchListsHigherOrgsFirstThenTheBetterMatch) {
+  // 朝阳门街道 (东城) sorted by path came before 北京市朝阳区 (issue 18).
+  auto orgs = app_->users().SearchOrgs(ActorOf("admin"), "朝阳", 20);
+  ASSERT_OK(orgs);
+  ASSERT_GE(orgs->size(), 2u);
+  EXPECT_EQ((*orgs)[0].kind, "district") << (*orgs)[0].name;
+  for (std::size_t i = 1; i < orgs->size(); ++i) EXPECT_NE((*orgs)[i].kind, "district");
+  auto exact = app_->users().SearchOrgs(ActorOf("admin"), "东华门街道总工会", 20);
+  ASSERT_OK(exact);
+  ASSERT_FALSE(exact->empty());
+  EXPECT_EQ((*exact)[0].code, "110101001");
+}
+
 TEST_P(UsersTest, ChangingOwnPasswordKeepsThisSessionAndEndsTheOthers) {
   auto here = app_->accounts().Login("staff.dongcheng", kPass, "127.0.0.1");
   auto there = app_->accounts().Login("staff.dongcheng", kPass, "127.0.0.2");

@@ -1,5 +1,5 @@
-// The one vue-i18n instance and the current locale: zh-CN by default, persisted in
-// localStorage, mirrored to <html lang>, the page title and the API's Accept-Language.
+// The one vue-i18n instance and the current locale: the browser's language on a first visit
+// (zh-CN unless it prefers English), then the user's choice persisted in localStorage, mirrored to <html lang>, the page title and the API's Accept-Language.
 import { createI18n } from 'vue-i18n'
 import en from './en'
 import zhCN, { type MessageSchema } from './zh-CN'
@@ -13,13 +13,25 @@ export function isAppLocale(value: unknown): value is AppLocale {
   return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value)
 }
 
+/** On a first visit (nothing chosen yet) the browser's preferred languages decide: the first
+ *  Chinese or English one wins (zh-TW and en-GB too); anything else gets zh-CN. */
+export function browserLocale(languages: readonly string[] | undefined): AppLocale {
+  for (const tag of languages ?? []) {
+    const lang = tag.toLowerCase()
+    if (lang === 'zh' || lang.startsWith('zh-')) return 'zh-CN'
+    if (lang === 'en' || lang.startsWith('en-')) return 'en'
+  }
+  return DEFAULT_LOCALE
+}
+
 function storedLocale(): AppLocale {
   try {
     const value = globalThis.localStorage?.getItem(LOCALE_STORAGE_KEY)
-    return isAppLocale(value) ? value : DEFAULT_LOCALE
+    if (isAppLocale(value)) return value
   } catch {
-    return DEFAULT_LOCALE
+    // storage disabled: as on a first visit
   }
+  return browserLocale(globalThis.navigator?.languages)
 }
 
 export const i18n = createI18n<[MessageSchema], AppLocale, false>({

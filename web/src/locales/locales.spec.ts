@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import en from './en'
+import { browserLocale } from './index'
 import zhCN from './zh-CN'
 
 /** Every leaf of a message tree as "a.b.c" → value. */
@@ -41,5 +42,15 @@ describe('locales', () => {
     for (const [key, value] of zhKeys) {
       expect(params(enKeys.get(key)), key).toEqual(params(value))
     }
+  })
+})
+
+describe('browserLocale', () => {
+  it("follows the browser's first Chinese or English preference on a first visit", () => {
+    expect(browserLocale(['en-US', 'zh-CN'])).toBe('en')
+    expect(browserLocale(['zh-TW', 'en'])).toBe('zh-CN')
+    expect(browserLocale(['de-DE', 'en-GB'])).toBe('en')
+    expect(browserLocale(['fr'])).toBe('zh-CN')
+    expect(browserLocale(undefined)).toBe('zh-CN')
   })
 })

@@ -10,6 +10,10 @@
 import { ElMessage } from 'element-plus/es/components/message/index.mjs'
 import { afterEach } from 'vitest'
 
+// jsdom's browser prefers en-US; the specs are written for the app's default, zh-CN, unless they
+// switch. (A first visit follows the browser's language: locales/index.ts browserLocale.)
+globalThis.localStorage?.setItem('zhijia.locale', 'zh-CN')
+
 afterEach(async () => {
   ElMessage.closeAll()
   // The close re-renders on Vue's scheduler; let it run (and start its frame) now.

@@ -77,14 +77,12 @@ async function mountTree() {
 }
 
 describe('OrgTreeView', () => {
-  it("starts at the caller's top org and loads children only when a node is expanded", async () => {
+  it("starts at the caller's top org opened one level, and loads deeper children only when a node is expanded", async () => {
     const wrapper = await mountTree()
-    expect(treeCalls).toEqual([''])
-    expect(wrapper.find('[data-testid="org-node-110101"]').text()).toContain('区（县）总工会')
-    await wrapper.find('[data-testid="org-node-110101"]').trigger('click')
     await flushPromises()
     expect(treeCalls).toEqual(['', '10'])
-    expect(wrapper.find('[data-testid="org-node-110101002"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="org-node-110101"]').text()).toContain('区（县）总工会')
+    expect(wrapper.find('[data-testid="org-node-110101002"]').isVisible()).toBe(true)
     expect(wrapper.find('[data-testid="org-node-110101002"] a').attributes('href')).toBe('/orgs/12')
   })
 
