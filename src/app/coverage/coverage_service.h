@@ -1,7 +1,8 @@
 // Coverage of any org's subtree (覆盖面), read from the rollups: totals and rates, the children's
 // figures and the industry breakdown; the founding list (25+ employees, no union) with its XLSX
-// export (audited as "founding_list.export"); and Verify, which recounts every rollup from the enterprises
-// and reports each difference. Reads are limited to the actor's subtree (kNotFound outside).
+// export (audited as "founding_list.export"); and Verify, which recounts every rollup from the
+// enterprises and reports each difference. Reads are limited to the actor's subtree (kNotFound
+// outside).
 #pragma once
 
 #include <cstdint>
@@ -48,8 +49,18 @@ struct FoundingFilter {
   int limit = 50;        //!< 1..200
 };
 
+//! A founding-list row: the enterprise, its district, and the org responsible for founding its
+//! union (the street's union as a rule) with the contact a cadre calls.
+struct FoundingItem {
+  EnterpriseView enterprise;
+  std::string district_name;
+  std::int64_t org_id = 0;
+  std::string org_name;
+  std::string org_contact;
+};
+
 struct FoundingPage {
-  std::vector<EnterpriseView> items;
+  std::vector<FoundingItem> items;
   std::optional<std::string> next_cursor;
 };
 
@@ -86,6 +97,10 @@ class CoverageService {
   Result<VerifyReport> Verify();
 
  private:
+  //! Founding-list rows with their region names and responsible org (one read per org).
+  Result<std::vector<FoundingItem>> Describe(store::Connection& conn,
+                                             std::vector<store::EnterpriseRow> rows) const;
+
   store::Database& db_;
   const Clock& clock_;
   Random& random_;
