@@ -77,11 +77,14 @@ constexpr Sql kClearFiles{"jobs.clear_files",
                           " file_key = NULL, key_version = NULL WHERE id = $1"};
 constexpr Sql kKeysBelow{"jobs.keys_below",
                          "SELECT " ZJ_JOB_COLUMNS ZJ_JOB_FROM
-                         " WHERE j.key_version < $1 ORDER BY j.key_version, j.id LIMIT $2"};
+                         " WHERE j.key_version < $1 AND j.file_key IS NOT NULL ORDER BY j.key_version, j.id LIMIT $2"};
 constexpr Sql kCountKeysBelow{"jobs.count_keys_below",
-                              "SELECT COUNT(*) FROM jobs WHERE key_version < $1"};
+                              "SELECT COUNT(*) FROM jobs WHERE key_version < $1 AND file_key IS NOT NULL"};
+// Only while the key is as rotation read it: a job whose files were deleted meanwhile (key
+// cleared) must not get it back.
 constexpr Sql kSetKey{"jobs.set_key",
-                      "UPDATE jobs SET file_key = $2, key_version = $3 WHERE id = $1"};
+                      "UPDATE jobs SET file_key = $2, key_version = $3"
+                      " WHERE id = $1 AND key_version = $4 AND file_key = $5"};
 
 constexpr Sql kForgetLegacy{"member_imports.forget_stored_files",
                             "UPDATE member_imports SET stored_file = NULL"
@@ -280,11 +283,13 @@ Result<std::int64_t> CountJobKeysBelowVersion(Connection& conn, std::int64_t ver
   return rows.at(0).Int(0);
 }
 
-Result<void> SetJobKey(Connection& conn, std::int64_t id, const Blob& sealed,
+Result<bool> SetJobKey(Connection& conn, const JobRow& read, const Blob& sealed,
                        std::int64_t version) {
-  const std::vector<Value> p{id, sealed, version};
-  ZJ_RETURN_IF_ERROR(conn.Execute(kSetKey, p));
-  return {};
+  if (!read.file_key || !read.key_version) return false;
+  const std::vector<Value> p{read.id, sealed, version, std::int64_t{*read.key_version},
+                             *read.file_key};
+  ZJ_ASSIGN_OR_RETURN(const std::int64_t changed, conn.Execute(kSetKey, p));
+  return changed > 0;
 }
 
 Result<void> ForgetLegacyImportFiles(Connection& conn) {

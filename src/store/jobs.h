@@ -131,7 +131,10 @@ Result<void> ClearJobFiles(Connection& conn, std::int64_t id);
 Result<std::vector<JobRow>> JobKeysBelowVersion(Connection& conn, std::int64_t version,
                                                 std::int64_t limit);
 Result<std::int64_t> CountJobKeysBelowVersion(Connection& conn, std::int64_t version);
-Result<void> SetJobKey(Connection& conn, std::int64_t id, const Blob& sealed, std::int64_t version);
+//! Replaces a job's sealed key while it is still as `read` (same version and ciphertext); false
+//! when it changed (or was cleared) since.
+Result<bool> SetJobKey(Connection& conn, const JobRow& read, const Blob& sealed,
+                       std::int64_t version);
 
 //! Forgets the plain upload copies that member_imports named before uploads were sealed jobs
 //! (their files are deleted by the caller).

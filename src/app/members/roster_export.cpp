@@ -30,7 +30,8 @@ std::vector<std::string> HeaderRow() {
 }  // namespace
 
 Result<std::int64_t> RosterExportService::Export(const Actor& actor,
-                                                 const RosterExportRequest& request) {
+                                                 const RosterExportRequest& request,
+                                                 const ExportProgress& progress) {
   ZJ_RETURN_IF_ERROR(MustManageMembers(actor));
   std::string reason;
   if (request.full) {
@@ -92,6 +93,7 @@ Result<std::int64_t> RosterExportService::Export(const Actor& actor,
       ZJ_RETURN_IF_ERROR(writer->Add(cells));
       ++written;
     }
+    if (progress) ZJ_RETURN_IF_ERROR(progress(written));
     if (page.size() < static_cast<std::size_t>(q.limit)) break;
     q.after_id = page.back().id;
   }
