@@ -1,12 +1,14 @@
 #include "http/server.h"
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <cmath>
 #include <condition_variable>
 #include <limits>
 #include <mutex>
@@ -16,6 +18,7 @@
 #include "http/json_writer.h"
 #include "http/problem.h"
 #include "http/router.h"
+#include "http/upload_body.h"
 
 namespace zj::http {
 
@@ -107,28 +110,87 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   void Read() {
     if (server_.stopping) return Close();
+    upload_parser_.reset();
     parser_.emplace();
-    parser_->body_limit(server_.options.limits.body_bytes);
-    parser_->header_limit(static_cast<std::uint32_t>(server_.options.limits.header_bytes));
+    // The header is parsed under the largest limit any route has: Beast checks Content-Length
+    // against it while parsing the header, before OnHeader can tell which route it is.
+    const Limits& limits = server_.options.limits;
+    parser_->body_limit(std::max(limits.body_bytes, limits.upload_bytes));
+    parser_->header_limit(static_cast<std::uint32_t>(limits.header_bytes));
     Deadline(first_ ? server_.options.read_timeout : server_.options.idle_timeout);
     beast_http::async_read_header(
         stream_, buffer_, *parser_,
         beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
   }
 
-  //! The header is in: a roster upload may carry a larger body than any other request.
+  //! The header is in: the route decides the body's limit, and an upload's body goes to a
+  //! sealed file as it arrives instead of into memory.
   void OnHeader(beast::error_code ec, std::size_t bytes) {
     if (ec) return OnRead(ec, bytes);
     const auto& request = parser_->get();
     const std::string_view target = request.target();
     const std::string_view path = target.substr(0, target.find('?'));
-    if (request.method() == beast_http::verb::post && path == "/api/v1/members/imports") {
-      parser_->body_limit(server_.options.limits.upload_bytes);
+    const bool upload = IsUploadRoute(request.method(), path);
+    limit_ = upload ? server_.options.limits.upload_bytes : server_.options.limits.body_bytes;
+    // A declared length is checked here (Beast checked it against the larger limit); a chunked
+    // body is counted against the limit as it arrives.
+    if (const auto length = parser_->content_length(); length && *length > limit_) {
+      return RejectMalformed(beast_http::error::body_limit);
     }
+    parser_->body_limit(limit_);
     // No body to come (a GET): answer now instead of going through the scheduler once more.
     if (parser_->is_done()) return OnRead(ec, bytes);
+    if (upload) return BeginUpload();
     beast_http::async_read(stream_, buffer_, *parser_,
                            beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  //! An upload's body: refused before a byte of it is stored when the caller may not send it;
+  //! else sealed into the files folder as it arrives.
+  void BeginUpload() {
+    if (auto refused = server_.router.RefuseUpload(parser_->get())) {
+      busy_ = true;
+      refused->response.keep_alive(false);
+      return Write(std::move(refused->response));
+    }
+    auto made = server_.router.app().jobs().NewUpload();
+    if (!made) return Reject(made.error(), std::nullopt);
+    const bool expects_continue =
+        beast::iequals(parser_->get()[beast_http::field::expect], "100-continue");
+    upload_parser_.emplace(std::move(*parser_));
+    upload_parser_->body_limit(limit_);
+    upload_parser_->get().body().upload = std::move(*made);
+    if (!expects_continue) return ReadUpload();
+    // curl and other clients wait for this before sending a large body (RFC 9110 §10.1.1).
+    auto interim = std::make_shared<beast_http::response<beast_http::empty_body>>(
+        beast_http::status::continue_, 11);
+    beast_http::async_write(
+        stream_, *interim, [self = shared_from_this(), interim](beast::error_code ec, std::size_t) {
+          if (ec) return self->Close();
+          self->ReadUpload();
+        });
+  }
+
+  void ReadUpload() {
+    beast_http::async_read(stream_, buffer_, *upload_parser_,
+                           beast::bind_front_handler(&Session::OnUploadRead, shared_from_this()));
+  }
+
+  void OnUploadRead(beast::error_code ec, std::size_t bytes) {
+    auto& body = upload_parser_->get().body();
+    if (ec == beast::errc::io_error && body.failure) return Reject(*body.failure, std::nullopt);
+    if (ec) return OnRead(ec, bytes);  // the upload's file goes with its parser
+    if (auto finished = body.upload.writer->Finish(); !finished) {
+      return Reject(finished.error(), std::nullopt);
+    }
+    first_ = false;
+    Request header;
+    header.base() = upload_parser_->get().base();
+    Respond(header, &body.upload);
+    // A handler that kept the upload took it; what is left was not wanted.
+    if (!body.upload.name.empty()) {
+      ::unlink(server_.router.app().jobs().FilePath(body.upload.name).c_str());
+    }
   }
 
   void OnRead(beast::error_code ec, std::size_t) {
@@ -139,13 +201,16 @@ class Session : public std::enable_shared_from_this<Session> {
       return Close();
     }
     if (ec) return RejectMalformed(ec);
+    Respond(parser_->get(), nullptr);
+  }
+
+  void Respond(const Request& request, app::Upload* upload) {
     busy_ = true;
     // No deadline while the request is handled (an export may take longer than a read may);
     // Write sets the next.
     deadline_.store(kNoDeadline, std::memory_order_relaxed);
     const auto started = std::chrono::steady_clock::now();
-    const Request& request = parser_->get();
-    Handled handled = server_.router.Handle(request, Peer{remote_});
+    Handled handled = server_.router.Handle(request, Peer{remote_}, upload);
     if (server_.stopping) handled.response.keep_alive(false);
     if (spdlog::should_log(spdlog::level::info)) {  // the access log line, when it is kept
       const double ms =
@@ -154,6 +219,18 @@ class Session : public std::enable_shared_from_this<Session> {
       spdlog::info("{}", AccessLogLine(request, handled, remote_, ms));
     }
     Write(std::move(handled.response));
+  }
+
+  //! Answers a request whose body could not be taken with a problem, and closes afterwards.
+  void Reject(const Error& error, std::optional<beast_http::status> status) {
+    busy_ = true;
+    if (error.code == ErrorCode::kInternal) spdlog::error("upload: {}", error.detail);
+    const beast_http::request_header<>& request =
+        upload_parser_ ? upload_parser_->get().base() : parser_->get().base();
+    const auto locale = i18n::NegotiateLocale(request[beast_http::field::accept_language]);
+    Response res = ProblemResponse(error, locale, request.target(), 11, false, status);
+    AddSecurityHeaders(res, Answer::kData);
+    Write(std::move(res));
   }
 
   // A request the parser refused: answer with a problem and close, since the stream is unusable.
@@ -166,13 +243,15 @@ class Session : public std::enable_shared_from_this<Session> {
                     "error.body_too_large",
                     ec.message(),
                     {},
-                    {{"limit", std::to_string(server_.options.limits.body_bytes)}}};
+                    {{"limit", std::to_string(limit_)}}};
       status = beast_http::status::payload_too_large;
     } else if (ec == beast_http::error::header_limit) {
       status = beast_http::status::request_header_fields_too_large;
     }
-    const auto locale = i18n::NegotiateLocale(parser_->get()[beast_http::field::accept_language]);
-    Response res = ProblemResponse(error, locale, parser_->get().target(), 11, false, status);
+    const beast_http::request_header<>& request =
+        upload_parser_ ? upload_parser_->get().base() : parser_->get().base();
+    const auto locale = i18n::NegotiateLocale(request[beast_http::field::accept_language]);
+    Response res = ProblemResponse(error, locale, request.target(), 11, false, status);
     AddSecurityHeaders(res, Answer::kData);
     JsonWriter line;
     line.Object().Key("event").Str("rejected").Key("remote").Str(remote_);
@@ -233,6 +312,10 @@ class Session : public std::enable_shared_from_this<Session> {
   Server::Impl& server_;
   beast::flat_buffer buffer_;
   std::optional<beast_http::request_parser<beast_http::string_body>> parser_;
+  //! The parser of an upload's body, made from parser_ once its header is in.
+  std::optional<beast_http::request_parser<SealedUploadBody>> upload_parser_;
+  //! The body limit of the request being read (its route's).
+  std::size_t limit_ = 0;
   std::string remote_;
   bool first_ = true;
   bool busy_ = false;
