@@ -115,6 +115,7 @@ class Session : public std::enable_shared_from_this<Session> {
     // The header is parsed under the largest limit any route has: Beast checks Content-Length
     // against it while parsing the header, before OnHeader can tell which route it is.
     const Limits& limits = server_.options.limits;
+    limit_ = 0;  // the route's, once its header is in
     parser_->body_limit(std::max(limits.body_bytes, limits.upload_bytes));
     parser_->header_limit(static_cast<std::uint32_t>(limits.header_bytes));
     Deadline(first_ ? server_.options.read_timeout : server_.options.idle_timeout);
@@ -131,7 +132,7 @@ class Session : public std::enable_shared_from_this<Session> {
     const std::string_view target = request.target();
     const std::string_view path = target.substr(0, target.find('?'));
     const bool upload = IsUploadRoute(request.method(), path);
-    limit_ = upload ? server_.options.limits.upload_bytes : server_.options.limits.body_bytes;
+    limit_ = RouteLimit(request);
     // A declared length is checked here (Beast checked it against the larger limit); a chunked
     // body is counted against the limit as it arrives.
     if (const auto length = parser_->content_length(); length && *length > limit_) {
@@ -143,6 +144,13 @@ class Session : public std::enable_shared_from_this<Session> {
     if (upload) return BeginUpload();
     beast_http::async_read(stream_, buffer_, *parser_,
                            beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  //! The body limit of the request's route.
+  std::size_t RouteLimit(const beast_http::request_header<>& request) const {
+    const std::string_view target = request.target();
+    const bool upload = IsUploadRoute(request.method(), target.substr(0, target.find('?')));
+    return upload ? server_.options.limits.upload_bytes : server_.options.limits.body_bytes;
   }
 
   //! An upload's body: refused before a byte of it is stored when the caller may not send it;
@@ -158,6 +166,7 @@ class Session : public std::enable_shared_from_this<Session> {
     const bool expects_continue =
         beast::iequals(parser_->get()[beast_http::field::expect], "100-continue");
     upload_parser_.emplace(std::move(*parser_));
+    parser_.reset();  // moved from: only the upload's parser is used from here on
     upload_parser_->body_limit(limit_);
     upload_parser_->get().body().upload = std::move(*made);
     if (!expects_continue) return ReadUpload();
@@ -178,8 +187,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnUploadRead(beast::error_code ec, std::size_t bytes) {
     auto& body = upload_parser_->get().body();
+    if (ec && body.upload.writer) body.upload.writer->Abandon();  // nothing of it is kept
     if (ec == beast::errc::io_error && body.failure) return Reject(*body.failure, std::nullopt);
-    if (ec) return OnRead(ec, bytes);  // the upload's file goes with its parser
+    if (ec) return OnRead(ec, bytes);
     if (auto finished = body.upload.writer->Finish(); !finished) {
       return Reject(finished.error(), std::nullopt);
     }
@@ -239,6 +249,8 @@ class Session : public std::enable_shared_from_this<Session> {
     Error error{ErrorCode::kInvalidArgument, "error.request.malformed", ec.message(), {}, {}};
     beast_http::status status = beast_http::status::bad_request;
     if (ec == beast_http::error::body_limit) {
+      // Beast refuses a declared length over every route's limit while reading the header.
+      if (limit_ == 0 && parser_ && parser_->is_header_done()) limit_ = RouteLimit(parser_->get());
       error = Error{ErrorCode::kResourceExhausted,
                     "error.body_too_large",
                     ec.message(),

@@ -186,7 +186,7 @@ TEST_P(JobsTest, AFileWithoutTheRequiredColumnsFailsItsJobWithTheReason) {
   const auto failed = GetImport(queued["id"]);
   EXPECT_EQ(failed["status"], "failed");
   EXPECT_EQ(failed["job"]["state"], "failed");
-  EXPECT_EQ(failed["job"]["error"]["code"], "error.import.missing_column");
+  EXPECT_EQ(failed["job"]["error"]["code"], "error.roster.missing_column");
   EXPECT_NE(failed["job"]["error"]["message"].get<std::string>().find("身份证号"),
             std::string::npos)
       << failed["job"]["error"];

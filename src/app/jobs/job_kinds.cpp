@@ -115,7 +115,7 @@ Result<JobOutcome> RunMemberImportJob(JobContext& ctx) {
     p.header_row = header_row;
     p.checkpoint = run.rows_committed_through;
     p.result_ref = run.id;
-    if (auto saved = ctx.Progress(p, true); !saved && !write_failed) write_failed = saved.error();
+    if (auto saved = ctx.Save(p); !saved && !write_failed) write_failed = saved.error();
   };
   // The decision to stop is taken after a batch committed, where a resume can take over.
   hooks.after_batch = [&](int) -> Result<void> {
@@ -146,10 +146,7 @@ Result<JobOutcome> RunMemberImportJob(JobContext& ctx) {
   last.rows_rejected = run.rejected;
   last.checkpoint = run.rows_committed_through;
   last.result_ref = run.id;
-  if (auto saved = ctx.Progress(last, true); !saved) {
-    // The run is complete; only a cancellation that came too late is ignored.
-    if (saved.error().message_key != "error.jobs.cancelled") return Fail(saved.error());
-  }
+  ZJ_RETURN_IF_ERROR(ctx.Save(last));  // the run is complete: a late cancellation changes nothing
   JobOutcome out;
   out.result_ref = run.id;
   out.report = nlohmann::json{{"status", run.status},
@@ -200,10 +197,7 @@ Result<JobOutcome> RunTableImportJob(JobContext& ctx) {
   last.header_row = header_row;
   last.checkpoint = job.checkpoint;
   last.report = ReportJson(*report).dump();
-  if (auto saved = ctx.Progress(last, true);
-      !saved && saved.error().message_key != "error.jobs.cancelled") {
-    return Fail(saved.error());
-  }
+  ZJ_RETURN_IF_ERROR(ctx.Save(last));
   JobOutcome out;
   out.report = last.report;
   return out;
@@ -239,7 +233,7 @@ Result<JobOutcome> RunMemberExportJob(JobContext& ctx) {
   JobProgress last;
   last.rows_read = written;
   last.rows_committed = written;
-  (void)ctx.Progress(last, true);
+  ZJ_RETURN_IF_ERROR(ctx.Save(last));
   out.report = nlohmann::json{{"rows", written}}.dump();
   return out;
 }

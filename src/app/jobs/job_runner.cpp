@@ -42,14 +42,18 @@ std::string ArgsJson(const Error& e) {
 Result<void> JobContext::Progress(const JobProgress& p, bool force) {
   const auto now = std::chrono::steady_clock::now();
   if (force || now - last_write_ >= std::chrono::milliseconds(500)) {
-    last_write_ = now;
-    store::JobProgressRow row{job_.id,          runner_.id(),    std::nullopt,        p.rows_read,
-                              p.rows_committed, p.rows_rejected, p.header_row,        p.checkpoint,
-                              p.result_ref,     p.report,        app_.clock().NowMs()};
-    ZJ_ASSIGN_OR_RETURN(store::Lease lease, app_.db().Acquire());
-    ZJ_RETURN_IF_ERROR(store::SaveJobProgress(*lease, row));
+    ZJ_RETURN_IF_ERROR(Save(p));
   }
   return CheckStop();
+}
+
+Result<void> JobContext::Save(const JobProgress& p) {
+  last_write_ = std::chrono::steady_clock::now();
+  store::JobProgressRow row{job_.id,          runner_.id(),    std::nullopt,        p.rows_read,
+                            p.rows_committed, p.rows_rejected, p.header_row,        p.checkpoint,
+                            p.result_ref,     p.report,        app_.clock().NowMs()};
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, app_.db().Acquire());
+  return store::SaveJobProgress(*lease, row);
 }
 
 std::size_t JobContext::import_batch_rows() const { return runner_.options_.import_batch_rows; }

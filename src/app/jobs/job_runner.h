@@ -71,8 +71,11 @@ class JobContext {
   Application& app() { return app_; }
   std::size_t import_batch_rows() const;
   //! Records progress (and moves the heartbeat); written at most every half second unless
-  //! `force`. An error means: stop here (cancelled, the server stops, or the job was lost).
+  //! `force`. Then CheckStop: an error means stop here (cancelled, the server stops, or the job
+  //! was lost).
   Result<void> Progress(const JobProgress& progress, bool force = false);
+  //! Records progress now, without the decision to stop (a step's end decides it).
+  Result<void> Save(const JobProgress& progress);
   //! The same decision without writing anything; counts one step.
   Result<void> CheckStop();
   //! Records the number of rows the job will go through.
