@@ -113,10 +113,35 @@ void Report(ImportReport& report, int row, const RowReader& reader, const Error&
   }
 }
 
+//! The work options.in_commit adds to a row's transaction (none without options). Its failure
+//! is kept apart: it stops the import, where the use case's own refusal is the row's problem.
+class RowCommit {
+ public:
+  RowCommit(const TableImportOptions* options, int row, const ImportReport& report)
+      : options_(options), row_(row), report_(report) {}
+  store::InCommit Hook() {
+    if (options_ == nullptr || !options_->in_commit) return {};
+    return [this](store::Connection& conn) -> Result<void> {
+      auto done = options_->in_commit(conn, row_, report_);
+      if (!done) failure_ = done.error();
+      return done;
+    };
+  }
+  const std::optional<Error>& failure() const { return failure_; }
+
+ private:
+  const TableImportOptions* options_;
+  int row_;
+  const ImportReport& report_;
+  std::optional<Error> failure_;
+};
+
 //! One data row of an org table: created, or its problems reported. An error only for a
-//! failure that is not the row's fault.
+//! failure that is not the row's fault. The row counts in the report before its transaction
+//! commits (so that work done in it sees the report with the row), and no longer when it fails.
 Result<void> ImportOrgRow(OrgService& orgs, const Actor& actor, const HeaderMap& at,
-                          const std::vector<std::string>& cells, int row, ImportReport& report) {
+                          const std::vector<std::string>& cells, int row, ImportReport& report,
+                          const TableImportOptions* options) {
   static const std::map<std::string, std::string> rename{{"parent_id", "parent_code"}};
   const RowReader r(at, cells);
   NewOrg org;
@@ -135,12 +160,14 @@ Result<void> ImportOrgRow(OrgService& orgs, const Actor& actor, const HeaderMap&
     }
     org.parent_id = *id;
   }
-  auto created = orgs.Create(actor, org);
-  if (!created) {
-    Report(report, row, r, created.error(), rename);
-    return {};
-  }
+  RowCommit commit(options, row, report);
   ++report.created;
+  auto created = orgs.Create(actor, org, commit.Hook());
+  if (!created) {
+    --report.created;
+    if (commit.failure()) return Fail(*commit.failure());
+    Report(report, row, r, created.error(), rename);
+  }
   return {};
 }
 
@@ -148,7 +175,7 @@ Result<void> ImportOrgRow(OrgService& orgs, const Actor& actor, const HeaderMap&
 Result<void> ImportEnterpriseRow(OrgService& orgs, EnterpriseService& enterprises,
                                  const Actor& actor, const HeaderMap& at,
                                  const std::vector<std::string>& cells, int row,
-                                 ImportReport& report) {
+                                 ImportReport& report, const TableImportOptions* options) {
   static const std::map<std::string, std::string> rename{{"union_org_id", "union_code"}};
   const RowReader r(at, cells);
   NewEnterprise e;
@@ -191,20 +218,24 @@ Result<void> ImportEnterpriseRow(OrgService& orgs, EnterpriseService& enterprise
     patch.employees_reported_on = e.employees_reported_on;
     patch.union_set = true;
     patch.union_org_id = e.union_org_id;
-    auto updated = enterprises.Update(actor, (*existing)->row.id, patch);
-    if (!updated) {
-      Report(report, row, r, updated.error(), rename);
-      return {};
-    }
+    RowCommit commit(options, row, report);
     ++report.updated;
+    auto updated = enterprises.Update(actor, (*existing)->row.id, patch, commit.Hook());
+    if (!updated) {
+      --report.updated;
+      if (commit.failure()) return Fail(*commit.failure());
+      Report(report, row, r, updated.error(), rename);
+    }
     return {};
   }
-  auto created = enterprises.Create(actor, e);
-  if (!created) {
-    Report(report, row, r, created.error(), rename);
-    return {};
-  }
+  RowCommit commit(options, row, report);
   ++report.created;
+  auto created = enterprises.Create(actor, e, commit.Hook());
+  if (!created) {
+    --report.created;
+    if (commit.failure()) return Fail(*commit.failure());
+    Report(report, row, r, created.error(), rename);
+  }
   return {};
 }
 
@@ -253,7 +284,7 @@ Result<ImportReport> ImportOrgTable(OrgService& orgs, const Actor& actor, const 
   report.encoding = table.encoding;
   for (std::size_t i = 1; i < table.rows.size(); ++i) {
     ZJ_RETURN_IF_ERROR(
-        ImportOrgRow(orgs, actor, at, table.rows[i], static_cast<int>(i) + 1, report));
+        ImportOrgRow(orgs, actor, at, table.rows[i], static_cast<int>(i) + 1, report, nullptr));
   }
   return report;
 }
@@ -266,17 +297,18 @@ Result<ImportReport> ImportEnterpriseTable(OrgService& orgs, EnterpriseService& 
   report.encoding = table.encoding;
   for (std::size_t i = 1; i < table.rows.size(); ++i) {
     ZJ_RETURN_IF_ERROR(ImportEnterpriseRow(orgs, enterprises, actor, at, table.rows[i],
-                                           static_cast<int>(i) + 1, report));
+                                           static_cast<int>(i) + 1, report, nullptr));
   }
   return report;
 }
 
 Result<ImportReport> ImportOrgRows(OrgService& orgs, const Actor& actor, TableStream& stream,
                                    ImportReport so_far, const TableImportOptions& options) {
-  return ImportRows(
-      stream, kOrgColumns, std::move(so_far), options,
-      [&](const HeaderMap& at, const std::vector<std::string>& cells, int row,
-          ImportReport& report) { return ImportOrgRow(orgs, actor, at, cells, row, report); });
+  return ImportRows(stream, kOrgColumns, std::move(so_far), options,
+                    [&](const HeaderMap& at, const std::vector<std::string>& cells, int row,
+                        ImportReport& report) {
+                      return ImportOrgRow(orgs, actor, at, cells, row, report, &options);
+                    });
 }
 
 Result<ImportReport> ImportEnterpriseRows(OrgService& orgs, EnterpriseService& enterprises,
@@ -285,7 +317,8 @@ Result<ImportReport> ImportEnterpriseRows(OrgService& orgs, EnterpriseService& e
   return ImportRows(stream, kEnterpriseColumns, std::move(so_far), options,
                     [&](const HeaderMap& at, const std::vector<std::string>& cells, int row,
                         ImportReport& report) {
-                      return ImportEnterpriseRow(orgs, enterprises, actor, at, cells, row, report);
+                      return ImportEnterpriseRow(orgs, enterprises, actor, at, cells, row, report,
+                                                 &options);
                     });
 }
 

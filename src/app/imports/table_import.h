@@ -46,11 +46,18 @@ Result<ImportReport> ImportEnterpriseTable(OrgService& orgs, EnterpriseService& 
                                            const Actor& actor, const Table& table);
 
 //! How a streamed import goes on: rows up to `skip_through` were done by an earlier attempt
-//! (their outcome is in the report it starts from); `after_row` is called after each data row
-//! with the report so far, and an error from it stops the import there; `header` is told the
-//! header's row number.
+//! (their outcome is in the report it starts from); `in_commit` is called inside the
+//! transaction of each row that creates or updates a record, last before it commits, with the
+//! report counting that row (a job writes its checkpoint there, so that a row and its
+//! checkpoint commit together: a crash between them would do the row twice, or lose it); an
+//! error from it rolls the row back and stops the import. `after_row` is called after each
+//! data row with the report so far, and an error from it stops the import there; `header` is
+//! told the header's row number.
 struct TableImportOptions {
   std::int64_t skip_through = 0;
+  std::function<Result<void>(store::Connection& conn, std::int64_t row,
+                             const ImportReport& with_row)>
+      in_commit;
   std::function<Result<void>(std::int64_t row, const ImportReport& so_far)> after_row;
   std::function<void(std::int64_t row)> header;
 };

@@ -172,10 +172,7 @@ Result<JobOutcome> RunTableImportJob(JobContext& ctx) {
   TableImportOptions options;
   options.skip_through = job.checkpoint;
   options.header = [&](std::int64_t row) { header_row = row; };
-  // An org row is not idempotent (its code would be taken on a second try), so its checkpoint
-  // is written with each row; an enterprise row is (an update by USCC), so at most twice a
-  // second.
-  options.after_row = [&](std::int64_t row, const ImportReport& so_far) -> Result<void> {
+  const auto progress_of = [&](std::int64_t row, const ImportReport& so_far) {
     JobProgress p;
     p.rows_committed = so_far.created + so_far.updated;
     p.rows_rejected = so_far.failed_rows;
@@ -183,7 +180,25 @@ Result<JobOutcome> RunTableImportJob(JobContext& ctx) {
     p.header_row = header_row;
     p.checkpoint = row;
     p.report = ReportJson(so_far).dump();
-    return ctx.Progress(p, orgs);
+    return p;
+  };
+  // A row that creates or updates a record writes the checkpoint (and the report counting it)
+  // in its own transaction: neither an org row (its code would be taken on a second try) nor
+  // an enterprise row (created would be counted as updated) may be done twice, nor lost. A
+  // refused row wrote nothing, so doing it again after a crash is harmless: its checkpoint is
+  // written at most twice a second.
+  std::int64_t committed_row = 0;
+  std::int64_t last_row = job.checkpoint;
+  options.in_commit = [&](store::Connection& conn, std::int64_t row,
+                          const ImportReport& with_row) -> Result<void> {
+    ZJ_RETURN_IF_ERROR(ctx.CommitWith(conn, progress_of(row, with_row)));
+    committed_row = row;
+    return {};
+  };
+  options.after_row = [&](std::int64_t row, const ImportReport& so_far) -> Result<void> {
+    last_row = row;
+    if (row == committed_row) return {};  // recorded, and the step counted, in its transaction
+    return ctx.Progress(progress_of(row, so_far));
   };
   const ImportReport so_far = ReportOf(job.report);
   auto report = orgs ? ImportOrgRows(ctx.app().orgs(), ctx.actor(), *stream, so_far, options)
@@ -195,7 +210,7 @@ Result<JobOutcome> RunTableImportJob(JobContext& ctx) {
   last.rows_rejected = report->failed_rows;
   last.rows_read = last.rows_committed + last.rows_rejected;
   last.header_row = header_row;
-  last.checkpoint = job.checkpoint;
+  last.checkpoint = last_row;
   last.report = ReportJson(*report).dump();
   ZJ_RETURN_IF_ERROR(ctx.Save(last));
   JobOutcome out;

@@ -47,13 +47,28 @@ Result<void> JobContext::Progress(const JobProgress& p, bool force) {
   return CheckStop();
 }
 
+store::JobProgressRow JobContext::RowOf(const JobProgress& p) const {
+  return store::JobProgressRow{job_.id,          runner_.id(),    std::nullopt,        p.rows_read,
+                               p.rows_committed, p.rows_rejected, p.header_row,        p.checkpoint,
+                               p.result_ref,     p.report,        app_.clock().NowMs()};
+}
+
 Result<void> JobContext::Save(const JobProgress& p) {
   last_write_ = std::chrono::steady_clock::now();
-  store::JobProgressRow row{job_.id,          runner_.id(),    std::nullopt,        p.rows_read,
-                            p.rows_committed, p.rows_rejected, p.header_row,        p.checkpoint,
-                            p.result_ref,     p.report,        app_.clock().NowMs()};
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, app_.db().Acquire());
-  return store::SaveJobProgress(*lease, row);
+  ZJ_RETURN_IF_ERROR(store::SaveJobProgress(*lease, RowOf(p)));
+  return {};
+}
+
+Result<void> JobContext::CommitWith(store::Connection& conn, const JobProgress& p) {
+  ZJ_RETURN_IF_ERROR(CheckStop());
+  last_write_ = std::chrono::steady_clock::now();
+  ZJ_ASSIGN_OR_RETURN(const bool held, store::SaveJobProgress(conn, RowOf(p)));
+  // Another runner took the job up (this one's heartbeat stopped too long): it will do this row.
+  if (!held) {
+    return Fail(ErrorCode::kUnavailable, kStopping, "job " + std::to_string(job_.id) + " lost");
+  }
+  return {};
 }
 
 std::size_t JobContext::import_batch_rows() const { return runner_.options_.import_batch_rows; }

@@ -76,6 +76,11 @@ class JobContext {
   Result<void> Progress(const JobProgress& progress, bool force = false);
   //! Records progress now, without the decision to stop (a step's end decides it).
   Result<void> Save(const JobProgress& progress);
+  //! A step whose work is in `conn`'s open transaction: decides whether to stop (an error rolls
+  //! the work back, as a death before the commit would), then records the progress with it, so
+  //! the work and its checkpoint commit together. An error too when the job is no longer this
+  //! runner's.
+  Result<void> CommitWith(store::Connection& conn, const JobProgress& progress);
   //! The same decision without writing anything; counts one step.
   Result<void> CheckStop();
   //! Records the number of rows the job will go through.
@@ -85,6 +90,8 @@ class JobContext {
   JobRunner& runner_;
   Application& app_;
   store::JobRow job_;
+  store::JobProgressRow RowOf(const JobProgress& progress) const;
+
   Actor actor_;
   std::chrono::steady_clock::time_point last_write_{};
   std::int64_t steps_ = 0;
