@@ -40,11 +40,13 @@ struct Call {
 struct Reply {
   beast_http::status status = beast_http::status::ok;
   std::optional<nlohmann::json> body;  //!< none → empty body (e.g. 204)
-  //! A non-JSON body (a download): its bytes, type and Content-Disposition.
+  //! A non-JSON body (a download): its bytes (or an open file streamed from its start, for
+  //! downloads too large to hold), type and Content-Disposition.
   struct File {
     std::string bytes;
     std::string content_type;
     std::string disposition;
+    std::shared_ptr<boost::beast::file> stream = nullptr;
   };
   std::optional<File> file = std::nullopt;
   //! A JSON body written already (JsonWriter), in place of `body`.

@@ -54,6 +54,11 @@ Response JsonResponse(Reply& reply, unsigned version, bool keep_alive) {
   if (reply.file) {
     res.set(beast_http::field::content_type, reply.file->content_type);
     res.set(beast_http::field::content_disposition, reply.file->disposition);
+    if (reply.file->stream) {
+      boost::beast::error_code ec;
+      res.content_length(reply.file->stream->size(ec));
+      return res;  // the server writes the file after this header (Handled::stream)
+    }
     res.body() = reply.file->bytes;
   } else if (reply.json_text) {
     res.set(beast_http::field::content_type, "application/json");
@@ -295,12 +300,16 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
   if (!reply) return {problem(reply.error()), user};
   Response res = JsonResponse(*reply, version, keep_alive);
   for (const auto& cookie : call.set_cookies) res.insert(beast_http::field::set_cookie, cookie);
-  if (request.method() == beast_http::verb::head) {
+  std::shared_ptr<boost::beast::file> stream;
+  if (reply->file && reply->file->stream && request.method() != beast_http::verb::head) {
+    stream = std::move(reply->file->stream);
+  }
+  if (request.method() == beast_http::verb::head && !(reply->file && reply->file->stream)) {
     const auto length = res.body().size();
     res.body().clear();
     res.content_length(length);
   }
-  return {std::move(res), user};
+  return {std::move(res), user, {}, std::move(stream)};
 }
 
 }  // namespace zj::http

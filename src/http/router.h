@@ -26,6 +26,9 @@ struct Handled {
   std::string user;  //!< the signed-in username, for the access log ("" when anonymous)
   //! The client's address: the peer's, or the one a trusted proxy vouched for.
   std::string client = {};
+  //! The body, when it is a file streamed to the client (the response's Content-Length is its
+  //! size and its own body empty); null otherwise.
+  std::shared_ptr<boost::beast::file> stream = nullptr;
 };
 
 class Router {

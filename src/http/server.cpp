@@ -228,7 +228,42 @@ class Session : public std::enable_shared_from_this<Session> {
               .count();
       spdlog::info("{}", AccessLogLine(request, handled, remote_, ms));
     }
+    if (handled.stream) return WriteFile(std::move(handled.response), std::move(*handled.stream));
     Write(std::move(handled.response));
+  }
+
+  //! A response whose body is a file, read and sent piece by piece (Beast's file_body), so a
+  //! large download never sits in memory; the deadline is renewed by each piece sent (a slow
+  //! client may take long over hundreds of megabytes, a stalled one is closed).
+  struct FileWrite {
+    explicit FileWrite(beast_http::response_header<> header) : res(std::move(header)) {}
+    beast_http::response<beast_http::file_body> res;
+    //! Made once the body holds the file: the serializer's writer takes the body's size then.
+    std::optional<beast_http::response_serializer<beast_http::file_body>> serializer;
+  };
+  void WriteFile(Response header, beast::file file) {
+    auto write = std::make_shared<FileWrite>(std::move(header.base()));
+    beast::error_code ec;
+    write->res.body().reset(std::move(file), ec);
+    if (ec) {
+      spdlog::error("download: {}", ec.message());
+      return Close();
+    }
+    write->res.prepare_payload();
+    write->serializer.emplace(write->res);
+    WriteFilePart(std::move(write));
+  }
+  void WriteFilePart(std::shared_ptr<FileWrite> write) {
+    Deadline(server_.options.read_timeout);
+    FileWrite& w = *write;
+    beast_http::async_write_some(
+        stream_, *w.serializer,
+        [self = shared_from_this(), write = std::move(write)](beast::error_code ec, std::size_t) {
+          if (!ec && !write->serializer->is_done()) return self->WriteFilePart(write);
+          self->busy_ = false;
+          if (ec || !write->res.keep_alive()) return self->Linger();
+          self->Read();
+        });
   }
 
   //! Answers a request whose body could not be taken with a problem, and closes afterwards.

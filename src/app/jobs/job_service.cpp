@@ -294,10 +294,16 @@ Result<JobDownload> JobService::Download(const Actor& actor, std::int64_t id) {
   ZJ_RETURN_IF_ERROR(audit_.Record(
       AuditActor::From(actor),
       AuditEvent{"jobs.download", "job", std::to_string(id), "ok", {}, {{"kind", job.kind}}}));
-  ZJ_ASSIGN_OR_RETURN(std::string bytes, ReadSealedFile(FilePath(*job.result_file), key));
+  ZJ_ASSIGN_OR_RETURN(const std::string dir, EnsureDir(config_.files_dir));
+  ZJ_ASSIGN_OR_RETURN(PlainFile file, OpenSealedFile(FilePath(*job.result_file), key, dir));
+  struct stat st {};
+  if (::fstat(file.fd(), &st) != 0) {
+    return Fail(ErrorCode::kInternal, "error.internal", "fstat of a decrypted result");
+  }
   const auto params = nlohmann::json::parse(job.params, nullptr, false);
   const bool xlsx = params.is_object() && params.value("format", "xlsx") == "xlsx";
-  return JobDownload{std::move(bytes), job.kind == kMemberExportJob ? "members" : "result", xlsx};
+  return JobDownload{std::move(file), static_cast<std::int64_t>(st.st_size),
+                     job.kind == kMemberExportJob ? "members" : "result", xlsx};
 }
 
 Result<std::optional<store::JobRow>> JobService::JobOfImport(std::int64_t import_id) {

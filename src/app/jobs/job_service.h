@@ -71,9 +71,11 @@ struct JobFilter {
   int limit = 50;
 };
 
-//! A finished job's result file, opened.
+//! A finished job's result file, decrypted into an unnamed file (streamed to the client from
+//! there: an export of a whole district is hundreds of megabytes).
 struct JobDownload {
-  std::string bytes;
+  PlainFile file;
+  std::int64_t size = 0;
   std::string file_name;  //!< ASCII, for Content-Disposition
   bool xlsx = false;
 };

@@ -271,16 +271,6 @@ Result<std::int64_t> SealFile(const std::string& plain_path, const std::string& 
   return writer->bytes();
 }
 
-Result<std::string> ReadSealedFile(const std::string& sealed_path, const FileKey& key) {
-  std::string out;
-  ZJ_RETURN_IF_ERROR(
-      DecryptEach(sealed_path, key, [&](const unsigned char* data, std::size_t n) -> Result<void> {
-        out.append(reinterpret_cast<const char*>(data), n);
-        return {};
-      }));
-  return out;
-}
-
 Result<ScratchFile> ScratchFile::Create(const std::string& dir, const std::string& name) {
   std::string folder = dir + "/scratch-XXXXXX";
   if (::mkdtemp(folder.data()) == nullptr) return Fail(Io("scratch folder in " + dir));

@@ -130,7 +130,5 @@ class ScratchFile {
 
 //! Removes the scratch folders in `dir` (at start: a process that died left them).
 void RemoveScratch(const std::string& dir);
-//! The whole plain content of a sealed file, in memory (downloads of bounded size).
-Result<std::string> ReadSealedFile(const std::string& sealed_path, const FileKey& key);
 
 }  // namespace zj::app

@@ -82,12 +82,19 @@ Result<Reply> CancelJob(Call& call) {
 Result<Reply> JobFile(Call& call) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
   ZJ_ASSIGN_OR_RETURN(auto download, call.app.jobs().Download(*call.actor, id));
+  // Streamed from the unnamed plain file (opened again through /proc: a description of its own,
+  // at the start); the file lives while the stream does.
+  auto stream = std::make_shared<boost::beast::file>();
+  boost::beast::error_code ec;
+  stream->open(download.file.path().c_str(), boost::beast::file_mode::scan, ec);
+  if (ec) return Fail(ErrorCode::kInternal, "error.internal", "open download: " + ec.message());
   Reply reply{beast_http::status::ok, std::nullopt};
   reply.file = Reply::File{
-      std::move(download.bytes),
+      {},
       download.xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     : "text/csv; charset=utf-8",
-      "attachment; filename=\"" + download.file_name + (download.xlsx ? ".xlsx" : ".csv") + "\""};
+      "attachment; filename=\"" + download.file_name + (download.xlsx ? ".xlsx" : ".csv") + "\"",
+      std::move(stream)};
   return reply;
 }
 
