@@ -75,11 +75,13 @@ constexpr Sql kExpired{"jobs.expired_files",
 constexpr Sql kClearFiles{"jobs.clear_files",
                           "UPDATE jobs SET input_file = NULL, result_file = NULL,"
                           " file_key = NULL, key_version = NULL WHERE id = $1"};
-constexpr Sql kKeysBelow{"jobs.keys_below",
-                         "SELECT " ZJ_JOB_COLUMNS ZJ_JOB_FROM
-                         " WHERE j.key_version < $1 AND j.file_key IS NOT NULL ORDER BY j.key_version, j.id LIMIT $2"};
-constexpr Sql kCountKeysBelow{"jobs.count_keys_below",
-                              "SELECT COUNT(*) FROM jobs WHERE key_version < $1 AND file_key IS NOT NULL"};
+constexpr Sql kKeysBelow{
+    "jobs.keys_below",
+    "SELECT " ZJ_JOB_COLUMNS ZJ_JOB_FROM
+    " WHERE j.key_version < $1 AND j.file_key IS NOT NULL ORDER BY j.key_version, j.id LIMIT $2"};
+constexpr Sql kCountKeysBelow{
+    "jobs.count_keys_below",
+    "SELECT COUNT(*) FROM jobs WHERE key_version < $1 AND file_key IS NOT NULL"};
 // Only while the key is as rotation read it: a job whose files were deleted meanwhile (key
 // cleared) must not get it back.
 constexpr Sql kSetKey{"jobs.set_key",
@@ -210,7 +212,7 @@ Result<std::optional<bool>> BeatJob(Connection& conn, std::int64_t id, const std
   return std::optional<bool>(rows.front().Int(0) != 0);
 }
 
-Result<void> SaveJobProgress(Connection& conn, const JobProgressRow& g) {
+Result<bool> SaveJobProgress(Connection& conn, const JobProgressRow& g) {
   const std::vector<Value> p{g.id,
                              g.runner,
                              Opt(g.rows_expected),
@@ -222,8 +224,8 @@ Result<void> SaveJobProgress(Connection& conn, const JobProgressRow& g) {
                              Opt(g.result_ref),
                              Opt(g.report),
                              g.now};
-  ZJ_RETURN_IF_ERROR(conn.Execute(kProgress, p));
-  return {};
+  ZJ_ASSIGN_OR_RETURN(const std::int64_t changed, conn.Execute(kProgress, p));
+  return changed > 0;
 }
 
 Result<void> SetJobExpected(Connection& conn, std::int64_t id, std::int64_t rows) {

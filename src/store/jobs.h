@@ -109,8 +109,9 @@ Result<std::int64_t> InterruptStaleJobs(Connection& conn, std::int64_t stale_bef
 //! nullopt when the job is no longer this runner's.
 Result<std::optional<bool>> BeatJob(Connection& conn, std::int64_t id, const std::string& runner,
                                     std::int64_t now);
-//! Writes progress (and the heartbeat) of a job held by `runner`.
-Result<void> SaveJobProgress(Connection& conn, const JobProgressRow& progress);
+//! Writes progress (and the heartbeat) of a job held by `runner`; false (nothing written) when
+//! the job is no longer running on it.
+Result<bool> SaveJobProgress(Connection& conn, const JobProgressRow& progress);
 //! Ends a job held by `runner` (an interrupted one keeps its files and may be taken up again).
 Result<void> EndJob(Connection& conn, const JobEndRow& end);
 //! Sets the rows expected (before the first progress).

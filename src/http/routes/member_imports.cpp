@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "app/imports/table_writer.h"
+#include "app/members/member_access.h"
 #include "http/job_json.h"
 #include "http/member_import_json.h"
 #include "http/route.h"
@@ -161,6 +162,8 @@ Result<Reply> GetImport(Call& call) {
 
 Result<Reply> CancelImport(Call& call) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
+  // A role that imports nothing is refused as when it reads a run (403), before any look-up.
+  ZJ_RETURN_IF_ERROR(app::MustManageMembers(*call.actor));
   ZJ_ASSIGN_OR_RETURN(auto job, call.app.jobs().JobOfImport(id));
   if (!job) {
     // A run of the command line has no job to stop: it is not the caller's to cancel here.
