@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "app/imports/table_writer.h"
-#include "app/members/member_access.h"
+#include "app/jobs/import_job.h"
 #include "http/job_json.h"
 #include "http/member_import_json.h"
 #include "http/route.h"
@@ -97,10 +97,7 @@ nlohmann::json ImportJson(Call& call, const std::optional<store::JobRow>& job,
 
 //! The run `id` as the Import object; kNotFound outside the caller's scope.
 Result<nlohmann::json> ImportOf(Call& call, std::int64_t id) {
-  ZJ_ASSIGN_OR_RETURN(auto job, call.app.jobs().JobOfImport(id));
-  if (job) {
-    ZJ_ASSIGN_OR_RETURN(job, call.app.jobs().Get(*call.actor, id));
-  }
+  ZJ_ASSIGN_OR_RETURN(auto job, app::ImportJobFor(call.app.jobs(), *call.actor, id));
   std::optional<app::RosterImportView> view;
   if (auto found = call.app.roster_imports().Get(*call.actor, id)) {
     view = std::move(*found);
@@ -163,8 +160,7 @@ Result<Reply> GetImport(Call& call) {
 Result<Reply> CancelImport(Call& call) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
   // A role that imports nothing is refused as when it reads a run (403), before any look-up.
-  ZJ_RETURN_IF_ERROR(app::MustManageMembers(*call.actor));
-  ZJ_ASSIGN_OR_RETURN(auto job, call.app.jobs().JobOfImport(id));
+  ZJ_ASSIGN_OR_RETURN(auto job, app::ImportJobFor(call.app.jobs(), *call.actor, id));
   if (!job) {
     // A run of the command line has no job to stop: it is not the caller's to cancel here.
     ZJ_RETURN_IF_ERROR(call.app.roster_imports().Get(*call.actor, id, 0));
