@@ -174,6 +174,7 @@ TEST_P(JobsTest, TheUploadIsSealedAtRestAndTheReportMaskedUnlessRevealedWithARea
   }
   app::JobRunner runner(*app_, Options());
   runner.RunPending();
+  EXPECT_EQ(GetImport(id).dump().find(IdNumber(0)), std::string::npos) << "the run shows no ID";
 
   auto masked =
       As(dongcheng_, bh::verb::get, "/api/v1/members/imports/" + id + "/report?format=csv");
@@ -201,6 +202,38 @@ TEST_P(JobsTest, TheUploadIsSealedAtRestAndTheReportMaskedUnlessRevealedWithARea
   EXPECT_NE(entries->at(0).Text(0).find("\"full\":\"false\""), std::string::npos);
   const bool with_reason = entries->at(1).Text(0).find("核对错误行后重新导入") != std::string::npos;
   EXPECT_TRUE(with_reason) << "the reveal and its reason are in the audit log";
+}
+
+TEST_P(JobsTest, WhileTheRunnerImportsNoFileOnDiskHoldsTheRosterInPlainText) {
+  const auto queued = Upload(Roster(30));
+  // Every regular file under the files folder (uploads, scratch folders), read whole.
+  const auto plain_files = [&] {
+    std::vector<std::string> found;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(files_dir_, ec)) {
+      if (!entry.is_regular_file()) continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream bytes;
+      bytes << in.rdbuf();
+      if (bytes.str().find(IdNumber(0)) != std::string::npos ||
+          bytes.str().find("职工") != std::string::npos) {
+        found.push_back(entry.path().string());
+      }
+    }
+    return found;
+  };
+  int looked = 0;
+  auto options = Options();
+  options.on_step = [&](const store::JobRow&, std::int64_t) {
+    // Mid-run the runner reads the upload's plain bytes, from a file that has no name.
+    ++looked;
+    EXPECT_EQ(plain_files(), std::vector<std::string>{});
+  };
+  app::JobRunner runner(*app_, options);
+  EXPECT_EQ(runner.RunPending(), 1);
+  EXPECT_GE(looked, 2);
+  EXPECT_EQ(GetImport(queued["id"])["accepted"], 30);
+  EXPECT_EQ(plain_files(), std::vector<std::string>{});
 }
 
 TEST_P(JobsTest, AnExportOverTheLimitRunsAsAJobWhoseFileIsDownloadedWhenReady) {
