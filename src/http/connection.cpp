@@ -219,8 +219,10 @@ void Connection::RejectMalformed(beast::error_code ec) {
   Error error{ErrorCode::kInvalidArgument, "error.request.malformed", ec.message(), {}, {}};
   beast_http::status status = beast_http::status::bad_request;
   if (ec == beast_http::error::body_limit) {
-    // Beast refuses a declared length over every route's limit while reading the header.
-    if (limit_ == 0 && parser_ && parser_->is_header_done()) limit_ = RouteLimit(parser_->get());
+    // Beast refuses a declared length over every route's limit while reading the header's
+    // fields, before the header is done: the request line (method, target) is in by then, and
+    // it names the route.
+    if (limit_ == 0 && parser_) limit_ = RouteLimit(parser_->get());
     error = Error{ErrorCode::kResourceExhausted,
                   "error.body_too_large",
                   ec.message(),
