@@ -51,14 +51,15 @@ constexpr Sql kProgress{
     " checkpoint = $8, result_ref = COALESCE($9, result_ref), report = COALESCE($10, report),"
     " heartbeat_at = $11 WHERE id = $1 AND runner = $2 AND state = 'running'"};
 constexpr Sql kExpected{"jobs.expected", "UPDATE jobs SET rows_expected = $2 WHERE id = $1"};
-constexpr Sql kEnd{"jobs.end",
-                   "UPDATE jobs SET state = $3, error_code = $4, error_args = $5,"
-                   " result_file = COALESCE($6, result_file),"
-                   " result_bytes = COALESCE($7, result_bytes),"
-                   " finished_at = CASE WHEN $3 = 'interrupted' THEN NULL ELSE CAST($8 AS BIGINT) END,"
-                   " files_expire_at = $9, runner = NULL, heartbeat_at = $8,"
-                   " result_ref = COALESCE($10, result_ref), report = COALESCE($11, report)"
-                   " WHERE id = $1 AND runner = $2 AND state = 'running'"};
+constexpr Sql kEnd{
+    "jobs.end",
+    "UPDATE jobs SET state = $3, error_code = $4, error_args = $5,"
+    " result_file = COALESCE($6, result_file),"
+    " result_bytes = COALESCE($7, result_bytes),"
+    " finished_at = CASE WHEN $3 = 'interrupted' THEN NULL ELSE CAST($8 AS BIGINT) END,"
+    " files_expire_at = $9, runner = NULL, heartbeat_at = $8,"
+    " result_ref = COALESCE($10, result_ref), report = COALESCE($11, report)"
+    " WHERE id = $1 AND runner = $2 AND state = 'running'"};
 constexpr Sql kCancelWaiting{"jobs.cancel_waiting",
                              "UPDATE jobs SET state = 'cancelled', cancel_requested = 1,"
                              " finished_at = $2, files_expire_at = $3"

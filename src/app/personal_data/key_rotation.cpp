@@ -73,8 +73,7 @@ Result<std::int64_t> KeyRotation::Batch(const store::SealedTable& table, int to_
   });
 }
 
-Result<std::int64_t> KeyRotation::JobKeysBatch(int to_version, int limit,
-                                               std::int64_t& resealed) {
+Result<std::int64_t> KeyRotation::JobKeysBatch(int to_version, int limit, std::int64_t& resealed) {
   return store::InTransaction(db_, [&](store::Connection& conn) -> Result<std::int64_t> {
     ZJ_ASSIGN_OR_RETURN(auto jobs, store::JobKeysBelowVersion(conn, to_version, limit));
     for (const auto& job : jobs) {
