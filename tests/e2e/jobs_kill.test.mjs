@@ -148,7 +148,7 @@ describe('kill -9 of the server in the middle of an import', () => {
     assert.equal(job.state, 'succeeded', JSON.stringify(job))
     const file = await call('GET', `/api/v1/jobs/${job.id}/file`)
     assert.equal(file.status, 200, file.text.slice(0, 300))
-    const ids = file.text.replace(/^\uFEFF/, '').split(/\r?\n/).slice(1).filter(Boolean).map((line) => line.split(',')[1])
+    const ids = file.text.replace(/^\uFEFF/, '').split(/\r?\n/).slice(1).filter(Boolean).map((line) => line.split(',')[1].replaceAll('"', '')) // every CSV cell is quoted
     assert.equal(ids.length, ROWS)
     assert.equal(new Set(ids).size, ROWS)
     assert.ok(ids.includes(nationalId('110102', '19750101', 0)))

@@ -55,7 +55,12 @@ Result<std::string> EnsureDir(const std::string& configured) {
 
 JobService::JobService(store::Database& db, const Clock& clock, Random& random, Vault& vault,
                        AuditService& audit, JobsConfig config)
-    : db_(db), clock_(clock), random_(random), vault_(vault), audit_(audit), config_(config) {}
+    : db_(db),
+      clock_(clock),
+      random_(random),
+      vault_(vault),
+      audit_(audit),
+      config_(std::move(config)) {}
 
 std::vector<std::string> JobService::KindsFor(const Actor& actor) {
   std::vector<std::string> kinds;

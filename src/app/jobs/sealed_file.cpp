@@ -18,7 +18,7 @@ namespace {
 
 // "ZJSEAL1" and a NUL: tells a sealed file from anything else, and its format's version.
 constexpr std::string_view kMagic{"ZJSEAL1\0", 8};
-constexpr std::size_t kChunk = 64 * 1024;
+constexpr std::size_t kChunk = std::size_t{64} * 1024;
 constexpr std::size_t kHeader = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
 constexpr std::size_t kTagBytes = crypto_secretstream_xchacha20poly1305_ABYTES;
 static_assert(crypto_secretstream_xchacha20poly1305_KEYBYTES == 32);

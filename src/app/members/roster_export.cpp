@@ -21,6 +21,7 @@ constexpr std::string_view kPhoneField = kMemberPhoneField;
 
 std::vector<std::string> HeaderRow() {
   std::vector<std::string> h;
+  h.reserve(members::kRosterColumnCount);
   for (std::size_t c = 0; c < members::kRosterColumnCount; ++c) {
     h.emplace_back(members::ChineseName(static_cast<RosterColumn>(c)));
   }
