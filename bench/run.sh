@@ -21,7 +21,9 @@
 #   search       member search by name prefix and by pinyin initials within a district;
 #   memory       the server's RSS idle and after the load;
 #   member_import `zhijia members import` against a bare prepared insert of the same rows
-#                (SQLite) and against COPY of the same rows (PostgreSQL 15).
+#                (SQLite) and against COPY of the same rows (PostgreSQL 15);
+#   member_import_http the same roster uploaded through the web's path (a background job)
+#                beside the command line, and the p99 of a member GET while it runs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scale=default
@@ -212,6 +214,7 @@ rm -f "$work/small.db"* "$work/before_writes.db"*
 
 bash "$root/bench/import/run_import.sh" "$build" "$work/import" "$rows" "$work/out/import.json"
 bash "$root/bench/import/run_import_pg.sh" "$build" "$work/import" "$rows" "$work/out/import_pg.json"
+bash "$root/bench/import/run_import_http.sh" "$build" "$work/import" "$rows" "$work/out/import_http.json"
 
 # latest.* is the last run of any scale; <scale>.* keeps the last run of each, for the README.
 node "$root/bench/report.mjs" --dir "$work/out" --scale "$scale" --members "$members" \

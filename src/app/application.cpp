@@ -26,6 +26,7 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       roster_imports_(db, clock, random, vault_, audit_),
       roster_exports_(db, clock, vault_, audit_),
       requests_(db, clock, random, audit_, vault_, calendar_book_),
-      workbench_(db, clock, transfers_) {}
+      workbench_(db, clock, transfers_),
+      jobs_(db, clock, random, vault_, audit_, config.jobs) {}
 
 }  // namespace zj::app

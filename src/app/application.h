@@ -10,6 +10,7 @@
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
 #include "app/enterprises/enterprise_service.h"
+#include "app/jobs/job_service.h"
 #include "app/members/id_lookups.h"
 #include "app/members/member_service.h"
 #include "app/members/roster_export.h"
@@ -30,6 +31,7 @@ struct AppConfig {
   PasswordCost password_cost = PasswordCost::Interactive();
   SessionPolicy session_policy;
   KeyRing keys;  //!< personal-data keys (from the key file); empty → personal data refused
+  JobsConfig jobs;
 };
 
 class Application {
@@ -58,6 +60,7 @@ class Application {
   RosterExportService& roster_exports() { return roster_exports_; }
   RequestService& requests() { return requests_; }
   Workbench& workbench() { return workbench_; }
+  JobService& jobs() { return jobs_; }
 
  private:
   store::Database& db_;
@@ -82,6 +85,7 @@ class Application {
   RosterExportService roster_exports_;
   RequestService requests_;  // after calendar_book_, which it reads
   Workbench workbench_;      // after transfers_, whose rule it counts by
+  JobService jobs_;
 };
 
 }  // namespace zj::app

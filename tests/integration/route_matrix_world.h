@@ -44,7 +44,8 @@ class RouteMatrixTest : public CoverageTest {
     std::int64_t member = 0;    //!< of union1
     std::int64_t request = 0;   //!< routed to street
     std::int64_t transfer = 0;  //!< pending, with union1 receiving
-    std::int64_t import = 0;    //!< a roster imported into union1, its file kept
+    std::int64_t import = 0;    //!< a roster imported into union1 as a job, its upload kept
+    std::int64_t job = 0;       //!< a finished export of union1 run as a job (its file kept)
     std::int64_t user = 0;      //!< a cadre of street, with a phone
     app::Actor builder;         //!< staff of the district who made all of it
   };
@@ -96,6 +97,10 @@ class RouteMatrixTest : public CoverageTest {
                            std::int64_t to_union);
   //! Runs `csv` into `union_id` as `actor`, the file kept for the report.
   std::int64_t Import(const app::Actor& actor, std::int64_t union_id, const std::string& csv);
+  //! Uploads a roster for union1 as the district's staff: a queued import job (the run's id).
+  std::int64_t NewQueuedImport(const Place& p);
+  //! An export of union1 run as a job to its end, its file kept.
+  std::int64_t ExportJob(const Place& p);
   std::string NewIdNumber();
   int Next() { return ++serial_; }
 
