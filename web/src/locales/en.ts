@@ -588,6 +588,8 @@ const en = {
       request_category_update: 'Request category changed',
       founding_list_export: 'Founding list exported',
       calendar_load: 'Work calendar loaded',
+      jobs_cancel: 'Background job cancelled',
+      jobs_download: 'Background job result downloaded',
     },
     targetTypes: {
       session: 'Session',
@@ -601,6 +603,7 @@ const en = {
       request_category: 'Request category',
       founding_list: 'Founding list',
       calendar: 'Work calendar',
+      job: 'Background job',
     },
     detailKeys: {
       reason: 'Reason',
@@ -641,6 +644,7 @@ const en = {
       found: { true: 'Yes', false: 'No' },
       purpose: { transfer: 'Member transfer', member_create: 'Member registration' },
       change: { set: 'Set', cleared: 'Cleared' },
+      kind: { members_import: 'Roster import', enterprises_import: 'Employer import', orgs_import: 'Org import', members_export: 'Roster export' },
     },
   },
   orgs: {

@@ -586,6 +586,8 @@ const zhCN = {
       request_category_update: '修改诉求类别',
       founding_list_export: '导出应建未建名单',
       calendar_load: '导入工作日历',
+      jobs_cancel: '取消后台任务',
+      jobs_download: '下载后台任务结果',
     },
     targetTypes: {
       session: '登录会话',
@@ -599,6 +601,7 @@ const zhCN = {
       request_category: '诉求类别',
       founding_list: '应建未建名单',
       calendar: '工作日历',
+      job: '后台任务',
     },
     detailKeys: {
       reason: '原因',
@@ -639,6 +642,7 @@ const zhCN = {
       found: { true: '是', false: '否' },
       purpose: { transfer: '会员接转', member_create: '登记会员' },
       change: { set: '设置', cleared: '清除' },
+      kind: { members_import: '会员名册导入', enterprises_import: '用人单位导入', orgs_import: '组织导入', members_export: '会员名册导出' },
     },
   },
   orgs: {

@@ -20,6 +20,7 @@ export const AUDIT_TARGET_TYPES = [
   'request_category',
   'founding_list',
   'calendar',
+  'job',
 ] as const
 
 function label(t: Translate, te: Has, key: string, code: string): string {
