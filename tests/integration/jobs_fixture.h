@@ -18,7 +18,9 @@ namespace bh = boost::beast::http;
 using http::Request;
 using http::Response;
 
-inline constexpr const char* kPass = "Http-Jobs-2026";
+// Named apart from http_requests_fixture.h's kPass: two inline variables of one name are one
+// variable to the linker (an ODR violation that the debug build showed as a wrong password).
+inline constexpr const char* kJobsPass = "Http-Jobs-2026";
 
 struct SignedIn {
   std::string cookie;
@@ -54,7 +56,7 @@ class JobsTest : public AppTest {
   void SetUp() override {
     AppTest::SetUp();
     if (HasFatalFailure()) return;
-    LoadDemo(kPass);
+    LoadDemo(kJobsPass);
     router_ = std::make_unique<http::Router>(*app_, http::ServerOptions{});
     const app::Actor admin = app::SystemActor();
     auto a = app_->orgs().Create(admin, app::NewOrg{"DC-J1",
@@ -114,7 +116,7 @@ class JobsTest : public AppTest {
   }
   SignedIn SignIn(const std::string& username) {
     auto res = Send(bh::verb::post, "/api/v1/session",
-                    nlohmann::json{{"username", username}, {"password", kPass}}.dump(),
+                    nlohmann::json{{"username", username}, {"password", kJobsPass}}.dump(),
                     "application/json", nullptr);
     EXPECT_EQ(res.result(), bh::status::ok) << res.body();
     const std::string set_cookie(res[bh::field::set_cookie]);
