@@ -28,12 +28,17 @@ function toDate(value: DateInput): Date | null {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
+/** A local calendar day as the API writes dates and date pickers take them: 2026-03-07. */
+export function isoDate(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
 /** One date format per locale everywhere (tables, details, date pickers): 2026-03-07 in
  *  Chinese, as forms and government systems write it; Mar 7, 2026 in English. */
 export function formatDate(value: DateInput, locale: string = currentLocale()): string {
   const date = toDate(value)
   if (!date) return '—'
-  if (locale.startsWith('zh')) return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+  if (locale.startsWith('zh')) return isoDate(date)
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' }).format(date)
 }
 
