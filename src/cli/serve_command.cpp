@@ -11,9 +11,11 @@
 #include "app/application.h"
 #include "app/coverage/served.h"
 #include "app/notify/outbox.h"
+#include "app/notify/sms_outbox.h"
 #include "app/system/periodic_jobs.h"
 #include "cli/commands.h"
 #include "cli/server_log.h"
+#include "cli/sms_options.h"
 #include "http/server.h"
 
 namespace zj::cli {
@@ -49,6 +51,7 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
     std::string trust_proxy;  //!< "" when not given
     http::ServerOptions server;
     app::SmtpConfig smtp;
+    SmsOptions sms;
   };
   auto o = std::make_shared<Options>();
   o->server.threads = std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
@@ -78,6 +81,7 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
   cmd->add_option("--smtp-user", o->smtp.username,
                   "SMTP user name (password: ZHIJIA_SMTP_PASSWORD)")
       ->envname("ZHIJIA_SMTP_USER");
+  AddSmsOptions(*cmd, o->sms);
   cmd->callback([&global, &run, o] {
     run = [&global, o] {
       auto listen = ParseListen(o->listen);
@@ -89,6 +93,8 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
         if (!proxies) return ReportError(proxies.error());
         o->server.trusted_proxies = std::move(*proxies);
       }
+      auto sms = MakeSmsSender(o->sms);
+      if (!sms) return ReportError(sms.error());
       auto runtime = OpenRuntime(global);
       if (!runtime) return ReportError(runtime.error());
       // Follow the key file, so `zhijia keys rotate` may run while the server serves.
@@ -120,6 +126,18 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                      app::DeliverOutbox(application.db(), application.clock(), *notifier));
                  return {};
                });
+      // Sign-in codes: their own job, woken as soon as one is queued; retried while the gateway
+      // is down (app/notify/sms_outbox.h).
+      jobs.Add("sms.deliver", std::chrono::seconds(5), [&application, &sms]() -> Result<void> {
+        ZJ_RETURN_IF_ERROR(
+            app::DeliverSms(application.db(), application.clock(), application.vault(), **sms));
+        return {};
+      });
+      application.sign_in().OnSmsQueued([&jobs] { jobs.RunSoon("sms.deliver"); });
+      jobs.Add("sign_in_codes.forget", std::chrono::hours(1), [&application]() -> Result<void> {
+        ZJ_RETURN_IF_ERROR(application.sign_in().ForgetOldCodes());
+        return {};
+      });
       // Lapsed deadlines escalate within a minute; after downtime, at once (the job runs at
       // start), each lapse once.
       jobs.Add("requests.sweep", std::chrono::minutes(1), [&application]() -> Result<void> {
@@ -148,6 +166,7 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                   << std::endl;
       });
       jobs.Stop();
+      application.sign_in().OnSmsQueued(nullptr);  // the jobs go before the application
       return kExitOk;
     };
   });

@@ -83,6 +83,14 @@ std::string CookieValue(std::string_view header, std::string_view name) {
   return {};
 }
 
+std::string SessionCookie(std::string_view name, const std::string& value, long max_age_s,
+                          bool secure) {
+  std::string cookie = std::string(name) + "=" + value +
+                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_s);
+  if (secure) cookie += "; Secure";
+  return cookie;
+}
+
 void AddSecurityHeaders(Response& res, Answer answer) {
   if (answer == Answer::kData) {
     // JSON is never rendered as a page: nothing may load from it and nothing may frame it
@@ -122,6 +130,9 @@ std::vector<Route> ApiRoutes() {
   AddRequestPortalRoutes(routes);
   AddCalendarRoutes(routes);
   AddWorkbenchRoutes(routes);
+  AddWorkerSessionRoutes(routes);
+  AddWorkerAccountRoutes(routes);
+  AddWorkerBindingRoutes(routes);
   return routes;
 }
 
@@ -139,11 +150,17 @@ Router::Router(app::Application& app, ServerOptions options)
 Handled Router::Handle(const Request& request, const Peer& peer) {
   const std::string_view target = request.target();
   const std::string_view path = target.substr(0, target.find('?'));
-  Call call{request,      app_,
-            options_,     i18n::NegotiateLocale(request[beast_http::field::accept_language]),
-            peer.address, options_.secure_cookies,
-            {},           std::nullopt,
-            {},           {}};
+  Call call{request,
+            app_,
+            options_,
+            i18n::NegotiateLocale(request[beast_http::field::accept_language]),
+            peer.address,
+            options_.secure_cookies,
+            {},
+            std::nullopt,
+            {},
+            {},
+            {}};
   // Only a trusted proxy's word is taken, and only for the hops it can vouch for.
   if (!options_.trusted_proxies.empty() && options_.trusted_proxies.Contains(peer.address)) {
     std::vector<std::string_view> forwarded;
@@ -239,9 +256,14 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
         {}};
   }
 
-  call.session_token = CookieValue(request[beast_http::field::cookie], kSessionCookie);
-  if (route->access == Access::kSession) {
-    auto session = app_.accounts().Authenticate(call.session_token);
+  const std::string_view cookies = request[beast_http::field::cookie];
+  call.session_token = CookieValue(cookies, kSessionCookie);
+  call.worker_session_token = CookieValue(cookies, kWorkerSessionCookie);
+  if (route->access != Access::kPublic) {
+    // Staff routes take only the console's cookie and worker routes only the portal's.
+    auto session = route->access == Access::kSession
+                       ? app_.accounts().Authenticate(call.session_token)
+                       : app_.sign_in().Authenticate(call.worker_session_token);
     if (!session) return {problem(session.error()), {}};
     if (Unsafe(request.method()) && !SameToken(session->csrf_token, request["X-CSRF-Token"])) {
       return {problem(Error{

@@ -14,10 +14,10 @@ constexpr Sql kInsert{
     "key_version, employer_id, employer_name, region_code, routed_org_id, org_id, home_path, "
     "assigned_at, accept_by, contact_by, resolve_by, next_due, accepted_at, contacted_at, "
     "resolved_at, closed_at, escalations, handler_user_id, resolution, rating, "
-    "rating_comment, rated_at, created_at, updated_at, accept_met, contact_met, resolve_met) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-    "$19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, "
-    "$37, $38, $39, $40, $41, $42)"};
+    "rating_comment, rated_at, created_at, updated_at, accept_met, contact_met, resolve_met, "
+    "requester_worker_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+    "$15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, "
+    "$33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43)"};
 constexpr Sql kUpdate{
     "requests.update",
     "UPDATE service_requests SET federation_id = $2, tracking_number = $3, channel = $4, "
@@ -274,7 +274,9 @@ Result<void> UpdateCategory(Connection& conn, const CategoryRow& c) {
 }
 
 Result<void> InsertRequest(Connection& conn, const RequestRow& r) {
-  ZJ_RETURN_IF_ERROR(conn.Execute(kInsert, Params(r)));
+  std::vector<Value> p = Params(r);
+  p.push_back(Opt(r.requester_worker_id));  // written once: no other statement changes it
+  ZJ_RETURN_IF_ERROR(conn.Execute(kInsert, p));
   return {};
 }
 

@@ -36,6 +36,9 @@ struct RequestRow {
   std::string description;
   std::optional<std::int64_t> member_id;
   std::optional<std::int64_t> requester_user_id;
+  //! The signed-in worker's account that submitted it on the portal (written on insert only,
+  //! not read back by the statements here).
+  std::optional<std::int64_t> requester_worker_id;
   std::string contact_name;
   Blob contact_phone_cipher;
   std::string contact_phone_index;

@@ -139,9 +139,12 @@ describe('zhijia users', () => {
     common = ['--db', `sqlite:${path.join(dir, 'users.db')}`, '--key-file', path.join(dir, 'zhijia.key'), '--log-level', 'warn']
     const demo = run(['demo', '--admin-password', 'Secret-Pass-2026'])
     assert.equal(demo.status, 0, demo.stderr)
-    for (const name of ['admin', 'staff.dongcheng', 'staff.xicheng', 'operator', 'cadre.donghuamen', 'worker.demo']) {
+    for (const name of ['admin', 'staff.dongcheng', 'staff.xicheng', 'operator', 'cadre.donghuamen']) {
       assert.match(demo.stdout, new RegExp(`user ${name.replace('.', '\\.')}\\b.*password Secret-Pass-2026`))
     }
+    // The demo worker signs in to the portal by phone, with the code from the server log.
+    assert.match(demo.stdout, /demo worker worker\.demo: sign in at \/portal\/sign-in with phone 13600001019/)
+    assert.doesNotMatch(demo.stdout, /user worker\.demo/)
   })
   after(() => rmSync(dir, { recursive: true, force: true }))
 

@@ -336,8 +336,8 @@ TEST_P(BulkDemoTest, RequestsGoThroughTheServiceAndCountOnTheDashboard) {
     ASSERT_TRUE(user->has_value());
     auto org = store::FindOrgById(**lease, *(*user)->org_id);
     ASSERT_OK(org);
-    admin = app::Actor{(*user)->id,     "admin",      "",           "admin",
-                       (*user)->org_id, (*org)->name, (*org)->path, ""};
+    admin = app::Actor{(*user)->id,  "admin",      "", "admin", (*user)->org_id,
+                       (*org)->name, (*org)->path, "", {},      {}};
   }
   std::map<std::string, int> statuses;
   app::RequestFilter filter;

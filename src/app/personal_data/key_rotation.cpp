@@ -6,6 +6,7 @@
 #include "app/accounts/contact_service.h"
 #include "app/members/member_service.h"
 #include "app/requests/request_service.h"
+#include "app/worker_accounts/sign_in_service.h"
 #include "store/resealing.h"
 
 namespace zj::app {
@@ -23,6 +24,7 @@ constexpr std::array<SealedFields, store::kSealedTables.size()> kFields{{
     {"users", kPhoneField, ""},
     {"members", kMemberIdField, kMemberPhoneField},
     {"service_requests", kRequestPhoneField, ""},
+    {"worker_accounts", kWorkerPhoneField, ""},
 }};
 
 const SealedFields& FieldsOf(const store::SealedTable& table) {

@@ -1,8 +1,9 @@
 // The worker portal's routes, public (no account needed): POST /api/v1/portal/requests
-// (submit; a signed-in worker's session, when sent with its CSRF token, links the request to
-// the account), POST /api/v1/portal/requests/{track,rate,reopen,withdraw} (by tracking number
-// and the phone's last four digits, throttled in app/requests: 429 with Retry-After), and the
-// look-ups GET /api/v1/portal/employers?q= and /api/v1/portal/streets?q=.
+// (submit; a signed-in worker's portal session, when sent with its CSRF token, links the
+// request to the worker's account and bound membership),
+// POST /api/v1/portal/requests/{track,rate,reopen,withdraw} (by tracking number and the
+// phone's last four digits, throttled in app/requests: 429 with Retry-After), and the look-ups
+// GET /api/v1/portal/employers?q= and /api/v1/portal/streets?q=.
 #include <sodium.h>
 
 #include <algorithm>
@@ -44,11 +45,11 @@ nlohmann::json TrackedJson(const app::TrackedRequest& t, i18n::Locale locale) {
           {"events", std::move(events)}};
 }
 
-//! The signed-in user behind a portal call, when the session cookie and its CSRF token are
-//! both sent; anyone else is an anonymous worker.
+//! The signed-in worker behind a portal call, when the portal's session cookie and its CSRF
+//! token are both sent; anyone else (staff included) is an anonymous worker.
 std::optional<app::Actor> OptionalActor(Call& call) {
-  if (call.session_token.empty()) return std::nullopt;
-  auto session = call.app.accounts().Authenticate(call.session_token);
+  if (call.worker_session_token.empty()) return std::nullopt;
+  auto session = call.app.sign_in().Authenticate(call.worker_session_token);
   if (!session) return std::nullopt;
   const std::string_view sent = call.request["X-CSRF-Token"];
   const std::string& want = session->csrf_token;
