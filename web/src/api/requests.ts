@@ -267,9 +267,10 @@ export function updateCategoryApi(code: string, changes: RequestsApi.CategoryCha
   return request(`/api/v1/request-categories/${encodeURIComponent(code)}`, { method: 'PATCH', body: changes, silent: true })
 }
 
-/** Submits on the portal; field errors come back as an ApiError for the form. */
+/** Submits on the portal; field errors come back as an ApiError for the form. A worker signed in
+ *  to the portal sends the portal session's CSRF token, which links the request to the account. */
 export function submitPortalRequestApi(fields: RequestsApi.PortalFields): Promise<RequestsApi.Receipt> {
-  return request('/api/v1/portal/requests', { method: 'POST', body: fields, silent: true })
+  return request('/api/v1/portal/requests', { method: 'POST', body: fields, silent: true, session: 'portal' })
 }
 
 /** The worker's view; a 404 ApiError for a wrong number or wrong digits alike, 429 when throttled. */
