@@ -210,7 +210,11 @@ describe('zhijia keys', () => {
   test('the key file is created on first start, readable by its owner only', () => {
     assert.equal(run(['demo', '--admin-password', 'Secret-Pass-2026']).status, 0)
     assert.equal(statSync(keyFile).mode & 0o777, 0o600)
-    assert.match(readFileSync(keyFile, 'utf8'), /^zhijia-keys 1\ncurrent 1\nkey 1 [0-9a-f]{64} [0-9a-f]{64}\n$/)
+    // The personal-data key, and the federation's signing key for member cards.
+    assert.match(
+      readFileSync(keyFile, 'utf8'),
+      /^zhijia-keys 1\ncurrent 1\nkey 1 [0-9a-f]{64} [0-9a-f]{64}\nsigning-key [0-9a-f]{64}\nsigning-current [0-9a-f]{8}\n$/,
+    )
   })
 
   test('a key file that others may read is refused with one line saying what to do', () => {
@@ -228,8 +232,9 @@ describe('zhijia keys', () => {
     assert.equal(rotated.status, 0, rotated.stderr)
     assert.match(rotated.stdout, /version 2/)
     const after = readFileSync(keyFile, 'utf8')
-    assert.match(after, /^zhijia-keys 1\ncurrent 2\nkey 2 [0-9a-f]{64} [0-9a-f]{64}\n$/)
+    assert.match(after, /^zhijia-keys 1\ncurrent 2\nkey 2 [0-9a-f]{64} [0-9a-f]{64}\nsigning-key [0-9a-f]{64}\nsigning-current [0-9a-f]{8}\n$/)
     assert.notEqual(after.split('\n')[2].slice(6), before.split('\n')[2].slice(6), 'a fresh key, not the old one')
+    assert.equal(after.split('\n')[3], before.split('\n')[3], 'the card signing key stays: cards keep verifying')
     assert.equal(statSync(keyFile).mode & 0o777, 0o600)
     assertOneLineError(run(['keys', 'rotate', '--batch', '0']), 2, /--batch/)
   })
