@@ -21,7 +21,9 @@
 #   search       member search by name prefix and by pinyin initials within a district;
 #   memory       the server's RSS idle and after the load;
 #   member_import `zhijia members import` against a bare prepared insert of the same rows
-#                (SQLite) and against COPY of the same rows (PostgreSQL 15).
+#                (SQLite) and against COPY of the same rows (PostgreSQL 15);
+#   sign_in      workers' sign-in code requests and verifications per second against the bare
+#                server (bench/sign_in/run_sign_in.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scale=default
@@ -209,6 +211,8 @@ cat >"$work/out/memory.json" <<EOF
 {"members": $members, "idle_rss_mib": $rss_idle, "peak_rss_mib": $rss_load}
 EOF
 rm -f "$work/small.db"* "$work/before_writes.db"*
+
+bash "$root/bench/sign_in/run_sign_in.sh" "$build" "$work/sign_in" "$work/out" "$duration" "$rounds"
 
 bash "$root/bench/import/run_import.sh" "$build" "$work/import" "$rows" "$work/out/import.json"
 bash "$root/bench/import/run_import_pg.sh" "$build" "$work/import" "$rows" "$work/out/import_pg.json"
