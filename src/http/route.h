@@ -132,6 +132,7 @@ void AddCalendarRoutes(std::vector<Route>& routes);
 void AddWorkbenchRoutes(std::vector<Route>& routes);
 void AddWorkerSessionRoutes(std::vector<Route>& routes);
 void AddWorkerAccountRoutes(std::vector<Route>& routes);
+void AddMyRequestRoutes(std::vector<Route>& routes);
 void AddWorkerBindingRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

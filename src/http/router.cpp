@@ -132,6 +132,7 @@ std::vector<Route> ApiRoutes() {
   AddWorkbenchRoutes(routes);
   AddWorkerSessionRoutes(routes);
   AddWorkerAccountRoutes(routes);
+  AddMyRequestRoutes(routes);
   AddWorkerBindingRoutes(routes);
   return routes;
 }
