@@ -32,6 +32,7 @@ const en = {
     portalSignIn: 'Sign in by phone',
     portalBinding: 'Link my membership',
     portalCard: 'Member card',
+    portalMyRequests: 'My requests',
     workerBindings: 'Account bindings',
     cardCheck: 'Check a member card',
     portalTrack: 'Check progress',
@@ -163,6 +164,14 @@ const en = {
       codeSent: 'Code sent; valid for {minutes} minutes',
       submit: 'Sign in',
       staffLink: 'I work for a union',
+    },
+    requests: {
+      title: 'My requests',
+      empty: 'No requests yet. Requests you send signed in, those sent with this phone and those your union registered for you show here.',
+      toRate: 'Resolved: please rate it',
+      more: 'Load more',
+      new: 'Send a new request',
+      seeInMine: 'See it in My requests',
     },
     me: {
       phone: 'Mobile',

@@ -31,6 +31,7 @@ const zhCN = {
     portalSignIn: '手机号登录',
     portalBinding: '绑定会员信息',
     portalCard: '电子会员卡',
+    portalMyRequests: '我的诉求',
     workerBindings: '会员绑定审核',
     cardCheck: '会员码核验',
     portalTrack: '查询进度',
@@ -161,6 +162,14 @@ const zhCN = {
       codeSent: '验证码已发送，{minutes} 分钟内有效',
       submit: '登录',
       staffLink: '我是工会工作人员',
+    },
+    requests: {
+      title: '我的诉求',
+      empty: '还没有诉求。登录后提交的、用本手机号提交的和工会为您登记的诉求都会显示在这里。',
+      toRate: '已办结，请评价',
+      more: '加载更多',
+      new: '提交新诉求',
+      seeInMine: '在“我的诉求”中查看',
     },
     me: {
       phone: '手机号',

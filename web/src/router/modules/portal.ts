@@ -49,6 +49,18 @@ export const portalRoutes: RouteRecordRaw[] = [
         component: () => import('@/views/portal/account/PortalCardView.vue'),
         meta: { titleKey: 'titles.portalCard', requiresWorker: true },
       },
+      {
+        path: 'me/requests',
+        name: 'portal-my-requests',
+        component: () => import('@/views/portal/account/PortalMyRequestsView.vue'),
+        meta: { titleKey: 'titles.portalMyRequests', requiresWorker: true },
+      },
+      {
+        path: 'me/requests/:id',
+        name: 'portal-my-request',
+        component: () => import('@/views/portal/account/PortalMyRequestView.vue'),
+        meta: { titleKey: 'titles.portalMyRequests', requiresWorker: true },
+      },
     ],
   },
 ]
