@@ -1,11 +1,12 @@
 // Workers' accounts over the router, on both stores: sign-in by code sets the HttpOnly portal
 // cookie; worker routes take only that cookie (and its CSRF token on unsafe methods), staff
 // routes only the console's; binding, the card, the cadre's pending list and decisions, and the
-// check-in verification as JSON; a console login of the retired worker role says to use the
-// portal.
+// check-in verification as JSON; My requests (the worker's own, 404 for another's id); a
+// console login of the retired worker role says to use the portal.
 #include <nlohmann/json.hpp>
 
 #include "http/router.h"
+#include "store/orgs.h"
 #include "worker_fixture.h"
 
 namespace zj::test {
@@ -225,6 +226,62 @@ TEST_P(HttpWorkerTest, TooManyCodesAnswer429WithRetryAfter) {
       Send(bh::verb::post, "/api/v1/portal/sign-in/code", nlohmann::json{{"phone", kPhone}}.dump());
   EXPECT_EQ(again.result(), bh::status::too_many_requests);
   EXPECT_EQ(again[bh::field::retry_after], "60");
+}
+
+TEST_P(HttpWorkerTest, MyRequestsListTheWorkersOwnAndAnotherWorkersIdIs404) {
+  std::string street_code;
+  {
+    auto lease = db_->Acquire();
+    ASSERT_OK(lease);
+    auto street = store::FindOrgById(**lease, street_a_.id);
+    ASSERT_OK(street);
+    ASSERT_TRUE(street->has_value() && (*street)->region_code);
+    street_code = *(*street)->region_code;
+  }
+  const Cookie worker = WorkerSignIn(kPhone);
+  // Sent signed in (cookie and CSRF token): linked to the account, whatever phone it gives.
+  auto sent = As(worker, bh::verb::post, "/api/v1/portal/requests",
+                 nlohmann::json{{"category", "rights.wage_arrears"},
+                                {"title", "加班费没有结算"},
+                                {"description", "十月加班 36 小时"},
+                                {"contact_name", "王师傅"},
+                                {"contact_phone", "13600002222"},
+                                {"region_code", street_code}}
+                     .dump());
+  ASSERT_EQ(sent.result(), bh::status::created) << sent.body();
+
+  auto list = Send(bh::verb::get, "/api/v1/me/requests", {}, {{"Cookie", worker.cookie}});
+  ASSERT_EQ(list.result(), bh::status::ok) << list.body();
+  const nlohmann::json page = Json(list);
+  ASSERT_EQ(page["items"].size(), 1u);
+  const nlohmann::json& item = page["items"][0];
+  EXPECT_EQ(item["tracking_number"], Json(sent)["tracking_number"]);
+  EXPECT_FALSE(item.contains("events")) << "the list carries no timeline";
+  const std::string id = item["id"];
+  auto one = Send(bh::verb::get, "/api/v1/me/requests/" + id, {}, {{"Cookie", worker.cookie}});
+  ASSERT_EQ(one.result(), bh::status::ok) << one.body();
+  EXPECT_EQ(Json(one)["events"].size(), 1u);
+
+  const Cookie other = WorkerSignIn("13787654321");
+  EXPECT_EQ(
+      Send(bh::verb::get, "/api/v1/me/requests/" + id, {}, {{"Cookie", other.cookie}}).result(),
+      bh::status::not_found);
+  EXPECT_EQ(As(other, bh::verb::post, "/api/v1/me/requests/" + id + "/withdraw").result(),
+            bh::status::not_found);
+  auto others = Send(bh::verb::get, "/api/v1/me/requests", {}, {{"Cookie", other.cookie}});
+  ASSERT_EQ(others.result(), bh::status::ok);
+  EXPECT_TRUE(Json(others)["items"].empty());
+  // A staff session is no worker's.
+  const Cookie cadre = StaffSignIn("cadre.a");
+  EXPECT_EQ(As(cadre, bh::verb::get, "/api/v1/me/requests").result(), bh::status::unauthorized);
+  // Withdrawing in place needs the CSRF token; with it, the request is withdrawn.
+  EXPECT_EQ(Send(bh::verb::post, "/api/v1/me/requests/" + id + "/withdraw", {},
+                 {{"Cookie", worker.cookie}})
+                .result(),
+            bh::status::forbidden);
+  auto withdrawn = As(worker, bh::verb::post, "/api/v1/me/requests/" + id + "/withdraw");
+  ASSERT_EQ(withdrawn.result(), bh::status::ok) << withdrawn.body();
+  EXPECT_EQ(Json(withdrawn)["status"], "withdrawn");
 }
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(HttpWorkerTest);
