@@ -63,8 +63,9 @@ TEST_P(WorkerBindingTest, NoSuchMemberAndAnotherNameGetOneAnswer) {
   EXPECT_EQ(wrong_name.error().fields[0].field, nobody.error().fields[0].field);
   EXPECT_EQ(wrong_name.error().detail, nobody.error().detail);
   // A malformed number is only a typing error, told as such.
-  ExpectFieldError(app_->bindings().Bind(worker.actor, "张晓林", "11010119900307101A", "192.0.2.10"),
-                   "id_number", "error.id_number.characters");
+  ExpectFieldError(
+      app_->bindings().Bind(worker.actor, "张晓林", "11010119900307101A", "192.0.2.10"),
+      "id_number", "error.id_number.characters");
 }
 
 TEST_P(WorkerBindingTest, BindingAttemptsAreThrottled) {

@@ -147,9 +147,9 @@ TEST(KeyRing, SigningKeysSurviveTheFileAndARotation) {
 TEST(KeyRing, MalformedKeyFileTextIsRefused) {
   for (const std::string& text :
        std::vector<std::string>{"", "zhijia-keys 2\n", "zhijia-keys 1\ncurrent 3\nkey 1 00 00\n",
-        "zhijia-keys 1\ncurrent 2\n",
-        "zhijia-keys 1\ncurrent 1\nkey 1 " + std::string(64, '0') + " " + std::string(64, '0') +
-            "\nsigning-current 01020304\n"}) {
+                                "zhijia-keys 1\ncurrent 2\n",
+                                "zhijia-keys 1\ncurrent 1\nkey 1 " + std::string(64, '0') + " " +
+                                    std::string(64, '0') + "\nsigning-current 01020304\n"}) {
     auto parsed = ParseKeyRing(text);
     ASSERT_FALSE(parsed.has_value()) << text;
     EXPECT_EQ(parsed.error().message_key, "error.keys.malformed");
