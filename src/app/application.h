@@ -24,6 +24,7 @@
 #include "app/system/system_service.h"
 #include "app/workbench/workbench.h"
 #include "app/worker_accounts/binding_service.h"
+#include "app/worker_accounts/my_data.h"
 #include "app/worker_accounts/sign_in_service.h"
 #include "store/database.h"
 
@@ -68,6 +69,8 @@ class Application {
   //! Workers' accounts bound to the registry, and the cadres' decisions.
   BindingService& bindings() { return bindings_; }
   CardService& cards() { return cards_; }
+  //! What is stored about a signed-in worker (PIPL), audited as the worker's own access.
+  MyDataService& my_data() { return my_data_; }
 
  private:
   store::Database& db_;
@@ -95,6 +98,7 @@ class Application {
   Workbench workbench_;      // after transfers_, whose rule it counts by
   BindingService bindings_;  // after sign_in_, whose session cache it updates
   CardService cards_;
+  MyDataService my_data_;  // after requests_, whose records it lists
 };
 
 }  // namespace zj::app

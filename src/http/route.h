@@ -134,5 +134,6 @@ void AddWorkerSessionRoutes(std::vector<Route>& routes);
 void AddWorkerAccountRoutes(std::vector<Route>& routes);
 void AddMyRequestRoutes(std::vector<Route>& routes);
 void AddWorkerBindingRoutes(std::vector<Route>& routes);
+void AddMyDataRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

@@ -133,6 +133,7 @@ std::vector<Route> ApiRoutes() {
   AddWorkerSessionRoutes(routes);
   AddWorkerAccountRoutes(routes);
   AddMyRequestRoutes(routes);
+  AddMyDataRoutes(routes);
   AddWorkerBindingRoutes(routes);
   return routes;
 }

@@ -25,14 +25,15 @@ constexpr Sql kBind{"worker_accounts.bind",
 constexpr Sql kUnbindMember{"worker_accounts.unbind_member",
                             "UPDATE worker_accounts SET member_id = NULL, federation_id = NULL,"
                             " bound_at = NULL WHERE member_id = $1"};
-constexpr Sql kCountBelow{"worker_accounts.count_below_version",
-                          "SELECT COUNT(*) FROM worker_accounts WHERE key_version < $1"};
-constexpr Sql kBelow{"worker_accounts.below_version",
-                     "SELECT id, phone_cipher FROM worker_accounts WHERE key_version < $1"
-                     " ORDER BY id LIMIT $2"};
-constexpr Sql kReseal{"worker_accounts.reseal",
-                      "UPDATE worker_accounts SET phone_cipher = $2, phone_index = $3,"
-                      " key_version = $4 WHERE id = $1"};
+// Members reached online: active members whose record an account is bound to. The members'
+// path index gives the subtree, the accounts' member index the join.
+constexpr Sql kCountReached{"worker_accounts.count_reached",
+                            "SELECT COUNT(*) FROM members m JOIN worker_accounts w"
+                            " ON w.member_id = m.id WHERE m.org_path >= $1 AND m.org_path < $2"
+                            " AND m.status = 'active'"};
+constexpr Sql kSessionsOf{"worker_sessions.of_worker",
+                          "SELECT created_at, last_seen_at, expires_at, remote_addr"
+                          " FROM worker_sessions WHERE worker_id = $1 ORDER BY created_at DESC"};
 
 #undef ZJ_WORKER_COLUMNS
 
@@ -145,25 +146,24 @@ Result<void> UnbindMember(Connection& conn, std::int64_t member_id) {
   return {};
 }
 
-Result<std::int64_t> CountWorkerPhonesBelowVersion(Connection& conn, int version) {
-  const std::vector<Value> p{std::int64_t{version}};
-  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kCountBelow, p));
-  return rows.empty() ? 0 : rows.front().Int(0);
+Result<std::int64_t> CountMembersReachedOnline(Connection& conn, const std::string& subtree_low,
+                                               const std::string& subtree_high) {
+  const std::vector<Value> p{subtree_low, subtree_high};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kCountReached, p));
+  return rows.at(0).Int(0);
 }
 
-Result<std::vector<SealedWorkerPhone>> WorkerPhonesBelowVersion(Connection& conn, int version,
-                                                                int limit) {
-  const std::vector<Value> p{std::int64_t{version}, std::int64_t{limit}};
-  return Collect<SealedWorkerPhone>(conn, kBelow, p, [](const RowView& r) {
-    return SealedWorkerPhone{r.Int(0), r.Bytes(1)};
+Result<std::vector<WorkerSessionRow>> WorkerSessionsOf(Connection& conn, std::int64_t worker_id) {
+  const std::vector<Value> p{worker_id};
+  return Collect<WorkerSessionRow>(conn, kSessionsOf, p, [&](const RowView& r) {
+    WorkerSessionRow s;
+    s.worker_id = worker_id;
+    s.created_at = r.Int(0);
+    s.last_seen_at = r.Int(1);
+    s.expires_at = r.Int(2);
+    s.remote_addr = r.OptText(3).value_or("");
+    return s;
   });
-}
-
-Result<void> ResealWorkerPhone(Connection& conn, std::int64_t id, const Blob& cipher,
-                               const std::string& index, int key_version) {
-  const std::vector<Value> p{id, cipher, index, std::int64_t{key_version}};
-  ZJ_RETURN_IF_ERROR(conn.Execute(kReseal, p));
-  return {};
 }
 
 Result<void> InsertWorkerSession(Connection& conn, const WorkerSessionRow& s) {

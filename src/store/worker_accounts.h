@@ -39,17 +39,6 @@ Result<void> BindWorkerAccount(Connection& conn, std::int64_t id, std::int64_t m
 //! Unbinds whichever account holds `member_id` (none: nothing happens).
 Result<void> UnbindMember(Connection& conn, std::int64_t member_id);
 
-//! Key rotation of the accounts' phones.
-Result<std::int64_t> CountWorkerPhonesBelowVersion(Connection& conn, int version);
-struct SealedWorkerPhone {
-  std::int64_t id = 0;
-  Blob cipher;
-};
-Result<std::vector<SealedWorkerPhone>> WorkerPhonesBelowVersion(Connection& conn, int version,
-                                                                int limit);
-Result<void> ResealWorkerPhone(Connection& conn, std::int64_t id, const Blob& cipher,
-                               const std::string& index, int key_version);
-
 struct WorkerSessionRow {
   std::string token_hash;
   std::int64_t worker_id = 0;
@@ -67,6 +56,13 @@ struct WorkerSessionWithAccount {
   std::optional<std::int64_t> member_id;
 };
 
+//! Active members of the subtree [subtree_low, subtree_high) with a worker account bound to
+//! them: the coverage page's "members reached online". Counted when asked (an indexed join over
+//! the subtree's members), not kept in the rollups.
+Result<std::int64_t> CountMembersReachedOnline(Connection& conn, const std::string& subtree_low,
+                                               const std::string& subtree_high);
+//! The worker's sessions, newest first, without their token hashes and CSRF tokens (My data).
+Result<std::vector<WorkerSessionRow>> WorkerSessionsOf(Connection& conn, std::int64_t worker_id);
 Result<void> InsertWorkerSession(Connection& conn, const WorkerSessionRow& session);
 Result<std::optional<WorkerSessionWithAccount>> FindWorkerSession(Connection& conn,
                                                                   const std::string& token_hash);

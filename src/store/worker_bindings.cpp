@@ -20,9 +20,16 @@ constexpr Sql kInsert{
 constexpr Sql kById{"worker_bindings.by_id", ZJ_BINDING_SELECT " WHERE b.id = $1"};
 constexpr Sql kPendingOf{"worker_bindings.pending_of",
                          ZJ_BINDING_SELECT " WHERE b.worker_id = $1 AND b.state = 'pending'"};
+constexpr Sql kOfWorker{"worker_bindings.of_worker",
+                        ZJ_BINDING_SELECT " WHERE b.worker_id = $1 ORDER BY b.id DESC"};
 constexpr Sql kList{"worker_bindings.list", ZJ_BINDING_SELECT
                     " WHERE m.org_path >= $1 AND m.org_path < $2 AND ($3 = '' OR b.state = $3)"
                     " AND ($4 = 0 OR b.id < $4) ORDER BY b.id DESC LIMIT $5"};
+// Pending bindings are few at any time: the state index finds them, the join their members.
+constexpr Sql kCountPending{"worker_bindings.count_pending",
+                            "SELECT COUNT(*) FROM worker_bindings b JOIN members m"
+                            " ON m.id = b.member_id WHERE b.state = 'pending'"
+                            " AND m.org_path >= $1 AND m.org_path < $2"};
 constexpr Sql kDecide{"worker_bindings.decide",
                       "UPDATE worker_bindings SET state = $2, decided_by = $3, decided_at = $4,"
                       " decision_note = $5 WHERE id = $1 AND state = 'pending'"};
@@ -94,6 +101,19 @@ Result<std::vector<WorkerBindingRow>> ListWorkerBindings(Connection& conn,
                                                          const WorkerBindingQuery& q) {
   const std::vector<Value> p{q.subtree_low, q.subtree_high, q.state, q.before_id, q.limit};
   return Collect<WorkerBindingRow>(conn, kList, p, FromRow);
+}
+
+Result<std::vector<WorkerBindingRow>> WorkerBindingsOfWorker(Connection& conn,
+                                                             std::int64_t worker_id) {
+  const std::vector<Value> p{worker_id};
+  return Collect<WorkerBindingRow>(conn, kOfWorker, p, FromRow);
+}
+
+Result<std::int64_t> CountPendingBindings(Connection& conn, const std::string& subtree_low,
+                                          const std::string& subtree_high) {
+  const std::vector<Value> p{subtree_low, subtree_high};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kCountPending, p));
+  return rows.at(0).Int(0);
 }
 
 Result<bool> DecideWorkerBinding(Connection& conn, const WorkerBindingRow& b) {

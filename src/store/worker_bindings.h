@@ -49,6 +49,13 @@ Result<std::optional<WorkerBindingRow>> PendingBindingOfWorker(Connection& conn,
 //! Bindings whose member lies in the subtree, newest first.
 Result<std::vector<WorkerBindingRow>> ListWorkerBindings(Connection& conn,
                                                          const WorkerBindingQuery& q);
+//! Every binding the worker asked for, newest first (My data).
+Result<std::vector<WorkerBindingRow>> WorkerBindingsOfWorker(Connection& conn,
+                                                             std::int64_t worker_id);
+//! How many bindings are pending whose member lies in [subtree_low, subtree_high): the
+//! workbench's "bindings to approve", the count of ListWorkerBindings' first pages.
+Result<std::int64_t> CountPendingBindings(Connection& conn, const std::string& subtree_low,
+                                          const std::string& subtree_high);
 //! Writes state, decided_by, decided_at, decision_note; false when it was no longer pending.
 Result<bool> DecideWorkerBinding(Connection& conn, const WorkerBindingRow& row);
 //! Cancels the worker's pending binding, if any.

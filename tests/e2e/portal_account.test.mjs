@@ -5,10 +5,12 @@
 // second worker, whose phone the union does not have, gets "ask your union" and the cadre
 // approves the binding from the console's list. The first worker then sends a request signed
 // in (no tracking number to keep) and finds it in My requests with its timeline; another
-// worker's request is "not found" there. The demo worker (worker.demo) is bound already.
+// worker's request is "not found" there; My data shows and downloads (JSON, HTML) the worker's
+// own data, masked. The cadre's workbench counts the binding to approve. The demo worker
+// (worker.demo) is bound already.
 // Screenshots land in tests/e2e/artifacts/.
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { launchChromium, watchedPage } from './chromium.mjs'
@@ -68,7 +70,7 @@ function codesInLog(last4) {
 }
 
 async function phonePage() {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', acceptDownloads: true })
   return watchedPage(context, problems)
 }
 async function shot(page, name) {
@@ -144,9 +146,13 @@ describe('the worker portal account', () => {
     await assertNoHorizontalOverflow(page)
     await shot(page, 'portal-card-phone.png')
 
-    // The renew button fetches another token.
-    await page.getByTestId('portal-card-refresh').click()
-    await page.waitForFunction((old) => document.querySelector('[data-testid="portal-card-qr"]')?.getAttribute('data-token') !== old, token)
+    // The renew button fetches another token (the same one within the same second: the expiry
+    // is in whole seconds and Ed25519 signatures are deterministic).
+    const [renewed] = await Promise.all([
+      page.waitForResponse((res) => res.url().endsWith('/api/v1/me/card') && res.request().method() === 'GET'),
+      page.getByTestId('portal-card-refresh').click(),
+    ])
+    assert.equal(renewed.status(), 200)
 
     // My account now shows the member and opens the card.
     await page.getByTestId('portal-tab-portal-me').click()
@@ -190,6 +196,35 @@ describe('the worker portal account', () => {
     mineId = page.url().split('/').at(-1)
     assert.match(mineId, /^\d+$/)
 
+    // My data: what is stored about this worker, masked, and its two downloads.
+    await page.getByTestId('portal-tab-portal-me').click()
+    await page.getByTestId('portal-me-entry-data').click()
+    await page.getByTestId('portal-my-data').waitFor()
+    const shown = await page.getByTestId('portal-my-data').innerText()
+    for (const text of ['赵卫东', '139****0019', '加班费没有结算', '十月加班 36 小时，公司未结算加班费']) {
+      assert.ok(shown.includes(text), `My data shows ${text}`)
+    }
+    for (const text of [WORKER_ID, WORKER_PHONE, '钱秀兰', '李明华']) assert.ok(!shown.includes(text), `My data hides ${text}`)
+    await assertNoHorizontalOverflow(page)
+    await shot(page, 'portal-my-data-phone.png')
+    const saved = async (testId) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])
+      const file = await download.path()
+      return { name: download.suggestedFilename(), text: readFileSync(file, 'utf8') }
+    }
+    const json = await saved('my-data-json')
+    assert.match(json.name, /^zhijia-my-data-\d{4}-\d{2}-\d{2}\.json$/)
+    const copy = JSON.parse(json.text)
+    assert.equal(copy.member.name, '赵卫东')
+    assert.deepEqual(
+      copy.requests.map((r) => r.title),
+      ['加班费没有结算'],
+    )
+    assert.ok(!json.text.includes(WORKER_ID) && !json.text.includes(WORKER_PHONE), 'the JSON copy is masked')
+    const html = await saved('my-data-html')
+    assert.match(html.name, /\.html$/)
+    assert.ok(html.text.includes('<h1>我的数据</h1>') && html.text.includes('加班费没有结算'), 'a readable page')
+
     await page.context().close()
   })
 
@@ -231,7 +266,11 @@ describe('the worker portal account', () => {
     await console_.getByTestId('login-password').fill(ADMIN_PASSWORD)
     await console_.getByRole('button', { name: '登录' }).click()
     await console_.getByTestId('console-user-name').waitFor()
-    await console_.getByTestId('menu-worker-bindings').click()
+    // The workbench counts the binding to approve and links to the list.
+    const card = console_.getByTestId('workbench-card-accounts_bindings_to_approve')
+    await card.waitFor()
+    assert.ok(Number(await card.getByTestId('workbench-value').innerText()) >= 1, 'a binding to approve')
+    await card.click()
     await console_.getByTestId('worker-binding-phone').filter({ hasText: '137****0029' }).waitFor()
     await shot(console_, 'console-worker-bindings.png')
     await console_.getByTestId('worker-binding-approve').first().click()

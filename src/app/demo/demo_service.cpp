@@ -117,6 +117,8 @@ Result<DemoReport> DemoService::Load(const DemoOptions& options) {
                         LoadMembers(options.members_per_union, options.seed));
   }
   ZJ_ASSIGN_OR_RETURN(report.worker, LoadDemoWorker());
+  // The demo worker's member record is one of the demo's members (and of the city's rollups).
+  if (report.worker->member_created) ++report.members_created;
   report.admin_username = report.accounts.front().username;
   report.admin_password = report.accounts.front().password;
   return report;

@@ -59,6 +59,7 @@ struct DemoAccount {
 struct DemoWorker {
   std::string phone;
   std::optional<std::string> member_name;  //!< the bound member (none without unions)
+  bool member_created = false;             //!< this run recorded the member (counted in the report)
 };
 
 struct DemoReport {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/accounts/user_directory.h"
+#include "app/demo/demo_requests.h"
 #include "app/demo/demo_service.h"
 #include "core/members/national_id.h"
 #include "store/members.h"
@@ -52,8 +53,19 @@ Result<std::optional<std::int64_t>> DemoWorkerUnion(store::Connection& conn) {
 
 }  // namespace
 
+std::string DemoWorkerPhone() { return kDemoWorkerPhone; }
+
+Result<Actor> DemoWorkerActor(store::Connection& conn, const Vault& vault) {
+  ZJ_ASSIGN_OR_RETURN(std::string index, vault.BlindIndex(kWorkerPhoneField, kDemoWorkerPhone));
+  ZJ_ASSIGN_OR_RETURN(auto account, store::FindWorkerAccountByPhoneIndex(conn, index));
+  if (!account) return Fail(ErrorCode::kFailedPrecondition, "error.demo.no_unions", "worker.demo");
+  Actor actor{0,  "worker.demo", kDemoWorkerName,   "worker", std::nullopt, "", "",
+              "", account->id,   account->member_id};
+  return actor;
+}
+
 Result<DemoWorker> DemoService::LoadDemoWorker() {
-  DemoWorker out{kDemoWorkerPhone, std::nullopt};
+  DemoWorker out{kDemoWorkerPhone, std::nullopt, false};
   ZJ_ASSIGN_OR_RETURN(store::WorkerAccountRow account, sign_in_.EnsureAccount(kDemoWorkerPhone));
   std::optional<store::MemberRow> member;
   std::optional<std::int64_t> union_id;
@@ -75,6 +87,7 @@ Result<DemoWorker> DemoService::LoadDemoWorker() {
     m.join_date = "2018-05-01";
     ZJ_ASSIGN_OR_RETURN(MemberView created, members_.Create(SystemActor(), m));
     member = std::move(created.row);
+    out.member_created = true;
   }
   out.member_name = member->name;
   if (account.member_id == member->id) return out;

@@ -9,6 +9,7 @@
 
 #include "app/requests/request_service.h"
 #include "app/worker_accounts/sign_in_service.h"
+#include "core/personal_data/masking.h"
 #include "store/worker_accounts.h"
 
 namespace zj::app {
@@ -90,6 +91,28 @@ Result<TrackedRequest> RequestService::ReopenMine(const Actor& worker, std::int6
 Result<TrackedRequest> RequestService::WithdrawMine(const Actor& worker, std::int64_t id) {
   ZJ_RETURN_IF_ERROR(RequireWorker(worker));
   return WithdrawAs(RequesterKey::Mine(worker, id));
+}
+
+Result<std::vector<MyRequestRecord>> RequestService::MyRequestRecords(const Actor& worker,
+                                                                      int limit) {
+  ZJ_RETURN_IF_ERROR(RequireWorker(worker));
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(store::RequesterFilter f, RequesterOf(*lease, worker));
+  ZJ_ASSIGN_OR_RETURN(auto rows, store::RequestsOfRequester(*lease, f, 0, limit));
+  std::vector<MyRequestRecord> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) {
+    MyRequestRecord r;
+    ZJ_ASSIGN_OR_RETURN(r.tracked, TrackedView(*lease, row, true));
+    r.channel = row.channel;
+    r.description = row.description;
+    r.contact_name = row.contact_name;
+    auto phone = vault_.Open(kContactPhoneField, row.contact_phone_cipher);
+    r.contact_phone_masked = phone ? personal_data::MaskPhone(*phone) : std::string(11, '*');
+    r.rating_comment = row.rating_comment;
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 }  // namespace zj::app

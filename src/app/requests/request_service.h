@@ -183,6 +183,17 @@ inline accounts::ThrottlePolicy PortalIntakePolicy() {
 }
 
 //! A page of My requests, newest first.
+//! One of the worker's requests in My data: its tracking view with events, and what was stored
+//! from the worker.
+struct MyRequestRecord {
+  TrackedRequest tracked;
+  std::string channel;
+  std::string description;
+  std::string contact_name;
+  std::string contact_phone_masked;  //!< "136****1019"
+  std::optional<std::string> rating_comment;
+};
+
 struct MyRequestPage {
   std::vector<TrackedRequest> items;  //!< without their events (the detail has them)
   std::optional<std::int64_t> next_cursor;
@@ -297,6 +308,11 @@ class RequestService {
   Result<TrackedRequest> ReopenMine(const Actor& worker, std::int64_t id,
                                     const std::string& reason);
   Result<TrackedRequest> WithdrawMine(const Actor& worker, std::int64_t id);
+  //! Everything stored about each of the worker's requests, for My data (PIPL): as tracking
+  //! shows them with their timeline, plus what the worker wrote (description, contact name,
+  //! channel, the rating's comment) and the contact phone masked; newest first, at most
+  //! `limit`. kPermissionDenied for anyone but a worker.
+  Result<std::vector<MyRequestRecord>> MyRequestRecords(const Actor& worker, int limit);
 
   //! Escalates every request whose next deadline has lapsed to the parent of its handling org
   //! (once per lapse; the parent's deadlines start now), and opens follow-up visits for

@@ -214,10 +214,12 @@ Result<store::WorkerAccountRow> SignInService::AccountOf(store::Connection& conn
     }
     store::WorkerAccountRow row;
     row.id = NewId(clock_, random_);
-    ZJ_ASSIGN_OR_RETURN(row.phone_cipher, vault_.Seal(kWorkerPhoneField, phone));
-    ZJ_ASSIGN_OR_RETURN(row.phone_index, vault_.BlindIndex(kWorkerPhoneField, phone));
+    // Seal and index from one reading of the ring, the version from the seal (vault.h).
+    ZJ_ASSIGN_OR_RETURN(SealedValue sealed, vault_.SealIndexed(kWorkerPhoneField, phone));
+    row.phone_cipher = std::move(sealed.cipher);
+    row.phone_index = std::move(sealed.index);
     row.phone_last4 = phone.substr(phone.size() - 4);
-    row.key_version = *Vault::VersionOf(row.phone_cipher);
+    row.key_version = Vault::OldestVersion({&row.phone_cipher});
     row.created_at = clock_.NowMs();
     auto inserted = store::InsertWorkerAccount(conn, row);
     if (inserted) {

@@ -78,9 +78,11 @@ constexpr std::array kCatalogue = {
           "  try: take escalated requests, make follow-up visits, decide member transfers, the "
           "roster imports"},
     Entry{"cli.demo.try.worker.demo",
-          "  可以做：在职工端提交诉求；查询并评价诉求 {number}（手机尾号 {last4}）",
-          "  try: submit a request on the worker portal; track and rate request {number} (phone "
-          "ending {last4})"},
+          "  可以做：登录后看会员卡和二维码；在“我的诉求”评价诉求 {number}（或凭手机尾号 {last4} "
+          "查询）；不填查询号提交新诉求；下载“我的数据”",
+          "  try: once signed in, the member card and its QR code; rate request {number} in My "
+          "requests (or track it with the phone's last four digits {last4}); send a request "
+          "without a tracking number; download My data"},
     Entry{"cli.demo.worker",
           "演示职工 worker.demo：在职工门户 /portal/sign-in 用手机号 {phone} 获取验证码登录（会员 "
           "{member}），验证码写在服务器日志的“sign-in code”一行",
@@ -217,6 +219,7 @@ constexpr std::array kCatalogue = {
           "Must be a whole number from 1 to {max}"},
     Entry{"error.field.not_integer", "应为整数", "Must be a whole number"},
     Entry{"error.field.not_string", "应为文本", "Must be text"},
+    Entry{"error.field.one_of", "应为以下之一：{values}", "Must be one of: {values}"},
     Entry{"error.field.out_of_range", "应在 {min} 到 {max} 之间",
           "Must be between {min} and {max}"},
     Entry{"error.field.range", "结束时间应晚于开始时间", "The end must be after the start"},

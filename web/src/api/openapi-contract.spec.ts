@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import openapi from '../../../src/http/openapi.json'
 import type { CoverageApi } from './coverage'
 import type { EnterprisesApi } from './enterprises'
+import type { MyDataApi } from './my-data'
 import type { OrgsApi } from './orgs'
 import type { PortalAccountApi } from './portal-account'
 import type { CalendarsApi } from './calendars'
@@ -40,10 +41,20 @@ const fields = {
     membership_rate: true,
     served_12m: true,
     served_rate: true,
+    members_online: true,
+    online_rate: true,
     founding_gap: true,
     children: true,
     industries: true,
   } satisfies Keys<CoverageApi.Coverage>,
+  MyData: {
+    generated_at: true,
+    account: true,
+    sessions: true,
+    member: true,
+    bindings: true,
+    requests: true,
+  } satisfies Keys<MyDataApi.Data>,
   ChildCoverage: {
     id: true,
     code: true,
@@ -57,6 +68,8 @@ const fields = {
     membership_rate: true,
     founding_gap: true,
     region_code: true,
+    members_online: true,
+    online_rate: true,
   } satisfies Keys<CoverageApi.Child>,
   IndustryCoverage: {
     section: true,
@@ -374,6 +387,7 @@ const calls: [string, string][] = [
   ['get', '/api/v1/me'],
   ['post', '/api/v1/me/binding'],
   ['get', '/api/v1/me/card'],
+  ['get', '/api/v1/me/data'],
   ['get', '/api/v1/worker-bindings'],
   ['post', '/api/v1/worker-bindings/{id}/approve'],
   ['post', '/api/v1/worker-bindings/{id}/reject'],

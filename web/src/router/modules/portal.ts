@@ -56,6 +56,12 @@ export const portalRoutes: RouteRecordRaw[] = [
         meta: { titleKey: 'titles.portalMyRequests', requiresWorker: true },
       },
       {
+        path: 'me/data',
+        name: 'portal-my-data',
+        component: () => import('@/views/portal/account/PortalMyDataView.vue'),
+        meta: { titleKey: 'titles.portalMyData', requiresWorker: true },
+      },
+      {
         path: 'me/requests/:id',
         name: 'portal-my-request',
         component: () => import('@/views/portal/account/PortalMyRequestView.vue'),
