@@ -156,6 +156,7 @@ const result = {
   search,
   memory: { ...read('memory.json') },
   sign_in: signInRows,
+  my_requests: existsSync(`${dir}/my_requests.json`) ? read('my_requests.json') : null,
   member_import: existsSync(`${dir}/import.json`) ? read('import.json') : null,
   member_import_postgresql: existsSync(`${dir}/import_pg.json`) ? read('import_pg.json') : null,
   micro: read('micro.json').benchmarks.map((b) => ({
@@ -204,6 +205,15 @@ if (signInRows) {
       (r) =>
         `| ${r.request} (${r.body_bytes} B) | ${Math.round(r.zhijia.rps)} | ${r.zhijia.p50_ms} / ${r.zhijia.p99_ms} | ${Math.round(r.bare_server.rps)} | **${r.ratio}** | ${r.rounds.map((x) => x.ratio).join(', ')} |`,
     ),
+    '',
+  )
+}
+const mine = result.my_requests
+if (mine) {
+  lines.push(
+    `| My requests, a worker with ${mine.worker_requests} requests (${n(mine.members)} members) | p50 ms | p95 ms | p99 ms | p99 < ${mine.p99_target_ms} ms |`,
+    '|---|---:|---:|---:|---|',
+    ...mine.rows.map((r) => `| GET ${r.path} (${r.bytes} B) | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${ok(r.p99_ms < mine.p99_target_ms)} |`),
     '',
   )
 }
