@@ -20,6 +20,8 @@ export const AUDIT_TARGET_TYPES = [
   'request_category',
   'founding_list',
   'calendar',
+  'worker_account',
+  'worker_binding',
 ] as const
 
 function label(t: Translate, te: Has, key: string, code: string): string {
