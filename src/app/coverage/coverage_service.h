@@ -1,7 +1,8 @@
 // Coverage of any org's subtree (覆盖面), read from the rollups: totals and rates, the children's
 // figures and the industry breakdown; the founding list (25+ employees, no union) with its XLSX
-// export (audited as "founding_list.export"); and Verify, which recounts every rollup from the enterprises
-// and reports each difference. Reads are limited to the actor's subtree (kNotFound outside).
+// export (audited as "founding_list.export"); and Verify, which recounts every rollup from the
+// enterprises and reports each difference. Reads are limited to the actor's subtree (kNotFound
+// outside).
 #pragma once
 
 #include <cstdint>
