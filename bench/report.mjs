@@ -159,6 +159,7 @@ const result = {
   my_requests: existsSync(`${dir}/my_requests.json`) ? read('my_requests.json') : null,
   member_import: existsSync(`${dir}/import.json`) ? read('import.json') : null,
   member_import_postgresql: existsSync(`${dir}/import_pg.json`) ? read('import_pg.json') : null,
+  member_import_http: existsSync(`${dir}/import_http.json`) ? read('import_http.json') : null,
   micro: read('micro.json').benchmarks.map((b) => ({
     name: b.name,
     ns_per_item: round(b.cpu_time, 1),
@@ -236,6 +237,23 @@ if (pg) {
     `| zhijia members import | ${pg.zhijia.rows_per_s} | ${pg.zhijia.seconds} | ${pg.zhijia.peak_rss_mib} ${ok(pg.zhijia.peak_rss_mib < pg.rss_limit_mib)} |`,
     `| COPY of the same rows (limit) | ${pg.copy.rows_per_s} | ${pg.copy.seconds} | |`,
     `| ratio (target ≥ ${pg.target_ratio}) | **${pg.ratio}** ${ok(pg.ratio >= pg.target_ratio)} | | |`,
+    '',
+  )
+}
+const web = result.member_import_http
+if (web) {
+  const idle = web.member_get.idle
+  const busy = web.member_get.during_import
+  lines.push(
+    `| member import through the web (${n(web.rows)} rows, SQLite) | rows/s | seconds | peak RSS MiB |`,
+    '|---|---:|---:|---:|',
+    `| POST /api/v1/members/imports (upload ${web.http.upload_seconds} s, then the background job) | ${web.http.rows_per_s} | ${web.http.seconds} | ${web.http.server_peak_rss_mib} (server) ${ok(web.http.server_peak_rss_mib < 300)} |`,
+    `| zhijia members import of the same file | ${web.cli.rows_per_s} | ${web.cli.seconds} | ${web.cli.peak_rss_mib} |`,
+    '',
+    '| GET /api/v1/members/{id}, one client | n | p50 ms | p99 ms | p99 < 10 ms |',
+    '|---|---:|---:|---:|---|',
+    `| server idle | ${idle.n} | ${idle.p50_ms} | ${idle.p99_ms} | ${ok(idle.p99_ms < 10)} |`,
+    `| while the import runs | ${busy.n} | ${busy.p50_ms} | ${busy.p99_ms} | ${ok(busy.p99_ms < 10)} |`,
     '',
   )
 }

@@ -26,6 +26,8 @@
 #                server (bench/sign_in/run_sign_in.sh);
 #   my_requests  p50/p95/p99 of a signed-in worker's My requests with 50 requests of their own
 #                among the large data set's (bench/sign_in/run_my_requests.sh).
+#   member_import_http the same roster uploaded through the web's path (a background job)
+#                beside the command line, and the p99 of a member GET while it runs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scale=default
@@ -225,6 +227,7 @@ bash "$root/bench/sign_in/run_sign_in.sh" "$build" "$work/sign_in" "$work/out" "
 
 bash "$root/bench/import/run_import.sh" "$build" "$work/import" "$rows" "$work/out/import.json"
 bash "$root/bench/import/run_import_pg.sh" "$build" "$work/import" "$rows" "$work/out/import_pg.json"
+bash "$root/bench/import/run_import_http.sh" "$build" "$work/import" "$rows" "$work/out/import_http.json"
 
 # latest.* is the last run of any scale; <scale>.* keeps the last run of each, for the README.
 node "$root/bench/report.mjs" --dir "$work/out" --scale "$scale" --members "$members" \

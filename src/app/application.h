@@ -11,6 +11,7 @@
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
 #include "app/enterprises/enterprise_service.h"
+#include "app/jobs/job_service.h"
 #include "app/members/id_lookups.h"
 #include "app/members/member_service.h"
 #include "app/members/roster_export.h"
@@ -36,6 +37,7 @@ struct AppConfig {
   KeyRing keys;  //!< personal-data keys (from the key file); empty → personal data refused
   SessionPolicy worker_session_policy = WorkerSessionPolicy();
   worker_accounts::SignInCodePolicy sign_in_codes;
+  JobsConfig jobs;
 };
 
 class Application {
@@ -71,6 +73,7 @@ class Application {
   CardService& cards() { return cards_; }
   //! What is stored about a signed-in worker (PIPL), audited as the worker's own access.
   MyDataService& my_data() { return my_data_; }
+  JobService& jobs() { return jobs_; }
 
  private:
   store::Database& db_;
@@ -99,6 +102,7 @@ class Application {
   BindingService bindings_;  // after sign_in_, whose session cache it updates
   CardService cards_;
   MyDataService my_data_;  // after requests_, whose records it lists
+  JobService jobs_;
 };
 
 }  // namespace zj::app

@@ -1,6 +1,7 @@
 #include "cli/command_context.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -56,14 +57,25 @@ app::KeyFile KeyFileOf(const GlobalOptions& options) {
                                                : options.key_file);
 }
 
+std::string DefaultFilesDir(const GlobalOptions& options) {
+  const std::string text = options.db.empty() ? std::string(store::kDefaultDbSpec) : options.db;
+  auto spec = store::ParseDbSpec(text);
+  if (spec && spec->backend == store::Backend::kSqlite) {
+    const auto parent = std::filesystem::path(spec->target).parent_path();
+    return ((parent.empty() ? std::filesystem::path(".") : parent) / "files").string();
+  }
+  return "./data/files";
+}
+
 Result<std::unique_ptr<Runtime>> OpenRuntime(const GlobalOptions& options,
                                              const store::OpenOptions& open,
-                                             const app::Clock* clock) {
+                                             const app::Clock* clock, app::JobsConfig jobs) {
   auto runtime = std::make_unique<Runtime>();
   ZJ_ASSIGN_OR_RETURN(runtime->db, OpenDatabase(options, open));
   ZJ_RETURN_IF_ERROR(store::Migrate(*runtime->db));
   app::KeyFile key_file = KeyFileOf(options);
   app::AppConfig config;
+  config.jobs = std::move(jobs);
   ZJ_ASSIGN_OR_RETURN(config.keys, key_file.LoadOrCreate());
   runtime->app = std::make_unique<app::Application>(
       *runtime->db, clock != nullptr ? *clock : runtime->clock, runtime->random, std::move(config));

@@ -52,12 +52,18 @@ struct Runtime {
 app::KeyFile KeyFileOf(const GlobalOptions& options);
 
 //! Opens the database, applies pending migrations, loads the key file (creating it, mode 0600,
+//! Opens the database, applies pending migrations, loads the key file (creating it, mode 0600,
 //! on first start; refusing one that group or others may read) and builds the Application, on
 //! `clock` when given (it must outlive the runtime; the demo's history sets it), else on the
-//! real clock.
+//! real clock, with `jobs` as the background jobs' settings.
 Result<std::unique_ptr<Runtime>> OpenRuntime(const GlobalOptions& options,
                                              const store::OpenOptions& open = {},
-                                             const app::Clock* clock = nullptr);
+                                             const app::Clock* clock = nullptr,
+                                             app::JobsConfig jobs = {});
+
+//! Where the server keeps its sealed files when --files-dir is not given: a folder "files"
+//! beside a SQLite database, ./data/files for PostgreSQL.
+std::string DefaultFilesDir(const GlobalOptions& options);
 
 //! The whole file's bytes, or kInvalidArgument "error.import.unreadable" naming it.
 Result<std::string> ReadFile(const std::string& path);

@@ -81,8 +81,11 @@ int RunImport(const GlobalOptions& global, const ImportOptions& o) {
     return ReportWithFields(std::move(e));
   }
   if (!o.report.empty()) {
-    auto written = application.roster_imports().WriteReport(system, view->run.id, o.file, o.sheet,
-                                                            o.report, locale);
+    // The report holds the rows as the operator's own file has them, full values included (the
+    // web's report is masked unless revealed with a reason).
+    auto written =
+        application.roster_imports().WriteReport(system, view->run.id, o.file, o.sheet, o.report,
+                                                 locale, std::string("members import --report"));
     if (!written) return ReportError(written.error());
   }
   const auto& run = view->run;

@@ -10,6 +10,7 @@
 
 #include "app/application.h"
 #include "app/coverage/served.h"
+#include "app/jobs/job_runner.h"
 #include "app/notify/outbox.h"
 #include "app/notify/sms_outbox.h"
 #include "app/system/periodic_jobs.h"
@@ -52,6 +53,9 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
     http::ServerOptions server;
     app::SmtpConfig smtp;
     SmsOptions sms;
+    app::JobsConfig jobs;
+    app::JobRunnerOptions runner;
+    int files_keep_days = 7;
   };
   auto o = std::make_shared<Options>();
   o->server.threads = std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
@@ -72,6 +76,26 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                   "networks, comma-separated; without a value: loopback only)")
       ->expected(0, 1)
       ->default_str("loopback");
+  cmd->add_option("--max-upload-bytes", o->server.limits.upload_bytes,
+                  "Largest roster or register upload accepted (other requests: 1 MiB)")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 34))
+      ->capture_default_str();
+  cmd->add_option("--job-workers", o->runner.workers,
+                  "Background jobs (imports, large exports) run at once; 0: this server runs none")
+      ->check(CLI::Range(0, 16))
+      ->capture_default_str();
+  cmd->add_option("--files-dir", o->jobs.files_dir,
+                  "Folder of the sealed uploads and job results (default: 'files' beside a SQLite "
+                  "database, ./data/files otherwise)")
+      ->envname("ZHIJIA_FILES_DIR");
+  cmd->add_option("--files-keep-days", o->files_keep_days,
+                  "Days a finished job's files (upload, report, export) are kept")
+      ->check(CLI::Range(0, 365))
+      ->capture_default_str();
+  cmd->add_option("--export-job-rows", o->jobs.export_job_rows,
+                  "Exports of more members than this run as background jobs")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1} << 40))
+      ->capture_default_str();
   cmd->add_option("--smtp-url", o->smtp.url,
                   "Send notifications by e-mail through this server (smtp://host:587); "
                   "without it they go to the log")
@@ -95,7 +119,9 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       }
       auto sms = MakeSmsSender(o->sms);
       if (!sms) return ReportError(sms.error());
-      auto runtime = OpenRuntime(global);
+      if (o->jobs.files_dir.empty()) o->jobs.files_dir = DefaultFilesDir(global);
+      o->jobs.files_keep_ms = std::int64_t{o->files_keep_days} * 24 * 3600 * 1000;
+      auto runtime = OpenRuntime(global, {}, nullptr, o->jobs);
       if (!runtime) return ReportError(runtime.error());
       // Follow the key file, so `zhijia keys rotate` may run while the server serves.
       auto key_file = std::make_shared<app::KeyFile>(KeyFileOf(global));
@@ -148,6 +174,15 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
         ZJ_RETURN_IF_ERROR(app::ExpireServed(application.db(), application.clock().NowMs()));
         return {};
       });
+      // A finished job's sealed files go when their time is up; uploads kept in plain text by
+      // servers before the jobs go at once.
+      if (auto removed = application.jobs().DeleteLegacyUploads(); !removed) {
+        spdlog::warn("old uploads not removed: {}", removed.error().detail);
+      }
+      jobs.Add("jobs.expire_files", std::chrono::hours(1), [&application]() -> Result<void> {
+        ZJ_RETURN_IF_ERROR(application.jobs().DeleteExpiredFiles());
+        return {};
+      });
       // The buffered log (server_log.h) reaches stderr within a second.
       jobs.Add("log.flush", std::chrono::seconds(1), []() -> Result<void> {
         spdlog::default_logger()->flush();
@@ -155,7 +190,10 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       });
       http::Server server(application, o->server);
       if (auto bound = server.Bind(); !bound) return ReportError(bound.error());
+      // Imports and large exports on threads of their own, after the periodic jobs' thread.
+      app::JobRunner runner(application, o->runner);
       jobs.Start();
+      runner.Start();
       server.Run([&] {
         const std::string& host = o->server.host;
         const std::string url = "http://" +
@@ -165,6 +203,7 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                                      {{"version", ZHIJIA_VERSION}, {"url", url}})
                   << std::endl;
       });
+      runner.Stop();  // a running import stops after its batch and resumes at the next start
       jobs.Stop();
       application.sign_in().OnSmsQueued(nullptr);  // the jobs go before the application
       return kExitOk;

@@ -33,16 +33,21 @@ struct Call {
   std::string session_token;                  //!< the staff cookie's value, when present
   std::string worker_session_token;           //!< the portal cookie's value, when present
   std::vector<std::string> set_cookies;       //!< Set-Cookie values to send
+  //! An upload route's body, sealed to a file as it arrived (the server's path); null when the
+  //! body is in `request` (the router called directly, as tests do).
+  app::Upload* upload = nullptr;
 };
 
 struct Reply {
   beast_http::status status = beast_http::status::ok;
   std::optional<nlohmann::json> body;  //!< none → empty body (e.g. 204)
-  //! A non-JSON body (a download): its bytes, type and Content-Disposition.
+  //! A non-JSON body (a download): its bytes (or an open file streamed from its start, for
+  //! downloads too large to hold), type and Content-Disposition.
   struct File {
     std::string bytes;
     std::string content_type;
     std::string disposition;
+    std::shared_ptr<boost::beast::file> stream = nullptr;
   };
   std::optional<File> file = std::nullopt;
   //! A JSON body written already (JsonWriter), in place of `body`.
@@ -115,6 +120,10 @@ int QueryLimit(const std::map<std::string, std::string>& query, int fallback, Er
 //! a repeated name keeps its first value.
 std::map<std::string, std::string> QueryParams(std::string_view target);
 
+//! The file an upload route received: the server's sealed file, or (router called directly) the
+//! request's body sealed now. kInvalidArgument on field file when it is empty.
+Result<app::Upload> TakeUpload(Call& call);
+
 void AddSystemRoutes(std::vector<Route>& routes);
 void AddSessionRoutes(std::vector<Route>& routes);
 void AddUserRoutes(std::vector<Route>& routes);
@@ -135,5 +144,6 @@ void AddWorkerAccountRoutes(std::vector<Route>& routes);
 void AddMyRequestRoutes(std::vector<Route>& routes);
 void AddWorkerBindingRoutes(std::vector<Route>& routes);
 void AddMyDataRoutes(std::vector<Route>& routes);
+void AddJobRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

@@ -54,6 +54,11 @@ Response JsonResponse(Reply& reply, unsigned version, bool keep_alive) {
   if (reply.file) {
     res.set(beast_http::field::content_type, reply.file->content_type);
     res.set(beast_http::field::content_disposition, reply.file->disposition);
+    if (reply.file->stream) {
+      boost::beast::error_code ec;
+      res.content_length(reply.file->stream->size(ec));
+      return res;  // the server writes the file after this header (Handled::stream)
+    }
     res.body() = reply.file->bytes;
   } else if (reply.json_text) {
     res.set(beast_http::field::content_type, "application/json");
@@ -135,6 +140,7 @@ std::vector<Route> ApiRoutes() {
   AddMyRequestRoutes(routes);
   AddMyDataRoutes(routes);
   AddWorkerBindingRoutes(routes);
+  AddJobRoutes(routes);
   return routes;
 }
 
@@ -149,7 +155,35 @@ Router::Router(app::Application& app, ServerOptions options)
   }
 }
 
-Handled Router::Handle(const Request& request, const Peer& peer) {
+bool IsUploadRoute(beast_http::verb method, std::string_view path) {
+  return method == beast_http::verb::post &&
+         (path == "/api/v1/members/imports" || path == "/api/v1/enterprises/imports" ||
+          path == "/api/v1/orgs/imports");
+}
+
+std::optional<Handled> Router::RefuseUpload(const Request& header) {
+  const std::string_view target = header.target();
+  const std::string_view path = target.substr(0, target.find('?'));
+  const auto locale = i18n::NegotiateLocale(header[beast_http::field::accept_language]);
+  auto refuse = [&](const Error& e) {
+    Handled out{ProblemResponse(e, locale, path, header.version(), false), {}};
+    out.response.set(beast_http::field::cache_control, "no-store");
+    AddSecurityHeaders(out.response, Answer::kData);
+    return out;
+  };
+  auto session =
+      app_.accounts().Authenticate(CookieValue(header[beast_http::field::cookie], kSessionCookie));
+  if (!session) return refuse(session.error());
+  if (!SameToken(session->csrf_token, header["X-CSRF-Token"])) {
+    Handled out = refuse(
+        Error{ErrorCode::kPermissionDenied, "error.auth.csrf", "CSRF token mismatch", {}, {}});
+    out.user = session->actor.username;
+    return out;
+  }
+  return std::nullopt;
+}
+
+Handled Router::Handle(const Request& request, const Peer& peer, app::Upload* upload) {
   const std::string_view target = request.target();
   const std::string_view path = target.substr(0, target.find('?'));
   Call call{request,
@@ -162,7 +196,8 @@ Handled Router::Handle(const Request& request, const Peer& peer) {
             std::nullopt,
             {},
             {},
-            {}};
+            {},
+            upload};
   // Only a trusted proxy's word is taken, and only for the hops it can vouch for.
   if (!options_.trusted_proxies.empty() && options_.trusted_proxies.Contains(peer.address)) {
     std::vector<std::string_view> forwarded;
@@ -289,12 +324,16 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
   if (!reply) return {problem(reply.error()), user};
   Response res = JsonResponse(*reply, version, keep_alive);
   for (const auto& cookie : call.set_cookies) res.insert(beast_http::field::set_cookie, cookie);
-  if (request.method() == beast_http::verb::head) {
+  std::shared_ptr<boost::beast::file> stream;
+  if (reply->file && reply->file->stream && request.method() != beast_http::verb::head) {
+    stream = std::move(reply->file->stream);
+  }
+  if (request.method() == beast_http::verb::head && !(reply->file && reply->file->stream)) {
     const auto length = res.body().size();
     res.body().clear();
     res.content_length(length);
   }
-  return {std::move(res), user};
+  return {std::move(res), user, {}, std::move(stream)};
 }
 
 }  // namespace zj::http

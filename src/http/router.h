@@ -26,13 +26,22 @@ struct Handled {
   std::string user;  //!< the signed-in username, for the access log ("" when anonymous)
   //! The client's address: the peer's, or the one a trusted proxy vouched for.
   std::string client = {};
+  //! The body, when it is a file streamed to the client (the response's Content-Length is its
+  //! size and its own body empty); null otherwise.
+  std::shared_ptr<boost::beast::file> stream = nullptr;
 };
 
 class Router {
  public:
   Router(app::Application& app, ServerOptions options);
-  Handled Handle(const Request& request, const Peer& peer);
+  //! Answers the request. An upload route's body may come as `upload` (the file sealed as it
+  //! arrived: see IsUploadRoute) instead of in the request; a handler that keeps it takes it.
+  Handled Handle(const Request& request, const Peer& peer, app::Upload* upload = nullptr);
+  //! For an upload route, before its body is read: the answer when the request has no valid
+  //! session or CSRF token (so nothing of the body is stored), else nothing.
+  std::optional<Handled> RefuseUpload(const Request& header);
   const std::vector<Route>& routes() const { return routes_; }
+  app::Application& app() { return app_; }
 
  private:
   Handled HandleApi(const Request& request, Call& call, std::string_view path);
@@ -47,6 +56,10 @@ class Router {
   //! against the patterns as long as it is.
   std::vector<std::vector<std::size_t>> by_length_;
 };
+
+//! True for the routes whose body is a file upload (a roster, a register): their bodies may be
+//! as large as Limits::upload_bytes and are sealed to disk as they arrive.
+bool IsUploadRoute(beast_http::verb method, std::string_view path);
 
 //! The value of cookie `name` in a Cookie header, or "".
 std::string CookieValue(std::string_view header, std::string_view name);

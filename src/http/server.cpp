@@ -3,19 +3,11 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <atomic>
 #include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <condition_variable>
-#include <limits>
-#include <mutex>
 #include <thread>
 
-#include "http/access_log.h"
-#include "http/json_writer.h"
-#include "http/problem.h"
-#include "http/router.h"
+#include "http/connection.h"
+#include "http/server_impl.h"
 
 namespace zj::http {
 
@@ -23,235 +15,13 @@ namespace net = boost::asio;
 namespace beast = boost::beast;
 using tcp = net::ip::tcp;
 
-namespace {
-
-class Session;
-
-}  // namespace
-
-struct Server::Impl {
-  Impl(app::Application& app, ServerOptions opts)
-      : options(std::move(opts)),
-        router(app, options),
-        acceptor(ioc),
-        signals(ioc, SIGINT, SIGTERM),
-        sweeper(ioc) {}
-
-  void Accept();
-  void BeginStop();
-  void Sweep();
-
-  ServerOptions options;
-  Router router;
-  net::io_context ioc;
-  tcp::acceptor acceptor;
-  net::signal_set signals;
-  //! Closes the connections past their deadline (see Session::deadline_).
-  net::steady_timer sweeper;
-
-  std::atomic<bool> stopping{false};
-  std::mutex mutex;
-  std::condition_variable changed;
-  bool stop_requested = false;
-  int active_sessions = 0;
-  std::vector<std::weak_ptr<Session>> sessions;
-};
-
-namespace {
-
-// One connection: read a request, answer it, repeat while keep-alive; all on one strand.
-class Session : public std::enable_shared_from_this<Session> {
- public:
-  Session(tcp::socket socket, Server::Impl& server) : stream_(std::move(socket)), server_(server) {
-    beast::error_code ec;
-    const auto endpoint = stream_.socket().remote_endpoint(ec);
-    remote_ = ec ? "unknown" : endpoint.address().to_string();
-    std::lock_guard lock(server_.mutex);
-    ++server_.active_sessions;
-  }
-
-  ~Session() {
-    std::lock_guard lock(server_.mutex);
-    --server_.active_sessions;
-    server_.changed.notify_all();
-  }
-
-  //! Called by the sweeper: closes the connection if its deadline has passed (checked again on
-  //! the connection's strand, where the deadline is moved).
-  void Expire() {
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-      if (self->Overdue()) self->Close();
-    });
-  }
-
-  bool Overdue() const {
-    return std::chrono::steady_clock::now().time_since_epoch().count() >
-           deadline_.load(std::memory_order_relaxed);
-  }
-
-  void Start() {
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
-  }
-
-  //! Called on stop: an idle connection closes now; a busy one closes after its response.
-  void Shutdown() {
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-      if (!self->busy_) {
-        beast::error_code ec;
-        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-        self->stream_.socket().close(ec);
-      }
-    });
-  }
-
- private:
-  void Read() {
-    if (server_.stopping) return Close();
-    parser_.emplace();
-    parser_->body_limit(server_.options.limits.body_bytes);
-    parser_->header_limit(static_cast<std::uint32_t>(server_.options.limits.header_bytes));
-    Deadline(first_ ? server_.options.read_timeout : server_.options.idle_timeout);
-    beast_http::async_read_header(
-        stream_, buffer_, *parser_,
-        beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
-  }
-
-  //! The header is in: a roster upload may carry a larger body than any other request.
-  void OnHeader(beast::error_code ec, std::size_t bytes) {
-    if (ec) return OnRead(ec, bytes);
-    const auto& request = parser_->get();
-    const std::string_view target = request.target();
-    const std::string_view path = target.substr(0, target.find('?'));
-    if (request.method() == beast_http::verb::post && path == "/api/v1/members/imports") {
-      parser_->body_limit(server_.options.limits.upload_bytes);
-    }
-    // No body to come (a GET): answer now instead of going through the scheduler once more.
-    if (parser_->is_done()) return OnRead(ec, bytes);
-    beast_http::async_read(stream_, buffer_, *parser_,
-                           beast::bind_front_handler(&Session::OnRead, shared_from_this()));
-  }
-
-  void OnRead(beast::error_code ec, std::size_t) {
-    first_ = false;
-    if (ec == beast_http::error::end_of_stream || ec == net::error::operation_aborted ||
-        ec == beast::error::timeout || ec == net::error::connection_reset ||
-        ec == net::error::eof || ec == net::error::bad_descriptor) {
-      return Close();
-    }
-    if (ec) return RejectMalformed(ec);
-    busy_ = true;
-    // No deadline while the request is handled (an export may take longer than a read may);
-    // Write sets the next.
-    deadline_.store(kNoDeadline, std::memory_order_relaxed);
-    const auto started = std::chrono::steady_clock::now();
-    const Request& request = parser_->get();
-    Handled handled = server_.router.Handle(request, Peer{remote_});
-    if (server_.stopping) handled.response.keep_alive(false);
-    if (spdlog::should_log(spdlog::level::info)) {  // the access log line, when it is kept
-      const double ms =
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-              .count();
-      spdlog::info("{}", AccessLogLine(request, handled, remote_, ms));
-    }
-    Write(std::move(handled.response));
-  }
-
-  // A request the parser refused: answer with a problem and close, since the stream is unusable.
-  void RejectMalformed(beast::error_code ec) {
-    busy_ = true;
-    Error error{ErrorCode::kInvalidArgument, "error.request.malformed", ec.message(), {}, {}};
-    beast_http::status status = beast_http::status::bad_request;
-    if (ec == beast_http::error::body_limit) {
-      error = Error{ErrorCode::kResourceExhausted,
-                    "error.body_too_large",
-                    ec.message(),
-                    {},
-                    {{"limit", std::to_string(server_.options.limits.body_bytes)}}};
-      status = beast_http::status::payload_too_large;
-    } else if (ec == beast_http::error::header_limit) {
-      status = beast_http::status::request_header_fields_too_large;
-    }
-    const auto locale = i18n::NegotiateLocale(parser_->get()[beast_http::field::accept_language]);
-    Response res = ProblemResponse(error, locale, parser_->get().target(), 11, false, status);
-    AddSecurityHeaders(res, Answer::kData);
-    JsonWriter line;
-    line.Object().Key("event").Str("rejected").Key("remote").Str(remote_);
-    line.Key("status").Int(res.result_int()).Key("reason").Str(ec.message()).EndObject();
-    spdlog::info("{}", line.View());
-    Write(std::move(res));
-  }
-
-  void Write(Response response) {
-    auto res = std::make_shared<Response>(std::move(response));
-    Deadline(server_.options.read_timeout);
-    beast_http::async_write(stream_, *res,
-                            [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
-                              self->busy_ = false;
-                              if (ec || !res->keep_alive()) return self->Linger();
-                              self->Read();
-                            });
-  }
-
-  // Closing a socket with unread input makes the kernel send RST, which can destroy the response
-  // still in flight (e.g. a 413 sent before the client finished its body). So: shut down our
-  // side, read and drop what the client still sends for a short while, then close.
-  void Linger() {
-    beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    if (ec) return Close();
-    stream_.expires_after(std::chrono::seconds(2));
-    DrainSome();
-  }
-
-  void DrainSome() {
-    stream_.async_read_some(net::buffer(drain_),
-                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
-                              self->drained_ += n;
-                              if (ec || self->drained_ > std::size_t{8} * 1024 * 1024)
-                                return self->Close();
-                              self->DrainSome();
-                            });
-  }
-
-  // Timeouts are a deadline per connection that the server's sweeper checks a few times per
-  // timeout, not Beast's timer per operation: arming and cancelling a timer twice per request
-  // goes through the reactor's one timer queue and its mutex, which the server threads met on
-  // at every request (measured: the member GET's requests/s against the bare server's rose
-  // from about 0.50 to 0.53 without them).
-  void Deadline(std::chrono::milliseconds within) {
-    const auto at = std::chrono::steady_clock::now() + within;
-    deadline_.store(at.time_since_epoch().count(), std::memory_order_relaxed);
-  }
-
-  void Close() {
-    beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-    stream_.socket().close(ec);
-  }
-
-  beast::tcp_stream stream_;
-  Server::Impl& server_;
-  beast::flat_buffer buffer_;
-  std::optional<beast_http::request_parser<beast_http::string_body>> parser_;
-  std::string remote_;
-  bool first_ = true;
-  bool busy_ = false;
-  std::array<char, 16384> drain_{};
-  std::size_t drained_ = 0;
-  static constexpr auto kNoDeadline = std::numeric_limits<std::chrono::steady_clock::rep>::max();
-  //! steady_clock ticks after which the sweeper closes the connection.
-  std::atomic<std::chrono::steady_clock::rep> deadline_{kNoDeadline};
-};
-
-}  // namespace
-
 void Server::Impl::Accept() {
   acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (ec == net::error::operation_aborted || stopping) return;
       spdlog::warn("accept failed: {}", ec.message());
     } else {
-      auto session = std::make_shared<Session>(std::move(socket), *this);
+      auto session = std::make_shared<Connection>(std::move(socket), *this);
       {
         std::lock_guard lock(mutex);
         std::erase_if(sessions, [](const auto& w) { return w.expired(); });
@@ -271,7 +41,7 @@ void Server::Impl::Sweep() {
   sweeper.expires_after(period);
   sweeper.async_wait([this](beast::error_code ec) {
     if (ec || stopping) return;
-    std::vector<std::shared_ptr<Session>> overdue;
+    std::vector<std::shared_ptr<Connection>> overdue;
     {
       std::lock_guard lock(mutex);
       std::erase_if(sessions, [](const auto& w) { return w.expired(); });
@@ -291,7 +61,7 @@ void Server::Impl::BeginStop() {
     acceptor.close(ec);
     signals.cancel(ec);
     sweeper.cancel();
-    std::vector<std::shared_ptr<Session>> live;
+    std::vector<std::shared_ptr<Connection>> live;
     {
       std::lock_guard lock(mutex);
       for (auto& w : sessions) {

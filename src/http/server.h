@@ -29,7 +29,7 @@ class Server {
   //! Asks Run() to stop gracefully; thread-safe.
   void Stop();
 
-  struct Impl;  //!< opaque; public only so the connection class in server.cpp can name it
+  struct Impl;  //!< opaque (server_impl.h); public only so its connections can name it
 
  private:
   std::unique_ptr<Impl> impl_;

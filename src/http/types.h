@@ -1,7 +1,9 @@
 // The HTTP types shared by the router, the routes and the server (Boost.Beast stays in http/).
 #pragma once
 
+#include <boost/beast/core/file.hpp>
 #include <boost/beast/http.hpp>
+#include <memory>
 
 namespace zj::http {
 

@@ -218,6 +218,11 @@ class Database {
   std::unique_ptr<Pool> pool_;
 };
 
+//! Work a caller adds to a use case's own transaction, done last before it commits (a
+//! background job's checkpoint: the row and the record that it is done commit together or not
+//! at all). An error rolls the whole transaction back.
+using InCommit = std::function<Result<void>(Connection&)>;
+
 //! Runs `fn(conn)` in a transaction on a borrowed connection; commits if it returns a value.
 template <typename Fn>
 auto InTransaction(Database& db, Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {

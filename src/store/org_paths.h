@@ -56,6 +56,8 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     // The served_12m figures move with the subtree's rollups, so the expiry must subtract along
     // the path where the mark is counted now.
     {"member_served_marks", "counted_path", "federation_id"},
+    // A job is seen by whoever sees its org (an import's union, an export's org).
+    {"jobs", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {

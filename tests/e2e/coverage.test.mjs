@@ -22,7 +22,7 @@ const PHONE = { width: 390, height: 844 }
 // The children chart's layout (web/src/views/coverage/charts.ts): legend band, then one row per child.
 const CHART_TOP = 40
 const CHART_ROW = 36
-const FOUNDING_HEADER = ['序号', '单位名称', '统一社会信用代码', '行业', '职工人数', '所在街道']
+const FOUNDING_HEADER = ['序号', '单位名称', '统一社会信用代码', '行业', '职工人数', '所在区县', '所在街道', '负责工会', '联系方式']
 
 let browser
 const problems = []
@@ -230,7 +230,7 @@ describe('coverage in the browser', () => {
       const narrowed = await foundingRows(streetFile)
       assert.deepEqual(narrowed.header, FOUNDING_HEADER)
       assert.ok(narrowed.data.length <= data.length)
-      assert.equal(new Set(narrowed.data.map((r) => String(r[5]))).size <= 1, true, 'every row lies in the chosen street')
+      assert.equal(new Set(narrowed.data.map((r) => String(r[6]))).size <= 1, true, 'every row lies in the chosen street')
       if (narrowed.data.length > 0) assertLargestFirst(narrowed.data.map((r) => Number(r[4])), 'the street’s file')
     } finally {
       await context.close()

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <random>
@@ -49,12 +51,18 @@ class AppTest : public ::testing::TestWithParam<store::Backend> {
     app::AppConfig config;
     config.password_cost = app::PasswordCost::Minimum();
     config.keys = TestKeyRing();
+    // Each test's sealed uploads and results in a folder of its own, removed afterwards.
+    files_dir_ = testing::TempDir() + "zj_files_" + std::to_string(::getpid()) + "_" +
+                 std::to_string(files_seq_++);
+    config.jobs.files_dir = files_dir_;
     app_ = std::make_unique<app::Application>(*db_, clock_, random_, config);
   }
 
   void TearDown() override {
     app_.reset();
     db_.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(files_dir_, ec);
   }
 
   //! Loads the demo tree and admin with a known password.
@@ -69,6 +77,8 @@ class AppTest : public ::testing::TestWithParam<store::Backend> {
   std::optional<TestDatabase> database_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<app::Application> app_;
+  std::string files_dir_;
+  static inline int files_seq_ = 0;
 };
 
 //! Instantiates a parameterised suite on both backends, named ".../sqlite" and ".../postgres".

@@ -71,14 +71,18 @@ TEST_P(CoverageRollupTest, TheFoundingListIsLargestFirstAndPagesWithACursor) {
   auto first = app_->coverage().FoundingList(staff_a_, district_a_.id, filter);
   ASSERT_OK(first);
   ASSERT_EQ(first->items.size(), 2u);
-  EXPECT_EQ(first->items[0].row.employees, 300);
-  EXPECT_EQ(first->items[1].row.employees, 60);
+  EXPECT_EQ(first->items[0].enterprise.row.employees, 300);
+  EXPECT_EQ(first->items[1].enterprise.row.employees, 60);
   ASSERT_TRUE(first->next_cursor.has_value());
+  // Each row names its district and the org that founds its union, with whom to call.
+  EXPECT_FALSE(first->items[0].district_name.empty());
+  EXPECT_EQ(first->items[0].org_id, streets_a_[0].id);
+  EXPECT_FALSE(first->items[0].org_name.empty());
   filter.cursor = *first->next_cursor;
   auto second = app_->coverage().FoundingList(staff_a_, district_a_.id, filter);
   ASSERT_OK(second);
   ASSERT_EQ(second->items.size(), 1u);
-  EXPECT_EQ(second->items[0].row.employees, 30);
+  EXPECT_EQ(second->items[0].enterprise.row.employees, 30);
   EXPECT_FALSE(second->next_cursor.has_value());
 
   app::FoundingFilter by_industry;
@@ -86,14 +90,14 @@ TEST_P(CoverageRollupTest, TheFoundingListIsLargestFirstAndPagesWithACursor) {
   auto f = app_->coverage().FoundingList(staff_a_, district_a_.id, by_industry);
   ASSERT_OK(f);
   ASSERT_EQ(f->items.size(), 1u);
-  EXPECT_EQ(f->items[0].row.employees, 60);
+  EXPECT_EQ(f->items[0].enterprise.row.employees, 60);
 
   app::FoundingFilter by_street;
   by_street.street = streets_a_[1].code;
   auto s = app_->coverage().FoundingList(staff_a_, district_a_.id, by_street);
   ASSERT_OK(s);
   ASSERT_EQ(s->items.size(), 1u);
-  EXPECT_EQ(s->items[0].row.region_code, streets_a_[1].code);
+  EXPECT_EQ(s->items[0].enterprise.row.region_code, streets_a_[1].code);
 }
 
 TEST_P(CoverageRollupTest, TheExportIsAnXlsxWorkbookAndIsAudited) {

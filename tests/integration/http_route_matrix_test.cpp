@@ -196,6 +196,14 @@ const Row kRows[] = {
 {"GET",    "/api/v1/members/imports/:id/report",
   "/api/v1/members/imports/{import}/report?format=csv", "", "",
   {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/members/imports/:id/report", "/api/v1/members/imports/{import}/report",
+  R"({"reason":"核对花名册","format":"csv"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/members/imports/:id/cancel", "/api/v1/members/imports/{new_queued_import}/cancel",
+  "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"DELETE", "/api/v1/members/imports/:id", "/api/v1/members/imports/{new_queued_import}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/members/imports/:id/transfers",
   "/api/v1/members/imports/{new_candidate_import}/transfers", R"({"reason":"调入本单位"})", "",
   {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
@@ -204,6 +212,27 @@ const Row kRows[] = {
   {"401/401", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/members/export", "", R"({"org_id":"{union}","format":"csv"})", "",
   {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+
+// ---- background jobs: each role sees the kinds it may run (imports and exports of members for
+// those who change members, enterprise and org table imports for those who manage them), in its
+// subtree; a job of a kind it may not run is as if it did not exist (404)
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/jobs", "", "", "{job}",
+  {"401/401", "2xx/hid", "2xx/hid", "2xx/hid", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/jobs/:id", "/api/v1/jobs/{job}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/jobs/:id/file", "/api/v1/jobs/{job}/file", "", "",
+  {"401/401", "2xx/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/jobs/:id/cancel", "/api/v1/jobs/{new_queued_import}/cancel", "", "",
+  {"401/401", "2xx/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
+{"DELETE", "/api/v1/jobs/:id", "/api/v1/jobs/{new_queued_import}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/orgs/imports", "/api/v1/orgs/imports?file_name=orgs.csv",
+  "code,name,kind,parent_code\nMX-I{serial},导入工会,grassroots,{street_code}\n", "",
+  {"401/401", "403/403", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/enterprises/imports", "/api/v1/enterprises/imports?file_name=e.csv",
+  "name,uscc,region_code,industry,ownership,employees\n导入企业{serial},{new_uscc},{street_code},C,private,5\n",
+  "", {"401/401", "2xx/2xx", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
 
 // ---- service requests: operators register and read, cadres, staff and administrators handle;
 // a request is seen from the org it is routed to and above; anyone may call it in for anywhere

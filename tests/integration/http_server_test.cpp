@@ -11,11 +11,13 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cerrno>
+#include <filesystem>
 #include <future>
 #include <thread>
 
 #include "app_fixture.h"
 #include "captured_log.h"
+#include "core/members/national_id.h"
 #include "http/server.h"
 
 namespace zj::test {
@@ -226,6 +228,132 @@ TEST_P(ServerTimeoutTest, AKeepAliveConnectionStaysWhileUsedAndClosesOnceIdle) {
   EXPECT_GE(closed.after, kIdle);
   EXPECT_LT(closed.after, kIdle * 3);
 }
+
+// Uploads (issue 17): the import routes take bodies up to the upload limit, streamed to a
+// sealed file, while every other route keeps the body limit; a caller without a session is
+// refused before any of the body is stored.
+class ServerUploadTest : public ServerTest {
+ protected:
+  static constexpr std::size_t kUploadLimit = 256 * 1024;
+
+  void Configure(http::ServerOptions& options) override {
+    options.limits.upload_bytes = kUploadLimit;
+  }
+
+  void SignIn() {
+    LoadDemo("Upload-Pass-2026");
+    auto socket = Connect();
+    bh::request<bh::string_body> req{bh::verb::post, "/api/v1/session", 11};
+    req.set(bh::field::content_type, "application/json");
+    req.body() = R"({"username":"staff.dongcheng","password":"Upload-Pass-2026"})";
+    auto res = Exchange(socket, req);
+    ASSERT_EQ(res.result(), bh::status::ok) << res.body();
+    const std::string set_cookie(res[bh::field::set_cookie]);
+    cookie_ = set_cookie.substr(0, set_cookie.find(';'));
+    const auto csrf_at = res.body().find("\"csrf_token\":\"") + 14;
+    csrf_ = res.body().substr(csrf_at, res.body().find('"', csrf_at) - csrf_at);
+    auto union_id = app_->orgs().Create(
+        app::SystemActor(), app::NewOrg{"UP-1",
+                                        "上传测试工会",
+                                        "grassroots",
+                                        *app_->orgs().IdByCode(app::SystemActor(), "110101001"),
+                                        {},
+                                        {},
+                                        {},
+                                        {}});
+    ASSERT_OK(union_id);
+    union_ = std::to_string(union_id->org.id);
+  }
+
+  bh::request<bh::string_body> Upload(std::string body, bool with_session = true) {
+    bh::request<bh::string_body> req{bh::verb::post, "/api/v1/members/imports?union_id=" + union_,
+                                     11};
+    if (with_session) {
+      req.set(bh::field::cookie, cookie_);
+      req.set("X-CSRF-Token", csrf_);
+    }
+    req.set(bh::field::content_type, "application/octet-stream");
+    req.set(bh::field::accept_language, "en");
+    req.body() = std::move(body);
+    return req;
+  }
+
+  //! A roster CSV of about `bytes` bytes.
+  static std::string Roster(std::size_t bytes) {
+    std::string csv = "姓名,身份证号\n";
+    for (int i = 0; csv.size() < bytes; ++i) {
+      const std::string body = "11010119900101" + std::to_string(1000 + i % 1000).substr(1);
+      csv += "职工" + std::to_string(i) + "," + body + members::IdCheckCharacter(body) + "\n";
+    }
+    return csv;
+  }
+
+  std::size_t FilesInFolder() {
+    auto dir = app_->jobs().FilesDir();
+    std::size_t n = 0;
+    for (const auto& e : std::filesystem::directory_iterator(*dir)) {
+      n += e.path().filename().string().starts_with("upload-") ? 1 : 0;
+    }
+    return n;
+  }
+
+  std::string cookie_, csrf_, union_;
+};
+
+TEST_P(ServerUploadTest, AnUploadOverTheBodyLimitIsTakenUpToTheUploadLimit) {
+  SignIn();
+  if (HasFatalFailure()) return;
+  // 100 KiB: 25 times the body limit of other requests (this was a 413 before issue 17).
+  auto socket = Connect();
+  auto res = Exchange(socket, Upload(Roster(100 * 1024)));
+  ASSERT_EQ(res.result(), bh::status::accepted) << res.body();
+  EXPECT_NE(res.body().find("\"status\":\"queued\""), std::string::npos) << res.body();
+  EXPECT_TRUE(res.keep_alive());
+}
+
+TEST_P(ServerUploadTest, AnUploadOverTheUploadLimitIs413NamingThatLimit) {
+  SignIn();
+  if (HasFatalFailure()) return;
+  const std::size_t before = FilesInFolder();
+  auto socket = Connect();
+  auto res = Exchange(socket, Upload(Roster(kUploadLimit + 1024)));
+  EXPECT_EQ(res.result(), bh::status::payload_too_large) << res.body();
+  EXPECT_NE(res.body().find("limit 262144 bytes"), std::string::npos) << res.body();
+  // Sent in chunks (no length declared up front): counted as it arrives.
+  auto chunked_socket = Connect();
+  auto chunked = Upload(Roster(kUploadLimit + 64 * 1024));
+  chunked.chunked(true);
+  chunked.set(bh::field::host, "127.0.0.1");
+  bh::write(chunked_socket, chunked);
+  beast::flat_buffer buffer;
+  bh::response<bh::string_body> answer;
+  bh::read(chunked_socket, buffer, answer);
+  EXPECT_EQ(answer.result(), bh::status::payload_too_large) << answer.body();
+  EXPECT_EQ(FilesInFolder(), before) << "nothing of a refused upload is kept";
+}
+
+TEST_P(ServerUploadTest, OtherRoutesKeepTheBodyLimitWhateverTheUploadLimit) {
+  auto socket = Connect();
+  bh::request<bh::string_body> big{bh::verb::post, "/api/v1/session", 11};
+  big.set(bh::field::content_type, "application/json");
+  big.set(bh::field::accept_language, "en");
+  big.body() = std::string(100 * 1024, 'x');  // under the upload limit, over the body limit
+  auto res = Exchange(socket, big);
+  EXPECT_EQ(res.result(), bh::status::payload_too_large);
+  EXPECT_NE(res.body().find("limit 4096 bytes"), std::string::npos) << res.body();
+}
+
+TEST_P(ServerUploadTest, AnUploadWithoutASessionIsRefusedBeforeItsBodyIsStored) {
+  SignIn();
+  if (HasFatalFailure()) return;
+  const std::size_t before = FilesInFolder();
+  auto socket = Connect();
+  auto res = Exchange(socket, Upload(Roster(64 * 1024), false));
+  EXPECT_EQ(res.result(), bh::status::unauthorized) << res.body();
+  EXPECT_EQ(FilesInFolder(), before);
+}
+
+ZJ_INSTANTIATE_ON_BOTH_STORES(ServerUploadTest);
 
 INSTANTIATE_TEST_SUITE_P(Stores, ServerTimeoutTest, ::testing::Values(store::Backend::kSqlite),
                          [](const auto& info) { return std::string(BackendName(info.param)); });

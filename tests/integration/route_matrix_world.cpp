@@ -7,6 +7,7 @@
 
 #include "app/accounts/password.h"
 #include "app/calendar/builtin_calendars.h"
+#include "app/jobs/job_runner.h"
 #include "members_fixture.h"
 #include "store/service_requests.h"
 
@@ -105,7 +106,15 @@ RouteMatrixTest::Place RouteMatrixTest::MakePlace(const OrgRef& district,
   const Filed request = NewRequest(p);
   p.request = request.id;
   p.request_tracking = request.tracking_number;
-  p.import = Import(builder, p.union1, "姓名,身份证号\n王建国," + NewIdNumber() + "\n");
+  // Uploaded and run as a job, as the web does: its report is rebuilt from the sealed upload.
+  p.import = NewQueuedImport(p);
+  {
+    app::JobRunnerOptions options;
+    options.workers = 0;
+    app::JobRunner runner(*app_, options);
+    EXPECT_EQ(runner.RunPending(), 1);
+  }
+  p.job = ExportJob(p);
   p.user = NewCadre(p);
   EXPECT_TRUE(app_->contacts().SetPhone(builder, p.user, "13800138000").has_value()) << tag;
   p.binding = NewBinding(p);
@@ -286,6 +295,38 @@ std::int64_t RouteMatrixTest::Import(const app::Actor& actor, std::int64_t union
   return run ? run->run.id : 0;
 }
 
+std::int64_t RouteMatrixTest::NewQueuedImport(const Place& p) {
+  auto upload = app_->jobs().NewUpload();
+  EXPECT_TRUE(upload.has_value()) << Describe(upload.error());
+  if (!upload) return 0;
+  EXPECT_TRUE(upload->writer->Append("姓名,身份证号\n李明," + NewIdNumber() + "\n").has_value());
+  EXPECT_TRUE(upload->writer->Finish().has_value());
+  app::MemberImportJobRequest req;
+  req.union_id = p.union1;
+  req.file_name = "roster.csv";
+  auto job = app_->jobs().SubmitMemberImport(p.builder, req, std::move(*upload));
+  EXPECT_TRUE(job.has_value()) << Describe(job.error());
+  return job ? job->id : 0;
+}
+
+std::int64_t RouteMatrixTest::ExportJob(const Place& p) {
+  // Every export is a job for a service whose limit is 0 rows.
+  app::JobsConfig config = app_->jobs().config();
+  config.export_job_rows = 0;
+  app::JobService jobs(*db_, clock_, random_, app_->vault(), app_->audit(), config);
+  app::MemberExportJobRequest req;
+  req.org_id = p.union1;
+  req.xlsx = false;
+  auto queued = jobs.SubmitMemberExport(p.builder, req);
+  EXPECT_TRUE(queued.has_value() && queued->has_value());
+  if (!queued || !queued->has_value()) return 0;
+  app::JobRunnerOptions options;
+  options.workers = 0;
+  app::JobRunner runner(*app_, options);
+  EXPECT_EQ(runner.RunPending(), 1);
+  return (*queued)->id;
+}
+
 Caller RouteMatrixTest::NewCaller(const std::string& role) {
   static constexpr store::Sql kInsert{
       "test.matrix.caller",
@@ -413,6 +454,7 @@ void RouteMatrixTest::DefinePlaceholders() {
   f["request"] = [](const Place& p, Side, const Caller&) { return Id(p.request); };
   f["transfer"] = [](const Place& p, Side, const Caller&) { return Id(p.transfer); };
   f["import"] = [](const Place& p, Side, const Caller&) { return Id(p.import); };
+  f["job"] = [](const Place& p, Side, const Caller&) { return Id(p.job); };
   f["user"] = [](const Place& p, Side, const Caller&) { return Id(p.user); };
   f["request_tracking"] = [](const Place& p, Side, const Caller&) { return p.request_tracking; };
   f["binding"] = [](const Place& p, Side, const Caller&) { return Id(p.binding); };
@@ -490,6 +532,9 @@ void RouteMatrixTest::DefinePlaceholders() {
   // Pending, asked by the side's union1: in A to B's union1, in B to B's union2.
   f["new_outgoing_transfer"] = [this](const Place& p, Side side, const Caller&) {
     return Id(NewTransfer(p.builder, p, p.union1, side == Side::kIn ? b_.union1 : b_.union2));
+  };
+  f["new_queued_import"] = [this](const Place& p, Side, const Caller&) {
+    return Id(NewQueuedImport(p));
   };
   // An import into union1 of a person active in another union: a transfer candidate.
   f["new_candidate_import"] = [this](const Place& p, Side side, const Caller&) {

@@ -49,7 +49,8 @@ class RouteMatrixTest : public CoverageTest {
     std::int64_t member = 0;       //!< of union1
     std::int64_t request = 0;      //!< routed to street
     std::int64_t transfer = 0;     //!< pending, with union1 receiving
-    std::int64_t import = 0;       //!< a roster imported into union1, its file kept
+    std::int64_t import = 0;       //!< a roster imported into union1 as a job, its upload kept
+    std::int64_t job = 0;          //!< a finished export of union1 run as a job (its file kept)
     std::int64_t user = 0;         //!< a cadre of street, with a phone
     std::string request_tracking;  //!< request's tracking number
     std::int64_t binding = 0;      //!< pending: a worker claimed a new member of union1
@@ -103,6 +104,10 @@ class RouteMatrixTest : public CoverageTest {
                            std::int64_t to_union);
   //! Runs `csv` into `union_id` as `actor`, the file kept for the report.
   std::int64_t Import(const app::Actor& actor, std::int64_t union_id, const std::string& csv);
+  //! Uploads a roster for union1 as the district's staff: a queued import job (the run's id).
+  std::int64_t NewQueuedImport(const Place& p);
+  //! An export of union1 run as a job to its end, its file kept.
+  std::int64_t ExportJob(const Place& p);
   std::string NewIdNumber();
   //! Signs `phone` in on the portal from `address` (code by the recording SMS sender).
   app::WorkerSessionGrant SignInWorker(const std::string& phone, const std::string& address);

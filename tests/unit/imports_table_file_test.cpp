@@ -78,13 +78,17 @@ namespace zj::app {
 namespace {
 
 TEST(ParseXlsxTable, ReadsBackAWorkbookThatLibxlsxwriterWrote) {
-  EnterpriseView e;
+  FoundingItem item;
+  EnterpriseView& e = item.enterprise;
   e.row.name = "北京华信科技有限公司";
   e.row.uscc = "91440300708461136T";
   e.row.industry = "I";
   e.row.employees = 120;
   e.region_name = "东华门街道";
-  auto bytes = FoundingListWorkbook({e});
+  item.district_name = "东城区";
+  item.org_name = "东华门街道总工会";
+  item.org_contact = "010-65120000";
+  auto bytes = FoundingListWorkbook({item});
   ASSERT_TRUE(bytes.has_value());
 
   auto table = ParseTable(*bytes);
@@ -92,12 +96,15 @@ TEST(ParseXlsxTable, ReadsBackAWorkbookThatLibxlsxwriterWrote) {
   ASSERT_TRUE(table.has_value()) << table.error().detail;
   EXPECT_EQ(table->encoding, "XLSX");
   ASSERT_EQ(table->rows.size(), 2u);
-  EXPECT_EQ(table->rows[0], (std::vector<std::string>{"序号", "单位名称", "统一社会信用代码",
-                                                      "行业", "职工人数", "所在街道"}));
+  EXPECT_EQ(table->rows[0],
+            (std::vector<std::string>{"序号", "单位名称", "统一社会信用代码", "行业", "职工人数",
+                                      "所在区县", "所在街道", "负责工会", "联系方式"}));
   EXPECT_EQ(table->rows[1][1], "北京华信科技有限公司");
   EXPECT_EQ(table->rows[1][2], "91440300708461136T");
   EXPECT_EQ(table->rows[1][4], "120");
-  EXPECT_EQ(table->rows[1][5], "东华门街道");
+  EXPECT_EQ(table->rows[1][5], "东城区");
+  EXPECT_EQ(table->rows[1][6], "东华门街道");
+  EXPECT_EQ(table->rows[1][8], "010-65120000");
 }
 
 TEST(ParseXlsxTable, RefusesAZipThatIsNotAWorkbook) {

@@ -123,6 +123,11 @@ accounts::ThrottleVerdict AccountService::Throttle(const std::string& username,
   return throttle_.Check(username, remote_addr, clock_.NowMs());
 }
 
+Result<Actor> AccountService::ActorOf(std::int64_t user_id) {
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  return LoadActor(*lease, user_id);
+}
+
 Result<void> AccountService::CheckThrottle(const std::string& username,
                                            const std::string& remote_addr) {
   const std::int64_t wait_ms = Throttle(username, remote_addr).retry_after_ms;

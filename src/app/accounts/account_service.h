@@ -93,6 +93,9 @@ class AccountService {
   Result<void> ChangeOwnPassword(const Actor& actor, const std::string& token,
                                  const std::string& current_password,
                                  const std::string& new_password, const std::string& remote_addr);
+  //! The user as an actor now (role and scope as they are today), for work done later on the
+  //! user's behalf (a background job); kUnauthenticated when gone or disabled.
+  Result<Actor> ActorOf(std::int64_t user_id);
 
  private:
   Result<Actor> LoadActor(store::Connection& conn, std::int64_t user_id);

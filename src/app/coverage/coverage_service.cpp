@@ -121,17 +121,39 @@ Result<FoundingPage> CoverageService::FoundingList(const Actor& actor, std::int6
   q.limit = filter.limit + 1;
   ZJ_ASSIGN_OR_RETURN(auto rows, store::FoundingList(*lease, q));
   FoundingPage page;
-  for (const auto& row : rows) {
-    if (static_cast<int>(page.items.size()) == filter.limit) {
-      const auto& last = page.items.back().row;
-      page.next_cursor = std::to_string(last.employees) + "." + std::to_string(last.id);
-      break;
-    }
-    EnterpriseView view{row, ""};
-    if (const Region* r = regions_.Find(row.region_code)) view.region_name = r->name;
-    page.items.push_back(std::move(view));
+  if (static_cast<int>(rows.size()) > filter.limit) {
+    rows.resize(static_cast<std::size_t>(filter.limit));
+    const auto& last = rows.back();
+    page.next_cursor = std::to_string(last.employees) + "." + std::to_string(last.id);
   }
+  ZJ_ASSIGN_OR_RETURN(page.items, Describe(*lease, std::move(rows)));
   return page;
+}
+
+Result<std::vector<FoundingItem>> CoverageService::Describe(
+    store::Connection& conn, std::vector<store::EnterpriseRow> rows) const {
+  std::map<std::int64_t, store::OrgRow> orgs;  // a page names a handful of streets
+  std::vector<FoundingItem> out;
+  out.reserve(rows.size());
+  for (auto& row : rows) {
+    FoundingItem item;
+    if (const Region* r = regions_.Find(row.region_code)) item.enterprise.region_name = r->name;
+    // GB/T 2260: the first six digits of a street's code are its district's.
+    if (const Region* d = regions_.Find(row.region_code.substr(0, 6))) item.district_name = d->name;
+    auto known = orgs.find(row.org_id);
+    if (known == orgs.end()) {
+      ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(conn, row.org_id));
+      if (org) known = orgs.emplace(row.org_id, std::move(*org)).first;
+    }
+    if (known != orgs.end()) {
+      item.org_id = known->second.id;
+      item.org_name = known->second.name;
+      item.org_contact = known->second.contact.value_or("");
+    }
+    item.enterprise.row = std::move(row);
+    out.push_back(std::move(item));
+  }
+  return out;
 }
 
 Result<std::string> CoverageService::ExportFoundingList(const Actor& actor, std::int64_t org_id,
@@ -139,7 +161,7 @@ Result<std::string> CoverageService::ExportFoundingList(const Actor& actor, std:
   FoundingFilter all = filter;
   all.cursor.clear();
   ZJ_RETURN_IF_ERROR(CheckFilter(regions_, all, false));
-  std::vector<EnterpriseView> rows;
+  std::vector<FoundingItem> rows;
   store::OrgRow org;
   {
     ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
@@ -147,12 +169,7 @@ Result<std::string> CoverageService::ExportFoundingList(const Actor& actor, std:
     store::FoundingQuery q = QueryFor(org, all);
     q.limit = kMaxExportRows;
     ZJ_ASSIGN_OR_RETURN(auto found, store::FoundingList(*lease, q));
-    rows.reserve(found.size());
-    for (auto& row : found) {
-      EnterpriseView view{std::move(row), ""};
-      if (const Region* r = regions_.Find(view.row.region_code)) view.region_name = r->name;
-      rows.push_back(std::move(view));
-    }
+    ZJ_ASSIGN_OR_RETURN(rows, Describe(*lease, std::move(found)));
   }
   // An export of personal-adjacent lists is only allowed once it is on record.
   ZJ_RETURN_IF_ERROR(

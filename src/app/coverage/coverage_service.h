@@ -52,8 +52,18 @@ struct FoundingFilter {
   int limit = 50;        //!< 1..200
 };
 
+//! A founding-list row: the enterprise, its district, and the org responsible for founding its
+//! union (the street's union as a rule) with the contact a cadre calls.
+struct FoundingItem {
+  EnterpriseView enterprise;
+  std::string district_name;
+  std::int64_t org_id = 0;
+  std::string org_name;
+  std::string org_contact;
+};
+
 struct FoundingPage {
-  std::vector<EnterpriseView> items;
+  std::vector<FoundingItem> items;
   std::optional<std::string> next_cursor;
 };
 
@@ -90,6 +100,10 @@ class CoverageService {
   Result<VerifyReport> Verify();
 
  private:
+  //! Founding-list rows with their region names and responsible org (one read per org).
+  Result<std::vector<FoundingItem>> Describe(store::Connection& conn,
+                                             std::vector<store::EnterpriseRow> rows) const;
+
   store::Database& db_;
   const Clock& clock_;
   Random& random_;

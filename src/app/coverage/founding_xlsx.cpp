@@ -26,7 +26,7 @@ Error WriteFailed(const std::string& why) {
 
 }  // namespace
 
-Result<std::string> FoundingListWorkbook(const std::vector<EnterpriseView>& rows) {
+Result<std::string> FoundingListWorkbook(const std::vector<FoundingItem>& rows) {
   const char* dir = std::getenv("TMPDIR");
   std::string pattern =
       std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/zhijia-export-XXXXXX";
@@ -40,17 +40,21 @@ Result<std::string> FoundingListWorkbook(const std::vector<EnterpriseView>& rows
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, "建会名单");
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
-  static constexpr const char* kHeader[] = {"序号", "单位名称", "统一社会信用代码",
-                                            "行业", "职工人数", "所在街道"};
-  for (lxw_col_t col = 0; col < 6; ++col) {
+  static constexpr const char* kHeader[] = {"序号",     "单位名称", "统一社会信用代码",
+                                            "行业",     "职工人数", "所在区县",
+                                            "所在街道", "负责工会", "联系方式"};
+  for (lxw_col_t col = 0; col < 9; ++col) {
     worksheet_write_string(sheet, 0, col, kHeader[col], bold);
   }
   worksheet_set_column(sheet, 1, 1, 40, nullptr);
   worksheet_set_column(sheet, 2, 2, 22, nullptr);
   worksheet_set_column(sheet, 3, 3, 30, nullptr);
-  worksheet_set_column(sheet, 5, 5, 20, nullptr);
+  worksheet_set_column(sheet, 5, 6, 20, nullptr);
+  worksheet_set_column(sheet, 7, 7, 30, nullptr);
+  worksheet_set_column(sheet, 8, 8, 24, nullptr);
   lxw_row_t r = 1;
-  for (const auto& e : rows) {
+  for (const auto& item : rows) {
+    const EnterpriseView& e = item.enterprise;
     const auto* industry = enterprises::FindIndustry(e.row.industry);
     const std::string industry_text =
         e.row.industry + (industry != nullptr ? " " + std::string(industry->zh) : "");
@@ -59,7 +63,10 @@ Result<std::string> FoundingListWorkbook(const std::vector<EnterpriseView>& rows
     worksheet_write_string(sheet, r, 2, e.row.uscc.c_str(), nullptr);
     worksheet_write_string(sheet, r, 3, industry_text.c_str(), nullptr);
     worksheet_write_number(sheet, r, 4, static_cast<double>(e.row.employees), nullptr);
-    worksheet_write_string(sheet, r, 5, e.region_name.c_str(), nullptr);
+    worksheet_write_string(sheet, r, 5, item.district_name.c_str(), nullptr);
+    worksheet_write_string(sheet, r, 6, e.region_name.c_str(), nullptr);
+    worksheet_write_string(sheet, r, 7, item.org_name.c_str(), nullptr);
+    worksheet_write_string(sheet, r, 8, item.org_contact.c_str(), nullptr);
     ++r;
   }
   if (workbook_close(workbook) != LXW_NO_ERROR) return Fail(WriteFailed("workbook_close"));

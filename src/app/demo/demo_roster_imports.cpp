@@ -3,12 +3,15 @@
 // the cadre of 东华门街道 imports one with the flaws real spreadsheets have (a wrong check
 // character, an ID Excel turned into 1.10101E+17, a row without a name, a short phone number, a
 // person twice) and a worker still a member in 西城, then asks 西城 for that member's transfer
-// (approved a few days later). The files stay in the roster folder, so the reports can be
-// downloaded as for any upload.
+// (approved a few days later). Each file is imported from a nameless file in the roster folder
+// that is gone when the run ends: no roster is left on disk in plain text (issue 16), and only
+// an upload through the web keeps its file, sealed, for its report.
+#include <unistd.h>
+
 #include <filesystem>
-#include <fstream>
 
 #include "app/demo/demo_history_parts.h"
+#include "app/jobs/sealed_file.h"
 #include "core/members/calendar_date.h"
 #include "core/orgs/org_path.h"
 
@@ -58,7 +61,7 @@ std::string Roster(World& w, const store::OrgRow& u, int count, bool flawed,
   return csv;
 }
 
-//! Writes the file and imports it into `u` as `actor`; the run's id, or 0 when it was refused.
+//! Imports the file's text into `u` as `actor`; the run's id, or 0 when it was refused.
 Result<std::int64_t> Import(World& w, const store::OrgRow& u, const Actor& actor,
                             const std::string& file_name, const std::string& text) {
   std::error_code ec;
@@ -66,19 +69,16 @@ Result<std::int64_t> Import(World& w, const store::OrgRow& u, const Actor& actor
     fs::create_directories(w.roster_dir, ec);
     fs::permissions(w.roster_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
   }
-  const std::string path = (fs::path(w.roster_dir) / ("demo-roster-" + u.code + "-" +
-                                                      std::to_string(w.clock.NowMs()) + ".csv"))
-                               .string();
-  {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) return Fail(ErrorCode::kInternal, "error.internal", "cannot write " + path);
+  ZJ_ASSIGN_OR_RETURN(PlainFile file, PlainFile::Create(w.roster_dir));
+  for (std::size_t done = 0; done < text.size();) {
+    const ssize_t n = ::write(file.fd(), text.data() + done, text.size() - done);
+    if (n <= 0) return Fail(ErrorCode::kInternal, "error.internal", "cannot write a demo roster");
+    done += static_cast<std::size_t>(n);
   }
   RosterImportRequest request;
   request.union_id = u.id;
-  request.path = path;
+  request.path = file.path();
   request.file_name = file_name;
-  request.stored_file = path;
   ZJ_ASSIGN_OR_RETURN(RosterImportView view, w.app.roster_imports().Run(actor, request));
   ++w.report.imports;
   w.report.members_recorded += view.run.accepted;

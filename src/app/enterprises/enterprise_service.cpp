@@ -181,7 +181,8 @@ Result<EnterpriseView> EnterpriseService::Save(store::Connection& c, const Actor
   return ViewOf(*stored);
 }
 
-Result<EnterpriseView> EnterpriseService::Create(const Actor& actor, const NewEnterprise& in) {
+Result<EnterpriseView> EnterpriseService::Create(const Actor& actor, const NewEnterprise& in,
+                                                 const store::InCommit& also) {
   ZJ_RETURN_IF_ERROR(MustManageEnterprises(actor));
   store::EnterpriseRow row;
   row.id = NewId(clock_, random_);
@@ -198,7 +199,9 @@ Result<EnterpriseView> EnterpriseService::Create(const Actor& actor, const NewEn
   Check(regions_, row, invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   auto saved = store::InTransaction(db_, [&](store::Connection& c) -> Result<EnterpriseView> {
-    return Save(c, actor, std::nullopt, row);
+    ZJ_ASSIGN_OR_RETURN(EnterpriseView view, Save(c, actor, std::nullopt, row));
+    if (also) ZJ_RETURN_IF_ERROR(also(c));
+    return view;
   });
   if (!saved && saved.error().code == ErrorCode::kAlreadyExists && saved.error().fields.empty()) {
     return Fail(OnField(ErrorCode::kAlreadyExists, "error.uscc.taken", "uscc"));
@@ -207,7 +210,8 @@ Result<EnterpriseView> EnterpriseService::Create(const Actor& actor, const NewEn
 }
 
 Result<EnterpriseView> EnterpriseService::Update(const Actor& actor, std::int64_t id,
-                                                 const EnterprisePatch& patch) {
+                                                 const EnterprisePatch& patch,
+                                                 const store::InCommit& also) {
   ZJ_RETURN_IF_ERROR(MustManageEnterprises(actor));
   auto saved = store::InTransaction(db_, [&](store::Connection& c) -> Result<EnterpriseView> {
     ZJ_ASSIGN_OR_RETURN(auto before, store::FindEnterpriseById(c, id));
@@ -227,7 +231,9 @@ Result<EnterpriseView> EnterpriseService::Update(const Actor& actor, std::int64_
     Error invalid = Invalid();
     Check(regions_, row, invalid);
     if (!invalid.fields.empty()) return Fail(std::move(invalid));
-    return Save(c, actor, before, row);
+    ZJ_ASSIGN_OR_RETURN(EnterpriseView view, Save(c, actor, before, row));
+    if (also) ZJ_RETURN_IF_ERROR(also(c));
+    return view;
   });
   if (!saved && saved.error().code == ErrorCode::kAlreadyExists && saved.error().fields.empty()) {
     return Fail(OnField(ErrorCode::kAlreadyExists, "error.uscc.taken", "uscc"));

@@ -77,8 +77,11 @@ class EnterpriseService {
   Result<std::optional<EnterpriseView>> FindByUscc(const Actor& actor, const std::string& uscc);
   //! Field errors for each bad field; a taken USCC is kAlreadyExists on uscc; a union or a
   //! region whose federation lies outside the scope is kNotFound on that field.
-  Result<EnterpriseView> Create(const Actor& actor, const NewEnterprise& enterprise);
-  Result<EnterpriseView> Update(const Actor& actor, std::int64_t id, const EnterprisePatch& patch);
+  //! `also` runs in the same transaction, last (store::InCommit).
+  Result<EnterpriseView> Create(const Actor& actor, const NewEnterprise& enterprise,
+                                const store::InCommit& also = {});
+  Result<EnterpriseView> Update(const Actor& actor, std::int64_t id, const EnterprisePatch& patch,
+                                const store::InCommit& also = {});
 
  private:
   Result<EnterpriseView> Save(store::Connection& conn, const Actor& actor,

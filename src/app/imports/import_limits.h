@@ -25,7 +25,7 @@ inline constexpr std::size_t kMaxColumns = 256;
 
 //! Bytes of one cell's text: Excel's limit of 32,767 characters (UTF-16 units), each at most
 //! three bytes of UTF-8 (a character outside the BMP is two units and four bytes).
-inline constexpr std::size_t kMaxCellBytes = 32'767 * 3;
+inline constexpr std::size_t kMaxCellBytes = std::size_t{32'767} * 3;
 
 //! Bytes of all cells of one row, so a row of many copies of one long shared string is refused.
 inline constexpr std::size_t kMaxRowBytes = std::size_t{1} << 20;

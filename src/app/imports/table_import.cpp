@@ -38,14 +38,16 @@ constexpr Column kEnterpriseColumns[] = {
 };
 
 //! Where each known column sits in the header row, and its header text as written.
+using HeaderMap = std::map<std::string, std::pair<std::size_t, std::string>>;
+
 template <std::size_t N>
-Result<std::map<std::string, std::pair<std::size_t, std::string>>> MapHeader(
-    const Table& table, const Column (&columns)[N]) {
-  std::map<std::string, std::pair<std::size_t, std::string>> at;
-  if (table.rows.empty()) {
+Result<HeaderMap> MapHeader(const std::vector<std::string>* header_row,
+                            const Column (&columns)[N]) {
+  HeaderMap at;
+  if (header_row == nullptr) {
     return Fail(Error{ErrorCode::kInvalidArgument, "error.import.empty", "no header row", {}, {}});
   }
-  const auto& header = table.rows.front();
+  const auto& header = *header_row;
   for (std::size_t i = 0; i < header.size(); ++i) {
     std::string name = header[i];
     while (!name.empty() && name.back() == ' ') name.pop_back();
@@ -68,9 +70,7 @@ Result<std::map<std::string, std::pair<std::size_t, std::string>>> MapHeader(
 
 class RowReader {
  public:
-  RowReader(const std::map<std::string, std::pair<std::size_t, std::string>>& at,
-            const std::vector<std::string>& row)
-      : at_(at), row_(row) {}
+  RowReader(const HeaderMap& at, const std::vector<std::string>& row) : at_(at), row_(row) {}
 
   //! The cell's text with surrounding spaces removed; nullopt when the column is absent or the
   //! cell is empty.
@@ -93,7 +93,7 @@ class RowReader {
   }
 
  private:
-  const std::map<std::string, std::pair<std::size_t, std::string>>& at_;
+  const HeaderMap& at_;
   const std::vector<std::string>& row_;
 };
 
@@ -113,107 +113,213 @@ void Report(ImportReport& report, int row, const RowReader& reader, const Error&
   }
 }
 
+//! The work options.in_commit adds to a row's transaction (none without options). Its failure
+//! is kept apart: it stops the import, where the use case's own refusal is the row's problem.
+class RowCommit {
+ public:
+  RowCommit(const TableImportOptions* options, int row, const ImportReport& report)
+      : options_(options), row_(row), report_(report) {}
+  store::InCommit Hook() {
+    if (options_ == nullptr || !options_->in_commit) return {};
+    return [this](store::Connection& conn) -> Result<void> {
+      auto done = options_->in_commit(conn, row_, report_);
+      if (!done) failure_ = done.error();
+      return done;
+    };
+  }
+  const std::optional<Error>& failure() const { return failure_; }
+
+ private:
+  const TableImportOptions* options_;
+  int row_;
+  const ImportReport& report_;
+  std::optional<Error> failure_;
+};
+
+//! One data row of an org table: created, or its problems reported. An error only for a
+//! failure that is not the row's fault. The row counts in the report before its transaction
+//! commits (so that work done in it sees the report with the row), and no longer when it fails.
+Result<void> ImportOrgRow(OrgService& orgs, const Actor& actor, const HeaderMap& at,
+                          const std::vector<std::string>& cells, int row, ImportReport& report,
+                          const TableImportOptions* options) {
+  static const std::map<std::string, std::string> rename{{"parent_id", "parent_code"}};
+  const RowReader r(at, cells);
+  NewOrg org;
+  org.code = r.Get("code").value_or("");
+  org.name = r.Get("name").value_or("");
+  org.kind = r.Get("kind").value_or("");
+  org.region_code = r.Get("region_code");
+  org.founded_on = r.Get("founded_on");
+  org.chair = r.Get("chair");
+  org.contact = r.Get("contact");
+  if (auto parent = r.Get("parent_code")) {
+    auto id = orgs.IdByCode(actor, *parent, "parent_code");
+    if (!id) {
+      Report(report, row, r, id.error(), rename);
+      return {};
+    }
+    org.parent_id = *id;
+  }
+  RowCommit commit(options, row, report);
+  ++report.created;
+  auto created = orgs.Create(actor, org, commit.Hook());
+  if (!created) {
+    --report.created;
+    if (commit.failure()) return Fail(*commit.failure());
+    Report(report, row, r, created.error(), rename);
+  }
+  return {};
+}
+
+//! One data row of an enterprise table: created, updated (its USCC is known) or reported.
+Result<void> ImportEnterpriseRow(OrgService& orgs, EnterpriseService& enterprises,
+                                 const Actor& actor, const HeaderMap& at,
+                                 const std::vector<std::string>& cells, int row,
+                                 ImportReport& report, const TableImportOptions* options) {
+  static const std::map<std::string, std::string> rename{{"union_org_id", "union_code"}};
+  const RowReader r(at, cells);
+  NewEnterprise e;
+  e.name = r.Get("name").value_or("");
+  e.uscc = r.Get("uscc").value_or("");
+  e.region_code = r.Get("region_code").value_or("");
+  e.industry = r.Get("industry").value_or("");
+  e.ownership = r.Get("ownership").value_or("");
+  e.employees_reported_on = r.Get("employees_reported_on");
+  const std::string employees = r.Get("employees").value_or("");
+  const auto [end, ec] =
+      std::from_chars(employees.data(), employees.data() + employees.size(), e.employees);
+  if (employees.empty() || ec != std::errc() || end != employees.data() + employees.size()) {
+    Report(report, row, r,
+           Error{ErrorCode::kInvalidArgument,
+                 "error.invalid_input",
+                 "",
+                 {{"employees", "error.field.not_integer", {}}},
+                 {}},
+           rename);
+    return {};
+  }
+  if (auto union_code = r.Get("union_code")) {
+    auto id = orgs.IdByCode(actor, *union_code, "union_code");
+    if (!id) {
+      Report(report, row, r, id.error(), rename);
+      return {};
+    }
+    e.union_org_id = *id;
+  }
+  auto existing = enterprises.FindByUscc(actor, e.uscc);
+  if (!existing) return Fail(std::move(existing).error());
+  if (*existing) {
+    EnterprisePatch patch;
+    patch.name = e.name;
+    patch.region_code = e.region_code;
+    patch.industry = e.industry;
+    patch.ownership = e.ownership;
+    patch.employees = e.employees;
+    patch.employees_reported_on = e.employees_reported_on;
+    patch.union_set = true;
+    patch.union_org_id = e.union_org_id;
+    RowCommit commit(options, row, report);
+    ++report.updated;
+    auto updated = enterprises.Update(actor, (*existing)->row.id, patch, commit.Hook());
+    if (!updated) {
+      --report.updated;
+      if (commit.failure()) return Fail(*commit.failure());
+      Report(report, row, r, updated.error(), rename);
+    }
+    return {};
+  }
+  RowCommit commit(options, row, report);
+  ++report.created;
+  auto created = enterprises.Create(actor, e, commit.Hook());
+  if (!created) {
+    --report.created;
+    if (commit.failure()) return Fail(*commit.failure());
+    Report(report, row, r, created.error(), rename);
+  }
+  return {};
+}
+
+bool Blank(const std::vector<std::string>& cells) {
+  for (const auto& c : cells) {
+    for (const char ch : c) {
+      if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') return false;
+    }
+  }
+  return true;
+}
+
+//! Reads the stream's header and hands every data row after `options.skip_through` to
+//! `each`, then `options.after_row`.
+template <std::size_t N, typename Each>
+Result<ImportReport> ImportRows(TableStream& stream, const Column (&columns)[N],
+                                ImportReport report, const TableImportOptions& options, Each each) {
+  report.encoding = stream.encoding();
+  TableRow row;
+  std::optional<std::vector<std::string>> header;
+  for (;;) {
+    ZJ_ASSIGN_OR_RETURN(const bool more, stream.Next(row));
+    if (!more) break;
+    if (Blank(row.cells)) continue;
+    header = std::move(row.cells);
+    break;
+  }
+  ZJ_ASSIGN_OR_RETURN(const HeaderMap at, MapHeader(header ? &*header : nullptr, columns));
+  if (options.header) options.header(row.number);
+  for (;;) {
+    ZJ_ASSIGN_OR_RETURN(const bool more, stream.Next(row));
+    if (!more) break;
+    if (Blank(row.cells) || row.number <= options.skip_through) continue;
+    ZJ_RETURN_IF_ERROR(each(at, row.cells, static_cast<int>(row.number), report));
+    if (options.after_row) ZJ_RETURN_IF_ERROR(options.after_row(row.number, report));
+  }
+  return report;
+}
+
 }  // namespace
 
 Result<ImportReport> ImportOrgTable(OrgService& orgs, const Actor& actor, const Table& table) {
-  ZJ_ASSIGN_OR_RETURN(auto at, MapHeader(table, kOrgColumns));
+  ZJ_ASSIGN_OR_RETURN(auto at,
+                      MapHeader(table.rows.empty() ? nullptr : &table.rows.front(), kOrgColumns));
   ImportReport report;
   report.encoding = table.encoding;
-  const std::map<std::string, std::string> rename{{"parent_id", "parent_code"}};
   for (std::size_t i = 1; i < table.rows.size(); ++i) {
-    const int row = static_cast<int>(i) + 1;
-    const RowReader r(at, table.rows[i]);
-    NewOrg org;
-    org.code = r.Get("code").value_or("");
-    org.name = r.Get("name").value_or("");
-    org.kind = r.Get("kind").value_or("");
-    org.region_code = r.Get("region_code");
-    org.founded_on = r.Get("founded_on");
-    org.chair = r.Get("chair");
-    org.contact = r.Get("contact");
-    if (auto parent = r.Get("parent_code")) {
-      auto id = orgs.IdByCode(actor, *parent, "parent_code");
-      if (!id) {
-        Report(report, row, r, id.error(), rename);
-        continue;
-      }
-      org.parent_id = *id;
-    }
-    auto created = orgs.Create(actor, org);
-    if (!created) {
-      Report(report, row, r, created.error(), rename);
-      continue;
-    }
-    ++report.created;
+    ZJ_RETURN_IF_ERROR(
+        ImportOrgRow(orgs, actor, at, table.rows[i], static_cast<int>(i) + 1, report, nullptr));
   }
   return report;
 }
 
 Result<ImportReport> ImportEnterpriseTable(OrgService& orgs, EnterpriseService& enterprises,
                                            const Actor& actor, const Table& table) {
-  ZJ_ASSIGN_OR_RETURN(auto at, MapHeader(table, kEnterpriseColumns));
+  ZJ_ASSIGN_OR_RETURN(
+      auto at, MapHeader(table.rows.empty() ? nullptr : &table.rows.front(), kEnterpriseColumns));
   ImportReport report;
   report.encoding = table.encoding;
-  const std::map<std::string, std::string> rename{{"union_org_id", "union_code"}};
   for (std::size_t i = 1; i < table.rows.size(); ++i) {
-    const int row = static_cast<int>(i) + 1;
-    const RowReader r(at, table.rows[i]);
-    NewEnterprise e;
-    e.name = r.Get("name").value_or("");
-    e.uscc = r.Get("uscc").value_or("");
-    e.region_code = r.Get("region_code").value_or("");
-    e.industry = r.Get("industry").value_or("");
-    e.ownership = r.Get("ownership").value_or("");
-    e.employees_reported_on = r.Get("employees_reported_on");
-    const std::string employees = r.Get("employees").value_or("");
-    const auto [end, ec] =
-        std::from_chars(employees.data(), employees.data() + employees.size(), e.employees);
-    if (employees.empty() || ec != std::errc() || end != employees.data() + employees.size()) {
-      Report(report, row, r,
-             Error{ErrorCode::kInvalidArgument,
-                   "error.invalid_input",
-                   "",
-                   {{"employees", "error.field.not_integer", {}}},
-                   {}},
-             rename);
-      continue;
-    }
-    if (auto union_code = r.Get("union_code")) {
-      auto id = orgs.IdByCode(actor, *union_code, "union_code");
-      if (!id) {
-        Report(report, row, r, id.error(), rename);
-        continue;
-      }
-      e.union_org_id = *id;
-    }
-    auto existing = enterprises.FindByUscc(actor, e.uscc);
-    if (!existing) return Fail(std::move(existing).error());
-    if (*existing) {
-      EnterprisePatch patch;
-      patch.name = e.name;
-      patch.region_code = e.region_code;
-      patch.industry = e.industry;
-      patch.ownership = e.ownership;
-      patch.employees = e.employees;
-      patch.employees_reported_on = e.employees_reported_on;
-      patch.union_set = true;
-      patch.union_org_id = e.union_org_id;
-      auto updated = enterprises.Update(actor, (*existing)->row.id, patch);
-      if (!updated) {
-        Report(report, row, r, updated.error(), rename);
-        continue;
-      }
-      ++report.updated;
-      continue;
-    }
-    auto created = enterprises.Create(actor, e);
-    if (!created) {
-      Report(report, row, r, created.error(), rename);
-      continue;
-    }
-    ++report.created;
+    ZJ_RETURN_IF_ERROR(ImportEnterpriseRow(orgs, enterprises, actor, at, table.rows[i],
+                                           static_cast<int>(i) + 1, report, nullptr));
   }
   return report;
+}
+
+Result<ImportReport> ImportOrgRows(OrgService& orgs, const Actor& actor, TableStream& stream,
+                                   ImportReport so_far, const TableImportOptions& options) {
+  return ImportRows(stream, kOrgColumns, std::move(so_far), options,
+                    [&](const HeaderMap& at, const std::vector<std::string>& cells, int row,
+                        ImportReport& report) {
+                      return ImportOrgRow(orgs, actor, at, cells, row, report, &options);
+                    });
+}
+
+Result<ImportReport> ImportEnterpriseRows(OrgService& orgs, EnterpriseService& enterprises,
+                                          const Actor& actor, TableStream& stream,
+                                          ImportReport so_far, const TableImportOptions& options) {
+  return ImportRows(stream, kEnterpriseColumns, std::move(so_far), options,
+                    [&](const HeaderMap& at, const std::vector<std::string>& cells, int row,
+                        ImportReport& report) {
+                      return ImportEnterpriseRow(orgs, enterprises, actor, at, cells, row, report,
+                                                 &options);
+                    });
 }
 
 }  // namespace zj::app

@@ -23,6 +23,7 @@ constexpr std::string_view kPhoneField = kMemberPhoneField;
 
 std::vector<std::string> HeaderRow() {
   std::vector<std::string> h;
+  h.reserve(members::kRosterColumnCount);
   for (std::size_t c = 0; c < members::kRosterColumnCount; ++c) {
     h.emplace_back(members::ChineseName(static_cast<RosterColumn>(c)));
   }
@@ -32,7 +33,8 @@ std::vector<std::string> HeaderRow() {
 }  // namespace
 
 Result<std::int64_t> RosterExportService::Export(const Actor& actor,
-                                                 const RosterExportRequest& request) {
+                                                 const RosterExportRequest& request,
+                                                 const ExportProgress& progress) {
   ZJ_RETURN_IF_ERROR(MustManageMembers(actor));
   std::string reason;
   if (request.full) {
@@ -94,6 +96,7 @@ Result<std::int64_t> RosterExportService::Export(const Actor& actor,
       ZJ_RETURN_IF_ERROR(writer->Add(cells));
       ++written;
     }
+    if (progress) ZJ_RETURN_IF_ERROR(progress(written));
     if (page.size() < static_cast<std::size_t>(q.limit)) break;
     q.after_id = page.back().id;
   }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "app/accounts/account_service.h"
@@ -24,6 +25,10 @@ struct RosterExportRequest {
   std::string out;  //!< the file to write: .xlsx, else CSV
 };
 
+//! Called after each page of members with the rows written so far; an error stops the export
+//! (a background job's progress and cancellation).
+using ExportProgress = std::function<Result<void>(std::int64_t written)>;
+
 class RosterExportService {
  public:
   RosterExportService(store::Database& db, const Clock& clock, const Vault& vault,
@@ -33,7 +38,8 @@ class RosterExportService {
   //! Writes the active members and returns how many. kNotFound for an org outside the scope,
   //! kPermissionDenied unless a cadre, staff member or administrator, kInvalidArgument on
   //! field reason for a full export without a reason (2–500 characters).
-  Result<std::int64_t> Export(const Actor& actor, const RosterExportRequest& request);
+  Result<std::int64_t> Export(const Actor& actor, const RosterExportRequest& request,
+                              const ExportProgress& progress = {});
 
   //! The import template: the header row (Chinese column names) and, in XLSX, a sheet of
   //! format notes; every column formatted as text.

@@ -217,6 +217,35 @@ class RowPreparer {
   std::int64_t rows_seen_ = 0;
 };
 
+//! The columns of a report whose cells are masked: ID numbers and phones, found by the header.
+struct ReportMask {
+  std::optional<std::size_t> id;
+  std::optional<std::size_t> phone;
+
+  static ReportMask Of(const std::vector<std::string>& header) {
+    const auto parsed = members::ParseRosterHeader(header);
+    return {parsed.header.Of(members::RosterColumn::kIdNumber),
+            parsed.header.Of(members::RosterColumn::kPhone)};
+  }
+  //! Masks as the API does; a cell that is not plain digits once made half-width (a typo, a
+  //! number Excel mangled) is starred whole rather than risk showing more.
+  void Apply(std::vector<std::string>& cells) const {
+    auto masked = [](std::string& cell, bool id) {
+      const std::string plain = text::ToHalfWidth(text::TrimSpaces(cell));
+      const bool ascii = std::all_of(plain.begin(), plain.end(),
+                                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      if (plain.empty()) return;
+      if (!ascii) {
+        cell = "****";
+      } else {
+        cell = id ? personal_data::MaskNationalId(plain) : personal_data::MaskPhone(plain);
+      }
+    };
+    if (id && *id < cells.size()) masked(cells[*id], true);
+    if (phone && *phone < cells.size()) masked(cells[*phone], false);
+  }
+};
+
 //! The run `id` with the first `max_items` rejections and candidates (no scope check).
 Result<RosterImportView> ViewOf(store::Connection& conn, const Vault& vault, std::int64_t id,
                                 std::size_t max_items) {
@@ -425,13 +454,14 @@ Result<RosterImportView> RosterImportService::Run(const Actor& actor,
   // The run: an unfinished one of the same file for this union is resumed.
   ZJ_ASSIGN_OR_RETURN(auto running,
                       store::FindRunningMemberImport(conn, union_org.id, facts.sha256));
+  if (running && hooks.run_id && running->id != *hooks.run_id) running.reset();
   const bool resumed = running.has_value();
   store::MemberImportRow run;
   if (running) {
     run = std::move(*running);
   } else {
     const std::int64_t now = clock_.NowMs();
-    run.id = NewId(clock_, random_);
+    run.id = hooks.run_id ? *hooks.run_id : NewId(clock_, random_);
     run.federation_id = union_org.federation_id;
     run.union_org_id = union_org.id;
     run.org_path = union_org.path;
@@ -449,6 +479,7 @@ Result<RosterImportView> RosterImportService::Run(const Actor& actor,
     ZJ_RETURN_IF_ERROR(store::InsertMemberImport(conn, run));
   }
   const members::Date today = TodayInChina(clock_);
+  if (hooks.committed) hooks.committed(run, header.row);
 
   if (run.mode == "all-or-nothing" && run.rows_committed_through == 0) {
     // Check every row first; the rows go to the database only when none is rejected.
@@ -513,6 +544,7 @@ Result<RosterImportView> RosterImportService::Run(const Actor& actor,
         break;
       }
       if (hooks.progress) hooks.progress(b.rows_seen);
+      if (hooks.committed) hooks.committed(run, opened.second.row);
       if (hooks.after_batch) {
         if (auto h = hooks.after_batch(n); !h) {
           failure = std::move(h).error();
@@ -584,7 +616,12 @@ Result<std::vector<store::MemberImportRow>> RosterImportService::List(
 
 Result<void> RosterImportService::WriteReport(const Actor& actor, std::int64_t id,
                                               const std::string& path, const std::string& sheet,
-                                              const std::string& out, i18n::Locale locale) {
+                                              const std::string& out, i18n::Locale locale,
+                                              const std::optional<std::string>& reveal_reason) {
+  std::optional<std::string> reason;
+  if (reveal_reason) {
+    ZJ_ASSIGN_OR_RETURN(reason, CheckReason("reason", *reveal_reason));
+  }
   ZJ_ASSIGN_OR_RETURN(RosterImportView view, Get(actor, id, 0));
   ZJ_ASSIGN_OR_RETURN(const FileFacts facts, ExamineFile(path));
   if (facts.sha256 != view.run.file_sha256) {
@@ -593,13 +630,12 @@ Result<void> RosterImportService::WriteReport(const Actor& actor, std::int64_t i
   }
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   store::Connection& conn = *lease;
-  ZJ_RETURN_IF_ERROR(audit_.Record(conn, AuditActor::From(actor),
-                                   AuditEvent{"members.import_report",
-                                              "member_import",
-                                              std::to_string(id),
-                                              "ok",
-                                              {},
-                                              {{"file", out}}}));
+  std::vector<std::pair<std::string, std::string>> detail{{"file", out},
+                                                          {"full", reason ? "true" : "false"}};
+  if (reason) detail.emplace_back("reason", *reason);
+  ZJ_RETURN_IF_ERROR(audit_.Record(
+      conn, AuditActor::From(actor),
+      AuditEvent{"members.import_report", "member_import", std::to_string(id), "ok", {}, detail}));
   ZJ_ASSIGN_OR_RETURN(auto stream, OpenTableFile(path, facts, {sheet}));
   ZJ_ASSIGN_OR_RETURN(auto writer, OpenTableWriter(out, {"名册", "", {}}));
   // Outcomes are read in pages, merged with the file's rows by row number.
@@ -610,6 +646,7 @@ Result<void> RosterImportService::WriteReport(const Actor& actor, std::int64_t i
   TableRow row;
   bool header_written = false;
   std::size_t width = 0;
+  ReportMask mask;
   for (;;) {
     ZJ_ASSIGN_OR_RETURN(const bool more, stream->Next(row));
     if (!more) break;
@@ -620,8 +657,10 @@ Result<void> RosterImportService::WriteReport(const Actor& actor, std::int64_t i
       row.cells.emplace_back("错误说明");
       ZJ_RETURN_IF_ERROR(writer->Add(row.cells));
       header_written = true;
+      if (!reason) mask = ReportMask::Of(row.cells);
       continue;
     }
+    mask.Apply(row.cells);
     while (!outcomes_done && (outcomes.empty() || outcomes.back().row_number < row.number)) {
       ZJ_ASSIGN_OR_RETURN(auto page, store::MemberImportOutcomes(conn, id, "", after, 1000));
       if (page.size() < 1000) outcomes_done = true;

@@ -44,6 +44,12 @@ struct RosterImportHooks {
   //! would (tests simulate interruptions with it).
   std::function<Result<void>(int n)> after_batch;
   std::size_t batch_rows = 2000;
+  //! Called once the run is recorded and after each batch commits, with the run's counters
+  //! and the row taken as the header (a background job's progress).
+  std::function<void(const store::MemberImportRow& run, std::int64_t header_row)> committed;
+  //! The id a new run takes (a background job's, so both are read under one id); when set,
+  //! only the unfinished run with this id is resumed.
+  std::optional<std::int64_t> run_id;
 };
 
 struct RosterRejection {
@@ -99,9 +105,12 @@ class RosterImportService {
 
   //! Writes the report of run `id`: the rows of `path` (the same file) plus an error column
   //! 错误说明 with each rejected row's message (and a note on each transfer candidate), as
-  //! CSV or, when `out` ends in .xlsx, XLSX. Audited.
+  //! CSV or, when `out` ends in .xlsx, XLSX. Audited. ID numbers and phones are masked unless
+  //! `reveal_reason` is given (2–500 characters, else a field error on reason), which the audit
+  //! entry records.
   Result<void> WriteReport(const Actor& actor, std::int64_t id, const std::string& path,
-                           const std::string& sheet, const std::string& out, i18n::Locale locale);
+                           const std::string& sheet, const std::string& out, i18n::Locale locale,
+                           const std::optional<std::string>& reveal_reason = std::nullopt);
 
   //! Asks, as the receiving side, for the transfer of each transfer candidate of run `id` (or
   //! of those at `rows`) into the run's union, through `transfers` (TransferService), with

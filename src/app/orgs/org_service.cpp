@@ -104,7 +104,8 @@ Result<std::vector<OrgNode>> OrgService::Children(const Actor& actor,
   return out;
 }
 
-Result<OrgView> OrgService::Create(const Actor& actor, const NewOrg& in) {
+Result<OrgView> OrgService::Create(const Actor& actor, const NewOrg& in,
+                                   const store::InCommit& also) {
   ZJ_RETURN_IF_ERROR(MustManageOrgs(actor));
   Error invalid = InvalidOrgInput();
   if (auto e = CheckOrgCode("code", in.code)) invalid.fields.push_back(*e);
@@ -172,7 +173,9 @@ Result<OrgView> OrgService::Create(const Actor& actor, const NewOrg& in) {
                               {{"name", row.name},
                                {"kind", row.kind},
                                {"parent", parent ? parent->code : std::string()}}));
-    return ViewOf(c, actor, row);
+    ZJ_ASSIGN_OR_RETURN(OrgView view, ViewOf(c, actor, row));
+    if (also) ZJ_RETURN_IF_ERROR(also(c));
+    return view;
   });
 }
 

@@ -84,7 +84,7 @@ class OrgService {
   //! Field errors for a bad code, name, kind, region (not in GB/T 2260, or breaking the region
   //! rules of app/orgs/org_regions.h), date, or a parent whose kind may not hold this kind;
   //! kAlreadyExists on field code for a taken code.
-  Result<OrgView> Create(const Actor& actor, const NewOrg& org);
+  Result<OrgView> Create(const Actor& actor, const NewOrg& org, const store::InCommit& also = {});
   //! Dissolving or merging an org with active children is kFailedPrecondition on field status;
   //! enterprises of a dissolved union become not unionised (their figures move accordingly).
   //! A new region, or a return to active holding one, must keep the region rules.

@@ -1,12 +1,16 @@
 #include "app/personal_data/key_rotation.h"
 
+#include <sodium.h>
+
 #include <array>
 #include <thread>
 
 #include "app/accounts/contact_service.h"
+#include "app/jobs/sealed_file.h"
 #include "app/members/member_service.h"
 #include "app/requests/request_service.h"
 #include "app/worker_accounts/sign_in_service.h"
+#include "store/jobs.h"
 #include "store/resealing.h"
 
 namespace zj::app {
@@ -71,6 +75,24 @@ Result<std::int64_t> KeyRotation::Batch(const store::SealedTable& table, int to_
   });
 }
 
+Result<std::int64_t> KeyRotation::JobKeysBatch(int to_version, int limit, std::int64_t& resealed) {
+  return store::InTransaction(db_, [&](store::Connection& conn) -> Result<std::int64_t> {
+    ZJ_ASSIGN_OR_RETURN(auto jobs, store::JobKeysBelowVersion(conn, to_version, limit));
+    for (const auto& job : jobs) {
+      if (!job.file_key) continue;
+      ZJ_ASSIGN_OR_RETURN(std::string key, vault_.Open(kFileKeyField, *job.file_key));
+      auto sealed = vault_.Seal(kFileKeyField, key);
+      sodium_memzero(key.data(), key.size());
+      ZJ_RETURN_IF_ERROR(sealed);
+      const int version = Vault::OldestVersion({&*sealed});
+      if (version != to_version) return Fail(RingChanged());
+      ZJ_ASSIGN_OR_RETURN(const bool replaced, store::SetJobKey(conn, job, *sealed, version));
+      resealed += replaced ? 1 : 0;
+    }
+    return static_cast<std::int64_t>(jobs.size());
+  });
+}
+
 Result<bool> KeyRotation::Pass(const RotationOptions& options, RotationReport& report,
                                std::int64_t total, int& batches) {
   for (const auto& table : store::kSealedTables) {
@@ -82,6 +104,14 @@ Result<bool> KeyRotation::Pass(const RotationOptions& options, RotationReport& r
       if (read == 0) break;
       if (options.progress) options.progress(std::min(report.rows, total), total);
     }
+  }
+  for (;;) {
+    if (options.max_batches && batches >= *options.max_batches) return false;
+    ++batches;
+    ZJ_ASSIGN_OR_RETURN(const std::int64_t read,
+                        JobKeysBatch(report.to_version, options.batch, report.rows));
+    if (read == 0) break;
+    if (options.progress) options.progress(std::min(report.rows, total), total);
   }
   return true;
 }
@@ -111,6 +141,9 @@ Result<RotationReport> KeyRotation::Run(const RotationOptions& options) {
                           store::CountSealedBelow(*lease, table, report.to_version));
       total += rows;
     }
+    ZJ_ASSIGN_OR_RETURN(std::int64_t jobs,
+                        store::CountJobKeysBelowVersion(*lease, report.to_version));
+    total += jobs;
   }
   if (options.progress) options.progress(0, total);
   // Until a pass after the settling time finds nothing: a server that had not yet reloaded the

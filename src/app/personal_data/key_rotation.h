@@ -54,6 +54,8 @@ class KeyRotation {
   //! One batch of `table`: rows read, and those re-encrypted added to `resealed`.
   Result<std::int64_t> Batch(const store::SealedTable& table, int to_version, int limit,
                              std::int64_t& resealed);
+  //! One batch of the jobs' file keys (sealed, never indexed; the files stay as they are).
+  Result<std::int64_t> JobKeysBatch(int to_version, int limit, std::int64_t& resealed);
   //! Batches over every table until none is left below to_version (true) or max_batches.
   Result<bool> Pass(const RotationOptions& options, RotationReport& report, std::int64_t total,
                     int& batches);

@@ -1,16 +1,19 @@
 // Roster imports, exports and the template: POST/GET /api/v1/members/imports,
-// GET /api/v1/members/imports/:id, GET /api/v1/members/imports/:id/report,
-// GET /api/v1/members/template, POST /api/v1/members/export. An upload is the raw file as the
-// body (up to Limits::upload_bytes); it is kept on disk (member_imports.stored_file) so the
-// report can be rebuilt from it. Who may do what is decided in app/members.
-#include <stdlib.h>
+// GET /api/v1/members/imports/:id, POST .../:id/cancel (or DELETE .../:id),
+// GET /api/v1/members/imports/:id/report (masked) and POST .../:id/report (full values, with a
+// reason: audited), GET /api/v1/members/template, POST /api/v1/members/export. An upload is
+// the raw file as the body (up to Limits::upload_bytes), sealed as it arrives and imported by a
+// background job (202 with the run at once; its id is the job's); a large export is a job too.
+// Who may do what is decided in app/members and app/jobs.
 #include <unistd.h>
 
-#include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "app/imports/table_writer.h"
+#include "app/jobs/import_job.h"
+#include "http/job_json.h"
 #include "http/member_import_json.h"
 #include "http/route.h"
 
@@ -18,35 +21,17 @@ namespace zj::http {
 
 namespace {
 
-namespace fs = std::filesystem;
-
-//! Where uploaded rosters are kept: $TMPDIR/zhijia-imports (created on first use, mode 0700).
-Result<fs::path> UploadDir() {
-  std::error_code ec;
-  const fs::path dir = fs::temp_directory_path(ec) / "zhijia-imports";
-  fs::create_directories(dir, ec);
-  if (ec) return Fail(ErrorCode::kInternal, "error.internal", "upload dir: " + ec.message());
-  fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
-  return dir;
-}
-
-//! A new empty file in the upload folder with the given extension (mkstemps: unique name).
-Result<std::string> TempFile(app::Application& /*app*/, const std::string& ext) {
-  ZJ_ASSIGN_OR_RETURN(const fs::path dir, UploadDir());
-  std::string path = (dir / ("roster-XXXXXX" + ext)).string();
-  const int fd = ::mkstemps(path.data(), static_cast<int>(ext.size()));
-  if (fd < 0) return Fail(ErrorCode::kInternal, "error.internal", "mkstemps failed");
-  ::close(fd);
-  return path;
-}
-
-Result<std::string> ReadAndRemove(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+//! What `write(path)` writes to a scratch file named `name` in the files folder, read back
+//! (and the file removed).
+Result<std::string> WrittenBytes(Call& call, const std::string& name,
+                                 const std::function<Result<void>(const std::string&)>& write) {
+  ZJ_ASSIGN_OR_RETURN(const std::string dir, call.app.jobs().FilesDir());
+  ZJ_ASSIGN_OR_RETURN(app::ScratchFile scratch, app::ScratchFile::Create(dir, name));
+  ZJ_RETURN_IF_ERROR(write(scratch.path()));
+  std::ifstream in(scratch.path(), std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  in.close();
-  ::unlink(path.c_str());
-  if (!in && bytes.str().empty()) return Fail(ErrorCode::kInternal, "error.internal", "read back");
+  if (!in) return Fail(ErrorCode::kInternal, "error.internal", "read back " + name);
   return bytes.str();
 }
 
@@ -61,41 +46,90 @@ Reply FileReply(std::string bytes, bool xlsx, const std::string& ascii_name) {
 }
 
 //! format=xlsx|csv (default xlsx); a field error otherwise.
-bool XlsxFormat(const std::map<std::string, std::string>& query, Error& invalid) {
-  const std::string format = QueryValue(query, "format");
+bool XlsxFormat(const std::string& format, Error& invalid) {
   if (format.empty() || format == "xlsx") return true;
   if (format != "csv") invalid.fields.push_back({"format", "error.field.format", {}});
   return false;
 }
 
+//! The run's status as the page follows it: the run's own once it has ended, else where its
+//! job stands (queued, running, interrupted: it resumes) or how the job ended before the run.
+std::string StatusOf(const std::optional<store::JobRow>& job,
+                     const std::optional<app::RosterImportView>& view) {
+  if (view && view->run.status != "running") return view->run.status;
+  if (!job) return view ? view->run.status : "running";
+  if (job->state == "succeeded") return view ? view->run.status : "done";
+  return job->state == "queued" || job->state == "interrupted" ? job->state
+         : job->state == "running"                             ? "running"
+                                                               : job->state;
+}
+
+//! The Import object: the run (or, before the run exists, what the job knows of it) and the
+//! job with its progress.
+nlohmann::json ImportJson(Call& call, const std::optional<store::JobRow>& job,
+                          const std::optional<app::RosterImportView>& view) {
+  nlohmann::json j;
+  if (view) {
+    j = MemberImportJson(*view, call.locale);
+  } else {
+    const auto params = nlohmann::json::parse(job->params, nullptr, false);
+    j = {{"id", std::to_string(job->id)},
+         {"union", {{"id", std::to_string(job->org_id.value_or(0))}, {"name", job->org_name}}},
+         {"file_name", params.is_object() ? params.value("file_name", "") : ""},
+         {"mode", params.is_object() ? params.value("mode", "valid-rows") : "valid-rows"},
+         {"encoding", nullptr},
+         {"unknown_columns", nlohmann::json::array()},
+         {"rows_total", 0},
+         {"rows_committed_through", 0},
+         {"accepted", 0},
+         {"already_present", 0},
+         {"transfer_candidates", 0},
+         {"rejected", 0},
+         {"started_at", job->created_at},
+         {"finished_at", job->finished_at ? nlohmann::json(*job->finished_at) : nullptr},
+         {"rejections", nlohmann::json::array()},
+         {"candidates", nlohmann::json::array()}};
+  }
+  j["status"] = StatusOf(job, view);
+  j["job"] = job ? JobJson(*job, call.locale, call.app.clock().NowMs()) : nlohmann::json(nullptr);
+  return j;
+}
+
+//! The run `id` as the Import object; kNotFound outside the caller's scope.
+Result<nlohmann::json> ImportOf(Call& call, std::int64_t id) {
+  ZJ_ASSIGN_OR_RETURN(auto job, app::ImportJobFor(call.app.jobs(), *call.actor, id));
+  std::optional<app::RosterImportView> view;
+  if (auto found = call.app.roster_imports().Get(*call.actor, id)) {
+    view = std::move(*found);
+  } else if (!job || found.error().code != ErrorCode::kNotFound) {
+    return Fail(std::move(found).error());
+  }
+  return ImportJson(call, job, view);
+}
+
 Result<Reply> UploadImport(Call& call) {
   const auto query = QueryParams(call.request.target());
   Error invalid = InvalidInput();
+  app::MemberImportJobRequest req;
   const auto union_id = ParseId(QueryValue(query, "union_id"));
   if (!union_id) invalid.fields.push_back({"union_id", "error.field.invalid_id", {}});
-  std::string mode = QueryValue(query, "mode");
-  if (mode.empty()) mode = "valid-rows";
-  std::string file_name = QueryValue(query, "file_name");
-  if (file_name.empty()) file_name = "roster";
-  if (call.request.body().empty()) invalid.fields.push_back({"file", "error.field.required", {}});
+  req.union_id = union_id.value_or(0);
+  req.mode = QueryValue(query, "mode");
+  if (req.mode.empty()) req.mode = "valid-rows";
+  req.file_name = QueryValue(query, "file_name");
+  if (req.file_name.empty()) req.file_name = "roster";
+  req.sheet = QueryValue(query, "sheet");
+  for (const auto& [field, value, max] :
+       {std::tuple{"file_name", &req.file_name, 255}, std::tuple{"sheet", &req.sheet, 100}}) {
+    if (value->size() > static_cast<std::size_t>(max)) {
+      invalid.fields.push_back({field, "error.field.too_long", {{"max", std::to_string(max)}}});
+    }
+  }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
-  const std::string& body = call.request.body();
-  const bool zip = body.starts_with(std::string_view("PK\x03\x04", 4));
-  ZJ_ASSIGN_OR_RETURN(const std::string path, TempFile(call.app, zip ? ".xlsx" : ".csv"));
-  {
-    std::ofstream out(path, std::ios::binary);
-    out.write(body.data(), static_cast<std::streamsize>(body.size()));
-    if (!out) return Fail(ErrorCode::kInternal, "error.internal", "cannot store the upload");
-  }
-  auto actor = *call.actor;
-  actor.remote_addr = call.remote_addr;
-  auto view = call.app.roster_imports().Run(
-      actor, {*union_id, path, file_name, mode, QueryValue(query, "sheet"), path});
-  if (!view) {
-    ::unlink(path.c_str());
-    return Fail(std::move(view).error());
-  }
-  return Reply{beast_http::status::accepted, MemberImportJson(*view, call.locale)};
+  ZJ_ASSIGN_OR_RETURN(app::Upload upload, TakeUpload(call));
+  ZJ_ASSIGN_OR_RETURN(auto job,
+                      call.app.jobs().SubmitMemberImport(*call.actor, req, std::move(upload)));
+  return Reply{beast_http::status::accepted, ImportJson(call, job, std::nullopt)};
 }
 
 Result<Reply> ListImports(Call& call) {
@@ -119,39 +153,69 @@ Result<Reply> ListImports(Call& call) {
 
 Result<Reply> GetImport(Call& call) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
-  ZJ_ASSIGN_OR_RETURN(auto view, call.app.roster_imports().Get(*call.actor, id));
-  return Reply{beast_http::status::ok, MemberImportJson(view, call.locale)};
+  ZJ_ASSIGN_OR_RETURN(nlohmann::json body, ImportOf(call, id));
+  return Reply{beast_http::status::ok, std::move(body)};
+}
+
+Result<Reply> CancelImport(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
+  // A role that imports nothing is refused as when it reads a run (403), before any look-up.
+  ZJ_ASSIGN_OR_RETURN(auto job, app::ImportJobFor(call.app.jobs(), *call.actor, id));
+  if (!job) {
+    // A run of the command line has no job to stop: it is not the caller's to cancel here.
+    ZJ_RETURN_IF_ERROR(call.app.roster_imports().Get(*call.actor, id, 0));
+    return Fail(ErrorCode::kConflict, "error.jobs.finished", "import " + std::to_string(id));
+  }
+  ZJ_RETURN_IF_ERROR(call.app.jobs().Cancel(*call.actor, id));
+  ZJ_ASSIGN_OR_RETURN(nlohmann::json body, ImportOf(call, id));
+  return Reply{beast_http::status::ok, std::move(body)};
+}
+
+//! The report of run `id`, rebuilt from its sealed upload: masked, or full when `reason`.
+Result<Reply> Report(Call& call, std::int64_t id, bool xlsx,
+                     const std::optional<std::string>& reason) {
+  ZJ_ASSIGN_OR_RETURN(auto view, call.app.roster_imports().Get(*call.actor, id, 0));
+  ZJ_ASSIGN_OR_RETURN(auto job, call.app.jobs().JobOfImport(id));
+  if (!job) {
+    return Fail(ErrorCode::kFailedPrecondition, "error.jobs.no_file",
+                "import " + std::to_string(id) + " keeps no upload");
+  }
+  ZJ_ASSIGN_OR_RETURN(app::PlainFile input, call.app.jobs().OpenInput(*job));
+  const auto params = nlohmann::json::parse(job->params, nullptr, false);
+  const std::string sheet = params.is_object() ? params.value("sheet", "") : "";
+  ZJ_ASSIGN_OR_RETURN(
+      std::string bytes,
+      WrittenBytes(call, xlsx ? "report.xlsx" : "report.csv", [&](const std::string& out) {
+        return call.app.roster_imports().WriteReport(*call.actor, id, input.path(), sheet, out,
+                                                     call.locale, reason);
+      }));
+  return FileReply(std::move(bytes), xlsx, "import-report");
 }
 
 Result<Reply> ImportReport(Call& call) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
   Error invalid = InvalidInput();
-  const bool xlsx = XlsxFormat(QueryParams(call.request.target()), invalid);
+  const bool xlsx = XlsxFormat(QueryValue(QueryParams(call.request.target()), "format"), invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
-  ZJ_ASSIGN_OR_RETURN(auto view, call.app.roster_imports().Get(*call.actor, id, 0));
-  if (!view.run.stored_file) {
-    return Fail(ErrorCode::kFailedPrecondition, "error.import.report_file", "no stored file");
-  }
-  ZJ_ASSIGN_OR_RETURN(const std::string out, TempFile(call.app, xlsx ? ".xlsx" : ".csv"));
-  auto actor = *call.actor;
-  actor.remote_addr = call.remote_addr;
-  auto written =
-      call.app.roster_imports().WriteReport(actor, id, *view.run.stored_file, "", out, call.locale);
-  if (!written) {
-    ::unlink(out.c_str());
-    return Fail(std::move(written).error());
-  }
-  ZJ_ASSIGN_OR_RETURN(std::string bytes, ReadAndRemove(out));
-  return FileReply(std::move(bytes), xlsx, "import-report");
+  return Report(call, id, xlsx, std::nullopt);
+}
+
+Result<Reply> RevealedImportReport(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
+  ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
+  Error invalid = InvalidInput();
+  const bool xlsx = XlsxFormat(OptionalString(body, "format", invalid).value_or(""), invalid);
+  const std::string reason = RequireString(body, "reason", invalid);
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  return Report(call, id, xlsx, reason);
 }
 
 Result<Reply> Template(Call& call) {
   Error invalid = InvalidInput();
-  const bool xlsx = XlsxFormat(QueryParams(call.request.target()), invalid);
+  const bool xlsx = XlsxFormat(QueryValue(QueryParams(call.request.target()), "format"), invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
-  ZJ_ASSIGN_OR_RETURN(const std::string out, TempFile(call.app, xlsx ? ".xlsx" : ".csv"));
-  ZJ_RETURN_IF_ERROR(app::RosterExportService::WriteTemplate(out));
-  ZJ_ASSIGN_OR_RETURN(std::string bytes, ReadAndRemove(out));
+  ZJ_ASSIGN_OR_RETURN(std::string bytes, WrittenBytes(call, xlsx ? "template.xlsx" : "template.csv",
+                                                      app::RosterExportService::WriteTemplate));
   return FileReply(std::move(bytes), xlsx, "member-template");
 }
 
@@ -170,25 +234,32 @@ Result<Reply> Export(Call& call) {
     }
     return body[name].get<bool>();
   };
-  const bool subtree = flag("subtree");
-  const bool full = flag("full");
-  const std::string format = OptionalString(body, "format", invalid).value_or("xlsx");
-  if (format != "xlsx" && format != "csv") {
-    invalid.fields.push_back({"format", "error.field.format", {}});
-  }
-  const std::string reason = OptionalString(body, "reason", invalid).value_or("");
+  app::MemberExportJobRequest req;
+  req.subtree = flag("subtree");
+  req.full = flag("full");
+  req.xlsx = XlsxFormat(OptionalString(body, "format", invalid).value_or("xlsx"), invalid);
+  req.reason = OptionalString(body, "reason", invalid).value_or("");
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
-  const bool xlsx = format == "xlsx";
-  ZJ_ASSIGN_OR_RETURN(const std::string out, TempFile(call.app, xlsx ? ".xlsx" : ".csv"));
-  auto actor = *call.actor;
-  actor.remote_addr = call.remote_addr;
-  auto rows = call.app.roster_exports().Export(actor, {*org_id, subtree, full, reason, out});
-  if (!rows) {
-    ::unlink(out.c_str());
-    return Fail(std::move(rows).error());
-  }
-  ZJ_ASSIGN_OR_RETURN(std::string bytes, ReadAndRemove(out));
-  return FileReply(std::move(bytes), xlsx, "members");
+  req.org_id = *org_id;
+  // A large roster (a whole district's) is written by a job and downloaded when ready.
+  ZJ_ASSIGN_OR_RETURN(auto job, call.app.jobs().SubmitMemberExport(*call.actor, req));
+  if (job)
+    return Reply{beast_http::status::accepted,
+                 JobJson(*job, call.locale, call.app.clock().NowMs())};
+  ZJ_ASSIGN_OR_RETURN(
+      std::string bytes,
+      WrittenBytes(call, req.xlsx ? "members.xlsx" : "members.csv",
+                   [&](const std::string& out) -> Result<void> {
+                     app::RosterExportRequest request;
+                     request.org_id = req.org_id;
+                     request.subtree = req.subtree;
+                     request.full = req.full;
+                     request.reason = req.reason;
+                     request.out = out;
+                     ZJ_RETURN_IF_ERROR(call.app.roster_exports().Export(*call.actor, request));
+                     return {};
+                   }));
+  return FileReply(std::move(bytes), req.xlsx, "members");
 }
 
 Result<Reply> CandidateTransfers(Call& call) {
@@ -227,7 +298,11 @@ void AddMemberImportRoutes(std::vector<Route>& routes) {
   routes.push_back({V::post, "/api/v1/members/imports", Access::kSession, UploadImport});
   routes.push_back({V::get, "/api/v1/members/imports", Access::kSession, ListImports});
   routes.push_back({V::get, "/api/v1/members/imports/:id", Access::kSession, GetImport});
+  routes.push_back({V::delete_, "/api/v1/members/imports/:id", Access::kSession, CancelImport});
+  routes.push_back({V::post, "/api/v1/members/imports/:id/cancel", Access::kSession, CancelImport});
   routes.push_back({V::get, "/api/v1/members/imports/:id/report", Access::kSession, ImportReport});
+  routes.push_back(
+      {V::post, "/api/v1/members/imports/:id/report", Access::kSession, RevealedImportReport});
   routes.push_back(
       {V::post, "/api/v1/members/imports/:id/transfers", Access::kSession, CandidateTransfers});
   routes.push_back({V::get, "/api/v1/members/template", Access::kSession, Template});

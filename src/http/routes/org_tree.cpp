@@ -184,14 +184,20 @@ Result<Reply> FoundingList(Call& call) {
   ZJ_ASSIGN_OR_RETURN(app::FoundingPage page,
                       call.app.coverage().FoundingList(*call.actor, id, filter));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& e : page.items) {
+  for (const auto& item : page.items) {
+    const auto& e = item.enterprise;
     items.push_back({{"id", std::to_string(e.row.id)},
                      {"name", e.row.name},
                      {"uscc", e.row.uscc},
                      {"industry", e.row.industry},
                      {"employees", e.row.employees},
                      {"region_code", e.row.region_code},
-                     {"region_name", e.region_name}});
+                     {"region_name", e.region_name},
+                     {"district_name", item.district_name},
+                     {"org",
+                      {{"id", std::to_string(item.org_id)},
+                       {"name", item.org_name},
+                       {"contact", item.org_contact}}}});
   }
   return Reply{beast_http::status::ok,
                nlohmann::json{{"items", std::move(items)},

@@ -71,6 +71,8 @@ export const AUDIT_ACTIONS = [
   'request_category.update',
   'founding_list.export',
   'calendar.load',
+  'jobs.cancel',
+  'jobs.download',
 ] as const
 
 export function searchAuditApi(query: AuditApi.Query): Promise<AuditApi.Page> {

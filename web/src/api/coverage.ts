@@ -59,6 +59,9 @@ export namespace CoverageApi {
     employees: number
     region_code: string
     region_name: string
+    district_name: string
+    /** The org responsible for founding its union (the street's union as a rule). */
+    org: { id: string; name: string; contact: string }
   }
   export interface FoundingPage {
     items: FoundingItem[]

@@ -101,6 +101,7 @@ const fields: Record<string, Record<string, true>> = {
     finished_at: true,
     rejections: true,
     candidates: true,
+    job: true,
   } satisfies Keys<MembersApi.Import>,
 }
 
@@ -127,7 +128,10 @@ const calls: [string, string][] = [
   ['post', '/api/v1/members/imports'],
   ['get', '/api/v1/members/imports'],
   ['get', '/api/v1/members/imports/{id}'],
+  ['delete', '/api/v1/members/imports/{id}'],
+  ['post', '/api/v1/members/imports/{id}/cancel'],
   ['get', '/api/v1/members/imports/{id}/report'],
+  ['post', '/api/v1/members/imports/{id}/report'],
   ['get', '/api/v1/members/template'],
   ['post', '/api/v1/members/export'],
   ['post', '/api/v1/members/imports/{id}/transfers'],

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, assert, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   approveTransferApi,
   cancelTransferApi,
@@ -17,6 +17,7 @@ import {
   templateUrl,
   toHalfWidth,
   updateMemberApi,
+  type MembersApi,
 } from './members'
 import { ApiError, configureApiClient, resetApiClient } from './request'
 
@@ -65,15 +66,19 @@ describe('queryKind follows the server rules for q', () => {
 })
 
 describe('importPercent', () => {
-  it('follows the committed rows and never reaches 100 while running', () => {
-    expect(importPercent({ status: 'running', rows_total: 0, rows_committed_through: 0 })).toBe(0)
-    expect(importPercent({ status: 'running', rows_total: 200, rows_committed_through: 50 })).toBe(25)
-    expect(importPercent({ status: 'running', rows_total: 200, rows_committed_through: 200 })).toBe(99)
+  const job = (percent: number | null) => ({ progress: { percent } }) as unknown as MembersApi.Import['job']
+
+  it("follows the job's share of the expected rows and never reaches 100 while running", () => {
+    expect(importPercent({ status: 'queued', job: job(null) })).toBe(0)
+    expect(importPercent({ status: 'running', job: job(25) })).toBe(25)
+    expect(importPercent({ status: 'running', job: job(100) })).toBe(99)
+    expect(importPercent({ status: 'interrupted', job: job(40) })).toBe(40)
+    expect(importPercent({ status: 'running', job: null })).toBe(0)
   })
 
   it('is 100 once the server says the run has stopped, however it ended', () => {
-    for (const status of ['done', 'refused', 'failed'] as const) {
-      expect(importPercent({ status, rows_total: 10, rows_committed_through: 0 })).toBe(100)
+    for (const status of ['done', 'refused', 'failed', 'cancelled'] as const) {
+      expect(importPercent({ status, job: job(10) })).toBe(100)
     }
   })
 })
@@ -178,11 +183,19 @@ describe('import and export clients', () => {
         },
       }),
     )
-    const file = await exportMembersApi({ org_id: '10', subtree: true, format: 'xlsx', full: false, reason: 'x' })
-    expect(file.fileName).toBe('会员.xlsx')
-    expect(await file.blob.text()).toBe('PK')
+    const answer = await exportMembersApi({ org_id: '10', subtree: true, format: 'xlsx', full: false, reason: 'x' })
+    assert('file' in answer)
+    expect(answer.file.fileName).toBe('会员.xlsx')
+    expect(await answer.file.blob.text()).toBe('PK')
     expect(call().url.pathname).toBe('/api/v1/members/export')
     expect(JSON.parse(String(call().init.body))).toEqual({ org_id: '10', subtree: true, format: 'xlsx', full: false })
+  })
+
+  it('hands a large export back as the background job that writes it', async () => {
+    fetchMock.mockResolvedValueOnce(json({ id: '77', kind: 'members.export', state: 'queued' }, 202))
+    const answer = await exportMembersApi({ org_id: '10', subtree: true, format: 'csv', full: false })
+    assert('job' in answer)
+    expect(answer.job.id).toBe('77')
   })
 
   it('hands a refused export (no reason for full values) to the caller', async () => {

@@ -3,7 +3,8 @@
 // ID or phone with a reason (audited), move it to another union through a transfer the other
 // side decides, import rosters (XLSX/CSV as raw bytes, read in the background, polled for
 // progress) and export them. Outside the caller's subtree everything answers 404.
-import { apiUrl, request, requestFile, type FileAnswer } from './request'
+import type { JobsApi } from './jobs'
+import { apiUrl, request, requestFile, requestFileOrJson, type FileAnswer } from './request'
 
 export namespace MembersApi {
   export type Status = 'active' | 'transferred_out' | 'retired' | 'deceased' | 'left'
@@ -137,7 +138,8 @@ export namespace MembersApi {
     | { id_number: string; to_union_id: string; reason: string }
 
   export type ImportMode = 'valid-rows' | 'all-or-nothing'
-  export type ImportStatus = 'running' | 'done' | 'refused' | 'failed'
+  /** queued and interrupted: waiting for (or to resume on) the server's import worker. */
+  export type ImportStatus = 'queued' | 'running' | 'interrupted' | 'done' | 'refused' | 'failed' | 'cancelled'
   export interface Rejection {
     /** The row number in the file, header = 1. */
     row: number
@@ -172,6 +174,8 @@ export namespace MembersApi {
     rejections: Rejection[]
     /** The first 500. */
     candidates: Candidate[]
+    /** The background job that runs it (null for a run of the command line). */
+    job: JobsApi.Job | null
   }
   export interface ImportStart {
     union_id: string
@@ -218,20 +222,19 @@ export function toHalfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
 }
 
-/** Whether an import run has stopped (polling ends). */
+/** Whether an import run has stopped (polling ends); a queued or interrupted one will still run. */
 export function importFinished(run: Pick<MembersApi.Import, 'status'>): boolean {
-  return run.status !== 'running'
+  return run.status !== 'running' && run.status !== 'queued' && run.status !== 'interrupted'
 }
 
 /**
- * How far a run has got, 0–100. rows_total counts the rows read so far, so while running the bar
- * follows the committed rows and never shows 100 before the server says it is done.
+ * How far a run has got, 0–100: the job's share of the rows expected (counted by the server
+ * before it starts), never 100 before the server says it is done.
  */
-export function importPercent(run: Pick<MembersApi.Import, 'status' | 'rows_total' | 'rows_committed_through'>): number {
+export function importPercent(run: Pick<MembersApi.Import, 'status' | 'job'>): number {
   if (importFinished(run)) return 100
-  if (run.rows_total <= 0) return 0
-  const share = Math.floor((100 * Math.min(run.rows_committed_through, run.rows_total)) / run.rows_total)
-  return Math.min(99, Math.max(0, share))
+  const percent = run.job?.progress.percent
+  return percent === null || percent === undefined ? 0 : Math.min(99, Math.max(0, percent))
 }
 
 const memberPath = (id: string) => `/api/v1/members/${encodeURIComponent(id)}`
@@ -291,7 +294,7 @@ export function cancelTransferApi(id: string): Promise<MembersApi.Transfer> {
   return request(`${transferPath(id)}/cancel`, { method: 'POST', body: {}, silent: true })
 }
 
-/** Uploads a roster file as it is (the server detects XLSX, or CSV in UTF-8/GBK) and starts the run (202). */
+/** Uploads a roster file as it is (the server detects XLSX, or CSV in UTF-8/GBK) and queues the run (202). */
 export function startImportApi(file: Blob, start: MembersApi.ImportStart): Promise<MembersApi.Import> {
   return request('/api/v1/members/imports', {
     method: 'POST',
@@ -305,13 +308,23 @@ export function getImportApi(id: string): Promise<MembersApi.Import> {
   return request(importPath(id), { silent: true })
 }
 
+/** Stops a queued or running import; what it committed stays (the report says how far it got). */
+export function cancelImportApi(id: string): Promise<MembersApi.Import> {
+  return request(`${importPath(id)}/cancel`, { method: 'POST', body: {}, silent: true })
+}
+
 export function listImportsApi(unionId?: string, status?: MembersApi.ImportStatus): Promise<MembersApi.ImportList> {
   return request('/api/v1/members/imports', { query: { union_id: unionId || undefined, status: status || undefined } })
 }
 
-/** Where the browser downloads the run's rows with an error column (audited export). */
+/** Where the browser downloads the run's rows with an error column, IDs and phones masked (audited). */
 export function importReportUrl(id: string, format: MembersApi.FileFormat): string {
   return apiUrl(`${importPath(id)}/report`, { format })
+}
+
+/** The report with full IDs and phones (to correct and import again): needs a reason, audited. */
+export function revealedImportReportApi(id: string, format: MembersApi.FileFormat, reason: string): Promise<FileAnswer> {
+  return requestFile(`${importPath(id)}/report`, { method: 'POST', body: { format, reason }, silent: true })
 }
 
 /** Turns the run's transfer candidates (all, or the given rows) into requests to the import's union. */
@@ -332,9 +345,15 @@ export function templateUrl(format: MembersApi.FileFormat): string {
   return apiUrl('/api/v1/members/template', { format })
 }
 
-/** The roster of an org (or its subtree) as a file; masked unless `full` with a reason. Audited. */
-export function exportMembersApi(request: MembersApi.ExportRequest): Promise<FileAnswer> {
+/**
+ * The roster of an org (or its subtree) as a file; masked unless `full` with a reason. Audited.
+ * A large one (over the server's limit) comes back as a background job whose file is downloaded
+ * when it is ready.
+ */
+export function exportMembersApi(request: MembersApi.ExportRequest): Promise<{ file: FileAnswer } | { job: JobsApi.Job }> {
   const body: MembersApi.ExportRequest = { ...request }
   if (!body.full) delete body.reason
-  return requestFile('/api/v1/members/export', { method: 'POST', body, silent: true })
+  return requestFileOrJson<JobsApi.Job>('/api/v1/members/export', { method: 'POST', body, silent: true }).then((answer) =>
+    'json' in answer ? { job: answer.json } : { file: answer.file },
+  )
 }

@@ -87,6 +87,8 @@ const fields = {
     employees: true,
     region_code: true,
     region_name: true,
+    district_name: true,
+    org: true,
   } satisfies Keys<CoverageApi.FoundingItem>,
   Enterprise: {
     id: true,

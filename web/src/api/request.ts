@@ -217,6 +217,13 @@ export async function requestFile(path: string, options: RequestOptions = {}): P
   return { blob: await response.blob(), fileName: dispositionFileName(response.headers.get('Content-Disposition')) }
 }
 
+/** One API call that answers either a file or (e.g. 202 with a background job) JSON. */
+export async function requestFileOrJson<T>(path: string, options: RequestOptions = {}): Promise<{ file: FileAnswer } | { json: T }> {
+  const response = await send(path, options, '*/*')
+  if (isJson(response.headers.get('Content-Type'))) return { json: (await response.json()) as T }
+  return { file: { blob: await response.blob(), fileName: dispositionFileName(response.headers.get('Content-Disposition')) } }
+}
+
 /** Performs one API call and returns its parsed JSON body (undefined for 204). */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(path, options, 'application/json')

@@ -22,6 +22,7 @@ export const AUDIT_TARGET_TYPES = [
   'calendar',
   'worker_account',
   'worker_binding',
+  'job',
 ] as const
 
 function label(t: Translate, te: Has, key: string, code: string): string {

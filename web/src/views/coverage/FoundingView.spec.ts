@@ -12,7 +12,17 @@ function json(body: unknown): Response {
 }
 
 function item(id: string, employees: number) {
-  return { id, name: `单位${id}`, uscc: '91110101MA0000000X', industry: 'C', employees, region_code: '110101001', region_name: '东华门街道' }
+  return {
+    id,
+    name: `单位${id}`,
+    uscc: '91110101MA0000000X',
+    industry: 'C',
+    employees,
+    region_code: '110101001',
+    region_name: '东华门街道',
+    district_name: '东城区',
+    org: { id: '11', name: '东华门街道总工会', contact: '010-65120000' },
+  }
 }
 
 const street = (id: string, name: string, gap: number, region: string) => ({
@@ -48,14 +58,24 @@ const orgDetail = (id: string, name: string, region: string) => ({
 let fetchMock: ReturnType<typeof vi.fn>
 let router: Router
 const listCalls: URL[] = []
+const writes: { path: string; body: Record<string, unknown> }[] = []
 
 beforeEach(() => {
   setLocale('zh-CN')
   setActivePinia(createPinia())
   useSessionStore().user = { id: '2', username: 'staff.dongcheng', display_name: '东城', role: 'staff', org: { id: '10', name: '北京市东城区总工会' } }
   listCalls.length = 0
-  fetchMock = vi.fn(async (input: string) => {
+  writes.length = 0
+  fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
     const url = new URL(input, 'http://localhost')
+    if (init?.method === 'POST' && url.pathname === '/api/v1/orgs') {
+      writes.push({ path: url.pathname, body: JSON.parse(String(init.body)) })
+      return new Response(JSON.stringify({ ...orgDetail('77', '单位1工会委员会', ''), kind: 'grassroots' }), { status: 201, headers: { 'Content-Type': 'application/json' } })
+    }
+    if (init?.method === 'PATCH') {
+      writes.push({ path: url.pathname, body: JSON.parse(String(init.body)) })
+      return json({})
+    }
     switch (url.pathname) {
       case '/api/v1/orgs/10/founding-list':
         listCalls.push(url)
@@ -127,5 +147,26 @@ describe('FoundingView', () => {
     expect(listCalls[1]?.searchParams.get('cursor')).toBe('n1')
     expect(wrapper.findAll('[data-testid="founding-employees"]')).toHaveLength(4)
     expect(wrapper.find('[data-testid="founding-more"]').exists()).toBe(false)
+  })
+
+  it('names the district and the union to call, and founds a union that takes the enterprise off the list', async () => {
+    const wrapper = await mountAt('/founding')
+    expect(wrapper.text()).toContain('东城区')
+    expect(wrapper.text()).toContain('东华门街道总工会')
+    expect(wrapper.find('[data-testid="founding-contact"]').text()).toBe('010-65120000')
+
+    await wrapper.findAll('[data-testid="founding-found"]')[0]?.trigger('click')
+    await flushPromises()
+    const name = document.body.querySelector<HTMLInputElement>('[data-testid="found-union-name"] input, input[data-testid="found-union-name"]')
+    expect(name?.value).toBe('单位1工会委员会')
+    document.body.querySelector<HTMLElement>('[data-testid="found-union-save"]')?.click()
+    await flushPromises()
+    await flushPromises()
+    expect(writes[0]).toEqual({
+      path: '/api/v1/orgs',
+      body: expect.objectContaining({ code: 'U91110101MA0000000X', name: '单位1工会委员会', kind: 'grassroots', parent_id: '11' }),
+    })
+    expect(writes[1]).toEqual({ path: '/api/v1/enterprises/1', body: { union_org_id: '77' } })
+    expect(wrapper.findAll('[data-testid="founding-employees"]').map((e) => e.text())).toEqual(['120'])
   })
 })

@@ -58,7 +58,35 @@ const run: MembersApi.Import = {
   finished_at: null,
   rejections: [],
   candidates: [],
+  job: {
+    id: '99',
+    kind: 'members.import',
+    state: 'running',
+    org: { id: '21', name: '东华门联合工会' },
+    owner: { id: '3', name: '干部' },
+    file_name: '名册.csv',
+    progress: {
+      rows_expected: 8,
+      rows_read: 4,
+      rows_committed: 4,
+      rows_rejected: 0,
+      rows_per_second: 2,
+      eta_seconds: 2,
+      percent: 50,
+      header_row: 1,
+    },
+    cancel_requested: false,
+    error: null,
+    report: null,
+    result_ref: '99',
+    has_file: false,
+    attempts: 1,
+    created_at: 1_780_000_000_000,
+    started_at: 1_780_000_000_000,
+    finished_at: null,
+  },
 }
+const queued: MembersApi.Import = { ...run, status: 'queued', rows_total: 0, rows_committed_through: 0, job: null }
 const finished: MembersApi.Import = {
   ...run,
   status: 'done',
@@ -91,8 +119,9 @@ beforeEach(() => {
     if (url.pathname === '/api/v1/members/7') return json(zhangDetail)
     if (url.pathname === '/api/v1/members/7/reveal') return json({ value: '110101199003074514' })
     if (url.pathname === '/api/v1/orgs') return json({ items: [{ id: '21', code: 'U1', name: '东华门联合工会', kind: 'grassroots', parent_id: '10' }] })
-    if (url.pathname === '/api/v1/members/imports' && init.method === 'POST') return json(run, 202)
+    if (url.pathname === '/api/v1/members/imports' && init.method === 'POST') return json(queued, 202)
     if (url.pathname === '/api/v1/members/imports') return json({ items: url.searchParams.get('status') === 'running' ? [run] : [], next_cursor: null })
+    if (url.pathname === '/api/v1/jobs') return json({ items: [], next_cursor: null })
     if (url.pathname === '/api/v1/members/imports/99') return json(++polls < 2 ? run : finished)
     return json({ status: 404, title: '未找到' }, 404)
   })
@@ -193,7 +222,13 @@ describe('MemberImportView', () => {
     const upload = calls.find((c) => c.url.pathname === '/api/v1/members/imports')
     expect(Object.fromEntries(upload?.url.searchParams ?? [])).toEqual({ union_id: '21', mode: 'valid-rows', file_name: '名册.csv' })
     expect(new Headers(upload?.init.headers).get('Content-Type')).toBe('application/octet-stream')
-    expect(wrapper.find('[data-testid="member-import-progress"]').text()).toContain('已处理 4 / 8 行')
+    // The run is in the address (the user may leave and come back), and the page follows it.
+    expect(router.currentRoute.value.query.run).toBe('99')
+    for (let i = 0; i < 3 && !wrapper.find('[data-testid="member-import-rate"]').exists(); i++) await flushPromises()
+    const progress = wrapper.find('[data-testid="member-import-progress"]').text()
+    expect(progress).toContain('已处理 4 / 8 行')
+    expect(progress).toContain('每秒 2 行')
+    expect(progress).toContain('预计还需 0:02')
 
     // Two polls later the run is done and the report is shown.
     for (let i = 0; i < 3 && !wrapper.find('[data-testid="member-import-report"]').exists(); i++) {
@@ -208,13 +243,13 @@ describe('MemberImportView', () => {
     expect(rejections).toContain('手机号')
     expect(report.find('[data-testid="member-import-candidates"]').text()).toContain('景山工会')
     expect(report.find('[data-testid="member-import-report-csv"]').attributes('href')).toBe('/api/v1/members/imports/99/report?format=csv')
-  }, 10_000)
+  }, 30_000)
 
   it("lists the runs of ?status=running (the workbench's link) and follows the one picked", async () => {
     const wrapper = await mountAt('/members/import?status=running')
     const list = calls.find((c) => c.url.pathname === '/api/v1/members/imports')
     expect(list?.url.searchParams.get('status')).toBe('running')
-    const rows = wrapper.findAll('[data-testid="member-import-runs-table"] tbody tr.el-table__row')
+    const rows = wrapper.findAll('[data-testid="member-import-status-runs-table"] tbody tr.el-table__row')
     expect(rows).toHaveLength(1)
     expect(rows[0]!.text()).toContain('名册.csv')
     expect(rows[0]!.text()).toContain('东华门联合工会')
@@ -222,6 +257,6 @@ describe('MemberImportView', () => {
     await rows[0]!.trigger('click')
     await flushPromises()
     expect(wrapper.find('[data-testid="member-import-progress"]').text()).toContain('已处理 4 / 8 行')
-    expect(wrapper.find('[data-testid="member-import-runs"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="member-import-status-runs"]').exists()).toBe(false)
   })
 })
