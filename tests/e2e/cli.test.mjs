@@ -115,12 +115,16 @@ describe('zhijia demo --history', () => {
     assert.ok(replayed, first.stdout)
     assert.ok(Number(replayed[1]) > 2000 && Number(replayed[2]) > 100, replayed[0])
     const lines = first.stdout.split('\n')
-    for (const name of ['admin', 'staff.dongcheng', 'staff.xicheng', 'operator', 'cadre.donghuamen', 'worker.demo']) {
+    for (const name of ['admin', 'staff.dongcheng', 'staff.xicheng', 'operator', 'cadre.donghuamen']) {
       const at = lines.findIndex((line) => new RegExp(`user ${name.replace('.', '\\.')}\\b.*password Secret-Pass-2026`).test(line))
       assert.ok(at >= 0, `${name} is printed`)
       assert.match(lines[at + 1], /^ {2}try: /, `what ${name} can try follows its login`)
     }
-    assert.match(first.stdout, /track and rate request \d{15} \(phone ending \d{4}\)/)
+    // The demo worker signs in to the portal by phone; what to try there follows that line.
+    const worker = lines.findIndex((line) => /demo worker worker\.demo: sign in at \/portal\/sign-in with phone \d{11}/.test(line))
+    assert.ok(worker >= 0, 'the demo worker is printed')
+    assert.match(lines[worker + 1], /^ {2}try: /, 'what the demo worker can try follows its line')
+    assert.match(lines[worker + 1], /rate request \d{15} in My requests \(or track it with the phone's last four digits \d{4}\)/)
     // The demo's rosters are imported from nameless files: none is left in TMPDIR in plain text.
     const rosters = path.join(dir, 'zhijia-imports')
     assert.deepEqual(existsSync(rosters) ? readdirSync(rosters) : [], [], 'no roster file is left behind')
