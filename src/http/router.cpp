@@ -186,18 +186,12 @@ std::optional<Handled> Router::RefuseUpload(const Request& header) {
 Handled Router::Handle(const Request& request, const Peer& peer, app::Upload* upload) {
   const std::string_view target = request.target();
   const std::string_view path = target.substr(0, target.find('?'));
-  Call call{request,
-            app_,
-            options_,
-            i18n::NegotiateLocale(request[beast_http::field::accept_language]),
-            peer.address,
-            options_.secure_cookies,
-            {},
-            std::nullopt,
-            {},
-            {},
-            {},
-            upload};
+  Call call{request,      app_,
+            options_,     i18n::NegotiateLocale(request[beast_http::field::accept_language]),
+            peer.address, options_.secure_cookies,
+            {},           std::nullopt,
+            {},           {},
+            {},           upload};
   // Only a trusted proxy's word is taken, and only for the hops it can vouch for.
   if (!options_.trusted_proxies.empty() && options_.trusted_proxies.Contains(peer.address)) {
     std::vector<std::string_view> forwarded;
