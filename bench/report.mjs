@@ -78,6 +78,36 @@ const apiWrites = {
   target_ratio: 0.3,
 }
 
+// Workers' sign-in (bench/sign_in/run_sign_in.sh): alternating rounds against the bare server,
+// the round with the median ratio reported, as for the reads.
+function signIn() {
+  if (!existsSync(`${dir}/sign_in.json`)) return null
+  const info = read('sign_in.json')
+  const row = (mode, request, bytes) => {
+    const rounds = Array.from({ length: info.rounds }, (_, i) => {
+      const zhijia = wrk(`wrk_sign_in_${mode}_zhijia_${i + 1}.txt`)
+      const bare = wrk(`wrk_sign_in_${mode}_bare_${i + 1}.txt`)
+      return { zhijia, bare, ratio: round(zhijia.rps / bare.rps) }
+    })
+    const median = [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor(rounds.length / 2)]
+    return {
+      request,
+      body_bytes: bytes,
+      connections: info.connections,
+      duration_s: info.duration_s,
+      rounds: rounds.map((r) => ({ zhijia_rps: r.zhijia.rps, bare_rps: r.bare.rps, ratio: r.ratio })),
+      zhijia: median.zhijia,
+      bare_server: median.bare,
+      ratio: median.ratio,
+    }
+  }
+  return [
+    row('code', 'POST /api/v1/portal/sign-in/code (code stored hashed and queued for SMS, durable)', info.code_body_bytes),
+    row('verify', 'POST /api/v1/portal/session (a wrong code: 401)', info.verify_body_bytes),
+  ]
+}
+const signInRows = signIn()
+
 const small = read('dashboards_small.json')
 const large = read('dashboards_large.json')
 const scopeName = (path, scopes) =>
@@ -125,6 +155,8 @@ const result = {
   dashboards,
   search,
   memory: { ...read('memory.json') },
+  sign_in: signInRows,
+  my_requests: existsSync(`${dir}/my_requests.json`) ? read('my_requests.json') : null,
   member_import: existsSync(`${dir}/import.json`) ? read('import.json') : null,
   member_import_postgresql: existsSync(`${dir}/import_pg.json`) ? read('import_pg.json') : null,
   member_import_http: existsSync(`${dir}/import_http.json`) ? read('import_http.json') : null,
@@ -166,6 +198,26 @@ const lines = [
   `Server memory with ${n(members)} members: RSS idle ${result.memory.idle_rss_mib} MiB, peak after the load ${result.memory.peak_rss_mib} MiB.`,
   '',
 ]
+if (signInRows) {
+  lines.push(
+    `| worker sign-in (${signInRows[0].connections} conn., a new phone per request; the median of ${signInRows[0].rounds.length} alternating ${signInRows[0].duration_s} s rounds) | zhijia req/s | p50 / p99 ms | bare server req/s | ratio | each round's ratio |`,
+    '|---|---:|---:|---:|---:|---|',
+    ...signInRows.map(
+      (r) =>
+        `| ${r.request} (${r.body_bytes} B) | ${Math.round(r.zhijia.rps)} | ${r.zhijia.p50_ms} / ${r.zhijia.p99_ms} | ${Math.round(r.bare_server.rps)} | **${r.ratio}** | ${r.rounds.map((x) => x.ratio).join(', ')} |`,
+    ),
+    '',
+  )
+}
+const mine = result.my_requests
+if (mine) {
+  lines.push(
+    `| My requests, a worker with ${mine.worker_requests} requests (${n(mine.members)} members) | p50 ms | p95 ms | p99 ms | p99 < ${mine.p99_target_ms} ms |`,
+    '|---|---:|---:|---:|---|',
+    ...mine.rows.map((r) => `| GET ${r.path} (${r.bytes} B) | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${ok(r.p99_ms < mine.p99_target_ms)} |`),
+    '',
+  )
+}
 const imp = result.member_import
 if (imp) {
   lines.push(

@@ -22,6 +22,10 @@
 #   memory       the server's RSS idle and after the load;
 #   member_import `zhijia members import` against a bare prepared insert of the same rows
 #                (SQLite) and against COPY of the same rows (PostgreSQL 15);
+#   sign_in      workers' sign-in code requests and verifications per second against the bare
+#                server (bench/sign_in/run_sign_in.sh);
+#   my_requests  p50/p95/p99 of a signed-in worker's My requests with 50 requests of their own
+#                among the large data set's (bench/sign_in/run_my_requests.sh).
 #   member_import_http the same roster uploaded through the web's path (a background job)
 #                beside the command line, and the p99 of a member GET while it runs.
 set -euo pipefail
@@ -211,6 +215,15 @@ cat >"$work/out/memory.json" <<EOF
 {"members": $members, "idle_rss_mib": $rss_idle, "peak_rss_mib": $rss_load}
 EOF
 rm -f "$work/small.db"* "$work/before_writes.db"*
+
+# My requests on the large data set (moved, not copied: it is not used after this).
+mkdir -p "$work/my_requests"
+for f in "$work/large.db"*; do mv "$f" "$work/my_requests/my_requests.db${f#"$work/large.db"}"; done
+cp "$work/zhijia.key" "$work/my_requests/my_requests.key"
+bash "$root/bench/sign_in/run_my_requests.sh" "$build" "$work/my_requests" "$work/out" "$members"
+rm -f "$work/my_requests/my_requests.db"*
+
+bash "$root/bench/sign_in/run_sign_in.sh" "$build" "$work/sign_in" "$work/out" "$duration" "$rounds"
 
 bash "$root/bench/import/run_import.sh" "$build" "$work/import" "$rows" "$work/out/import.json"
 bash "$root/bench/import/run_import_pg.sh" "$build" "$work/import" "$rows" "$work/out/import_pg.json"

@@ -20,13 +20,18 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       id_lookups_(clock, audit_),
       transfers_(db, clock, random, audit_, vault_, calendar_book_, id_lookups_),
       members_(db, clock, random, audit_, vault_, transfers_, id_lookups_),
-      demo_(db, accounts_, members_, transfers_, vault_, BuiltinRegions(), clock, random),
+      sign_in_(db, clock, random, audit_, vault_, config.worker_session_policy,
+               config.sign_in_codes),
+      demo_(db, accounts_, members_, transfers_, sign_in_, vault_, BuiltinRegions(), clock, random),
       calendars_(db, clock, audit_, calendar_book_),
       service_dashboard_(db, clock),
       roster_imports_(db, clock, random, vault_, audit_),
       roster_exports_(db, clock, vault_, audit_),
       requests_(db, clock, random, audit_, vault_, calendar_book_),
       workbench_(db, clock, transfers_),
+      bindings_(db, clock, random, audit_, vault_, sign_in_),
+      cards_(db, clock, vault_),
+      my_data_(db, clock, vault_, audit_, requests_),
       jobs_(db, clock, random, vault_, audit_, config.jobs) {}
 
 }  // namespace zj::app

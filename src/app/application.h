@@ -6,6 +6,7 @@
 #include "app/accounts/user_directory.h"
 #include "app/audit/audit_service.h"
 #include "app/calendar/calendar_service.h"
+#include "app/cards/card_service.h"
 #include "app/clock.h"
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
@@ -23,6 +24,9 @@
 #include "app/requests/service_dashboard.h"
 #include "app/system/system_service.h"
 #include "app/workbench/workbench.h"
+#include "app/worker_accounts/binding_service.h"
+#include "app/worker_accounts/my_data.h"
+#include "app/worker_accounts/sign_in_service.h"
 #include "store/database.h"
 
 namespace zj::app {
@@ -31,6 +35,8 @@ struct AppConfig {
   PasswordCost password_cost = PasswordCost::Interactive();
   SessionPolicy session_policy;
   KeyRing keys;  //!< personal-data keys (from the key file); empty → personal data refused
+  SessionPolicy worker_session_policy = WorkerSessionPolicy();
+  worker_accounts::SignInCodePolicy sign_in_codes;
   JobsConfig jobs;
 };
 
@@ -60,6 +66,13 @@ class Application {
   RosterExportService& roster_exports() { return roster_exports_; }
   RequestService& requests() { return requests_; }
   Workbench& workbench() { return workbench_; }
+  //! Workers' sign-in by phone and code, and their sessions.
+  SignInService& sign_in() { return sign_in_; }
+  //! Workers' accounts bound to the registry, and the cadres' decisions.
+  BindingService& bindings() { return bindings_; }
+  CardService& cards() { return cards_; }
+  //! What is stored about a signed-in worker (PIPL), audited as the worker's own access.
+  MyDataService& my_data() { return my_data_; }
   JobService& jobs() { return jobs_; }
 
  private:
@@ -78,6 +91,7 @@ class Application {
   IdLookups id_lookups_;        // before transfers_ and members_, which look IDs up
   TransferService transfers_;   // before members_, which shows a member's transfers
   MemberService members_;
+  SignInService sign_in_;  // before demo_, which opens the demo worker's account
   DemoService demo_;
   CalendarService calendars_;
   ServiceDashboard service_dashboard_;
@@ -85,6 +99,9 @@ class Application {
   RosterExportService roster_exports_;
   RequestService requests_;  // after calendar_book_, which it reads
   Workbench workbench_;      // after transfers_, whose rule it counts by
+  BindingService bindings_;  // after sign_in_, whose session cache it updates
+  CardService cards_;
+  MyDataService my_data_;  // after requests_, whose records it lists
   JobService jobs_;
 };
 

@@ -111,6 +111,19 @@ void PrintAccounts(const app::DemoReport& report, const app::DemoHistoryReport* 
                 << "\n";
     }
   }
+  if (report.worker) {
+    // Workers sign in to the portal by phone: the code is in the server's log.
+    std::cout << i18n::Translate(locale, "cli.demo.worker",
+                                 {{"phone", report.worker->phone},
+                                  {"member", report.worker->member_name.value_or("-")}})
+              << "\n";
+    if (history != nullptr) {
+      std::cout << i18n::Translate(locale, "cli.demo.try.worker.demo",
+                                   {{"number", history->worker_tracking_number},
+                                    {"last4", history->worker_phone_last4}})
+                << "\n";
+    }
+  }
 }
 
 }  // namespace

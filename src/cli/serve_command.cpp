@@ -12,9 +12,11 @@
 #include "app/coverage/served.h"
 #include "app/jobs/job_runner.h"
 #include "app/notify/outbox.h"
+#include "app/notify/sms_outbox.h"
 #include "app/system/periodic_jobs.h"
 #include "cli/commands.h"
 #include "cli/server_log.h"
+#include "cli/sms_options.h"
 #include "http/server.h"
 
 namespace zj::cli {
@@ -50,6 +52,7 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
     std::string trust_proxy;  //!< "" when not given
     http::ServerOptions server;
     app::SmtpConfig smtp;
+    SmsOptions sms;
     app::JobsConfig jobs;
     app::JobRunnerOptions runner;
     int files_keep_days = 7;
@@ -102,6 +105,7 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
   cmd->add_option("--smtp-user", o->smtp.username,
                   "SMTP user name (password: ZHIJIA_SMTP_PASSWORD)")
       ->envname("ZHIJIA_SMTP_USER");
+  AddSmsOptions(*cmd, o->sms);
   cmd->callback([&global, &run, o] {
     run = [&global, o] {
       auto listen = ParseListen(o->listen);
@@ -113,6 +117,8 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
         if (!proxies) return ReportError(proxies.error());
         o->server.trusted_proxies = std::move(*proxies);
       }
+      auto sms = MakeSmsSender(o->sms);
+      if (!sms) return ReportError(sms.error());
       if (o->jobs.files_dir.empty()) o->jobs.files_dir = DefaultFilesDir(global);
       o->jobs.files_keep_ms = std::int64_t{o->files_keep_days} * 24 * 3600 * 1000;
       auto runtime = OpenRuntime(global, {}, nullptr, o->jobs);
@@ -146,6 +152,18 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                      app::DeliverOutbox(application.db(), application.clock(), *notifier));
                  return {};
                });
+      // Sign-in codes: their own job, woken as soon as one is queued; retried while the gateway
+      // is down (app/notify/sms_outbox.h).
+      jobs.Add("sms.deliver", std::chrono::seconds(5), [&application, &sms]() -> Result<void> {
+        ZJ_RETURN_IF_ERROR(
+            app::DeliverSms(application.db(), application.clock(), application.vault(), **sms));
+        return {};
+      });
+      application.sign_in().OnSmsQueued([&jobs] { jobs.RunSoon("sms.deliver"); });
+      jobs.Add("sign_in_codes.forget", std::chrono::hours(1), [&application]() -> Result<void> {
+        ZJ_RETURN_IF_ERROR(application.sign_in().ForgetOldCodes());
+        return {};
+      });
       // Lapsed deadlines escalate within a minute; after downtime, at once (the job runs at
       // start), each lapse once.
       jobs.Add("requests.sweep", std::chrono::minutes(1), [&application]() -> Result<void> {
@@ -187,6 +205,7 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       });
       runner.Stop();  // a running import stops after its batch and resumes at the next start
       jobs.Stop();
+      application.sign_in().OnSmsQueued(nullptr);  // the jobs go before the application
       return kExitOk;
     };
   });

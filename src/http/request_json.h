@@ -21,6 +21,9 @@ void WriteRequestSummary(JsonWriter& w, const app::RequestView& v, i18n::Locale 
 void WriteRequestDetail(JsonWriter& w, const app::RequestView& v, i18n::Locale locale);
 //! FollowUpEntry: a visit owed or done, with its request's headline.
 void WriteFollowUpEntry(JsonWriter& w, const app::FollowUpEntry& e, i18n::Locale locale);
+//! A request as the worker sees it (TrackedRequest of the OpenAPI document): on the tracking
+//! page and, with its id, in My requests.
+nlohmann::json TrackedJson(const app::TrackedRequest& t, i18n::Locale locale);
 nlohmann::json CategoryJson(const store::CategoryRow& c, i18n::Locale locale);
 
 //! category, title, description, contact_name, contact_phone, employer_id?, region_code?,

@@ -29,8 +29,9 @@ struct Call {
   std::string remote_addr;
   bool secure = false;                        //!< served over TLS or behind a proxy that says so
   std::map<std::string, std::string> params;  //!< from the path pattern
-  std::optional<app::Actor> actor;            //!< set for Access::kSession routes
-  std::string session_token;                  //!< the cookie's value, when present
+  std::optional<app::Actor> actor;            //!< set for Access::kSession and kWorker routes
+  std::string session_token;                  //!< the staff cookie's value, when present
+  std::string worker_session_token;           //!< the portal cookie's value, when present
   std::vector<std::string> set_cookies;       //!< Set-Cookie values to send
   //! An upload route's body, sealed to a file as it arrived (the server's path); null when the
   //! body is in `request` (the router called directly, as tests do).
@@ -76,7 +77,8 @@ Reply PageReply(const std::vector<Item>& items, const std::optional<std::int64_t
 
 enum class Access {
   kPublic,   //!< anyone
-  kSession,  //!< a signed-in user; unsafe methods also need the CSRF token
+  kSession,  //!< signed-in staff (console cookie); unsafe methods also need the CSRF token
+  kWorker,   //!< a signed-in worker (portal cookie); unsafe methods also need its CSRF token
 };
 
 using Handler = std::function<Result<Reply>(Call&)>;
@@ -137,6 +139,11 @@ void AddRequestRoutes(std::vector<Route>& routes);
 void AddRequestPortalRoutes(std::vector<Route>& routes);
 void AddCalendarRoutes(std::vector<Route>& routes);
 void AddWorkbenchRoutes(std::vector<Route>& routes);
+void AddWorkerSessionRoutes(std::vector<Route>& routes);
+void AddWorkerAccountRoutes(std::vector<Route>& routes);
+void AddMyRequestRoutes(std::vector<Route>& routes);
+void AddWorkerBindingRoutes(std::vector<Route>& routes);
+void AddMyDataRoutes(std::vector<Route>& routes);
 void AddJobRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

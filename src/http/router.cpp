@@ -88,6 +88,14 @@ std::string CookieValue(std::string_view header, std::string_view name) {
   return {};
 }
 
+std::string SessionCookie(std::string_view name, const std::string& value, long max_age_s,
+                          bool secure) {
+  std::string cookie = std::string(name) + "=" + value +
+                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_s);
+  if (secure) cookie += "; Secure";
+  return cookie;
+}
+
 void AddSecurityHeaders(Response& res, Answer answer) {
   if (answer == Answer::kData) {
     // JSON is never rendered as a page: nothing may load from it and nothing may frame it
@@ -127,6 +135,11 @@ std::vector<Route> ApiRoutes() {
   AddRequestPortalRoutes(routes);
   AddCalendarRoutes(routes);
   AddWorkbenchRoutes(routes);
+  AddWorkerSessionRoutes(routes);
+  AddWorkerAccountRoutes(routes);
+  AddMyRequestRoutes(routes);
+  AddMyDataRoutes(routes);
+  AddWorkerBindingRoutes(routes);
   AddJobRoutes(routes);
   return routes;
 }
@@ -178,7 +191,7 @@ Handled Router::Handle(const Request& request, const Peer& peer, app::Upload* up
             peer.address, options_.secure_cookies,
             {},           std::nullopt,
             {},           {},
-            upload};
+            {},           upload};
   // Only a trusted proxy's word is taken, and only for the hops it can vouch for.
   if (!options_.trusted_proxies.empty() && options_.trusted_proxies.Contains(peer.address)) {
     std::vector<std::string_view> forwarded;
@@ -274,9 +287,14 @@ Handled Router::HandleApi(const Request& request, Call& call, std::string_view p
         {}};
   }
 
-  call.session_token = CookieValue(request[beast_http::field::cookie], kSessionCookie);
-  if (route->access == Access::kSession) {
-    auto session = app_.accounts().Authenticate(call.session_token);
+  const std::string_view cookies = request[beast_http::field::cookie];
+  call.session_token = CookieValue(cookies, kSessionCookie);
+  call.worker_session_token = CookieValue(cookies, kWorkerSessionCookie);
+  if (route->access != Access::kPublic) {
+    // Staff routes take only the console's cookie and worker routes only the portal's.
+    auto session = route->access == Access::kSession
+                       ? app_.accounts().Authenticate(call.session_token)
+                       : app_.sign_in().Authenticate(call.worker_session_token);
     if (!session) return {problem(session.error()), {}};
     if (Unsafe(request.method()) && !SameToken(session->csrf_token, request["X-CSRF-Token"])) {
       return {problem(Error{

@@ -76,5 +76,12 @@ void AddSecurityHeaders(Response& response, Answer answer);
 
 //! The session cookie's name.
 inline constexpr std::string_view kSessionCookie = "zj_session";
+//! The worker portal's session cookie (a worker and a staff member may share a browser).
+inline constexpr std::string_view kWorkerSessionCookie = "zj_worker";
+
+//! A Set-Cookie value for session cookie `name`: HttpOnly, SameSite=Strict, Path=/, Secure
+//! when `secure`; an empty value with max age 0 removes it.
+std::string SessionCookie(std::string_view name, const std::string& value, long max_age_s,
+                          bool secure);
 
 }  // namespace zj::http

@@ -67,6 +67,9 @@ inline constexpr FollowedFederation kFollowedFederations[] = {
     {"org_events", "federation_id", "org_id", "orgs", "path"},
     {"member_events", "federation_id", "member_id", "members", "org_path"},
     {"request_events", "federation_id", "request_id", "service_requests", "home_path"},
+    // A worker's account and bindings are the bound (or claimed) member's federation's.
+    {"worker_accounts", "federation_id", "member_id", "members", "org_path"},
+    {"worker_bindings", "federation_id", "member_id", "members", "org_path"},
 };
 
 inline constexpr KeptOrgColumn kKeptOrgColumns[] = {

@@ -12,11 +12,16 @@ constexpr Sql kInsert{"outbox.insert", "INSERT INTO outbox (" ZJ_OUTBOX_COLUMNS
                                        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"};
 constexpr Sql kDue{"outbox.due", "SELECT " ZJ_OUTBOX_COLUMNS
                                  " FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1"
+                                 " AND (($3 = 1 AND channel = $4) OR ($3 = 0 AND channel <> $4))"
                                  " ORDER BY next_attempt_at, id LIMIT $2"};
 constexpr Sql kSent{"outbox.sent", "UPDATE outbox SET sent_at = $2 WHERE id = $1"};
 constexpr Sql kFailed{"outbox.failed",
                       "UPDATE outbox SET attempts = $2, next_attempt_at = $3, last_error = $4"
                       " WHERE id = $1"};
+// Never due again: the largest BIGINT (SQLite's and PostgreSQL's alike).
+constexpr Sql kAbandon{"outbox.abandon",
+                       "UPDATE outbox SET next_attempt_at = 9223372036854775807, last_error = $2"
+                       " WHERE id = $1"};
 constexpr Sql kById{"outbox.by_id", "SELECT " ZJ_OUTBOX_COLUMNS " FROM outbox WHERE id = $1"};
 constexpr Sql kRecent{"outbox.recent",
                       "SELECT " ZJ_OUTBOX_COLUMNS " FROM outbox ORDER BY id DESC LIMIT $1"};
@@ -61,8 +66,10 @@ Result<void> InsertOutbox(Connection& conn, const OutboxRow& o) {
   return {};
 }
 
-Result<std::vector<OutboxRow>> DueOutbox(Connection& conn, std::int64_t now_ms, int limit) {
-  const std::vector<Value> p{now_ms, std::int64_t{limit}};
+Result<std::vector<OutboxRow>> DueOutbox(Connection& conn, std::int64_t now_ms, int limit,
+                                         const ChannelFilter& filter) {
+  const std::vector<Value> p{now_ms, std::int64_t{limit}, std::int64_t{filter.only ? 1 : 0},
+                             filter.channel};
   ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kDue, p));
   return Many(rows);
 }
@@ -77,6 +84,12 @@ Result<void> MarkOutboxFailed(Connection& conn, std::int64_t id, int attempts,
                               std::int64_t next_attempt_at, const std::string& error) {
   const std::vector<Value> p{id, std::int64_t{attempts}, next_attempt_at, error};
   ZJ_RETURN_IF_ERROR(conn.Execute(kFailed, p));
+  return {};
+}
+
+Result<void> AbandonOutbox(Connection& conn, std::int64_t id, const std::string& error) {
+  const std::vector<Value> p{id, error};
+  ZJ_RETURN_IF_ERROR(conn.Execute(kAbandon, p));
   return {};
 }
 

@@ -39,6 +39,14 @@ constexpr std::array<Statements, kSealedTables.size()> kStatements{{
      {"service_requests.reseal",
       "UPDATE service_requests SET contact_phone_cipher = $2, contact_phone_index = $3,"
       " key_version = $4 WHERE id = $1 AND key_version = $5 AND contact_phone_cipher = $6"}},
+    {{"worker_accounts.sealed_below.count",
+      "SELECT COUNT(*) FROM worker_accounts WHERE key_version < $1"},
+     {"worker_accounts.sealed_below",
+      "SELECT id, key_version, phone_cipher FROM worker_accounts WHERE key_version < $1"
+      " ORDER BY id LIMIT $2"},
+     {"worker_accounts.reseal",
+      "UPDATE worker_accounts SET phone_cipher = $2, phone_index = $3, key_version = $4"
+      " WHERE id = $1 AND key_version = $5 AND phone_cipher = $6"}},
 }};
 
 const Statements& Of(const SealedTable& table) {

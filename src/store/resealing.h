@@ -26,10 +26,11 @@ struct SealedTable {
 
 //! Every table with sealed columns; a test checks that no *_cipher column of the schema is
 //! missing from it.
-inline constexpr std::array<SealedTable, 3> kSealedTables{{
+inline constexpr std::array<SealedTable, 4> kSealedTables{{
     {"users", "phone_cipher", ""},
     {"members", "id_cipher", "phone_cipher"},
     {"service_requests", "contact_phone_cipher", ""},
+    {"worker_accounts", "phone_cipher", ""},
 }};
 
 //! A row's sealed values as rotation read them.

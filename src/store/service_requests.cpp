@@ -14,10 +14,10 @@ constexpr Sql kInsert{
     "key_version, employer_id, employer_name, region_code, routed_org_id, org_id, home_path, "
     "assigned_at, accept_by, contact_by, resolve_by, next_due, accepted_at, contacted_at, "
     "resolved_at, closed_at, escalations, handler_user_id, resolution, rating, "
-    "rating_comment, rated_at, created_at, updated_at, accept_met, contact_met, resolve_met) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-    "$19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, "
-    "$37, $38, $39, $40, $41, $42)"};
+    "rating_comment, rated_at, created_at, updated_at, accept_met, contact_met, resolve_met, "
+    "requester_worker_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+    "$15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, "
+    "$33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43)"};
 constexpr Sql kUpdate{
     "requests.update",
     "UPDATE service_requests SET federation_id = $2, tracking_number = $3, channel = $4, "
@@ -74,6 +74,21 @@ constexpr Sql kByPhone{"requests.by_phone",
                        "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
                        " WHERE r.contact_phone_index = $1 OR r.contact_phone_index = $2"
                        " ORDER BY r.id DESC LIMIT $3"};
+
+// A worker's own requests: each OR branch has its index (requester_worker, member, phone), so
+// both stores read only the requester's rows and sort those.
+#define ZJ_REQUESTER_MATCH                                                         \
+  " (r.requester_worker_id = $1 OR r.member_id = $2 OR r.contact_phone_index = $3" \
+  " OR r.contact_phone_index = $4)"
+constexpr Sql kOfRequester{"requests.of_requester",
+                           "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
+                           " WHERE" ZJ_REQUESTER_MATCH
+                           " AND (r.id < $5 OR $5 = 0)"
+                           " ORDER BY r.id DESC LIMIT $6"};
+constexpr Sql kOneOfRequester{"requests.one_of_requester",
+                              "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
+                              " WHERE" ZJ_REQUESTER_MATCH " AND r.id = $5"};
+#undef ZJ_REQUESTER_MATCH
 
 // Driven by the deadline index (only the lapsed rows are read, however many requests the
 // subtree holds): the subtree test is written as an expression (home_path || '') so that
@@ -274,7 +289,9 @@ Result<void> UpdateCategory(Connection& conn, const CategoryRow& c) {
 }
 
 Result<void> InsertRequest(Connection& conn, const RequestRow& r) {
-  ZJ_RETURN_IF_ERROR(conn.Execute(kInsert, Params(r)));
+  std::vector<Value> p = Params(r);
+  p.push_back(Opt(r.requester_worker_id));  // written once: no other statement changes it
+  ZJ_RETURN_IF_ERROR(conn.Execute(kInsert, p));
   return {};
 }
 
@@ -428,6 +445,34 @@ Result<bool> FinishFollowUp(Connection& conn, std::int64_t id, std::int64_t at, 
   const std::vector<Value> p{id, at, by, note};
   ZJ_ASSIGN_OR_RETURN(std::int64_t n, conn.Execute(kFinishFollowUp, p));
   return n > 0;
+}
+
+}  // namespace zj::store
+
+namespace zj::store {
+
+namespace {
+
+std::vector<Value> RequesterParams(const RequesterFilter& f, std::int64_t last) {
+  const std::string none;  // matches no row: blind indexes are 64 hex digits
+  const std::string& first = f.phone_indexes.empty() ? none : f.phone_indexes[0];
+  const std::string& second = f.phone_indexes.size() > 1 ? f.phone_indexes[1] : first;
+  return {f.worker_id, f.member_id ? Value(*f.member_id) : Value(), first, second, last};
+}
+
+}  // namespace
+
+Result<std::vector<RequestRow>> RequestsOfRequester(Connection& conn, const RequesterFilter& f,
+                                                    std::int64_t before_id, std::int64_t limit) {
+  std::vector<Value> p = RequesterParams(f, before_id);
+  p.emplace_back(limit);
+  return Many(conn, kOfRequester, p);
+}
+
+Result<std::optional<RequestRow>> RequestOfRequester(Connection& conn, const RequesterFilter& f,
+                                                     std::int64_t id) {
+  const std::vector<Value> p = RequesterParams(f, id);
+  return One(conn, kOneOfRequester, p);
 }
 
 }  // namespace zj::store

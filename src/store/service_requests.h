@@ -36,6 +36,9 @@ struct RequestRow {
   std::string description;
   std::optional<std::int64_t> member_id;
   std::optional<std::int64_t> requester_user_id;
+  //! The signed-in worker's account that submitted it on the portal (written on insert only,
+  //! not read back by the statements here).
+  std::optional<std::int64_t> requester_worker_id;
   std::string contact_name;
   Blob contact_phone_cipher;
   std::string contact_phone_index;
@@ -141,6 +144,22 @@ Result<std::vector<RequestRow>> UnratedResolvedBefore(Connection& conn, std::int
 Result<std::vector<RequestRow>> RequestsByPhoneIndex(Connection& conn,
                                                      const std::vector<std::string>& indexes,
                                                      int limit);
+
+//! Whose requests a signed-in worker sees (My requests): those the worker's account submitted,
+//! those of the worker's bound member, and those whose contact phone is the worker's.
+struct RequesterFilter {
+  std::int64_t worker_id = 0;
+  std::optional<std::int64_t> member_id;   //!< none until bound
+  std::vector<std::string> phone_indexes;  //!< the phone's blind index per key version, current
+                                           //!< first; the first two count (a rotation leaves
+                                           //!< rows on the current or the previous version)
+};
+//! The requester's requests, newest first, before the cursor id (0: the first page).
+Result<std::vector<RequestRow>> RequestsOfRequester(Connection& conn, const RequesterFilter& f,
+                                                    std::int64_t before_id, std::int64_t limit);
+//! Request `id` when it is the requester's; nothing when it is not or does not exist.
+Result<std::optional<RequestRow>> RequestOfRequester(Connection& conn, const RequesterFilter& f,
+                                                     std::int64_t id);
 
 struct OverdueCount {
   std::int64_t org_id = 0;

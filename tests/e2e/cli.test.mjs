@@ -115,12 +115,16 @@ describe('zhijia demo --history', () => {
     assert.ok(replayed, first.stdout)
     assert.ok(Number(replayed[1]) > 2000 && Number(replayed[2]) > 100, replayed[0])
     const lines = first.stdout.split('\n')
-    for (const name of ['admin', 'staff.dongcheng', 'staff.xicheng', 'operator', 'cadre.donghuamen', 'worker.demo']) {
+    for (const name of ['admin', 'staff.dongcheng', 'staff.xicheng', 'operator', 'cadre.donghuamen']) {
       const at = lines.findIndex((line) => new RegExp(`user ${name.replace('.', '\\.')}\\b.*password Secret-Pass-2026`).test(line))
       assert.ok(at >= 0, `${name} is printed`)
       assert.match(lines[at + 1], /^ {2}try: /, `what ${name} can try follows its login`)
     }
-    assert.match(first.stdout, /track and rate request \d{15} \(phone ending \d{4}\)/)
+    // The demo worker signs in to the portal by phone; what to try there follows that line.
+    const worker = lines.findIndex((line) => /demo worker worker\.demo: sign in at \/portal\/sign-in with phone \d{11}/.test(line))
+    assert.ok(worker >= 0, 'the demo worker is printed')
+    assert.match(lines[worker + 1], /^ {2}try: /, 'what the demo worker can try follows its line')
+    assert.match(lines[worker + 1], /rate request \d{15} in My requests \(or track it with the phone's last four digits \d{4}\)/)
     // The demo's rosters are imported from nameless files: none is left in TMPDIR in plain text.
     const rosters = path.join(dir, 'zhijia-imports')
     assert.deepEqual(existsSync(rosters) ? readdirSync(rosters) : [], [], 'no roster file is left behind')
@@ -141,9 +145,12 @@ describe('zhijia users', () => {
     common = ['--db', `sqlite:${path.join(dir, 'users.db')}`, '--key-file', path.join(dir, 'zhijia.key'), '--log-level', 'warn']
     const demo = run(['demo', '--admin-password', 'Secret-Pass-2026'])
     assert.equal(demo.status, 0, demo.stderr)
-    for (const name of ['admin', 'staff.dongcheng', 'staff.xicheng', 'operator', 'cadre.donghuamen', 'worker.demo']) {
+    for (const name of ['admin', 'staff.dongcheng', 'staff.xicheng', 'operator', 'cadre.donghuamen']) {
       assert.match(demo.stdout, new RegExp(`user ${name.replace('.', '\\.')}\\b.*password Secret-Pass-2026`))
     }
+    // The demo worker signs in to the portal by phone, with the code from the server log.
+    assert.match(demo.stdout, /demo worker worker\.demo: sign in at \/portal\/sign-in with phone 13600001019/)
+    assert.doesNotMatch(demo.stdout, /user worker\.demo/)
   })
   after(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -209,7 +216,11 @@ describe('zhijia keys', () => {
   test('the key file is created on first start, readable by its owner only', () => {
     assert.equal(run(['demo', '--admin-password', 'Secret-Pass-2026']).status, 0)
     assert.equal(statSync(keyFile).mode & 0o777, 0o600)
-    assert.match(readFileSync(keyFile, 'utf8'), /^zhijia-keys 1\ncurrent 1\nkey 1 [0-9a-f]{64} [0-9a-f]{64}\n$/)
+    // The personal-data key, and the federation's signing key for member cards.
+    assert.match(
+      readFileSync(keyFile, 'utf8'),
+      /^zhijia-keys 1\ncurrent 1\nkey 1 [0-9a-f]{64} [0-9a-f]{64}\nsigning-key [0-9a-f]{64}\nsigning-current [0-9a-f]{8}\n$/,
+    )
   })
 
   test('a key file that others may read is refused with one line saying what to do', () => {
@@ -227,8 +238,9 @@ describe('zhijia keys', () => {
     assert.equal(rotated.status, 0, rotated.stderr)
     assert.match(rotated.stdout, /version 2/)
     const after = readFileSync(keyFile, 'utf8')
-    assert.match(after, /^zhijia-keys 1\ncurrent 2\nkey 2 [0-9a-f]{64} [0-9a-f]{64}\n$/)
+    assert.match(after, /^zhijia-keys 1\ncurrent 2\nkey 2 [0-9a-f]{64} [0-9a-f]{64}\nsigning-key [0-9a-f]{64}\nsigning-current [0-9a-f]{8}\n$/)
     assert.notEqual(after.split('\n')[2].slice(6), before.split('\n')[2].slice(6), 'a fresh key, not the old one')
+    assert.equal(after.split('\n')[3], before.split('\n')[3], 'the card signing key stays: cards keep verifying')
     assert.equal(statSync(keyFile).mode & 0o777, 0o600)
     assertOneLineError(run(['keys', 'rotate', '--batch', '0']), 2, /--batch/)
   })

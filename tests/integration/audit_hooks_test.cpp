@@ -135,9 +135,9 @@ TEST_P(AuditHooksTest, EachWindowOfRefusedSignInsGetsItsOwnEntry) {
 
 TEST_P(AuditHooksTest, SignOutsAndOwnPasswordChangesAreRecorded) {
   const auto admin = MakeUser("root-admin", "admin", root_);
-  auto grant = app_->accounts().Login("worker.demo", kDemoPass, "198.51.100.5");
+  auto grant = app_->accounts().Login("operator", kDemoPass, "198.51.100.5");
   ASSERT_OK(grant);
-  app::Actor worker = grant->actor;
+  app::Actor worker = grant->actor;  // any signed-in user
   worker.remote_addr = "198.51.100.5";
   EXPECT_FALSE(app_->accounts().ChangeOwnPassword(worker, grant->token, "not-the-password",
                                                   "Another-Pass-2026", "198.51.100.5"));
@@ -153,7 +153,7 @@ TEST_P(AuditHooksTest, SignOutsAndOwnPasswordChangesAreRecorded) {
   EXPECT_EQ(changes.entries[1].outcome, "failed");
   auto logouts = Search(admin, "session.logout");
   ASSERT_EQ(logouts.entries.size(), 1u);
-  EXPECT_EQ(logouts.entries[0].actor_username, "worker.demo");
+  EXPECT_EQ(logouts.entries[0].actor_username, "operator");
   EXPECT_EQ(logouts.entries[0].remote_addr, "198.51.100.5");  // from the actor
 }
 

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/notify/sms_outbox.h"
 #include "app_fixture.h"
 #include "core/enterprises/uscc.h"
 #include "http/router.h"
@@ -74,6 +75,30 @@ class HttpRequestsTest : public AppTest {
   }
 
   static nlohmann::json Json(const Response& res) { return nlohmann::json::parse(res.body()); }
+
+  //! Signs `phone` in on the portal with the code the SMS sender was given (the demo worker's
+  //! phone is 13600001019): the portal's cookie and CSRF token.
+  SignedIn SignInWorker(const std::string& phone) {
+    class Codes final : public app::SmsSender {
+     public:
+      Result<void> Send(const app::TextMessage& m) override {
+        code = m.code;
+        return {};
+      }
+      std::string code;
+    } codes;
+    EXPECT_EQ(
+        Send(bh::verb::post, "/api/v1/portal/sign-in/code", nlohmann::json{{"phone", phone}}.dump())
+            .result(),
+        bh::status::accepted);
+    EXPECT_TRUE(app::DeliverSms(*db_, clock_, app_->vault(), codes).has_value());
+    auto signed_in = Send(bh::verb::post, "/api/v1/portal/session",
+                          nlohmann::json{{"phone", phone}, {"code", codes.code}}.dump());
+    EXPECT_EQ(signed_in.result(), bh::status::ok) << signed_in.body();
+    const std::string set_cookie(signed_in[bh::field::set_cookie]);
+    return {set_cookie.substr(0, set_cookie.find(';')),
+            nlohmann::json::parse(signed_in.body(), nullptr, false).value("csrf_token", "")};
+  }
 
   //! Submits a wage-arrears request on the portal; returns its tracking number.
   std::string SubmitOnPortal(const std::string& description = "八月起未发工资") {

@@ -10,14 +10,14 @@
 //        never a 400 in disguise)
 //   hid  2xx, and the answer does not contain the row's hidden value on that side (lists leave
 //        another district's objects out rather than refusing)
-//   401  no session; 403 the role may never do this; 404 outside the subtree, exactly as if it
-//        did not exist. A worker's scope is empty (app/orgs/org_scope.h): where a use case has
-//        no role check before the scope (orgs, enterprises, coverage, requests), a worker gets
-//        404 as for anything outside its scope.
-// Every caller is a new account of its role in district A (a worker has no org), signed in, with
-// its CSRF token on every call; fresh objects ({new_...}) are made per case (a name used twice in
-// one case is one object), so each case starts from the same world whatever the cases before it
-// changed.
+//   401  no session of the kind the route needs; 403 the role may never do this; 404 outside the
+//        subtree, exactly as if it did not exist.
+// Every caller is a new account of its role in district A, signed in, with its CSRF token on every
+// call: staff on the console, a worker on the portal by phone and code (issue 19; a worker has no
+// org, and the console's routes answer its portal session 401). For a worker's own routes (/me),
+// "in" is the worker's own object and "out" someone else's of district B. Fresh objects
+// ({new_...}) are made per case (a name used twice in one case is one object), so each case
+// starts from the same world whatever the cases before it changed.
 //
 // Adding a route: add its row here, in the block of its capability. Write the target with the
 // placeholders of the objects it acts on ({union}, {member}, ... on the case's side; {new_...} for
@@ -62,175 +62,177 @@ const Row kRows[] = {
 {"GET",    "/api/v1/openapi.json", "", "", "",
   {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
 
-// ---- session: signing in is public, the rest needs the session
+// ---- session: signing in is public, the rest needs the session. A worker's console account is
+// of the retired role `worker` (told to use the portal: 403); a worker's portal session is no
+// console session, so every console route is 401 to a worker
 //  worker     cadre      staff      operator   admin      anonymous
 {"POST",   "/api/v1/session", "", R"({"username":"{me}","password":"{my_password}"})", "",
-  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+  {"403/403", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
 {"GET",    "/api/v1/session", "", "", "",
-  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
 {"DELETE", "/api/v1/session", "", "", "",
-  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
 {"DELETE", "/api/v1/sessions", "", "", "",
-  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
 {"PUT",    "/api/v1/session/password", "",
   R"({"current_password":"{my_password}","new_password":"Matrix-New-{serial}-Pass"})", "",
-  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
 
 // ---- accounts: administrators everywhere, staff in their subtree (core/accounts/roles.h)
 //  worker     cadre      staff      operator   admin      anonymous
 {"GET",    "/api/v1/users", "/api/v1/users?org_id={district}", "", "",
-  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/users", "",
   R"({"username":"mx.new{serial}","display_name":"新账号","role":"cadre",)"
   R"("password":"Matrix-Account-Pass-2026","org_id":"{street}"})", "",
-  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/users/:id", "/api/v1/users/{user}", "", "",
-  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"PATCH",  "/api/v1/users/:id", "/api/v1/users/{new_user}", R"({"display_name":"改名干部"})", "",
-  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/users/:id/password", "/api/v1/users/{new_user}/password",
   R"({"password":"Matrix-Reset-Pass-2026"})", "",
-  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
-// The org picker searches the caller's subtree (a worker's is empty).
+  {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+// The org picker searches the caller's subtree.
 {"GET",    "/api/v1/orgs", "/api/v1/orgs?q={district_name}", "", "{district}",
-  {"hid/hid", "2xx/hid", "2xx/hid", "2xx/hid", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/hid", "2xx/hid", "2xx/hid", "2xx/2xx", "401/401"}},
 // Another user's phone: whoever manages that account (and staff a worker's); anyone else is
 // told the account does not exist for them (app/accounts/contact_service.h).
 {"PUT",    "/api/v1/users/:id/phone", "/api/v1/users/{new_user}/phone",
   R"({"phone":"{new_phone}"})", "",
-  {"404/404", "404/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
+  {"401/401", "404/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/users/:id/phone/reveal", "/api/v1/users/{user}/phone/reveal",
   R"({"reason":"核实联系方式"})", "",
-  {"404/404", "404/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
+  {"401/401", "404/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
 
 // ---- audit log: staff and administrators, their subtree's entries
 //  worker     cadre      staff      operator   admin      anonymous
 // (A new account: no one of district A has acted on it, so B's entry about it is B's alone.)
 {"GET",    "/api/v1/audit", "/api/v1/audit?target_type=user&target_id={new_user}", "",
   "{new_user}",
-  {"403/403", "403/403", "2xx/hid", "403/403", "2xx/hid", "401/401"}},
+  {"401/401", "403/403", "2xx/hid", "403/403", "2xx/hid", "401/401"}},
 
 // ---- the union tree and coverage: read in the subtree, changed by staff and administrators
 //  worker     cadre      staff      operator   admin      anonymous
 {"GET",    "/api/v1/org-tree", "/api/v1/org-tree?parent={district}", "", "",
-  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/orgs", "",
   R"({"code":"MX-N{serial}","name":"新建工会","kind":"grassroots","parent_id":"{street}"})", "",
-  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/orgs/:id", "/api/v1/orgs/{street}", "", "",
-  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"PATCH",  "/api/v1/orgs/:id", "/api/v1/orgs/{new_union}", R"({"chair":"刘主席"})", "",
-  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/orgs/:id/move", "/api/v1/orgs/{new_union}/move",
   R"({"parent_id":"{street2}"})", "",
-  {"403/403", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/orgs/:id/coverage", "/api/v1/orgs/{street}/coverage", "", "",
-  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/orgs/:id/founding-list", "/api/v1/orgs/{street}/founding-list", "", "",
-  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/orgs/:id/founding-list.xlsx", "/api/v1/orgs/{street}/founding-list.xlsx",
   "", "",
-  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 
 // ---- enterprises: read in the subtree, recorded by cadres, staff and administrators
 //  worker     cadre      staff      operator   admin      anonymous
 {"GET",    "/api/v1/enterprises", "/api/v1/enterprises?org={district}", "", "",
-  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/enterprises", "",
   R"({"name":"新登记企业{serial}","uscc":"{new_uscc}","region_code":"{street_code}",)"
   R"("industry":"C","ownership":"private","employees":30})", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/enterprises/:id", "/api/v1/enterprises/{enterprise}", "", "",
-  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"PATCH",  "/api/v1/enterprises/:id", "/api/v1/enterprises/{new_enterprise}",
   R"({"employees":45})", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 
 // ---- members: operators read (to find a caller), cadres, staff and administrators change
 //  worker     cadre      staff      operator   admin      anonymous
 {"GET",    "/api/v1/members", "/api/v1/members?org_id={union}", "", "",
-  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/members", "",
   R"({"union_id":"{union}","name":"陈静","id_number":"{new_id_number}"})", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/members/:id", "/api/v1/members/{member}", "", "",
-  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"PATCH",  "/api/v1/members/:id", "/api/v1/members/{new_member}",
   R"({"join_date":"2021-03-01"})", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/members/:id/reveal", "/api/v1/members/{member}/reveal",
   R"({"field":"id_number","reason":"核实身份"})", "",
-  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 
 // ---- member transfers: the other side decides, the asking side cancels; an administrator is
 // above both and decides only overdue ones (app/members/transfer_service.h)
 //  worker     cadre      staff      operator   admin      anonymous
 {"GET",    "/api/v1/member-transfers", "/api/v1/member-transfers?box=incoming", "", "{transfer}",
-  {"403/403", "2xx/hid", "2xx/hid", "2xx/hid", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/hid", "2xx/hid", "2xx/hid", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/member-transfers", "",
   R"({"member_id":"{new_member}","to_union_id":"{union2}","reason":"调动工作"})", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/member-transfers/:id", "/api/v1/member-transfers/{transfer}", "", "",
-  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/member-transfers/:id/approve",
   "/api/v1/member-transfers/{new_incoming_transfer}/approve", "", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "403/403", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "403/403", "401/401"}},
 {"POST",   "/api/v1/member-transfers/:id/reject",
   "/api/v1/member-transfers/{new_incoming_transfer}/reject", R"({"note":"不符合条件"})", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "403/403", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "403/403", "401/401"}},
 {"POST",   "/api/v1/member-transfers/:id/cancel",
   "/api/v1/member-transfers/{new_outgoing_transfer}/cancel", "", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 
 // ---- roster imports and exports: those who change members
 //  worker     cadre      staff      operator   admin      anonymous
 {"POST",   "/api/v1/members/imports",
   "/api/v1/members/imports?union_id={union}&file_name=roster.csv", "{new_roster}", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/members/imports", "/api/v1/members/imports?union_id={union}", "", "{import}",
-  {"403/403", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/members/imports/:id", "/api/v1/members/imports/{import}", "", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/members/imports/:id/report",
   "/api/v1/members/imports/{import}/report?format=csv", "", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/members/imports/:id/report", "/api/v1/members/imports/{import}/report",
   R"({"reason":"核对花名册","format":"csv"})", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/members/imports/:id/cancel", "/api/v1/members/imports/{new_queued_import}/cancel",
   "", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"DELETE", "/api/v1/members/imports/:id", "/api/v1/members/imports/{new_queued_import}", "", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/members/imports/:id/transfers",
   "/api/v1/members/imports/{new_candidate_import}/transfers", R"({"reason":"调入本单位"})", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 // An empty template holds no one's data.
 {"GET",    "/api/v1/members/template", "", "", "",
-  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/members/export", "", R"({"org_id":"{union}","format":"csv"})", "",
-  {"403/403", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 
 // ---- background jobs: each role sees the kinds it may run (imports and exports of members for
 // those who change members, enterprise and org table imports for those who manage them), in its
 // subtree; a job of a kind it may not run is as if it did not exist (404)
 //  worker     cadre      staff      operator   admin      anonymous
 {"GET",    "/api/v1/jobs", "", "", "{job}",
-  {"2xx/hid", "2xx/hid", "2xx/hid", "2xx/hid", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/hid", "2xx/hid", "2xx/hid", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/jobs/:id", "/api/v1/jobs/{job}", "", "",
-  {"404/404", "2xx/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/jobs/:id/file", "/api/v1/jobs/{job}/file", "", "",
-  {"404/404", "2xx/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/jobs/:id/cancel", "/api/v1/jobs/{new_queued_import}/cancel", "", "",
-  {"404/404", "2xx/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
 {"DELETE", "/api/v1/jobs/:id", "/api/v1/jobs/{new_queued_import}", "", "",
-  {"404/404", "2xx/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "404/404", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/orgs/imports", "/api/v1/orgs/imports?file_name=orgs.csv",
   "code,name,kind,parent_code\nMX-I{serial},导入工会,grassroots,{street_code}\n", "",
-  {"403/403", "403/403", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "403/403", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/enterprises/imports", "/api/v1/enterprises/imports?file_name=e.csv",
   "name,uscc,region_code,industry,ownership,employees\n导入企业{serial},{new_uscc},{street_code},C,private,5\n",
-  "", {"403/403", "2xx/2xx", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
+  "", {"401/401", "2xx/2xx", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
 
 // ---- service requests: operators register and read, cadres, staff and administrators handle;
 // a request is seen from the org it is routed to and above; anyone may call it in for anywhere
@@ -239,39 +241,39 @@ const Row kRows[] = {
   {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
 {"PATCH",  "/api/v1/request-categories/:code", "/api/v1/request-categories/rights.wage_arrears",
   R"({"name_en":"Wage arrears"})", "",
-  {"403/403", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/requests", "/api/v1/requests?org_id={district}", "", "",
-  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/requests", "",
   R"({"channel":"hotline","category":"rights.wage_arrears","title":"工资拖欠",)"
   R"("description":"两个月未发工资","contact_name":"李师傅","contact_phone":"13911112222",)"
   R"("region_code":"{street_code}"})", "",
-  {"403/403", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/requests/:id", "/api/v1/requests/{request}", "", "",
-  {"404/404", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/requests/:id/actions", "/api/v1/requests/{new_request}/actions",
   R"({"action":"accept"})", "",
-  {"404/404", "2xx/404", "2xx/404", "403/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/404", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/requests/:id/messages", "/api/v1/requests/{new_request}/messages",
   R"({"body":"已电话联系","internal":true})", "",
-  {"404/404", "2xx/404", "2xx/404", "403/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/404", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/requests/:id/transfer", "/api/v1/requests/{new_request}/transfer",
   R"({"to_org_id":"{street2}","reason":"用人单位在邻街"})", "",
-  {"404/404", "2xx/404", "2xx/404", "403/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/404", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/requests/follow-ups", "/api/v1/requests/follow-ups?org_id={district}", "", "",
-  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/requests/counts", "/api/v1/requests/counts?org_id={district}", "", "",
-  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/requests/:id/phone/reveal", "/api/v1/requests/{request}/phone/reveal",
   R"({"reason":"回电联系职工"})", "",
-  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/members/:id/requests", "/api/v1/members/{member}/requests", "", "",
-  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/requests/dashboard", "/api/v1/requests/dashboard?org_id={district}", "", "",
-  {"403/403", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/requests/:id/follow-up", "/api/v1/requests/{new_follow_up_request}/follow-up",
   R"({"note":"电话回访，职工认可"})", "",
-  {"404/404", "2xx/404", "2xx/404", "403/404", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/404", "2xx/404", "403/404", "2xx/2xx", "401/401"}},
 
 // ---- the worker portal: public, by tracking number and the phone's last four digits
 //  worker     cadre      staff      operator   admin      anonymous
@@ -301,14 +303,64 @@ const Row kRows[] = {
 // ---- working-day calendars: staff and administrators read, administrators load
 //  worker     cadre      staff      operator   admin      anonymous
 {"GET",    "/api/v1/calendars", "", "", "",
-  {"403/403", "403/403", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "403/403", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
 {"PUT",    "/api/v1/calendars/:year", "/api/v1/calendars/2026", "{calendar_2026}", "",
-  {"403/403", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
+  {"401/401", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
 
-// ---- the workbench: every signed-in account, counted in its own scope (a worker gets no cards)
+// ---- the workbench: every signed-in staff account, counted in its own scope (a worker has the
+// portal)
 //  worker     cadre      staff      operator   admin      anonymous
 {"GET",    "/api/v1/workbench", "", "", "",
-  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+  {"401/401", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+
+// ---- workers' own accounts (issue 19): signing in by phone and code is public; the rest is the
+// signed-in worker's own (a binding is to the worker's own record wherever it lies)
+//  worker     cadre      staff      operator   admin      anonymous
+{"POST",   "/api/v1/portal/sign-in/code", "", R"({"phone":"{new_phone}"})", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+{"POST",   "/api/v1/portal/session", "", "{{new_sign_in}}", "",
+  {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+{"GET",    "/api/v1/portal/session", "", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"DELETE", "/api/v1/portal/session", "", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"DELETE", "/api/v1/portal/sessions", "", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"GET",    "/api/v1/me", "", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/binding", "", R"({"name":"张晓林","id_number":"{own_id_number}"})", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"GET",    "/api/v1/me/card", "/api/v1/me/card{as_member}", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+// My data shows the worker's own and no one else's request.
+{"GET",    "/api/v1/me/data", "/api/v1/me/data{as_member}", "", "{request_tracking}",
+  {"hid/hid", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"GET",    "/api/v1/me/requests", "", "", "{request_tracking}",
+  {"hid/hid", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"GET",    "/api/v1/me/requests/:id", "/api/v1/me/requests/{my_request}", "", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/requests/:id/rate", "/api/v1/me/requests/{my_resolved_request}/rate",
+  R"({"rating":4})", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/requests/:id/reopen", "/api/v1/me/requests/{my_resolved_request}/reopen",
+  R"({"reason":"工资仍未到账"})", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/requests/:id/withdraw", "/api/v1/me/requests/{my_request}/withdraw", "", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+
+// ---- workers' accounts on the staff side: those who manage members decide bindings in their
+// subtree; anyone who checks people in verifies a card of the subtree
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/worker-bindings", "", "", "{binding}",
+  {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/worker-bindings/:id/approve", "/api/v1/worker-bindings/{new_binding}/approve",
+  "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/worker-bindings/:id/reject", "/api/v1/worker-bindings/{new_binding}/reject",
+  R"({"note":"手机号与名册不符"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/cards/verify", "", R"({"token":"{card_token}"})", "",
+  {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 };
 // clang-format on
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/personal_data/key_rotation.h"
+#include "app/worker_accounts/sign_in_service.h"
 #include "members_fixture.h"
 #include "store/members.h"
 #include "store/resealing.h"
@@ -68,11 +69,13 @@ class KeyVersionsTest : public MembersTest {
   //! requests' phones. Counts what could not be read.
   int Unreadable(const app::KeyRing& ring) {
     app::Vault vault(ring);
-    const std::array<std::pair<std::string_view, std::string_view>, 3> fields{{
-        {app::kPhoneField, ""},
-        {app::kMemberIdField, app::kMemberPhoneField},
-        {app::kRequestPhoneField, ""},
-    }};
+    const std::array<std::pair<std::string_view, std::string_view>, store::kSealedTables.size()>
+        fields{{
+            {app::kPhoneField, ""},
+            {app::kMemberIdField, app::kMemberPhoneField},
+            {app::kRequestPhoneField, ""},
+            {app::kWorkerPhoneField, ""},
+        }};
     int bad = 0;
     auto lease = db_->Acquire();
     EXPECT_TRUE(lease.has_value());
@@ -105,6 +108,8 @@ TEST_P(KeyVersionsTest, AReloadBetweenSealsCannotGiveARowAVersionItsCiphertextLa
     ASSERT_OK(app_->members().Update(staff_a_, member.row.id, patch));
     FlipKeysAt(flip, TestKeyRing(), Both());
     ASSERT_OK(app_->requests().Submit(staff_a_, Request("1360000000" + std::to_string(flip))));
+    FlipKeysAt(flip, TestKeyRing(), Both());
+    ASSERT_OK(app_->sign_in().EnsureAccount("1350000000" + std::to_string(flip)));
     EXPECT_EQ(Disagreeing(), std::set<std::string>()) << "flip at " << flip;
   }
   // And so a rotation moves them all: nothing needs the old key once it is gone.

@@ -9,6 +9,7 @@
 #include "app/calendar/builtin_calendars.h"
 #include "app/jobs/job_runner.h"
 #include "members_fixture.h"
+#include "store/service_requests.h"
 
 namespace zj::test {
 
@@ -102,7 +103,9 @@ RouteMatrixTest::Place RouteMatrixTest::MakePlace(const OrgRef& district,
   EXPECT_TRUE(enterprise.has_value());
   if (enterprise) p.enterprise_name = enterprise->row.name;
   p.member = NewMember(p, p.union1);
-  p.request = NewRequest(p).id;
+  const Filed request = NewRequest(p);
+  p.request = request.id;
+  p.request_tracking = request.tracking_number;
   // Uploaded and run as a job, as the web does: its report is rebuilt from the sealed upload.
   p.import = NewQueuedImport(p);
   {
@@ -114,6 +117,7 @@ RouteMatrixTest::Place RouteMatrixTest::MakePlace(const OrgRef& district,
   p.job = ExportJob(p);
   p.user = NewCadre(p);
   EXPECT_TRUE(app_->contacts().SetPhone(builder, p.user, "13800138000").has_value()) << tag;
+  p.binding = NewBinding(p);
   return p;
 }
 
@@ -167,6 +171,89 @@ std::int64_t RouteMatrixTest::NewCadre(const Place& p) {
   auto created = app_->users().Create(p.builder, user);
   EXPECT_TRUE(created.has_value()) << Describe(created.error());
   return created ? created->id : 0;
+}
+
+std::string RouteMatrixTest::NewAddress() {
+  const int n = Next();
+  return "10.200." + std::to_string((n >> 8) & 255) + "." + std::to_string(n & 255);
+}
+
+app::WorkerSessionGrant RouteMatrixTest::SignInWorker(const std::string& phone,
+                                                      const std::string& address) {
+  auto sent = app_->sign_in().RequestCode(phone, address);
+  EXPECT_TRUE(sent.has_value()) << Describe(sent.error());
+  auto delivered = app::DeliverSms(*db_, clock_, app_->vault(), sms_);
+  EXPECT_TRUE(delivered.has_value()) << Describe(delivered.error());
+  std::string code;
+  for (const auto& m : sms_.sent) {
+    if (m.phone == phone) code = m.code;
+  }
+  auto grant = app_->sign_in().SignIn(phone, code, address);
+  EXPECT_TRUE(grant.has_value()) << Describe(grant.error());
+  return grant ? *grant : app::WorkerSessionGrant{};
+}
+
+std::string RouteMatrixTest::NewMemberWithPhone(const Place& p, const std::string& phone) {
+  app::NewMember m;
+  m.union_id = p.union1;
+  m.name = "张晓林";
+  m.id_number = NewIdNumber();
+  m.phone = phone;
+  auto created = app_->members().Create(p.builder, m);
+  EXPECT_TRUE(created.has_value()) << Describe(created.error());
+  return m.id_number;
+}
+
+std::int64_t RouteMatrixTest::NewBinding(const Place& p) {
+  const std::string id_number = NewMemberWithPhone(p, NewWorkerPhone());
+  const auto worker = SignInWorker(NewWorkerPhone(), NewAddress());
+  auto asked = app_->bindings().Bind(worker.actor, "张晓林", id_number, NewAddress());
+  EXPECT_TRUE(asked.has_value() && asked->pending.has_value());
+  return asked && asked->pending ? asked->pending->id : 0;
+}
+
+std::string RouteMatrixTest::NewCardToken(const Place& p) {
+  const std::string phone = NewWorkerPhone();
+  const std::string id_number = NewMemberWithPhone(p, phone);
+  const auto worker = SignInWorker(phone, NewAddress());
+  auto bound = app_->bindings().Bind(worker.actor, "张晓林", id_number, NewAddress());
+  EXPECT_TRUE(bound.has_value() && bound->state == "bound");
+  auto session = app_->sign_in().Authenticate(worker.token);
+  EXPECT_TRUE(session.has_value());
+  if (!session) return "";
+  auto card = app_->cards().MyCard(session->actor);
+  EXPECT_TRUE(card.has_value()) << Describe(card.error());
+  return card ? card->token : "";
+}
+
+std::int64_t RouteMatrixTest::OwnRequest(const Place& p, const Caller& caller, bool resolved) {
+  if (caller.phone.empty()) return resolved ? NewResolvedRequest(p).id : NewRequest(p).id;
+  const std::string body = nlohmann::json{{"category", kWage},
+                                          {"title", "工资拖欠"},
+                                          {"description", "三个月未发工资"},
+                                          {"contact_name", "王师傅"},
+                                          {"contact_phone", caller.phone},
+                                          {"region_code", p.street.code}}
+                               .dump();
+  auto res = Send(caller, bh::verb::post, "/api/v1/portal/requests", body);
+  EXPECT_EQ(res.result(), bh::status::created) << res.body();
+  const auto sent = nlohmann::json::parse(res.body(), nullptr, false);
+  const std::string tracking = sent.is_object() ? sent.value("tracking_number", "") : "";
+  std::int64_t id = 0;
+  {
+    auto lease = db_->Acquire();
+    EXPECT_TRUE(lease.has_value());
+    if (!lease) return 0;
+    auto row = store::FindRequestByTracking(**lease, tracking);
+    EXPECT_TRUE(row.has_value() && row->has_value()) << tracking;
+    if (!row || !row->has_value()) return 0;
+    id = (*row)->id;
+  }
+  if (resolved) {
+    auto done = app_->requests().Act(p.builder, id, requests::Action::kResolve, "已补发");
+    EXPECT_TRUE(done.has_value()) << Describe(done.error());
+  }
+  return id;
 }
 
 RouteMatrixTest::Filed RouteMatrixTest::NewRequest(const Place& p) {
@@ -253,21 +340,30 @@ Caller RouteMatrixTest::NewCaller(const std::string& role) {
   c.address = "10." + std::to_string((n >> 16) & 255) + "." + std::to_string((n >> 8) & 255) + "." +
               std::to_string(n & 255);
   const bool anonymous = role == "anonymous";
-  const bool has_org = !anonymous && role != "worker";
+  const bool worker = role == "worker";
   {
+    // A worker's console account is of the retired role (its console sign-in is refused); the
+    // anonymous caller's is an operator's that it never signs in with, but the sign-in row uses.
     auto lease = db_->Acquire();
     EXPECT_TRUE(lease.has_value());
     const std::vector<store::Value> p{app::NewId(clock_, random_),
                                       c.username,
                                       "矩阵" + role,
                                       password_hash_,
-                                      anonymous ? std::string("worker") : role,
-                                      has_org ? store::Value(district_a_.id) : store::Value(),
+                                      anonymous ? std::string("operator") : role,
+                                      worker ? store::Value() : store::Value(district_a_.id),
                                       clock_.NowMs()};
     auto inserted = (**lease).Execute(kInsert, p);
     EXPECT_TRUE(inserted.has_value()) << Describe(inserted.error());
   }
   if (anonymous) return c;
+  if (worker) {
+    c.phone = NewWorkerPhone();
+    const auto grant = SignInWorker(c.phone, c.address);
+    c.cookie = "zj_worker=" + grant.token;
+    c.csrf = grant.csrf_token;
+    return c;
+  }
   auto res = Send(c, bh::verb::post, "/api/v1/session",
                   nlohmann::json{{"username", c.username}, {"password", c.password}}.dump());
   EXPECT_EQ(res.result(), bh::status::ok) << c.username << ": " << res.body();
@@ -360,6 +456,42 @@ void RouteMatrixTest::DefinePlaceholders() {
   f["import"] = [](const Place& p, Side, const Caller&) { return Id(p.import); };
   f["job"] = [](const Place& p, Side, const Caller&) { return Id(p.job); };
   f["user"] = [](const Place& p, Side, const Caller&) { return Id(p.user); };
+  f["request_tracking"] = [](const Place& p, Side, const Caller&) { return p.request_tracking; };
+  f["binding"] = [](const Place& p, Side, const Caller&) { return Id(p.binding); };
+
+  // Workers' own things. A worker's "in" is their own; "out" is the side's, someone else's.
+  f["new_sign_in"] = [this](const Place&, Side, const Caller&) {
+    const std::string phone = NewWorkerPhone();
+    auto sent = app_->sign_in().RequestCode(phone, NewAddress());
+    EXPECT_TRUE(sent.has_value()) << Describe(sent.error());
+    EXPECT_TRUE(app::DeliverSms(*db_, clock_, app_->vault(), sms_).has_value());
+    std::string code;
+    for (const auto& m : sms_.sent) {
+      if (m.phone == phone) code = m.code;
+    }
+    return R"("phone":")" + phone + R"(","code":")" + code + '"';
+  };
+  // A new member of the side with the worker's phone (name 张晓林), to bind to: its ID number.
+  f["own_id_number"] = [this](const Place& p, Side, const Caller& c) {
+    return NewMemberWithPhone(p, c.phone.empty() ? NewWorkerPhone() : c.phone);
+  };
+  // Binds a worker caller to a new member of the side with its phone; writes nothing.
+  f["as_member"] = [this](const Place& p, Side, const Caller& c) {
+    if (c.phone.empty()) return std::string();
+    const std::string id_number = NewMemberWithPhone(p, c.phone);
+    const std::string body = nlohmann::json{{"name", "张晓林"}, {"id_number", id_number}}.dump();
+    auto res = Send(c, bh::verb::post, "/api/v1/me/binding", body);
+    EXPECT_EQ(res.result(), bh::status::ok) << res.body();
+    return std::string();
+  };
+  f["my_request"] = [this](const Place& p, Side side, const Caller& c) {
+    return Id(side == Side::kIn ? OwnRequest(p, c, false) : NewRequest(p).id);
+  };
+  f["my_resolved_request"] = [this](const Place& p, Side side, const Caller& c) {
+    return Id(side == Side::kIn ? OwnRequest(p, c, true) : NewResolvedRequest(p).id);
+  };
+  f["new_binding"] = [this](const Place& p, Side, const Caller&) { return Id(NewBinding(p)); };
+  f["card_token"] = [this](const Place& p, Side, const Caller&) { return NewCardToken(p); };
 
   // Fresh objects on the side, made for one case.
   f["new_union"] = [this](const Place& p, Side, const Caller&) {

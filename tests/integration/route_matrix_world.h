@@ -1,10 +1,13 @@
 // The world of the role × route matrix (http_route_matrix_test.cpp). District A (the callers'
 // own, "in") and district B ("out") of the demo tree each get two streets, two grassroots unions,
-// an enterprise, a member, a service request, a member transfer, a roster import and a cadre
-// account with a phone. A row's target and body name these with {placeholders}, filled with the
-// object of the case's side; the new_ ones make a new object for the one case, so a case that
-// changes or consumes its object (moves an org, decides a transfer) leaves the others' as they
-// were. Every case calls as a new account of its role in district A, signed in through the API.
+// an enterprise, a member, a service request, a member transfer, a roster import, a cadre
+// account with a phone and a worker's binding waiting for the union. A row's target and body name
+// these with {placeholders}, filled with the object of the case's side; the new_ ones make a new
+// object for the one case, so a case that changes or consumes its object (moves an org, decides a
+// transfer) leaves the others' as they were. Every case calls as a new account of its role in
+// district A, signed in through the API: staff on the console, a worker on the portal by phone and
+// code (the worker also has a retired console account of role `worker`, whose console sign-in is
+// refused).
 #pragma once
 
 #include <filesystem>
@@ -15,6 +18,7 @@
 
 #include "coverage_fixture.h"
 #include "http/router.h"
+#include "worker_fixture.h"
 
 namespace zj::test {
 
@@ -27,8 +31,9 @@ struct Caller {
   std::string username;
   std::string password;
   std::string address;  //!< its own remote address, so per-address throttles never mix cases
-  std::string cookie;   //!< "" for anonymous
+  std::string cookie;   //!< "" for anonymous; the portal's for a worker
   std::string csrf;
+  std::string phone;  //!< a worker's own phone, "" for the others
 };
 
 class RouteMatrixTest : public CoverageTest {
@@ -41,13 +46,15 @@ class RouteMatrixTest : public CoverageTest {
     std::string street_name;              //!< e.g. 东华门街道总工会
     std::int64_t enterprise = 0;          //!< in street, covered by union1
     std::string enterprise_name;
-    std::int64_t member = 0;    //!< of union1
-    std::int64_t request = 0;   //!< routed to street
-    std::int64_t transfer = 0;  //!< pending, with union1 receiving
-    std::int64_t import = 0;    //!< a roster imported into union1 as a job, its upload kept
-    std::int64_t job = 0;       //!< a finished export of union1 run as a job (its file kept)
-    std::int64_t user = 0;      //!< a cadre of street, with a phone
-    app::Actor builder;         //!< staff of the district who made all of it
+    std::int64_t member = 0;       //!< of union1
+    std::int64_t request = 0;      //!< routed to street
+    std::int64_t transfer = 0;     //!< pending, with union1 receiving
+    std::int64_t import = 0;       //!< a roster imported into union1 as a job, its upload kept
+    std::int64_t job = 0;          //!< a finished export of union1 run as a job (its file kept)
+    std::int64_t user = 0;         //!< a cadre of street, with a phone
+    std::string request_tracking;  //!< request's tracking number
+    std::int64_t binding = 0;      //!< pending: a worker claimed a new member of union1
+    app::Actor builder;            //!< staff of the district who made all of it
   };
 
   void SetUp() override;
@@ -102,12 +109,28 @@ class RouteMatrixTest : public CoverageTest {
   //! An export of union1 run as a job to its end, its file kept.
   std::int64_t ExportJob(const Place& p);
   std::string NewIdNumber();
+  //! Signs `phone` in on the portal from `address` (code by the recording SMS sender).
+  app::WorkerSessionGrant SignInWorker(const std::string& phone, const std::string& address);
+  //! A phone and an address no one used yet.
+  std::string NewWorkerPhone() { return "135" + std::to_string(10000000 + Next()); }
+  std::string NewAddress();
+  //! A worker's binding to a new member of the side's union1 that waits for the union (the
+  //! member's stored phone is another).
+  std::int64_t NewBinding(const Place& p);
+  //! A member card token of a new member of the side's union1, bound to a new worker.
+  std::string NewCardToken(const Place& p);
+  //! A new member of the side's union1 with `phone`: its ID number (name 张晓林).
+  std::string NewMemberWithPhone(const Place& p, const std::string& phone);
+  //! A request the worker `caller` sent signed in on the portal, resolved by the side's staff
+  //! when `resolved`; for anyone else a request like the world's.
+  std::int64_t OwnRequest(const Place& p, const Caller& caller, bool resolved);
   int Next() { return ++serial_; }
 
   Place& PlaceOf(Side side) { return side == Side::kIn ? a_ : b_; }
 
   Place a_, b_;
   std::map<std::string, Filler, std::less<>> placeholders_;
+  RecordingSms sms_;
   std::string password_hash_;  //!< of kCallerPassword, hashed once for every caller
   std::filesystem::path files_;
   int serial_ = 0;

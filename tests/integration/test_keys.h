@@ -1,4 +1,5 @@
-// Fixed personal-data keys for tests (STYLE.md: keys are injected, so runs repeat).
+// Fixed personal-data and card signing keys for tests (STYLE.md: keys are injected, so runs
+// repeat).
 #pragma once
 
 #include "app/personal_data/key_ring.h"
@@ -16,10 +17,18 @@ inline app::DataKey TestDataKey(std::uint8_t version, std::uint8_t seed) {
   return key;
 }
 
-//! A ring holding version 1 only.
+//! A card signing key whose seed is `fill` repeated.
+inline app::SigningKey TestSigningKey(std::uint8_t fill) {
+  std::array<std::uint8_t, 32> seed{};
+  seed.fill(fill);
+  return app::SigningKey::FromSeed(seed);
+}
+
+//! A ring holding version 1 only, and one signing key.
 inline app::KeyRing TestKeyRing() {
   app::KeyRing ring;
   ring.Add(TestDataKey(1, 11), true);
+  ring.AddSigningKey(TestSigningKey(41), true);
   return ring;
 }
 

@@ -120,9 +120,36 @@ TEST(KeyRing, SerializedRingParsesBackToTheSameKeys) {
   EXPECT_EQ(parsed->CurrentOnly().keys().size(), 1u);
 }
 
+TEST(KeyRing, SigningKeysSurviveTheFileAndARotation) {
+  KeyRing ring = Ring(1, 3);
+  std::array<std::uint8_t, 32> seed{};
+  seed.fill(7);
+  const SigningKey first = SigningKey::FromSeed(seed);
+  seed.fill(8);
+  const SigningKey second = SigningKey::FromSeed(seed);
+  EXPECT_NE(first.id, second.id);
+  ring.AddSigningKey(first, true);
+  ring.AddSigningKey(second, false);
+  auto parsed = ParseKeyRing(SerializeKeyRing(ring));
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().detail;
+  ASSERT_EQ(parsed->signing_keys().size(), 2u);
+  ASSERT_NE(parsed->CurrentSigningKey(), nullptr);
+  EXPECT_EQ(parsed->CurrentSigningKey()->id, first.id);
+  EXPECT_EQ(parsed->FindSigningKey(second.id)->public_key, second.public_key);
+  // `keys rotate` keeps only the current data key, never the card keys.
+  auto rotated = parsed->WithNewVersion();
+  ASSERT_TRUE(rotated.has_value());
+  const KeyRing after = rotated->CurrentOnly();
+  EXPECT_EQ(after.signing_keys().size(), 2u);
+  EXPECT_EQ(after.CurrentSigningKey()->id, first.id);
+}
+
 TEST(KeyRing, MalformedKeyFileTextIsRefused) {
-  for (const char* text : {"", "zhijia-keys 2\n", "zhijia-keys 1\ncurrent 3\nkey 1 00 00\n",
-                           "zhijia-keys 1\ncurrent 2\n"}) {
+  for (const std::string& text :
+       std::vector<std::string>{"", "zhijia-keys 2\n", "zhijia-keys 1\ncurrent 3\nkey 1 00 00\n",
+                                "zhijia-keys 1\ncurrent 2\n",
+                                "zhijia-keys 1\ncurrent 1\nkey 1 " + std::string(64, '0') + " " +
+                                    std::string(64, '0') + "\nsigning-current 01020304\n"}) {
     auto parsed = ParseKeyRing(text);
     ASSERT_FALSE(parsed.has_value()) << text;
     EXPECT_EQ(parsed.error().message_key, "error.keys.malformed");
@@ -159,6 +186,20 @@ TEST_F(KeyFileTest, FirstStartCreatesAnOwnerOnlyKeyFileThatLoadsAgain) {
   auto loaded = file.Load();
   ASSERT_TRUE(loaded.has_value());
   EXPECT_EQ(loaded->Current().encryption, created->Current().encryption);
+}
+
+TEST_F(KeyFileTest, AKeyFileWithoutASigningKeyGainsOneAtStart) {
+  std::filesystem::create_directories(dir_);
+  KeyFile file((dir_ / "zhijia.key").string());
+  ASSERT_TRUE(file.Save(Ring(1, 5)).has_value());  // as written before member cards
+  auto loaded = file.LoadOrCreate();
+  ASSERT_TRUE(loaded.has_value());
+  ASSERT_NE(loaded->CurrentSigningKey(), nullptr);
+  auto again = file.Load();
+  ASSERT_TRUE(again.has_value());
+  ASSERT_NE(again->CurrentSigningKey(), nullptr);
+  EXPECT_EQ(again->CurrentSigningKey()->id, loaded->CurrentSigningKey()->id) << "saved";
+  EXPECT_EQ(again->Current().encryption, Key(1, 5).encryption) << "data keys untouched";
 }
 
 TEST_F(KeyFileTest, AKeyFileOthersCanReadIsRefused) {

@@ -46,6 +46,20 @@ TEST(PeriodicJobs, RunsAtStartThenEveryInterval) {
   EXPECT_EQ(jobs.runs("fast"), after_stop);
 }
 
+TEST(PeriodicJobs, RunSoonRunsAJobBeforeItsTurn) {
+  PeriodicJobs jobs;
+  std::atomic<int> runs{0};
+  jobs.Add("sms", 1h, [&]() -> Result<void> {
+    ++runs;
+    return {};
+  });
+  jobs.Start();
+  ASSERT_TRUE(Eventually([&] { return runs.load() == 1; }));  // the run at start
+  jobs.RunSoon("sms");
+  ASSERT_TRUE(Eventually([&] { return runs.load() == 2; })) << "woken, not an hour later";
+  jobs.Stop();
+}
+
 TEST(PeriodicJobs, FailuresAndExceptionsAreRetriedNextTurn) {
   PeriodicJobs jobs;
   std::atomic<int> calls{0};

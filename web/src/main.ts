@@ -8,6 +8,7 @@ import { configureApiClient } from '@/api/request'
 import { currentLocale, i18n, setLocale } from '@/locales'
 import { createAppRouter } from '@/router'
 import { useSessionStore } from '@/stores/session'
+import { useWorkerSessionStore } from '@/stores/worker-session'
 import App from './App.vue'
 
 const app = createApp(App)
@@ -17,9 +18,11 @@ app.use(i18n)
 const router = createAppRouter()
 
 const session = useSessionStore(pinia)
+const workerSession = useWorkerSessionStore(pinia)
 configureApiClient({
   locale: currentLocale,
   csrfToken: () => session.csrfToken,
+  portalCsrfToken: () => workerSession.csrfToken,
   onError: showApiError,
   onUnauthorized: (error) => {
     // The server dropped the session (expired, or signed out elsewhere).
@@ -27,6 +30,12 @@ configureApiClient({
     showApiError(error)
     const here = router.currentRoute.value
     void router.replace({ name: 'login', query: { redirect: here.fullPath } })
+  },
+  onPortalUnauthorized: () => {
+    // The worker's portal session ended (idle, or signed out on another phone).
+    workerSession.clear()
+    const here = router.currentRoute.value
+    void router.replace({ name: 'portal-sign-in', query: { redirect: here.fullPath } })
   },
 })
 

@@ -107,7 +107,9 @@ Result<Actor> AccountService::LoadActor(store::Connection& conn, std::int64_t us
   if (!found) return Fail(Unauthenticated("user gone"));
   const store::UserRow& user = found->user;
   if (user.status != "active") return Fail(Unauthenticated("account disabled"));
-  Actor actor{user.id, user.username, user.display_name, user.role, user.org_id, {}, {}, {}};
+  if (user.role == "worker") return Fail(Unauthenticated("worker role retired from the console"));
+  Actor actor{user.id, user.username, user.display_name, user.role, user.org_id, {}, {}, {}, {},
+              {}};
   if (user.org_id && found->org_path) {
     actor.org_name = found->org_name.value_or("");
     actor.org_path = *found->org_path;
@@ -169,6 +171,13 @@ Result<SessionGrant> AccountService::Login(const std::string& username, const st
     failure = "wrong_password";
   } else if (user->status != "active") {
     failure = "disabled";
+  } else if (user->role == "worker") {
+    // Workers sign in to the portal by phone (app/worker_accounts); the console's role
+    // `worker` is retired, and a right password only says where to go instead.
+    RecordSuccess(username);
+    audit_.RecordOrLog(AttemptBy(*lease, username, user),
+                       SessionEvent("session.login", "denied", remote_addr, "worker_role"));
+    return Fail(ErrorCode::kPermissionDenied, "error.auth.use_portal", "worker role retired");
   }
   if (!failure.empty()) {
     RecordFailure(username, remote_addr);

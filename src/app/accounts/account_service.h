@@ -75,6 +75,8 @@ class AccountService {
   //! kResourceExhausted "error.too_many_requests" with args {seconds} and {retry_after}, decided
   //! before the password is looked at; such refusals are counted per window
   //! (AuditService::RecordThrottledOrLog), one audit entry per name or address and window.
+  //! An account of the retired console role `worker` is kPermissionDenied
+  //! "error.auth.use_portal" (workers sign in to the portal by phone).
   Result<SessionGrant> Login(const std::string& username, const std::string& password,
                              const std::string& remote_addr);
   //! The session behind a cookie token; kUnauthenticated when unknown, expired or disabled.

@@ -38,6 +38,12 @@ void SessionCache::ForgetUser(std::int64_t user_id) {
   std::erase_if(entries_, [&](const auto& e) { return e.second.session.actor.user_id == user_id; });
 }
 
+void SessionCache::ForgetWorker(std::int64_t worker_id) {
+  const std::lock_guard lock(mutex_);
+  std::erase_if(entries_,
+                [&](const auto& e) { return e.second.session.actor.worker_id == worker_id; });
+}
+
 void SessionCache::Clear() {
   const std::lock_guard lock(mutex_);
   entries_.clear();

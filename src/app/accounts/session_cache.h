@@ -41,6 +41,8 @@ class SessionCache {
   void Put(const std::string& token_hash, Entry entry, std::int64_t now);
   void Forget(const std::string& token_hash);
   void ForgetUser(std::int64_t user_id);
+  //! A worker's sessions (the portal's cache holds workers, whose user_id is 0).
+  void ForgetWorker(std::int64_t worker_id);
   void Clear();
   std::size_t size() const;
 

@@ -75,7 +75,9 @@ Result<void> ForgetSessions(store::Connection& c, std::int64_t user_id) {
 
 }  // namespace
 
-Actor SystemActor() { return Actor{0, "system", "system", "admin", std::nullopt, "", "", ""}; }
+Actor SystemActor() {
+  return Actor{0, "system", "system", "admin", std::nullopt, "", "", "", {}, {}};
+}
 
 UserView UserDirectory::ViewOf(const store::UserWithOrg& u) const {
   UserView view{
@@ -163,6 +165,9 @@ Result<UserView> UserDirectory::Create(const Actor& actor, const NewUser& user) 
   if (auto e = accounts::CheckDisplayName(user.display_name)) invalid.fields.push_back(*e);
   const auto role = accounts::ParseRole(user.role);
   if (!role) invalid.fields.push_back({"role", "error.role.invalid", {}});
+  if (role && !accounts::IsStaffRole(*role)) {
+    invalid.fields.push_back({"role", "error.role.worker_retired", {}});
+  }
   if (role && accounts::NeedsOrg(*role) && !user.org_id) {
     invalid.fields.push_back({"org_id", "error.field.required", {}});
   }
@@ -219,6 +224,9 @@ Result<UserView> UserDirectory::Update(const Actor& actor, std::int64_t id,
   if (patch.role) {
     new_role = accounts::ParseRole(*patch.role);
     if (!new_role) invalid.fields.push_back({"role", "error.role.invalid", {}});
+    if (new_role && !accounts::IsStaffRole(*new_role)) {
+      invalid.fields.push_back({"role", "error.role.worker_retired", {}});
+    }
   }
   if (patch.status && *patch.status != "active" && *patch.status != "disabled") {
     invalid.fields.push_back({"status", "error.status.invalid", {}});

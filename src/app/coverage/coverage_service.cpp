@@ -11,6 +11,7 @@
 #include "store/enterprises.h"
 #include "store/members.h"
 #include "store/served_marks.h"
+#include "store/worker_accounts.h"
 
 namespace zj::app {
 
@@ -94,11 +95,17 @@ Result<OrgCoverage> CoverageService::Of(const Actor& actor, std::int64_t org_id)
   ZJ_ASSIGN_OR_RETURN(store::RollupRow totals, store::RollupOf(*lease, org_id));
   out.figures = totals.figures;
   out.served_12m = totals.served_12m;
+  const auto reached = [&](const store::OrgRow& o) {
+    const OrgPath path = OrgPath::FromStored(o.path);
+    return store::CountMembersReachedOnline(*lease, path.SubtreeLow(), path.SubtreeHigh());
+  };
+  ZJ_ASSIGN_OR_RETURN(out.members_online, reached(org));
   ZJ_ASSIGN_OR_RETURN(auto children, store::ChildOrgs(*lease, org_id));
   for (const auto& child : children) {
     if (child.org.status != "active") continue;
     ZJ_ASSIGN_OR_RETURN(store::RollupRow r, store::RollupOf(*lease, child.org.id));
-    out.children.push_back({child.org, r.figures});
+    ZJ_ASSIGN_OR_RETURN(const std::int64_t online, reached(child.org));
+    out.children.push_back({child.org, r.figures, online});
   }
   ZJ_ASSIGN_OR_RETURN(auto industries, store::IndustryRollupsOf(*lease, org_id));
   for (const auto& i : industries) out.industries.push_back({i.industry, i.figures});

@@ -124,7 +124,7 @@ Result<void> ReadWorld(World& w) {
   ZJ_ASSIGN_OR_RETURN(w.cadre, DemoActor(c, "cadre.donghuamen"));
   ZJ_ASSIGN_OR_RETURN(w.dongcheng_staff, DemoActor(c, "staff.dongcheng"));
   ZJ_ASSIGN_OR_RETURN(w.xicheng_staff, DemoActor(c, "staff.xicheng"));
-  ZJ_ASSIGN_OR_RETURN(w.worker, DemoActor(c, "worker.demo"));
+  ZJ_ASSIGN_OR_RETURN(w.worker, DemoWorkerActor(c, w.app.vault()));
   ZJ_ASSIGN_OR_RETURN(w.orgs, store::AllOrgs(c));
   for (std::size_t i = 0; i < w.orgs.size(); ++i) w.org_index.emplace(w.orgs[i].id, i);
   for (const auto& [code, into] :

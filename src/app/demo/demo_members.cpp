@@ -67,8 +67,16 @@ Result<int> DemoService::LoadMembers(int per_union, std::uint64_t seed) {
     }
     ZJ_ASSIGN_OR_RETURN(auto staff, store::FindUserByUsername(*lease, "staff.xicheng"));
     if (staff && xicheng) {
-      xicheng_staff = Actor{staff->id,   staff->username, staff->display_name, staff->role,
-                            xicheng->id, xicheng->name,   xicheng->path,       ""};
+      xicheng_staff = Actor{staff->id,
+                            staff->username,
+                            staff->display_name,
+                            staff->role,
+                            xicheng->id,
+                            xicheng->name,
+                            xicheng->path,
+                            "",
+                            {},
+                            {}};
     }
   }
   std::mt19937_64 rng(seed + 6);

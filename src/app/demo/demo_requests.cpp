@@ -25,7 +25,8 @@ constexpr int kCallerPages = 5;  // of 1,000 members
 Result<Actor> DemoActor(store::Connection& conn, const std::string& username) {
   ZJ_ASSIGN_OR_RETURN(auto user, store::FindUserByUsername(conn, username));
   if (!user) return Fail(ErrorCode::kFailedPrecondition, "error.demo.no_unions", username);
-  Actor actor{user->id, user->username, user->display_name, user->role, user->org_id, "", "", ""};
+  Actor actor{
+      user->id, user->username, user->display_name, user->role, user->org_id, "", "", "", {}, {}};
   if (user->org_id) {
     ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(conn, *user->org_id));
     if (org) {

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 
+#include "app/personal_data/vault.h"
 #include "app/requests/request_service.h"
 #include "store/database.h"
 
@@ -18,6 +19,12 @@ namespace zj::app {
 //! The demo account `username` as an acting user, with its org (kFailedPrecondition when the
 //! demo accounts are missing).
 Result<Actor> DemoActor(store::Connection& conn, const std::string& username);
+
+//! The demo worker (worker.demo, a portal account: demo_worker.cpp) as a signed-in worker, with
+//! its member record when bound (kFailedPrecondition when the demo has not opened the account).
+Result<Actor> DemoWorkerActor(store::Connection& conn, const Vault& vault);
+//! The demo worker's phone: requests made as the worker give it as their contact.
+std::string DemoWorkerPhone();
 
 //! Returns how many requests were added (0 when there were some already).
 Result<std::int64_t> LoadDemoRequests(store::Database& db, RequestService& requests,

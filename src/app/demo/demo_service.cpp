@@ -103,7 +103,6 @@ Result<DemoReport> DemoService::Load(const DemoOptions& options) {
       {"staff.xicheng", "西城区总工会工作人员", "staff", "110102"},
       {"operator", "12351 热线接线员", "operator", "110000"},
       {"cadre.donghuamen", "东华门街道工会干部", "cadre", "110101001"},
-      {"worker.demo", "演示职工", "worker", nullptr},
   };
   for (const Wanted& w : kAccounts) {
     std::optional<store::OrgRow> org;
@@ -125,6 +124,9 @@ Result<DemoReport> DemoService::Load(const DemoOptions& options) {
     ZJ_ASSIGN_OR_RETURN(report.members_created,
                         LoadMembers(options.members_per_union, options.seed));
   }
+  ZJ_ASSIGN_OR_RETURN(report.worker, LoadDemoWorker());
+  // The demo worker's member record is one of the demo's members (and of the city's rollups).
+  if (report.worker->member_created) ++report.members_created;
   report.admin_username = report.accounts.front().username;
   report.admin_password = report.accounts.front().password;
   return report;

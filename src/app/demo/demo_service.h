@@ -1,6 +1,7 @@
 // Demo data: the Beijing municipal federation with its 16 district federations and their
-// street federations, from the real GB/T 2260 tables, and one demo account per role (admin,
-// staff of 东城 and 西城, an operator, a cadre of 东华门街道, a worker). Idempotent: running it
+// street federations, from the real GB/T 2260 tables, one demo console account per role
+// (admin, staff of 东城 and 西城, an operator, a cadre of 东华门街道) and a worker's portal
+// account (worker.demo: a phone bound to a member record). Idempotent: running it
 // again adds nothing twice and only resets the demo accounts' passwords. With enterprises it
 // also records members in a few unions (through the member registry, so coverage counts them),
 // or, with `bulk_members`, any number of members over every grassroots union at once (the
@@ -17,6 +18,7 @@
 #include "app/clock.h"
 #include "app/members/member_service.h"
 #include "app/personal_data/vault.h"
+#include "app/worker_accounts/sign_in_service.h"
 #include "core/regions/region_table.h"
 #include "store/database.h"
 
@@ -53,6 +55,13 @@ struct DemoAccount {
   std::string password;
 };
 
+//! The demo worker's portal account: signs in by this phone and a code from the log sender.
+struct DemoWorker {
+  std::string phone;
+  std::optional<std::string> member_name;  //!< the bound member (none without unions)
+  bool member_created = false;             //!< this run recorded the member (counted in the report)
+};
+
 struct DemoReport {
   int orgs_created = 0;
   int orgs_total = 0;
@@ -61,15 +70,17 @@ struct DemoReport {
   std::string admin_username;
   std::string admin_password;
   std::vector<DemoAccount> accounts;  //!< every demo account, the administrator first
+  std::optional<DemoWorker> worker;   //!< the demo worker (portal, not console)
 };
 
 class DemoService {
  public:
   DemoService(store::Database& db, AccountService& accounts, MemberService& members,
-              TransferService& transfers, const Vault& vault, const RegionTable& regions,
-              const Clock& clock, Random& random)
+              TransferService& transfers, SignInService& sign_in, const Vault& vault,
+              const RegionTable& regions, const Clock& clock, Random& random)
       : db_(db),
         accounts_(accounts),
+        sign_in_(sign_in),
         vault_(vault),
         members_(members),
         transfers_(transfers),
@@ -88,11 +99,15 @@ class DemoService {
   //! `count` members over every grassroots union, in one transaction (demo_bulk_members.cpp).
   Result<std::int64_t> LoadBulkMembers(std::int64_t count, std::uint64_t seed,
                                        const DemoOptions& options);
+  //! The demo worker's account, bound to a member of 东华门街道 when there are unions
+  //! (demo_worker.cpp).
+  Result<DemoWorker> LoadDemoWorker();
   //! Creates the account or, when it exists, resets its password.
   Result<void> EnsureAccount(const NewUser& user);
 
   store::Database& db_;
   AccountService& accounts_;
+  SignInService& sign_in_;
   const Vault& vault_;
   MemberService& members_;
   TransferService& transfers_;

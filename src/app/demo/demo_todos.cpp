@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "app/demo/demo_history_parts.h"
+#include "app/demo/demo_requests.h"
 #include "app/demo/demo_topics.h"
 #include "core/orgs/org_path.h"
 
@@ -81,7 +82,8 @@ struct Todos {
     } else {
       r.in.contact_name = by == &w.worker ? w.worker.display_name : w.people.Name(true);
     }
-    r.in.contact_phone = w.people.Phone();
+    // The demo worker gives the account's phone, as the portal fills it in when signed in.
+    r.in.contact_phone = by == &w.worker ? DemoWorkerPhone() : w.people.Phone();
     if (by == nullptr || by == &w.worker) r.remote_addr = "198.51.100.7";
     planned.push_back(std::move(r));
     return &planned.back();

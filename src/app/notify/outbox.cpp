@@ -30,7 +30,9 @@ Result<DeliveryReport> DeliverOutbox(store::Database& db, const Clock& clock, No
   DeliveryReport report;
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db.Acquire());
   const std::int64_t now = clock.NowMs();
-  ZJ_ASSIGN_OR_RETURN(auto due, store::DueOutbox(*lease, now, limit));
+  ZJ_ASSIGN_OR_RETURN(
+      auto due, store::DueOutbox(*lease, now, limit,
+                                 store::ChannelFilter{std::string(kSmsChannel), /*only=*/false}));
   for (const auto& row : due) {
     // Sent first, marked after: a crash in between sends the message again rather than never.
     auto sent = notifier.Send(Message{row.recipient, row.subject, row.body});

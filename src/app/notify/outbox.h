@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "app/clock.h"
 #include "app/notify/notifier.h"
@@ -23,7 +24,12 @@ struct DeliveryReport {
   int failed = 0;
 };
 
-//! Sends up to `limit` due messages; each is marked sent, or its retry scheduled.
+//! The channel of text messages (sign-in codes): delivered by app/notify/sms.h, never by
+//! DeliverOutbox.
+inline constexpr std::string_view kSmsChannel = "sms";
+
+//! Sends up to `limit` due messages of every channel but SMS; each is marked sent, or its retry
+//! scheduled.
 Result<DeliveryReport> DeliverOutbox(store::Database& db, const Clock& clock, Notifier& notifier,
                                      int limit = 200);
 

@@ -10,7 +10,9 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <sstream>
+#include <stdexcept>
 
 namespace zj::app {
 
@@ -20,22 +22,28 @@ Error Malformed(std::string detail) {
   return Error{ErrorCode::kFailedPrecondition, "error.keys.malformed", std::move(detail), {}, {}};
 }
 
-std::string Hex(const std::array<std::uint8_t, 32>& bytes) {
-  char hex[65];
+template <std::size_t N>
+std::string Hex(const std::array<std::uint8_t, N>& bytes) {
+  char hex[2 * N + 1];
   sodium_bin2hex(hex, sizeof hex, bytes.data(), bytes.size());
   return hex;
 }
 
-bool FromHex(const std::string& hex, std::array<std::uint8_t, 32>& out) {
+template <std::size_t N>
+bool FromHex(const std::string& hex, std::array<std::uint8_t, N>& out) {
   std::size_t len = 0;
-  return hex.size() == 64 &&
+  return hex.size() == 2 * N &&
          sodium_hex2bin(out.data(), out.size(), hex.data(), hex.size(), nullptr, &len, nullptr) ==
              0 &&
          len == out.size();
 }
 
-DataKey NewKey(std::uint8_t version) {
+void InitSodium() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+}
+
+DataKey NewKey(std::uint8_t version) {
+  InitSodium();
   DataKey key;
   key.version = version;
   randombytes_buf(key.encryption.data(), key.encryption.size());
@@ -59,10 +67,55 @@ std::string ModeText(mode_t mode) {
 
 }  // namespace
 
+SigningKey SigningKey::FromSeed(const std::array<std::uint8_t, 32>& seed) {
+  InitSodium();
+  SigningKey key;
+  key.seed = seed;
+  crypto_sign_seed_keypair(key.public_key.data(), key.secret_key.data(), seed.data());
+  std::array<std::uint8_t, 32> digest{};
+  crypto_generichash(digest.data(), digest.size(), key.public_key.data(), key.public_key.size(),
+                     nullptr, 0);
+  std::copy_n(digest.begin(), key.id.size(), key.id.begin());
+  return key;
+}
+
+SigningKey SigningKey::Generate() {
+  InitSodium();
+  std::array<std::uint8_t, 32> seed{};
+  randombytes_buf(seed.data(), seed.size());
+  SigningKey key = FromSeed(seed);
+  sodium_memzero(seed.data(), seed.size());
+  return key;
+}
+
 KeyRing KeyRing::Generate() {
   KeyRing ring;
   ring.Add(NewKey(1), true);
+  ring.AddSigningKey(SigningKey::Generate(), true);
   return ring;
+}
+
+const SigningKey* KeyRing::CurrentSigningKey() const {
+  return signing_keys_.empty() ? nullptr : &signing_keys_[current_signing_];
+}
+
+const SigningKey* KeyRing::FindSigningKey(const std::array<std::uint8_t, 4>& id) const {
+  for (const SigningKey& k : signing_keys_) {
+    if (k.id == id) return &k;
+  }
+  return nullptr;
+}
+
+void KeyRing::AddSigningKey(const SigningKey& key, bool make_current) {
+  for (std::size_t i = 0; i < signing_keys_.size(); ++i) {
+    if (signing_keys_[i].id == key.id) {
+      signing_keys_[i] = key;
+      if (make_current) current_signing_ = i;
+      return;
+    }
+  }
+  signing_keys_.push_back(key);
+  if (make_current || signing_keys_.size() == 1) current_signing_ = signing_keys_.size() - 1;
 }
 
 const DataKey* KeyRing::Find(std::uint8_t version) const {
@@ -94,6 +147,8 @@ Result<KeyRing> KeyRing::WithNewVersion() const {
 KeyRing KeyRing::CurrentOnly() const {
   KeyRing only;
   if (!empty()) only.Add(Current(), true);
+  only.signing_keys_ = signing_keys_;
+  only.current_signing_ = current_signing_;
   return only;
 }
 
@@ -101,6 +156,10 @@ std::string SerializeKeyRing(const KeyRing& ring) {
   std::string out = "zhijia-keys 1\ncurrent " + std::to_string(ring.current_version()) + "\n";
   for (const auto& k : ring.keys()) {
     out += "key " + std::to_string(k.version) + " " + Hex(k.encryption) + " " + Hex(k.index) + "\n";
+  }
+  for (const auto& k : ring.signing_keys()) out += "signing-key " + Hex(k.seed) + "\n";
+  if (const SigningKey* current = ring.CurrentSigningKey()) {
+    out += "signing-current " + Hex(current->id) + "\n";
   }
   return out;
 }
@@ -114,6 +173,7 @@ Result<KeyRing> ParseKeyRing(std::string_view text) {
   std::string word;
   int current = 0;
   KeyRing ring;
+  std::optional<std::array<std::uint8_t, 4>> signing_current;
   while (in >> word) {
     if (word == "current") {
       if (!(in >> current) || current < 1 || current > 255) return Fail(Malformed("bad current"));
@@ -127,6 +187,18 @@ Result<KeyRing> ParseKeyRing(std::string_view text) {
       }
       key.version = static_cast<std::uint8_t>(version);
       ring.Add(key, false);
+    } else if (word == "signing-key") {
+      std::string hex;
+      std::array<std::uint8_t, 32> seed{};
+      if (!(in >> hex) || !FromHex(hex, seed)) return Fail(Malformed("bad signing-key line"));
+      ring.AddSigningKey(SigningKey::FromSeed(seed), false);
+      sodium_memzero(seed.data(), seed.size());
+      sodium_memzero(hex.data(), hex.size());
+    } else if (word == "signing-current") {
+      std::string hex;
+      std::array<std::uint8_t, 4> id{};
+      if (!(in >> hex) || !FromHex(hex, id)) return Fail(Malformed("bad signing-current"));
+      signing_current = id;
     } else {
       return Fail(Malformed("unknown entry " + word));
     }
@@ -134,6 +206,11 @@ Result<KeyRing> ParseKeyRing(std::string_view text) {
   const DataKey* cur = ring.Find(static_cast<std::uint8_t>(current));
   if (cur == nullptr) return Fail(Malformed("the current key version is missing"));
   ring.Add(*cur, true);
+  if (signing_current) {
+    const SigningKey* key = ring.FindSigningKey(*signing_current);
+    if (key == nullptr) return Fail(Malformed("the current signing key is missing"));
+    ring.AddSigningKey(*key, true);
+  }
   return ring;
 }
 
@@ -230,6 +307,11 @@ Result<void> KeyFile::Save(const KeyRing& ring) {
 
 Result<KeyRing> KeyFile::LoadOrCreate() {
   auto ring = Load();
+  if (ring && ring->CurrentSigningKey() == nullptr) {
+    // A key file from before member cards: it gains the federation's signing key.
+    ring->AddSigningKey(SigningKey::Generate(), true);
+    ZJ_RETURN_IF_ERROR(Save(*ring));
+  }
   if (ring || ring.error().message_key != "error.keys.missing") return ring;
   std::error_code ec;
   const auto parent = std::filesystem::path(path_).parent_path();

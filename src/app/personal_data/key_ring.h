@@ -1,8 +1,9 @@
 // The keys that protect personal data: per key version one encryption key (XChaCha20-Poly1305)
 // and one blind-index key (keyed BLAKE2b), and which version is current. They live in a key
 // file next to (never inside) the database; `zhijia keys rotate` adds a version and, once every
-// row is re-encrypted, drops the old ones. KeyStore is the file behind an interface, so tests
-// keep keys in memory.
+// row is re-encrypted, drops the old ones. The same file holds the federation's signing keys
+// (Ed25519) for member-card tokens, which rotation keeps. KeyStore is the file behind an
+// interface, so tests keep keys in memory.
 #pragma once
 
 #include <sys/stat.h>
@@ -26,9 +27,25 @@ struct DataKey {
   std::array<std::uint8_t, 32> index{};
 };
 
+//! A key that signs member-card tokens (Ed25519, libsodium crypto_sign). Only the seed is
+//! stored; the key pair and the id follow from it. The id (4 bytes of BLAKE2b of the public
+//! key) travels in every token, so a verifier finds the key, and a token signed by another
+//! federation's key names an id this ring does not hold.
+struct SigningKey {
+  std::array<std::uint8_t, 4> id{};
+  std::array<std::uint8_t, 32> seed{};
+  std::array<std::uint8_t, 32> public_key{};
+  std::array<std::uint8_t, 64> secret_key{};  //!< libsodium's form: seed then public key
+
+  //! The key pair and id of `seed`.
+  static SigningKey FromSeed(const std::array<std::uint8_t, 32>& seed);
+  //! A fresh key from libsodium's CSPRNG.
+  static SigningKey Generate();
+};
+
 class KeyRing {
  public:
-  //! A ring with one freshly generated version 1 (libsodium's CSPRNG).
+  //! A ring with one freshly generated version 1 and one signing key (libsodium's CSPRNG).
   static KeyRing Generate();
 
   bool empty() const { return keys_.empty(); }
@@ -44,15 +61,27 @@ class KeyRing {
   //! This ring plus a freshly generated version after the highest one, made current;
   //! kResourceExhausted after version 255.
   Result<KeyRing> WithNewVersion() const;
-  //! This ring with only the current version left.
+  //! This ring with only the current version left (the signing keys stay).
   KeyRing CurrentOnly() const;
+
+  //! The key new card tokens are signed with, or nullptr when the ring holds none.
+  const SigningKey* CurrentSigningKey() const;
+  //! The signing key with this id, or nullptr.
+  const SigningKey* FindSigningKey(const std::array<std::uint8_t, 4>& id) const;
+  const std::vector<SigningKey>& signing_keys() const { return signing_keys_; }
+  //! Adds `key` (replacing one with the same id); it becomes current when `make_current` or
+  //! when it is the first.
+  void AddSigningKey(const SigningKey& key, bool make_current);
 
  private:
   std::vector<DataKey> keys_;
   std::uint8_t current_ = 0;
+  std::vector<SigningKey> signing_keys_;
+  std::size_t current_signing_ = 0;  //!< index into signing_keys_ (when not empty)
 };
 
-//! The key file's text: "zhijia-keys 1", "current N", then "key N <hex enc> <hex index>" lines.
+//! The key file's text: "zhijia-keys 1", "current N", then "key N <hex enc> <hex index>" lines,
+//! then "signing-key <hex seed>" lines and "signing-current <hex id>".
 std::string SerializeKeyRing(const KeyRing& ring);
 //! kFailedPrecondition "error.keys.malformed" on anything unexpected.
 Result<KeyRing> ParseKeyRing(std::string_view text);
@@ -74,7 +103,8 @@ class KeyFile final : public KeyStore {
   //! read it, "error.keys.missing" when it does not exist, "error.keys.malformed" when broken.
   Result<KeyRing> Load() override;
   Result<void> Save(const KeyRing& ring) override;
-  //! Loads the file, or creates it with a fresh ring (and its folder) when there is none.
+  //! Loads the file, or creates it with a fresh ring (and its folder) when there is none. A
+  //! file written before card signing keys existed gets one added (and is saved).
   Result<KeyRing> LoadOrCreate();
   //! The ring when the file was replaced since this object last read or wrote it (Save
   //! renames a new file into place, so its inode and time change), else nothing.

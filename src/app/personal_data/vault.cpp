@@ -141,6 +141,33 @@ std::vector<std::string> Vault::BlindIndexes(std::string_view field,
   return out;
 }
 
+Result<Vault::Signature> Vault::Sign(std::span<const std::uint8_t> message) const {
+  Refresh();
+  std::shared_lock lock(mutex_);
+  const SigningKey* key = keys_.CurrentSigningKey();
+  if (key == nullptr) return Fail(Missing());
+  Signature out;
+  out.key_id = key->id;
+  std::vector<std::uint8_t> signed_bytes(key->id.begin(), key->id.end());
+  signed_bytes.insert(signed_bytes.end(), message.begin(), message.end());
+  crypto_sign_detached(out.bytes.data(), nullptr, signed_bytes.data(), signed_bytes.size(),
+                       key->secret_key.data());
+  return out;
+}
+
+bool Vault::Verify(const std::array<std::uint8_t, 4>& key_id, std::span<const std::uint8_t> message,
+                   std::span<const std::uint8_t> signature) const {
+  if (signature.size() != crypto_sign_BYTES) return false;
+  Refresh();
+  std::shared_lock lock(mutex_);
+  const SigningKey* key = keys_.FindSigningKey(key_id);
+  if (key == nullptr) return false;
+  std::vector<std::uint8_t> signed_bytes(key_id.begin(), key_id.end());
+  signed_bytes.insert(signed_bytes.end(), message.begin(), message.end());
+  return crypto_sign_verify_detached(signature.data(), signed_bytes.data(), signed_bytes.size(),
+                                     key->public_key.data()) == 0;
+}
+
 std::optional<std::uint8_t> Vault::VersionOf(const store::Blob& sealed) {
   if (sealed.empty()) return std::nullopt;
   return sealed[0];

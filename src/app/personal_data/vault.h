@@ -5,9 +5,11 @@
 // so rotation can tell old rows from new. A row's key_version column is read from its sealed
 // values (OldestVersion), never from the ring apart from the seal: a ring replaced in between
 // would write a version the ciphertext does not have, and rotation would pass the row by.
-// Thread-safe: the ring can be replaced while in use.
+// It also signs and verifies with the ring's card signing keys (Ed25519), which live in the same
+// key file. Thread-safe: the ring can be replaced while in use.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -15,6 +17,7 @@
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +66,19 @@ class Vault {
   //! The blind index under every key version in the ring (for lookups while a rotation has
   //! left rows on an older version), current version first.
   std::vector<std::string> BlindIndexes(std::string_view field, std::string_view normalised) const;
+
+  //! The detached Ed25519 signature by the current signing key of its key id followed by
+  //! `message` (so the id a token names is signed too), and that id; kFailedPrecondition
+  //! "error.keys.missing" when the ring holds no signing key.
+  struct Signature {
+    std::array<std::uint8_t, 4> key_id{};
+    std::array<std::uint8_t, 64> bytes{};
+  };
+  Result<Signature> Sign(std::span<const std::uint8_t> message) const;
+  //! True when `signature` over `key_id` and `message` verifies with the ring's key `key_id`; false
+  //! for a key this ring does not hold (another federation's) and for any altered byte.
+  bool Verify(const std::array<std::uint8_t, 4>& key_id, std::span<const std::uint8_t> message,
+              std::span<const std::uint8_t> signature) const;
 
   //! The key version a sealed value names, if it is long enough to name one.
   static std::optional<std::uint8_t> VersionOf(const store::Blob& sealed);

@@ -192,7 +192,11 @@ Result<RequestView> RequestService::Submit(const std::optional<Actor>& actor, co
   r.title = title;
   r.description = description;
   r.member_id = in.member_id;
-  if (actor && actor->role == "worker") r.requester_user_id = actor->user_id;
+  if (actor && IsWorker(*actor)) {
+    // A signed-in worker's request names the account and, once bound, the membership.
+    r.requester_worker_id = actor->worker_id;
+    r.member_id = actor->member_id;
+  }
   r.contact_name = contact_name;
   ZJ_ASSIGN_OR_RETURN(SealedValue sealed, vault_.SealIndexed(kPhoneField, phone));
   r.contact_phone_cipher = std::move(sealed.cipher);

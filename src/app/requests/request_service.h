@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/accounts/account_service.h"
@@ -78,6 +79,7 @@ struct RequestView {
 
 //! What the worker sees: no contact details, no internal notes, no handler names.
 struct TrackedRequest {
+  std::int64_t id = 0;  //!< shown only in My requests (the worker's own, signed in)
   std::string tracking_number;
   std::string category_zh;
   std::string category_en;
@@ -180,6 +182,23 @@ inline accounts::ThrottlePolicy PortalIntakePolicy() {
       .per_username = 1 << 30, .per_address = 10, .window_ms = 3600LL * 1000};
 }
 
+//! A page of My requests, newest first.
+//! One of the worker's requests in My data: its tracking view with events, and what was stored
+//! from the worker.
+struct MyRequestRecord {
+  TrackedRequest tracked;
+  std::string channel;
+  std::string description;
+  std::string contact_name;
+  std::string contact_phone_masked;  //!< "136****1019"
+  std::optional<std::string> rating_comment;
+};
+
+struct MyRequestPage {
+  std::vector<TrackedRequest> items;  //!< without their events (the detail has them)
+  std::optional<std::int64_t> next_cursor;
+};
+
 struct SweepReport {
   int escalated = 0;
   int follow_ups = 0;
@@ -277,18 +296,59 @@ class RequestService {
                                   const std::string& phone_last4,
                                   const std::string& remote_addr = "");
 
+  //! My requests (app/requests/my_requests.cpp): a signed-in worker's own requests, those the
+  //! account submitted, those of the bound member and those whose contact phone is the
+  //! account's. Anyone else's request, or an id that does not exist, is kNotFound; a caller who
+  //! is not a signed-in worker is kPermissionDenied. Rating, reopening and withdrawing follow
+  //! the rules of the tracking page, without the tracking number and its throttle.
+  Result<MyRequestPage> Mine(const Actor& worker, std::int64_t before_id, int limit);
+  Result<TrackedRequest> MineOne(const Actor& worker, std::int64_t id);
+  Result<TrackedRequest> RateMine(const Actor& worker, std::int64_t id, int rating,
+                                  const std::string& comment);
+  Result<TrackedRequest> ReopenMine(const Actor& worker, std::int64_t id,
+                                    const std::string& reason);
+  Result<TrackedRequest> WithdrawMine(const Actor& worker, std::int64_t id);
+  //! Everything stored about each of the worker's requests, for My data (PIPL): as tracking
+  //! shows them with their timeline, plus what the worker wrote (description, contact name,
+  //! channel, the rating's comment) and the contact phone masked; newest first, at most
+  //! `limit`. kPermissionDenied for anyone but a worker.
+  Result<std::vector<MyRequestRecord>> MyRequestRecords(const Actor& worker, int limit);
+
   //! Escalates every request whose next deadline has lapsed to the parent of its handling org
   //! (once per lapse; the parent's deadlines start now), and opens follow-up visits for
   //! requests left unrated for 7 days. Safe to run at any time, as often as wanted.
   Result<SweepReport> Sweep();
 
  private:
+  //! Who speaks for a request on the worker's side: anyone with its tracking number and the
+  //! phone's last four digits (throttled), or a signed-in worker naming their own request's id.
+  struct RequesterKey {
+    std::string tracking_number;
+    std::string phone_last4;
+    std::string remote_addr;
+    const Actor* worker = nullptr;
+    std::int64_t id = 0;
+
+    static RequesterKey Tracking(std::string number, std::string last4, std::string addr) {
+      return {std::move(number), std::move(last4), std::move(addr), nullptr, 0};
+    }
+    static RequesterKey Mine(const Actor& worker, std::int64_t id) {
+      return {{}, {}, {}, &worker, id};
+    }
+  };
+  Result<store::RequestRow> LoadRequested(store::Connection& conn, const RequesterKey& key);
+  //! The worker's requester filter: the account, its bound member, its phone's blind indexes.
+  Result<store::RequesterFilter> RequesterOf(store::Connection& conn, const Actor& worker);
+  Result<TrackedRequest> RateAs(const RequesterKey& key, int rating, const std::string& comment);
+  Result<TrackedRequest> ReopenAs(const RequesterKey& key, const std::string& reason);
+  Result<TrackedRequest> WithdrawAs(const RequesterKey& key);
   Result<store::RequestRow> LoadVisible(store::Connection& conn, const Actor& actor,
                                         std::int64_t id);
   Result<store::RequestRow> LoadTracked(store::Connection& conn, const std::string& tracking_number,
                                         const std::string& phone_last4,
                                         const std::string& remote_addr);
-  Result<TrackedRequest> TrackedView(store::Connection& conn, const store::RequestRow& row);
+  Result<TrackedRequest> TrackedView(store::Connection& conn, const store::RequestRow& row,
+                                     bool with_events = true);
   //! Takes the row by value: callers done with theirs move it in. With the events come the
   //! milestones and, when `actor` is given, the steps offered to them.
   Result<RequestView> ViewOf(store::Connection& conn, store::RequestRow row, bool with_events,

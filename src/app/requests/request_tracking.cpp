@@ -22,6 +22,11 @@ Result<TrackedRequest> RequestService::Rate(const std::string& tracking_number,
                                             const std::string& phone_last4, int rating,
                                             const std::string& comment,
                                             const std::string& remote_addr) {
+  return RateAs(RequesterKey::Tracking(tracking_number, phone_last4, remote_addr), rating, comment);
+}
+
+Result<TrackedRequest> RequestService::RateAs(const RequesterKey& key, int rating,
+                                              const std::string& comment) {
   if (rating < 1 || rating > 5) {
     Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "rating", {}, {}};
     e.fields.push_back({"rating", "error.requests.rating", {}});
@@ -35,7 +40,7 @@ Result<TrackedRequest> RequestService::Rate(const std::string& tracking_number,
   }
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
-  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4, remote_addr));
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadRequested(*lease, key));
   const std::int64_t now = clock_.NowMs();
   if (row.status != "resolved" || row.rating || !row.resolved_at ||
       !requests::MayReopen(*row.resolved_at, now)) {
@@ -69,6 +74,11 @@ Result<TrackedRequest> RequestService::Reopen(const std::string& tracking_number
                                               const std::string& phone_last4,
                                               const std::string& reason,
                                               const std::string& remote_addr) {
+  return ReopenAs(RequesterKey::Tracking(tracking_number, phone_last4, remote_addr), reason);
+}
+
+Result<TrackedRequest> RequestService::ReopenAs(const RequesterKey& key,
+                                                const std::string& reason) {
   if (auto too_long =
           text::CheckLength("reason", text::TrimSpaces(reason), text::TextKind::kReason)) {
     Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "reason", {}, {}};
@@ -77,7 +87,7 @@ Result<TrackedRequest> RequestService::Reopen(const std::string& tracking_number
   }
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
-  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4, remote_addr));
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadRequested(*lease, key));
   const std::int64_t now = clock_.NowMs();
   if (!row.resolved_at || !requests::MayReopen(*row.resolved_at, now)) {
     return Fail(Conflict(row.status, requests::Action::kReopen));
@@ -97,9 +107,13 @@ Result<TrackedRequest> RequestService::Reopen(const std::string& tracking_number
 Result<TrackedRequest> RequestService::Withdraw(const std::string& tracking_number,
                                                 const std::string& phone_last4,
                                                 const std::string& remote_addr) {
+  return WithdrawAs(RequesterKey::Tracking(tracking_number, phone_last4, remote_addr));
+}
+
+Result<TrackedRequest> RequestService::WithdrawAs(const RequesterKey& key) {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
-  ZJ_ASSIGN_OR_RETURN(auto row, LoadTracked(*lease, tracking_number, phone_last4, remote_addr));
+  ZJ_ASSIGN_OR_RETURN(auto row, LoadRequested(*lease, key));
   ZJ_RETURN_IF_ERROR(Move(*lease, row, requests::Action::kWithdraw, requests::Party::kRequester,
                           std::nullopt, ""));
   ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
@@ -139,10 +153,11 @@ Result<store::RequestRow> RequestService::LoadTracked(store::Connection& conn,
 }
 
 Result<TrackedRequest> RequestService::TrackedView(store::Connection& conn,
-                                                   const store::RequestRow& row) {
+                                                   const store::RequestRow& row, bool with_events) {
   ZJ_ASSIGN_OR_RETURN(auto names, category_names_.Of(conn, row.category_code, clock_.NowMs()));
   ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(conn, row.org_id));
   TrackedRequest t;
+  t.id = row.id;
   t.tracking_number = row.tracking_number;
   t.category_zh = std::move(names.zh);
   t.category_en = std::move(names.en);
@@ -159,6 +174,7 @@ Result<TrackedRequest> RequestService::TrackedView(store::Connection& conn,
   t.may_reopen = t.may_rate;
   const auto status = requests::ParseStatus(row.status);
   t.may_withdraw = status && requests::IsOpen(*status);
+  if (!with_events) return t;
   ZJ_ASSIGN_OR_RETURN(auto events, store::RequestEvents(conn, row.id, false));
   for (auto& e : events) {
     e.actor_name.clear();  // the worker sees the org, not the person

@@ -27,6 +27,17 @@ void PeriodicJobs::Stop() {
   thread_.join();
 }
 
+void PeriodicJobs::RunSoon(const std::string& name) {
+  {
+    const std::lock_guard lock(mutex_);
+    for (Entry& e : entries_) {
+      if (e.name == name) e.next = std::chrono::steady_clock::now();
+    }
+    ++changes_;
+  }
+  wake_.notify_all();
+}
+
 int PeriodicJobs::runs(const std::string& name) const {
   const std::lock_guard lock(mutex_);
   for (const Entry& e : entries_) {
@@ -42,11 +53,13 @@ void PeriodicJobs::Loop(const std::stop_token& stop) {
     auto due = std::min_element(entries_.begin(), entries_.end(),
                                 [](const Entry& a, const Entry& b) { return a.next < b.next; });
     if (due == entries_.end()) {
-      wake_.wait(lock, stop, [] { return false; });
+      const std::uint64_t seen = changes_;
+      wake_.wait(lock, stop, [&] { return changes_ != seen; });
       continue;
     }
     if (due->next > now) {
-      wake_.wait_until(lock, stop, due->next, [] { return false; });
+      const std::uint64_t seen = changes_;
+      wake_.wait_until(lock, stop, due->next, [&] { return changes_ != seen; });
       continue;
     }
     Job job = due->job;

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -32,6 +33,9 @@ class PeriodicJobs {
   void Start();
   //! Asks the thread to stop, waits for the job running now to finish, and joins.
   void Stop();
+  //! Runs the named job as soon as the thread is free, instead of at its next turn (e.g. a
+  //! sign-in code was queued: its SMS should leave now). Safe from any thread.
+  void RunSoon(const std::string& name);
   //! How many times the named job has run (for tests and /readyz-style checks).
   int runs(const std::string& name) const;
 
@@ -48,6 +52,7 @@ class PeriodicJobs {
   mutable std::mutex mutex_;
   std::condition_variable_any wake_;
   std::vector<Entry> entries_;
+  std::uint64_t changes_ = 0;  //!< bumped by RunSoon, so a waiting Loop looks again
   std::jthread thread_;
 };
 

@@ -3,6 +3,7 @@
 #include "app/members/workbench_cards.h"
 #include "app/requests/workbench_cards.h"
 #include "app/workbench/workbench.h"
+#include "app/worker_accounts/workbench_cards.h"
 
 namespace zj::app {
 
@@ -11,9 +12,7 @@ CardRegistry StandardCards() {
   // To-dos first, in the order a cadre's day meets them.
   AddRequestCards(registry);
   AddMemberCards(registry);
-  // Worker portal accounts (issue 18/19, branch account19): the "bindings to approve" card
-  // (id "accounts_bindings_to_approve", roles of those who approve a worker's binding to a
-  // member) is added here, as AddAccountCards(registry), with its count in the accounts store.
+  AddAccountCards(registry);
   // Then the figures of the subtree.
   AddMemberKpis(registry);
   AddRequestKpis(registry);

@@ -55,4 +55,6 @@ bool ManagesEnterprises(Role actor) {
 
 bool NeedsOrg(Role role) { return role != Role::kWorker; }
 
+bool IsStaffRole(Role role) { return role != Role::kWorker; }
+
 }  // namespace zj::accounts

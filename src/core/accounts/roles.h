@@ -34,4 +34,9 @@ bool ManagesEnterprises(Role actor);
 //! True when the role must be bound to an org (every role but worker).
 bool NeedsOrg(Role role);
 
+//! True for the roles of console (staff) accounts: every role but worker. Workers have their
+//! own accounts, signed in by phone (app/worker_accounts); `worker` stays a role name so that
+//! older `users` rows still parse, but no console account is given it any more.
+bool IsStaffRole(Role role);
+
 }  // namespace zj::accounts

@@ -138,6 +138,8 @@ Result<Reply> Coverage(Call& call) {
                  {"kind", c.org.kind}};
   body["served_12m"] = c.served_12m;
   body["served_rate"] = RateJson(c.served_12m, c.figures.members);
+  body["members_online"] = c.members_online;
+  body["online_rate"] = RateJson(c.members_online, c.figures.members);
   nlohmann::json children = nlohmann::json::array();
   for (const auto& child : c.children) {
     nlohmann::json j = FiguresJson(child.figures);
@@ -146,6 +148,8 @@ Result<Reply> Coverage(Call& call) {
     j["name"] = child.org.name;
     j["kind"] = child.org.kind;
     j["region_code"] = OptText(child.org.region_code);
+    j["members_online"] = child.members_online;
+    j["online_rate"] = RateJson(child.members_online, child.figures.members);
     children.push_back(std::move(j));
   }
   body["children"] = std::move(children);

@@ -1,8 +1,10 @@
 // The worker portal's routes, public (no account needed): POST /api/v1/portal/requests
-// (submit; a signed-in worker's session, when sent with its CSRF token, links the request to
-// the account), POST /api/v1/portal/requests/{track,rate,reopen,withdraw} (by tracking number
-// and the phone's last four digits, throttled in app/requests: 429 with Retry-After), and the
-// look-ups GET /api/v1/portal/employers?q= and /api/v1/portal/streets?q=.
+// (submit; a signed-in worker's portal session, when sent with its CSRF token, links the
+// request to the worker's account and bound membership),
+// POST /api/v1/portal/requests/{track,rate,reopen,withdraw} (by tracking number and the
+// phone's last four digits, throttled in app/requests: 429 with Retry-After), and the look-ups
+// GET /api/v1/portal/employers?q= and /api/v1/portal/streets?q=. TrackedJson is also the shape
+// of My requests (routes/my_requests.cpp).
 #include <sodium.h>
 
 #include <algorithm>
@@ -18,37 +20,11 @@ nlohmann::json OptText(const std::optional<std::string>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
-nlohmann::json TrackedJson(const app::TrackedRequest& t, i18n::Locale locale) {
-  nlohmann::json events = nlohmann::json::array();
-  for (const auto& e : t.events) {
-    events.push_back(
-        {{"at", e.at},
-         {"kind", e.kind},
-         {"from_status", OptText(e.from_status)},
-         {"to_status", OptText(e.to_status)},
-         {"org_name", e.org_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.org_name)},
-         {"body", OptText(e.body)}});
-  }
-  return {{"tracking_number", t.tracking_number},
-          {"category_name", Localized(t.category_zh, t.category_en, locale)},
-          {"title", t.title},
-          {"status", t.status},
-          {"org_name", t.org_name},
-          {"created_at", t.created_at},
-          {"resolved_at", t.resolved_at ? nlohmann::json(*t.resolved_at) : nlohmann::json(nullptr)},
-          {"resolution", OptText(t.resolution)},
-          {"rating", t.rating ? nlohmann::json(*t.rating) : nlohmann::json(nullptr)},
-          {"may_rate", t.may_rate},
-          {"may_reopen", t.may_reopen},
-          {"may_withdraw", t.may_withdraw},
-          {"events", std::move(events)}};
-}
-
-//! The signed-in user behind a portal call, when the session cookie and its CSRF token are
-//! both sent; anyone else is an anonymous worker.
+//! The signed-in worker behind a portal call, when the portal's session cookie and its CSRF
+//! token are both sent; anyone else (staff included) is an anonymous worker.
 std::optional<app::Actor> OptionalActor(Call& call) {
-  if (call.session_token.empty()) return std::nullopt;
-  auto session = call.app.accounts().Authenticate(call.session_token);
+  if (call.worker_session_token.empty()) return std::nullopt;
+  auto session = call.app.sign_in().Authenticate(call.worker_session_token);
   if (!session) return std::nullopt;
   const std::string_view sent = call.request["X-CSRF-Token"];
   const std::string& want = session->csrf_token;
@@ -158,6 +134,32 @@ Result<Reply> Streets(Call& call) {
 }
 
 }  // namespace
+
+nlohmann::json TrackedJson(const app::TrackedRequest& t, i18n::Locale locale) {
+  nlohmann::json events = nlohmann::json::array();
+  for (const auto& e : t.events) {
+    events.push_back(
+        {{"at", e.at},
+         {"kind", e.kind},
+         {"from_status", OptText(e.from_status)},
+         {"to_status", OptText(e.to_status)},
+         {"org_name", e.org_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.org_name)},
+         {"body", OptText(e.body)}});
+  }
+  return {{"tracking_number", t.tracking_number},
+          {"category_name", Localized(t.category_zh, t.category_en, locale)},
+          {"title", t.title},
+          {"status", t.status},
+          {"org_name", t.org_name},
+          {"created_at", t.created_at},
+          {"resolved_at", t.resolved_at ? nlohmann::json(*t.resolved_at) : nlohmann::json(nullptr)},
+          {"resolution", OptText(t.resolution)},
+          {"rating", t.rating ? nlohmann::json(*t.rating) : nlohmann::json(nullptr)},
+          {"may_rate", t.may_rate},
+          {"may_reopen", t.may_reopen},
+          {"may_withdraw", t.may_withdraw},
+          {"events", std::move(events)}};
+}
 
 void AddRequestPortalRoutes(std::vector<Route>& routes) {
   using beast_http::verb;

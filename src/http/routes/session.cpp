@@ -19,10 +19,7 @@ nlohmann::json ActorJson(const app::Actor& a) {
 }
 
 std::string SessionCookie(const std::string& value, long max_age_s, bool secure) {
-  std::string cookie = std::string(kSessionCookie) + "=" + value +
-                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_s);
-  if (secure) cookie += "; Secure";
-  return cookie;
+  return http::SessionCookie(kSessionCookie, value, max_age_s, secure);
 }
 
 }  // namespace

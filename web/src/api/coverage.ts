@@ -22,6 +22,8 @@ export namespace CoverageApi {
     members: number
     membership_rate: Rate
     founding_gap: number
+    members_online: number
+    online_rate: Rate
   }
   export interface Industry {
     /** GB/T 4754-2017 section letter, A..T. */
@@ -42,6 +44,9 @@ export namespace CoverageApi {
     membership_rate: Rate
     served_12m: number
     served_rate: Rate
+    /** Active members with a worker account bound to them (members reached online). */
+    members_online: number
+    online_rate: Rate
     founding_gap: number
     children: Child[]
     industries: Industry[]

@@ -5,9 +5,12 @@ import { describe, expect, it } from 'vitest'
 import openapi from '../../../src/http/openapi.json'
 import type { CoverageApi } from './coverage'
 import type { EnterprisesApi } from './enterprises'
+import type { MyDataApi } from './my-data'
 import type { OrgsApi } from './orgs'
+import type { PortalAccountApi } from './portal-account'
 import type { CalendarsApi } from './calendars'
 import type { RequestsApi } from './requests'
+import type { WorkerBindingsApi } from './worker-bindings'
 
 type Keys<T> = Record<keyof T, true>
 
@@ -38,10 +41,20 @@ const fields = {
     membership_rate: true,
     served_12m: true,
     served_rate: true,
+    members_online: true,
+    online_rate: true,
     founding_gap: true,
     children: true,
     industries: true,
   } satisfies Keys<CoverageApi.Coverage>,
+  MyData: {
+    generated_at: true,
+    account: true,
+    sessions: true,
+    member: true,
+    bindings: true,
+    requests: true,
+  } satisfies Keys<MyDataApi.Data>,
   ChildCoverage: {
     id: true,
     code: true,
@@ -55,6 +68,8 @@ const fields = {
     membership_rate: true,
     founding_gap: true,
     region_code: true,
+    members_online: true,
+    online_rate: true,
   } satisfies Keys<CoverageApi.Child>,
   IndustryCoverage: {
     section: true,
@@ -109,6 +124,37 @@ const fields = {
     union_org_id: true,
   } satisfies Keys<EnterprisesApi.Fields>,
   ...requestFields(),
+  ...workerAccountFields(),
+}
+
+/** Issue 19: the worker's own account and the staff side of it. */
+function workerAccountFields() {
+  const member = { id: true, name: true, card_number: true, union_name: true, join_date: true, status: true } satisfies Keys<PortalAccountApi.Member>
+  const pending = { id: true, reason: true, union_name: true, created_at: true } satisfies Keys<PortalAccountApi.PendingBinding>
+  return {
+    SignInCodeSent: { resend_after_seconds: true, expires_in_seconds: true } satisfies Keys<PortalAccountApi.CodeSent>,
+    Worker: { id: true, member_id: true } satisfies Keys<PortalAccountApi.Worker>,
+    WorkerSession: { worker: true, csrf_token: true } satisfies Keys<PortalAccountApi.Session>,
+    WorkerSignedIn: { worker: true, csrf_token: true, new_account: true } satisfies Keys<PortalAccountApi.SignedIn>,
+    BoundMember: member,
+    PendingBinding: pending,
+    MyAccount: { id: true, phone_masked: true, created_at: true, member: true, pending_binding: true } satisfies Keys<PortalAccountApi.Me>,
+    BindingResult: { state: true, member: true, pending_binding: true } satisfies Keys<PortalAccountApi.Binding>,
+    MemberCard: { member: true, token: true, token_expires_at: true } satisfies Keys<PortalAccountApi.Card>,
+    WorkerBinding: {
+      id: true,
+      state: true,
+      reason: true,
+      created_at: true,
+      member: true,
+      worker_phone_masked: true,
+      decided_at: true,
+      decided_by_name: true,
+      decision_note: true,
+    } satisfies Keys<WorkerBindingsApi.Binding>,
+    WorkerBindingPage: { items: true, next_cursor: true } satisfies Keys<WorkerBindingsApi.Page>,
+    VerifiedCard: { member: true, token_expires_at: true } satisfies Keys<WorkerBindingsApi.VerifiedCard>,
+  }
 }
 
 /** Issue 7: the service-request clients. */
@@ -334,6 +380,20 @@ const calls: [string, string][] = [
   ['post', '/api/v1/portal/requests/withdraw'],
   ['get', '/api/v1/portal/employers'],
   ['get', '/api/v1/portal/streets'],
+  // issue 19
+  ['post', '/api/v1/portal/sign-in/code'],
+  ['post', '/api/v1/portal/session'],
+  ['get', '/api/v1/portal/session'],
+  ['delete', '/api/v1/portal/session'],
+  ['delete', '/api/v1/portal/sessions'],
+  ['get', '/api/v1/me'],
+  ['post', '/api/v1/me/binding'],
+  ['get', '/api/v1/me/card'],
+  ['get', '/api/v1/me/data'],
+  ['get', '/api/v1/worker-bindings'],
+  ['post', '/api/v1/worker-bindings/{id}/approve'],
+  ['post', '/api/v1/worker-bindings/{id}/reject'],
+  ['post', '/api/v1/cards/verify'],
 ]
 
 interface Schema {

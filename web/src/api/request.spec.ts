@@ -143,6 +143,28 @@ describe('request', () => {
     expect(onUnauthorized).toHaveBeenCalledOnce()
     expect(onError).not.toHaveBeenCalled()
   })
+
+  it('sends a portal call with the portal session token and its 401 to onPortalUnauthorized', async () => {
+    const { fn, calls } = fakeFetch(() => jsonResponse(401, { status: 401, code: 'error.auth.unauthenticated' }, 'application/problem+json'))
+    const onUnauthorized = vi.fn()
+    const onPortalUnauthorized = vi.fn()
+    configureApiClient({
+      fetch: fn,
+      csrfToken: () => 'staff-token',
+      portalCsrfToken: () => 'worker-token',
+      onUnauthorized,
+      onPortalUnauthorized,
+    })
+
+    const error = await request('/api/v1/me/binding', { method: 'POST', body: {}, session: 'portal' }).catch((e: unknown) => e)
+    expect(headersOf(calls[0]).get('X-CSRF-Token')).toBe('worker-token')
+    expect((error as ApiError).code).toBe('error.auth.unauthenticated')
+    expect(onPortalUnauthorized).toHaveBeenCalledOnce()
+    expect(onUnauthorized).not.toHaveBeenCalled()
+    // The portal's own session check is the caller's to handle.
+    await request('/api/v1/portal/session', { session: 'portal', silent: true }).catch(() => undefined)
+    expect(onPortalUnauthorized).toHaveBeenCalledOnce()
+  })
 })
 
 describe('dispositionFileName', () => {

@@ -1,6 +1,7 @@
 // The one HTTP client of the front end. Every call goes through `request`, which sends the
-// session cookie (same origin), Accept-Language from the current locale and, on unsafe methods,
-// the X-CSRF-Token header; turns RFC 9457 problem+json (and any other failure) into an
+// session cookies (same origin), Accept-Language from the current locale and, on unsafe methods,
+// the X-CSRF-Token header of the session the call belongs to (the staff console's, or the worker
+// portal's for `session: 'portal'`); turns RFC 9457 problem+json (and any other failure) into an
 // `ApiError`; and reports errors to one sink unless the caller handles them itself (`silent`).
 
 /** One per-field message from a problem's `errors` member. */
@@ -16,6 +17,8 @@ export interface ProblemDetails {
   status?: number
   detail?: string
   instance?: string
+  /** The message key of the problem, e.g. "error.auth.use_portal" (stable, not translated). */
+  code?: string
   errors?: FieldError[]
 }
 
@@ -29,6 +32,7 @@ export class ApiError extends Error {
   readonly type: string
   readonly title?: string
   readonly detail?: string
+  readonly code?: string
   readonly errors: FieldError[]
 
   constructor(kind: ApiErrorKind, status: number, problem: ProblemDetails = {}) {
@@ -39,6 +43,7 @@ export class ApiError extends Error {
     this.type = problem.type ?? 'about:blank'
     this.title = problem.title
     this.detail = problem.detail
+    this.code = problem.code
     this.errors = problem.errors ?? []
   }
 
@@ -60,6 +65,8 @@ export interface RequestOptions {
   /** Handle the error at the call site instead of reporting it to the error sink. */
   silent?: boolean
   signal?: AbortSignal
+  /** Whose session the call runs in: the staff console's (default) or the worker portal's. */
+  session?: 'console' | 'portal'
 }
 
 /** What the client needs from the rest of the app; wired once in main.ts, replaced in tests. */
@@ -67,9 +74,13 @@ export interface ApiClientConfig {
   baseUrl: string
   locale: () => string
   csrfToken: () => string | undefined
+  /** The worker portal session's CSRF token, for `session: 'portal'` calls. */
+  portalCsrfToken: () => string | undefined
   onError: (error: ApiError) => void
-  /** Called on a 401 from any request except the session's own. */
+  /** Called on a 401 from any console request except the session's own. */
   onUnauthorized: (error: ApiError) => void
+  /** Called on a 401 from any portal request except the portal session's own. */
+  onPortalUnauthorized: (error: ApiError) => void
   fetch: typeof fetch
 }
 
@@ -77,8 +88,10 @@ const defaults: ApiClientConfig = {
   baseUrl: '',
   locale: () => 'zh-CN',
   csrfToken: () => undefined,
+  portalCsrfToken: () => undefined,
   onError: () => {},
   onUnauthorized: () => {},
+  onPortalUnauthorized: () => {},
   fetch: (...args) => globalThis.fetch(...args),
 }
 
@@ -144,8 +157,9 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
     headers.set('Content-Type', 'application/json')
     body = JSON.stringify(options.body)
   }
+  const portal = options.session === 'portal'
   if (!SAFE_METHODS.has(method)) {
-    const token = config.csrfToken()
+    const token = portal ? config.portalCsrfToken() : config.csrfToken()
     if (token) headers.set('X-CSRF-Token', token)
   }
 
@@ -167,7 +181,8 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
 
   if (!response.ok) {
     const error = await toApiError(response)
-    if (error.status === 401 && !path.startsWith('/api/v1/session')) config.onUnauthorized(error)
+    if (error.status === 401 && portal && !path.startsWith('/api/v1/portal/session')) config.onPortalUnauthorized(error)
+    else if (error.status === 401 && !portal && !path.startsWith('/api/v1/session')) config.onUnauthorized(error)
     else if (!options.silent) config.onError(error)
     throw error
   }

@@ -239,6 +239,15 @@ export namespace RequestsApi {
     may_withdraw: boolean
     events: TrackedEvent[]
   }
+  /** One of the signed-in worker's own requests (My requests); in a list, without events. */
+  export interface Mine extends Omit<Tracked, 'events'> {
+    id: string
+    events?: TrackedEvent[]
+  }
+  export interface MinePage {
+    items: Mine[]
+    next_cursor: string | null
+  }
   export interface EmployerHit {
     id: string
     name: string
@@ -267,9 +276,10 @@ export function updateCategoryApi(code: string, changes: RequestsApi.CategoryCha
   return request(`/api/v1/request-categories/${encodeURIComponent(code)}`, { method: 'PATCH', body: changes, silent: true })
 }
 
-/** Submits on the portal; field errors come back as an ApiError for the form. */
+/** Submits on the portal; field errors come back as an ApiError for the form. A worker signed in
+ *  to the portal sends the portal session's CSRF token, which links the request to the account. */
 export function submitPortalRequestApi(fields: RequestsApi.PortalFields): Promise<RequestsApi.Receipt> {
-  return request('/api/v1/portal/requests', { method: 'POST', body: fields, silent: true })
+  return request('/api/v1/portal/requests', { method: 'POST', body: fields, silent: true, session: 'portal' })
 }
 
 /** The worker's view; a 404 ApiError for a wrong number or wrong digits alike, 429 when throttled. */
@@ -287,6 +297,28 @@ export function reopenRequestApi(key: RequestsApi.TrackingKey, reason: string): 
 
 export function withdrawRequestApi(key: RequestsApi.TrackingKey): Promise<RequestsApi.Tracked> {
   return request('/api/v1/portal/requests/withdraw', { method: 'POST', body: key, silent: true })
+}
+
+/** My requests: the signed-in worker's own, newest first (portal session). */
+export function listMyRequestsApi(cursor?: string): Promise<RequestsApi.MinePage> {
+  return request('/api/v1/me/requests', { query: { cursor }, session: 'portal' })
+}
+
+/** One of my requests with its timeline; another worker's is a 404. */
+export function getMyRequestApi(id: string): Promise<RequestsApi.Mine> {
+  return request(`/api/v1/me/requests/${encodeURIComponent(id)}`, { session: 'portal', silent: true })
+}
+
+export function rateMyRequestApi(id: string, rating: number, comment: string): Promise<RequestsApi.Mine> {
+  return request(`/api/v1/me/requests/${encodeURIComponent(id)}/rate`, { method: 'POST', body: { rating, comment }, silent: true, session: 'portal' })
+}
+
+export function reopenMyRequestApi(id: string, reason: string): Promise<RequestsApi.Mine> {
+  return request(`/api/v1/me/requests/${encodeURIComponent(id)}/reopen`, { method: 'POST', body: { reason }, silent: true, session: 'portal' })
+}
+
+export function withdrawMyRequestApi(id: string): Promise<RequestsApi.Mine> {
+  return request(`/api/v1/me/requests/${encodeURIComponent(id)}/withdraw`, { method: 'POST', silent: true, session: 'portal' })
 }
 
 /** At most 10 employers whose name starts with `q` (2 characters at least). */

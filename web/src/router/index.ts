@@ -4,6 +4,7 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type Router, type RouterHistory } from 'vue-router'
 import { i18n } from '@/locales'
 import { useSessionStore } from '@/stores/session'
+import { useWorkerSessionStore } from '@/stores/worker-session'
 import './meta'
 import { accountRoutes } from './modules/accounts'
 import { auditRoutes } from './modules/audit'
@@ -16,6 +17,7 @@ import { orgRoutes } from './modules/orgs'
 import { portalRoutes } from './modules/portal'
 import { calendarRoutes } from './modules/calendars'
 import { requestRoutes } from './modules/requests'
+import { workerRoutes } from './modules/workers'
 
 export const routes = [
   ...authRoutes,
@@ -23,7 +25,7 @@ export const routes = [
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes],
   },
   ...portalRoutes,
   ...errorRoutes,
@@ -44,6 +46,19 @@ export function createAppRouter(history: RouterHistory = createWebHistory('/')):
   const router = createRouter({ history, routes })
 
   router.beforeEach(async (to) => {
+    // The portal's pages ask only the portal's session (a worker is no staff member).
+    if (to.meta.requiresWorker || to.meta.workerGuestOnly) {
+      const worker = useWorkerSessionStore()
+      await worker.ensureLoaded().catch(() => undefined)
+      if (to.meta.requiresWorker && !worker.isSignedIn) {
+        return { name: 'portal-sign-in', query: { redirect: to.fullPath } }
+      }
+      if (to.meta.workerGuestOnly && worker.isSignedIn) {
+        const next = safeRedirect(to.query.redirect)
+        return next.startsWith('/portal/') ? next : { name: 'portal-me' }
+      }
+      return true
+    }
     const session = useSessionStore()
     const needsSession = to.matched.some((r) => r.meta.requiresAuth) || to.meta.guestOnly
     // A server that cannot tell us counts as "not signed in"; the login page will ask again.

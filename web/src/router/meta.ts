@@ -11,6 +11,10 @@ declare module 'vue-router' {
     titleKey?: string
     /** Roles that see this page; others are sent home (the server enforces it regardless). */
     roles?: string[]
+    /** Only a worker signed in to the portal may open it; others go to /portal/sign-in?redirect=… */
+    requiresWorker?: boolean
+    /** A signed-in worker is sent on to My account instead (the portal's sign-in page). */
+    workerGuestOnly?: boolean
   }
 }
 

@@ -111,6 +111,51 @@ describe('router guard', () => {
     expect(await open('worker', '/members')).toBe('portal-me')
   })
 
+  it('sends a worker without a portal session from My account to the portal sign-in and back', async () => {
+    // A staff session does not count on the portal: only the portal's own session does.
+    const answer = (workerSignedIn: boolean) =>
+      configureApiClient({
+        fetch: vi.fn(async (input: RequestInfo | URL) => {
+          const url = String(input)
+          if (url.startsWith('/api/v1/portal/session') && workerSignedIn) {
+            return new Response(JSON.stringify({ worker: { id: '7', member_id: null }, csrf_token: 'w' }), { status: 200, headers: { 'Content-Type': 'application/json' } })
+          }
+          if (url.startsWith('/api/v1/session')) {
+            return new Response(JSON.stringify(signedIn), { status: 200, headers: { 'Content-Type': 'application/json' } })
+          }
+          return new Response(JSON.stringify({ status: 401 }), { status: 401, headers: { 'Content-Type': 'application/problem+json' } })
+        }) as unknown as typeof fetch,
+      })
+    answer(false)
+    const guest = createAppRouter(createMemoryHistory())
+    await guest.push('/portal/me/card')
+    expect(guest.currentRoute.value.name).toBe('portal-sign-in')
+    expect(guest.currentRoute.value.query.redirect).toBe('/portal/me/card')
+
+    setActivePinia(createPinia())
+    answer(true)
+    const worker = createAppRouter(createMemoryHistory())
+    await worker.push('/portal/me')
+    expect(worker.currentRoute.value.name).toBe('portal-me')
+    await worker.push('/portal/sign-in?redirect=/portal/me/card')
+    expect(worker.currentRoute.value.name).toBe('portal-card')
+    await worker.push('/portal/sign-in?redirect=/users')
+    expect(worker.currentRoute.value.name).toBe('portal-me') // never a console page from the portal
+  })
+
+  it('opens the binding decisions for member editors and the card check for every member reader', async () => {
+    const open = async (role: string, path: string) => {
+      setActivePinia(createPinia())
+      answerSession(200, { ...signedIn, user: { ...signedIn.user, role } })
+      const router = createAppRouter(createMemoryHistory())
+      await router.push(path)
+      return router.currentRoute.value.name
+    }
+    for (const role of ['admin', 'staff', 'cadre']) expect(await open(role, '/worker-bindings'), role).toBe('worker-bindings')
+    expect(await open('operator', '/worker-bindings')).toBe('home')
+    for (const role of ['admin', 'staff', 'cadre', 'operator']) expect(await open(role, '/card-check'), role).toBe('card-check')
+  })
+
   it('shows the not-found page for unknown paths', async () => {
     answerSession(401)
     const router = createAppRouter(createMemoryHistory())

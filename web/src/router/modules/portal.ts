@@ -1,6 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 
-/** The mobile worker portal; its home needs no sign-in. */
+/** The mobile worker portal: home, requests and tracking need no sign-in; My account does (by
+ *  phone and code, the portal's own session). */
 export const portalRoutes: RouteRecordRaw[] = [
   {
     path: '/portal',
@@ -25,10 +26,46 @@ export const portalRoutes: RouteRecordRaw[] = [
         meta: { titleKey: 'titles.portalTrack' },
       },
       {
+        path: 'sign-in',
+        name: 'portal-sign-in',
+        component: () => import('@/views/portal/account/PortalSignInView.vue'),
+        meta: { titleKey: 'titles.portalSignIn', workerGuestOnly: true },
+      },
+      {
         path: 'me',
         name: 'portal-me',
-        component: () => import('@/views/portal/PortalComingSoonView.vue'),
-        meta: { titleKey: 'titles.portalMe' },
+        component: () => import('@/views/portal/account/PortalMeView.vue'),
+        meta: { titleKey: 'titles.portalMe', requiresWorker: true },
+      },
+      {
+        path: 'me/binding',
+        name: 'portal-binding',
+        component: () => import('@/views/portal/account/PortalBindingView.vue'),
+        meta: { titleKey: 'titles.portalBinding', requiresWorker: true },
+      },
+      {
+        path: 'me/card',
+        name: 'portal-card',
+        component: () => import('@/views/portal/account/PortalCardView.vue'),
+        meta: { titleKey: 'titles.portalCard', requiresWorker: true },
+      },
+      {
+        path: 'me/requests',
+        name: 'portal-my-requests',
+        component: () => import('@/views/portal/account/PortalMyRequestsView.vue'),
+        meta: { titleKey: 'titles.portalMyRequests', requiresWorker: true },
+      },
+      {
+        path: 'me/data',
+        name: 'portal-my-data',
+        component: () => import('@/views/portal/account/PortalMyDataView.vue'),
+        meta: { titleKey: 'titles.portalMyData', requiresWorker: true },
+      },
+      {
+        path: 'me/requests/:id',
+        name: 'portal-my-request',
+        component: () => import('@/views/portal/account/PortalMyRequestView.vue'),
+        meta: { titleKey: 'titles.portalMyRequests', requiresWorker: true },
       },
     ],
   },

@@ -20,6 +20,8 @@ export const AUDIT_TARGET_TYPES = [
   'request_category',
   'founding_list',
   'calendar',
+  'worker_account',
+  'worker_binding',
   'job',
 ] as const
 

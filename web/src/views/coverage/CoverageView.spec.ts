@@ -44,6 +44,8 @@ function child(id: string, name: string, gap: number) {
     members: 2000,
     membership_rate: 0.4,
     founding_gap: gap,
+    members_online: 100,
+    online_rate: 0.05,
   }
 }
 
@@ -57,6 +59,8 @@ const dongcheng = {
   membership_rate: 0.4556,
   served_12m: 0,
   served_rate: 0,
+  members_online: 900,
+  online_rate: 0.02,
   founding_gap: 57,
   children: [child('11', '东华门街道总工会', 12), child('12', '景山街道总工会', 30)],
   industries: [
@@ -132,6 +136,8 @@ describe('CoverageView', () => {
     expect(kpi('enterprises')).toBe('1,234')
     expect(kpi('unionised-rate')).toBe('70.0%')
     expect(kpi('membership-rate')).toBe('45.6%')
+    expect(kpi('online-rate')).toBe('2.0%')
+    expect(wrapper.find('[data-testid="kpi-online-rate"]').text()).toContain('开通职工账号的会员 900 人')
     expect(kpi('served-rate')).toBe('0.0%')
     expect(kpi('founding-gap')).toBe('57')
     expect(wrapper.find('[data-testid="kpi-unionised-rate"]').text()).toContain('已建会 864 家')

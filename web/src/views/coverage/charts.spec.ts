@@ -20,6 +20,8 @@ function child(id: string, name: string, gap: number, unionised: number | null =
     members: 40,
     membership_rate: null,
     founding_gap: gap,
+    members_online: 0,
+    online_rate: 0,
   }
 }
 

@@ -40,6 +40,8 @@ const coverage = {
   membership_rate: 0.625,
   served_12m: 0,
   served_rate: 0,
+  members_online: 0,
+  online_rate: 0,
   founding_gap: 4,
   children: [
     {
@@ -54,6 +56,8 @@ const coverage = {
       members: 280,
       membership_rate: 0.9333,
       founding_gap: 0,
+      members_online: 0,
+      online_rate: 0,
     },
   ],
   industries: [],

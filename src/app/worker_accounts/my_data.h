@@ -1,0 +1,94 @@
+// My data (我的数据, PIPL art. 44–45): everything Zhijia stores about the signed-in worker, for
+// the worker to see and download — the account, its sessions, the member record it is bound to,
+// the bindings it asked for and every request of My requests with its timeline. Phone and ID
+// numbers are masked (the union can confirm the full values); internal notes, handlers' names
+// and other people's data never appear. Every access is audited as the worker's own
+// (worker.my_data, with what for: view, json or html).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/accounts/actor.h"
+#include "app/audit/audit_service.h"
+#include "app/clock.h"
+#include "app/personal_data/vault.h"
+#include "app/requests/request_service.h"
+#include "core/result.h"
+#include "store/database.h"
+
+namespace zj::app {
+
+struct MyDataMember {
+  std::int64_t id = 0;
+  std::string name;
+  std::string card_number;
+  std::string id_number_masked;  //!< "110101********1024"
+  std::optional<std::string> phone_masked;
+  std::string gender;
+  std::string birth_date;
+  std::optional<std::string> ethnicity;
+  std::optional<std::string> employer;
+  std::optional<std::string> join_date;
+  std::string union_name;
+  bool migrant_worker = false;
+  bool model_worker = false;
+  std::string status;
+  std::optional<std::string> status_changed_on;
+  std::int64_t recorded_at = 0;
+};
+
+struct MyDataBinding {
+  std::string state;   //!< pending, approved, rejected, cancelled
+  std::string reason;  //!< phone_differs, bound_elsewhere
+  std::string member_name;
+  std::string union_name;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> decided_at;
+};
+
+struct MyDataSession {
+  std::int64_t created_at = 0;
+  std::int64_t last_seen_at = 0;
+  std::int64_t expires_at = 0;
+  std::string remote_addr;
+};
+
+struct MyData {
+  std::int64_t generated_at = 0;
+  std::int64_t worker_id = 0;
+  std::string phone_masked;
+  std::string status;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> last_sign_in_at;
+  std::optional<std::int64_t> bound_at;
+  std::vector<MyDataSession> sessions;
+  std::optional<MyDataMember> member;
+  std::vector<MyDataBinding> bindings;
+  std::vector<MyRequestRecord> requests;
+};
+
+class MyDataService {
+ public:
+  //! At most this many requests go into one copy (the newest).
+  static constexpr int kMaxRequests = 1000;
+
+  MyDataService(store::Database& db, const Clock& clock, const Vault& vault, AuditService& audit,
+                RequestService& requests)
+      : db_(db), clock_(clock), vault_(vault), audit_(audit), requests_(requests) {}
+
+  //! The worker's data; `purpose` (view, json, html) goes into the audit entry.
+  //! kPermissionDenied for anyone but a signed-in worker.
+  Result<MyData> Of(const Actor& worker, const std::string& purpose);
+
+ private:
+  store::Database& db_;
+  const Clock& clock_;
+  const Vault& vault_;
+  AuditService& audit_;
+  RequestService& requests_;
+};
+
+}  // namespace zj::app

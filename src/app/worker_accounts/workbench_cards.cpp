@@ -1,0 +1,26 @@
+#include "app/worker_accounts/workbench_cards.h"
+
+#include "store/worker_bindings.h"
+
+namespace zj::app {
+
+namespace {
+
+// Those who decide bindings: the roles that manage members (BindingService, MustManageMembers).
+const std::vector<std::string> kDeciders{"cadre", "staff", "admin"};
+
+Result<std::optional<Card>> BindingsToApprove(const CardContext& ctx) {
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, ctx.db.Acquire());
+  Card c;
+  ZJ_ASSIGN_OR_RETURN(c.count, store::CountPendingBindings(*lease, ctx.scope_low, ctx.scope_high));
+  c.link = CardLink{"/worker-bindings", {{"state", "pending"}}};
+  return std::optional(std::move(c));
+}
+
+}  // namespace
+
+void AddAccountCards(CardRegistry& registry) {
+  registry.Add({"accounts_bindings_to_approve", CardKind::kTodo, kDeciders, BindingsToApprove});
+}
+
+}  // namespace zj::app

@@ -1,0 +1,304 @@
+// The worker's own account in the browser (issue 19), on a phone (390x844): a worker whose
+// union registered their phone signs in with the code read from the server's log (the `log`
+// SMS sender), binds to the member record by name and ID number, and sees the member card with
+// its QR code; the street's cadre checks the card's code on the console's check-in page. A
+// second worker, whose phone the union does not have, gets "ask your union" and the cadre
+// approves the binding from the console's list. The first worker then sends a request signed
+// in (no tracking number to keep) and finds it in My requests with its timeline; another
+// worker's request is "not found" there; My data shows and downloads (JSON, HTML) the worker's
+// own data, masked. The cadre's workbench counts the binding to approve. The demo worker
+// (worker.demo) is bound already.
+// Screenshots land in tests/e2e/artifacts/.
+import assert from 'node:assert/strict'
+import { mkdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { launchChromium, watchedPage } from './chromium.mjs'
+import { ADMIN_PASSWORD, artifactsDir, startServer } from './server.mjs'
+
+const { url, output } = await startServer()
+mkdirSync(artifactsDir, { recursive: true })
+
+const PHONE = { width: 390, height: 844 }
+const DESKTOP = { width: 1440, height: 900 }
+const WORKER_PHONE = '13912340019'
+const OTHER_PHONE = '13712340029'
+// Valid ID numbers (GB 11643 check characters computed here, like the server does).
+function idNumber(body17) {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...body17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0)
+  return body17 + '10X98765432'[sum % 11]
+}
+const WORKER_ID = idNumber('11010119880512103')
+const OTHER_ID = idNumber('11010119920823204')
+
+let browser
+const problems = []
+
+/** Calls the API as a staff user (cookie and CSRF token of a fresh session). */
+async function staffApi(username) {
+  const login = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: ADMIN_PASSWORD }),
+  })
+  assert.equal(login.status, 200)
+  const cookie = login.headers.get('set-cookie').split(';')[0]
+  const { csrf_token: csrf } = await login.json()
+  return async (method, apiPath, body) => {
+    const res = await fetch(`${url}${apiPath}`, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await res.text()
+    return { status: res.status, body: text ? JSON.parse(text) : null }
+  }
+}
+
+/** The newest sign-in code the log sender wrote for a phone ending in `last4`. */
+async function codeFromLog(last4, before = 0) {
+  for (let i = 0; i < 100; ++i) {
+    const codes = [...output().matchAll(new RegExp(`sign-in code (\\d{6}) for \\d{3}\\*{4}${last4}`, 'g'))]
+    if (codes.length > before) return codes.at(-1)[1]
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  assert.fail(`no sign-in code for ****${last4} in the server log`)
+}
+function codesInLog(last4) {
+  return [...output().matchAll(new RegExp(`sign-in code \\d{6} for \\d{3}\\*{4}${last4}`, 'g'))].length
+}
+
+async function phonePage() {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', acceptDownloads: true })
+  return watchedPage(context, problems)
+}
+async function shot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: path.join(artifactsDir, name), fullPage: true })
+}
+async function assertNoHorizontalOverflow(page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  assert.ok(width <= PHONE.width, `the page is ${width}px wide on a ${PHONE.width}px phone`)
+}
+async function signInOnPhone(page, phone) {
+  await page.goto(`${url}/portal/me`)
+  await page.getByTestId('portal-phone').waitFor()
+  assert.match(page.url(), /\/portal\/sign-in\?redirect=/, 'My account asks to sign in first')
+  await page.getByTestId('portal-phone').fill(phone)
+  const before = codesInLog(phone.slice(-4))
+  await page.getByTestId('portal-send-code').click()
+  await page.getByText(/秒后可重发/).waitFor()
+  await page.getByTestId('portal-code').fill(await codeFromLog(phone.slice(-4), before))
+  await page.getByTestId('portal-sign-in-submit').click()
+  await page.getByTestId('portal-me').waitFor()
+}
+
+before(async () => {
+  browser = await launchChromium()
+  // The union has both workers on its roster; only the first with the phone they sign in with.
+  const cadre = await staffApi('cadre.donghuamen')
+  const demo = await cadre('GET', `/api/v1/members?q=${encodeURIComponent('李明华')}`)
+  assert.equal(demo.status, 200)
+  const unionId = demo.body.items[0].union.id
+  for (const [name, id, phone] of [
+    ['赵卫东', WORKER_ID, WORKER_PHONE],
+    ['钱秀兰', OTHER_ID, '13600002222'],
+  ]) {
+    const created = await cadre('POST', '/api/v1/members', { union_id: unionId, name, id_number: id, phone, join_date: '2019-04-01' })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+  }
+})
+after(async () => {
+  await browser?.close()
+  assert.deepEqual(problems, [], 'no page errors or CSP violations')
+})
+
+describe('the worker portal account', () => {
+  let token = ''
+  let mineId = ''
+
+  it('a worker signs in with the code from the log, binds, sees the card with its QR and finds a request in My requests', async () => {
+    const page = await phonePage()
+    await signInOnPhone(page, WORKER_PHONE)
+    await assert.doesNotReject(page.getByText('139****0019').first().waitFor())
+    await shot(page, 'portal-me-unbound-phone.png')
+    await assertNoHorizontalOverflow(page)
+
+    await page.getByTestId('portal-me-bind').click()
+    await page.getByTestId('portal-binding-name').fill('赵卫东')
+    await page.getByTestId('portal-binding-id').fill('1101011988051') // too short: said at once
+    await page.getByTestId('portal-binding-submit').click()
+    await page.getByText('身份证号应为 17 位数字加 1 位数字或 X').waitFor()
+    await page.getByTestId('portal-binding-id').fill(WORKER_ID)
+    await page.getByTestId('portal-binding-submit').click()
+
+    await page.getByTestId('portal-card').waitFor()
+    assert.equal(await page.getByTestId('portal-card-name').textContent(), '赵卫东')
+    assert.match(await page.getByTestId('portal-card-number').textContent(), /^\d{16}$/)
+    assert.match(await page.getByTestId('portal-card-union').textContent(), /工会/)
+    const qr = page.getByTestId('portal-card-qr')
+    await qr.waitFor()
+    token = await qr.getAttribute('data-token')
+    assert.match(token, /^[A-Za-z0-9_-]{108}$/, 'the QR holds a 108-character base64url token')
+    const size = await qr.evaluate((img) => ({ w: img.naturalWidth, h: img.naturalHeight, done: img.complete }))
+    assert.ok(size.done && size.w >= 200 && size.w === size.h, `the QR image is drawn (${JSON.stringify(size)})`)
+    await assertNoHorizontalOverflow(page)
+    await shot(page, 'portal-card-phone.png')
+
+    // The renew button fetches another token (the same one within the same second: the expiry
+    // is in whole seconds and Ed25519 signatures are deterministic).
+    const [renewed] = await Promise.all([
+      page.waitForResponse((res) => res.url().endsWith('/api/v1/me/card') && res.request().method() === 'GET'),
+      page.getByTestId('portal-card-refresh').click(),
+    ])
+    assert.equal(renewed.status(), 200)
+
+    // My account now shows the member and opens the card.
+    await page.getByTestId('portal-tab-portal-me').click()
+    await page.getByTestId('portal-me-member').waitFor()
+    assert.equal(await page.getByTestId('portal-me-name').textContent(), '赵卫东')
+    await page.getByTestId('portal-me-entry-card').click()
+    await page.getByTestId('portal-card').waitFor()
+
+    // Signed in (the same session), a request without a tracking number to keep.
+    await page.getByTestId('portal-tab-portal-me').click()
+    await page.getByTestId('portal-me-entry-requests').click()
+    await page.getByText('还没有诉求').waitFor()
+    await page.getByTestId('portal-my-requests-new').click()
+    await page.getByTestId('portal-request-form').waitFor()
+    await page.getByTestId('field-category').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '维权投诉 · 欠薪' }).first().click()
+    await page.getByTestId('field-where').getByText('按所在街道').click()
+    await page.getByTestId('field-street').fill('东华门')
+    await page.locator('.el-autocomplete-suggestion li:visible', { hasText: '东华门街道' }).first().click()
+    await page.getByTestId('field-title').fill('加班费没有结算')
+    await page.getByTestId('field-description').fill('十月加班 36 小时，公司未结算加班费')
+    await page.getByTestId('field-name').fill('赵卫东')
+    await page.getByTestId('field-phone').fill(WORKER_PHONE)
+    await page.getByTestId('portal-submit').click()
+    await page.getByTestId('portal-receipt').waitFor()
+
+    // No number to copy: My requests has it.
+    await page.getByTestId('receipt-mine').click()
+    await page.getByTestId('portal-my-requests').waitFor()
+    const titles = await page.getByTestId('portal-my-request-title').allTextContents()
+    assert.deepEqual(titles, ['加班费没有结算'])
+    await assertNoHorizontalOverflow(page)
+    await shot(page, 'portal-my-requests-phone.png')
+    await page.getByTestId('portal-my-request').first().click()
+    await page.getByTestId('tracked').waitFor()
+    assert.equal(await page.getByTestId('tracked-status').innerText(), '待受理')
+    await page.getByTestId('tracked-events').waitFor()
+    assert.equal(await page.getByTestId('tracked-org').innerText(), '东华门街道总工会')
+    await assertNoHorizontalOverflow(page)
+    await shot(page, 'portal-my-request-phone.png')
+    mineId = page.url().split('/').at(-1)
+    assert.match(mineId, /^\d+$/)
+
+    // My data: what is stored about this worker, masked, and its two downloads.
+    await page.getByTestId('portal-tab-portal-me').click()
+    await page.getByTestId('portal-me-entry-data').click()
+    await page.getByTestId('portal-my-data').waitFor()
+    const shown = await page.getByTestId('portal-my-data').innerText()
+    for (const text of ['赵卫东', '139****0019', '加班费没有结算', '十月加班 36 小时，公司未结算加班费']) {
+      assert.ok(shown.includes(text), `My data shows ${text}`)
+    }
+    for (const text of [WORKER_ID, WORKER_PHONE, '钱秀兰', '李明华']) assert.ok(!shown.includes(text), `My data hides ${text}`)
+    await assertNoHorizontalOverflow(page)
+    await shot(page, 'portal-my-data-phone.png')
+    const saved = async (testId) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])
+      const file = await download.path()
+      return { name: download.suggestedFilename(), text: readFileSync(file, 'utf8') }
+    }
+    const json = await saved('my-data-json')
+    assert.match(json.name, /^zhijia-my-data-\d{4}-\d{2}-\d{2}\.json$/)
+    const copy = JSON.parse(json.text)
+    assert.equal(copy.member.name, '赵卫东')
+    assert.deepEqual(
+      copy.requests.map((r) => r.title),
+      ['加班费没有结算'],
+    )
+    assert.ok(!json.text.includes(WORKER_ID) && !json.text.includes(WORKER_PHONE), 'the JSON copy is masked')
+    const html = await saved('my-data-html')
+    assert.match(html.name, /\.html$/)
+    assert.ok(html.text.includes('<h1>我的数据</h1>') && html.text.includes('加班费没有结算'), 'a readable page')
+
+    await page.context().close()
+  })
+
+  it("the street's cadre checks the card's code at check-in", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' })
+    const page = await watchedPage(context, problems)
+    await page.goto(`${url}/login`)
+    await page.getByTestId('login-username').fill('cadre.donghuamen')
+    await page.getByTestId('login-password').fill(ADMIN_PASSWORD)
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByTestId('console-user-name').waitFor()
+    await page.getByTestId('menu-card-check').click()
+    await page.getByTestId('card-check-token').fill(token)
+    await page.getByTestId('card-check-submit').click()
+    await page.getByTestId('card-check-result').waitFor()
+    assert.equal(await page.getByTestId('card-check-name').textContent(), '赵卫东')
+    await shot(page, 'console-card-check.png')
+    await page.getByTestId('card-check-token').fill(token.slice(0, 100) + 'AAAAAAAA')
+    await page.getByTestId('card-check-submit').click()
+    await page.getByText('不是本会有效的会员码').waitFor()
+    await context.close()
+  })
+
+  it('a worker whose phone the union lacks is told to ask the union, and the cadre approves', async () => {
+    const page = await phonePage()
+    await signInOnPhone(page, OTHER_PHONE)
+    await page.getByTestId('portal-me-bind').click()
+    await page.getByTestId('portal-binding-name').fill('钱秀兰')
+    await page.getByTestId('portal-binding-id').fill(OTHER_ID)
+    await page.getByTestId('portal-binding-submit').click()
+    await page.getByTestId('portal-binding-pending').waitFor()
+    assert.match(await page.getByTestId('portal-binding-pending').textContent(), /请联系.*更新手机号/)
+    await shot(page, 'portal-binding-pending-phone.png')
+
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' })
+    const console_ = await watchedPage(context, problems)
+    await console_.goto(`${url}/login`)
+    await console_.getByTestId('login-username').fill('cadre.donghuamen')
+    await console_.getByTestId('login-password').fill(ADMIN_PASSWORD)
+    await console_.getByRole('button', { name: '登录' }).click()
+    await console_.getByTestId('console-user-name').waitFor()
+    // The workbench counts the binding to approve and links to the list.
+    const card = console_.getByTestId('workbench-card-accounts_bindings_to_approve')
+    await card.waitFor()
+    assert.ok(Number(await card.getByTestId('workbench-value').innerText()) >= 1, 'a binding to approve')
+    await card.click()
+    await console_.getByTestId('worker-binding-phone').filter({ hasText: '137****0029' }).waitFor()
+    await shot(console_, 'console-worker-bindings.png')
+    await console_.getByTestId('worker-binding-approve').first().click()
+    await console_.locator('.worker-binding-decision input').fill('电话核实本人')
+    await console_.locator('.worker-binding-decision .el-button--primary').click()
+    await console_.locator('.el-message', { hasText: '已批准' }).waitFor()
+    await context.close()
+
+    await page.goto(`${url}/portal/me/card`)
+    await page.getByTestId('portal-card').waitFor()
+    assert.equal(await page.getByTestId('portal-card-name').textContent(), '钱秀兰')
+
+    // Another worker's request, opened by its id, does not exist for this worker.
+    await page.goto(`${url}/portal/me/requests/${mineId}`)
+    await page.getByTestId('portal-my-request-problem').waitFor()
+    assert.equal(await page.getByTestId('tracked').count(), 0)
+    await page.context().close()
+  })
+
+  it('a worker signs out everywhere and My account asks to sign in again', async () => {
+    const page = await phonePage()
+    await signInOnPhone(page, '13600001019') // worker.demo, bound by the demo
+    assert.equal(await page.getByTestId('portal-me-name').textContent(), '李明华')
+    await page.getByTestId('portal-sign-out-everywhere').click()
+    await page.locator('.el-message-box .el-button--primary').click()
+    await page.getByTestId('portal-welcome').waitFor()
+    await page.goto(`${url}/portal/me`)
+    await page.getByTestId('portal-phone').waitFor()
+    await page.context().close()
+  })
+})

@@ -1,0 +1,68 @@
+// A fixture for workers' own accounts: the member registry's fixture (two unions, staff of two
+// districts) plus a recording SMS sender, so a test reads the code a worker was sent the way the
+// log sender would show it, and helpers that sign a phone in.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/notify/sms_outbox.h"
+#include "members_fixture.h"
+
+namespace zj::test {
+
+//! Keeps every text message handed to it; fails the next `fail_next` hand-overs.
+class RecordingSms final : public app::SmsSender {
+ public:
+  Result<void> Send(const app::TextMessage& message) override {
+    if (fail_next > 0) {
+      --fail_next;
+      return Fail(ErrorCode::kUnavailable, "error.sms.unavailable", "gateway down");
+    }
+    sent.push_back(message);
+    return {};
+  }
+  int fail_next = 0;
+  std::vector<app::TextMessage> sent;
+};
+
+class WorkerTest : public MembersTest {
+ protected:
+  //! Asks for a code for `phone` from `from` and delivers the outbox; the code sent, or "".
+  std::string CodeFor(const std::string& phone, const std::string& from = "192.0.2.10") {
+    auto sent = app_->sign_in().RequestCode(phone, from);
+    EXPECT_TRUE(sent.has_value()) << Describe(sent.error());
+    if (!sent) return "";
+    return Deliver(phone);
+  }
+
+  //! Delivers due text messages; the code of the last one sent to `phone`, or "".
+  std::string Deliver(const std::string& phone) {
+    auto report = app::DeliverSms(*db_, clock_, app_->vault(), sms_);
+    EXPECT_TRUE(report.has_value()) << Describe(report.error());
+    for (auto it = sms_.sent.rbegin(); it != sms_.sent.rend(); ++it) {
+      if (it->phone == phone) return it->code;
+    }
+    return "";
+  }
+
+  //! Signs `phone` in with a fresh code; fails the test when that fails.
+  app::WorkerSessionGrant SignIn(const std::string& phone) {
+    const std::string code = CodeFor(phone);
+    auto grant = app_->sign_in().SignIn(phone, code, "192.0.2.10");
+    EXPECT_TRUE(grant.has_value()) << Describe(grant.error());
+    return grant ? *grant : app::WorkerSessionGrant{};
+  }
+
+  //! A member of union A with `phone` (or none).
+  app::MemberView MemberWithPhone(const std::string& name, int sequence,
+                                  const std::optional<std::string>& phone) {
+    app::NewMember m = Person(union_a_, name, sequence);
+    m.phone = phone;
+    return Create(staff_a_, m);
+  }
+
+  RecordingSms sms_;
+};
+
+}  // namespace zj::test
