@@ -13,7 +13,7 @@ namespace {
   " m.id_cipher, m.id_index, m.id_last4, m.gender, m.birth_date, m.ethnicity, m.phone_cipher," \
   " m.phone_index, m.phone_last4, m.employer_id, m.employer_name, m.join_date, m.card_number," \
   " m.migrant_worker, m.model_worker, m.status, m.status_changed_on, m.key_version,"           \
-  " m.import_id, m.created_at, m.updated_at, u.name, COALESCE(e.name, m.employer_name)"
+  " m.import_id, m.created_at, m.updated_at, u.name, COALESCE(e.name, m.employer_name), e.uscc"
 #define ZJ_MEMBER_FROM                                   \
   " FROM members m JOIN orgs u ON u.id = m.union_org_id" \
   " LEFT JOIN enterprises e ON e.id = m.employer_id"
@@ -186,7 +186,8 @@ MemberRow FromRow(const RowView& r) {
   m.updated_at = r.Int(27);
   m.union_name = r.Text(28);
   m.employer_display = r.OptText(29);
-  if (r.size() > 30) m.has_transfers = r.Int(30) != 0;
+  m.employer_uscc = r.OptText(30);
+  if (r.size() > 31) m.has_transfers = r.Int(31) != 0;
   return m;
 }
 

@@ -46,6 +46,7 @@ struct MemberRow {
   // Read only (ignored by writes):
   std::string union_name;                       //!< the union's name
   std::optional<std::string> employer_display;  //!< the enterprise's name, else employer_name
+  std::optional<std::string> employer_uscc;     //!< the linked enterprise's USCC
   //! Read by FindMemberById only: whether any transfer names the member (unset elsewhere).
   std::optional<bool> has_transfers;
 };

@@ -11,6 +11,12 @@
 
 namespace zj::test {
 
+//! A valid USCC: "91" + a Beijing district prefix + a serial, with its check character.
+inline std::string Uscc(int serial) {
+  const std::string first17 = "91110101" + std::to_string(1000000000 + serial).substr(1);
+  return first17 + *enterprises::UsccCheckCharacter(first17);
+}
+
 class CoverageTest : public ScopedActorsTest {
  protected:
   void SetUp() override {
@@ -49,14 +55,6 @@ class CoverageTest : public ScopedActorsTest {
     std::string name = "会员";
     for (const char digit : std::to_string(n)) name += kDigits[digit - '0'];
     return name;
-  }
-
-  //! A valid USCC: "91" + a Beijing district prefix + a serial, with its check character.
-  static std::string Uscc(int serial) {
-    std::string first17 = "91110101";
-    std::string digits = std::to_string(1000000000 + serial).substr(1);
-    first17 += digits;
-    return first17 + *enterprises::UsccCheckCharacter(first17);
   }
 
   app::OrgView AddUnion(const std::string& code, std::int64_t street_id) {

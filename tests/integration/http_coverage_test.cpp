@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app_fixture.h"
-#include "core/enterprises/uscc.h"
+#include "coverage_fixture.h"
 #include "http/router.h"
 
 namespace zj::test {
@@ -21,11 +21,6 @@ struct SignedIn {
   std::string cookie;
   std::string csrf;
 };
-
-std::string Uscc(int serial) {
-  const std::string first17 = "91110101" + std::to_string(1000000000 + serial).substr(1);
-  return first17 + *enterprises::UsccCheckCharacter(first17);
-}
 
 class HttpCoverageTest : public AppTest {
  protected:

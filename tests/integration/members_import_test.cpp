@@ -269,6 +269,29 @@ TEST_P(MembersImportTest, TheExportMasksIdsUnlessFullValuesAreAskedWithAReason) 
             2);
 }
 
+TEST_P(MembersImportTest, TheExportNamesTheEmployersCreditCodeAndEachMembersUnion) {
+  // A roster export of a district lists members of several unions: which union holds each one,
+  // and the linked enterprise's USCC (the column was always empty before).
+  auto e = app_->enterprises().Create(
+      app::SystemActor(), app::NewEnterprise{"甲公司", Uscc(7), "110101001", "C", "private", 120,
+                                             std::nullopt, union_a_.org.id});
+  ASSERT_OK(e);
+  const std::string csv =
+      "姓名,身份证号,统一社会信用代码\r\n张三," + Id(1) + "," + Uscc(7) + "\r\n";
+  ASSERT_TRUE(Import(staff_a_, union_a_.org.id, WriteFile(csv)).has_value());
+  const std::string out = WriteFile("", "_export.csv");
+  ASSERT_OK(app_->roster_exports().Export(staff_a_, {district_a_.id, true, false, "", out}));
+  std::ifstream in(out, std::ios::binary);
+  std::string header;
+  std::string row;
+  std::getline(in, header);
+  std::getline(in, row);
+  EXPECT_NE(header.find("\"统一社会信用代码\""), std::string::npos) << header;
+  EXPECT_NE(header.find("\"所属工会\""), std::string::npos) << header;
+  EXPECT_NE(row.find("\"" + Uscc(7) + "\""), std::string::npos) << row;
+  EXPECT_NE(row.find("\"" + union_a_.org.name + "\""), std::string::npos) << row;
+}
+
 TEST_P(MembersImportTest, ARowNamedWithAFormulaIsRefusedAndTheReportEscapesEveryFormulaCell) {
   // As a hostile roster would carry them: a formula for a name, for an employer, for a phone.
   const std::string csv =

@@ -58,7 +58,10 @@ Result<std::int64_t> RosterExportService::Export(const Actor& actor,
   options.sheet_name = "会员名册";
   ZJ_ASSIGN_OR_RETURN(auto writer, OpenTableWriter(request.out, options));
   auto header = HeaderRow();
+  // Beside the template's columns: the card number and, for a subtree, which union holds the
+  // member (an import ignores both and lists them as extra columns).
   header.emplace_back("会员证号");
+  header.emplace_back("所属工会");
   ZJ_RETURN_IF_ERROR(writer->Add(header));
 
   store::MemberQuery q;
@@ -81,7 +84,7 @@ Result<std::int64_t> RosterExportService::Export(const Actor& actor,
         id = personal_data::MaskNationalId(id);
         if (!phone.empty()) phone = personal_data::MaskPhone(phone);
       }
-      cells.assign(members::kRosterColumnCount + 1, std::string());
+      cells.assign(members::kRosterColumnCount + 2, std::string());
       auto at = [&](RosterColumn c) -> std::string& { return cells[static_cast<std::size_t>(c)]; };
       at(RosterColumn::kName) = m.name;
       at(RosterColumn::kIdNumber) = std::move(id);
@@ -89,10 +92,12 @@ Result<std::int64_t> RosterExportService::Export(const Actor& actor,
       at(RosterColumn::kPhone) = std::move(phone);
       at(RosterColumn::kJoinDate) = m.join_date.value_or("");
       at(RosterColumn::kEmployer) = m.employer_display.value_or(m.employer_name.value_or(""));
+      at(RosterColumn::kEmployerUscc) = m.employer_uscc.value_or("");
       at(RosterColumn::kEthnicity) = m.ethnicity.value_or("");
       at(RosterColumn::kMigrantWorker) = m.migrant_worker ? "是" : "否";
       at(RosterColumn::kModelWorker) = m.model_worker ? "是" : "否";
-      cells.back() = m.card_number;
+      cells[members::kRosterColumnCount] = m.card_number;
+      cells[members::kRosterColumnCount + 1] = m.union_name;
       ZJ_RETURN_IF_ERROR(writer->Add(cells));
       ++written;
     }
