@@ -819,6 +819,7 @@ const en = {
       transfer_candidates: 'To transfer',
       code: 'Code',
       kind: 'Kind',
+      parent_kind: 'Parent kind',
       name: 'Name',
       parent: 'Parent',
       uscc: 'USCC',

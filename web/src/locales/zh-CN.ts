@@ -817,6 +817,7 @@ const zhCN = {
       transfer_candidates: '待接转',
       code: '代码',
       kind: '类型',
+      parent_kind: '上级组织类型',
       name: '名称',
       parent: '上级组织',
       uscc: '统一社会信用代码',

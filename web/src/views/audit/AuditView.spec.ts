@@ -104,6 +104,18 @@ describe('AuditView', () => {
     expect(wrapper.text()).toContain('ReasonRated unsatisfied')
   })
 
+  it('names both inputs of the date range for screen readers', async () => {
+    fetchMock.mockResolvedValue(json({ entries: [], next_cursor: null }))
+    mount(AuditView, { global: { plugins: [i18n, router()] }, attachTo: document.body })
+    await flushPromises()
+    for (const [id, name] of [['audit-range-from', '时间'], ['audit-range-to', '结束日期']]) {
+      const input = document.getElementById(id as string)
+      expect(input?.tagName, id).toBe('INPUT')
+      const label = document.querySelector(`label[for="${id}"]`)
+      expect(label?.textContent?.trim(), id).toBe(name)
+    }
+  })
+
   it('translates every action the filter offers, in both locales', () => {
     const t = i18n.global.t as (k: string) => string
     for (const locale of ['zh-CN', 'en'] as const) {
@@ -111,5 +123,17 @@ describe('AuditView', () => {
       for (const action of AUDIT_ACTIONS) expect(i18n.global.te(`audit.actions.${action.replaceAll('.', '_')}`), `${locale} ${action}`).toBe(true)
       expect(detailItems(t, (k) => i18n.global.te(k), { purpose: 'member.create' })[0]?.value).not.toBe('member.create')
     }
+  })
+
+  it("names an org's kind and a job's kind, both recorded under the detail key kind", () => {
+    const t = i18n.global.t as (k: string) => string
+    const te = (k: string) => i18n.global.te(k)
+    setLocale('zh-CN')
+    const org = detailItems(t, te, { kind: 'grassroots', parent_kind: 'street' })
+    expect(org.map((i) => [i.label, i.value])).toEqual([['类型', '基层工会'], ['上级组织类型', '街道（乡镇）工会']])
+    expect(detailItems(t, te, { kind: 'members_import' })[0]?.value).toBe('会员名册导入')
+    setLocale('en')
+    expect(detailItems(t, te, { kind: 'grassroots' })[0]?.value).not.toBe('grassroots')
+    expect(detailItems(t, te, { kind: 'no_such_kind' })[0]?.value).toBe('no_such_kind')
   })
 })

@@ -74,8 +74,20 @@ export interface DetailItem {
   value: string
 }
 
-/** Detail keys whose values are codes named elsewhere in the messages (a request's statuses). */
-const VALUE_MESSAGES: Record<string, string> = { from: 'requests.statuses', to: 'requests.statuses' }
+/** Detail keys whose values are codes named elsewhere in the messages (a request's statuses, an
+ *  org's kind), in the order they are tried: `kind` names a job's kind or an org's. */
+const VALUE_MESSAGES: Record<string, string[]> = {
+  from: ['requests.statuses'],
+  to: ['requests.statuses'],
+  kind: ['audit.detailValues.kind', 'orgs.kinds'],
+  parent_kind: ['orgs.kinds'],
+}
+
+function valueLabel(t: Translate, te: Has, key: string, value: string): string {
+  const code = value.replaceAll('.', '_')
+  const found = (VALUE_MESSAGES[key] ?? [`audit.detailValues.${key}`]).find((base) => te(`${base}.${code}`))
+  return found ? t(`${found}.${code}`) : value
+}
 
 /** The details in words: known keys translated, known value codes (reasons, sides) too. */
 export function detailItems(t: Translate, te: Has, detail: Record<string, string>): DetailItem[] {
@@ -84,9 +96,7 @@ export function detailItems(t: Translate, te: Has, detail: Record<string, string
     return {
       key,
       label: label(t, te, `audit.detailKeys.${key}`, key),
-      value: /^[a-z_.]+$/.test(value)
-        ? label(t, te, `${VALUE_MESSAGES[key] ?? `audit.detailValues.${key}`}.${value.replaceAll('.', '_')}`, value)
-        : value,
+      value: /^[a-z_.]+$/.test(value) ? valueLabel(t, te, key, value) : value,
     }
   })
 }
