@@ -33,6 +33,7 @@ Result<Table> ParseXlsxTable(std::string_view bytes, const import_limits::Limits
       return Fail(import_limits::Exceeded("table_bytes", limits.table_bytes));
     }
     table.rows.push_back(std::move(row.cells));
+    table.row_numbers.push_back(row.number);
   }
   return table;
 }
