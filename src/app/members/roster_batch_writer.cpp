@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "app/members/name_keys.h"
 #include "core/coverage/coverage_figures.h"
 #include "core/members/member_fields.h"
 #include "core/orgs/org_path.h"
@@ -89,9 +88,6 @@ Result<void> RosterBatchWriter::Write(RosterBatch& batch) {
     for (PendingRow* p : fresh) {
       store::MemberRow& r = rows.emplace_back(std::move(*p->member));
       r.id = NewId(clock_, random_);
-      auto keys = members::NameKeysOf(r.name);
-      r.name_pinyin = std::move(keys.pinyin);
-      r.name_initials = std::move(keys.initials);
       r.card_number = members::MakeCardNumber(region6_, static_cast<std::uint32_t>(serial++));
       if (p->employer_uscc) {
         ZJ_ASSIGN_OR_RETURN(auto employer, EmployerOf(*p->employer_uscc));

@@ -4,6 +4,7 @@
 
 #include "app/imports/header_search.h"
 #include "app/members/member_service.h"
+#include "app/members/name_keys.h"
 #include "core/imports/sheet_layout.h"
 #include "core/members/member_fields.h"
 #include "core/text/halfwidth.h"
@@ -133,6 +134,10 @@ Result<void> RosterRowReader::Seal(PendingRow& p, members::RosterMember&& m) con
     r.phone_index = std::move(phone.index);
     r.phone_last4 = m.phone->substr(7);
   }
+  // The pinyin keys cost as much as sealing (ICU's transliterator): made here, off the writer.
+  auto keys = members::NameKeysOf(m.name);
+  r.name_pinyin = std::move(keys.pinyin);
+  r.name_initials = std::move(keys.initials);
   r.name = std::move(m.name);
   r.ethnicity = std::move(m.ethnicity);
   r.employer_name = std::move(m.employer_name);

@@ -49,8 +49,8 @@ Result<OpenedRoster> OpenRoster(const std::string& path, const FileFacts& facts,
 bool IsMemberRow(const std::vector<std::string>& cells);
 
 //! One checked data row on its way to the database. `member` (when sealing) holds every
-//! column of the new member except those the writer sets: id, name_pinyin, name_initials,
-//! card_number, employer_id, import_id, created_at and updated_at.
+//! column of the new member except those the writer sets: id, card_number, employer_id,
+//! import_id, created_at and updated_at.
 struct PendingRow {
   std::int64_t row = 0;
   std::optional<members::RosterRowProblem> problem;  //!< set when the row is rejected

@@ -12,7 +12,6 @@
 #include "app/members/card_numbers.h"
 #include "app/members/member_access.h"
 #include "app/members/member_service.h"
-#include "app/members/name_keys.h"
 #include "app/members/roster_batch_writer.h"
 #include "app/members/roster_batches.h"
 #include "app/orgs/org_scope.h"
@@ -44,7 +43,7 @@ constexpr std::string_view kIdField = kMemberIdField;
 //! ~ 0.9, within the import's RSS limit of 300 MiB.
 constexpr int kImportCacheMib = 128;
 
-using BatchQueue = BoundedQueue<RosterBatch>;  // two batches deep
+using BatchQueue = BoundedQueue<RosterBatch>;
 
 std::vector<std::pair<std::string, std::string>> ArgsOf(const std::optional<std::string>& json) {
   std::vector<std::pair<std::string, std::string>> out;
@@ -239,7 +238,7 @@ Result<RosterImportView> RosterImportService::Run(const Actor& actor,
   // Read, check and seal on one thread while this one writes the previous batch.
   ZJ_ASSIGN_OR_RETURN(const store::ImportPageCache cache,
                       store::ImportPageCache::Begin(conn, kImportCacheMib));
-  BatchQueue queue;
+  BatchQueue queue(1);  // one batch ahead of the writer: three in memory at most
   RosterRowReader reading(*opened.rows, opened.header, vault_, today, run.rows_committed_through,
                           hooks.batch_rows, true,
                           {union_org.federation_id, union_org.id, union_org.path});
@@ -252,9 +251,6 @@ Result<RosterImportView> RosterImportService::Run(const Actor& actor,
       if (end) return;
     }
   });
-  // This thread's pinyin transliterator (one per thread, ~0.3 s to build from ICU's rules) is
-  // made now, while the reader prepares the first batch, rather than when it arrives.
-  (void)members::NameKeysOf("张");
   RosterBatchWriter writer(conn, clock_, random_, opened.header, run, union_org, region6);
   std::optional<Error> failure;
   for (int n = 1;; ++n) {
