@@ -49,8 +49,9 @@ Result<void> InsertRows(Connection& conn, std::string_view name, std::string_vie
                 std::string(name) + ": values are not whole rows");
   }
   const std::size_t total = values.size() / width;
-  for (std::size_t first = 0; first < total; first += kRowsPerStatement) {
-    const std::size_t rows = std::min(kRowsPerStatement, total - first);
+  const std::size_t per_statement = conn.backend() == Backend::kSqlite ? 1 : kRowsPerStatement;
+  for (std::size_t first = 0; first < total; first += per_statement) {
+    const std::size_t rows = std::min(per_statement, total - first);
     const std::string statement_name = std::string(name) + "." + std::to_string(rows);
     const std::string& text = CachedText(statement_name, head, rows, width);
     const std::span<const Value> chunk(values.data() + first * width, rows * width);
