@@ -15,6 +15,8 @@ const { values: a } = parseArgs({
 })
 const dir = a.dir
 const read = (name) => JSON.parse(readFileSync(`${dir}/${name}`, 'utf8'))
+// `bench/run.sh --only import` leaves the other parts' outputs out: each section is optional.
+const has = (name) => existsSync(`${dir}/${name}`)
 const round = (v, digits = 3) => Number(v.toFixed(digits))
 
 /** Milliseconds from wrk's "1.23ms", "456.00us", "1.02s". */
@@ -66,9 +68,9 @@ const apiReads = ['users', 'members', 'requests']
     }
   })
 
-const writes = wrk('wrk_writes.txt')
-const bareWrites = read('bare_writes.json')
-const apiWrites = {
+const writes = has('wrk_writes.txt') ? wrk('wrk_writes.txt') : null
+const bareWrites = writes ? read('bare_writes.json') : null
+const apiWrites = writes && {
   request: 'POST /api/v1/requests (hotline intake, durable)',
   members,
   connections: 16,
@@ -108,8 +110,8 @@ function signIn() {
 }
 const signInRows = signIn()
 
-const small = read('dashboards_small.json')
-const large = read('dashboards_large.json')
+const small = has('dashboards_small.json') ? read('dashboards_small.json') : {}
+const large = has('dashboards_large.json') ? read('dashboards_large.json') : {}
 const scopeName = (path, scopes) =>
   path.includes('/workbench')
     ? 'city (the administrator)'
@@ -118,8 +120,8 @@ const scopeName = (path, scopes) =>
       : path.includes(scopes.district)
         ? 'district (东城区)'
         : 'street (东华门街道)'
-const smallScopes = read('scopes_small.json')
-const largeScopes = read('scopes_large.json')
+const smallScopes = has('scopes_small.json') ? read('scopes_small.json') : {}
+const largeScopes = has('scopes_large.json') ? read('scopes_large.json') : {}
 const kinds = (path) => (path.includes('/workbench') ? 'workbench' : path.includes('/coverage') ? 'coverage' : 'service')
 const dashboards = Object.keys(small).map((smallPath) => {
   const scope = scopeName(smallPath, smallScopes)
@@ -137,7 +139,7 @@ const dashboards = Object.keys(small).map((smallPath) => {
   }
 })
 
-const searchRaw = read('search.json')
+const searchRaw = has('search.json') ? read('search.json') : {}
 const search = Object.entries(searchRaw).map(([path, v]) => ({
   query: decodeURIComponent(/q=([^&]+)/.exec(path)[1]),
   scope: 'district (东城区)',
@@ -154,13 +156,13 @@ const result = {
   api_writes: apiWrites,
   dashboards,
   search,
-  memory: { ...read('memory.json') },
+  memory: has('memory.json') ? read('memory.json') : null,
   sign_in: signInRows,
-  my_requests: existsSync(`${dir}/my_requests.json`) ? read('my_requests.json') : null,
-  member_import: existsSync(`${dir}/import.json`) ? read('import.json') : null,
-  member_import_postgresql: existsSync(`${dir}/import_pg.json`) ? read('import_pg.json') : null,
-  member_import_http: existsSync(`${dir}/import_http.json`) ? read('import_http.json') : null,
-  micro: read('micro.json').benchmarks.map((b) => ({
+  my_requests: has('my_requests.json') ? read('my_requests.json') : null,
+  member_import: has('import.json') ? read('import.json') : null,
+  member_import_postgresql: has('import_pg.json') ? read('import_pg.json') : null,
+  member_import_http: has('import_http.json') ? read('import_http.json') : null,
+  micro: (has('micro.json') ? read('micro.json').benchmarks : []).map((b) => ({
     name: b.name,
     ns_per_item: round(b.cpu_time, 1),
     items_per_second: Math.round(b.items_per_second ?? 0),
@@ -170,33 +172,39 @@ writeFileSync(a['out-json'], JSON.stringify(result, null, 2) + '\n')
 
 const ok = (good) => (good ? 'met' : 'MISSED')
 const n = (v) => Number(v).toLocaleString('en')
+const section = (present, rows) => (present ? [...rows, ''] : [])
 const lines = [
   `Machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.date}; scale ${a.scale} (${n(members)} members)`,
   '',
+  ...section(apiReads.length > 0, [
   `| API read (${a.connections} conn., random ids; the median of ${apiReads[0]?.rounds.length ?? 1} alternating ${a.duration} s rounds) | zhijia req/s | p50 / p99 ms | bare server req/s | ratio (≥ 0.4) | each round's ratio | p99 < 10 ms |`,
   '|---|---:|---:|---:|---:|---|---|',
   ...apiReads.map(
     (r) =>
       `| ${r.request} (${r.body_bytes} B, ${r.distinct_paths} ids) | ${Math.round(r.zhijia.rps)} | ${r.zhijia.p50_ms} / ${r.zhijia.p99_ms} | ${Math.round(r.bare_server.rps)} | **${r.ratio}** ${ok(r.ratio >= r.target_ratio)} | ${r.rounds.map((x) => x.ratio).join(', ')} | ${ok(r.zhijia.p99_ms < r.p99_target_ms)} |`,
   ),
-  '',
+  ]),
+  ...section(apiWrites, [
   '| API write | zhijia req/s | p50 / p99 ms | bare insert rows/s (1 per commit) | ratio (≥ 0.3) |',
   '|---|---:|---:|---:|---:|',
-  `| ${apiWrites.request}, 16 conn. | ${Math.round(writes.rps)} | ${writes.p50_ms} / ${writes.p99_ms} | ${apiWrites.bare_insert.rows_per_s} | **${apiWrites.ratio}** ${ok(apiWrites.ratio >= apiWrites.target_ratio)} |`,
-  '',
+  apiWrites && `| ${apiWrites.request}, 16 conn. | ${Math.round(writes.rps)} | ${writes.p50_ms} / ${writes.p99_ms} | ${apiWrites.bare_insert.rows_per_s} | **${apiWrites.ratio}** ${ok(apiWrites.ratio >= apiWrites.target_ratio)} |`,
+  ]),
+  ...section(dashboards.length > 0, [
   `| dashboard | ${n(smallMembers)} members p50 / p95 / p99 ms | ${n(members)} members p50 / p95 / p99 ms | p95 ratio (≤ 2) | p95 < 50 ms |`,
   '|---|---:|---:|---:|---|',
   ...dashboards.map(
     (d) =>
       `| ${d.dashboard}, ${d.scope} | ${d.small.p50_ms} / ${d.small.p95_ms} / ${d.small.p99_ms} | ${d.large.p50_ms} / ${d.large.p95_ms} / ${d.large.p99_ms} | **${d.ratio_p95}** ${ok(d.ratio_p95 <= d.target_ratio)} | ${ok(d.large.p95_ms < d.p95_target_ms)} |`,
   ),
-  '',
+  ]),
+  ...section(search.length > 0, [
   `| member search in a district (${n(members)} members) | p50 ms | p95 ms | p95 < 50 ms |`,
   '|---|---:|---:|---|',
   ...search.map((s) => `| q=${s.query} | ${s.p50_ms} | ${s.p95_ms} | ${ok(s.p95_ms < s.p95_target_ms)} |`),
-  '',
-  `Server memory with ${n(members)} members: RSS idle ${result.memory.idle_rss_mib} MiB, peak after the load ${result.memory.peak_rss_mib} MiB.`,
-  '',
+  ]),
+  ...section(result.memory, [
+  result.memory && `Server memory with ${n(members)} members: RSS idle ${result.memory.idle_rss_mib} MiB, peak after the load ${result.memory.peak_rss_mib} MiB.`,
+  ]),
 ]
 if (signInRows) {
   lines.push(
@@ -224,8 +232,15 @@ if (imp) {
     `| member import (${n(imp.rows)} rows, SQLite) | rows/s | seconds | peak RSS MiB |`,
     '|---|---:|---:|---:|',
     `| zhijia members import | ${imp.zhijia.rows_per_s} | ${imp.zhijia.seconds} | ${imp.zhijia.peak_rss_mib} ${ok(imp.zhijia.peak_rss_mib < imp.rss_limit_mib)} |`,
-    `| bare prepared insert (limit) | ${imp.bare_insert.rows_per_s} | ${imp.bare_insert.seconds} | |`,
-    `| ratio (target ≥ ${imp.target_ratio}; RSS < ${imp.rss_limit_mib} MiB) | **${imp.ratio}** ${ok(imp.ratio >= imp.target_ratio)} | | |`,
+    `| bare prepared insert, same table and indexes (limit) | ${imp.bare_insert.rows_per_s} | ${imp.bare_insert.seconds} | |`,
+    ...(imp.bare_insert_crypto
+      ? [`| bare insert sealing and blind-indexing each row, no search indexes (physical limit) | ${imp.bare_insert_crypto.rows_per_s} | ${imp.bare_insert_crypto.seconds} | |`]
+      : []),
+    `| ratio to the same-table insert (target ≥ ${imp.target_ratio}; RSS < ${imp.rss_limit_mib} MiB) | **${imp.ratio}** ${ok(imp.ratio >= imp.target_ratio)} | | |`,
+    ...(imp.bare_insert_crypto ? [`| ratio to the physical limit | **${imp.ratio_crypto}** | | |`] : []),
+    ...(imp.target_rows_per_s
+      ? [`| rows/s (target ≥ ${n(imp.target_rows_per_s)}) | **${imp.zhijia.rows_per_s}** ${ok(imp.zhijia.rows_per_s >= imp.target_rows_per_s)} | | |`]
+      : []),
     '',
   )
 }
@@ -257,10 +272,12 @@ if (web) {
     '',
   )
 }
-lines.push(
-  '| micro-benchmark | ns/item | items/s |',
-  '|---|---:|---:|',
-  ...result.micro.map((m) => `| ${m.name} | ${m.ns_per_item} | ${n(m.items_per_second)} |`),
-  '',
-)
+if (result.micro.length > 0) {
+  lines.push(
+    '| micro-benchmark | ns/item | items/s |',
+    '|---|---:|---:|',
+    ...result.micro.map((m) => `| ${m.name} | ${m.ns_per_item} | ${n(m.items_per_second)} |`),
+    '',
+  )
+}
 writeFileSync(a['out-md'], lines.join('\n'))

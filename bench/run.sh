@@ -4,7 +4,9 @@
 # same run, and writes bench/results/latest.json and latest.md (each figure with the machine's
 # CPU, core count and the date).
 # Usage: bench/run.sh [--scale default|municipal] [--duration SECONDS] [--rounds N]
-#                     [--connections N] [--members N] [--rows N]
+#                     [--connections N] [--members N] [--rows N] [--only import]
+#   --only import: only the member import part (SQLite and PostgreSQL); the report then holds
+#              that part alone (bench/results/latest.*, not <scale>.*).
 #   default:   dashboards at 100,000 and 1,000,000 members, reads/searches/memory at 1,000,000,
 #              import of 100,000 rows (about 8 minutes on 2 cores);
 #   municipal: dashboards at 100,000 and 10,000,000 members, the rest at 10,000,000 members and
@@ -36,6 +38,7 @@ rounds=3
 connections=64
 members=""
 rows=""
+only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) scale="$2"; shift 2 ;;
@@ -44,6 +47,7 @@ while [ $# -gt 0 ]; do
     --connections) connections="$2"; shift 2 ;;
     --members) members="$2"; shift 2 ;;
     --rows) rows="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
     *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -53,6 +57,10 @@ case "$scale" in
   *) echo "bench/run.sh: --scale is default or municipal, not $scale" >&2; exit 2 ;;
 esac
 small_members=100000
+case "$only" in
+  ""|import) ;;
+  *) echo "bench/run.sh: --only takes import, not $only" >&2; exit 2 ;;
+esac
 
 bash "$root/scripts/install-deps.sh"
 # The release build the README's commands use (RelWithDebInfo: -O2 with symbols, so perf can
@@ -75,6 +83,7 @@ password="Bench-Pass-2026"
 json() { node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const v=JSON.parse(s);console.log($1)})"; }
 rss_mib() { awk -v k="$2" '$1==k":" {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 
+if [ -z "$only" ]; then
 echo "==> micro-benchmarks"
 "$build/bench/zhijia_micro_bench" --benchmark_min_time=0.5 --benchmark_format=json \
   >"$work/out/micro.json" 2>/dev/null
@@ -215,6 +224,7 @@ cat >"$work/out/memory.json" <<EOF
 {"members": $members, "idle_rss_mib": $rss_idle, "peak_rss_mib": $rss_load}
 EOF
 rm -f "$work/small.db"* "$work/before_writes.db"*
+fi
 
 # My requests on the large data set (moved, not copied: it is not used after this).
 mkdir -p "$work/my_requests"
@@ -233,6 +243,8 @@ bash "$root/bench/import/run_import_http.sh" "$build" "$work/import" "$rows" "$w
 node "$root/bench/report.mjs" --dir "$work/out" --scale "$scale" --members "$members" \
   --small-members "$small_members" --duration "$duration" --connections "$connections" \
   --out-json "$root/bench/results/latest.json" --out-md "$root/bench/results/latest.md"
-cp "$root/bench/results/latest.json" "$root/bench/results/$scale.json"
-cp "$root/bench/results/latest.md" "$root/bench/results/$scale.md"
+if [ -z "$only" ]; then
+  cp "$root/bench/results/latest.json" "$root/bench/results/$scale.json"
+  cp "$root/bench/results/latest.md" "$root/bench/results/$scale.md"
+fi
 cat "$root/bench/results/latest.md"

@@ -1,12 +1,20 @@
-// The bare baseline of the import and write benchmarks (bench/run.sh): the rows zhijia wrote
+// The bare baselines of the import and write benchmarks (bench/run.sh): the rows zhijia wrote
 // into TABLE (`members` by a `zhijia members import`, `service_requests` by the API), read back
 // from its database into memory with every value as stored (ciphertexts, blind indexes, card
 // and tracking numbers), then inserted into a copy of the database as it was before, with one
 // prepared INSERT, in transactions of BATCH rows (the import's batch size; 1 for API writes,
 // each committed before its answer), with the same connection settings as zhijia (WAL,
-// synchronous=FULL, foreign keys). The rows are those of IMPORTED.db's TABLE that FRESH.db's
-// does not hold. Only the inserting is timed. Prints {"rows", "seconds", "rows_per_s"} as JSON.
-// Usage: zhijia_bare_insert IMPORTED.db FRESH.db [BATCH] [TABLE]
+// synchronous=FULL, foreign keys; --cache-mib N: the page cache the import's connection uses).
+// The rows are those of IMPORTED.db's TABLE that FRESH.db's does not hold. Only the inserting
+// is timed. Prints {"rows", "seconds", "rows_per_s"} as JSON.
+//
+// --crypto (members only): the physical limit of a member row that is sealed and blind-indexed
+// as it is written. Each row's ID and phone are sealed again (XChaCha20-Poly1305, random nonce,
+// a field-bound additional data) and blind-indexed (keyed BLAKE2b, hex) with libsodium as
+// app/personal_data/vault.cpp does, timed with the inserting, and the table keeps its primary
+// key and the blind index (members_id_index) only: no search indexes.
+// Usage: zhijia_bare_insert [--cache-mib N] [--crypto] IMPORTED.db FRESH.db [BATCH] [TABLE]
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -33,13 +41,74 @@ void Exec(sqlite3* db, const char* sql) {
 
 }  // namespace
 
+//! Keys of the --crypto baseline (random: the cost does not depend on them).
+struct Keys {
+  unsigned char seal[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
+  unsigned char index[crypto_generichash_KEYBYTES];
+};
+
+//! `version | nonce | ciphertext+tag` of `plaintext`, bound to `field` (as the vault seals).
+std::vector<unsigned char> Seal(const Keys& keys, const std::string& field,
+                                const std::string& plaintext) {
+  constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+  std::string ad = field;
+  ad += '\0';
+  ad += '\1';
+  std::vector<unsigned char> out(1 + kNonce + plaintext.size() +
+                                 crypto_aead_xchacha20poly1305_ietf_ABYTES);
+  out[0] = 1;
+  randombytes_buf(out.data() + 1, kNonce);
+  unsigned long long written = 0;
+  crypto_aead_xchacha20poly1305_ietf_encrypt(
+      out.data() + 1 + kNonce, &written, reinterpret_cast<const unsigned char*>(plaintext.data()),
+      plaintext.size(), reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nullptr,
+      out.data() + 1, keys.seal);
+  out.resize(1 + kNonce + written);
+  return out;
+}
+
+//! The keyed BLAKE2b of `field`\0`value`, 64 hex digits (as the vault's blind index).
+std::string BlindIndex(const Keys& keys, const std::string& field, const std::string& value) {
+  std::string input = field;
+  input += '\0';
+  input += value;
+  unsigned char digest[32];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(input.data()),
+                     input.size(), keys.index, sizeof keys.index);
+  char hex[65];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
 int main(int argc, char** argv) {
+  int cache_mib = 0;
+  bool crypto = false;
+  int arg = 1;
+  for (; arg < argc && std::string(argv[arg]).starts_with("--"); ++arg) {
+    const std::string flag = argv[arg];
+    if (flag == "--crypto") {
+      crypto = true;
+    } else if (flag == "--cache-mib" && arg + 1 < argc) {
+      cache_mib = std::atoi(argv[++arg]);
+    } else {
+      std::fprintf(stderr, "zhijia_bare_insert: unknown option %s\n", flag.c_str());
+      return 2;
+    }
+  }
+  argv += arg - 1;
+  argc -= arg - 1;
   if (argc < 3) {
-    std::fprintf(stderr, "usage: zhijia_bare_insert IMPORTED.db FRESH.db [BATCH] [TABLE]\n");
+    std::fprintf(stderr,
+                 "usage: zhijia_bare_insert [--cache-mib N] [--crypto] IMPORTED.db FRESH.db "
+                 "[BATCH] [TABLE]\n");
     return 2;
   }
   const int batch = argc > 3 ? std::max(1, std::atoi(argv[3])) : 2000;
   const std::string table = argc > 4 ? argv[4] : "members";
+  if (crypto && table != "members") {
+    std::fprintf(stderr, "zhijia_bare_insert: --crypto is for members\n");
+    return 2;
+  }
   if (table.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
     std::fprintf(stderr, "zhijia_bare_insert: bad table name %s\n", table.c_str());
     return 2;
@@ -88,6 +157,32 @@ int main(int argc, char** argv) {
   sqlite3* db = nullptr;
   if (sqlite3_open(argv[2], &db) != SQLITE_OK) Die(db, "open fresh");
   Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  if (cache_mib > 0) {
+    Exec(db, ("PRAGMA cache_size = " + std::to_string(-cache_mib * 1024)).c_str());
+  }
+  // The columns the --crypto baseline seals and indexes again (members' order: see
+  // store/members.h): id_cipher, id_index, id_last4, phone_cipher, phone_index, phone_last4.
+  constexpr int kIdCipher = 7, kIdIndex = 8, kIdLast4 = 9, kPhoneCipher = 13, kPhoneIndex = 14,
+                kPhoneLast4 = 15;
+  Keys keys{};
+  if (crypto) {
+    if (sodium_init() < 0) Die(nullptr, "sodium_init");
+    crypto_aead_xchacha20poly1305_ietf_keygen(keys.seal);
+    crypto_generichash_keygen(keys.index);
+    sqlite3_stmt* list = nullptr;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name ="
+                           " 'members' AND sql IS NOT NULL AND name <> 'members_id_index'",
+                           -1, &list, nullptr) != SQLITE_OK) {
+      Die(db, "list indexes");
+    }
+    std::vector<std::string> drop;
+    while (sqlite3_step(list) == SQLITE_ROW) {
+      drop.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(list, 0)));
+    }
+    sqlite3_finalize(list);
+    for (const auto& name : drop) Exec(db, ("DROP INDEX \"" + name + "\"").c_str());
+  }
   std::string sql = "INSERT INTO " + table + " VALUES (";
   for (int c = 1; c <= columns; ++c) sql += (c == 1 ? "?" : ", ?");
   sql += ")";
@@ -98,6 +193,19 @@ int main(int argc, char** argv) {
   const auto start = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (i % static_cast<std::size_t>(batch) == 0) Exec(db, "BEGIN IMMEDIATE");
+    if (crypto) {
+      // An ID and a phone of the real lengths (18 and 11 characters); the rows' own are sealed.
+      auto& row = rows[i];
+      const std::string last4 = std::get<std::string>(row[kIdLast4]);
+      const std::string id = "11010119900101" + last4;
+      row[kIdCipher] = Seal(keys, "members.id_number", id);
+      row[kIdIndex] = BlindIndex(keys, "members.id_number", id);
+      if (const auto* phone_last4 = std::get_if<std::string>(&row[kPhoneLast4])) {
+        const std::string phone = "1381234" + *phone_last4;
+        row[kPhoneCipher] = Seal(keys, "members.phone", phone);
+        row[kPhoneIndex] = BlindIndex(keys, "members.phone", phone);
+      }
+    }
     for (int c = 0; c < columns; ++c) {
       const Value& v = rows[i][static_cast<std::size_t>(c)];
       if (const auto* n = std::get_if<sqlite3_int64>(&v))

@@ -1,7 +1,8 @@
 // `zhijia members import|export|template`: the member roster from the command line, acting as
 // the system administrator through the same use cases as the API. An import reports each
 // rejected row as "FILE: row R, column C: message" (or everything as JSON with --json) and
-// exits 1 when any row was rejected; a progress bar with rows/s is drawn on a terminal only.
+// exits 1 when any row was rejected, or when the file cannot be read (import_output.h); a
+// progress bar with rows/s is drawn on a terminal only.
 #include <unistd.h>
 
 #include <chrono>
@@ -10,6 +11,7 @@
 #include <limits>
 
 #include "cli/commands.h"
+#include "cli/import_output.h"
 #include "http/member_import_json.h"
 
 namespace zj::cli {
@@ -56,12 +58,13 @@ std::string BaseName(const std::string& path) {
 }
 
 int RunImport(const GlobalOptions& global, const ImportOptions& o) {
+  const auto fail = [&o](Error e) { return ReportImportFailure(std::move(e), o.file, o.json); };
   auto runtime = OpenRuntime(global);
-  if (!runtime) return ReportError(runtime.error());
+  if (!runtime) return fail(std::move(runtime).error());
   app::Application& application = *(*runtime)->app;
   const app::Actor system = app::SystemActor();
   auto union_id = application.orgs().IdByCode(system, o.union_code, "union");
-  if (!union_id) return ReportWithFields(std::move(union_id).error());
+  if (!union_id) return fail(std::move(union_id).error());
   const auto locale = CliLocale();
 
   RowCounter counter(!o.json);
@@ -75,18 +78,14 @@ int RunImport(const GlobalOptions& global, const ImportOptions& o) {
   auto view =
       application.roster_imports().Run(system, request, hooks, o.json ? kJsonItems : kTextItems);
   counter.Finish();
-  if (!view) {
-    Error e = std::move(view).error();
-    e.args.emplace_back("file", o.file);
-    return ReportWithFields(std::move(e));
-  }
+  if (!view) return fail(std::move(view).error());
   if (!o.report.empty()) {
     // The report holds the rows as the operator's own file has them, full values included (the
     // web's report is masked unless revealed with a reason).
     auto written =
         application.roster_imports().WriteReport(system, view->run.id, o.file, o.sheet, o.report,
                                                  locale, std::string("members import --report"));
-    if (!written) return ReportError(written.error());
+    if (!written) return fail(std::move(written).error());
   }
   const auto& run = view->run;
   if (o.json) {
@@ -123,6 +122,7 @@ int RunImport(const GlobalOptions& global, const ImportOptions& o) {
                                                          : "cli.members.imported",
                                  {{"file", o.file},
                                   {"encoding", run.encoding.value_or("")},
+                                  {"header_row", std::to_string(run.header_row)},
                                   {"rows", std::to_string(run.rows_total)},
                                   {"accepted", std::to_string(run.accepted)},
                                   {"already_present", std::to_string(run.already_present)},

@@ -1,15 +1,15 @@
 // `zhijia orgs add|tree|import` and `zhijia enterprises import`: the union tree and the
 // enterprises from the command line, acting as the system administrator through the same use
-// cases as the API. Imports report each bad row as "FILE: row R, column C: message" and keep
-// the good rows; the exit code is 1 when any row failed.
-#include <fstream>
+// cases as the API. Imports report each bad row as "FILE: row R, column C: message" (or
+// everything as JSON with --json) and keep the good rows; the exit code is 1 when any row
+// failed or the file cannot be read (import_output.h).
 #include <iostream>
-#include <sstream>
 
 #include "app/accounts/user_directory.h"
-#include "app/imports/table_file.h"
 #include "app/imports/table_import.h"
+#include "app/imports/table_stream.h"
 #include "cli/commands.h"
+#include "cli/import_output.h"
 
 namespace zj::cli {
 
@@ -90,19 +90,32 @@ int RunTree(const GlobalOptions& global, const std::string& root) {
   return kExitOk;
 }
 
-Result<app::Table> ReadTable(const std::string& path) {
-  ZJ_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
-  auto table = app::ParseTable(bytes);
-  if (!table) {
-    Error e = std::move(table).error();
-    e.args.emplace_back("file", path);
-    return Fail(std::move(e));
-  }
-  return table;
+//! The file's rows as a stream, read in bounded memory (table_stream.h).
+Result<std::unique_ptr<app::TableStream>> OpenTable(const std::string& path) {
+  ZJ_ASSIGN_OR_RETURN(const app::FileFacts facts, app::ExamineFile(path));
+  return app::OpenTableFile(path, facts, {});
 }
 
-int PrintReport(const std::string& file, const app::ImportReport& report) {
+int PrintReport(const std::string& file, const app::ImportReport& report, bool json) {
   const auto locale = CliLocale();
+  if (json) {
+    nlohmann::json problems = nlohmann::json::array();
+    for (const auto& p : report.problems) {
+      problems.push_back({{"row", p.row},
+                          {"column", p.column},
+                          {"code", p.message_key},
+                          {"message", i18n::Translate(locale, p.message_key, p.args)}});
+    }
+    const nlohmann::json j{{"file", file},
+                           {"encoding", report.encoding},
+                           {"header_row", report.header_row},
+                           {"created", report.created},
+                           {"updated", report.updated},
+                           {"failed_rows", report.failed_rows},
+                           {"problems", std::move(problems)}};
+    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return report.failed_rows == 0 ? kExitOk : kExitFailure;
+  }
   for (const auto& p : report.problems) {
     std::cerr << i18n::Translate(locale, "cli.import.row_error",
                                  {{"file", file},
@@ -114,6 +127,7 @@ int PrintReport(const std::string& file, const app::ImportReport& report) {
   std::cout << i18n::Translate(locale, "cli.import.done",
                                {{"file", file},
                                 {"encoding", report.encoding},
+                                {"header_row", std::to_string(report.header_row)},
                                 {"created", std::to_string(report.created)},
                                 {"updated", std::to_string(report.updated)},
                                 {"failed", std::to_string(report.failed_rows)}})
@@ -121,22 +135,33 @@ int PrintReport(const std::string& file, const app::ImportReport& report) {
   return report.failed_rows == 0 ? kExitOk : kExitFailure;
 }
 
-int RunImport(const GlobalOptions& global, const std::string& file, bool enterprises) {
-  auto table = ReadTable(file);
-  if (!table) return ReportError(table.error());
+struct ImportCommandOptions {
+  std::string file;
+  bool json = false;
+};
+
+int RunImport(const GlobalOptions& global, const ImportCommandOptions& o, bool enterprises) {
+  const auto fail = [&o](Error e) { return ReportImportFailure(std::move(e), o.file, o.json); };
+  auto table = OpenTable(o.file);
+  if (!table) return fail(std::move(table).error());
   auto runtime = OpenRuntime(global);
-  if (!runtime) return ReportError(runtime.error());
+  if (!runtime) return fail(std::move(runtime).error());
   app::Application& application = *(*runtime)->app;
   const app::Actor system = app::SystemActor();
-  auto report = enterprises ? app::ImportEnterpriseTable(application.orgs(),
-                                                         application.enterprises(), system, *table)
-                            : app::ImportOrgTable(application.orgs(), system, *table);
-  if (!report) {
-    Error e = std::move(report).error();
-    e.args.emplace_back("file", file);
-    return ReportError(e);
-  }
-  return PrintReport(file, *report);
+  auto report = enterprises
+                    ? app::ImportEnterpriseRows(application.orgs(), application.enterprises(),
+                                                system, **table, {}, {})
+                    : app::ImportOrgRows(application.orgs(), system, **table, {}, {});
+  if (!report) return fail(std::move(report).error());
+  return PrintReport(o.file, *report, o.json);
+}
+
+//! The options of `orgs import` and `enterprises import`.
+std::shared_ptr<ImportCommandOptions> AddTableImportOptions(CLI::App* import) {
+  auto o = std::make_shared<ImportCommandOptions>();
+  import->add_option("FILE", o->file, "The XLSX or CSV file")->required();
+  import->add_flag("--json", o->json, "Print the outcome (or the error) as JSON");
+  return o;
 }
 
 }  // namespace
@@ -167,10 +192,9 @@ void AddOrgsCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
   auto* import = orgs->add_subcommand(
       "import",
       "Import orgs from XLSX or CSV (UTF-8 or GBK): code,name,kind,parent_code,region_code,...");
-  auto file = std::make_shared<std::string>();
-  import->add_option("FILE", *file, "The XLSX or CSV file")->required();
-  import->callback(
-      [&global, &run, file] { run = [&global, file] { return RunImport(global, *file, false);
+  auto options = AddTableImportOptions(import);
+  import->callback([&global, &run, options] {
+    run = [&global, options] { return RunImport(global, *options, false);
 };
 }  // namespace zj::cli
 );
@@ -184,10 +208,9 @@ void AddEnterprisesCommand(CLI::App& app, const GlobalOptions& global, Runner& r
                                   "Import or update enterprises from XLSX or CSV (UTF-8 or GBK): "
                                   "name,uscc,region_code,industry,"
                                   "ownership,employees,employees_reported_on,union_code");
-  auto file = std::make_shared<std::string>();
-  import->add_option("FILE", *file, "The XLSX or CSV file")->required();
-  import->callback(
-      [&global, &run, file] { run = [&global, file] { return RunImport(global, *file, true);
+  auto options = AddTableImportOptions(import);
+  import->callback([&global, &run, options] {
+    run = [&global, options] { return RunImport(global, *options, true);
 };
 });
 }

@@ -23,6 +23,7 @@ nlohmann::json MemberImportSummaryJson(const store::MemberImportRow& run) {
           {"status", run.status},
           {"encoding", run.encoding ? nlohmann::json(*run.encoding) : nlohmann::json(nullptr)},
           {"unknown_columns", std::move(unknown)},
+          {"header_row", run.header_row},
           {"rows_total", run.rows_total},
           {"rows_committed_through", run.rows_committed_through},
           {"accepted", run.accepted},

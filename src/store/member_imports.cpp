@@ -10,7 +10,8 @@ namespace {
   "i.id, i.federation_id, i.union_org_id, i.org_path, i.actor_id, i.file_name,"      \
   " i.file_sha256, i.mode, i.status, i.encoding, i.unknown_columns, i.rows_total,"   \
   " i.rows_committed_through, i.accepted, i.already_present, i.transfer_candidates," \
-  " i.rejected, i.stored_file, i.started_at, i.updated_at, i.finished_at, u.name"
+  " i.rejected, i.stored_file, i.started_at, i.updated_at, i.finished_at, u.name,"   \
+  " i.header_row"
 #define ZJ_IMPORT_FROM " FROM member_imports i JOIN orgs u ON u.id = i.union_org_id"
 
 constexpr Sql kInsert{
@@ -18,9 +19,9 @@ constexpr Sql kInsert{
     "INSERT INTO member_imports (id, federation_id, union_org_id, org_path, actor_id,"
     " file_name, file_sha256, mode, status, encoding, unknown_columns, rows_total,"
     " rows_committed_through, accepted, already_present, transfer_candidates, rejected,"
-    " stored_file, started_at, updated_at, finished_at)"
+    " stored_file, started_at, updated_at, finished_at, header_row)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,"
-    " $19, $20, $21)"};
+    " $19, $20, $21, $22)"};
 constexpr Sql kUpdate{"member_imports.update",
                       "UPDATE member_imports SET status = $2, encoding = $3,"
                       " unknown_columns = $4, rows_total = $5, rows_committed_through = $6,"
@@ -91,6 +92,7 @@ MemberImportRow FromRow(const Row& r) {
   m.updated_at = r.Int(19);
   m.finished_at = r.OptInt(20);
   m.union_name = r.Text(21);
+  m.header_row = r.Int(22);
   return m;
 }
 
@@ -102,6 +104,18 @@ Result<std::optional<MemberImportRow>> One(Connection& conn, const Sql& sql,
 }
 
 }  // namespace
+
+Result<ImportPageCache> ImportPageCache::Begin(Connection& conn, int mib) {
+  if (conn.backend() != Backend::kSqlite) return ImportPageCache(nullptr);
+  ZJ_RETURN_IF_ERROR(
+      conn.ExecScript("PRAGMA cache_size = " + std::to_string(-std::int64_t{mib} * 1024)));
+  return ImportPageCache(&conn);
+}
+
+ImportPageCache::~ImportPageCache() {
+  // SQLite's default (PRAGMA cache_size = -2000: about 2 MiB), as the pool handed it out.
+  if (conn_ != nullptr) (void)conn_->ExecScript("PRAGMA cache_size = -2000");
+}
 
 Result<void> InsertMemberImport(Connection& conn, const MemberImportRow& m) {
   const std::vector<Value> p{m.id,
@@ -124,7 +138,8 @@ Result<void> InsertMemberImport(Connection& conn, const MemberImportRow& m) {
                              Opt(m.stored_file),
                              m.started_at,
                              m.updated_at,
-                             Opt(m.finished_at)};
+                             Opt(m.finished_at),
+                             m.header_row};
   ZJ_RETURN_IF_ERROR(conn.Execute(kInsert, p));
   return {};
 }

@@ -35,7 +35,8 @@ struct MemberImportRow {
   std::int64_t started_at = 0;
   std::int64_t updated_at = 0;
   std::optional<std::int64_t> finished_at;
-  std::string union_name;  //!< read only
+  std::string union_name;       //!< read only
+  std::int64_t header_row = 1;  //!< the file's row taken as the header (set when inserted)
 };
 
 //! One row of a run that was rejected, a transfer candidate or already present.
@@ -57,6 +58,24 @@ struct ActiveMemberRef {
   std::string union_name;
   std::string name;
   std::string id_last4;
+};
+
+//! RAII, on the connection that writes a roster import's batches: while it lives, SQLite keeps
+//! up to `mib` MiB of pages in this connection's cache instead of its default 2 MiB, so the
+//! index pages a batch touches stay in memory until its commit writes each once, instead of
+//! spilling to the WAL mid-transaction and being read back. The default is back on
+//! destruction, before the connection returns to the pool. Nothing is done on PostgreSQL,
+//! whose buffers are the server's.
+class ImportPageCache {
+ public:
+  static Result<ImportPageCache> Begin(Connection& conn, int mib);
+  ImportPageCache(ImportPageCache&& other) noexcept : conn_(other.conn_) { other.conn_ = nullptr; }
+  ImportPageCache& operator=(ImportPageCache&&) = delete;
+  ~ImportPageCache();
+
+ private:
+  explicit ImportPageCache(Connection* conn) : conn_(conn) {}
+  Connection* conn_;  //!< set when the cache was enlarged and must be restored
 };
 
 Result<void> InsertMemberImport(Connection& conn, const MemberImportRow& row);

@@ -1,5 +1,6 @@
 #include "store/members.h"
 
+#include <algorithm>
 #include <iterator>
 
 #include "store/multi_row_insert.h"
@@ -283,13 +284,19 @@ Result<void> InsertMembers(Connection& conn, std::span<const MemberRow> rows) {
       " migrant_worker, model_worker, status, status_changed_on, key_version, import_id,"
       " created_at, updated_at)";
   static constexpr std::size_t kWidth = 28;
+  // One statement's values at a time: a 20,000-row batch never holds a copy of itself as values.
   std::vector<Value> values;
-  values.reserve(rows.size() * kWidth);
-  for (const MemberRow& m : rows) {
-    std::vector<Value> p = Params(m);
-    std::move(p.begin(), p.end(), std::back_inserter(values));
+  values.reserve(kRowsPerStatement * kWidth);
+  for (std::size_t first = 0; first < rows.size(); first += kRowsPerStatement) {
+    values.clear();
+    for (const MemberRow& m :
+         rows.subspan(first, std::min(kRowsPerStatement, rows.size() - first))) {
+      std::vector<Value> p = Params(m);
+      std::move(p.begin(), p.end(), std::back_inserter(values));
+    }
+    ZJ_RETURN_IF_ERROR(InsertRows(conn, "members.insert_rows", kHead, kWidth, values));
   }
-  return InsertRows(conn, "members.insert_rows", kHead, kWidth, values);
+  return {};
 }
 
 Result<void> UpdateMember(Connection& conn, const MemberRow& m) {

@@ -2,8 +2,12 @@
 // distinct national IDs, made here) from the import page; the server answers at once and imports
 // it in the background; the page's progress bar moves, with rows/s; while it runs another page
 // of the console answers; the cadre leaves the page and comes back through "my imports", and the
-// run ends with 40,000 members accepted. Screenshots: tests/e2e/artifacts/jobs-import-*.png.
+// run ends with 40,000 members accepted. And the usual 会员花名册 as Excel on a Chinese Windows
+// saves it: a GBK CSV whose header sits under a title line, with a note row, a 序号 column and a
+// 合计 row, imported in the background with the header's row named on the report.
+// Screenshots: tests/e2e/artifacts/jobs-import-*.png.
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -40,6 +44,28 @@ function roster() {
   return lines.join('\n') + '\n'
 }
 
+/** Text encoded as GBK, as Excel on a Chinese Windows saves "CSV": glibc's iconv does it. */
+function gbk(text) {
+  const result = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: Buffer.from(text, 'utf8') })
+  assert.equal(result.status, 0, `iconv failed: ${result.stderr}`)
+  return result.stdout
+}
+
+/** Signs in as the street cadre and opens the import page with `union` chosen and `file` set. */
+async function openImport(page, union, file) {
+  await page.goto(`${url}/login`)
+  await page.getByTestId('login-username').fill('cadre.donghuamen')
+  await page.getByTestId('login-password').fill(ADMIN_PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL(`${url}/`)
+  await page.getByTestId('menu-member-import').click()
+  await page.waitForURL(`${url}/members/import`)
+  await page.getByTestId('member-import-union').click()
+  await page.getByTestId('member-import-union').locator('input').fill(union)
+  await page.getByRole('option', { name: new RegExp(union) }).first().click()
+  await page.getByTestId('member-import-file').locator('input[type=file]').setInputFiles(file)
+}
+
 async function seedUnion() {
   const context = await browser.newContext()
   try {
@@ -55,6 +81,11 @@ async function seedUnion() {
       headers,
     })
     assert.equal(created.status(), 201, await created.text())
+    const titled = await api.post(`${url}/api/v1/orgs`, {
+      data: { code: 'E2E-J-TITLE', name: '东华门花名册工会', kind: 'grassroots', parent_id: street.id },
+      headers,
+    })
+    assert.equal(titled.status(), 201, await titled.text())
   } finally {
     await context.close()
   }
@@ -78,18 +109,7 @@ describe('a 40,000-member roster through the web', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' })
     try {
       const page = await watchedPage(context, problems)
-      await page.goto(`${url}/login`)
-      await page.getByTestId('login-username').fill('cadre.donghuamen')
-      await page.getByTestId('login-password').fill(ADMIN_PASSWORD)
-      await page.getByRole('button', { name: '登录' }).click()
-      await page.waitForURL(`${url}/`)
-
-      await page.getByTestId('menu-member-import').click()
-      await page.waitForURL(`${url}/members/import`)
-      await page.getByTestId('member-import-union').click()
-      await page.getByTestId('member-import-union').locator('input').fill('东华门大型')
-      await page.getByRole('option', { name: /东华门大型企业工会/ }).first().click()
-      await page.getByTestId('member-import-file').locator('input[type=file]').setInputFiles(file)
+      await openImport(page, '东华门大型企业工会', file)
       const started = Date.now()
       await page.getByTestId('member-import-start').click()
 
@@ -154,6 +174,46 @@ describe('a 40,000-member roster through the web', () => {
       assert.ok(answeredIn < 60_000, `the upload was answered in ${answeredIn} ms`)
       const list = await (await api.get(`${url}/api/v1/jobs?mine=true&kind=members.import`)).json()
       assert.equal(list.items.find((j) => j.id === runId)?.state, 'succeeded')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('finds the header of a GBK roster under its title line, skips the note and 合计 rows and names the header row', async () => {
+    // Row 1 the title, 2 blank, 3 the header (with 序号), 4 a note, 5–7 members (6 without a
+    // name), 8 the total.
+    const text =
+      '东华门花名册有限公司工会会员花名册,,,\r\n' +
+      ',,,\r\n' +
+      '序号,姓名,身份证号,手机号\r\n' +
+      '填表说明：身份证号填18位，手机号填11位,,,\r\n' +
+      `1,赵一鸣,${nationalId('110101', '19800101', 901)},13900000901\r\n` +
+      `2,,${nationalId('110101', '19800101', 902)},13900000902\r\n` +
+      `3,钱二丽,${nationalId('110101', '19800101', 903)},\r\n` +
+      '合计,3人,,\r\n'
+    const file = path.join(work, '会员花名册-标题行.csv')
+    writeFileSync(file, gbk(text))
+    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' })
+    try {
+      const page = await watchedPage(context, problems)
+      await openImport(page, '东华门花名册工会', file)
+      await page.getByTestId('member-import-start').click()
+      await page.waitForURL(/\/members\/import\?run=\d+/, { timeout: 60_000 })
+      const report = page.getByTestId('member-import-report')
+      await report.waitFor({ timeout: 120_000 })
+      const count = async (name) =>
+        Number((await page.getByTestId(`member-import-count-${name}`).locator('.report-count-value').innerText()).replace(/\D/g, ''))
+      assert.equal(await count('rowsTotal'), 3, 'the note and the total are no rows of members')
+      assert.equal(await count('accepted'), 2)
+      assert.equal(await count('rejected'), 1)
+      await page.getByTestId('member-import-header-row').getByText('表头在第 3 行').waitFor()
+      await page.getByTestId('member-import-outcome').getByText(/GBK|GB18030/i).waitFor()
+      // The rejected row is the spreadsheet's row 6 (the blank row counted), its column 姓名.
+      const rejections = page.getByTestId('member-import-rejections').locator('.el-table__body tr')
+      assert.equal(await rejections.count(), 1)
+      assert.match((await rejections.nth(0).innerText()).replace(/\s+/g, ' '), /^6 姓名 /)
+      assert.equal(await page.getByTestId('member-import-unknown').count(), 0, '序号 is not reported as an unknown column')
+      await page.screenshot({ path: path.join(artifactsDir, 'jobs-import-titled-gbk.png'), fullPage: true })
     } finally {
       await context.close()
     }

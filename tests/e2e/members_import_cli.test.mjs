@@ -1,8 +1,8 @@
 // The member import from the command line, interrupted for real: `zhijia members import` of a
 // large generated roster is killed with SIGKILL mid-way, and the rerun of the same file resumes
 // after the last committed batch, so in the end every row is a member exactly once and the
-// counters add up. Also: --json output shape, the report file, and the error line naming the
-// file, row and column.
+// counters add up. Also: --json output shape (of a run, and of a file refused: exit 1), the
+// report file, the error line naming the file, row and column, and the header under a title.
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -58,15 +58,70 @@ describe('zhijia members import', () => {
     assert.match(again.stdout, /2 rows, 0 members added, 1 already present/)
   })
 
+  test('--json prints the error as JSON and a file that cannot be read exits 1, not 2', () => {
+    const refused = (file, union = 'SMALL-U1') => {
+      const result = run(['members', 'import', '--union', union, file, '--json'])
+      return { status: result.status, out: result.stdout ? JSON.parse(result.stdout) : null, stderr: result.stderr }
+    }
+    const missing = refused(path.join(dir, 'no-such-file.csv'))
+    assert.equal(missing.status, 1, missing.stderr)
+    assert.equal(missing.out.error.code, 'error.import.unreadable')
+    assert.equal(missing.out.error.type, 'invalid-argument')
+    assert.equal(missing.out.error.file, path.join(dir, 'no-such-file.csv'))
+    assert.match(missing.out.error.message, /^Cannot read the file /)
+
+    const notABook = path.join(dir, 'not-a-book.xlsx')
+    writeFileSync(notABook, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.from('not really a zip')]))
+    const xlsx = refused(notABook)
+    assert.equal(xlsx.status, 1, xlsx.stderr)
+    assert.equal(xlsx.out.error.code, 'error.import.xlsx')
+
+    // One field that never ends (a CSV "bomb"): refused past the cell bound (import_limits.h),
+    // not read whole.
+    const bomb = path.join(dir, 'bomb.csv')
+    writeFileSync(bomb, '姓名,身份证号\r\n"' + 'x'.repeat(3 * 1024 * 1024))
+    const tooLarge = refused(bomb)
+    assert.equal(tooLarge.status, 1, tooLarge.stderr)
+    assert.equal(tooLarge.out.error.code, 'error.import.limit.cell_bytes')
+    assert.equal(tooLarge.out.error.row, '2')
+
+    const noId = path.join(dir, 'no-id.csv')
+    writeFileSync(noId, '会员花名册\r\n姓名,手机号\r\n张三,13812345678\r\n')
+    const header = refused(noId)
+    assert.equal(header.status, 1, header.stderr)
+    assert.equal(header.out.error.code, 'error.roster.missing_column')
+    assert.equal(header.out.error.row, '2')
+    assert.deepEqual(header.out.error.errors.map((e) => e.code), ['error.roster.missing_column'])
+
+    // Any other failure is reported as JSON as well (an unknown union: not found, exit 1).
+    const union = refused(path.join(dir, 'small.csv'), 'NO-SUCH-UNION')
+    assert.equal(union.status, 1, union.stderr)
+    assert.equal(union.out.error.code, 'error.org.not_found')
+    assert.equal(union.out.error.type, 'not-found')
+  })
+
+  test('a roster under a title row names the row taken as its header', () => {
+    const file = path.join(dir, 'titled.csv')
+    writeFileSync(file, 'XX有限公司工会会员花名册,,\r\n序号,姓名,身份证号\r\n填表说明：身份证号填18位,,\r\n1,王五,110105194912310054\r\n合计,1人,\r\n')
+    const json = run(['members', 'import', '--union', 'SMALL-U1', file, '--json'])
+    assert.equal(json.status, 0, json.stderr)
+    const out = JSON.parse(json.stdout)
+    assert.equal(out.header_row, 2)
+    assert.equal(out.rows, 1)
+    assert.equal(out.accepted, 1)
+    const text = run(['members', 'import', '--union', 'SMALL-U1', file])
+    assert.match(text.stdout, /\(UTF-8, header on row 2\): 1 rows, 0 members added, 1 already present/)
+  })
+
   test('a SIGKILL mid-way and a rerun leave every row a member exactly once', async () => {
-    const rows = 100_000
+    const rows = 200_000
     const file = path.join(dir, 'big.csv')
     const gen = spawnSync(process.execPath, [generator, '--rows', String(rows), file], { encoding: 'utf8' })
     assert.equal(gen.status, 0, gen.stderr)
 
     const child = spawn(zhijiaBin, [...common, 'members', 'import', '--union', 'KILL-U1', file, '--json'], { env })
     const ended = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
-    await new Promise((resolve) => setTimeout(resolve, 2500))
+    await new Promise((resolve) => setTimeout(resolve, 2000))
     child.kill('SIGKILL')
     const first = await ended
     assert.equal(first.signal, 'SIGKILL', 'the import finished before it could be killed; use more rows')

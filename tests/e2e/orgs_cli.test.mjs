@@ -71,11 +71,41 @@ describe('zhijia orgs, enterprises and coverage', () => {
     )
     const imported = run(['enterprises', 'import', file])
     assert.equal(imported.status, 1, imported.stdout + imported.stderr)
-    assert.match(imported.stdout, /\(GB18030\): 2 added, 0 updated, 1 rows with errors/)
+    assert.match(imported.stdout, /\(GB18030, header on row 1\): 2 added, 0 updated, 1 rows with errors/)
     assert.equal(imported.stderr.trim(), `${file}: row 4, column uscc: Invalid unified social credit code (18 characters with a correct check character)`)
     // Importing the same file again updates instead of duplicating.
     const again = run(['enterprises', 'import', file])
     assert.match(again.stdout, /0 added, 2 updated, 1 rows with errors/)
+  })
+
+  test('enterprises import finds the header under a title, and --json says which row it took', () => {
+    const file = path.join(dir, 'enterprises-titled.csv')
+    writeFileSync(
+      file,
+      '2026年东华门街道用人单位名录,,,,,,\r\n' +
+        '序号,单位名称,统一社会信用代码,所在街道代码,行业门类,经济类型,职工人数\r\n' +
+        '填表说明：行业门类填 GB/T 4754 门类字母,,,,,,\r\n' +
+        '1,丙公司,91110101000000004E,110101001,C,private,x\r\n' +
+        '合计,,,,,,0\r\n',
+    )
+    const imported = run(['enterprises', 'import', file, '--json'])
+    assert.equal(imported.status, 1, imported.stderr)
+    const out = JSON.parse(imported.stdout)
+    assert.equal(out.header_row, 2)
+    assert.equal(out.failed_rows, 1)
+    assert.deepEqual(out.problems.map((p) => [p.row, p.column, p.code]), [[4, '职工人数', 'error.field.not_integer']])
+  })
+
+  test('orgs and enterprises import: a file that cannot be read exits 1, with --json as JSON', () => {
+    for (const command of ['orgs', 'enterprises']) {
+      const missing = run([command, 'import', path.join(dir, 'missing.csv'), '--json'])
+      assert.equal(missing.status, 1, missing.stderr)
+      assert.equal(JSON.parse(missing.stdout).error.code, 'error.import.unreadable')
+      const text = run([command, 'import', path.join(dir, 'missing.csv')])
+      assert.equal(text.status, 1)
+      assert.equal(text.stdout, '')
+      assert.match(text.stderr, /^zhijia: Cannot read the file /)
+    }
   })
 
   test('coverage verify finds the rollups equal to a recount', () => {

@@ -1,5 +1,7 @@
 // Org and enterprise table imports as background jobs, on both stores: their reports, a file
-// without the required columns, and a runner that dies between a row and its checkpoint.
+// without the required columns, and a runner that dies between a row and its checkpoint. And
+// the header under a title row on the web's job path (roster and registers alike): the job's
+// progress and report name the row taken, note and 合计 rows are skipped, 序号 is ignored.
 #include "core/enterprises/uscc.h"
 #include "jobs_fixture.h"
 
@@ -100,6 +102,71 @@ TEST_P(JobsTablesTest, ATableImportWhoseRunnerDiedBetweenARowAndItsCheckpointDoe
       EXPECT_EQ(Count(count_sql, 0), 3);
     }
   }
+}
+
+// The usual 会员花名册 uploaded through the web: its title (row 1), a blank row, the header with
+// 序号 (row 3), a note, the members, a 合计 row. The job finds the header, and its progress,
+// its report and the run name row 3; the rejected row is named as the spreadsheet numbers it.
+TEST_P(JobsTablesTest, ARosterUnderATitleRowImportsAsAJobThatNamesItsHeaderRow) {
+  const auto queued = Upload(
+      "XX有限公司工会会员花名册,,,\r\n,,,\r\n序号,姓名,身份证号,手机号\r\n"
+      "填表说明：身份证号填18位,,,\r\n1,职工一," +
+      IdNumber(1) + ",13800000001\r\n2,," + IdNumber(2) + ",13800000002\r\n3,职工三," +
+      IdNumber(3) + ",\r\n合计,3人,,\r\n");
+  app::JobRunner runner(*app_, Options());
+  EXPECT_EQ(runner.RunPending(), 1);
+  const auto done = GetImport(queued["id"]);
+  EXPECT_EQ(done["status"], "done") << done.dump();
+  EXPECT_EQ(done["header_row"], 3);
+  EXPECT_EQ(done["rows_total"], 3);  // the note and the total are no rows of members
+  EXPECT_EQ(done["accepted"], 2);
+  EXPECT_EQ(done["rejected"], 1);
+  EXPECT_TRUE(done["unknown_columns"].empty()) << "序号 is ignored";
+  ASSERT_EQ(done["rejections"].size(), 1u);
+  EXPECT_EQ(done["rejections"][0]["row"], 6);
+  EXPECT_EQ(done["rejections"][0]["column"], "姓名");
+  EXPECT_EQ(done["job"]["progress"]["header_row"], 3);
+  EXPECT_EQ(done["job"]["report"]["header_row"], 3);
+  EXPECT_EQ(MembersOfUnion(), 2);
+}
+
+TEST_P(JobsTablesTest, OrgAndEnterpriseJobsFindTheirHeaderUnderATitleAndNameIt) {
+  const SignedIn admin = SignIn("admin");
+  auto orgs = Send(bh::verb::post, "/api/v1/orgs/imports?file_name=orgs.csv",
+                   "2026年新建工会名单,,,\n序号,组织代码,组织名称,组织类型,上级组织代码\n"
+                   "注：上级组织代码填街道代码,,,,\n1,J-T1,标题甲工会,grassroots,110101001\n"
+                   "2,J-T2,标题乙工会,grassroots,NO-SUCH\n合计,2个,,,\n",
+                   "application/octet-stream", &admin);
+  ASSERT_EQ(orgs.result(), bh::status::accepted) << orgs.body();
+  const std::string first17 = "91110101000000777";
+  auto enterprises = Send(
+      bh::verb::post, "/api/v1/enterprises/imports?file_name=enterprises.csv",
+      "东华门街道用人单位名录\n\n序号,单位名称,统一社会信用代码,所在街道代码,行业门类,经济类型,"
+      "职工人数\n1,标题丙公司," +
+          first17 + *enterprises::UsccCheckCharacter(first17) +
+          ",110101001,C,private,12\n合计,,,,,,12\n",
+      "application/octet-stream", &admin);
+  ASSERT_EQ(enterprises.result(), bh::status::accepted) << enterprises.body();
+  app::JobRunner runner(*app_, Options());
+  EXPECT_EQ(runner.RunPending(), 2);
+
+  const auto org_job =
+      Json(As(admin, bh::verb::get, "/api/v1/jobs/" + Json(orgs)["id"].get<std::string>()));
+  EXPECT_EQ(org_job["state"], "succeeded") << org_job.dump();
+  EXPECT_EQ(org_job["progress"]["header_row"], 2);
+  EXPECT_EQ(org_job["report"]["header_row"], 2);
+  EXPECT_EQ(org_job["report"]["created"], 1);
+  EXPECT_EQ(org_job["report"]["failed_rows"], 1) << "the note and the total are no rows";
+  ASSERT_EQ(org_job["report"]["problems"].size(), 1u);
+  EXPECT_EQ(org_job["report"]["problems"][0]["row"], 5);
+  EXPECT_EQ(org_job["report"]["problems"][0]["column"], "上级组织代码");
+
+  const auto enterprise_job =
+      Json(As(admin, bh::verb::get, "/api/v1/jobs/" + Json(enterprises)["id"].get<std::string>()));
+  EXPECT_EQ(enterprise_job["state"], "succeeded") << enterprise_job.dump();
+  EXPECT_EQ(enterprise_job["progress"]["header_row"], 3);
+  EXPECT_EQ(enterprise_job["report"]["created"], 1);
+  EXPECT_EQ(enterprise_job["report"]["failed_rows"], 0) << enterprise_job.dump();
 }
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(JobsTablesTest);

@@ -137,7 +137,8 @@ TEST_P(OrgRegionsTest, TheOrgImportReportsARegionClaimOnItsRowAndColumn) {
   app::Table table{"UTF-8",
                    {{"组织代码", "组织名称", "组织类型", "上级组织代码", "行政区划代码"},
                     {"IMP-1", "导入街道", "street", "110102", streets_a_[0].code},
-                    {"IMP-2", "导入工会", "grassroots", streets_b_[0].code, streets_b_[0].code}}};
+                    {"IMP-2", "导入工会", "grassroots", streets_b_[0].code, streets_b_[0].code}},
+                   {}};
 
   auto report = app::ImportOrgTable(app_->orgs(), staff_b_, table);
 

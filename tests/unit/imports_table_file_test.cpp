@@ -58,7 +58,8 @@ TEST(DecodeText, TakesNothingButWellFormedUtf8AsUtf8) {
 TEST(ParseCsvTable, ReadsQuotedFieldsDoubledQuotesAndCrlf) {
   auto table = ParseCsvTable("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\r\nlast,\n");
   ASSERT_TRUE(table.has_value());
-  ASSERT_EQ(table->rows.size(), 3u);  // the blank line is skipped
+  ASSERT_EQ(table->rows.size(), 3u);  // the blank line is skipped, but counted
+  EXPECT_EQ(table->row_numbers, (std::vector<std::int64_t>{1, 2, 4}));
   EXPECT_EQ(table->rows[1][0], "x, y");
   EXPECT_EQ(table->rows[1][1], "say \"hi\"");
   ASSERT_EQ(table->rows[2].size(), 2u);
@@ -96,6 +97,7 @@ TEST(ParseXlsxTable, ReadsBackAWorkbookThatLibxlsxwriterWrote) {
   ASSERT_TRUE(table.has_value()) << table.error().detail;
   EXPECT_EQ(table->encoding, "XLSX");
   ASSERT_EQ(table->rows.size(), 2u);
+  EXPECT_EQ(table->row_numbers, (std::vector<std::int64_t>{1, 2}));
   EXPECT_EQ(table->rows[0],
             (std::vector<std::string>{"序号", "单位名称", "统一社会信用代码", "行业", "职工人数",
                                       "所在区县", "所在街道", "负责工会", "联系方式"}));

@@ -5,7 +5,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/imports/header_search.h"
 #include "app/imports/table_stream.h"
+#include "core/members/roster_columns.h"
 
 namespace zj::app {
 namespace {
@@ -57,6 +59,19 @@ TEST(CsvStream, NumbersRowsAsRecordsSoAQuotedNewlineDoesNotShiftThem) {
   EXPECT_EQ(rows[1].number, 2);
   EXPECT_EQ(rows[2].number, 3);  // the all-empty record is returned (the caller skips it)
   EXPECT_EQ(rows[3].number, 4);
+}
+
+TEST(CsvStream, CountsBlankLinesSoEachRowKeepsTheNumberASpreadsheetShows) {
+  for (const std::string eol : {"\n", "\r\n", "\r"}) {
+    const std::string body = "a" + eol + eol + "b" + eol + eol + eol + "c" + eol;
+    for (std::size_t chunk : {1u, 2u, 64u * 1024u}) {
+      const auto rows = ReadAll(body, chunk);
+      ASSERT_EQ(rows.size(), 3u) << "chunk " << chunk;
+      EXPECT_EQ(rows[0].number, 1);
+      EXPECT_EQ(rows[1].number, 3);
+      EXPECT_EQ(rows[2].number, 6);
+    }
+  }
 }
 
 TEST(CsvStream, DecodesGbkAndGb18030EvenWhenAChunkEndsInsideACharacter) {
@@ -184,6 +199,37 @@ TEST(XlsxStream, RefusesAZipThatIsNotAWorkbook) {
   auto stream = OpenTableBytes(bytes.str(), {});
   ASSERT_FALSE(stream.has_value());
   EXPECT_EQ(stream.error().message_key, "error.import.xlsx");
+}
+
+TEST(FindHeader, TakesTheHeaderUnderATitleAndGivesTheRowsBelowFirstWithTheirNumbers) {
+  const std::string csv =
+      "XX有限公司工会会员花名册,,\r\n\r\n序号,姓名,身份证号\r\n填表说明：身份证号填18位,,\r\n"
+      "1,张三,11010519491231002X\r\n";
+  for (std::size_t chunk : {3u, 64u * 1024u}) {
+    auto stream = OpenTableBytes(csv, {"", chunk});
+    ASSERT_TRUE(stream.has_value());
+    auto found = FindHeader(std::move(*stream), members::KnownRosterColumns);
+    ASSERT_TRUE(found.has_value()) << found.error().detail;
+    EXPECT_EQ(found->header.number, 3);
+    EXPECT_EQ(found->header.cells, (std::vector<std::string>{"序号", "姓名", "身份证号"}));
+    ASSERT_EQ(found->above.size(), 1u);
+    EXPECT_EQ(found->above[0].cells[0], "XX有限公司工会会员花名册");
+    TableRow row;
+    ASSERT_TRUE(found->rows->Next(row).value_or(false));
+    EXPECT_EQ(row.number, 4);  // the note: the caller skips it
+    ASSERT_TRUE(found->rows->Next(row).value_or(false));
+    EXPECT_EQ(row.number, 5);
+    EXPECT_EQ(row.cells[1], "张三");
+    EXPECT_FALSE(found->rows->Next(row).value_or(true));
+  }
+}
+
+TEST(FindHeader, RefusesAFileOfBlankLines) {
+  auto stream = OpenTableBytes("\r\n , \r\n", {});
+  ASSERT_TRUE(stream.has_value());
+  auto found = FindHeader(std::move(*stream), members::KnownRosterColumns);
+  ASSERT_FALSE(found.has_value());
+  EXPECT_EQ(found.error().message_key, "error.import.empty");
 }
 
 }  // namespace

@@ -317,6 +317,37 @@ TEST(CsvLimits, RefusesARecordWithMoreFieldsThanTheColumnBound) {
   EXPECT_EQ(whole.error().message_key, "error.import.limit.table_bytes");
 }
 
+//! The error that ends reading `bytes` as a stream, or nullopt when it reads to the end.
+std::optional<Error> StreamError(const std::string& bytes, std::size_t chunk,
+                                 const limits::Limits& bounds = {}) {
+  auto stream = OpenTableBytes(bytes, {"", chunk, bounds});
+  if (!stream) return stream.error();
+  TableRow row;
+  for (;;) {
+    auto more = (*stream)->Next(row);
+    if (!more) return more.error();
+    if (!*more) return std::nullopt;
+  }
+}
+
+TEST(CsvLimits, RefusesAnEndlessFieldOnceItPassesTheCellBoundNotAtTheEndOfTheFile) {
+  // One quoted field that never ends (a CSV "bomb"): libcsv would hold all of it.
+  const std::string endless = "a,b\n\n1,2\n\"" + std::string(limits::kMaxCellBytes * 4, 'x');
+  for (const std::size_t chunk : {std::size_t{4096}, std::size_t{64} * 1024}) {
+    auto error = StreamError(endless, chunk);
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->message_key, "error.import.limit.cell_bytes");
+    EXPECT_EQ(Arg(*error, "row"), "4");  // the blank line counts
+  }
+  limits::Limits small;
+  small.row_bytes = 10;
+  auto row = StreamError("a,b\n12345,678901\n", 4096, small);
+  ASSERT_TRUE(row.has_value());
+  EXPECT_EQ(row->message_key, "error.import.limit.row_bytes");
+  EXPECT_EQ(Arg(*row, "row"), "2");
+  EXPECT_FALSE(StreamError("a,b\n12345,67890\n", 4096, small).has_value());
+}
+
 TEST(ParseXlsxTableLimits, AppliesTheStreamsBoundsAndItsOwn) {
   const std::string book = SheetBook(
       "<row><c t=\"inlineStr\"><is><t>a</t></is></c></row><row/>"

@@ -53,7 +53,10 @@ bool ValidUtf8(std::string_view s) {
 struct Collector {
   const import_limits::Limits& limits;
   std::vector<std::vector<std::string>> rows;
+  std::vector<std::int64_t> numbers;  //!< each row's line, blank lines counted
   std::vector<std::string> current;
+  std::int64_t lines = 0;
+  int last_terminator = 0;
   std::uint64_t held = 0;  //!< bytes the rows hold, bookkeeping counted
   std::optional<Error> exceeded;
 };
@@ -65,7 +68,7 @@ void OnField(void* text, std::size_t length, void* data) {
   if (c->exceeded) return;
   if (c->current.size() >= c->limits.columns) {
     c->exceeded = import_limits::Exceeded("columns", c->limits.columns)
-                      .With("row", std::to_string(c->rows.size() + 1));
+                      .With("row", std::to_string(c->lines + 1));
     return;
   }
   c->held += sizeof(std::string) + length;
@@ -76,10 +79,19 @@ void OnField(void* text, std::size_t length, void* data) {
   c->current.emplace_back(static_cast<const char*>(text), length);
 }
 
-void OnRow(int /*terminator*/, void* data) {
+// As the streaming reader counts (table_stream.cpp): every line end is reported
+// (CSV_REPALL_NL), the LF of a CRLF once with its CR.
+void OnRow(int terminator, void* data) {
   auto* c = static_cast<Collector*>(data);
-  const bool blank = c->current.size() == 1 && c->current[0].empty();
-  if (!blank && !c->exceeded) c->rows.push_back(std::move(c->current));
+  const bool crlf = terminator == CSV_LF && c->last_terminator == CSV_CR;
+  c->last_terminator = terminator;
+  if (crlf && c->current.empty()) return;
+  ++c->lines;
+  const bool blank = c->current.empty() || (c->current.size() == 1 && c->current[0].empty());
+  if (!blank && !c->exceeded) {
+    c->rows.push_back(std::move(c->current));
+    c->numbers.push_back(c->lines);
+  }
   c->current.clear();
 }
 
@@ -125,17 +137,17 @@ Result<Table> ParseCsvTable(std::string_view bytes, const import_limits::Limits&
   Table table;
   ZJ_ASSIGN_OR_RETURN(std::string text, DecodeText(bytes, table.encoding));
   csv_parser parser;
-  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
     return Fail(ErrorCode::kInternal, "error.internal", "csv_init failed");
   }
-  Collector collector{limits, {}, {}, 0, std::nullopt};
+  Collector collector{limits, {}, {}, {}, 0, 0, 0, std::nullopt};
   const std::size_t parsed =
       csv_parse(&parser, text.data(), text.size(), OnField, OnRow, &collector);
   const bool ok = parsed == text.size() && csv_fini(&parser, OnField, OnRow, &collector) == 0;
   csv_free(&parser);
   if (collector.exceeded) return Fail(std::move(*collector.exceeded));
   if (!ok) {
-    const std::string row = std::to_string(collector.rows.size() + 1);
+    const std::string row = std::to_string(collector.lines + 1);
     return Fail(Error{ErrorCode::kInvalidArgument,
                       "error.import.csv",
                       "malformed CSV at row " + row,
@@ -143,6 +155,7 @@ Result<Table> ParseCsvTable(std::string_view bytes, const import_limits::Limits&
                       {{"row", row}}});
   }
   table.rows = std::move(collector.rows);
+  table.row_numbers = std::move(collector.numbers);
   return table;
 }
 

@@ -3,6 +3,7 @@
 // GB18030, GBK's superset, with ICU), parsed by libcsv (Debian libcsv-dev).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +15,10 @@ namespace zj::app {
 
 struct Table {
   std::string encoding;                        //!< "UTF-8" or "GB18030"
-  std::vector<std::vector<std::string>> rows;  //!< rows[0] is the header row
+  std::vector<std::vector<std::string>> rows;  //!< the rows that are not blank, in file order
+  //! The row of rows[i] as a spreadsheet shows it (1-based, blank rows counted): what reports
+  //! name, so that a clerk finds the row in the file.
+  std::vector<std::int64_t> row_numbers;
 };
 
 //! The text as UTF-8: as is when it is well-formed UTF-8 (a BOM removed), else decoded from
@@ -22,7 +26,8 @@ struct Table {
 //! kInvalidArgument "error.import.encoding" when it is neither.
 Result<std::string> DecodeText(std::string_view bytes, std::string& encoding);
 
-//! Parses CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF). Blank lines are skipped.
+//! Parses CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF). Blank lines are skipped
+//! (and counted in row_numbers).
 //! kInvalidArgument "error.import.csv" naming the row of a malformed record,
 //! "error.import.limit.columns" / "table_bytes" past a bound of import_limits.h.
 Result<Table> ParseCsvTable(std::string_view bytes, const import_limits::Limits& limits = {});

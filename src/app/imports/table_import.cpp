@@ -3,6 +3,10 @@
 #include <charconv>
 #include <map>
 #include <optional>
+#include <string_view>
+
+#include "app/imports/header_search.h"
+#include "core/imports/sheet_layout.h"
 
 namespace zj::app {
 
@@ -40,18 +44,34 @@ constexpr Column kEnterpriseColumns[] = {
 //! Where each known column sits in the header row, and its header text as written.
 using HeaderMap = std::map<std::string, std::pair<std::size_t, std::string>>;
 
+//! The header text as compared: without surrounding spaces.
+std::string_view Trimmed(std::string_view cell) {
+  while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
+  while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
+  return cell;
+}
+
+//! How many cells of `row` name one of `columns` (which row is the header: sheet_layout.h).
 template <std::size_t N>
-Result<HeaderMap> MapHeader(const std::vector<std::string>* header_row,
-                            const Column (&columns)[N]) {
-  HeaderMap at;
-  if (header_row == nullptr) {
-    return Fail(Error{ErrorCode::kInvalidArgument, "error.import.empty", "no header row", {}, {}});
+std::size_t KnownColumns(const std::vector<std::string>& row, const Column (&columns)[N]) {
+  std::size_t known = 0;
+  for (const auto& cell : row) {
+    const std::string_view name = Trimmed(cell);
+    for (const Column& c : columns) {
+      if (name == c.field || name == c.zh) {
+        ++known;
+        break;
+      }
+    }
   }
-  const auto& header = *header_row;
+  return known;
+}
+
+template <std::size_t N>
+Result<HeaderMap> MapHeader(const std::vector<std::string>& header, const Column (&columns)[N]) {
+  HeaderMap at;
   for (std::size_t i = 0; i < header.size(); ++i) {
-    std::string name = header[i];
-    while (!name.empty() && name.back() == ' ') name.pop_back();
-    while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+    const std::string_view name = Trimmed(header[i]);
     for (const Column& c : columns) {
       if (name == c.field || name == c.zh) at.emplace(c.field, std::pair{i, header[i]});
     }
@@ -99,7 +119,7 @@ class RowReader {
 
 //! Adds the error's field errors (or the error itself) as problems of `row`; `rename` maps a
 //! use-case field to the column it came from.
-void Report(ImportReport& report, int row, const RowReader& reader, const Error& error,
+void Report(ImportReport& report, std::int64_t row, const RowReader& reader, const Error& error,
             const std::map<std::string, std::string>& rename) {
   ++report.failed_rows;
   if (error.fields.empty()) {
@@ -117,7 +137,7 @@ void Report(ImportReport& report, int row, const RowReader& reader, const Error&
 //! is kept apart: it stops the import, where the use case's own refusal is the row's problem.
 class RowCommit {
  public:
-  RowCommit(const TableImportOptions* options, int row, const ImportReport& report)
+  RowCommit(const TableImportOptions* options, std::int64_t row, const ImportReport& report)
       : options_(options), row_(row), report_(report) {}
   store::InCommit Hook() {
     if (options_ == nullptr || !options_->in_commit) return {};
@@ -131,7 +151,7 @@ class RowCommit {
 
  private:
   const TableImportOptions* options_;
-  int row_;
+  std::int64_t row_;
   const ImportReport& report_;
   std::optional<Error> failure_;
 };
@@ -140,8 +160,8 @@ class RowCommit {
 //! failure that is not the row's fault. The row counts in the report before its transaction
 //! commits (so that work done in it sees the report with the row), and no longer when it fails.
 Result<void> ImportOrgRow(OrgService& orgs, const Actor& actor, const HeaderMap& at,
-                          const std::vector<std::string>& cells, int row, ImportReport& report,
-                          const TableImportOptions* options) {
+                          const std::vector<std::string>& cells, std::int64_t row,
+                          ImportReport& report, const TableImportOptions* options) {
   static const std::map<std::string, std::string> rename{{"parent_id", "parent_code"}};
   const RowReader r(at, cells);
   NewOrg org;
@@ -174,7 +194,7 @@ Result<void> ImportOrgRow(OrgService& orgs, const Actor& actor, const HeaderMap&
 //! One data row of an enterprise table: created, updated (its USCC is known) or reported.
 Result<void> ImportEnterpriseRow(OrgService& orgs, EnterpriseService& enterprises,
                                  const Actor& actor, const HeaderMap& at,
-                                 const std::vector<std::string>& cells, int row,
+                                 const std::vector<std::string>& cells, std::int64_t row,
                                  ImportReport& report, const TableImportOptions* options) {
   static const std::map<std::string, std::string> rename{{"union_org_id", "union_code"}};
   const RowReader r(at, cells);
@@ -239,37 +259,47 @@ Result<void> ImportEnterpriseRow(OrgService& orgs, EnterpriseService& enterprise
   return {};
 }
 
-bool Blank(const std::vector<std::string>& cells) {
-  for (const auto& c : cells) {
-    for (const char ch : c) {
-      if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') return false;
-    }
+//! A whole table as a stream, each row with its number in the file (its place when the table
+//! has no numbers).
+class TableRows final : public TableStream {
+ public:
+  explicit TableRows(const Table& table) : table_(table) {}
+  Result<bool> Next(TableRow& row) override {
+    if (next_ >= table_.rows.size()) return false;
+    row.cells = table_.rows[next_];
+    row.number = next_ < table_.row_numbers.size() ? table_.row_numbers[next_]
+                                                   : static_cast<std::int64_t>(next_) + 1;
+    ++next_;
+    return true;
   }
-  return true;
-}
+  std::string encoding() const override { return table_.encoding; }
 
-//! Reads the stream's header and hands every data row after `options.skip_through` to
-//! `each`, then `options.after_row`.
+ private:
+  const Table& table_;
+  std::size_t next_ = 0;
+};
+
+//! Finds the stream's header (under any title rows: sheet_layout.h) and hands every data row
+//! after `options.skip_through` to `each`, then `options.after_row`; blank, note and total rows
+//! are skipped.
 template <std::size_t N, typename Each>
 Result<ImportReport> ImportRows(TableStream& stream, const Column (&columns)[N],
                                 ImportReport report, const TableImportOptions& options, Each each) {
   report.encoding = stream.encoding();
+  ZJ_ASSIGN_OR_RETURN(HeaderedTable table,
+                      FindHeader(stream, [&columns](const std::vector<std::string>& row) {
+                        return KnownColumns(row, columns);
+                      }));
+  ZJ_ASSIGN_OR_RETURN(const HeaderMap at, MapHeader(table.header.cells, columns));
+  report.header_row = table.header.number;
+  if (options.header) options.header(table.header.number);
   TableRow row;
-  std::optional<std::vector<std::string>> header;
   for (;;) {
-    ZJ_ASSIGN_OR_RETURN(const bool more, stream.Next(row));
+    ZJ_ASSIGN_OR_RETURN(const bool more, table.rows->Next(row));
     if (!more) break;
-    if (Blank(row.cells)) continue;
-    header = std::move(row.cells);
-    break;
-  }
-  ZJ_ASSIGN_OR_RETURN(const HeaderMap at, MapHeader(header ? &*header : nullptr, columns));
-  if (options.header) options.header(row.number);
-  for (;;) {
-    ZJ_ASSIGN_OR_RETURN(const bool more, stream.Next(row));
-    if (!more) break;
-    if (Blank(row.cells) || row.number <= options.skip_through) continue;
-    ZJ_RETURN_IF_ERROR(each(at, row.cells, static_cast<int>(row.number), report));
+    if (imports::KindOfRow(row.cells) != imports::RowKind::kData) continue;
+    if (row.number <= options.skip_through) continue;
+    ZJ_RETURN_IF_ERROR(each(at, row.cells, row.number, report));
     if (options.after_row) ZJ_RETURN_IF_ERROR(options.after_row(row.number, report));
   }
   return report;
@@ -278,35 +308,21 @@ Result<ImportReport> ImportRows(TableStream& stream, const Column (&columns)[N],
 }  // namespace
 
 Result<ImportReport> ImportOrgTable(OrgService& orgs, const Actor& actor, const Table& table) {
-  ZJ_ASSIGN_OR_RETURN(auto at,
-                      MapHeader(table.rows.empty() ? nullptr : &table.rows.front(), kOrgColumns));
-  ImportReport report;
-  report.encoding = table.encoding;
-  for (std::size_t i = 1; i < table.rows.size(); ++i) {
-    ZJ_RETURN_IF_ERROR(
-        ImportOrgRow(orgs, actor, at, table.rows[i], static_cast<int>(i) + 1, report, nullptr));
-  }
-  return report;
+  TableRows rows(table);
+  return ImportOrgRows(orgs, actor, rows, {}, {});
 }
 
 Result<ImportReport> ImportEnterpriseTable(OrgService& orgs, EnterpriseService& enterprises,
                                            const Actor& actor, const Table& table) {
-  ZJ_ASSIGN_OR_RETURN(
-      auto at, MapHeader(table.rows.empty() ? nullptr : &table.rows.front(), kEnterpriseColumns));
-  ImportReport report;
-  report.encoding = table.encoding;
-  for (std::size_t i = 1; i < table.rows.size(); ++i) {
-    ZJ_RETURN_IF_ERROR(ImportEnterpriseRow(orgs, enterprises, actor, at, table.rows[i],
-                                           static_cast<int>(i) + 1, report, nullptr));
-  }
-  return report;
+  TableRows rows(table);
+  return ImportEnterpriseRows(orgs, enterprises, actor, rows, {}, {});
 }
 
 Result<ImportReport> ImportOrgRows(OrgService& orgs, const Actor& actor, TableStream& stream,
                                    ImportReport so_far, const TableImportOptions& options) {
   return ImportRows(stream, kOrgColumns, std::move(so_far), options,
-                    [&](const HeaderMap& at, const std::vector<std::string>& cells, int row,
-                        ImportReport& report) {
+                    [&](const HeaderMap& at, const std::vector<std::string>& cells,
+                        std::int64_t row, ImportReport& report) {
                       return ImportOrgRow(orgs, actor, at, cells, row, report, &options);
                     });
 }
@@ -315,8 +331,8 @@ Result<ImportReport> ImportEnterpriseRows(OrgService& orgs, EnterpriseService& e
                                           const Actor& actor, TableStream& stream,
                                           ImportReport so_far, const TableImportOptions& options) {
   return ImportRows(stream, kEnterpriseColumns, std::move(so_far), options,
-                    [&](const HeaderMap& at, const std::vector<std::string>& cells, int row,
-                        ImportReport& report) {
+                    [&](const HeaderMap& at, const std::vector<std::string>& cells,
+                        std::int64_t row, ImportReport& report) {
                       return ImportEnterpriseRow(orgs, enterprises, actor, at, cells, row, report,
                                                  &options);
                     });

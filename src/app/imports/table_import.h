@@ -1,8 +1,10 @@
 // Importing orgs and enterprises from a table (header row, then one row each): every row is
 // created (or, for an enterprise whose USCC exists, updated) in its own transaction through
 // the same use cases as the API, so a bad row changes nothing and is reported with its row and
-// column while the good rows are kept. The streamed variants read any size in bounded memory
-// and can resume after a row (a background job's checkpoint).
+// column while the good rows are kept. The header is found under any title rows, and note and
+// total rows are skipped, as for the member roster (core/imports/sheet_layout.h). The streamed
+// variants read any size in bounded memory and can resume after a row (a background job's
+// checkpoint).
 #pragma once
 
 #include <cstdint>
@@ -20,9 +22,9 @@
 
 namespace zj::app {
 
-//! One problem of one row: the 1-based row of the file (the header is row 1) and the column.
+//! One problem of one row: the 1-based row of the file as a spreadsheet shows it, and the column.
 struct RowProblem {
-  int row = 0;
+  std::int64_t row = 0;
   std::string column;  //!< the header as written in the file; "" when no single column
   std::string message_key;
   std::vector<std::pair<std::string, std::string>> args;
@@ -30,6 +32,7 @@ struct RowProblem {
 
 struct ImportReport {
   std::string encoding;
+  std::int64_t header_row = 0;  //!< the file's row taken as the header
   int created = 0;
   int updated = 0;
   int failed_rows = 0;

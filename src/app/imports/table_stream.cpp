@@ -101,13 +101,17 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 class CsvStream final : public TableStream {
  public:
   CsvStream(std::unique_ptr<ByteReader> in, bool utf8, std::size_t chunk, Converter gb,
-            std::size_t columns)
+            const import_limits::Limits& limits)
       : in_(std::move(in)),
         utf8_(utf8),
         chunk_(std::max<std::size_t>(chunk, 1)),
-        columns_(columns),
+        columns_(limits.columns),
+        cell_bytes_(limits.cell_bytes),
+        row_bytes_limit_(limits.row_bytes),
         gb_(std::move(gb)) {
-    csv_init(&parser_, CSV_STRICT | CSV_STRICT_FINI);
+    // CSV_REPALL_NL: libcsv reports every line end, so blank lines are counted and a row's
+    // number is the one a spreadsheet shows (libcsv otherwise skips them silently).
+    csv_init(&parser_, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
   }
   ~CsvStream() override { csv_free(&parser_); }
 
@@ -129,11 +133,27 @@ class CsvStream final : public TableStream {
       if (self->wide_row_ == 0) self->wide_row_ = self->records_ + 1;
       return;
     }
+    self->row_bytes_ += length;
+    if (length > self->cell_bytes_ && self->long_row_ == 0) {
+      self->long_row_ = self->records_ + 1;
+      self->long_limit_ = "cell_bytes";
+    }
     self->current_.emplace_back(static_cast<const char*>(text), length);
   }
-  static void OnRow(int /*terminator*/, void* data) {
+  static void OnRow(int terminator, void* data) {
     auto* self = static_cast<CsvStream*>(data);
-    self->ready_.push_back(TableRow{++self->records_, std::move(self->current_)});
+    // The LF of a CRLF comes as a line end of its own, right after the CR's.
+    const bool crlf = terminator == CSV_LF && self->last_terminator_ == CSV_CR;
+    self->last_terminator_ = terminator;
+    if (crlf && self->current_.empty()) return;
+    ++self->records_;
+    if (self->current_.empty()) return;  // a blank line: counted, not handed out
+    if (self->row_bytes_ > self->row_bytes_limit_ && self->long_row_ == 0) {
+      self->long_row_ = self->records_;
+      self->long_limit_ = "row_bytes";
+    }
+    self->row_bytes_ = 0;
+    self->ready_.push_back(TableRow{self->records_, std::move(self->current_)});
     self->current_.clear();
   }
 
@@ -150,10 +170,23 @@ class CsvStream final : public TableStream {
     if (csv_parse(&parser_, text.data(), text.size(), OnField, OnRow, this) != text.size()) {
       return Fail(Malformed());
     }
+    // libcsv holds the field it has not finished (entry_pos bytes): one endless quoted field
+    // is refused once it passes the bounds, not after the whole file is in memory.
+    if (long_row_ == 0 && parser_.entry_pos > cell_bytes_) {
+      long_row_ = records_ + 1;
+      long_limit_ = "cell_bytes";
+    } else if (long_row_ == 0 && row_bytes_ + parser_.entry_pos > row_bytes_limit_) {
+      long_row_ = records_ + 1;
+      long_limit_ = "row_bytes";
+    }
     return TooWide();
   }
 
   Result<void> TooWide() const {
+    if (long_row_ != 0) {
+      const std::size_t max = long_limit_ == "cell_bytes" ? cell_bytes_ : row_bytes_limit_;
+      return Fail(import_limits::Exceeded(long_limit_, max).With("row", std::to_string(long_row_)));
+    }
     if (wide_row_ == 0) return {};
     return Fail(
         import_limits::Exceeded("columns", columns_).With("row", std::to_string(wide_row_)));
@@ -205,13 +238,19 @@ class CsvStream final : public TableStream {
   std::unique_ptr<ByteReader> in_;
   bool utf8_;
   std::size_t chunk_;
-  std::size_t columns_;  //!< fields a record may have
+  std::size_t columns_;          //!< fields a record may have
+  std::size_t cell_bytes_;       //!< bytes a field may have
+  std::size_t row_bytes_limit_;  //!< bytes a record's fields may have together
   Converter gb_;
   csv_parser parser_{};
   std::deque<TableRow> ready_;
   std::vector<std::string> current_;
   std::int64_t records_ = 0;
-  std::int64_t wide_row_ = 0;  //!< the first record with more than kMaxColumns fields
+  int last_terminator_ = 0;
+  std::size_t row_bytes_ = 0;    //!< the fields of the record being read so far
+  std::int64_t long_row_ = 0;    //!< the first record over cell_bytes or row_bytes
+  std::string_view long_limit_;  //!< which of the two
+  std::int64_t wide_row_ = 0;    //!< the first record with more than kMaxColumns fields
   bool done_ = false;
   bool bom_checked_ = false;
   std::string head_;
@@ -262,7 +301,7 @@ Result<std::unique_ptr<TableStream>> OpenCsv(std::unique_ptr<ByteReader> in, boo
     ZJ_ASSIGN_OR_RETURN(gb, OpenStrictConverter("GB18030"));
   }
   return std::make_unique<CsvStream>(std::move(in), utf8, options.chunk, std::move(gb),
-                                     options.limits.columns);
+                                     options.limits);
 }
 
 }  // namespace

@@ -28,11 +28,12 @@ Result<Table> ParseXlsxTable(std::string_view bytes, const import_limits::Limits
       held += sizeof(std::string) + cell.size();
     }
     if (blank) continue;
-    held += sizeof(row.cells);
+    held += sizeof(std::vector<std::string>);  // the row's own bookkeeping
     if (held > limits.table_bytes) {
       return Fail(import_limits::Exceeded("table_bytes", limits.table_bytes));
     }
     table.rows.push_back(std::move(row.cells));
+    table.row_numbers.push_back(row.number);
   }
   return table;
 }

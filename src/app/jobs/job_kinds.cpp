@@ -6,7 +6,7 @@
 #include "app/imports/table_import.h"
 #include "app/imports/table_stream.h"
 #include "app/jobs/job_runner.h"
-#include "core/members/roster_row.h"
+#include "core/imports/sheet_layout.h"
 #include "store/member_imports.h"
 
 namespace zj::app {
@@ -30,8 +30,8 @@ std::int64_t IdParam(const nlohmann::json& params, const char* name) {
   }
 }
 
-//! The data rows of the table (non-blank rows after the first non-blank one): what a progress
-//! bar measures against. One quick pass; blank and title rows make it an estimate.
+//! The data rows of the table (rows that are not blank, a note or a total, less the header):
+//! what a progress bar measures against. One quick pass; a title row makes it an estimate.
 Result<std::int64_t> CountDataRows(const std::string& path, const std::string& sheet) {
   ZJ_ASSIGN_OR_RETURN(const FileFacts facts, ExamineFile(path));
   ZJ_ASSIGN_OR_RETURN(auto stream, OpenTableFile(path, facts, {sheet}));
@@ -40,7 +40,7 @@ Result<std::int64_t> CountDataRows(const std::string& path, const std::string& s
   for (;;) {
     ZJ_ASSIGN_OR_RETURN(const bool more, stream->Next(row));
     if (!more) break;
-    if (!members::IsBlankRow(row.cells)) ++rows;
+    if (imports::KindOfRow(row.cells) == imports::RowKind::kData) ++rows;
   }
   return std::max<std::int64_t>(rows - 1, 0);
 }
@@ -66,11 +66,9 @@ nlohmann::json ReportJson(const ImportReport& report) {
     problems.push_back(
         {{"row", p.row}, {"column", p.column}, {"code", p.message_key}, {"args", args}});
   }
-  return {{"encoding", report.encoding},
-          {"created", report.created},
-          {"updated", report.updated},
-          {"failed_rows", report.failed_rows},
-          {"problems", std::move(problems)}};
+  return {{"encoding", report.encoding},       {"header_row", report.header_row},
+          {"created", report.created},         {"updated", report.updated},
+          {"failed_rows", report.failed_rows}, {"problems", std::move(problems)}};
 }
 
 //! The report a resumed table import carries on from (the problems kept so far).
@@ -80,6 +78,7 @@ ImportReport ReportOf(const std::optional<std::string>& json) {
   const auto j = nlohmann::json::parse(*json, nullptr, false);
   if (!j.is_object()) return report;
   report.encoding = j.value("encoding", "");
+  report.header_row = j.value("header_row", std::int64_t{0});
   report.created = j.value("created", 0);
   report.updated = j.value("updated", 0);
   report.failed_rows = j.value("failed_rows", 0);
@@ -144,12 +143,14 @@ Result<JobOutcome> RunMemberImportJob(JobContext& ctx) {
   last.rows_read = run.rows_total;
   last.rows_committed = run.accepted + run.already_present + run.transfer_candidates;
   last.rows_rejected = run.rejected;
+  last.header_row = run.header_row;
   last.checkpoint = run.rows_committed_through;
   last.result_ref = run.id;
   ZJ_RETURN_IF_ERROR(ctx.Save(last));  // the run is complete: a late cancellation changes nothing
   JobOutcome out;
   out.result_ref = run.id;
   out.report = nlohmann::json{{"status", run.status},
+                              {"header_row", run.header_row},
                               {"accepted", run.accepted},
                               {"already_present", run.already_present},
                               {"transfer_candidates", run.transfer_candidates},

@@ -89,9 +89,10 @@ constexpr std::array kCatalogue = {
           "demo worker worker.demo: sign in at /portal/sign-in with phone {phone} and the code "
           "from the server log's \"sign-in code\" line (member {member})"},
     Entry{"cli.import.done",
-          "{file}（{encoding}）：新增 {created} 条，更新 {updated} 条，{failed} 行有错误未导入",
-          "{file} ({encoding}): {created} added, {updated} updated, {failed} rows with errors not "
-          "imported"},
+          "{file}（{encoding}，表头在第 {header_row} 行）：新增 {created} 条，更新 {updated} 条，"
+          "{failed} 行有错误未导入",
+          "{file} ({encoding}, header on row {header_row}): {created} added, {updated} updated, "
+          "{failed} rows with errors not imported"},
     Entry{"cli.import.row_error", "{file}：第 {row} 行，{column} 列：{message}",
           "{file}: row {row}, column {column}: {message}"},
     Entry{"cli.keys.rotated", "个人信息密钥已轮换到版本 {version}，重新加密 {rows} 条记录",
@@ -99,17 +100,17 @@ constexpr std::array kCatalogue = {
     Entry{"cli.members.exported", "已导出 {rows} 名会员到 {file}",
           "exported {rows} members to {file}"},
     Entry{"cli.members.import_refused",
-          "{file}（{encoding}）：{rejected} 行有错误，按“全部或全不”方式未导入任何会员（导入编号 "
-          "{import_id}）",
-          "{file} ({encoding}): {rejected} rows rejected, so nothing was imported (all-or-nothing; "
-          "import {import_id})"},
+          "{file}（{encoding}，表头在第 {header_row} 行）：{rejected} 行有错误，按“全部或全不”方式"
+          "未导入任何会员（导入编号 {import_id}）",
+          "{file} ({encoding}, header on row {header_row}): {rejected} rows rejected, so nothing "
+          "was imported (all-or-nothing; import {import_id})"},
     Entry{"cli.members.imported",
-          "{file}（{encoding}）：共 {rows} 行，新增 {accepted} 名会员，已在册 "
-          "{already_present}，可申请转入 {transfer_candidates}，有错误 {rejected}（导入编号 "
+          "{file}（{encoding}，表头在第 {header_row} 行）：共 {rows} 行，新增 {accepted} 名会员，"
+          "已在册 {already_present}，可申请转入 {transfer_candidates}，有错误 {rejected}（导入编号 "
           "{import_id}）",
-          "{file} ({encoding}): {rows} rows, {accepted} members added, {already_present} already "
-          "present, {transfer_candidates} transfer candidates, {rejected} rejected (import "
-          "{import_id})"},
+          "{file} ({encoding}, header on row {header_row}): {rows} rows, {accepted} members added, "
+          "{already_present} already present, {transfer_candidates} transfer candidates, "
+          "{rejected} rejected (import {import_id})"},
     Entry{"cli.members.more_rejections", "……另有 {count} 行错误，请用 --report 导出完整的错误说明",
           "... and {count} more rejected rows; use --report for all of them"},
     Entry{"cli.members.template", "已生成导入模板 {file}", "wrote the import template {file}"},

@@ -117,6 +117,14 @@ HeaderParse ParseRosterHeader(const std::vector<std::string>& cells) {
   return out;
 }
 
+std::size_t KnownRosterColumns(const std::vector<std::string>& cells) {
+  std::size_t known = 0;
+  for (const auto& cell : cells) {
+    if (Match(Key(cell))) ++known;
+  }
+  return known;
+}
+
 std::optional<bool> ParseYesNo(std::string_view input) {
   std::string s = text::ToHalfWidth(text::TrimSpaces(input));
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

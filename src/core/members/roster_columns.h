@@ -56,6 +56,11 @@ struct HeaderParse {
 //! notes ("身份证号（必填）").
 HeaderParse ParseRosterHeader(const std::vector<std::string>& cells);
 
+//! How many cells of a row name a roster column, compared as ParseRosterHeader does (序号 and
+//! unknown names not counted): what finds the header under a title row (core/imports/
+//! sheet_layout.h).
+std::size_t KnownRosterColumns(const std::vector<std::string>& cells);
+
 //! 是/否, Y/N, yes/no, true/false, 1/0 (trimmed, any case, full-width); empty → nothing.
 std::optional<bool> ParseYesNo(std::string_view text);
 

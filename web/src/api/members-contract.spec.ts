@@ -91,6 +91,7 @@ const fields: Record<string, Record<string, true>> = {
     status: true,
     encoding: true,
     unknown_columns: true,
+    header_row: true,
     rows_total: true,
     rows_committed_through: true,
     accepted: true,

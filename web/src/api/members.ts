@@ -162,6 +162,8 @@ export namespace MembersApi {
     status: ImportStatus
     encoding: string | null
     unknown_columns: string[]
+    /** The file's row taken as the header (title and blank rows above it are skipped). */
+    header_row: number
     rows_total: number
     rows_committed_through: number
     accepted: number

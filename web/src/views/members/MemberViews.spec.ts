@@ -48,6 +48,7 @@ const run: MembersApi.Import = {
   status: 'running',
   encoding: 'GB18030',
   unknown_columns: [],
+  header_row: 1,
   rows_total: 8,
   rows_committed_through: 4,
   accepted: 0,
