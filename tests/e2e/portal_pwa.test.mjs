@@ -284,6 +284,18 @@ describe('the worker portal as an installable web app', () => {
         await page.reload()
         await page.getByTestId('portal-welcome').waitFor()
         assert.equal(await page.getByTestId('portal-install-ios').count(), 0, '"got it" is remembered')
+
+        // The portal's other open pages fit the same phone.
+        for (const [pagePath, ready] of [
+          ['/portal/requests', 'portal-submit'],
+          ['/portal/requests/track', 'track-form'],
+          ['/portal/sign-in', 'portal-phone'],
+        ]) {
+          await page.goto(`${url}${pagePath}`)
+          await page.getByTestId(ready).first().waitFor()
+          await assertNoHorizontalOverflow(page, width)
+        }
+        if (width === 360) await shot(page, `portal-pwa-sign-in-360-${locale}.png`)
         await context.close()
       })
     }
