@@ -1,14 +1,16 @@
 /// <reference types="vitest/config" />
 // Vite build and Vitest configuration. The build lands in web/dist, which the zhijia server
 // serves (/assets/* with a long cache, index.html without); `npm run dev` proxies /api to a
-// locally running server (ZHIJIA_API, default http://127.0.0.1:8080).
+// locally running server (ZHIJIA_API, default http://127.0.0.1:8080). The worker portal's web
+// manifest and service worker come from config/portal-pwa.ts.
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
+import { portalPwa } from './config/portal-pwa.ts'
 
 export default defineConfig({
   base: '/',
-  plugins: [vue()],
+  plugins: [vue(), ...portalPwa()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

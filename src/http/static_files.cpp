@@ -12,13 +12,15 @@ namespace zj::http {
 namespace fs = std::filesystem;
 
 std::string_view MediaTypeFor(std::string_view path) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kTypes{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kTypes{{
       {".html", "text/html; charset=utf-8"},
       {".js", "text/javascript; charset=utf-8"},
       {".mjs", "text/javascript; charset=utf-8"},
       {".css", "text/css; charset=utf-8"},
       {".json", "application/json"},
       {".map", "application/json"},
+      // The worker portal's web app manifest (the media type the W3C Web App Manifest registers).
+      {".webmanifest", "application/manifest+json"},
       {".svg", "image/svg+xml"},
       {".png", "image/png"},
       {".jpg", "image/jpeg"},

@@ -59,10 +59,11 @@ function waitForListening(child, exited, log) {
 }
 
 /** Starts a server; resolves to `{ url, output, db }`, where `output()` is everything it printed and
- *  `db` the --db value, for CLI commands run beside it. */
-export async function startServer() {
+ *  `db` the --db value, for CLI commands run beside it. `webRoot` serves another copy of the
+ *  front end (a test that changes the files it serves). */
+export async function startServer({ webRoot: root = webRoot } = {}) {
   assert.ok(existsSync(zhijiaBin), `zhijia binary not found at ${zhijiaBin} (build it, or set ZHIJIA_BIN)`)
-  assert.ok(existsSync(path.join(webRoot, 'index.html')), `${webRoot}/index.html missing: run "npm run build" in web/`)
+  assert.ok(existsSync(path.join(root, 'index.html')), `${root}/index.html missing: run "npm run build" in web/`)
 
   const dir = mkdtempSync(path.join(tmpdir(), 'zhijia-e2e-'))
   const db = `sqlite:${path.join(dir, 'zhijia.db')}`
@@ -91,7 +92,7 @@ export async function startServer() {
   try {
     runCli(['migrate', '--db', db])
     runCli(['demo', '--db', db, '--admin-password', ADMIN_PASSWORD])
-    child = spawn(zhijiaBin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web-root', webRoot], {
+    child = spawn(zhijiaBin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web-root', root], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     exited = new Promise((resolve) => {

@@ -17,6 +17,10 @@ TEST(MediaTypeFor, KnowsStylesheetsPagesImagesAndFonts) {
   EXPECT_EQ(MediaTypeFor("assets/element-icons.woff"), "font/woff");
 }
 
+TEST(MediaTypeFor, ServesTheWebAppManifestAsManifestJson) {
+  EXPECT_EQ(MediaTypeFor("portal.webmanifest"), "application/manifest+json");
+}
+
 TEST(MediaTypeFor, FallsBackToOctetStreamForAnUnknownExtension) {
   EXPECT_EQ(MediaTypeFor("backup.tar.zst"), "application/octet-stream");
 }

@@ -7,6 +7,7 @@ import { showApiError } from '@/api/error-sink'
 import { configureApiClient } from '@/api/request'
 import { currentLocale, i18n, setLocale } from '@/locales'
 import { createAppRouter } from '@/router'
+import { useConnectivityStore } from '@/stores/connectivity'
 import { useSessionStore } from '@/stores/session'
 import { useWorkerSessionStore } from '@/stores/worker-session'
 import App from './App.vue'
@@ -19,11 +20,13 @@ const router = createAppRouter()
 
 const session = useSessionStore(pinia)
 const workerSession = useWorkerSessionStore(pinia)
+const connectivity = useConnectivityStore(pinia)
 configureApiClient({
   locale: currentLocale,
   csrfToken: () => session.csrfToken,
   portalCsrfToken: () => workerSession.csrfToken,
   onError: showApiError,
+  onReached: (answered) => connectivity.reached(answered),
   onUnauthorized: (error) => {
     // The server dropped the session (expired, or signed out elsewhere).
     session.clear()

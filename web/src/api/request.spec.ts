@@ -126,6 +126,19 @@ describe('request', () => {
     expect(onError).toHaveBeenCalledOnce()
   })
 
+  it('tells whether the server answered, for silent calls and error answers too', async () => {
+    const onReached = vi.fn()
+    configureApiClient({ fetch: () => Promise.reject(new TypeError('Failed to fetch')), onReached })
+    await request('/api/v1/version', { silent: true }).catch(() => undefined)
+    expect(onReached).toHaveBeenLastCalledWith(false)
+
+    const { fn } = fakeFetch(() => jsonResponse(404, { title: 'not found', status: 404 }, 'application/problem+json'))
+    configureApiClient({ fetch: fn })
+    await request('/api/v1/version', { silent: true }).catch(() => undefined)
+    expect(onReached).toHaveBeenLastCalledWith(true)
+    expect(onReached).toHaveBeenCalledTimes(2)
+  })
+
   it('reports a non-JSON 502 as an http error with its status', async () => {
     const { fn } = fakeFetch(() => new Response('<html>Bad Gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }))
     configureApiClient({ fetch: fn })

@@ -81,6 +81,9 @@ export interface ApiClientConfig {
   onUnauthorized: (error: ApiError) => void
   /** Called on a 401 from any portal request except the portal session's own. */
   onPortalUnauthorized: (error: ApiError) => void
+  /** Told after every call whether the server answered at all (silent calls too): the portal's
+   *  offline notice, since navigator.onLine says nothing about a network that goes nowhere. */
+  onReached: (reached: boolean) => void
   fetch: typeof fetch
 }
 
@@ -92,6 +95,7 @@ const defaults: ApiClientConfig = {
   onError: () => {},
   onUnauthorized: () => {},
   onPortalUnauthorized: () => {},
+  onReached: () => {},
   fetch: (...args) => globalThis.fetch(...args),
 }
 
@@ -174,10 +178,12 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
     })
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
+    config.onReached(false)
     const error = new ApiError('network', 0)
     if (!options.silent) config.onError(error)
     throw error
   }
+  config.onReached(true)
 
   if (!response.ok) {
     const error = await toApiError(response)

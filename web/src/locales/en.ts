@@ -150,6 +150,20 @@ const en = {
       description: 'Legal advice, hardship assistance, employment services and rights protection: one call reaches the union.',
       call: 'Call 12351',
     },
+    app: {
+      offlineTitle: 'You are offline',
+      offlineText: "Workers' Home still opens; submitting, tracking and anything else that needs the server loads once you are back online.",
+      updateText: "A new version of Workers' Home is ready",
+      updateNow: 'Update now',
+      installTitle: "Add Workers' Home to your home screen",
+      installText: 'Next time, open it with one tap from your home screen.',
+      install: 'Add',
+      installLater: 'Not now',
+      iosTitle: 'Add to Home Screen',
+      iosText: 'In Safari, tap the Share button at the bottom, then choose "Add to Home Screen".',
+      iosSteps: 'Share → Add to Home Screen',
+      gotIt: 'Got it',
+    },
   },
   portalAccount: {
     signIn: {

@@ -148,6 +148,20 @@ const zhCN = {
       description: '法律咨询、困难帮扶、就业服务、权益维护，一个电话找到工会。',
       call: '拨打 12351',
     },
+    app: {
+      offlineTitle: '您已离线',
+      offlineText: '职工之家照常打开；提交诉求、查询进度等需要联网的内容，恢复网络后才能加载。',
+      updateText: '职工之家有新版本',
+      updateNow: '立即更新',
+      installTitle: '把职工之家添加到手机桌面',
+      installText: '下次在桌面一点就能打开，单手也好用。',
+      install: '添加到桌面',
+      installLater: '暂不添加',
+      iosTitle: '添加到主屏幕',
+      iosText: '在 Safari 中点底部的“分享”按钮，再选“添加到主屏幕”。',
+      iosSteps: '分享 → 添加到主屏幕',
+      gotIt: '知道了',
+    },
   },
   portalAccount: {
     signIn: {
