@@ -24,7 +24,7 @@ constexpr Sql kOfWorker{"worker_bindings.of_worker",
                         ZJ_BINDING_SELECT " WHERE b.worker_id = $1 ORDER BY b.id DESC"};
 constexpr Sql kList{"worker_bindings.list", ZJ_BINDING_SELECT
                     " WHERE m.org_path >= $1 AND m.org_path < $2 AND ($3 = '' OR b.state = $3)"
-                    " AND ($4 = 0 OR b.id < $4) ORDER BY b.id DESC LIMIT $5"};
+                    " AND (b.id < $4 OR $4 = 0) ORDER BY b.id DESC LIMIT $5"};
 // Pending bindings are few at any time: the state index finds them, the join their members.
 constexpr Sql kCountPending{"worker_bindings.count_pending",
                             "SELECT COUNT(*) FROM worker_bindings b JOIN members m"
