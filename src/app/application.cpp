@@ -32,6 +32,7 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       bindings_(db, clock, random, audit_, vault_, sign_in_),
       cards_(db, clock, vault_),
       my_data_(db, clock, vault_, audit_, requests_),
+      inbox_(db, clock),
       jobs_(db, clock, random, vault_, audit_, config.jobs) {}
 
 }  // namespace zj::app

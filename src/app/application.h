@@ -25,6 +25,7 @@
 #include "app/system/system_service.h"
 #include "app/workbench/workbench.h"
 #include "app/worker_accounts/binding_service.h"
+#include "app/worker_accounts/inbox.h"
 #include "app/worker_accounts/my_data.h"
 #include "app/worker_accounts/sign_in_service.h"
 #include "store/database.h"
@@ -73,6 +74,7 @@ class Application {
   CardService& cards() { return cards_; }
   //! What is stored about a signed-in worker (PIPL), audited as the worker's own access.
   MyDataService& my_data() { return my_data_; }
+  InboxService& inbox() { return inbox_; }
   JobService& jobs() { return jobs_; }
 
  private:
@@ -102,6 +104,7 @@ class Application {
   BindingService bindings_;  // after sign_in_, whose session cache it updates
   CardService cards_;
   MyDataService my_data_;  // after requests_, whose records it lists
+  InboxService inbox_;
   JobService jobs_;
 };
 

@@ -144,6 +144,7 @@ void AddWorkerAccountRoutes(std::vector<Route>& routes);
 void AddMyRequestRoutes(std::vector<Route>& routes);
 void AddWorkerBindingRoutes(std::vector<Route>& routes);
 void AddMyDataRoutes(std::vector<Route>& routes);
+void AddWorkerInboxRoutes(std::vector<Route>& routes);
 void AddJobRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

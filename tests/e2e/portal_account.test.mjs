@@ -6,7 +6,9 @@
 // approves the binding from the console's list. The first worker then sends a request signed
 // in (no tracking number to keep) and finds it in My requests with its timeline; another
 // worker's request is "not found" there; My data shows and downloads (JSON, HTML) the worker's
-// own data, masked. The cadre's workbench counts the binding to approve. The demo worker
+// own data, masked. When the cadre accepts the request and answers it, the worker's inbox has
+// both (not the internal note), counted on My account's tab. The cadre's workbench counts the
+// binding to approve. The demo worker
 // (worker.demo) is bound already.
 // Screenshots land in tests/e2e/artifacts/.
 import assert from 'node:assert/strict'
@@ -117,6 +119,7 @@ after(async () => {
 describe('the worker portal account', () => {
   let token = ''
   let mineId = ''
+  let workerPage = null
 
   it('a worker signs in with the code from the log, binds, sees the card with its QR and finds a request in My requests', async () => {
     const page = await phonePage()
@@ -225,7 +228,8 @@ describe('the worker portal account', () => {
     assert.match(html.name, /\.html$/)
     assert.ok(html.text.includes('<h1>我的数据</h1>') && html.text.includes('加班费没有结算'), 'a readable page')
 
-    await page.context().close()
+    // Kept signed in for the inbox below (a second code for the phone within a minute is refused).
+    workerPage = page
   })
 
   it("the street's cadre checks the card's code at check-in", async () => {
@@ -287,6 +291,44 @@ describe('the worker portal account', () => {
     await page.goto(`${url}/portal/me/requests/${mineId}`)
     await page.getByTestId('portal-my-request-problem').waitFor()
     assert.equal(await page.getByTestId('tracked').count(), 0)
+    await page.context().close()
+  })
+
+  it("the inbox shows the update after the cadre accepts the worker's request, and a reply, never an internal note", async () => {
+    const cadre = await staffApi('cadre.donghuamen')
+    assert.equal((await cadre('POST', `/api/v1/requests/${mineId}/actions`, { action: 'accept' })).status, 200)
+    assert.equal((await cadre('POST', `/api/v1/requests/${mineId}/messages`, { body: '内部：先核实考勤记录', internal: true })).status, 200)
+    assert.equal((await cadre('POST', `/api/v1/requests/${mineId}/messages`, { body: '已联系公司人事核对加班记录', internal: false })).status, 200)
+
+    const page = workerPage
+    await page.goto(`${url}/portal/me`)
+    await page.getByTestId('portal-me').waitFor()
+    // The unread count on My account's tab and on the Notifications entry.
+    const badge = page.getByTestId('portal-inbox-badge')
+    await badge.waitFor()
+    assert.equal(await badge.innerText(), '2')
+    assert.match(await page.getByTestId('portal-me-entry-notifications').innerText(), /2 条未读/)
+    await page.getByTestId('portal-me-entry-notifications').click()
+    await page.getByTestId('portal-inbox').waitFor()
+    const texts = await page.getByTestId('portal-inbox-text').allTextContents()
+    assert.equal(texts.length, 2, 'the internal note is not an update for the worker')
+    assert.match(texts[0], /^工会答复了您的诉求 \d+「加班费没有结算」$/)
+    assert.match(texts[1], /^您的诉求 \d+「加班费没有结算」已受理$/)
+    await assertNoHorizontalOverflow(page)
+    await shot(page, 'portal-inbox-phone.png')
+
+    // Opening an entry marks it read and shows the request with the reply.
+    await page.getByTestId('portal-inbox-entry').nth(1).click()
+    await page.getByTestId('tracked').waitFor()
+    assert.equal(await page.getByTestId('tracked-status').innerText(), '已受理')
+    assert.equal(await badge.innerText(), '1')
+    await page.goBack()
+    await page.getByTestId('portal-inbox-read-all').click()
+    await badge.waitFor({ state: 'detached' })
+
+    // The same page in English reads the same entries in English.
+    await page.locator('[data-testid="locale-switch"] [data-locale="en"]').click()
+    await page.getByText(/^The union answered your request \d+ “加班费没有结算”$/).waitFor()
     await page.context().close()
   })
 

@@ -347,6 +347,16 @@ const Row kRows[] = {
   {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 {"POST",   "/api/v1/me/requests/:id/withdraw", "/api/v1/me/requests/{my_request}/withdraw", "", "",
   {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+// The inbox: the worker's own entries; another worker's is 404.
+{"GET",    "/api/v1/me/notifications", "", "", "{request_tracking}",
+  {"hid/hid", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"GET",    "/api/v1/me/notifications/unread", "", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/notifications/read-all", "", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/notifications/:id/read", "/api/v1/me/notifications/{my_notification}/read",
+  "", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 
 // ---- workers' accounts on the staff side: those who manage members decide bindings in their
 // subtree; anyone who checks people in verifies a card of the subtree

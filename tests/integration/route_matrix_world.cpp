@@ -256,6 +256,35 @@ std::int64_t RouteMatrixTest::OwnRequest(const Place& p, const Caller& caller, b
   return id;
 }
 
+std::int64_t RouteMatrixTest::NewNotification(const Place& p, const Caller& caller) {
+  if (!caller.phone.empty()) {
+    OwnRequest(p, caller, true);
+    auto res = Send(caller, bh::verb::get, "/api/v1/me/notifications", "");
+    const auto page = nlohmann::json::parse(res.body(), nullptr, false);
+    EXPECT_TRUE(page.is_object() && !page["items"].empty()) << res.body();
+    if (!page.is_object() || page["items"].empty()) return 0;
+    return std::stoll(page["items"][0]["id"].get<std::string>());
+  }
+  const std::string phone = NewWorkerPhone();
+  const auto worker = SignInWorker(phone, NewAddress());
+  app::NewRequest in;
+  in.channel = "portal";
+  in.category = kWage;
+  in.title = "工资拖欠";
+  in.description = "三个月未发工资";
+  in.contact_name = "王师傅";
+  in.contact_phone = phone;
+  in.region_code = p.street.code;
+  auto made = app_->requests().Submit(worker.actor, in, NewAddress());
+  EXPECT_TRUE(made.has_value()) << Describe(made.error());
+  if (!made) return 0;
+  auto accepted = app_->requests().Act(p.builder, made->row.id, requests::Action::kAccept, "");
+  EXPECT_TRUE(accepted.has_value()) << Describe(accepted.error());
+  auto page = app_->inbox().Page(worker.actor, 0, 1);
+  EXPECT_TRUE(page.has_value() && !page->items.empty());
+  return page && !page->items.empty() ? page->items[0].id : 0;
+}
+
 RouteMatrixTest::Filed RouteMatrixTest::NewRequest(const Place& p) {
   app::NewRequest in;
   in.channel = "hotline";
@@ -489,6 +518,9 @@ void RouteMatrixTest::DefinePlaceholders() {
   };
   f["my_resolved_request"] = [this](const Place& p, Side side, const Caller& c) {
     return Id(side == Side::kIn ? OwnRequest(p, c, true) : NewResolvedRequest(p).id);
+  };
+  f["my_notification"] = [this](const Place& p, Side side, const Caller& c) {
+    return Id(NewNotification(p, side == Side::kIn ? c : Caller{}));
   };
   f["new_binding"] = [this](const Place& p, Side, const Caller&) { return Id(NewBinding(p)); };
   f["card_token"] = [this](const Place& p, Side, const Caller&) { return NewCardToken(p); };

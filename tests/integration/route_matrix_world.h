@@ -124,6 +124,9 @@ class RouteMatrixTest : public CoverageTest {
   //! A request the worker `caller` sent signed in on the portal, resolved by the side's staff
   //! when `resolved`; for anyone else a request like the world's.
   std::int64_t OwnRequest(const Place& p, const Caller& caller, bool resolved);
+  //! An entry of the worker `caller`'s inbox (a request of theirs resolved); for anyone else an
+  //! entry of a new worker's inbox, someone else's.
+  std::int64_t NewNotification(const Place& p, const Caller& caller);
   int Next() { return ++serial_; }
 
   Place& PlaceOf(Side side) { return side == Side::kIn ? a_ : b_; }

@@ -6,6 +6,7 @@
 #include "app/notify/outbox.h"
 #include "app/requests/request_internal.h"
 #include "app/requests/request_service.h"
+#include "app/worker_accounts/inbox.h"
 #include "core/i18n/messages.h"
 #include "core/orgs/org_path.h"
 #include "core/requests/routing.h"
@@ -57,6 +58,10 @@ Result<RequestView> RequestService::Act(const Actor& actor, std::int64_t id,
     row.handler_user_id = actor.user_id;
   }
   ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
+  // The worker hears of it in the portal's inbox, with the move (same transaction).
+  if (const auto kind = InboxKindOf(action)) {
+    ZJ_RETURN_IF_ERROR(NotifyRequesters(*lease, vault_, clock_, random_, row, *kind));
+  }
   ZJ_RETURN_IF_ERROR(tx.Commit());
   return ViewOf(*lease, row, true, &actor);
 }
@@ -131,6 +136,10 @@ Result<RequestView> RequestService::AddMessage(const Actor& actor, std::int64_t 
       AddEvent(*lease, row, actor.user_id, Event(internal ? "note" : "reply", text, internal)));
   row.updated_at = clock_.NowMs();
   ZJ_RETURN_IF_ERROR(store::UpdateRequest(*lease, row));
+  if (!internal) {  // a reply reaches the worker's inbox; an internal note never does
+    ZJ_RETURN_IF_ERROR(
+        NotifyRequesters(*lease, vault_, clock_, random_, row, inbox_kind::kRequestReply));
+  }
   ZJ_RETURN_IF_ERROR(tx.Commit());
   return ViewOf(*lease, row, true, &actor);
 }

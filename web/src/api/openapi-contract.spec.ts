@@ -6,6 +6,7 @@ import openapi from '../../../src/http/openapi.json'
 import type { CoverageApi } from './coverage'
 import type { EnterprisesApi } from './enterprises'
 import type { MyDataApi } from './my-data'
+import type { NotificationsApi } from './notifications'
 import type { OrgsApi } from './orgs'
 import type { PortalAccountApi } from './portal-account'
 import type { CalendarsApi } from './calendars'
@@ -47,6 +48,16 @@ const fields = {
     children: true,
     industries: true,
   } satisfies Keys<CoverageApi.Coverage>,
+  Notification: {
+    id: true,
+    kind: true,
+    params: true,
+    subject_id: true,
+    created_at: true,
+    read_at: true,
+  } satisfies Keys<NotificationsApi.Entry>,
+  NotificationPage: { items: true, next_cursor: true, unread: true, unread_cap: true } satisfies Keys<NotificationsApi.Page>,
+  NotificationUnread: { unread: true, unread_cap: true } satisfies Keys<NotificationsApi.Unread>,
   MyData: {
     generated_at: true,
     account: true,
@@ -394,6 +405,10 @@ const calls: [string, string][] = [
   ['post', '/api/v1/worker-bindings/{id}/approve'],
   ['post', '/api/v1/worker-bindings/{id}/reject'],
   ['post', '/api/v1/cards/verify'],
+  ['get', '/api/v1/me/notifications'],
+  ['get', '/api/v1/me/notifications/unread'],
+  ['post', '/api/v1/me/notifications/{id}/read'],
+  ['post', '/api/v1/me/notifications/read-all'],
 ]
 
 interface Schema {

@@ -62,6 +62,12 @@ export const portalRoutes: RouteRecordRaw[] = [
         meta: { titleKey: 'titles.portalMyData', requiresWorker: true },
       },
       {
+        path: 'me/notifications',
+        name: 'portal-inbox',
+        component: () => import('@/views/portal/account/PortalInboxView.vue'),
+        meta: { titleKey: 'titles.portalInbox', requiresWorker: true },
+      },
+      {
         path: 'me/requests/:id',
         name: 'portal-my-request',
         component: () => import('@/views/portal/account/PortalMyRequestView.vue'),

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { createI18n } from 'vue-i18n'
+import type { NotificationsApi } from '@/api/notifications'
+import en from '@/locales/en'
+import zhCN from '@/locales/zh-CN'
+import { badgeText, entryLink, knownKinds, messageArgs, messageKey } from './inbox'
+
+function entry(kind: string, params: NotificationsApi.Entry['params'] = {}): NotificationsApi.Entry {
+  return { id: '9', kind, params, subject_id: '42', created_at: 0, read_at: null }
+}
+
+describe('inbox entries', () => {
+  it('renders every known kind in both languages with its parameters', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const i18n = createI18n({ legacy: false, locale, messages: { 'zh-CN': zhCN, en } })
+      for (const kind of knownKinds) {
+        const key = messageKey(kind)
+        expect(i18n.global.te(key), `${locale} ${key}`).toBe(true)
+        const text = i18n.global.t(key, messageArgs(entry(kind, { number: 'Q2026001', title: '工资未发' })))
+        expect(text).toContain('Q2026001')
+        expect(text).toContain('工资未发')
+      }
+    }
+  })
+
+  it('reads an unknown kind (a newer server) as a generic update, not a raw key', () => {
+    expect(messageKey('activity.reminder')).toBe('portalInbox.kinds.unknown')
+    expect(messageKey('request')).toBe('portalInbox.kinds.unknown')
+    const i18n = createI18n({ legacy: false, locale: 'en', messages: { en } })
+    expect(i18n.global.t(messageKey('activity.reminder'))).toBe('An update for you')
+  })
+
+  it('fills missing or null parameters with empty text', () => {
+    expect(messageArgs(entry('request.reply', { number: 'Q1', title: null, status: 'accepted' }))).toEqual({
+      number: 'Q1',
+      title: '',
+      status: 'accepted',
+    })
+  })
+
+  it('opens the request a request entry is about, and nothing for other kinds', () => {
+    expect(entryLink(entry('request.accepted'))).toEqual({ name: 'portal-my-request', params: { id: '42' } })
+    expect(entryLink({ ...entry('request.reply'), subject_id: null })).toBeUndefined()
+    expect(entryLink(entry('activity.reminder'))).toBeUndefined()
+  })
+
+  it('shows the badge from 1 and caps it at 99+', () => {
+    expect(badgeText(0)).toBe('')
+    expect(badgeText(1)).toBe('1')
+    expect(badgeText(99)).toBe('99')
+    expect(badgeText(100)).toBe('99+')
+  })
+})
