@@ -127,22 +127,39 @@ constexpr Sql kTransferById{"member_transfers.by_id",
 constexpr Sql kTransfersOfMember{"member_transfers.of_member",
                                  "SELECT " ZJ_TRANSFER_COLUMNS ZJ_TRANSFER_FROM
                                  " WHERE t.member_id = $1 ORDER BY t.id DESC"};
-// $5 is the cursor (0 for the first page): ids below it.
-constexpr Sql kTransfersIncoming{
-    "member_transfers.incoming",
-    "SELECT " ZJ_TRANSFER_COLUMNS ZJ_TRANSFER_FROM
-    " WHERE t.to_path >= $1 AND t.to_path < $2 AND ($3 = '' OR t.state = $3)"
-    " AND ($4 = 0 OR t.id < $4) ORDER BY t.id DESC LIMIT $5"};
-constexpr Sql kTransfersOutgoing{
-    "member_transfers.outgoing",
-    "SELECT " ZJ_TRANSFER_COLUMNS ZJ_TRANSFER_FROM
-    " WHERE t.from_path >= $1 AND t.from_path < $2 AND ($3 = '' OR t.state = $3)"
-    " AND ($4 = 0 OR t.id < $4) ORDER BY t.id DESC LIMIT $5"};
+// $4 is the cursor (0 for the first page): ids below it. The cursor is compared with the id
+// before the literal 0: PostgreSQL types a parameter by its first use, and typed INTEGER a cursor
+// beyond 32 bits fails. Pending boxes (the workbench's "transfers to decide") name the state as a
+// literal so that the partial indexes of migration 0023 serve them: their cost follows the
+// pending transfers, not the years of decided ones.
+#define ZJ_TRANSFER_PAGE " AND (t.id < $4 OR $4 = 0) ORDER BY t.id DESC LIMIT $5"
+#define ZJ_TRANSFER_PENDING_PAGE \
+  " AND t.state = 'pending' AND (t.id < $3 OR $3 = 0) ORDER BY t.id DESC LIMIT $4"
+constexpr Sql kTransfersIncoming{"member_transfers.incoming",
+                                 "SELECT " ZJ_TRANSFER_COLUMNS ZJ_TRANSFER_FROM
+                                 " WHERE t.to_path >= $1 AND t.to_path < $2"
+                                 " AND ($3 = '' OR t.state = $3)" ZJ_TRANSFER_PAGE};
+constexpr Sql kTransfersOutgoing{"member_transfers.outgoing",
+                                 "SELECT " ZJ_TRANSFER_COLUMNS ZJ_TRANSFER_FROM
+                                 " WHERE t.from_path >= $1 AND t.from_path < $2"
+                                 " AND ($3 = '' OR t.state = $3)" ZJ_TRANSFER_PAGE};
 constexpr Sql kTransfersEither{
     "member_transfers.either",
     "SELECT " ZJ_TRANSFER_COLUMNS ZJ_TRANSFER_FROM
     " WHERE ((t.to_path >= $1 AND t.to_path < $2) OR (t.from_path >= $1 AND t.from_path < $2))"
-    " AND ($3 = '' OR t.state = $3) AND ($4 = 0 OR t.id < $4) ORDER BY t.id DESC LIMIT $5"};
+    " AND ($3 = '' OR t.state = $3)" ZJ_TRANSFER_PAGE};
+constexpr Sql kPendingIncoming{
+    "member_transfers.pending_incoming",
+    "SELECT " ZJ_TRANSFER_COLUMNS ZJ_TRANSFER_FROM
+    " WHERE t.to_path >= $1 AND t.to_path < $2" ZJ_TRANSFER_PENDING_PAGE};
+constexpr Sql kPendingOutgoing{
+    "member_transfers.pending_outgoing",
+    "SELECT " ZJ_TRANSFER_COLUMNS ZJ_TRANSFER_FROM
+    " WHERE t.from_path >= $1 AND t.from_path < $2" ZJ_TRANSFER_PENDING_PAGE};
+constexpr Sql kPendingEither{"member_transfers.pending_either",
+                             "SELECT " ZJ_TRANSFER_COLUMNS ZJ_TRANSFER_FROM
+                             " WHERE ((t.to_path >= $1 AND t.to_path < $2) OR (t.from_path >= $1 "
+                             "AND t.from_path < $2))" ZJ_TRANSFER_PENDING_PAGE};
 
 #undef ZJ_MEMBER_COLUMNS
 #undef ZJ_MEMBER_FROM
@@ -150,6 +167,8 @@ constexpr Sql kTransfersEither{
 #undef ZJ_MEMBER_SCOPE_FILTER
 #undef ZJ_TRANSFER_COLUMNS
 #undef ZJ_TRANSFER_FROM
+#undef ZJ_TRANSFER_PAGE
+#undef ZJ_TRANSFER_PENDING_PAGE
 
 Value Opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(); }
 Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(); }
@@ -466,11 +485,21 @@ Result<std::vector<MemberTransferRow>> TransfersOfMember(Connection& conn, std::
 
 Result<std::vector<MemberTransferRow>> ListMemberTransfers(Connection& conn,
                                                            const TransferQuery& q) {
+  if (q.state == "pending") {
+    const std::vector<Value> p{q.subtree_low, q.subtree_high, q.after_id, q.limit};
+    return Transfers(conn, PendingTransfersStatement(q.box), p);
+  }
   const std::vector<Value> p{q.subtree_low, q.subtree_high, q.state, q.after_id, q.limit};
   const Sql& sql = q.box == TransferBox::kIncoming   ? kTransfersIncoming
                    : q.box == TransferBox::kOutgoing ? kTransfersOutgoing
                                                      : kTransfersEither;
   return Transfers(conn, sql, p);
+}
+
+const Sql& PendingTransfersStatement(TransferBox box) {
+  return box == TransferBox::kIncoming   ? kPendingIncoming
+         : box == TransferBox::kOutgoing ? kPendingOutgoing
+                                         : kPendingEither;
 }
 
 }  // namespace zj::store

@@ -162,5 +162,8 @@ Result<std::vector<MemberTransferRow>> TransfersOfMember(Connection& conn, std::
 //! The transfers of the box, newest first (the cursor is the last id shown; ids descend).
 Result<std::vector<MemberTransferRow>> ListMemberTransfers(Connection& conn,
                                                            const TransferQuery& q);
+//! The statement that reads a box's pending transfers (state named as a literal, so the partial
+//! indexes member_transfers_pending_from/_to serve it); exposed for the query-plan test.
+const Sql& PendingTransfersStatement(TransferBox box);
 
 }  // namespace zj::store

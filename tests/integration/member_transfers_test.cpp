@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "members_fixture.h"
 
 namespace zj::test {
@@ -182,6 +184,46 @@ TEST_P(MemberTransfersTest, AnImportCandidateBecomesARequestOfTheReceivingSide) 
   const OrgRef other = MakeUnion("GU-C", "丙公司工会", district_b_.id);
   const app::Actor cadre_c = MakeUser("cadre-c", "cadre", other);
   ExpectError(app_->transfers().Get(cadre_c, t->row.id), ErrorCode::kNotFound, "error.not_found");
+}
+
+// Every box pages by its cursor on both stores. PostgreSQL types a parameter by its first use:
+// a cursor compared with the literal 0 first was typed INTEGER and page 2 (an id beyond 32
+// bits) failed.
+TEST_P(MemberTransfersTest, EveryBoxPagesThroughAllItsTransfers) {
+  std::set<std::int64_t> asked;
+  auto first = app_->transfers().RequestFromSender(staff_a_, member_.row.id, union_b_.id, "调动");
+  ASSERT_OK(first);
+  asked.insert(first->row.id);
+  for (int i = 0; i < 2; ++i) {
+    app::NewMember in = Person(union_a_, i == 0 ? "李明" : "王芳", 20 + i);
+    const app::MemberView m = Create(staff_a_, in);
+    auto t = app_->transfers().RequestFromSender(staff_a_, m.row.id, union_b_.id, "调动");
+    ASSERT_OK(t);
+    asked.insert(t->row.id);
+  }
+  struct Case {
+    const app::Actor* actor;
+    std::string box;
+    std::string state;
+  };
+  for (const Case& c : {Case{&staff_b_, "incoming", ""}, Case{&staff_b_, "incoming", "pending"},
+                        Case{&staff_a_, "outgoing", ""}, Case{&staff_a_, "outgoing", "pending"},
+                        Case{&staff_b_, "decidable", ""}}) {
+    SCOPED_TRACE(c.box + " " + c.state);
+    app::TransferFilter filter;
+    filter.box = c.box;
+    filter.state = c.state;
+    filter.limit = 1;
+    std::set<std::int64_t> seen;
+    for (int page = 0; page < 10; ++page) {
+      auto got = app_->transfers().List(*c.actor, filter);
+      ASSERT_OK(got);
+      for (const auto& item : got->items) seen.insert(item.row.id);
+      if (!got->next_cursor) break;
+      filter.after_id = *got->next_cursor;
+    }
+    EXPECT_EQ(seen, asked);
+  }
 }
 
 }  // namespace
