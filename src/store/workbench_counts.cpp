@@ -98,4 +98,6 @@ Result<std::int64_t> CountRunningImports(Connection& conn, const std::string& pa
   return Count(conn, kImports, p);
 }
 
+const Sql& RunningImportsStatement() { return kImports; }
+
 }  // namespace zj::store

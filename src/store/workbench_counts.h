@@ -53,8 +53,11 @@ Result<std::int64_t> CountDeadlinesBetween(Connection& conn, const std::string& 
 Result<std::int64_t> CountOpenFollowUps(Connection& conn, const std::string& path_low,
                                         const std::string& path_high);
 
-//! Roster imports still running for unions in [path_low, path_high).
+//! Roster imports still running for unions in [path_low, path_high): the partial index
+//! member_imports_running.
 Result<std::int64_t> CountRunningImports(Connection& conn, const std::string& path_low,
                                          const std::string& path_high);
+//! The statement CountRunningImports runs ($1, $2: the path range), for the query-plan test.
+const Sql& RunningImportsStatement();
 
 }  // namespace zj::store
