@@ -168,6 +168,23 @@ TEST_P(HttpMemberImportsTest, TheTemplateAndAMaskedExportAreDownloads) {
       bh::status::not_found);
 }
 
+// The template's example row (序号 示例) shows how to fill it in and is skipped by the import:
+// a union that fills its members in under it and uploads the file gets exactly its members.
+TEST_P(HttpMemberImportsTest, TheTemplatesExampleRowIsSkippedWhenTheFilledTemplateIsImported) {
+  auto tmpl = As(dongcheng_, bh::verb::get, "/api/v1/members/template?format=csv");
+  ASSERT_EQ(tmpl.result(), bh::status::ok);
+  std::string csv(tmpl.body());
+  ASSERT_NE(csv.find("\"示例\",\"张三\",\"11010519491231002X\""), std::string::npos) << csv;
+  if (!csv.ends_with("\n")) csv += "\r\n";
+  csv += "1,李四," + IdNumber(3) + ",,13800001234,,,,,,\r\n";
+  auto res = Upload(dongcheng_, union_dc_, csv);
+  ASSERT_EQ(res.result(), bh::status::accepted) << res.body();
+  const auto run = Json(res);
+  EXPECT_EQ(run["accepted"], 1) << res.body();
+  EXPECT_EQ(run["rejected"], 0) << res.body();
+  EXPECT_EQ(run["header_row"], 1) << res.body();
+}
+
 TEST_P(HttpMemberImportsTest, CandidatesOfAnUploadBecomeTransferRequests) {
   const std::string csv = "姓名,身份证号\n张三," + IdNumber(1) + "\n";
   ASSERT_EQ(Upload(dongcheng_, union_dc_, csv).result(), bh::status::accepted);

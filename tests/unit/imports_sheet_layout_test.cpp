@@ -48,6 +48,15 @@ TEST(KindOfRow, TellsBlankNoteTotalAndDataRows) {
   EXPECT_EQ(KindOfRow({"1", "张三", "11010519491231002X"}), RowKind::kData);
 }
 
+TEST(KindOfRow, TheTemplatesExampleRowIsSkippedButANameIsNot) {
+  EXPECT_EQ(KindOfRow({"示例", "张三", "11010519491231002X"}), RowKind::kExample);
+  EXPECT_EQ(KindOfRow({"例：", "张三", "11010519491231002X"}), RowKind::kExample);
+  EXPECT_EQ(KindOfRow({" 样例 ", "张三"}), RowKind::kExample);
+  // Only the marker alone marks it: a name or a remark that begins so is a person's row.
+  EXPECT_EQ(KindOfRow({"示例张三", "11010519491231002X"}), RowKind::kData);
+  EXPECT_EQ(KindOfRow({"1", "示例", "11010519491231002X"}), RowKind::kData);
+}
+
 TEST(KindOfRow, ARowWithMoreThanTheNoteIsDataSoItsProblemsAreReported) {
   // A person whose row starts with a note marker is still a person (two cells filled).
   EXPECT_EQ(KindOfRow({"注明", "11010519491231002X"}), RowKind::kData);

@@ -7,6 +7,7 @@
 
 #include "app/imports/header_search.h"
 #include "app/imports/table_stream.h"
+#include "core/imports/sheet_layout.h"
 #include "core/members/roster_columns.h"
 
 namespace zj::app {
@@ -268,11 +269,12 @@ TEST(TableWriter, WritesXlsxAndCsvThatTheStreamsReadBackAsText) {
   }
 }
 
-TEST(RosterTemplate, IsAHeaderEveryColumnOfWhichTheImportRecognises) {
+TEST(RosterTemplate, IsAHeaderEveryColumnOfWhichTheImportRecognisesAndAnExampleRowItSkips) {
   const std::string path = testing::TempDir() + "/zj_template_test.xlsx";
   ASSERT_TRUE(RosterExportService::WriteTemplate(path).has_value());
   const auto rows = ReadAll(Slurp(path));
-  ASSERT_EQ(rows.size(), 1u);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(imports::KindOfRow(rows[1].cells), imports::RowKind::kExample);
   const auto header = members::ParseRosterHeader(rows[0].cells);
   EXPECT_TRUE(header.problems.empty());
   EXPECT_TRUE(header.header.unknown.empty());

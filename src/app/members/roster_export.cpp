@@ -127,10 +127,19 @@ Result<void> RosterExportService::WriteTemplate(const std::string& out) {
       {"民族", "选填：如 汉族、回族。"},
       {"是否农民工", "选填：是 或 否。"},
       {"是否劳模", "选填：是 或 否。"},
+      {"序号", "可留空；第 2 行标“示例”的是填写示例，导入时自动跳过，可保留也可删除。"},
       {"其他", "列的顺序不限，也可用英文列名（name、id_number …）；未识别的列会被忽略并列出。"},
   };
   ZJ_ASSIGN_OR_RETURN(auto writer, OpenTableWriter(out, options));
-  ZJ_RETURN_IF_ERROR(writer->Add(HeaderRow()));
+  static_assert(members::kRosterColumnCount == 10, "the example row below names every column");
+  // A 序号 column first, as union rosters have it (the import ignores it), marking the example
+  // row that the import skips (imports::RowKind::kExample).
+  std::vector<std::string> header{"序号"};
+  for (auto& name : HeaderRow()) header.push_back(std::move(name));
+  ZJ_RETURN_IF_ERROR(writer->Add(header));
+  // The ID number is GB 11643's own example; the phone and employer are placeholders.
+  ZJ_RETURN_IF_ERROR(writer->Add({"示例", "张三", "11010519491231002X", "女", "13800138000",
+                                  "2015-07-25", "某某有限公司", "", "汉族", "否", "否"}));
   return writer->Close();
 }
 

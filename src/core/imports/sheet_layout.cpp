@@ -13,6 +13,15 @@ namespace {
 constexpr std::array<std::string_view, 6> kNoteMarkers = {"填表说明", "填报说明", "填写说明",
                                                           "说明",     "注",       "备注"};
 constexpr std::array<std::string_view, 4> kTotalMarkers = {"合计", "总计", "小计", "共计"};
+constexpr std::array<std::string_view, 4> kExampleMarkers = {"示例", "样例", "例", "填写示例"};
+
+bool IsExampleMarker(std::string cell) {
+  if (cell.ends_with(":")) cell.pop_back();
+  for (const auto m : kExampleMarkers) {
+    if (cell == m) return true;
+  }
+  return false;
+}
 
 //! The cell half-width, without any space (so "合 计" and "合　计" read as 合计).
 std::string Compact(std::string_view cell) {
@@ -59,6 +68,7 @@ RowKind KindOfRow(const std::vector<std::string>& cells) {
   if (filled == 0) return RowKind::kBlank;
   if (StartsWithAny(first, kTotalMarkers)) return RowKind::kTotal;
   if (filled == 1 && StartsWithAny(first, kNoteMarkers)) return RowKind::kNote;
+  if (IsExampleMarker(first)) return RowKind::kExample;
   return RowKind::kData;
 }
 

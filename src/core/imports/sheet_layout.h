@@ -4,9 +4,9 @@
 // row under it ("填表说明：…"), and a total row (合计/总计) at the end. The header is the row
 // among the first kHeaderSearchRows that names the most known columns (the caller counts them:
 // each import knows its own columns); the rows below it are data unless blank, a note or a
-// total. A row that looks like a person's or an enterprise's row is always data, so a bad row is
-// reported, never skipped: a note is a single filled cell starting with a note marker, a total
-// starts with 合计/总计/小计/共计.
+// total; the template's example row (序号 示例) is skipped too. A row that looks like a person's or
+// an enterprise's row is always data, so a bad row is reported, never skipped: a note is a single
+// filled cell starting with a note marker, a total starts with 合计/总计/小计/共计.
 #pragma once
 
 #include <cstddef>
@@ -35,6 +35,9 @@ enum class RowKind {
   kBlank,  //!< every cell empty or only spaces
   kNote,  //!< one filled cell, starting 填表说明, 填报说明, 填写说明, 说明, 注, 备注
   kTotal,  //!< the first filled cell starts 合计, 总计, 小计 or 共计 (spaces inside ignored)
+  //! The template's example row: the first filled cell is exactly 示例, 样例, 例 or 填写示例 (a
+  //! trailing colon allowed), as a 序号 column marks it; no name or number reads so.
+  kExample,
 };
 
 //! What a row below the header is.
