@@ -109,7 +109,11 @@ std::optional<Response> ServeStatic(const Request& request, const std::string& w
   res.set(beast_http::field::etag, etag);
   if (fingerprinted && !fallback) {
     res.set(beast_http::field::cache_control, "public, max-age=31536000, immutable");
-  } else if (name == "index.html") {
+  } else if (name == "index.html" || name == "sw.js" || name == "registerSW.js" ||
+             name == "manifest.webmanifest") {
+    // The pages' entry and the portal's service worker with its manifest are revalidated on
+    // every load (a 304 by ETag when unchanged): a new release reaches phones at once instead
+    // of after the hour an ordinary file may be kept.
     res.set(beast_http::field::cache_control, "no-cache");
   } else {
     res.set(beast_http::field::cache_control, "public, max-age=3600");

@@ -28,6 +28,7 @@ class RouterTest : public AppTest {
     std::ofstream(web_root_ / "index.html") << "<!doctype html><title>zhijia</title>";
     std::ofstream(web_root_ / "assets" / "app-1a2b3c.js") << "console.log(1)";
     std::ofstream(web_root_ / "favicon.svg") << "<svg/>";
+    std::ofstream(web_root_ / "sw.js") << "self.skipWaiting()";
     http::ServerOptions options;
     options.web_root = web_root_.string();
     router_ = std::make_unique<http::Router>(*app_, options);
@@ -321,6 +322,10 @@ TEST_P(RouterTest, StaticAssetsAreServedWithTypeAndLongCaching) {
   auto index = Send(bh::verb::get, "/");
   EXPECT_EQ(index[bh::field::content_type], "text/html; charset=utf-8");
   EXPECT_EQ(index[bh::field::cache_control], "no-cache");
+  // The portal's service worker is revalidated on every load, so a release reaches phones at
+  // once; an ordinary file may be kept an hour.
+  EXPECT_EQ(Send(bh::verb::get, "/sw.js")[bh::field::cache_control], "no-cache");
+  EXPECT_EQ(Send(bh::verb::get, "/favicon.svg")[bh::field::cache_control], "public, max-age=3600");
 }
 
 TEST_P(RouterTest, ClientRoutesFallBackToIndexButMissingAssetsAre404) {
