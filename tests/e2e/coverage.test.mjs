@@ -363,4 +363,43 @@ describe('coverage in the browser', () => {
       await context.close()
     }
   })
+
+  // 建会 (issue 18): district staff found the union of an enterprise on the founding list; the
+  // new union sits under the street's union, the enterprise leaves the list, the district's
+  // founding gap falls by one. Runs last: it changes the figures the tests above read.
+  it('founds the union of an enterprise on the founding list (建会)', async () => {
+    const { context, page } = await signedIn('staff.dongcheng')
+    try {
+      await openDashboard(page)
+      const gapBefore = count(await kpi(page, 'founding-gap'))
+      await page.getByTestId('coverage-founding').click()
+      await page.waitForURL(/\/founding\?org=/)
+      await page.goto(`${page.url()}&street=110101002`)
+      const row = page.getByTestId('founding-table').locator('.el-table__body tr', { hasText: '北京景山商贸有限公司' })
+      await row.waitFor()
+      await row.getByTestId('founding-found').click()
+      const dialog = page.getByTestId('found-union-dialog')
+      await dialog.waitFor()
+      assert.equal(await page.getByTestId('found-union-name').inputValue(), '北京景山商贸有限公司工会委员会')
+      await dialog.getByText('景山街道').first().waitFor() // it says which org the union goes under
+      await shot(page, 'founding-found-desktop.png')
+      await page.getByTestId('found-union-save').click()
+      await page.getByText('北京景山商贸有限公司工会委员会').first().waitFor() // the success message names it
+      await row.waitFor({ state: 'detached' })
+
+      const api = context.request
+      const orgs = await (await api.get(`${url}/api/v1/orgs?q=${encodeURIComponent('北京景山商贸有限公司工会委员会')}`)).json()
+      const union = orgs.items.find((o) => o.name === '北京景山商贸有限公司工会委员会')
+      assert.ok(union, 'the union exists')
+      assert.equal(union.kind, 'grassroots')
+      await page.reload()
+      await page.getByTestId('founding-employees').first().waitFor()
+      assert.equal(await page.getByTestId('founding-table').getByText('北京景山商贸有限公司').count(), 0, 'the server’s list agrees')
+
+      await openDashboard(page)
+      assert.equal(count(await kpi(page, 'founding-gap')), gapBefore - 1, 'the founding gap falls by one')
+    } finally {
+      await context.close()
+    }
+  })
 })
