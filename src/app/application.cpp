@@ -31,7 +31,8 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       workbench_(db, clock, transfers_),
       bindings_(db, clock, random, audit_, vault_, sign_in_),
       cards_(db, clock, vault_),
-      my_data_(db, clock, vault_, audit_, requests_),
+      consents_(db, clock, random, audit_),
+      my_data_(db, clock, vault_, audit_, requests_, sign_in_, consents_),
       inbox_(db, clock),
       jobs_(db, clock, random, vault_, audit_, config.jobs) {}
 

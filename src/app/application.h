@@ -25,6 +25,7 @@
 #include "app/system/system_service.h"
 #include "app/workbench/workbench.h"
 #include "app/worker_accounts/binding_service.h"
+#include "app/worker_accounts/consents.h"
 #include "app/worker_accounts/inbox.h"
 #include "app/worker_accounts/my_data.h"
 #include "app/worker_accounts/sign_in_service.h"
@@ -74,6 +75,8 @@ class Application {
   CardService& cards() { return cards_; }
   //! What is stored about a signed-in worker (PIPL), audited as the worker's own access.
   MyDataService& my_data() { return my_data_; }
+  //! The worker's consents for optional uses and the privacy notice accepted.
+  ConsentService& consents() { return consents_; }
   InboxService& inbox() { return inbox_; }
   JobService& jobs() { return jobs_; }
 
@@ -103,7 +106,8 @@ class Application {
   Workbench workbench_;      // after transfers_, whose rule it counts by
   BindingService bindings_;  // after sign_in_, whose session cache it updates
   CardService cards_;
-  MyDataService my_data_;  // after requests_, whose records it lists
+  ConsentService consents_;
+  MyDataService my_data_;  // after requests_, sign_in_ and consents_, which it uses
   InboxService inbox_;
   JobService jobs_;
 };

@@ -144,6 +144,12 @@ void AddWorkerAccountRoutes(std::vector<Route>& routes);
 void AddMyRequestRoutes(std::vector<Route>& routes);
 void AddWorkerBindingRoutes(std::vector<Route>& routes);
 void AddMyDataRoutes(std::vector<Route>& routes);
+void AddMyDataRightsRoutes(std::vector<Route>& routes);
+
+//! The privacy notice accepted: {"version", "accepted_at"} (null before the first).
+nlohmann::json NoticeJson(const store::NoticeAcceptance& n);
+//! The optional uses' states and their history: {"uses": [...], "history": [...]}.
+nlohmann::json ConsentsJson(const app::Consents& c);
 void AddWorkerInboxRoutes(std::vector<Route>& routes);
 void AddJobRoutes(std::vector<Route>& routes);
 

@@ -139,6 +139,7 @@ std::vector<Route> ApiRoutes() {
   AddWorkerAccountRoutes(routes);
   AddMyRequestRoutes(routes);
   AddMyDataRoutes(routes);
+  AddMyDataRightsRoutes(routes);
   AddWorkerInboxRoutes(routes);
   AddWorkerBindingRoutes(routes);
   AddJobRoutes(routes);

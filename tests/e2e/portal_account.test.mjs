@@ -1,15 +1,16 @@
 // The worker's own account in the browser (issue 19), on a phone (390x844): a worker whose
 // union registered their phone signs in with the code read from the server's log (the `log`
-// SMS sender), binds to the member record by name and ID number, and sees the member card with
+// SMS sender), accepts the privacy notice, binds to the member record by name and ID number, and sees the member card with
 // its QR code; the street's cadre checks the card's code on the console's check-in page. A
 // second worker, whose phone the union does not have, gets "ask your union" and the cadre
 // approves the binding from the console's list. The first worker then sends a request signed
 // in (no tracking number to keep) and finds it in My requests with its timeline; another
 // worker's request is "not found" there; My data shows and downloads (JSON, HTML) the worker's
-// own data, masked. When the cadre accepts the request and answers it, the worker's inbox has
+// own data, masked, with the notice version accepted and a consent granted; after a fresh code
+// from the log it shows the full phone and ID number once. When the cadre accepts the request and answers it, the worker's inbox has
 // both (not the internal note), counted on My account's tab. The cadre's workbench counts the
 // binding to approve. The demo worker
-// (worker.demo) is bound already.
+// (worker.demo) is bound already; it reads the notice and My data's consents in English.
 // Screenshots land in tests/e2e/artifacts/.
 import assert from 'node:assert/strict'
 import { mkdirSync, readFileSync } from 'node:fs'
@@ -83,17 +84,25 @@ async function assertNoHorizontalOverflow(page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   assert.ok(width <= PHONE.width, `the page is ${width}px wide on a ${PHONE.width}px phone`)
 }
-async function signInOnPhone(page, phone) {
+/** Signs in by code; a new account (every one here) is shown the privacy notice first, which
+ *  `onNotice(page)` may look at before it is accepted. Answers when the code was sent. */
+async function signInOnPhone(page, phone, onNotice = async () => {}) {
   await page.goto(`${url}/portal/me`)
   await page.getByTestId('portal-phone').waitFor()
   assert.match(page.url(), /\/portal\/sign-in\?redirect=/, 'My account asks to sign in first')
   await page.getByTestId('portal-phone').fill(phone)
   const before = codesInLog(phone.slice(-4))
   await page.getByTestId('portal-send-code').click()
+  const sentAt = Date.now()
   await page.getByText(/秒后可重发/).waitFor()
   await page.getByTestId('portal-code').fill(await codeFromLog(phone.slice(-4), before))
   await page.getByTestId('portal-sign-in-submit').click()
+  await page.getByTestId('portal-notice').waitFor()
+  assert.match(page.url(), /\/portal\/me\/privacy\?redirect=/, 'the notice comes before My account')
+  await onNotice(page)
+  await page.getByTestId('portal-notice-accept').click()
   await page.getByTestId('portal-me').waitFor()
+  return sentAt
 }
 
 before(async () => {
@@ -123,7 +132,11 @@ describe('the worker portal account', () => {
 
   it('a worker signs in with the code from the log, binds, sees the card with its QR and finds a request in My requests', async () => {
     const page = await phonePage()
-    await signInOnPhone(page, WORKER_PHONE)
+    const sentAt = await signInOnPhone(page, WORKER_PHONE, async (notice) => {
+      await notice.getByText('职工之家隐私政策').waitFor()
+      await assertNoHorizontalOverflow(notice)
+      await shot(notice, 'portal-notice-phone.png')
+    })
     await assert.doesNotReject(page.getByText('139****0019').first().waitFor())
     await shot(page, 'portal-me-unbound-phone.png')
     await assertNoHorizontalOverflow(page)
@@ -227,6 +240,40 @@ describe('the worker portal account', () => {
     const html = await saved('my-data-html')
     assert.match(html.name, /\.html$/)
     assert.ok(html.text.includes('<h1>我的数据</h1>') && html.text.includes('加班费没有结算'), 'a readable page')
+    assert.equal(copy.privacy_notice.version, 1, 'the notice accepted is in the copy')
+    assert.ok(copy.privacy_notice.accepted_at > 0)
+
+    // Consent for an optional use: granted here, kept with its time in the copy.
+    await page.getByTestId('my-data-consent-surveys').click()
+    await page.getByTestId('my-data-consents').getByText('变更记录').waitFor()
+    const granted = JSON.parse((await saved('my-data-json')).text)
+    assert.deepEqual(
+      granted.consents.history.map((h) => [h.use, h.granted]),
+      [['surveys', true]],
+    )
+    assert.deepEqual(
+      granted.consents.uses.map((u) => u.granted),
+      [false, true, false],
+    )
+
+    // The full numbers, after a fresh code (one a minute to a phone: the sign-in code was the last).
+    const wait = sentAt + 61_000 - Date.now()
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    const codes = codesInLog('0019')
+    await page.getByTestId('my-data-reveal-send').click()
+    const code = await codeFromLog('0019', codes)
+    await page.getByTestId('my-data-reveal-code').fill(code === '000000' ? '111111' : '000000')
+    await page.getByTestId('my-data-reveal-submit').click()
+    await page.getByTestId('my-data-reveal-problem').getByText('验证码不正确或已失效，请重新获取').waitFor()
+    await page.getByTestId('my-data-reveal-code').fill(code)
+    await page.getByTestId('my-data-reveal-submit').click()
+    const revealed = await page.getByTestId('my-data-revealed').innerText()
+    assert.ok(revealed.includes(WORKER_PHONE) && revealed.includes(WORKER_ID), 'the full phone and ID number')
+    await assertNoHorizontalOverflow(page)
+    await page.getByTestId('my-data-reveal').screenshot({ path: path.join(artifactsDir, 'portal-my-data-revealed-phone.png') })
+    await page.getByTestId('my-data-reveal-hide').click()
+    await page.getByTestId('my-data-reveal-send').waitFor()
+    assert.ok(!(await page.getByTestId('portal-my-data').innerText()).includes(WORKER_ID), 'hidden again')
 
     // Kept signed in for the inbox below (a second code for the phone within a minute is refused).
     workerPage = page
@@ -334,8 +381,25 @@ describe('the worker portal account', () => {
 
   it('a worker signs out everywhere and My account asks to sign in again', async () => {
     const page = await phonePage()
-    await signInOnPhone(page, '13600001019') // worker.demo, bound by the demo
+    // worker.demo, bound by the demo; reads and accepts the notice in English.
+    await signInOnPhone(page, '13600001019', async (notice) => {
+      await notice.locator('[data-testid="locale-switch"] [data-locale="en"]').click()
+      await notice.getByText('Zhijia privacy notice').waitFor()
+      await notice.getByText('Accept and continue').waitFor()
+    })
     assert.equal(await page.getByTestId('portal-me-name').textContent(), '李明华')
+    await page.getByTestId('portal-me-entry-data').click()
+    await page.getByTestId('portal-my-data').waitFor()
+    await page.getByTestId('my-data-consent').getByText('Optional uses').waitFor()
+    await page.getByTestId('my-data-consent-activity_sms').click()
+    await page.getByTestId('my-data-consents').getByText('History').waitFor()
+    const notice = await page.getByTestId('my-data-notice').innerText()
+    assert.match(notice, /Version accepted\s+1/)
+    await page.getByTestId('my-data-reveal').getByText('See the full numbers').waitFor()
+    await assertNoHorizontalOverflow(page)
+    await shot(page, 'portal-my-data-en-phone.png')
+    await page.getByTestId('portal-tab-portal-me').click()
+    await page.getByTestId('portal-me').waitFor()
     await page.getByTestId('portal-sign-out-everywhere').click()
     await page.locator('.el-message-box .el-button--primary').click()
     await page.getByTestId('portal-welcome').waitFor()

@@ -335,6 +335,15 @@ const Row kRows[] = {
 // My data shows the worker's own and no one else's request.
 {"GET",    "/api/v1/me/data", "/api/v1/me/data{as_member}", "", "{request_tracking}",
   {"hid/hid", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+// My data's rights: the worker's own clear numbers for a fresh code, consents, the notice.
+{"POST",   "/api/v1/me/data/reveal-code", "/api/v1/me/data/reveal-code{a_minute_later}", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/data/reveal", "", R"({"code":"{my_reveal_code}"})", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/consents", "", R"({"use":"surveys","granted":true})", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/privacy-notice", "", R"({"version":1})", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 {"GET",    "/api/v1/me/requests", "", "", "{request_tracking}",
   {"hid/hid", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 {"GET",    "/api/v1/me/requests/:id", "/api/v1/me/requests/{my_request}", "", "",

@@ -228,6 +228,75 @@ TEST_P(HttpWorkerTest, TooManyCodesAnswer429WithRetryAfter) {
   EXPECT_EQ(again[bh::field::retry_after], "60");
 }
 
+TEST_P(HttpWorkerTest, RevealRefusesAWrongCodeAsSignInDoesAndAnswersTheRightOneOnce) {
+  MemberWithPhone("张晓林", 11, kPhone);
+  const Cookie worker = WorkerSignIn(kPhone);
+  ASSERT_EQ(
+      As(worker, bh::verb::post, "/api/v1/me/binding",
+         nlohmann::json{{"name", "张晓林"}, {"id_number", MakeIdNumber("110101", "19900307", 11)}}
+             .dump())
+          .result(),
+      bh::status::ok);
+  auto early = As(worker, bh::verb::post, "/api/v1/me/data/reveal-code");
+  EXPECT_EQ(early.result(), bh::status::too_many_requests) << "the sign-in code was just sent";
+  EXPECT_EQ(early[bh::field::retry_after], "60");
+  clock_.Advance(60'000);
+  auto sent = As(worker, bh::verb::post, "/api/v1/me/data/reveal-code");
+  ASSERT_EQ(sent.result(), bh::status::accepted) << sent.body();
+  EXPECT_EQ(Json(sent)["expires_in_seconds"], 300);
+  const std::string code = Deliver(kPhone);
+
+  auto wrong = Send(
+      bh::verb::post, "/api/v1/me/data/reveal",
+      nlohmann::json{{"code", code == "000000" ? "111111" : "000000"}}.dump(),
+      {{"Cookie", worker.cookie}, {"X-CSRF-Token", worker.csrf}, {"Accept-Language", "zh-CN"}});
+  EXPECT_EQ(wrong.result(), bh::status::unauthorized);
+  EXPECT_EQ(wrong[bh::field::content_type], "application/problem+json");
+  EXPECT_EQ(Json(wrong)["detail"], "验证码不正确或已失效，请重新获取");
+  auto malformed =
+      As(worker, bh::verb::post, "/api/v1/me/data/reveal", nlohmann::json{{"code", "12"}}.dump());
+  EXPECT_EQ(malformed.result(), bh::status::bad_request);
+  EXPECT_NE(malformed.body().find("\"code\""), std::string::npos) << malformed.body();
+
+  auto clear =
+      As(worker, bh::verb::post, "/api/v1/me/data/reveal", nlohmann::json{{"code", code}}.dump());
+  ASSERT_EQ(clear.result(), bh::status::ok) << clear.body();
+  EXPECT_EQ(Json(clear)["phone"], kPhone);
+  EXPECT_EQ(Json(clear)["id_number"], MakeIdNumber("110101", "19900307", 11));
+  EXPECT_EQ(clear[bh::field::cache_control], "no-store");
+  EXPECT_EQ(
+      As(worker, bh::verb::post, "/api/v1/me/data/reveal", nlohmann::json{{"code", code}}.dump())
+          .result(),
+      bh::status::unauthorized);
+}
+
+TEST_P(HttpWorkerTest, TheNoticeAndConsentsAreOnTheAccountAndInMyData) {
+  const Cookie worker = WorkerSignIn(kPhone);
+  auto me = As(worker, bh::verb::get, "/api/v1/me");
+  ASSERT_EQ(me.result(), bh::status::ok) << me.body();
+  EXPECT_TRUE(Json(me)["privacy_notice"]["version"].is_null()) << "not accepted yet";
+  auto accepted = As(worker, bh::verb::post, "/api/v1/me/privacy-notice",
+                     nlohmann::json{{"version", 1}}.dump());
+  ASSERT_EQ(accepted.result(), bh::status::ok) << accepted.body();
+  EXPECT_EQ(Json(As(worker, bh::verb::get, "/api/v1/me"))["privacy_notice"]["version"], 1);
+  EXPECT_EQ(As(worker, bh::verb::post, "/api/v1/me/privacy-notice", R"({"version":"1"})").result(),
+            bh::status::bad_request);
+
+  EXPECT_EQ(
+      As(worker, bh::verb::post, "/api/v1/me/consents", R"({"use":"surveys","granted":"yes"})")
+          .result(),
+      bh::status::bad_request);
+  auto granted =
+      As(worker, bh::verb::post, "/api/v1/me/consents", R"({"use":"surveys","granted":true})");
+  ASSERT_EQ(granted.result(), bh::status::ok) << granted.body();
+  EXPECT_EQ(Json(granted)["uses"][1]["use"], "surveys");
+  EXPECT_TRUE(Json(granted)["uses"][1]["granted"].get<bool>());
+  auto data = As(worker, bh::verb::get, "/api/v1/me/data?purpose=json");
+  ASSERT_EQ(data.result(), bh::status::ok) << data.body();
+  EXPECT_EQ(Json(data)["privacy_notice"]["version"], 1);
+  EXPECT_EQ(Json(data)["consents"]["history"].size(), 1u);
+}
+
 TEST_P(HttpWorkerTest, MyRequestsListTheWorkersOwnAndAnotherWorkersIdIs404) {
   std::string street_code;
   {

@@ -513,6 +513,24 @@ void RouteMatrixTest::DefinePlaceholders() {
     EXPECT_EQ(res.result(), bh::status::ok) << res.body();
     return std::string();
   };
+  // A minute passes: the phone may be sent another code (one a minute); writes nothing.
+  f["a_minute_later"] = [this](const Place&, Side, const Caller&) {
+    clock_.Advance(60'000);
+    return std::string();
+  };
+  // A fresh code sent to a worker caller's phone (after a minute), as My data's reveal asks.
+  f["my_reveal_code"] = [this](const Place&, Side, const Caller& c) {
+    if (c.phone.empty()) return std::string("000000");
+    clock_.Advance(60'000);
+    auto sent = app_->sign_in().RequestCode(c.phone, NewAddress());
+    EXPECT_TRUE(sent.has_value()) << Describe(sent.error());
+    EXPECT_TRUE(app::DeliverSms(*db_, clock_, app_->vault(), sms_).has_value());
+    std::string code;
+    for (const auto& m : sms_.sent) {
+      if (m.phone == c.phone) code = m.code;
+    }
+    return code;
+  };
   f["my_request"] = [this](const Place& p, Side side, const Caller& c) {
     return Id(side == Side::kIn ? OwnRequest(p, c, false) : NewRequest(p).id);
   };

@@ -62,6 +62,18 @@ class WorkerTest : public MembersTest {
     return Create(staff_a_, m);
   }
 
+  //! A worker signed in with `phone` and bound to a new member of union A with that phone.
+  app::Actor BoundWorker(const std::string& phone, const std::string& name, int sequence) {
+    MemberWithPhone(name, sequence, phone);
+    const auto grant = SignIn(phone);
+    auto bound = app_->bindings().Bind(grant.actor, name,
+                                       MakeIdNumber("110101", "19900307", sequence), "192.0.2.10");
+    EXPECT_TRUE(bound.has_value() && bound->state == "bound");
+    auto session = app_->sign_in().Authenticate(grant.token);
+    EXPECT_TRUE(session.has_value());
+    return session ? session->actor : grant.actor;
+  }
+
   RecordingSms sms_;
 };
 

@@ -71,6 +71,7 @@ Result<MyData> MyDataService::Of(const Actor& worker, const std::string& purpose
     }
   }
   ZJ_ASSIGN_OR_RETURN(out.requests, requests_.MyRequestRecords(worker, kMaxRequests));
+  ZJ_ASSIGN_OR_RETURN(out.consents, consents_.Of(worker));
   ZJ_RETURN_IF_ERROR(
       audit_.Record(AuditActor::From(worker), AuditEvent{"worker.my_data",
                                                          "worker_account",

@@ -1,9 +1,10 @@
 // My data (我的数据, PIPL art. 44–45): everything Zhijia stores about the signed-in worker, for
 // the worker to see and download — the account, its sessions, the member record it is bound to,
-// the bindings it asked for and every request of My requests with its timeline. Phone and ID
-// numbers are masked (the union can confirm the full values); internal notes, handlers' names
-// and other people's data never appear. Every access is audited as the worker's own
-// (worker.my_data, with what for: view, json or html).
+// the bindings it asked for, every request of My requests with its timeline, the consents it
+// gave and withdrew and the privacy notice it accepted. Phone and ID numbers are masked;
+// internal notes, handlers' names and other people's data never appear. Every access is audited as
+// the worker's own (worker.my_data, with what for: view, json, html or reveal). The clear numbers
+// are shown to the worker only after a fresh one-time code to the account's phone.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +17,8 @@
 #include "app/clock.h"
 #include "app/personal_data/vault.h"
 #include "app/requests/request_service.h"
+#include "app/worker_accounts/consents.h"
+#include "app/worker_accounts/sign_in_service.h"
 #include "core/result.h"
 #include "store/database.h"
 
@@ -68,6 +71,14 @@ struct MyData {
   std::optional<MyDataMember> member;
   std::vector<MyDataBinding> bindings;
   std::vector<MyRequestRecord> requests;
+  Consents consents;  //!< the optional uses, their history and the privacy notice accepted
+};
+
+//! The worker's phone and ID numbers in clear, shown once after a fresh code.
+struct RevealedData {
+  std::string phone;                        //!< the account's phone
+  std::optional<std::string> member_phone;  //!< the bound member's stored phone
+  std::optional<std::string> id_number;     //!< the bound member's ID number
 };
 
 class MyDataService {
@@ -76,12 +87,24 @@ class MyDataService {
   static constexpr int kMaxRequests = 1000;
 
   MyDataService(store::Database& db, const Clock& clock, const Vault& vault, AuditService& audit,
-                RequestService& requests)
-      : db_(db), clock_(clock), vault_(vault), audit_(audit), requests_(requests) {}
+                RequestService& requests, SignInService& sign_in, ConsentService& consents)
+      : db_(db),
+        clock_(clock),
+        vault_(vault),
+        audit_(audit),
+        requests_(requests),
+        sign_in_(sign_in),
+        consents_(consents) {}
 
   //! The worker's data; `purpose` (view, json, html) goes into the audit entry.
   //! kPermissionDenied for anyone but a signed-in worker.
   Result<MyData> Of(const Actor& worker, const std::string& purpose);
+  //! Sends a fresh one-time code to the account's phone, with sign-in's code machinery and
+  //! throttles (SignInService::RequestCode).
+  Result<CodeSent> RequestRevealCode(const Actor& worker);
+  //! The clear phone and ID numbers, once, when `code` is the fresh code (SignInService::UseCode:
+  //! sign-in's refusals and throttles); audited as the worker's own (purpose reveal).
+  Result<RevealedData> Reveal(const Actor& worker, const std::string& code);
 
  private:
   store::Database& db_;
@@ -89,6 +112,8 @@ class MyDataService {
   const Vault& vault_;
   AuditService& audit_;
   RequestService& requests_;
+  SignInService& sign_in_;
+  ConsentService& consents_;
 };
 
 }  // namespace zj::app

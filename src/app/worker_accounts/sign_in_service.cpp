@@ -132,9 +132,9 @@ Result<CodeSent> SignInService::RequestCode(const std::string& phone_input,
   return CodeSent{codes_.resend_ms, codes_.valid_ms};
 }
 
-Result<WorkerSessionGrant> SignInService::SignIn(const std::string& phone_input,
-                                                 const std::string& code_input,
-                                                 const std::string& remote_addr) {
+Result<std::string> SignInService::UseCode(const std::string& phone_input,
+                                           const std::string& code_input,
+                                           const std::string& remote_addr) {
   Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}};
   auto phone = PhoneOf(phone_input);
   if (!phone) invalid.fields = std::move(phone.error().fields);
@@ -185,8 +185,17 @@ Result<WorkerSessionGrant> SignInService::SignIn(const std::string& phone_input,
     std::lock_guard lock(throttle_mutex_);
     failures_.RecordSuccess(index);
   }
+  return *phone;
+}
+
+Result<WorkerSessionGrant> SignInService::SignIn(const std::string& phone_input,
+                                                 const std::string& code_input,
+                                                 const std::string& remote_addr) {
+  ZJ_ASSIGN_OR_RETURN(std::string phone, UseCode(phone_input, code_input, remote_addr));
+  const std::int64_t now = clock_.NowMs();
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   bool created = false;
-  ZJ_ASSIGN_OR_RETURN(store::WorkerAccountRow account, AccountOf(*lease, *phone, created));
+  ZJ_ASSIGN_OR_RETURN(store::WorkerAccountRow account, AccountOf(*lease, phone, created));
   if (account.status != "active") return Fail(CodeInvalid());
   ZJ_RETURN_IF_ERROR(store::SetWorkerSignedIn(*lease, account.id, now));
   ZJ_ASSIGN_OR_RETURN(WorkerSessionGrant grant, OpenSession(*lease, account, remote_addr));

@@ -66,6 +66,11 @@ class SignInService {
   //! sends to the phone or from the address is kResourceExhausted "error.too_many_requests"
   //! with {seconds} and {retry_after}. Otherwise the same answer for every number.
   Result<CodeSent> RequestCode(const std::string& phone, const std::string& remote_addr);
+  //! Uses up the newest code sent to `phone` and answers the normalised phone: the check of
+  //! SignIn (the same refusals and throttles), for anything else a fresh code confirms (My
+  //! data's reveal).
+  Result<std::string> UseCode(const std::string& phone, const std::string& code,
+                              const std::string& remote_addr);
   //! Signs in with the newest code sent to `phone`. Anything but that code, unused, unexpired
   //! and under its tries, is kUnauthenticated "error.sign_in.code_invalid" (a malformed code is
   //! kInvalidArgument on field code); throttled as RequestCode.

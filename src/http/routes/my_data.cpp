@@ -1,7 +1,7 @@
 // My data (PIPL): GET /api/v1/me/data?purpose=view|json|html answers everything stored about
 // the signed-in worker (app/worker_accounts/my_data.h), masked; the portal shows it and makes
 // the JSON and HTML downloads from it, so `purpose` only names, in the audit entry, what the
-// worker did with it.
+// worker did with it. The consents and the privacy notice accepted are part of the copy.
 #include "http/request_json.h"
 #include "http/route.h"
 
@@ -85,7 +85,9 @@ Result<Reply> Get(Call& call) {
                      {"sessions", std::move(sessions)},
                      {"member", d.member ? MemberJson(*d.member) : nlohmann::json(nullptr)},
                      {"bindings", std::move(bindings)},
-                     {"requests", std::move(requests)}}};
+                     {"requests", std::move(requests)},
+                     {"consents", ConsentsJson(d.consents)},
+                     {"privacy_notice", NoticeJson(d.consents.notice)}}};
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// A signed-in worker's own account: GET /api/v1/me (account, bound member, binding waiting),
+// A signed-in worker's own account: GET /api/v1/me (account, bound member, binding waiting,
+// privacy notice accepted),
 // POST /api/v1/me/binding (name and ID number), GET /api/v1/me/card (the member card with a
 // fresh QR token). The rules are app/worker_accounts' and app/cards'.
 #include "http/route.h"
@@ -30,12 +31,15 @@ nlohmann::json OptMember(const std::optional<app::BoundMember>& m) {
 
 Result<Reply> Me(Call& call) {
   ZJ_ASSIGN_OR_RETURN(app::MyAccount me, call.app.bindings().Me(*call.actor));
+  // The portal asks for the notice again when its version is newer than the one accepted.
+  ZJ_ASSIGN_OR_RETURN(app::Consents consents, call.app.consents().Of(*call.actor));
   return Reply{beast_http::status::ok,
                nlohmann::json{{"id", std::to_string(me.worker_id)},
                               {"phone_masked", me.phone_masked},
                               {"created_at", me.created_at},
                               {"member", OptMember(me.member)},
-                              {"pending_binding", PendingJson(me.pending)}}};
+                              {"pending_binding", PendingJson(me.pending)},
+                              {"privacy_notice", NoticeJson(consents.notice)}}};
 }
 
 Result<Reply> Bind(Call& call) {

@@ -1,6 +1,7 @@
 // My data (PIPL): everything the server stores about the signed-in worker, masked
 // (GET /api/v1/me/data). The portal shows it and makes the JSON and HTML downloads from it;
-// `purpose` tells the server's audit log which of the three the worker did.
+// `purpose` tells the server's audit log which of the three the worker did. Beside it: the
+// clear numbers after a fresh code, consent for optional uses and the privacy notice accepted.
 import { request } from './request'
 import type { RequestsApi } from './requests'
 
@@ -54,6 +55,27 @@ export namespace MyDataApi {
     contact_phone_masked: string
     rating_comment: string | null
   }
+  /** The optional uses of the worker's data (app/worker_accounts/consents.h holds the list). */
+  export type Use = 'activity_sms' | 'surveys' | 'honours_name'
+  export interface UseState {
+    use: Use
+    granted: boolean
+    changed_at: number | null
+  }
+  export interface ConsentChange {
+    use: string
+    granted: boolean
+    at: number
+  }
+  export interface Consents {
+    uses: UseState[]
+    /** Every grant and withdrawal, newest first. */
+    history: ConsentChange[]
+  }
+  export interface PrivacyNotice {
+    version: number | null
+    accepted_at: number | null
+  }
   export interface Data {
     generated_at: number
     account: Account
@@ -61,9 +83,39 @@ export namespace MyDataApi {
     member: Member | null
     bindings: Binding[]
     requests: Request[]
+    consents: Consents
+    privacy_notice: PrivacyNotice
+  }
+  /** The worker's own numbers in clear, answered once for a fresh code. */
+  export interface Revealed {
+    phone: string
+    member_phone: string | null
+    id_number: string | null
+  }
+  export interface CodeSent {
+    resend_after_seconds: number
+    expires_in_seconds: number
   }
 }
 
 export function getMyDataApi(purpose: MyDataApi.Purpose = 'view'): Promise<MyDataApi.Data> {
   return request('/api/v1/me/data', { query: { purpose }, session: 'portal' })
+}
+
+/** Sends a fresh one-time code to the worker's phone (sign-in's throttles: 429 within a minute). */
+export function sendRevealCodeApi(): Promise<MyDataApi.CodeSent> {
+  return request('/api/v1/me/data/reveal-code', { method: 'POST', silent: true, session: 'portal' })
+}
+
+/** The clear phone and ID numbers for the code; a wrong or expired code is a 401 ApiError. */
+export function revealMyDataApi(code: string): Promise<MyDataApi.Revealed> {
+  return request('/api/v1/me/data/reveal', { method: 'POST', body: { code }, silent: true, session: 'portal' })
+}
+
+export function setConsentApi(use: MyDataApi.Use, granted: boolean): Promise<MyDataApi.Consents> {
+  return request('/api/v1/me/consents', { method: 'POST', body: { use, granted }, session: 'portal' })
+}
+
+export function acceptPrivacyNoticeApi(version: number): Promise<MyDataApi.PrivacyNotice> {
+  return request('/api/v1/me/privacy-notice', { method: 'POST', body: { version }, session: 'portal' })
 }

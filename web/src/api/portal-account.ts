@@ -2,6 +2,7 @@
 // (/api/v1/portal/sign-in/code, /api/v1/portal/session), My account (/api/v1/me), binding to
 // the member registry (/api/v1/me/binding) and the member card (/api/v1/me/card). Every call
 // runs in the portal's session (its own cookie and CSRF token), never the console's.
+import type { MyDataApi } from './my-data'
 import { request } from './request'
 
 export namespace PortalAccountApi {
@@ -42,6 +43,7 @@ export namespace PortalAccountApi {
     created_at: number
     member: Member | null
     pending_binding: PendingBinding | null
+    privacy_notice: MyDataApi.PrivacyNotice
   }
   export interface Binding {
     state: 'bound' | 'pending'
@@ -78,8 +80,9 @@ export function signOutEverywhereApi(): Promise<void> {
   return request('/api/v1/portal/sessions', { method: 'DELETE', session: 'portal' })
 }
 
-export function getMeApi(): Promise<PortalAccountApi.Me> {
-  return request('/api/v1/me', { session: 'portal' })
+/** My account; `silent` for callers that handle a failure themselves (the router's notice check). */
+export function getMeApi(silent = false): Promise<PortalAccountApi.Me> {
+  return request('/api/v1/me', { session: 'portal', silent })
 }
 
 /** Binds the account to the member with this name and ID number (or asks the union to). */

@@ -178,6 +178,18 @@ describe('request', () => {
     await request('/api/v1/portal/session', { session: 'portal', silent: true }).catch(() => undefined)
     expect(onPortalUnauthorized).toHaveBeenCalledOnce()
   })
+
+  it('keeps the worker signed in when a one-time code is refused (a 401 of the code, not the session)', async () => {
+    const { fn } = fakeFetch(() => jsonResponse(401, { status: 401, code: 'error.sign_in.code_invalid' }, 'application/problem+json'))
+    const onPortalUnauthorized = vi.fn()
+    const onError = vi.fn()
+    configureApiClient({ fetch: fn, onPortalUnauthorized, onError })
+
+    const error = await request('/api/v1/me/data/reveal', { method: 'POST', body: { code: '000000' }, session: 'portal', silent: true }).catch((e: unknown) => e)
+    expect((error as ApiError).status).toBe(401)
+    expect(onPortalUnauthorized).not.toHaveBeenCalled()
+    expect(onError).not.toHaveBeenCalled()
+  })
 })
 
 describe('dispositionFileName', () => {

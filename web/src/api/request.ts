@@ -25,6 +25,9 @@ export interface ProblemDetails {
 /** Why a request failed: the server said so (problem), it answered oddly (http), or no answer (network). */
 export type ApiErrorKind = 'problem' | 'http' | 'network'
 
+/** The problem code of a wrong, expired or used one-time code (sign-in's and reveal's). */
+const CODE_REFUSED = 'error.sign_in.code_invalid'
+
 export class ApiError extends Error {
   readonly kind: ApiErrorKind
   /** HTTP status; 0 when the server could not be reached. */
@@ -187,7 +190,9 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
 
   if (!response.ok) {
     const error = await toApiError(response)
-    if (error.status === 401 && portal && !path.startsWith('/api/v1/portal/session')) config.onPortalUnauthorized(error)
+    // A refused one-time code (My data's reveal) is a 401 like sign-in's, not a lost session.
+    const sessionLost = error.code !== CODE_REFUSED && !path.startsWith('/api/v1/portal/session')
+    if (error.status === 401 && portal && sessionLost) config.onPortalUnauthorized(error)
     else if (error.status === 401 && !portal && !path.startsWith('/api/v1/session')) config.onUnauthorized(error)
     else if (!options.silent) config.onError(error)
     throw error

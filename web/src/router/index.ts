@@ -5,6 +5,7 @@ import { createRouter, createWebHistory, type RouteLocationNormalized, type Rout
 import { i18n } from '@/locales'
 import { useSessionStore } from '@/stores/session'
 import { useWorkerSessionStore } from '@/stores/worker-session'
+import { needsNotice } from '@/views/portal/account/privacy-notice'
 import './meta'
 import { accountRoutes } from './modules/accounts'
 import { auditRoutes } from './modules/audit'
@@ -52,6 +53,10 @@ export function createAppRouter(history: RouterHistory = createWebHistory('/')):
       await worker.ensureLoaded().catch(() => undefined)
       if (to.meta.requiresWorker && !worker.isSignedIn) {
         return { name: 'portal-sign-in', query: { redirect: to.fullPath } }
+      }
+      // The privacy notice comes first: never accepted, or a newer version than the one accepted.
+      if (to.meta.requiresWorker && to.name !== 'portal-notice' && needsNotice(await worker.ensureNotice())) {
+        return { name: 'portal-notice', query: { redirect: to.fullPath } }
       }
       if (to.meta.workerGuestOnly && worker.isSignedIn) {
         const next = safeRedirect(to.query.redirect)

@@ -2,6 +2,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import { configureApiClient, resetApiClient } from '@/api/request'
+import { PRIVACY_NOTICE_VERSION } from '@/views/portal/account/privacy-notice'
 import { createAppRouter, safeRedirect } from './index'
 
 const signedIn = {
@@ -109,6 +110,38 @@ describe('router guard', () => {
     expect(await open('operator', '/members/import')).toBe('home')
     expect(await open('operator', '/members/transfers')).toBe('home')
     expect(await open('worker', '/members')).toBe('portal-me')
+  })
+
+  it('asks a signed-in worker to accept the privacy notice first, then lets them on', async () => {
+    let accepted: number | null = null
+    configureApiClient({
+      fetch: vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input)
+        const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
+        if (url.startsWith('/api/v1/portal/session')) return json({ worker: { id: '7', member_id: null }, csrf_token: 'w' })
+        if (url.startsWith('/api/v1/me')) {
+          return json({ id: '7', phone_masked: '139****5678', created_at: 1, member: null, pending_binding: null, privacy_notice: { version: accepted, accepted_at: null } })
+        }
+        return new Response(JSON.stringify({ status: 401 }), { status: 401, headers: { 'Content-Type': 'application/problem+json' } })
+      }) as unknown as typeof fetch,
+    })
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/portal/me/data')
+    expect(router.currentRoute.value.name).toBe('portal-notice')
+    expect(router.currentRoute.value.query.redirect).toBe('/portal/me/data')
+
+    // An older version than the portal's is asked again; the current one lets the worker on.
+    setActivePinia(createPinia())
+    accepted = PRIVACY_NOTICE_VERSION - 1
+    const older = createAppRouter(createMemoryHistory())
+    await older.push('/portal/me')
+    expect(older.currentRoute.value.name).toBe('portal-notice')
+
+    setActivePinia(createPinia())
+    accepted = PRIVACY_NOTICE_VERSION
+    const current = createAppRouter(createMemoryHistory())
+    await current.push('/portal/me/data')
+    expect(current.currentRoute.value.name).toBe('portal-my-data')
   })
 
   it('sends a worker without a portal session from My account to the portal sign-in and back', async () => {

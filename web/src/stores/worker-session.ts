@@ -3,7 +3,7 @@
 // `ensureLoaded` asks it once per page load (GET /api/v1/portal/session).
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { getWorkerSessionApi, signInApi, signOutApi, signOutEverywhereApi, type PortalAccountApi } from '@/api/portal-account'
+import { getMeApi, getWorkerSessionApi, signInApi, signOutApi, signOutEverywhereApi, type PortalAccountApi } from '@/api/portal-account'
 import { ApiError } from '@/api/request'
 
 export const useWorkerSessionStore = defineStore('worker-session', () => {
@@ -11,16 +11,21 @@ export const useWorkerSessionStore = defineStore('worker-session', () => {
   const csrfToken = ref<string | undefined>(undefined)
   const loaded = ref(false)
   let loading: Promise<void> | null = null
+  /** The privacy notice version the worker accepted: null never, undefined not asked yet. */
+  const noticeVersion = ref<number | null | undefined>(undefined)
 
   const isSignedIn = computed(() => worker.value !== null)
 
   function apply(session: PortalAccountApi.Session): void {
+    // Another worker (or none before): their notice is asked again.
+    if (worker.value?.id !== session.worker?.id) noticeVersion.value = undefined
     worker.value = session.worker
     csrfToken.value = session.csrf_token
     loaded.value = true
   }
 
   function clear(): void {
+    noticeVersion.value = undefined
     worker.value = null
     csrfToken.value = undefined
     loaded.value = true
@@ -47,6 +52,21 @@ export const useWorkerSessionStore = defineStore('worker-session', () => {
     return signedIn
   }
 
+  /** The notice version accepted, asked once per page load (GET /api/v1/me); undefined when
+   *  the server could not be asked. */
+  async function ensureNotice(): Promise<number | null | undefined> {
+    if (noticeVersion.value === undefined) {
+      noticeVersion.value = await getMeApi(true)
+        .then((me) => me.privacy_notice.version)
+        .catch(() => undefined)
+    }
+    return noticeVersion.value
+  }
+
+  function noticeAccepted(version: number): void {
+    noticeVersion.value = version
+  }
+
   /** Remembers that the account is bound now (the session's worker names the member). */
   function markBound(memberId: string): void {
     if (worker.value) worker.value = { ...worker.value, member_id: memberId }
@@ -61,5 +81,5 @@ export const useWorkerSessionStore = defineStore('worker-session', () => {
     }
   }
 
-  return { worker, csrfToken, loaded, isSignedIn, ensureLoaded, signIn, markBound, signOut, clear }
+  return { worker, csrfToken, loaded, isSignedIn, noticeVersion, ensureLoaded, ensureNotice, noticeAccepted, signIn, markBound, signOut, clear }
 })

@@ -38,6 +38,12 @@ export const portalRoutes: RouteRecordRaw[] = [
         meta: { titleKey: 'titles.portalMe', requiresWorker: true },
       },
       {
+        path: 'me/privacy',
+        name: 'portal-notice',
+        component: () => import('@/views/portal/account/PortalNoticeView.vue'),
+        meta: { titleKey: 'titles.portalNotice', requiresWorker: true },
+      },
+      {
         path: 'me/binding',
         name: 'portal-binding',
         component: () => import('@/views/portal/account/PortalBindingView.vue'),

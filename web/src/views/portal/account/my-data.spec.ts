@@ -28,6 +28,19 @@ function data(overrides: Partial<MyDataApi.Data> = {}): MyDataApi.Data {
       recorded_at: 4,
     },
     bindings: [],
+    consents: {
+      uses: [
+        { use: 'activity_sms', granted: false, changed_at: null },
+        { use: 'surveys', granted: false, changed_at: 8 },
+        { use: 'honours_name', granted: true, changed_at: 9 },
+      ],
+      history: [
+        { use: 'honours_name', granted: true, at: 9 },
+        { use: 'surveys', granted: false, at: 8 },
+        { use: 'surveys', granted: true, at: 7 },
+      ],
+    },
+    privacy_notice: { version: 1, accepted_at: 2 },
     requests: [
       {
         id: '11',
@@ -58,12 +71,40 @@ function data(overrides: Partial<MyDataApi.Data> = {}): MyDataApi.Data {
 describe('my data', () => {
   it('describes every section, the member and each request with its values', () => {
     const sections = myDataSections(data(), t, 'zh-CN')
-    expect(sections.map((s) => s.key)).toEqual(['account', 'member', 'bindings', 'requests', 'sessions'])
+    expect(sections.map((s) => s.key)).toEqual(['account', 'member', 'bindings', 'requests', 'sessions', 'consents', 'notice'])
     const values = sections.flatMap((s) => s.groups.flatMap((g) => g.rows.map((r) => r.value)))
     expect(values).toContain('110101********1024')
     expect(values).toContain('李明华 136****1019')
     expect(values).toContain('4 / 5 满意')
     expect(sections[3]?.groups[0]?.heading).toBe('ZJ2612060001 八月工资')
+  })
+
+  it('lists each optional use with its state and every grant and withdrawal, newest first', () => {
+    const sections = myDataSections(data(), t, 'en')
+    const consents = sections.find((s) => s.key === 'consents')
+    expect(consents?.groups[0]?.rows.map((r) => r.label)).toEqual([
+      'portalAccount.consent.uses.activity_sms',
+      'portalAccount.consent.uses.surveys',
+      'portalAccount.consent.uses.honours_name',
+    ])
+    expect(consents?.groups[0]?.rows[0]?.value).toBe('portalAccount.myData.consentNotGranted')
+    expect(consents?.groups[0]?.rows[2]?.value.startsWith('portalAccount.myData.consentGranted · ')).toBe(true)
+    const changes = consents?.groups[1]?.rows[0]?.value.split('\n') ?? []
+    expect(changes).toHaveLength(3)
+    expect(changes[0]).toContain('honours_name portalAccount.myData.consentGave')
+    expect(changes[1]).toContain('surveys portalAccount.myData.consentWithdrew')
+    const notice = sections.find((s) => s.key === 'notice')
+    expect(notice?.groups[0]?.rows[0]?.value).toBe('1')
+  })
+
+  it('shows no history and no notice before the worker answered', () => {
+    const sections = myDataSections(
+      data({ consents: { uses: [], history: [] }, privacy_notice: { version: null, accepted_at: null } }),
+      t,
+      'en',
+    )
+    expect(sections.find((s) => s.key === 'consents')?.groups).toHaveLength(1)
+    expect(sections.find((s) => s.key === 'notice')?.groups[0]?.rows.map((r) => r.value)).toEqual(['—', '—'])
   })
 
   it('says so when the worker is not bound and has no requests', () => {

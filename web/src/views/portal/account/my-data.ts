@@ -16,7 +16,7 @@ export interface Group {
   rows: Row[]
 }
 export interface Section {
-  key: 'account' | 'member' | 'bindings' | 'requests' | 'sessions'
+  key: 'account' | 'notice' | 'consents' | 'member' | 'bindings' | 'requests' | 'sessions'
   title: string
   groups: Group[]
   /** Shown when there are no groups. */
@@ -107,12 +107,43 @@ export function myDataSections(data: MyDataApi.Data, t: Translate, locale: strin
       { label: k('address'), value: text(s.remote_addr) },
     ],
   }))
+  const notice: Group = {
+    rows: [
+      { label: k('noticeVersion'), value: data.privacy_notice.version == null ? DASH : String(data.privacy_notice.version) },
+      { label: k('noticeAcceptedAt'), value: dateTime(data.privacy_notice.accepted_at, locale) },
+    ],
+  }
+  const state = (granted: boolean) => k(granted ? 'consentGranted' : 'consentNotGranted')
+  const consents: Group[] = [
+    {
+      rows: data.consents.uses.map((u) => ({
+        label: t(`portalAccount.consent.uses.${u.use}`),
+        value: u.changed_at == null ? state(false) : `${state(u.granted)} · ${dateTime(u.changed_at, locale)}`,
+      })),
+    },
+  ]
+  if (data.consents.history.length) {
+    consents.push({
+      heading: k('consentHistory'),
+      rows: [
+        {
+          label: k('consentChanges'),
+          value: data.consents.history
+            .map((h) => `${dateTime(h.at, locale)} ${t(`portalAccount.consent.uses.${h.use}`)} ${k(h.granted ? 'consentGave' : 'consentWithdrew')}`)
+            .join('\n'),
+        },
+      ],
+    })
+  }
   return [
     { key: 'account', title: k('account'), groups: [account], empty: '' },
+
     { key: 'member', title: k('member'), groups: member, empty: k('notBound') },
     { key: 'bindings', title: k('bindings'), groups: bindings, empty: k('noBindings') },
     { key: 'requests', title: k('requests'), groups: requests, empty: k('noRequests') },
     { key: 'sessions', title: k('sessions'), groups: sessions, empty: k('noSessions') },
+    { key: 'consents', title: k('consents'), groups: consents, empty: '' },
+    { key: 'notice', title: k('privacyNotice'), groups: [notice], empty: '' },
   ]
 }
 
