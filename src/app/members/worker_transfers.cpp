@@ -66,8 +66,7 @@ Result<TransferView> TransferService::WithdrawByWorker(const Actor& worker, std:
     ZJ_ASSIGN_OR_RETURN(auto member, BoundMember(c, worker));
     ZJ_ASSIGN_OR_RETURN(auto t, store::FindMemberTransfer(c, id));
     // Only a transfer of the worker's own member that this account asked for.
-    if (!member || !t || t->member_id != member->id ||
-        t->requested_by_worker != std::optional<std::int64_t>(*worker.worker_id)) {
+    if (!member || !t || t->member_id != member->id || t->requested_by_worker != worker.worker_id) {
       return Fail(not_found);
     }
     const Error not_pending{ErrorCode::kConflict, "error.transfers.not_pending", "", {}, {}};

@@ -24,7 +24,7 @@ accounts::ThrottlePolicy SearchPolicy() {
   accounts::ThrottlePolicy p;
   p.per_username = 30;
   p.per_address = 120;
-  p.window_ms = 60 * 1000;
+  p.window_ms = 60LL * 1000;
   return p;
 }
 
