@@ -34,6 +34,7 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       consents_(db, clock, random, audit_),
       my_data_(db, clock, vault_, audit_, requests_, sign_in_, consents_),
       inbox_(db, clock),
+      my_membership_(db, clock, transfers_),
       jobs_(db, clock, random, vault_, audit_, config.jobs) {}
 
 }  // namespace zj::app

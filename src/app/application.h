@@ -28,6 +28,7 @@
 #include "app/worker_accounts/consents.h"
 #include "app/worker_accounts/inbox.h"
 #include "app/worker_accounts/my_data.h"
+#include "app/worker_accounts/my_membership.h"
 #include "app/worker_accounts/sign_in_service.h"
 #include "store/database.h"
 
@@ -78,6 +79,8 @@ class Application {
   //! The worker's consents for optional uses and the privacy notice accepted.
   ConsentService& consents() { return consents_; }
   InboxService& inbox() { return inbox_; }
+  //! The worker's membership: history, contacts, the transfers they ask for.
+  MyMembershipService& my_membership() { return my_membership_; }
   JobService& jobs() { return jobs_; }
 
  private:
@@ -109,6 +112,7 @@ class Application {
   ConsentService consents_;
   MyDataService my_data_;  // after requests_, sign_in_ and consents_, which it uses
   InboxService inbox_;
+  MyMembershipService my_membership_;  // after transfers_, which it reads
   JobService jobs_;
 };
 

@@ -151,6 +151,7 @@ nlohmann::json NoticeJson(const store::NoticeAcceptance& n);
 //! The optional uses' states and their history: {"uses": [...], "history": [...]}.
 nlohmann::json ConsentsJson(const app::Consents& c);
 void AddWorkerInboxRoutes(std::vector<Route>& routes);
+void AddMyMembershipRoutes(std::vector<Route>& routes);
 void AddJobRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

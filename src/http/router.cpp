@@ -141,6 +141,7 @@ std::vector<Route> ApiRoutes() {
   AddMyDataRoutes(routes);
   AddMyDataRightsRoutes(routes);
   AddWorkerInboxRoutes(routes);
+  AddMyMembershipRoutes(routes);
   AddWorkerBindingRoutes(routes);
   AddJobRoutes(routes);
   return routes;

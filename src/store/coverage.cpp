@@ -23,10 +23,15 @@ constexpr Sql kAddIndustry{
     " founding_gap = coverage_industries.founding_gap + excluded.founding_gap"};
 constexpr Sql kOne{"coverage.one",
                    "SELECT org_id, enterprises, unionised_enterprises, employees, members,"
-                   " founding_gap, served_12m FROM coverage_rollups WHERE org_id = $1"};
+                   " founding_gap, served_12m, members_online FROM coverage_rollups"
+                   " WHERE org_id = $1"};
 constexpr Sql kAll{"coverage.all",
                    "SELECT org_id, enterprises, unionised_enterprises, employees, members,"
-                   " founding_gap, served_12m FROM coverage_rollups ORDER BY org_id"};
+                   " founding_gap, served_12m, members_online FROM coverage_rollups"
+                   " ORDER BY org_id"};
+constexpr Sql kAddOnline{
+    "coverage.add_online",
+    "UPDATE coverage_rollups SET members_online = members_online + $2 WHERE org_id = $1"};
 constexpr Sql kIndustriesOf{"coverage.industries_of",
                             "SELECT org_id, industry, enterprises, unionised_enterprises,"
                             " employees, members, founding_gap FROM coverage_industries"
@@ -46,7 +51,7 @@ coverage::Figures FiguresAt(const Row& r, std::size_t first) {
   return f;
 }
 
-RollupRow RollupFromRow(const Row& r) { return {r.Int(0), FiguresAt(r, 1), r.Int(6)}; }
+RollupRow RollupFromRow(const Row& r) { return {r.Int(0), FiguresAt(r, 1), r.Int(6), r.Int(7)}; }
 IndustryRollupRow IndustryFromRow(const Row& r) { return {r.Int(0), r.Text(1), FiguresAt(r, 2)}; }
 
 }  // namespace
@@ -86,10 +91,24 @@ Result<void> AddToRollups(Connection& conn, const std::vector<std::int64_t>& org
   return AddToIndustry(conn, org_ids, industry, federation_id, delta);
 }
 
+Result<void> AddOnline(Connection& conn, const std::vector<std::int64_t>& org_ids,
+                       std::int64_t delta) {
+  if (delta == 0) return {};
+  for (std::int64_t id : org_ids) {
+    const std::vector<Value> p{id, delta};
+    ZJ_ASSIGN_OR_RETURN(std::int64_t changed, conn.Execute(kAddOnline, p));
+    if (changed != 1) {
+      return Fail(ErrorCode::kInternal, "error.internal",
+                  "no coverage rollup for org " + std::to_string(id));
+    }
+  }
+  return {};
+}
+
 Result<RollupRow> RollupOf(Connection& conn, std::int64_t org_id) {
   const std::vector<Value> p{org_id};
   ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kOne, p));
-  if (rows.empty()) return RollupRow{org_id, {}, 0};
+  if (rows.empty()) return RollupRow{org_id, {}, 0, 0};
   return RollupFromRow(rows.front());
 }
 

@@ -17,6 +17,7 @@ struct RollupRow {
   std::int64_t org_id = 0;
   coverage::Figures figures;
   std::int64_t served_12m = 0;
+  std::int64_t members_online = 0;  //!< active members with a worker account bound to them
 };
 
 struct IndustryRollupRow {
@@ -36,6 +37,10 @@ Result<void> AddToTotals(Connection& conn, const std::vector<std::int64_t>& org_
 Result<void> AddToIndustry(Connection& conn, const std::vector<std::int64_t>& org_ids,
                            const std::string& industry, std::int64_t federation_id,
                            const coverage::Figures& delta);
+
+//! Adds `delta` to members_online of each org (members reached online, app/coverage/online.h).
+Result<void> AddOnline(Connection& conn, const std::vector<std::int64_t>& org_ids,
+                       std::int64_t delta);
 
 Result<RollupRow> RollupOf(Connection& conn, std::int64_t org_id);
 //! The industry rows of an org with any enterprise, by section.

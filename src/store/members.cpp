@@ -106,7 +106,7 @@ constexpr Sql kEvents{"member_events.of_member",
   "t.id, t.federation_id, t.member_id, t.from_union_id, t.to_union_id, t.from_path, t.to_path," \
   " t.requested_side, t.requested_by, t.reason, t.state, t.due_at, t.decided_by, t.decided_at," \
   " t.decision_note, t.import_id, t.created_at, m.name, m.id_last4, f.name, o.name,"            \
-  " rb.display_name, db.display_name"
+  " rb.display_name, db.display_name, t.requested_by_worker, t.new_employer"
 #define ZJ_TRANSFER_FROM                                                       \
   " FROM member_transfers t JOIN members m ON m.id = t.member_id"              \
   " JOIN orgs f ON f.id = t.from_union_id JOIN orgs o ON o.id = t.to_union_id" \
@@ -116,8 +116,9 @@ constexpr Sql kInsertTransfer{
     "member_transfers.insert",
     "INSERT INTO member_transfers (id, federation_id, member_id, from_union_id, to_union_id,"
     " from_path, to_path, requested_side, requested_by, reason, state, due_at, decided_by,"
-    " decided_at, decision_note, import_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
-    " $9, $10, $11, $12, $13, $14, $15, $16, $17)"};
+    " decided_at, decision_note, import_id, created_at, requested_by_worker, new_employer)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,"
+    " $19)"};
 constexpr Sql kDecideTransfer{
     "member_transfers.decide",
     "UPDATE member_transfers SET state = $2, decided_by = $3, decided_at = $4,"
@@ -280,6 +281,8 @@ MemberTransferRow TransferFromRow(const RowView& r) {
   t.to_union_name = r.Text(20);
   t.requested_by_name = r.OptText(21);
   t.decided_by_name = r.OptText(22);
+  t.requested_by_worker = r.OptInt(23);
+  t.new_employer = r.OptText(24);
   return t;
 }
 
@@ -459,7 +462,9 @@ Result<void> InsertMemberTransfer(Connection& conn, const MemberTransferRow& t) 
                              Opt(t.decided_at),
                              Opt(t.decision_note),
                              Opt(t.import_id),
-                             t.created_at};
+                             t.created_at,
+                             Opt(t.requested_by_worker),
+                             Opt(t.new_employer)};
   ZJ_RETURN_IF_ERROR(conn.Execute(kInsertTransfer, p));
   return {};
 }

@@ -127,6 +127,9 @@ struct MemberTransferRow {
   std::optional<std::string> decision_note;
   std::optional<std::int64_t> import_id;
   std::int64_t created_at = 0;
+  //! The worker account that asked on My membership (requested_by is then 0), else unset.
+  std::optional<std::int64_t> requested_by_worker;
+  std::optional<std::string> new_employer;  //!< named by the worker who asked
   // Read only:
   std::string member_name;
   std::string member_id_last4;

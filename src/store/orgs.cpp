@@ -32,6 +32,11 @@ constexpr Sql kSearch{"orgs.search",
                       " ORDER BY LENGTH(path) - LENGTH(REPLACE(path, '/', '')),"
                       " CASE WHEN name = $4 OR code = $4 THEN 0"
                       " WHEN name LIKE $7 ESCAPE '\\' THEN 1 ELSE 2 END, path LIMIT $6"};
+// $1 as kSearch's $5. A scan of the orgs (about one per 100 members) bounded by the LIMIT.
+constexpr Sql kActiveUnions{"orgs.active_unions",
+                            "SELECT " ZJ_ORG_COLUMNS
+                            " FROM orgs WHERE kind = 'grassroots' AND status = 'active'"
+                            " AND name LIKE $1 ESCAPE '\\' ORDER BY name, id LIMIT $2"};
 constexpr Sql kCount{"orgs.count", "SELECT COUNT(*) FROM orgs"};
 constexpr Sql kChildren{"orgs.children",
                         "SELECT " ZJ_ORG_COLUMNS
@@ -150,6 +155,18 @@ Result<std::vector<OrgRow>> SearchOrgs(Connection& conn, const OrgQuery& q) {
                              q.limit,
                              escaped + "%"};
   ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kSearch, p));
+  return Many(rows);
+}
+
+Result<std::vector<OrgRow>> SearchActiveUnions(Connection& conn, const std::string& contains,
+                                               std::int64_t limit) {
+  std::string escaped;
+  for (char c : contains) {
+    if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  const std::vector<Value> p{"%" + escaped + "%", limit};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kActiveUnions, p));
   return Many(rows);
 }
 

@@ -50,6 +50,10 @@ Result<std::optional<OrgRow>> FindOrgById(Connection& conn, std::int64_t id);
 Result<std::int64_t> CountOrgs(Connection& conn);
 //! Orgs matching `query`, in tree order (by path), at most `query.limit`.
 Result<std::vector<OrgRow>> SearchOrgs(Connection& conn, const OrgQuery& query);
+//! Active grassroots unions anywhere whose name contains `contains` (matched literally), by
+//! name then id, at most `limit`: what a worker picks a receiving union from.
+Result<std::vector<OrgRow>> SearchActiveUnions(Connection& conn, const std::string& contains,
+                                               std::int64_t limit);
 //! Direct children of an org, by code.
 Result<std::vector<OrgChild>> ChildOrgs(Connection& conn, std::int64_t parent_id);
 //! Orgs without a parent (the roots of federations), by code.

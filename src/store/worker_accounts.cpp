@@ -31,6 +31,10 @@ constexpr Sql kCountReached{"worker_accounts.count_reached",
                             "SELECT COUNT(*) FROM members m JOIN worker_accounts w"
                             " ON w.member_id = m.id WHERE m.org_path >= $1 AND m.org_path < $2"
                             " AND m.status = 'active'"};
+constexpr Sql kReachedPerPath{"worker_accounts.reached_per_path",
+                              "SELECT m.org_path, COUNT(*) FROM members m JOIN worker_accounts w"
+                              " ON w.member_id = m.id WHERE m.status = 'active'"
+                              " GROUP BY m.org_path ORDER BY m.org_path"};
 constexpr Sql kSessionsOf{"worker_sessions.of_worker",
                           "SELECT created_at, last_seen_at, expires_at, remote_addr"
                           " FROM worker_sessions WHERE worker_id = $1 ORDER BY created_at DESC"};
@@ -151,6 +155,15 @@ Result<std::int64_t> CountMembersReachedOnline(Connection& conn, const std::stri
   const std::vector<Value> p{subtree_low, subtree_high};
   ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kCountReached, p));
   return rows.at(0).Int(0);
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> MembersReachedOnlinePerPath(
+    Connection& conn) {
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kReachedPerPath, {}));
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) out.emplace_back(r.Text(0), r.Int(1));
+  return out;
 }
 
 Result<std::vector<WorkerSessionRow>> WorkerSessionsOf(Connection& conn, std::int64_t worker_id) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/database.h"
@@ -57,11 +58,14 @@ struct WorkerSessionWithAccount {
 };
 
 //! Active members of the subtree [subtree_low, subtree_high) with a worker account bound to
-//! them: the coverage page's "members reached online". Counted when asked (an indexed join over
-//! the subtree's members), not kept in the rollups.
+//! them, counted afresh (an indexed join over the subtree's members). The coverage page reads
+//! the figure kept in the rollups (coverage_rollups.members_online); this is its check.
 Result<std::int64_t> CountMembersReachedOnline(Connection& conn, const std::string& subtree_low,
                                                const std::string& subtree_high);
-//! The worker's sessions, newest first, without their token hashes and CSRF tokens (My data).
+//! Active members with a bound worker account per members.org_path (the rollups' check).
+Result<std::vector<std::pair<std::string, std::int64_t>>> MembersReachedOnlinePerPath(
+    Connection& conn);  //! The worker's sessions, newest first, without their token hashes and CSRF
+                        //! tokens (My data).
 Result<std::vector<WorkerSessionRow>> WorkerSessionsOf(Connection& conn, std::int64_t worker_id);
 Result<void> InsertWorkerSession(Connection& conn, const WorkerSessionRow& session);
 Result<std::optional<WorkerSessionWithAccount>> FindWorkerSession(Connection& conn,

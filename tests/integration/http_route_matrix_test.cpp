@@ -366,6 +366,18 @@ const Row kRows[] = {
 {"POST",   "/api/v1/me/notifications/:id/read", "/api/v1/me/notifications/{my_notification}/read",
   "", "",
   {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+// My membership: the worker's own member; the union search lists active unions anywhere; a
+// transfer the worker asks is for their own member, another worker's is 404.
+{"GET",    "/api/v1/me/membership", "/api/v1/me/membership{as_member}", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"GET",    "/api/v1/me/unions", "/api/v1/me/unions?q=%E5%B7%A5%E4%BC%9A", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/transfers", "/api/v1/me/transfers{as_member}",
+  R"({"to_union_id":"{union2}","reason":"换工作了","new_employer":"乙公司"})", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/transfers/:id/withdraw", "/api/v1/me/transfers/{my_transfer}/withdraw",
+  "", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 
 // ---- workers' accounts on the staff side: those who manage members decide bindings in their
 // subtree; anyone who checks people in verifies a card of the subtree

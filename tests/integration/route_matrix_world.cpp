@@ -256,6 +256,32 @@ std::int64_t RouteMatrixTest::OwnRequest(const Place& p, const Caller& caller, b
   return id;
 }
 
+std::int64_t RouteMatrixTest::NewWorkerTransfer(const Place& p, const Caller& caller) {
+  if (!caller.phone.empty()) {
+    const std::string id_number = NewMemberWithPhone(p, caller.phone);
+    const std::string bind = nlohmann::json{{"name", "张晓林"}, {"id_number", id_number}}.dump();
+    auto bound = Send(caller, bh::verb::post, "/api/v1/me/binding", bind);
+    EXPECT_EQ(bound.result(), bh::status::ok) << bound.body();
+    const std::string ask =
+        nlohmann::json{{"to_union_id", Id(p.union2)}, {"reason", "换工作了"}}.dump();
+    auto res = Send(caller, bh::verb::post, "/api/v1/me/transfers", ask);
+    EXPECT_EQ(res.result(), bh::status::created) << res.body();
+    const auto sent = nlohmann::json::parse(res.body(), nullptr, false);
+    return sent.is_object() ? std::stoll(sent.value("id", "0")) : 0;
+  }
+  const std::string phone = NewWorkerPhone();
+  const std::string id_number = NewMemberWithPhone(p, phone);
+  const auto worker = SignInWorker(phone, NewAddress());
+  auto bound = app_->bindings().Bind(worker.actor, "张晓林", id_number, NewAddress());
+  EXPECT_TRUE(bound.has_value() && bound->state == "bound");
+  auto session = app_->sign_in().Authenticate(worker.token);
+  EXPECT_TRUE(session.has_value());
+  if (!session) return 0;
+  auto asked = app_->transfers().AskByWorker(session->actor, p.union2, "换工作了", "");
+  EXPECT_TRUE(asked.has_value()) << Describe(asked.error());
+  return asked ? asked->row.id : 0;
+}
+
 std::int64_t RouteMatrixTest::NewNotification(const Place& p, const Caller& caller) {
   if (!caller.phone.empty()) {
     OwnRequest(p, caller, true);
@@ -539,6 +565,9 @@ void RouteMatrixTest::DefinePlaceholders() {
   };
   f["my_notification"] = [this](const Place& p, Side side, const Caller& c) {
     return Id(NewNotification(p, side == Side::kIn ? c : Caller{}));
+  };
+  f["my_transfer"] = [this](const Place& p, Side side, const Caller& c) {
+    return Id(NewWorkerTransfer(p, side == Side::kIn ? c : Caller{}));
   };
   f["new_binding"] = [this](const Place& p, Side, const Caller&) { return Id(NewBinding(p)); };
   f["card_token"] = [this](const Place& p, Side, const Caller&) { return NewCardToken(p); };

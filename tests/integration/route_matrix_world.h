@@ -127,6 +127,10 @@ class RouteMatrixTest : public CoverageTest {
   //! An entry of the worker `caller`'s inbox (a request of theirs resolved); for anyone else an
   //! entry of a new worker's inbox, someone else's.
   std::int64_t NewNotification(const Place& p, const Caller& caller);
+  //! A pending transfer to the side's union2 that a worker asked for on My membership: the
+  //! caller's own (bound to a new member of the side first) when the caller is a worker,
+  //! else another worker's.
+  std::int64_t NewWorkerTransfer(const Place& p, const Caller& caller);
   int Next() { return ++serial_; }
 
   Place& PlaceOf(Side side) { return side == Side::kIn ? a_ : b_; }

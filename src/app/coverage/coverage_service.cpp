@@ -95,17 +95,12 @@ Result<OrgCoverage> CoverageService::Of(const Actor& actor, std::int64_t org_id)
   ZJ_ASSIGN_OR_RETURN(store::RollupRow totals, store::RollupOf(*lease, org_id));
   out.figures = totals.figures;
   out.served_12m = totals.served_12m;
-  const auto reached = [&](const store::OrgRow& o) {
-    const OrgPath path = OrgPath::FromStored(o.path);
-    return store::CountMembersReachedOnline(*lease, path.SubtreeLow(), path.SubtreeHigh());
-  };
-  ZJ_ASSIGN_OR_RETURN(out.members_online, reached(org));
+  out.members_online = totals.members_online;
   ZJ_ASSIGN_OR_RETURN(auto children, store::ChildOrgs(*lease, org_id));
   for (const auto& child : children) {
     if (child.org.status != "active") continue;
     ZJ_ASSIGN_OR_RETURN(store::RollupRow r, store::RollupOf(*lease, child.org.id));
-    ZJ_ASSIGN_OR_RETURN(const std::int64_t online, reached(child.org));
-    out.children.push_back({child.org, r.figures, online});
+    out.children.push_back({child.org, r.figures, r.members_online});
   }
   ZJ_ASSIGN_OR_RETURN(auto industries, store::IndustryRollupsOf(*lease, org_id));
   for (const auto& i : industries) out.industries.push_back({i.industry, i.figures});
@@ -200,6 +195,7 @@ Result<VerifyReport> CoverageService::Verify() {
   ZJ_ASSIGN_OR_RETURN(auto members_per_union, store::ActiveMembersPerUnion(*lease));
   ZJ_ASSIGN_OR_RETURN(auto members_off_path, store::MembersOffTheirUnionsPath(*lease));
   ZJ_ASSIGN_OR_RETURN(auto served_per_path, store::ServedMarksPerPath(*lease));
+  ZJ_ASSIGN_OR_RETURN(auto online_per_path, store::MembersReachedOnlinePerPath(*lease));
   VerifyReport report;
   report.orgs = static_cast<std::int64_t>(orgs.size());
   report.enterprises = static_cast<std::int64_t>(enterprises.size());
@@ -252,6 +248,19 @@ Result<VerifyReport> CoverageService::Verify() {
     if (org != by_id.end() && r.served_12m != counted) {
       report.differences.push_back(
           {r.org_id, org->second->code, "served_12m", r.served_12m, counted});
+    }
+  }
+  // Members reached online: each active bound member counts at every org on its path.
+  std::map<std::int64_t, std::int64_t> online;
+  for (const auto& [path, bound] : online_per_path) {
+    for (std::int64_t id : OrgPath::FromStored(path).Ids()) online[id] += bound;
+  }
+  for (const auto& r : rollups) {
+    auto org = by_id.find(r.org_id);
+    const std::int64_t counted = online.contains(r.org_id) ? online[r.org_id] : 0;
+    if (org != by_id.end() && r.members_online != counted) {
+      report.differences.push_back(
+          {r.org_id, org->second->code, "members_online", r.members_online, counted});
     }
   }
   std::map<std::int64_t, coverage::Figures> stored;

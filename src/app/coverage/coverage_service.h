@@ -39,7 +39,8 @@ struct OrgCoverage {
   //! Members served in the last 12 months (有效覆盖), kept in coverage_rollups.served_12m by the
   //! service requests (app/coverage/served.h); Verify recounts it from the served marks.
   std::int64_t served_12m = 0;
-  //! Active members with a worker account bound to them (members reached online, issue 19).
+  //! Active members with a worker account bound to them (members reached online, issue 19),
+  //! kept in coverage_rollups.members_online (app/coverage/online.h); Verify recounts it.
   std::int64_t members_online = 0;
   std::vector<ChildCoverage> children;  //!< active children, by code
   std::vector<IndustryCoverage> industries;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/accounts/user_directory.h"
+#include "app/coverage/online.h"
 #include "app/demo/demo_requests.h"
 #include "app/demo/demo_service.h"
 #include "core/members/national_id.h"
@@ -94,8 +95,11 @@ Result<DemoWorker> DemoService::LoadDemoWorker() {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_ASSIGN_OR_RETURN(auto holder, store::FindWorkerAccountByMember(*lease, member->id));
   if (holder) return out;  // bound to another account (a rerun after someone changed it)
+  ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
   ZJ_RETURN_IF_ERROR(store::BindWorkerAccount(*lease, account.id, member->id, member->federation_id,
                                               clock_.NowMs()));
+  ZJ_RETURN_IF_ERROR(CountBoundMember(*lease, *member));
+  ZJ_RETURN_IF_ERROR(tx.Commit());
   sign_in_.ForgetWorker(account.id);
   return out;
 }

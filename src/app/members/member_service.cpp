@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/coverage/online.h"
 #include "app/members/card_numbers.h"
 #include "app/members/member_access.h"
 #include "app/members/name_keys.h"
@@ -550,6 +551,7 @@ Result<MemberView> MemberService::Update(const Actor& actor, std::int64_t id,
     ZJ_RETURN_IF_ERROR(store::UpdateMember(c, row));
     if (status_changes) {
       ZJ_RETURN_IF_ERROR(MoveMemberCount(c, row.org_path, -1));
+      ZJ_RETURN_IF_ERROR(MoveBoundMember(c, *before, before->org_path, ""));
       ZJ_RETURN_IF_ERROR(RecordEvent(
           c, clock_, random_, actor, row, "status",
           {{"status", before->status + " → " + row.status}, {"on", Or(row.status_changed_on)}}));

@@ -45,6 +45,12 @@ struct TransferFilter {
   int limit = 50;                //!< 1..200
 };
 
+//! What a worker adds when asking for their own transfer (My membership, changing jobs).
+struct WorkerAsk {
+  std::int64_t worker_id = 0;
+  std::optional<std::string> new_employer;
+};
+
 struct TransferPage {
   std::vector<TransferView> items;
   std::optional<std::int64_t> next_cursor;
@@ -96,6 +102,21 @@ class TransferService {
   Result<TransferView> Cancel(const Actor& actor, std::int64_t id);
   Result<TransferView> Get(const Actor& actor, std::int64_t id);
   Result<TransferPage> List(const Actor& actor, const TransferFilter& filter);
+  //! The signed-in worker asks to move their bound member to `to_union_id` (an active
+  //! grassroots union anywhere): the same pending transfer as RequestFromSender (the receiving
+  //! union decides, the sending union may cancel), recording the worker's account and the new
+  //! employer. kFailedPrecondition "error.card.not_bound" for a worker not bound to a member;
+  //! kAlreadyExists "error.transfers.pending" on field to_union_id when one is pending.
+  //! (worker_transfers.cpp)
+  Result<TransferView> AskByWorker(const Actor& worker, std::int64_t to_union_id,
+                                   const std::string& reason, const std::string& new_employer);
+  //! The worker withdraws a pending transfer they asked for; any other id is kNotFound, and a
+  //! decided one kConflict "error.transfers.not_pending".
+  Result<TransferView> WithdrawByWorker(const Actor& worker, std::int64_t id);
+  //! The transfers of the worker's bound member, newest first (no staff rights in the views).
+  Result<std::vector<store::MemberTransferRow>> OfWorker(store::Connection& conn,
+                                                         const Actor& worker);
+
   //! A member's transfers as the actor sees them (the member is in scope), newest first.
   Result<std::vector<TransferView>> OfMember(store::Connection& conn, const Actor& actor,
                                              std::int64_t member_id);
@@ -105,7 +126,8 @@ class TransferService {
   Result<TransferView> Request(store::Connection& conn, const Actor& actor,
                                const store::MemberRow& member, const store::OrgRow& to_union,
                                const std::string& side, const std::string& reason,
-                               std::optional<std::int64_t> import_id);
+                               std::optional<std::int64_t> import_id,
+                               const std::optional<WorkerAsk>& by_worker = std::nullopt);
   Result<TransferView> Decide(const Actor& actor, std::int64_t id, const std::string& state,
                               const std::string& note);
 

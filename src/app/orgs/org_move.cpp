@@ -33,6 +33,8 @@ Result<void> MoveFigures(store::Connection& c, const store::OrgRow& org,
     ZJ_RETURN_IF_ERROR(store::AddServed(c, from, -totals.served_12m));
     ZJ_RETURN_IF_ERROR(store::AddServed(c, to, totals.served_12m));
   }
+  ZJ_RETURN_IF_ERROR(store::AddOnline(c, from, -totals.members_online));
+  ZJ_RETURN_IF_ERROR(store::AddOnline(c, to, totals.members_online));
   ZJ_RETURN_IF_ERROR(store::AddRequestStatsOf(c, org.id, from, -1, org.federation_id));
   return store::AddRequestStatsOf(c, org.id, to, +1, parent.federation_id);
 }

@@ -1,6 +1,7 @@
 // The cadre's side of binding: pending bindings of the subtree, approve, reject (audited).
 #include <algorithm>
 
+#include "app/coverage/online.h"
 #include "app/members/member_access.h"
 #include "app/members/member_service.h"
 #include "app/orgs/org_scope.h"
@@ -111,6 +112,8 @@ Result<WorkerBindingView> BindingService::Decide(const Actor& actor, std::int64_
     ZJ_RETURN_IF_ERROR(
         store::BindWorkerAccount(*lease, found->worker_id, found->member_id,
                                  member ? member->federation_id : found->federation_id, now));
+    // Reached online once: a member another account held (or this one) was counted already.
+    if (!holder && member) ZJ_RETURN_IF_ERROR(CountBoundMember(*lease, *member));
   }
   std::vector<std::pair<std::string, std::string>> detail{
       {"member_id", std::to_string(found->member_id)}, {"reason", found->reason}};

@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include "app/coverage/online.h"
 #include "app/members/member_access.h"
 #include "app/members/member_service.h"
 #include "core/members/national_id.h"
@@ -170,6 +171,7 @@ Result<BindingResult> BindingService::Bind(const Actor& worker, const std::strin
     ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
     ZJ_RETURN_IF_ERROR(
         store::BindWorkerAccount(*lease, worker_id, member->id, member->federation_id, now));
+    ZJ_RETURN_IF_ERROR(CountBoundMember(*lease, *member));
     ZJ_RETURN_IF_ERROR(store::CancelPendingBinding(*lease, worker_id, now));
     ZJ_RETURN_IF_ERROR(audit_.Record(
         *lease, AuditActor::From(worker),

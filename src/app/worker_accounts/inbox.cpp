@@ -62,6 +62,19 @@ std::optional<std::string_view> InboxKindOf(requests::Action action) {
   return std::nullopt;
 }
 
+Result<void> NotifyWorker(store::Connection& conn, const Clock& clock, Random& random,
+                          std::int64_t worker_id, std::string_view kind, std::string params,
+                          std::optional<std::int64_t> subject_id) {
+  store::WorkerNotificationRow n;
+  n.id = NewId(clock, random);
+  n.worker_id = worker_id;
+  n.kind = std::string(kind);
+  n.params = std::move(params);
+  n.subject_id = subject_id;
+  n.created_at = clock.NowMs();
+  return store::InsertWorkerNotification(conn, n);
+}
+
 Result<void> NotifyRequesters(store::Connection& conn, const Vault& vault, const Clock& clock,
                               Random& random, const store::RequestRow& row, std::string_view kind) {
   ZJ_ASSIGN_OR_RETURN(auto workers, RequestersOf(conn, vault, row));

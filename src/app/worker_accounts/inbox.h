@@ -35,6 +35,10 @@ inline constexpr std::string_view kRequestResolved = "request.resolved";
 inline constexpr std::string_view kRequestRejected = "request.rejected";
 inline constexpr std::string_view kRequestClosed = "request.closed";
 inline constexpr std::string_view kRequestReply = "request.reply";
+//! A transfer the worker asked for on My membership was decided by the unions (parameters:
+//! from, to: the unions' names).
+inline constexpr std::string_view kTransferApproved = "transfer.approved";
+inline constexpr std::string_view kTransferRejected = "transfer.rejected";
 }  // namespace inbox_kind
 
 //! The inbox kind a handler's move tells the worker about, or nothing (withdraw, reopen are
@@ -46,6 +50,12 @@ std::optional<std::string_view> InboxKindOf(requests::Action action);
 //! transaction. A request of nobody with an account adds nothing.
 Result<void> NotifyRequesters(store::Connection& conn, const Vault& vault, const Clock& clock,
                               Random& random, const store::RequestRow& row, std::string_view kind);
+
+//! Adds one entry of `kind` with `params` (a JSON object) to the inbox of account `worker_id`,
+//! in the caller's transaction.
+Result<void> NotifyWorker(store::Connection& conn, const Clock& clock, Random& random,
+                          std::int64_t worker_id, std::string_view kind, std::string params,
+                          std::optional<std::int64_t> subject_id);
 
 struct InboxEntry {
   std::int64_t id = 0;

@@ -226,6 +226,7 @@ constexpr std::array kCatalogue = {
     Entry{"error.field.range", "结束时间应晚于开始时间", "The end must be after the start"},
     Entry{"error.field.required", "必填项", "Required"},
     Entry{"error.field.too_long", "最多 {max} 个字符", "At most {max} characters"},
+    Entry{"error.field.too_short", "至少 {min} 个字符", "At least {min} characters"},
     Entry{"error.gender.invalid", "性别应为 男 或 女",
           "The gender must be 男 (male) or 女 (female)"},
     Entry{"error.id_number.birth_date", "身份证号中的出生日期不存在",

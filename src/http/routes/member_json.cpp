@@ -72,6 +72,8 @@ void WriteTransfer(JsonWriter& w, const app::TransferView& v) {
   w.EndObject();
   w.Key("requested_side").Str(t.requested_side);
   w.Key("requested_by_name").OptStr(t.requested_by_name);
+  w.Key("requested_by_worker").Bool(t.requested_by_worker.has_value());
+  w.Key("new_employer").OptStr(t.new_employer);
   w.Key("reason").Str(t.reason);
   w.Key("state").Str(t.state);
   w.Key("due_at").Int(t.due_at);

@@ -71,6 +71,8 @@ const fields: Record<string, Record<string, true>> = {
     to_union: true,
     requested_side: true,
     requested_by_name: true,
+    requested_by_worker: true,
+    new_employer: true,
     reason: true,
     state: true,
     due_at: true,

@@ -105,6 +105,10 @@ export namespace MembersApi {
     to_union: Ref
     requested_side: 'from' | 'to'
     requested_by_name: string | null
+    /** The worker asked on My membership (changing jobs); requested_side is then 'from'. */
+    requested_by_worker: boolean
+    /** The new employer the worker named, if any. */
+    new_employer: string | null
     reason: string
     state: TransferState
     due_at: number | string

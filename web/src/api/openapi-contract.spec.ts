@@ -6,6 +6,7 @@ import openapi from '../../../src/http/openapi.json'
 import type { CoverageApi } from './coverage'
 import type { EnterprisesApi } from './enterprises'
 import type { MyDataApi } from './my-data'
+import type { MyMembershipApi } from './my-membership'
 import type { NotificationsApi } from './notifications'
 import type { OrgsApi } from './orgs'
 import type { PortalAccountApi } from './portal-account'
@@ -58,6 +59,23 @@ const fields = {
   } satisfies Keys<NotificationsApi.Entry>,
   NotificationPage: { items: true, next_cursor: true, unread: true, unread_cap: true } satisfies Keys<NotificationsApi.Page>,
   NotificationUnread: { unread: true, unread_cap: true } satisfies Keys<NotificationsApi.Unread>,
+  MyMembership: { member: true, union: true, parent: true, history: true, transfers: true } satisfies Keys<MyMembershipApi.Membership>,
+  UnionContact: { id: true, name: true, kind: true, chair: true, contact: true } satisfies Keys<MyMembershipApi.Contact>,
+  MembershipEvent: { at: true, kind: true, params: true } satisfies Keys<MyMembershipApi.HistoryEvent>,
+  MyTransfer: {
+    id: true,
+    from_union: true,
+    to_union: true,
+    state: true,
+    created_at: true,
+    decided_at: true,
+    asked_by_me: true,
+    reason: true,
+    new_employer: true,
+    can_withdraw: true,
+  } satisfies Keys<MyMembershipApi.Transfer>,
+  UnionChoice: { id: true, name: true, district: true } satisfies Keys<MyMembershipApi.UnionChoice>,
+  UnionChoices: { items: true } satisfies Keys<MyMembershipApi.UnionChoices>,
   MyData: {
     generated_at: true,
     account: true,
@@ -418,6 +436,10 @@ const calls: [string, string][] = [
   ['get', '/api/v1/me/notifications/unread'],
   ['post', '/api/v1/me/notifications/{id}/read'],
   ['post', '/api/v1/me/notifications/read-all'],
+  ['get', '/api/v1/me/membership'],
+  ['get', '/api/v1/me/unions'],
+  ['post', '/api/v1/me/transfers'],
+  ['post', '/api/v1/me/transfers/{id}/withdraw'],
 ]
 
 interface Schema {

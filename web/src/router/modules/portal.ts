@@ -68,6 +68,12 @@ export const portalRoutes: RouteRecordRaw[] = [
         meta: { titleKey: 'titles.portalMyData', requiresWorker: true },
       },
       {
+        path: 'me/membership',
+        name: 'portal-membership',
+        component: () => import('@/views/portal/account/PortalMembershipView.vue'),
+        meta: { titleKey: 'titles.portalMembership', requiresWorker: true },
+      },
+      {
         path: 'me/notifications',
         name: 'portal-inbox',
         component: () => import('@/views/portal/account/PortalInboxView.vue'),

@@ -16,6 +16,11 @@ describe('inbox entries', () => {
       for (const kind of knownKinds) {
         const key = messageKey(kind)
         expect(i18n.global.te(key), `${locale} ${key}`).toBe(true)
+        if (kind.startsWith('transfer.')) {
+          const text = i18n.global.t(key, messageArgs(entry(kind, { from: '甲公司工会', to: '乙公司工会' })))
+          expect(text).toContain('乙公司工会')
+          continue
+        }
         const text = i18n.global.t(key, messageArgs(entry(kind, { number: 'Q2026001', title: '工资未发' })))
         expect(text).toContain('Q2026001')
         expect(text).toContain('工资未发')
@@ -38,10 +43,11 @@ describe('inbox entries', () => {
     })
   })
 
-  it('opens the request a request entry is about, and nothing for other kinds', () => {
+  it('opens the request a request entry is about, My membership for a transfer, and nothing for other kinds', () => {
     expect(entryLink(entry('request.accepted'))).toEqual({ name: 'portal-my-request', params: { id: '42' } })
     expect(entryLink({ ...entry('request.reply'), subject_id: null })).toBeUndefined()
     expect(entryLink(entry('activity.reminder'))).toBeUndefined()
+    expect(entryLink(entry('transfer.approved'))).toEqual({ name: 'portal-membership' })
   })
 
   it('shows the badge from 1 and caps it at 99+', () => {

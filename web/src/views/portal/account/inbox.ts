@@ -1,7 +1,8 @@
 // How the inbox shows an entry: its kind picks a message of the locales (portalInbox.kinds.*)
 // filled with its parameters, so an entry reads in the reader's language whatever language the
 // server wrote it in; a kind this portal does not know yet (a newer server) reads as a generic
-// update rather than as a raw key. Request kinds open the request in My requests.
+// update rather than as a raw key. Request kinds open the request in My requests; transfer kinds
+// (a transfer the worker asked for, decided by the unions) open My membership.
 import type { RouteLocationRaw } from 'vue-router'
 import type { NotificationsApi } from '@/api/notifications'
 
@@ -13,6 +14,8 @@ export const knownKinds = [
   'request.rejected',
   'request.closed',
   'request.reply',
+  'transfer.approved',
+  'transfer.rejected',
 ] as const
 
 export function messageKey(kind: string): string {
@@ -35,6 +38,7 @@ export function entryLink(entry: NotificationsApi.Entry): RouteLocationRaw | und
   if (entry.kind.startsWith('request.') && entry.subject_id) {
     return { name: 'portal-my-request', params: { id: entry.subject_id } }
   }
+  if (entry.kind.startsWith('transfer.')) return { name: 'portal-membership' }
   return undefined
 }
 
