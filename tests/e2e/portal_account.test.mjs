@@ -17,72 +17,24 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { launchChromium, watchedPage } from './chromium.mjs'
+import { assertNoHorizontalOverflow, codeFromLog, codesInLog, idNumber, PHONE, shot, staffApi } from './portal_helpers.mjs'
 import { ADMIN_PASSWORD, artifactsDir, startServer } from './server.mjs'
 
 const { url, output } = await startServer()
 mkdirSync(artifactsDir, { recursive: true })
 
-const PHONE = { width: 390, height: 844 }
 const DESKTOP = { width: 1440, height: 900 }
 const WORKER_PHONE = '13912340019'
 const OTHER_PHONE = '13712340029'
-// Valid ID numbers (GB 11643 check characters computed here, like the server does).
-function idNumber(body17) {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  const sum = [...body17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0)
-  return body17 + '10X98765432'[sum % 11]
-}
 const WORKER_ID = idNumber('11010119880512103')
 const OTHER_ID = idNumber('11010119920823204')
 
 let browser
 const problems = []
 
-/** Calls the API as a staff user (cookie and CSRF token of a fresh session). */
-async function staffApi(username) {
-  const login = await fetch(`${url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: ADMIN_PASSWORD }),
-  })
-  assert.equal(login.status, 200)
-  const cookie = login.headers.get('set-cookie').split(';')[0]
-  const { csrf_token: csrf } = await login.json()
-  return async (method, apiPath, body) => {
-    const res = await fetch(`${url}${apiPath}`, {
-      method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const text = await res.text()
-    return { status: res.status, body: text ? JSON.parse(text) : null }
-  }
-}
-
-/** The newest sign-in code the log sender wrote for a phone ending in `last4`. */
-async function codeFromLog(last4, before = 0) {
-  for (let i = 0; i < 100; ++i) {
-    const codes = [...output().matchAll(new RegExp(`sign-in code (\\d{6}) for \\d{3}\\*{4}${last4}`, 'g'))]
-    if (codes.length > before) return codes.at(-1)[1]
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  assert.fail(`no sign-in code for ****${last4} in the server log`)
-}
-function codesInLog(last4) {
-  return [...output().matchAll(new RegExp(`sign-in code \\d{6} for \\d{3}\\*{4}${last4}`, 'g'))].length
-}
-
 async function phonePage() {
   const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', acceptDownloads: true })
   return watchedPage(context, problems)
-}
-async function shot(page, name) {
-  await page.evaluate(() => window.scrollTo(0, 0))
-  await page.screenshot({ path: path.join(artifactsDir, name), fullPage: true })
-}
-async function assertNoHorizontalOverflow(page) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth)
-  assert.ok(width <= PHONE.width, `the page is ${width}px wide on a ${PHONE.width}px phone`)
 }
 /** Signs in by code; a new account (every one here) is shown the privacy notice first, which
  *  `onNotice(page)` may look at before it is accepted. Answers when the code was sent. */
@@ -91,11 +43,11 @@ async function signInOnPhone(page, phone, onNotice = async () => {}) {
   await page.getByTestId('portal-phone').waitFor()
   assert.match(page.url(), /\/portal\/sign-in\?redirect=/, 'My account asks to sign in first')
   await page.getByTestId('portal-phone').fill(phone)
-  const before = codesInLog(phone.slice(-4))
+  const before = codesInLog(output, phone.slice(-4))
   await page.getByTestId('portal-send-code').click()
   const sentAt = Date.now()
   await page.getByText(/秒后可重发/).waitFor()
-  await page.getByTestId('portal-code').fill(await codeFromLog(phone.slice(-4), before))
+  await page.getByTestId('portal-code').fill(await codeFromLog(output, phone.slice(-4), before))
   await page.getByTestId('portal-sign-in-submit').click()
   await page.getByTestId('portal-notice').waitFor()
   assert.match(page.url(), /\/portal\/me\/privacy\?redirect=/, 'the notice comes before My account')
@@ -108,7 +60,7 @@ async function signInOnPhone(page, phone, onNotice = async () => {}) {
 before(async () => {
   browser = await launchChromium()
   // The union has both workers on its roster; only the first with the phone they sign in with.
-  const cadre = await staffApi('cadre.donghuamen')
+  const cadre = await staffApi(url, 'cadre.donghuamen')
   const demo = await cadre('GET', `/api/v1/members?q=${encodeURIComponent('李明华')}`)
   assert.equal(demo.status, 200)
   const unionId = demo.body.items[0].union.id
@@ -259,9 +211,9 @@ describe('the worker portal account', () => {
     // The full numbers, after a fresh code (one a minute to a phone: the sign-in code was the last).
     const wait = sentAt + 61_000 - Date.now()
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
-    const codes = codesInLog('0019')
+    const codes = codesInLog(output, '0019')
     await page.getByTestId('my-data-reveal-send').click()
-    const code = await codeFromLog('0019', codes)
+    const code = await codeFromLog(output, '0019', codes)
     await page.getByTestId('my-data-reveal-code').fill(code === '000000' ? '111111' : '000000')
     await page.getByTestId('my-data-reveal-submit').click()
     await page.getByTestId('my-data-reveal-problem').getByText('验证码不正确或已失效，请重新获取').waitFor()
@@ -342,7 +294,7 @@ describe('the worker portal account', () => {
   })
 
   it("the inbox shows the update after the cadre accepts the worker's request, and a reply, never an internal note", async () => {
-    const cadre = await staffApi('cadre.donghuamen')
+    const cadre = await staffApi(url, 'cadre.donghuamen')
     assert.equal((await cadre('POST', `/api/v1/requests/${mineId}/actions`, { action: 'accept' })).status, 200)
     assert.equal((await cadre('POST', `/api/v1/requests/${mineId}/messages`, { body: '内部：先核实考勤记录', internal: true })).status, 200)
     assert.equal((await cadre('POST', `/api/v1/requests/${mineId}/messages`, { body: '已联系公司人事核对加班记录', internal: false })).status, 200)

@@ -6,63 +6,20 @@
 // Screenshots land in tests/e2e/artifacts/.
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { launchChromium, watchedPage } from './chromium.mjs'
-import { ADMIN_PASSWORD, artifactsDir, startServer } from './server.mjs'
+import { assertNoHorizontalOverflow, codeFromLog, idNumber, PHONE, shot, staffApi } from './portal_helpers.mjs'
+import { artifactsDir, startServer } from './server.mjs'
 
 const { url, output } = await startServer()
 mkdirSync(artifactsDir, { recursive: true })
 
-const PHONE = { width: 390, height: 844 }
 const WORKER_PHONE = '13912350119'
-function idNumber(body17) {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  const sum = [...body17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0)
-  return body17 + '10X98765432'[sum % 11]
-}
 const WORKER_ID = idNumber('11010119870621105')
 
 let browser
 const problems = []
 
-async function staffApi(username) {
-  const login = await fetch(`${url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: ADMIN_PASSWORD }),
-  })
-  assert.equal(login.status, 200)
-  const cookie = login.headers.get('set-cookie').split(';')[0]
-  const { csrf_token: csrf } = await login.json()
-  return async (method, apiPath, body) => {
-    const res = await fetch(`${url}${apiPath}`, {
-      method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const text = await res.text()
-    return { status: res.status, body: text ? JSON.parse(text) : null }
-  }
-}
-
-async function codeFromLog(last4) {
-  for (let i = 0; i < 100; ++i) {
-    const codes = [...output().matchAll(new RegExp(`sign-in code (\\d{6}) for \\d{3}\\*{4}${last4}`, 'g'))]
-    if (codes.length > 0) return codes.at(-1)[1]
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  assert.fail(`no sign-in code for ****${last4} in the server log`)
-}
-
-async function shot(page, name) {
-  await page.evaluate(() => window.scrollTo(0, 0))
-  await page.screenshot({ path: path.join(artifactsDir, name), fullPage: true })
-}
-async function assertNoHorizontalOverflow(page) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth)
-  assert.ok(width <= PHONE.width, `the page is ${width}px wide on a ${PHONE.width}px phone`)
-}
 
 /** Picks the first union the search lists other than `own`; its name. */
 async function pickUnion(page, query, own) {
@@ -77,7 +34,7 @@ async function pickUnion(page, query, own) {
 
 before(async () => {
   browser = await launchChromium()
-  const cadre = await staffApi('cadre.donghuamen')
+  const cadre = await staffApi(url, 'cadre.donghuamen')
   const demo = await cadre('GET', `/api/v1/members?q=${encodeURIComponent('李明华')}`)
   assert.equal(demo.status, 200)
   const unionId = demo.body.items[0].union.id
@@ -103,8 +60,11 @@ describe('My membership', () => {
     await page.getByTestId('portal-phone').fill(WORKER_PHONE)
     await page.getByTestId('portal-send-code').click()
     await page.getByText(/秒后可重发/).waitFor()
-    await page.getByTestId('portal-code').fill(await codeFromLog(WORKER_PHONE.slice(-4)))
+    await page.getByTestId('portal-code').fill(await codeFromLog(output, WORKER_PHONE.slice(-4)))
     await page.getByTestId('portal-sign-in-submit').click()
+    // A new account accepts the privacy notice first (portal_account.test.mjs looks at it).
+    await page.getByTestId('portal-notice').waitFor()
+    await page.getByTestId('portal-notice-accept').click()
     await page.getByTestId('portal-me-bind').click()
     await page.getByTestId('portal-binding-name').fill('孙建国')
     await page.getByTestId('portal-binding-id').fill(WORKER_ID)

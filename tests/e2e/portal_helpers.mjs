@@ -1,0 +1,67 @@
+// Helpers the worker-portal browser tests share: the phone viewport, valid ID numbers, a staff
+// user's API calls, the sign-in codes the `log` SMS sender writes into the server's output,
+// screenshots from the page's top and the no-overflow check.
+import assert from 'node:assert/strict'
+import path from 'node:path'
+import { ADMIN_PASSWORD, artifactsDir } from './server.mjs'
+
+export const PHONE = { width: 390, height: 844 }
+
+/** A valid ID number (GB 11643 check character computed here, as the server does). */
+export function idNumber(body17) {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...body17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0)
+  return body17 + '10X98765432'[sum % 11]
+}
+
+/** Calls the API at `url` as a staff user (cookie and CSRF token of a fresh session). */
+export async function staffApi(url, username) {
+  const login = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: ADMIN_PASSWORD }),
+  })
+  assert.equal(login.status, 200)
+  const cookie = login.headers.get('set-cookie').split(';')[0]
+  const { csrf_token: csrf } = await login.json()
+  return async (method, apiPath, body) => {
+    const res = await fetch(`${url}${apiPath}`, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await res.text()
+    return { status: res.status, body: text ? JSON.parse(text) : null }
+  }
+}
+
+function codes(output, last4) {
+  return [...output().matchAll(new RegExp(`sign-in code (\\d{6}) for \\d{3}\\*{4}${last4}`, 'g'))]
+}
+
+/** How many sign-in codes the log sender has written for a phone ending in `last4`. */
+export function codesInLog(output, last4) {
+  return codes(output, last4).length
+}
+
+/** The newest sign-in code for a phone ending in `last4`, once there are more than `before`. */
+export async function codeFromLog(output, last4, before = 0) {
+  for (let i = 0; i < 100; ++i) {
+    const found = codes(output, last4)
+    if (found.length > before) return found.at(-1)[1]
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  assert.fail(`no sign-in code for ****${last4} in the server log`)
+}
+
+/** A whole-page screenshot from the top, into tests/e2e/artifacts/. */
+export async function shot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: path.join(artifactsDir, name), fullPage: true })
+}
+
+/** The page is no wider than the phone (nothing to scroll sideways). */
+export async function assertNoHorizontalOverflow(page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  assert.ok(width <= PHONE.width, `the page is ${width}px wide on a ${PHONE.width}px phone`)
+}
