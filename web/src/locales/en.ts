@@ -1038,7 +1038,7 @@ const en = {
     servedRate: 'Served (effective coverage)',
     servedOf: '{count} served in 12 months',
     onlineRate: 'Reached online',
-    onlineOf: '{count} members with a worker account',
+    onlineOf: '{count} member with a worker account | {count} members with a worker account',
     foundingGap: 'Founding gap',
     foundingGapHint: '25+ employees, no union',
     org: 'Organisation',

@@ -190,4 +190,14 @@ describe('CoverageView', () => {
     expect(wrapper.find('[data-testid="coverage-not-found"]').text()).toContain('不在您的管辖范围内')
     expect(wrapper.findAllComponents({ name: 'VChart' })).toHaveLength(0)
   })
+
+  it('says "1 member" and "2 members" reached online in English', async () => {
+    setLocale('en')
+    for (const [online, text] of [[1, '1 member with a worker account'], [2, '2 members with a worker account']] as const) {
+      answer({ '/api/v1/orgs/10/coverage': json({ ...dongcheng, members_online: online }), '/api/v1/orgs/10': json(dongchengOrg) })
+      const wrapper = await mountAt('/coverage')
+      expect(wrapper.find('[data-testid="kpi-online-rate"]').text()).toContain(text)
+      wrapper.unmount()
+    }
+  })
 })
