@@ -1361,7 +1361,7 @@ const en = {
       },
       file: 'Roster file',
       drop: 'Drop the file here, or click to choose',
-      fileHint: 'Excel (.xlsx) or CSV (UTF-8 or GBK); first row = header, column names as in the template',
+      fileHint: 'Excel (.xlsx) or CSV (UTF-8 or GBK); column names as in the template — a title row above the header and the template\'s example row are skipped',
       start: 'Start import',
       uploading: 'Uploading…',
       loading: 'Reading the import…',

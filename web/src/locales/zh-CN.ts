@@ -1359,7 +1359,7 @@ const zhCN = {
       },
       file: '名册文件',
       drop: '将文件拖到此处，或点击选择',
-      fileHint: '支持 Excel（.xlsx）和 CSV（UTF-8 或 GBK 编码），第一行为表头，列名见模板',
+      fileHint: '支持 Excel（.xlsx）和 CSV（UTF-8 或 GBK 编码），列名见模板；表头上方的标题行和模板中的示例行会自动跳过',
       start: '开始导入',
       uploading: '正在上传…',
       loading: '正在读取导入记录…',
