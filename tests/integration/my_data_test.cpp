@@ -12,32 +12,14 @@ namespace {
 constexpr const char* kPhone = "13912345678";
 constexpr const char* kOtherPhone = "13787654321";
 
-class MyDataTest : public WorkerTest {
+class MyDataTest : public WorkerRequestsTest {
  protected:
-  void SetUp() override {
-    WorkerTest::SetUp();
-    if (HasFatalFailure()) return;
-    auto lease = db_->Acquire();
-    ASSERT_OK(lease);
-    auto street = store::FindOrgById(**lease, street_a_.id);
-    ASSERT_OK(street);
-    ASSERT_TRUE(street->has_value() && (*street)->region_code);
-    street_code_ = *(*street)->region_code;
-  }
-
   std::string Submit(const app::Actor& worker, const std::string& title,
                      const std::string& description, const std::string& phone) {
-    app::NewRequest r;
-    r.channel = "portal";
-    r.category = "rights.wage_arrears";
-    r.title = title;
+    app::NewRequest r = Request(title, phone);
     r.description = description;
     r.contact_name = worker.display_name.empty() ? "职工" : worker.display_name;
-    r.contact_phone = phone;
-    r.region_code = street_code_;
-    auto v = app_->requests().Submit(worker, r, "192.0.2.20");
-    EXPECT_TRUE(v.has_value()) << Describe(v.error());
-    return v ? v->row.tracking_number : "";
+    return SubmitRequest(worker, r).row.tracking_number;
   }
 
   //! Every text of a copy of My data, one per line: what a download would hold.
@@ -73,8 +55,6 @@ class MyDataTest : public WorkerTest {
     EXPECT_TRUE(rows.has_value());
     return rows ? rows->at(0).Int(0) : -1;
   }
-
-  std::string street_code_;
 };
 
 TEST_P(MyDataTest, TheCopyHoldsTheWorkersOwnDataAndNothingOfOthers) {

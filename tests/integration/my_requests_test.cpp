@@ -12,36 +12,11 @@ namespace {
 constexpr const char* kPhone = "13912345678";
 constexpr const char* kOtherPhone = "13787654321";
 
-class MyRequestsTest : public WorkerTest {
+class MyRequestsTest : public WorkerRequestsTest {
  protected:
-  void SetUp() override {
-    WorkerTest::SetUp();
-    if (HasFatalFailure()) return;
-    auto lease = db_->Acquire();
-    ASSERT_OK(lease);
-    auto street = store::FindOrgById(**lease, street_a_.id);
-    ASSERT_OK(street);
-    ASSERT_TRUE(street->has_value() && (*street)->region_code);
-    street_code_ = *(*street)->region_code;
-    cadre_a_ = MakeUser("cadre-a", "cadre", street_a_);
-  }
-
-  app::NewRequest Request(const std::string& title, const std::string& phone) {
-    app::NewRequest r;
-    r.channel = "portal";
-    r.category = "rights.wage_arrears";
-    r.title = title;
-    r.description = "车间 12 人，8 月起未发工资";
-    r.contact_name = "王师傅";
-    r.contact_phone = phone;
-    r.region_code = street_code_;
-    return r;
-  }
-
+  //! The id of the request `r` submitted as `actor`.
   std::int64_t Submit(const std::optional<app::Actor>& actor, const app::NewRequest& r) {
-    auto v = app_->requests().Submit(actor, r, "192.0.2.20");
-    EXPECT_TRUE(v.has_value()) << Describe(v.error());
-    return v ? v->row.id : 0;
+    return SubmitRequest(actor, r).row.id;
   }
 
   std::vector<std::string> Titles(const app::Actor& worker) {
@@ -53,9 +28,6 @@ class MyRequestsTest : public WorkerTest {
     }
     return out;
   }
-
-  std::string street_code_;
-  app::Actor cadre_a_;
 };
 
 TEST_P(MyRequestsTest, EveryRequestOfThePhoneAccountOrMemberAndNoOneElses) {

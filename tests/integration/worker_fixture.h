@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/notify/sms_outbox.h"
+#include "app/requests/request_service.h"
 #include "members_fixture.h"
 
 namespace zj::test {
@@ -75,6 +76,46 @@ class WorkerTest : public MembersTest {
   }
 
   RecordingSms sms_;
+};
+
+//! WorkerTest with what a worker's request tests need: the region code of union A's street (where
+//! a portal request is filed), that street's cadre, and portal requests to submit.
+class WorkerRequestsTest : public WorkerTest {
+ protected:
+  void SetUp() override {
+    WorkerTest::SetUp();
+    if (HasFatalFailure()) return;
+    auto lease = db_->Acquire();
+    ASSERT_OK(lease);
+    auto street = store::FindOrgById(**lease, street_a_.id);
+    ASSERT_OK(street);
+    ASSERT_TRUE(street->has_value() && (*street)->region_code);
+    street_code_ = *(*street)->region_code;
+    cadre_a_ = MakeUser("cadre-a", "cadre", street_a_);
+  }
+
+  //! A portal request about wage arrears in union A's street, with the contact's phone.
+  app::NewRequest Request(const std::string& title, const std::string& phone) {
+    app::NewRequest r;
+    r.channel = "portal";
+    r.category = "rights.wage_arrears";
+    r.title = title;
+    r.description = "车间 12 人，8 月起未发工资";
+    r.contact_name = "王师傅";
+    r.contact_phone = phone;
+    r.region_code = street_code_;
+    return r;
+  }
+
+  //! Submits `r` as `actor` (nullopt: anonymously, from the portal).
+  app::RequestView SubmitRequest(const std::optional<app::Actor>& actor, const app::NewRequest& r) {
+    auto v = app_->requests().Submit(actor, r, "192.0.2.20");
+    EXPECT_TRUE(v.has_value()) << Describe(v.error());
+    return v ? *v : app::RequestView{};
+  }
+
+  std::string street_code_;
+  app::Actor cadre_a_;
 };
 
 }  // namespace zj::test

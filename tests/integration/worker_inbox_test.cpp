@@ -15,38 +15,8 @@ namespace {
 constexpr const char* kPhone = "13912345678";
 constexpr const char* kOtherPhone = "13787654321";
 
-class WorkerInboxTest : public WorkerTest {
+class WorkerInboxTest : public WorkerRequestsTest {
  protected:
-  void SetUp() override {
-    WorkerTest::SetUp();
-    if (HasFatalFailure()) return;
-    auto lease = db_->Acquire();
-    ASSERT_OK(lease);
-    auto street = store::FindOrgById(**lease, street_a_.id);
-    ASSERT_OK(street);
-    ASSERT_TRUE(street->has_value() && (*street)->region_code);
-    street_code_ = *(*street)->region_code;
-    cadre_a_ = MakeUser("cadre-a", "cadre", street_a_);
-  }
-
-  app::NewRequest Request(const std::string& title, const std::string& phone) {
-    app::NewRequest r;
-    r.channel = "portal";
-    r.category = "rights.wage_arrears";
-    r.title = title;
-    r.description = "车间 12 人，8 月起未发工资";
-    r.contact_name = "王师傅";
-    r.contact_phone = phone;
-    r.region_code = street_code_;
-    return r;
-  }
-
-  app::RequestView Submit(const std::optional<app::Actor>& actor, const app::NewRequest& r) {
-    auto v = app_->requests().Submit(actor, r, "192.0.2.20");
-    EXPECT_TRUE(v.has_value()) << Describe(v.error());
-    return v ? *v : app::RequestView{};
-  }
-
   std::vector<std::string> Kinds(const app::Actor& worker) {
     auto page = app_->inbox().Page(worker, 0, 100);
     EXPECT_TRUE(page.has_value()) << Describe(page.error());
@@ -62,14 +32,11 @@ class WorkerInboxTest : public WorkerTest {
     EXPECT_TRUE(n.has_value()) << Describe(n.error());
     return n.value_or(-1);
   }
-
-  std::string street_code_;
-  app::Actor cadre_a_;
 };
 
 TEST_P(WorkerInboxTest, UpdatesAndRepliesReachTheInboxInternalNotesNever) {
   const auto worker = SignIn(kPhone);
-  const auto request = Submit(worker.actor, Request("三个月工资未发", kPhone));
+  const auto request = SubmitRequest(worker.actor, Request("三个月工资未发", kPhone));
   const std::int64_t id = request.row.id;
   EXPECT_TRUE(Kinds(worker.actor).empty()) << "sending is the worker's own doing";
 
@@ -104,13 +71,13 @@ TEST_P(WorkerInboxTest, UpdatesAndRepliesReachTheInboxInternalNotesNever) {
 TEST_P(WorkerInboxTest, EveryAccountTheRequestIsTheWorkersHearsOfItAndNoOneElse) {
   const auto member = MemberWithPhone("张晓林", 11, kPhone);
   // Sent without signing in, with the phone of an account made later.
-  const auto anonymous = Submit(std::nullopt, Request("匿名提交的诉求", kPhone));
+  const auto anonymous = SubmitRequest(std::nullopt, Request("匿名提交的诉求", kPhone));
   // Registered by a cadre for the member, with another contact number.
   app::NewRequest phoned = Request("热线登记的诉求", "13600001111");
   phoned.channel = "hotline";
   phoned.member_id = member.row.id;
-  const auto registered = Submit(cadre_a_, phoned);
-  const auto stranger = Submit(std::nullopt, Request("别人的诉求", "13500002222"));
+  const auto registered = SubmitRequest(cadre_a_, phoned);
+  const auto stranger = SubmitRequest(std::nullopt, Request("别人的诉求", "13500002222"));
 
   const auto worker = SignIn(kPhone);
   ASSERT_OK(app_->bindings().Bind(worker.actor, "张晓林", MakeIdNumber("110101", "19900307", 11),
@@ -130,8 +97,8 @@ TEST_P(WorkerInboxTest, EveryAccountTheRequestIsTheWorkersHearsOfItAndNoOneElse)
 TEST_P(WorkerInboxTest, AWorkerMarksOnlyTheirOwnEntriesRead) {
   const auto worker = SignIn(kPhone);
   const auto other = SignIn(kOtherPhone);
-  const std::int64_t mine = Submit(worker.actor, Request("我的诉求", kPhone)).row.id;
-  const std::int64_t theirs = Submit(other.actor, Request("别人的诉求", kOtherPhone)).row.id;
+  const std::int64_t mine = SubmitRequest(worker.actor, Request("我的诉求", kPhone)).row.id;
+  const std::int64_t theirs = SubmitRequest(other.actor, Request("别人的诉求", kOtherPhone)).row.id;
   for (const std::int64_t id : {mine, theirs}) {
     ASSERT_OK(app_->requests().Act(cadre_a_, id, requests::Action::kAccept, ""));
     ASSERT_OK(app_->requests().AddMessage(cadre_a_, id, "收到，正在处理", false));
@@ -166,7 +133,7 @@ TEST_P(WorkerInboxTest, AWorkerMarksOnlyTheirOwnEntriesRead) {
 
 TEST_P(WorkerInboxTest, PagesAreNewestFirstWithACursor) {
   const auto worker = SignIn(kPhone);
-  const std::int64_t id = Submit(worker.actor, Request("工资", kPhone)).row.id;
+  const std::int64_t id = SubmitRequest(worker.actor, Request("工资", kPhone)).row.id;
   for (int i = 0; i < 5; ++i) {
     ASSERT_OK(app_->requests().AddMessage(cadre_a_, id, "答复 " + std::to_string(i), false));
     clock_.Advance(1000);
