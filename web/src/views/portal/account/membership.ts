@@ -18,20 +18,8 @@ export function historyArgs(event: MyMembershipApi.HistoryEvent, statusLabel: (s
   return out
 }
 
-export type TagType = 'primary' | 'success' | 'warning' | 'info' | 'danger'
-
-export function transferTag(state: MyMembershipApi.TransferState): TagType {
-  switch (state) {
-    case 'pending':
-      return 'warning'
-    case 'approved':
-      return 'success'
-    case 'rejected':
-      return 'danger'
-    default:
-      return 'info'
-  }
-}
+// A transfer's state is coloured as on the console's transfer list.
+export { transferStateTagType as transferTag } from '@/views/members/member-display'
 
 /** The member's pending transfer, whoever asked for it. */
 export function pendingTransfer(m: MyMembershipApi.Membership): MyMembershipApi.Transfer | null {
