@@ -77,4 +77,13 @@ int QueryLimit(const std::map<std::string, std::string>& query, int fallback, Er
   return value;
 }
 
+std::int64_t QueryCursor(const std::map<std::string, std::string>& query, const std::string& name,
+                         Error& error) {
+  const std::string cursor = QueryValue(query, name);
+  if (cursor.empty()) return 0;
+  if (auto id = ParseId(cursor)) return *id;
+  error.fields.push_back({name, "error.field.cursor", {}});
+  return 0;
+}
+
 }  // namespace zj::http

@@ -115,6 +115,10 @@ Error InvalidInput();
 std::string QueryValue(const std::map<std::string, std::string>& query, const std::string& name);
 //! limit from the query string within [1, 200]; `fallback` when absent.
 int QueryLimit(const std::map<std::string, std::string>& query, int fallback, Error& error);
+//! The page cursor `name` of a list (the last id the previous page showed): 0 when absent, and a
+//! field error error.field.cursor on `name` (and 0) when it is not an id.
+std::int64_t QueryCursor(const std::map<std::string, std::string>& query, const std::string& name,
+                         Error& error);
 
 //! The query parameters of a request target ("/x?q=a%20b&limit=5"), percent- and '+'-decoded;
 //! a repeated name keeps its first value.

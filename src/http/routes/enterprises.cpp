@@ -37,13 +37,7 @@ Result<Reply> ListEnterprises(Call& call) {
     filter.org_id = ParseId(org);
     if (!filter.org_id) invalid.fields.push_back({"org", "error.field.invalid_id", {}});
   }
-  if (const std::string cursor = QueryValue(query, "cursor"); !cursor.empty()) {
-    if (auto id = ParseId(cursor)) {
-      filter.after_id = *id;
-    } else {
-      invalid.fields.push_back({"cursor", "error.field.cursor", {}});
-    }
-  }
+  filter.after_id = QueryCursor(query, "cursor", invalid);
   if (const std::string unionised = QueryValue(query, "unionised"); !unionised.empty()) {
     if (unionised == "true") {
       filter.unionised = true;

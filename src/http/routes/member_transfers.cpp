@@ -14,13 +14,7 @@ Result<Reply> ListTransfers(Call& call) {
   if (const std::string box = QueryValue(query, "box"); !box.empty()) filter.box = box;
   filter.state = QueryValue(query, "state");
   filter.limit = QueryLimit(query, 50, invalid);
-  if (const std::string after = QueryValue(query, "after"); !after.empty()) {
-    if (auto id = ParseId(after)) {
-      filter.after_id = *id;
-    } else {
-      invalid.fields.push_back({"after", "error.field.cursor", {}});
-    }
-  }
+  filter.after_id = QueryCursor(query, "after", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::TransferPage page, call.app.transfers().List(*call.actor, filter));
   return PageReply(page.items, page.next_cursor, WriteTransfer);

@@ -29,13 +29,7 @@ Result<Reply> ListMembers(Call& call) {
     filter.org_id = ParseId(org);
     if (!filter.org_id) invalid.fields.push_back({"org_id", "error.field.invalid_id", {}});
   }
-  if (const std::string after = QueryValue(query, "after"); !after.empty()) {
-    if (auto id = ParseId(after)) {
-      filter.after_id = *id;
-    } else {
-      invalid.fields.push_back({"after", "error.field.cursor", {}});
-    }
-  }
+  filter.after_id = QueryCursor(query, "after", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::MemberPage page, call.app.members().List(*call.actor, filter));
   return PageReply(page.items, page.next_cursor, WriteMemberSummary);

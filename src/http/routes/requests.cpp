@@ -48,13 +48,7 @@ Result<Reply> ListRequests(Call& call) {
     filter.org_id = ParseId(org);
     if (!filter.org_id) invalid.fields.push_back({"org_id", "error.field.invalid_id", {}});
   }
-  if (const std::string cursor = QueryValue(query, "cursor"); !cursor.empty()) {
-    if (auto id = ParseId(cursor)) {
-      filter.before_id = *id;
-    } else {
-      invalid.fields.push_back({"cursor", "error.field.cursor", {}});
-    }
-  }
+  filter.before_id = QueryCursor(query, "cursor", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestPage page, call.app.requests().List(*call.actor, filter));
   return PageReply(page.items, page.next_cursor, WriteRequestSummary, call.locale);
@@ -84,14 +78,7 @@ Result<Reply> MemberRequests(Call& call) {
   const auto query = QueryParams(call.request.target());
   Error invalid = InvalidInput();
   const int limit = QueryLimit(query, 20, invalid);
-  std::int64_t before = 0;
-  if (const std::string cursor = QueryValue(query, "cursor"); !cursor.empty()) {
-    if (auto parsed = ParseId(cursor)) {
-      before = *parsed;
-    } else {
-      invalid.fields.push_back({"cursor", "error.field.cursor", {}});
-    }
-  }
+  const std::int64_t before = QueryCursor(query, "cursor", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::RequestPage page,
                       call.app.requests().ForMember(*call.actor, id, before, limit));
@@ -197,13 +184,8 @@ Result<Reply> ListFollowUps(Call& call) {
     filter.org_id = ParseId(org);
     if (!filter.org_id) invalid.fields.push_back({"org_id", "error.field.invalid_id", {}});
   }
-  if (const std::string after = QueryValue(query, "after"); !after.empty()) {
-    if (auto id = ParseId(after)) {
-      filter.before_id = *id;  // newest first: "after" this one in the list is an older id
-    } else {
-      invalid.fields.push_back({"after", "error.field.cursor", {}});
-    }
-  }
+  // newest first: "after" this one in the list is an older id
+  filter.before_id = QueryCursor(query, "after", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::FollowUpPage page, call.app.requests().FollowUps(*call.actor, filter));
   return PageReply(page.items, page.next_cursor, WriteFollowUpEntry, call.locale);

@@ -37,13 +37,7 @@ Result<Reply> ListBindings(Call& call) {
   app::BindingFilter filter;
   if (query.contains("state")) filter.state = QueryValue(query, "state");
   filter.limit = QueryLimit(query, 50, invalid);
-  if (const std::string cursor = QueryValue(query, "cursor"); !cursor.empty()) {
-    if (auto id = ParseId(cursor)) {
-      filter.before_id = *id;
-    } else {
-      invalid.fields.push_back({"cursor", "error.field.cursor", {}});
-    }
-  }
+  filter.before_id = QueryCursor(query, "cursor", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::BindingPage page, call.app.bindings().List(*call.actor, filter));
   nlohmann::json items = nlohmann::json::array();

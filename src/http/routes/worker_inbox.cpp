@@ -27,14 +27,7 @@ Result<Reply> List(Call& call) {
   const auto query = QueryParams(call.request.target());
   Error invalid = InvalidInput();
   const int limit = QueryLimit(query, 20, invalid);
-  std::int64_t before_id = 0;
-  if (const std::string cursor = QueryValue(query, "cursor"); !cursor.empty()) {
-    if (auto id = ParseId(cursor)) {
-      before_id = *id;
-    } else {
-      invalid.fields.push_back({"cursor", "error.field.cursor", {}});
-    }
-  }
+  const std::int64_t before_id = QueryCursor(query, "cursor", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::InboxPage page, call.app.inbox().Page(*call.actor, before_id, limit));
   nlohmann::json items = nlohmann::json::array();
