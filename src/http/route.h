@@ -147,6 +147,7 @@ void AddWorkerSessionRoutes(std::vector<Route>& routes);
 void AddWorkerAccountRoutes(std::vector<Route>& routes);
 void AddMyRequestRoutes(std::vector<Route>& routes);
 void AddWorkerBindingRoutes(std::vector<Route>& routes);
+void AddMemberCorrectionRoutes(std::vector<Route>& routes);
 void AddMyDataRoutes(std::vector<Route>& routes);
 void AddMyDataRightsRoutes(std::vector<Route>& routes);
 
