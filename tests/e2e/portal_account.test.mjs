@@ -303,10 +303,10 @@ describe('the worker portal account', () => {
     await form.waitFor()
     assert.match(await form.innerText(), /身份证号不能在线更正/, 'the ID number is not offered')
     assert.equal(await form.getByTestId('correction-id_number').count(), 0)
-    await page.getByTestId('correction-name').locator('input').fill('钱秀岚')
+    await page.getByTestId('correction-name').fill('钱秀岚')
     await page.getByTestId('correction-submit').click()
     await form.locator('.el-form-item__error').first().waitFor() // a note is needed
-    await page.getByTestId('correction-note').locator('textarea').fill('身份证上是“岚”字')
+    await page.getByTestId('correction-note').fill('身份证上是“岚”字')
     await page.getByTestId('correction-submit').click()
     await page.getByTestId('correction-sent').waitFor()
     const asked = page.getByTestId('my-correction-name')
