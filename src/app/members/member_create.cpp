@@ -35,7 +35,6 @@ using member_edits::RosterDate;
 using member_edits::SealedPhone;
 using member_edits::SealPhone;
 
-constexpr int kMaxLimit = 200;
 
 Error Invalid() { return Error{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}}; }
 

@@ -15,8 +15,9 @@ struct Entry {
   std::string_view en;
 };
 
-// Keep sorted by key (checked by a unit test) so lookups can binary-search.
-constexpr std::array kCatalogue = {
+// Keep sorted by key (checked by a unit test) so lookups can binary-search. A plain array: the
+// deduction guide of std::array folds over every entry, past clang's nesting limit of 256.
+constexpr Entry kCatalogue[] = {
     Entry{"cli.calendar.loaded", "载入", "loaded"},
     Entry{"cli.calendar.shipped", "随程序提供", "shipped"},
     Entry{"cli.calendar.year",
@@ -561,9 +562,9 @@ constexpr std::array kCatalogue = {
 };
 
 const Entry* Lookup(std::string_view key) {
-  auto it = std::lower_bound(kCatalogue.begin(), kCatalogue.end(), key,
+  auto it = std::lower_bound(std::begin(kCatalogue), std::end(kCatalogue), key,
                              [](const Entry& e, std::string_view k) { return e.key < k; });
-  return it != kCatalogue.end() && it->key == key ? &*it : nullptr;
+  return it != std::end(kCatalogue) && it->key == key ? &*it : nullptr;
 }
 
 std::string Fill(std::string_view text, const Args& args) {
@@ -645,7 +646,7 @@ std::string_view LocaleTag(Locale locale) { return locale == Locale::kZhCN ? "zh
 
 std::vector<std::string_view> CatalogueKeys() {
   std::vector<std::string_view> keys;
-  keys.reserve(kCatalogue.size());
+  keys.reserve(std::size(kCatalogue));
   for (const auto& e : kCatalogue) keys.push_back(e.key);
   return keys;
 }
