@@ -35,7 +35,6 @@ using member_edits::RosterDate;
 using member_edits::SealedPhone;
 using member_edits::SealPhone;
 
-
 Error Invalid() { return Error{ErrorCode::kInvalidArgument, "error.invalid_input", "", {}, {}}; }
 
 std::string Trim(std::string_view s) { return std::string(text::TrimSpaces(s)); }
