@@ -127,6 +127,14 @@ TEST_P(MemberCorrectionsTest, TheWorkerSeesEachStateAndIsToldOfAnApproval) {
   for (const auto& c : *mine) states[c.row.field] = c.row.state;
   EXPECT_EQ(states["employer"], "applied");
   EXPECT_EQ(states["gender"], "pending");
+  auto data = app_->my_data().Of(worker_, "view");
+  ASSERT_OK(data);
+  ASSERT_EQ(data->corrections.size(), 2u) << "My data shows the corrections too";
+  for (const auto& c : data->corrections) {
+    if (c.row.field == "employer") {
+      EXPECT_EQ(c.new_shown, "丙科技有限公司");
+    }
+  }
   auto member = app_->members().Get(staff_a_, *worker_.member_id);
   ASSERT_OK(member);
   EXPECT_EQ(member->member.row.employer_name, "丙科技有限公司");

@@ -13,8 +13,9 @@ nlohmann::json OptText(const std::optional<std::string>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
-//! The worker's view: no member, no one else's name.
-nlohmann::json MineJson(const app::CorrectionView& v) {
+}  // namespace
+
+nlohmann::json MyCorrectionJson(const app::CorrectionView& v) {
   const auto& r = v.row;
   return {{"id", std::to_string(r.id)},
           {"field", r.field},
@@ -26,6 +27,10 @@ nlohmann::json MineJson(const app::CorrectionView& v) {
           {"decided_at", r.decided_at ? nlohmann::json(*r.decided_at) : nlohmann::json(nullptr)},
           {"reason", OptText(r.decision_reason)}};
 }
+
+namespace {
+
+nlohmann::json MineJson(const app::CorrectionView& v) { return MyCorrectionJson(v); }
 
 nlohmann::json StaffJson(const app::CorrectionView& v) {
   nlohmann::json j = MineJson(v);

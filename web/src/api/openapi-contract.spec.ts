@@ -84,6 +84,7 @@ const fields = {
     member: true,
     bindings: true,
     requests: true,
+    corrections: true,
     consents: true,
     privacy_notice: true,
   } satisfies Keys<MyDataApi.Data>,
