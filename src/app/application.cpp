@@ -30,6 +30,7 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       requests_(db, clock, random, audit_, vault_, calendar_book_),
       workbench_(db, clock, transfers_),
       bindings_(db, clock, random, audit_, vault_, sign_in_),
+      corrections_(db, clock, random, audit_, vault_, members_),
       cards_(db, clock, vault_),
       consents_(db, clock, random, audit_),
       my_data_(db, clock, vault_, audit_, requests_, sign_in_, consents_),

@@ -26,6 +26,7 @@
 #include "app/workbench/workbench.h"
 #include "app/worker_accounts/binding_service.h"
 #include "app/worker_accounts/consents.h"
+#include "app/worker_accounts/corrections.h"
 #include "app/worker_accounts/inbox.h"
 #include "app/worker_accounts/my_data.h"
 #include "app/worker_accounts/my_membership.h"
@@ -73,6 +74,7 @@ class Application {
   SignInService& sign_in() { return sign_in_; }
   //! Workers' accounts bound to the registry, and the cadres' decisions.
   BindingService& bindings() { return bindings_; }
+  CorrectionService& corrections() { return corrections_; }
   CardService& cards() { return cards_; }
   //! What is stored about a signed-in worker (PIPL), audited as the worker's own access.
   MyDataService& my_data() { return my_data_; }
@@ -108,6 +110,7 @@ class Application {
   RequestService requests_;  // after calendar_book_, which it reads
   Workbench workbench_;      // after transfers_, whose rule it counts by
   BindingService bindings_;  // after sign_in_, whose session cache it updates
+  CorrectionService corrections_;
   CardService cards_;
   ConsentService consents_;
   MyDataService my_data_;  // after requests_, sign_in_ and consents_, which it uses

@@ -147,6 +147,9 @@ void AddWorkerSessionRoutes(std::vector<Route>& routes);
 void AddWorkerAccountRoutes(std::vector<Route>& routes);
 void AddMyRequestRoutes(std::vector<Route>& routes);
 void AddWorkerBindingRoutes(std::vector<Route>& routes);
+void AddMemberCorrectionRoutes(std::vector<Route>& routes);
+//! A correction as the worker who asked for it sees it (My data, /me/member-corrections).
+nlohmann::json MyCorrectionJson(const app::CorrectionView& v);
 void AddMyDataRoutes(std::vector<Route>& routes);
 void AddMyDataRightsRoutes(std::vector<Route>& routes);
 

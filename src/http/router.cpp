@@ -143,6 +143,7 @@ std::vector<Route> ApiRoutes() {
   AddWorkerInboxRoutes(routes);
   AddMyMembershipRoutes(routes);
   AddWorkerBindingRoutes(routes);
+  AddMemberCorrectionRoutes(routes);
   AddJobRoutes(routes);
   return routes;
 }

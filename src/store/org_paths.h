@@ -58,6 +58,8 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     {"member_served_marks", "counted_path", "federation_id"},
     // A job is seen by whoever sees its org (an import's union, an export's org).
     {"jobs", "org_path", "federation_id"},
+    // A worker's correction is decided by whoever sees the member's union (issue 19).
+    {"member_corrections", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {

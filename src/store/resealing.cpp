@@ -47,6 +47,16 @@ constexpr std::array<Statements, kSealedTables.size()> kStatements{{
      {"worker_accounts.reseal",
       "UPDATE worker_accounts SET phone_cipher = $2, phone_index = $3, key_version = $4"
       " WHERE id = $1 AND key_version = $5 AND phone_cipher = $6"}},
+    {{"member_corrections.sealed_below.count",
+      "SELECT COUNT(*) FROM member_corrections WHERE key_version < $1"},
+     {"member_corrections.sealed_below",
+      "SELECT id, key_version, new_cipher, old_cipher FROM member_corrections"
+      " WHERE key_version < $1 ORDER BY id LIMIT $2"},
+     // No blind indexes: the statement takes the values and versions only.
+     {"member_corrections.reseal",
+      "UPDATE member_corrections SET new_cipher = $2, old_cipher = $3, key_version = $4"
+      " WHERE id = $1 AND key_version = $5 AND new_cipher = $6"
+      " AND (old_cipher = $7 OR (old_cipher IS NULL AND $7 IS NULL))"}},
 }};
 
 const Statements& Of(const SealedTable& table) {
@@ -87,7 +97,11 @@ Result<bool> Reseal(Connection& conn, const SealedTable& table, const SealedRow&
   const std::int64_t version{resealed.key_version};
   const std::int64_t read_version{read.key_version};
   std::int64_t changed = 0;
-  if (table.second_column.empty()) {
+  if (!table.indexed) {
+    const std::vector<Value> p{read.id,      resealed.first, Opt(resealed.second), version,
+                               read_version, read.first,     Opt(read.second)};
+    ZJ_ASSIGN_OR_RETURN(changed, conn.Execute(sql.reseal, p));
+  } else if (table.second_column.empty()) {
     const std::vector<Value> p{read.id, resealed.first, resealed.first_index,
                                version, read_version,   read.first};
     ZJ_ASSIGN_OR_RETURN(changed, conn.Execute(sql.reseal, p));

@@ -7,7 +7,9 @@
 // in (no tracking number to keep) and finds it in My requests with its timeline; another
 // worker's request is "not found" there; My data shows and downloads (JSON, HTML) the worker's
 // own data, masked, with the notice version accepted and a consent granted; after a fresh code
-// from the log it shows the full phone and ID number once. When the cadre accepts the request and answers it, the worker's inbox has
+// from the log it shows the full phone and ID number once. The second worker asks in My data to
+// correct their name; the cadre applies it from the console's list (the workbench counts it) and
+// the worker sees it applied, with an inbox entry. When the cadre accepts the request and answers it, the worker's inbox has
 // both (not the internal note), counted on My account's tab. The cadre's workbench counts the
 // binding to approve. The demo worker
 // (worker.demo) is bound already; it reads the notice and My data's consents in English.
@@ -81,6 +83,7 @@ describe('the worker portal account', () => {
   let token = ''
   let mineId = ''
   let workerPage = null
+  let otherPage = null
 
   it('a worker signs in with the code from the log, binds, sees the card with its QR and finds a request in My requests', async () => {
     const page = await phonePage()
@@ -290,6 +293,59 @@ describe('the worker portal account', () => {
     await page.goto(`${url}/portal/me/requests/${mineId}`)
     await page.getByTestId('portal-my-request-problem').waitFor()
     assert.equal(await page.getByTestId('tracked').count(), 0)
+    otherPage = page // kept signed in for the correction below
+  })
+
+  it('the worker asks to correct their name, the cadre applies it in the console, and the worker sees it applied', async () => {
+    const page = otherPage
+    await page.goto(`${url}/portal/me/data`)
+    const form = page.getByTestId('my-data-correction-form')
+    await form.waitFor()
+    assert.match(await form.innerText(), /身份证号不能在线更正/, 'the ID number is not offered')
+    assert.equal(await form.getByTestId('correction-id_number').count(), 0)
+    await page.getByTestId('correction-name').fill('钱秀岚')
+    await page.getByTestId('correction-submit').click()
+    await form.locator('.el-form-item__error').first().waitFor() // a note is needed
+    await page.getByTestId('correction-note').fill('身份证上是“岚”字')
+    await page.getByTestId('correction-submit').click()
+    await page.getByTestId('correction-sent').waitFor()
+    const asked = page.getByTestId('my-correction-name')
+    assert.match(await asked.innerText(), /钱秀兰 → 钱秀岚/)
+    assert.equal(await asked.getByTestId('my-correction-state').innerText(), '待审核')
+    await assertNoHorizontalOverflow(page)
+    await form.screenshot({ path: path.join(artifactsDir, 'portal-my-data-correction-phone.png') })
+
+    // The console at a laptop's size: the workbench counts it, the list shows it, the cadre applies it.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' })
+    const console_ = await watchedPage(context, problems)
+    await console_.goto(`${url}/login`)
+    await console_.getByTestId('login-username').fill('cadre.donghuamen')
+    await console_.getByTestId('login-password').fill(ADMIN_PASSWORD)
+    await console_.getByRole('button', { name: '登录' }).click()
+    await console_.getByTestId('console-user-name').waitFor()
+    const card = console_.getByTestId('workbench-card-accounts_corrections_to_decide')
+    await card.waitFor()
+    assert.equal(await card.getByTestId('workbench-value').innerText(), '1')
+    await card.click()
+    const change = console_.getByTestId('member-correction-change').filter({ hasText: '钱秀兰 → 钱秀岚' })
+    await change.waitFor()
+    await shot(console_, 'console-member-corrections.png')
+    await console_.getByTestId('member-correction-approve').first().click()
+    await console_.locator('.member-correction-decision .el-button--primary').click()
+    await console_.locator('.el-message', { hasText: '已更正' }).waitFor()
+    // Applied as an edit of the member: the name search finds the new name.
+    const cadre = await staffApi(url, 'cadre.donghuamen')
+    const found = await cadre('GET', `/api/v1/members?q=${encodeURIComponent('钱秀岚')}`)
+    assert.deepEqual(found.body.items.map((m) => m.name), ['钱秀岚'])
+    await context.close()
+
+    await page.reload()
+    await page.getByTestId('my-correction-name').waitFor()
+    assert.equal(await page.getByTestId('my-correction-name').getByTestId('my-correction-state').innerText(), '已更正')
+    assert.match(await page.getByTestId('my-data-member').innerText(), /钱秀岚/)
+    assert.match(await page.getByTestId('my-data-corrections').innerText(), /钱秀兰 → 钱秀岚/, 'My data lists it too')
+    await page.goto(`${url}/portal/me/notifications`)
+    await page.getByTestId('portal-inbox-text').filter({ hasText: '您申请更正的「姓名」已由工会更新' }).waitFor()
     await page.context().close()
   })
 
@@ -348,8 +404,10 @@ describe('the worker portal account', () => {
     const notice = await page.getByTestId('my-data-notice').innerText()
     assert.match(notice, /Version accepted\s+1/)
     await page.getByTestId('my-data-reveal').getByText('See the full numbers').waitFor()
+    await page.getByTestId('my-data-correction-form').getByText('The ID number cannot be corrected online').waitFor()
     await assertNoHorizontalOverflow(page)
     await shot(page, 'portal-my-data-en-phone.png')
+    await page.getByTestId('my-data-correction-form').screenshot({ path: path.join(artifactsDir, 'portal-my-data-correction-en-phone.png') })
     await page.getByTestId('portal-tab-portal-me').click()
     await page.getByTestId('portal-me').waitFor()
     await page.getByTestId('portal-sign-out-everywhere').click()

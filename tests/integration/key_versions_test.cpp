@@ -7,15 +7,17 @@
 #include <set>
 
 #include "app/personal_data/key_rotation.h"
+#include "app/worker_accounts/corrections.h"
 #include "app/worker_accounts/sign_in_service.h"
 #include "members_fixture.h"
 #include "store/members.h"
 #include "store/resealing.h"
+#include "worker_fixture.h"
 
 namespace zj::test {
 namespace {
 
-class KeyVersionsTest : public MembersTest {
+class KeyVersionsTest : public WorkerTest {
  protected:
   //! Makes the application's vault hold `before` and take up `after` on its `flip`-th look at
   //! the key file: a server whose file was replaced between two uses of the vault.
@@ -75,6 +77,7 @@ class KeyVersionsTest : public MembersTest {
             {app::kMemberIdField, app::kMemberPhoneField},
             {app::kRequestPhoneField, ""},
             {app::kWorkerPhoneField, ""},
+            {app::kCorrectionValueField, app::kCorrectionValueField},
         }};
     int bad = 0;
     auto lease = db_->Acquire();
@@ -130,6 +133,10 @@ TEST_P(KeyVersionsTest, ARotationWithWritesBetweenItsBatchesLosesNothing) {
   ASSERT_OK(app_->requests().Submit(staff_a_, Request("13600000001")));
   const auto cadre = MakeUser("cadre-s", "cadre", street_a_);
   ASSERT_OK(app_->contacts().SetPhone(admin_, cadre.user_id, "13800000001"));
+  // A worker's correction waiting for the union: its proposed and replaced values are sealed.
+  const app::Actor worker = BoundWorker("13912340000", "孙七", 40);
+  auto correction = app_->corrections().Propose(worker, {{"phone", "13912340001"}}, "换了号码");
+  ASSERT_OK(correction);
 
   // A server that has not yet seen the new key: its own application on the same database.
   app::AppConfig config;
@@ -180,6 +187,10 @@ TEST_P(KeyVersionsTest, ARotationWithWritesBetweenItsBatchesLosesNothing) {
   ASSERT_EQ(keys.ring().keys().size(), 1u);
   EXPECT_EQ(Disagreeing(), std::set<std::string>());
   EXPECT_EQ(Unreadable(keys.ring()), 0);
+  // The correction reads under the new key alone: applying it stores the proposed phone.
+  auto applied = app_->corrections().Approve(staff_a_, correction->front().row.id);
+  ASSERT_OK(applied);
+  EXPECT_EQ(applied->new_shown, "139****0001");
   auto last = app_->members().Get(staff_a_, early.row.id);
   ASSERT_OK(last);
   EXPECT_EQ(last->member.row.phone_last4, last_phone.substr(7));  // the last write stands

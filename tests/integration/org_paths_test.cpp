@@ -19,6 +19,7 @@
 #include "core/orgs/org_path.h"
 #include "coverage_fixture.h"
 #include "members_fixture.h"
+#include "worker_fixture.h"
 
 namespace zj::test {
 namespace {
@@ -254,12 +255,35 @@ TEST_P(OrgPathsTest, EveryRowCarryingAnOrgPathFollowsRandomMoves) {
     open.erase(open.begin() + static_cast<std::ptrdiff_t>(i));
   };
   for (int i = 0; i < 6; ++i) add_member();
+  // A worker bound to a new member asks for a correction of the name, left pending (issue 19).
+  RecordingSms sms;
+  int corrections = 0;
+  const auto add_correction = [&] {
+    const std::string phone = "1370000" + std::to_string(1000 + corrections++);
+    app::NewMember m;
+    m.union_id = unions[pick(unions.size())];
+    m.name = PersonName(++person);
+    m.id_number = MakeIdNumber("110101", "19850101", 100 + person);
+    m.phone = phone;
+    ASSERT_OK(app_->members().Create(system, m));
+    const std::string address = "192.0.2." + std::to_string(corrections);
+    ASSERT_OK(app_->sign_in().RequestCode(phone, address));
+    ASSERT_OK(app::DeliverSms(*db_, clock_, app_->vault(), sms));
+    auto grant = app_->sign_in().SignIn(phone, sms.sent.back().code, address);
+    ASSERT_OK(grant);
+    auto bound = app_->bindings().Bind(grant->actor, m.name, m.id_number, address);
+    ASSERT_TRUE(bound && bound->state == "bound");
+    auto session = app_->sign_in().Authenticate(grant->token);
+    ASSERT_OK(session);
+    ASSERT_OK(app_->corrections().Propose(session->actor, {{"name", "更正" + m.name}}, "名字有误"));
+  };
 
   int imports = 0;
   for (int step = 0; step < 60; ++step) {
     switch (pick(8)) {  // something happens between two moves
       case 0:
         add_member();
+        add_correction();
         break;
       case 1:
         submit(true);
@@ -303,6 +327,7 @@ TEST_P(OrgPathsTest, EveryRowCarryingAnOrgPathFollowsRandomMoves) {
     }
   }
   ASSERT_GT(open.size() + static_cast<std::size_t>(imports), 0u);
+  ASSERT_GT(corrections, 0);
 
   ExpectEveryPathCurrent();
   ExpectEveryFederationCurrent();

@@ -212,6 +212,20 @@ std::int64_t RouteMatrixTest::NewBinding(const Place& p) {
   return asked && asked->pending ? asked->pending->id : 0;
 }
 
+std::int64_t RouteMatrixTest::NewCorrection(const Place& p) {
+  const std::string phone = NewWorkerPhone();
+  const std::string id_number = NewMemberWithPhone(p, phone);
+  const auto worker = SignInWorker(phone, NewAddress());
+  auto bound = app_->bindings().Bind(worker.actor, "张晓林", id_number, NewAddress());
+  EXPECT_TRUE(bound.has_value() && bound->state == "bound");
+  auto session = app_->sign_in().Authenticate(worker.token);
+  EXPECT_TRUE(session.has_value());
+  if (!session) return 0;
+  auto proposed = app_->corrections().Propose(session->actor, {{"name", "张小林"}}, "名字写错了");
+  EXPECT_TRUE(proposed.has_value() && proposed->size() == 1u);
+  return proposed && !proposed->empty() ? proposed->front().row.id : 0;
+}
+
 std::string RouteMatrixTest::NewCardToken(const Place& p) {
   const std::string phone = NewWorkerPhone();
   const std::string id_number = NewMemberWithPhone(p, phone);
@@ -571,6 +585,9 @@ void RouteMatrixTest::DefinePlaceholders() {
   };
   f["new_binding"] = [this](const Place& p, Side, const Caller&) { return Id(NewBinding(p)); };
   f["card_token"] = [this](const Place& p, Side, const Caller&) { return NewCardToken(p); };
+  f["new_correction"] = [this](const Place& p, Side, const Caller&) {
+    return Id(NewCorrection(p));
+  };
 
   // Fresh objects on the side, made for one case.
   f["new_union"] = [this](const Place& p, Side, const Caller&) {

@@ -117,6 +117,9 @@ class RouteMatrixTest : public CoverageTest {
   //! A worker's binding to a new member of the side's union1 that waits for the union (the
   //! member's stored phone is another).
   std::int64_t NewBinding(const Place& p);
+  //! A pending correction (of the name) that a new worker bound to a new member of the side's
+  //! union1 asked for.
+  std::int64_t NewCorrection(const Place& p);
   //! A member card token of a new member of the side's union1, bound to a new worker.
   std::string NewCardToken(const Place& p);
   //! A new member of the side's union1 with `phone`: its ID number (name 张晓林).

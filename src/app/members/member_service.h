@@ -56,8 +56,11 @@ struct NewMember {
   bool model_worker = false;
 };
 
-//! Only what is set changes; "" clears phone, ethnicity, join_date.
+//! Only what is set changes; "" clears phone, ethnicity, join_date. A new name rewrites the
+//! name's search keys; a gender must be the ID number's.
 struct MemberPatch {
+  std::optional<std::string> name;
+  std::optional<std::string> gender;  //!< male, female (or 男, 女)
   std::optional<std::string> phone;
   std::optional<std::string> ethnicity;
   bool employer_set = false;  //!< employer_id / employer_name given (both absent: no employer)

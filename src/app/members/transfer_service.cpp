@@ -7,6 +7,7 @@
 #include "core/members/national_id.h"
 #include "core/orgs/org_path.h"
 #include "core/text/halfwidth.h"
+#include "store/member_corrections.h"
 #include "store/orgs.h"
 
 namespace zj::app {
@@ -298,6 +299,9 @@ Result<TransferView> TransferService::Decide(const Actor& actor, std::int64_t id
       ZJ_RETURN_IF_ERROR(MoveMemberCount(c, member->org_path, -1));
       ZJ_RETURN_IF_ERROR(MoveMemberCount(c, moved.org_path, +1));
       ZJ_RETURN_IF_ERROR(MoveBoundMember(c, *member, member->org_path, moved.org_path));
+      // A correction the worker asked for is decided by the union the member is in now.
+      ZJ_RETURN_IF_ERROR(
+          store::MoveMemberCorrections(c, member->id, moved.org_path, moved.federation_id));
       ZJ_RETURN_IF_ERROR(RecordEvent(c, clock_, random_, actor, moved.federation_id, moved.id,
                                      "transferred",
                                      {{"transfer", std::to_string(id)},

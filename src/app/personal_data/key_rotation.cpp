@@ -9,6 +9,7 @@
 #include "app/jobs/sealed_file.h"
 #include "app/members/member_service.h"
 #include "app/requests/request_service.h"
+#include "app/worker_accounts/corrections.h"
 #include "app/worker_accounts/sign_in_service.h"
 #include "store/jobs.h"
 #include "store/resealing.h"
@@ -29,6 +30,7 @@ constexpr std::array<SealedFields, store::kSealedTables.size()> kFields{{
     {"members", kMemberIdField, kMemberPhoneField},
     {"service_requests", kRequestPhoneField, ""},
     {"worker_accounts", kWorkerPhoneField, ""},
+    {"member_corrections", kCorrectionValueField, kCorrectionValueField},
 }};
 
 const SealedFields& FieldsOf(const store::SealedTable& table) {

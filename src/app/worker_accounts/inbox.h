@@ -39,6 +39,10 @@ inline constexpr std::string_view kRequestReply = "request.reply";
 //! from, to: the unions' names).
 inline constexpr std::string_view kTransferApproved = "transfer.approved";
 inline constexpr std::string_view kTransferRejected = "transfer.rejected";
+//! A correction of the worker's member record was applied or rejected by the union
+//! (parameters: field; reason when rejected).
+inline constexpr std::string_view kCorrectionApplied = "correction.applied";
+inline constexpr std::string_view kCorrectionRejected = "correction.rejected";
 }  // namespace inbox_kind
 
 //! The inbox kind a handler's move tells the worker about, or nothing (withdraw, reopen are

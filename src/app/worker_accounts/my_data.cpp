@@ -3,6 +3,7 @@
 #include "app/members/member_service.h"
 #include "app/worker_accounts/sign_in_service.h"
 #include "core/personal_data/masking.h"
+#include "store/member_corrections.h"
 #include "store/members.h"
 #include "store/worker_accounts.h"
 #include "store/worker_bindings.h"
@@ -63,6 +64,15 @@ Result<MyData> MyDataService::Of(const Actor& worker, const std::string& purpose
     if (account->member_id) {
       ZJ_ASSIGN_OR_RETURN(auto member, store::FindMemberById(*lease, *account->member_id));
       if (member) out.member = MemberOf(vault_, *member);
+    }
+    ZJ_ASSIGN_OR_RETURN(auto corrections, store::CorrectionsOfWorker(*lease, account->id));
+    for (auto& c : corrections) {
+      CorrectionView view{std::move(c), std::nullopt, ""};
+      view.new_shown = ShownSealedValue(vault_, view.row.field, view.row.new_cipher);
+      if (view.row.old_cipher) {
+        view.old_shown = ShownSealedValue(vault_, view.row.field, *view.row.old_cipher);
+      }
+      out.corrections.push_back(std::move(view));
     }
     ZJ_ASSIGN_OR_RETURN(auto bindings, store::WorkerBindingsOfWorker(*lease, account->id));
     for (const auto& b : bindings) {

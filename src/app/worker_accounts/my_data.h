@@ -18,6 +18,7 @@
 #include "app/personal_data/vault.h"
 #include "app/requests/request_service.h"
 #include "app/worker_accounts/consents.h"
+#include "app/worker_accounts/corrections.h"
 #include "app/worker_accounts/sign_in_service.h"
 #include "core/result.h"
 #include "store/database.h"
@@ -71,6 +72,7 @@ struct MyData {
   std::optional<MyDataMember> member;
   std::vector<MyDataBinding> bindings;
   std::vector<MyRequestRecord> requests;
+  std::vector<CorrectionView> corrections;  //!< of the member record, newest first
   Consents consents;  //!< the optional uses, their history and the privacy notice accepted
 };
 

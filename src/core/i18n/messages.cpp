@@ -15,8 +15,9 @@ struct Entry {
   std::string_view en;
 };
 
-// Keep sorted by key (checked by a unit test) so lookups can binary-search.
-constexpr std::array kCatalogue = {
+// Keep sorted by key (checked by a unit test) so lookups can binary-search. A plain array: the
+// deduction guide of std::array folds over every entry, past clang's nesting limit of 256.
+constexpr Entry kCatalogue[] = {
     Entry{"cli.calendar.loaded", "载入", "loaded"},
     Entry{"cli.calendar.shipped", "随程序提供", "shipped"},
     Entry{"cli.calendar.year",
@@ -179,6 +180,24 @@ constexpr std::array kCatalogue = {
           "The card code has expired; ask the worker to refresh the card"},
     Entry{"error.card.token_invalid", "不是本会有效的会员码",
           "Not a valid member card code of this federation"},
+    Entry{"error.corrections.decided", "该更正申请已处理",
+          "This correction has been decided already"},
+    Entry{"error.corrections.field", "此项不能由本人申请更正",
+          "This field cannot be corrected on your own request"},
+    Entry{"error.corrections.id_number", "身份证号只能由工会凭证件办理变更，不能在线申请更正",
+          "The ID number changes only through your union, with evidence; it cannot be corrected "
+          "online"},
+    Entry{"error.corrections.not_bound", "请先绑定会员信息，再申请更正",
+          "Bind your account to your member record before asking for a correction"},
+    Entry{"error.corrections.pending", "此项已有待工会处理的更正申请",
+          "A correction of this field is waiting for the union already"},
+    Entry{"error.corrections.state", "状态应为 pending、applied 或 rejected",
+          "The state must be pending, applied or rejected"},
+    Entry{"error.corrections.too_many", "一次最多申请更正 {max} 项",
+          "At most {max} fields can be corrected at once"},
+    Entry{"error.corrections.twice", "同一项只能填写一次", "Each field can be given once"},
+    Entry{"error.corrections.unchanged", "与现有信息相同，无需更正",
+          "This is the value on record already"},
     Entry{"error.date.invalid", "日期应为有效的 YYYY-MM-DD",
           "The date must be a real date written YYYY-MM-DD"},
     Entry{"error.db.busy", "数据库繁忙，请稍后重试", "The database is busy; try again shortly"},
@@ -543,9 +562,9 @@ constexpr std::array kCatalogue = {
 };
 
 const Entry* Lookup(std::string_view key) {
-  auto it = std::lower_bound(kCatalogue.begin(), kCatalogue.end(), key,
+  auto it = std::lower_bound(std::begin(kCatalogue), std::end(kCatalogue), key,
                              [](const Entry& e, std::string_view k) { return e.key < k; });
-  return it != kCatalogue.end() && it->key == key ? &*it : nullptr;
+  return it != std::end(kCatalogue) && it->key == key ? &*it : nullptr;
 }
 
 std::string Fill(std::string_view text, const Args& args) {
@@ -627,7 +646,7 @@ std::string_view LocaleTag(Locale locale) { return locale == Locale::kZhCN ? "zh
 
 std::vector<std::string_view> CatalogueKeys() {
   std::vector<std::string_view> keys;
-  keys.reserve(kCatalogue.size());
+  keys.reserve(std::size(kCatalogue));
   for (const auto& e : kCatalogue) keys.push_back(e.key);
   return keys;
 }

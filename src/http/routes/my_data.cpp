@@ -72,6 +72,8 @@ Result<Reply> Get(Call& call) {
   }
   nlohmann::json requests = nlohmann::json::array();
   for (const auto& r : d.requests) requests.push_back(RequestJson(r, call.locale));
+  nlohmann::json corrections = nlohmann::json::array();
+  for (const auto& c : d.corrections) corrections.push_back(MyCorrectionJson(c));
   return Reply{
       beast_http::status::ok,
       nlohmann::json{{"generated_at", d.generated_at},
@@ -86,6 +88,7 @@ Result<Reply> Get(Call& call) {
                      {"member", d.member ? MemberJson(*d.member) : nlohmann::json(nullptr)},
                      {"bindings", std::move(bindings)},
                      {"requests", std::move(requests)},
+                     {"corrections", std::move(corrections)},
                      {"consents", ConsentsJson(d.consents)},
                      {"privacy_notice", NoticeJson(d.consents.notice)}}};
 }

@@ -2,6 +2,7 @@
 // (GET /api/v1/me/data). The portal shows it and makes the JSON and HTML downloads from it;
 // `purpose` tells the server's audit log which of the three the worker did. Beside it: the
 // clear numbers after a fresh code, consent for optional uses and the privacy notice accepted.
+import type { MemberCorrectionsApi } from './member-corrections'
 import { request } from './request'
 import type { RequestsApi } from './requests'
 
@@ -83,6 +84,8 @@ export namespace MyDataApi {
     member: Member | null
     bindings: Binding[]
     requests: Request[]
+    /** Corrections of the member record the worker asked for, newest first. */
+    corrections: MemberCorrectionsApi.Mine[]
     consents: Consents
     privacy_notice: PrivacyNotice
   }

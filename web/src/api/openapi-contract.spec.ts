@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import openapi from '../../../src/http/openapi.json'
 import type { CoverageApi } from './coverage'
 import type { EnterprisesApi } from './enterprises'
+import type { MemberCorrectionsApi } from './member-corrections'
 import type { MyDataApi } from './my-data'
 import type { MyMembershipApi } from './my-membership'
 import type { NotificationsApi } from './notifications'
@@ -83,6 +84,7 @@ const fields = {
     member: true,
     bindings: true,
     requests: true,
+    corrections: true,
     consents: true,
     privacy_notice: true,
   } satisfies Keys<MyDataApi.Data>,
@@ -188,6 +190,32 @@ function workerAccountFields() {
     } satisfies Keys<WorkerBindingsApi.Binding>,
     WorkerBindingPage: { items: true, next_cursor: true } satisfies Keys<WorkerBindingsApi.Page>,
     VerifiedCard: { member: true, token_expires_at: true } satisfies Keys<WorkerBindingsApi.VerifiedCard>,
+    MyMemberCorrection: {
+      id: true,
+      field: true,
+      old_value: true,
+      new_value: true,
+      note: true,
+      state: true,
+      created_at: true,
+      decided_at: true,
+      reason: true,
+    } satisfies Keys<MemberCorrectionsApi.Mine>,
+    MyMemberCorrections: { items: true } satisfies Keys<MemberCorrectionsApi.MineList>,
+    MemberCorrection: {
+      id: true,
+      field: true,
+      old_value: true,
+      new_value: true,
+      note: true,
+      state: true,
+      created_at: true,
+      decided_at: true,
+      reason: true,
+      member: true,
+      decided_by_name: true,
+    } satisfies Keys<MemberCorrectionsApi.Correction>,
+    MemberCorrectionPage: { items: true, next_cursor: true } satisfies Keys<MemberCorrectionsApi.Page>,
   }
 }
 
@@ -440,6 +468,11 @@ const calls: [string, string][] = [
   ['get', '/api/v1/me/unions'],
   ['post', '/api/v1/me/transfers'],
   ['post', '/api/v1/me/transfers/{id}/withdraw'],
+  ['get', '/api/v1/me/member-corrections'],
+  ['post', '/api/v1/me/member-corrections'],
+  ['get', '/api/v1/member-corrections'],
+  ['post', '/api/v1/member-corrections/{id}/approve'],
+  ['post', '/api/v1/member-corrections/{id}/reject'],
 ]
 
 interface Schema {

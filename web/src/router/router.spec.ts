@@ -186,6 +186,8 @@ describe('router guard', () => {
     }
     for (const role of ['admin', 'staff', 'cadre']) expect(await open(role, '/worker-bindings'), role).toBe('worker-bindings')
     expect(await open('operator', '/worker-bindings')).toBe('home')
+    for (const role of ['admin', 'staff', 'cadre']) expect(await open(role, '/member-corrections'), role).toBe('member-corrections')
+    expect(await open('operator', '/member-corrections')).toBe('home')
     for (const role of ['admin', 'staff', 'cadre', 'operator']) expect(await open(role, '/card-check'), role).toBe('card-check')
   })
 

@@ -16,6 +16,14 @@ describe('inbox entries', () => {
       for (const kind of knownKinds) {
         const key = messageKey(kind)
         expect(i18n.global.te(key), `${locale} ${key}`).toBe(true)
+        if (kind.startsWith('correction.')) {
+          const args = messageArgs(entry(kind, { field: 'name', reason: '请带证件办理' }), i18n.global.t)
+          const text = i18n.global.t(key, args)
+          expect(text).toContain(locale === 'en' ? 'Name' : '姓名')
+          expect(text).not.toContain('{')
+          if (kind === 'correction.rejected') expect(text).toContain('请带证件办理')
+          continue
+        }
         if (kind.startsWith('transfer.')) {
           const text = i18n.global.t(key, messageArgs(entry(kind, { from: '甲公司工会', to: '乙公司工会' })))
           expect(text).toContain('乙公司工会')
@@ -43,11 +51,12 @@ describe('inbox entries', () => {
     })
   })
 
-  it('opens the request a request entry is about, My membership for a transfer, and nothing for other kinds', () => {
+  it('opens the request a request entry is about, My membership for a transfer, My data for a correction, and nothing for other kinds', () => {
     expect(entryLink(entry('request.accepted'))).toEqual({ name: 'portal-my-request', params: { id: '42' } })
     expect(entryLink({ ...entry('request.reply'), subject_id: null })).toBeUndefined()
     expect(entryLink(entry('activity.reminder'))).toBeUndefined()
     expect(entryLink(entry('transfer.approved'))).toEqual({ name: 'portal-membership' })
+    expect(entryLink(entry('correction.rejected'))).toEqual({ name: 'portal-my-data' })
   })
 
   it('shows the badge from 1 and caps it at 99+', () => {

@@ -2,7 +2,8 @@
 // filled with its parameters, so an entry reads in the reader's language whatever language the
 // server wrote it in; a kind this portal does not know yet (a newer server) reads as a generic
 // update rather than as a raw key. Request kinds open the request in My requests; transfer kinds
-// (a transfer the worker asked for, decided by the unions) open My membership.
+// (a transfer the worker asked for, decided by the unions) open My membership; correction kinds
+// (a correction of the worker's record, decided by the union) open My data.
 import type { RouteLocationRaw } from 'vue-router'
 import type { NotificationsApi } from '@/api/notifications'
 
@@ -16,6 +17,8 @@ export const knownKinds = [
   'request.reply',
   'transfer.approved',
   'transfer.rejected',
+  'correction.applied',
+  'correction.rejected',
 ] as const
 
 export function messageKey(kind: string): string {
@@ -24,12 +27,14 @@ export function messageKey(kind: string): string {
     : 'portalInbox.kinds.unknown'
 }
 
-/** The message's arguments: the entry's parameters as text (missing ones empty). */
-export function messageArgs(entry: NotificationsApi.Entry): Record<string, string> {
+/** The message's arguments: the entry's parameters as text (missing ones empty); a corrected
+ *  field's name (a correction kind's `field`) read through `t` in the reader's language. */
+export function messageArgs(entry: NotificationsApi.Entry, t?: (key: string) => string): Record<string, string> {
   const out: Record<string, string> = { number: '', title: '' }
   for (const [key, value] of Object.entries(entry.params)) {
     if (value !== null && value !== undefined) out[key] = String(value)
   }
+  if (t && entry.kind.startsWith('correction.') && out.field) out.field = t(`portalAccount.corrections.fields.${out.field}`)
   return out
 }
 
@@ -39,6 +44,7 @@ export function entryLink(entry: NotificationsApi.Entry): RouteLocationRaw | und
     return { name: 'portal-my-request', params: { id: entry.subject_id } }
   }
   if (entry.kind.startsWith('transfer.')) return { name: 'portal-membership' }
+  if (entry.kind.startsWith('correction.')) return { name: 'portal-my-data' }
   return undefined
 }
 

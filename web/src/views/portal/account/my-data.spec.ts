@@ -28,6 +28,19 @@ function data(overrides: Partial<MyDataApi.Data> = {}): MyDataApi.Data {
       recorded_at: 4,
     },
     bindings: [],
+    corrections: [
+      {
+        id: '21',
+        field: 'gender',
+        old_value: 'male',
+        new_value: 'female',
+        note: '登记错了',
+        state: 'rejected',
+        created_at: 10,
+        decided_at: 11,
+        reason: '与身份证不符',
+      },
+    ],
     consents: {
       uses: [
         { use: 'activity_sms', granted: false, changed_at: null },
@@ -71,12 +84,16 @@ function data(overrides: Partial<MyDataApi.Data> = {}): MyDataApi.Data {
 describe('my data', () => {
   it('describes every section, the member and each request with its values', () => {
     const sections = myDataSections(data(), t, 'zh-CN')
-    expect(sections.map((s) => s.key)).toEqual(['account', 'member', 'bindings', 'requests', 'sessions', 'consents', 'notice'])
+    expect(sections.map((s) => s.key)).toEqual(['account', 'member', 'bindings', 'corrections', 'requests', 'sessions', 'consents', 'notice'])
+    const correction = sections.find((s) => s.key === 'corrections')!.groups[0]!
+    expect(correction.heading).toBe('portalAccount.corrections.fields.gender')
+    expect(correction.rows.map((r) => r.value)).toContain('members.genders.male → members.genders.female')
+    expect(correction.rows.map((r) => r.value)).toContain('与身份证不符')
     const values = sections.flatMap((s) => s.groups.flatMap((g) => g.rows.map((r) => r.value)))
     expect(values).toContain('110101********1024')
     expect(values).toContain('李明华 136****1019')
     expect(values).toContain('4 / 5 满意')
-    expect(sections[3]?.groups[0]?.heading).toBe('ZJ2612060001 八月工资')
+    expect(sections.find((s) => s.key === 'requests')?.groups[0]?.heading).toBe('ZJ2612060001 八月工资')
   })
 
   it('lists each optional use with its state and every grant and withdrawal, newest first', () => {
@@ -111,7 +128,7 @@ describe('my data', () => {
     const sections = myDataSections(data({ member: null, requests: [] }), t, 'en')
     expect(sections[1]?.groups).toEqual([])
     expect(sections[1]?.empty).toBe('portalAccount.myData.notBound')
-    expect(sections[3]?.empty).toBe('portalAccount.myData.noRequests')
+    expect(sections.find((s) => s.key === 'requests')?.empty).toBe('portalAccount.myData.noRequests')
   })
 
   it('writes a standalone page with every value escaped', () => {

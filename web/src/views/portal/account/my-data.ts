@@ -3,6 +3,7 @@
 // written here (a readable page that opens offline in any browser); every value is escaped.
 import type { MyDataApi } from '@/api/my-data'
 import { formatDate, formatDateTime } from '@/utils/format'
+import { shownValue } from './corrections'
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string
 
@@ -16,7 +17,7 @@ export interface Group {
   rows: Row[]
 }
 export interface Section {
-  key: 'account' | 'notice' | 'consents' | 'member' | 'bindings' | 'requests' | 'sessions'
+  key: 'account' | 'notice' | 'consents' | 'member' | 'bindings' | 'corrections' | 'requests' | 'sessions'
   title: string
   groups: Group[]
   /** Shown when there are no groups. */
@@ -99,6 +100,16 @@ export function myDataSections(data: MyDataApi.Data, t: Translate, locale: strin
       },
     ],
   }))
+  const corrections: Group[] = data.corrections.map((c) => ({
+    heading: t(`portalAccount.corrections.fields.${c.field}`),
+    rows: [
+      { label: k('correctionChange'), value: `${shownValue(c.field, c.old_value, t)} → ${shownValue(c.field, c.new_value, t)}` },
+      { label: k('askedAt'), value: dateTime(c.created_at, locale) },
+      { label: k('correctionState'), value: t(`portalAccount.corrections.states.${c.state}`) },
+      ...(c.decided_at == null ? [] : [{ label: k('decidedAt'), value: dateTime(c.decided_at, locale) }]),
+      ...(c.reason ? [{ label: k('correctionReason'), value: c.reason }] : []),
+    ],
+  }))
   const sessions: Group[] = data.sessions.map((s) => ({
     rows: [
       { label: k('signedInAt'), value: dateTime(s.created_at, locale) },
@@ -140,6 +151,7 @@ export function myDataSections(data: MyDataApi.Data, t: Translate, locale: strin
 
     { key: 'member', title: k('member'), groups: member, empty: k('notBound') },
     { key: 'bindings', title: k('bindings'), groups: bindings, empty: k('noBindings') },
+    { key: 'corrections', title: k('corrections'), groups: corrections, empty: k('noCorrections') },
     { key: 'requests', title: k('requests'), groups: requests, empty: k('noRequests') },
     { key: 'sessions', title: k('sessions'), groups: sessions, empty: k('noSessions') },
     { key: 'consents', title: k('consents'), groups: consents, empty: '' },
