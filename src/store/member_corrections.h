@@ -1,4 +1,4 @@
-// Rows of `member_corrections` (migration 0024): a worker's proposed change of one field of
+// Rows of `member_corrections` (migration 0025): a worker's proposed change of one field of
 // their own member record, pending until a cadre of the member's subtree applies or rejects it.
 // At most one pending row per (member, field): a second is kAlreadyExists.
 #pragma once

@@ -137,6 +137,28 @@ TEST_P(StoreTest, RoundTripsEveryValueType) {
   }
 }
 
+// A portable migration names the type of sealed bytes BLOB: SQLite's own type, and on
+// PostgreSQL the domain over BYTEA that migration 0024 creates. The store must bind and read a
+// domain column exactly as BYTEA (PostgreSQL reports it under BYTEA's oid); a NUL, a backslash
+// and a quote come back as they went in, and equality on the column works.
+TEST_P(StoreTest, PortableBlobColumnsRoundTripBytesOnBothStoresAfterMigration) {
+  auto migrated = Migrate(*db_);
+  ASSERT_TRUE(migrated.has_value()) << Describe(migrated.error());
+  Script("CREATE TABLE sealed_probe (id BIGINT NOT NULL PRIMARY KEY, b BLOB NOT NULL)");
+  constexpr Sql kInsert{"probe.insert", "INSERT INTO sealed_probe (id, b) VALUES ($1, $2)"};
+  constexpr Sql kFind{"probe.find", "SELECT id, b FROM sealed_probe WHERE b = $1"};
+  const Blob bytes{0x00, 0x01, 0x00, 0xff, '\\', '\'', 0x00, 0xe8};
+  auto lease = db_->Acquire();
+  ASSERT_TRUE(lease.has_value()) << Describe(lease.error());
+  ASSERT_OK((*lease)->Execute(kInsert, Params(std::int64_t{1}, bytes)));
+  ASSERT_OK((*lease)->Execute(kInsert, Params(std::int64_t{2}, Blob{0x00})));
+  auto rows = (*lease)->Query(kFind, Params(bytes));
+  ASSERT_TRUE(rows.has_value()) << Describe(rows.error());
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ(rows->front().Int(0), 1);
+  EXPECT_EQ(rows->front().at(1), Value{bytes});
+}
+
 // QueryEach reads the columns straight from the backend (SQLite) or through built rows
 // (PostgreSQL); either way a row must read as Query's Row reads it, NULL and empty apart.
 TEST_P(StoreTest, QueryEachReadsEveryRowAsQueryDoes) {

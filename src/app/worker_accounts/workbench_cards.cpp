@@ -18,7 +18,7 @@ Result<std::optional<Card>> BindingsToApprove(const CardContext& ctx) {
   return std::optional(std::move(c));
 }
 
-// Flat in cost: a range of the partial index of pending corrections (migration 0024).
+// Flat in cost: a range of the partial index of pending corrections (migration 0025).
 Result<std::optional<Card>> CorrectionsToDecide(const CardContext& ctx) {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, ctx.db.Acquire());
   Card c;

@@ -5,7 +5,8 @@
 -- sealed with the vault under one field ("member_corrections.value") and rotated with the
 -- other sealed tables (key_version, store/resealing.h). org_path is the member's union's path,
 -- copied so the cadre's list and the workbench count are one range on an index; it moves with
--- the tree (store/org_paths.h). The dialect files differ only in BLOB / BYTEA.
+-- the tree (store/org_paths.h). One text for both stores: BLOB is, on PostgreSQL, the domain
+-- over BYTEA of migration 0024.
 CREATE TABLE member_corrections (
   id BIGINT NOT NULL PRIMARY KEY,
   federation_id BIGINT NOT NULL,
@@ -13,8 +14,8 @@ CREATE TABLE member_corrections (
   member_id BIGINT NOT NULL REFERENCES members (id),
   org_path TEXT NOT NULL,
   field TEXT NOT NULL, -- name, gender, ethnicity, employer, phone
-  new_cipher BYTEA NOT NULL,
-  old_cipher BYTEA, -- NULL when the member had no value
+  new_cipher BLOB NOT NULL,
+  old_cipher BLOB, -- NULL when the member had no value
   key_version INTEGER NOT NULL,
   note TEXT NOT NULL,
   state TEXT NOT NULL, -- pending, applied, rejected
