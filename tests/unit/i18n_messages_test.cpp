@@ -1,4 +1,6 @@
 #include <gmock/gmock.h>
+
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include "core/i18n/messages.h"
@@ -6,13 +8,21 @@
 namespace zj::i18n {
 namespace {
 
-TEST(Catalogue, KeysAreStrictlyAscendingSoTheLookupCanBinarySearch) {
-  const std::vector<std::string_view> keys = CatalogueKeys();
-
-  ASSERT_FALSE(keys.empty());
-  for (std::size_t i = 1; i < keys.size(); ++i) {
-    EXPECT_LT(keys[i - 1], keys[i]) << "out of order or duplicated at index " << i;
+TEST(Catalogue, KeysAreStrictlyAscendingInEachPartSoTheLookupCanBinarySearch) {
+  const auto parts = CatalogueParts();
+  ASSERT_GE(parts.size(), 2u);
+  for (const auto& keys : parts) {
+    ASSERT_FALSE(keys.empty());
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+      EXPECT_LT(keys[i - 1], keys[i]) << "out of order or duplicated at " << keys[i];
+    }
   }
+}
+
+TEST(Catalogue, NoKeyIsInTwoParts) {
+  std::vector<std::string_view> keys = CatalogueKeys();
+  std::sort(keys.begin(), keys.end());
+  EXPECT_EQ(std::adjacent_find(keys.begin(), keys.end()), keys.end());
 }
 
 TEST(Catalogue, EveryKeyHasTextInChineseAndEnglish) {

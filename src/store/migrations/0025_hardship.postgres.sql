@@ -38,6 +38,8 @@ CREATE TABLE hardship_files (
   region_code TEXT NOT NULL,
   standard_year INTEGER NOT NULL,
   standard_dibao_fen BIGINT NOT NULL,
+  standard_cost_pct INTEGER NOT NULL,    -- the region's 意外致困 shares when computed
+  standard_medical_pct INTEGER NOT NULL,
   level_computed TEXT NOT NULL,          -- deep, relative, sudden, none, excluded
   level_final TEXT NOT NULL,
   override_reason TEXT,
