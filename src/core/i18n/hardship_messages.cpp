@@ -11,6 +11,8 @@ namespace {
 using E = CatalogueEntry;
 
 constexpr std::array kMessages = {
+    E{"cli.standards.loaded", "{file}：载入 {loaded} 条标准，{failed} 行有错误",
+      "{file}: {loaded} standards loaded, {failed} rows with errors"},
     E{"error.hardship.already_open", "该人员已在一份未结档的困难职工档案中",
       "This person is already in an open hardship file"},
     E{"error.hardship.already_open_here", "该人员已在未结档的档案 {file} 中",
@@ -18,6 +20,7 @@ constexpr std::array kMessages = {
     E{"error.hardship.amount", "金额应为 0 到 1 亿元之间的整数（以分计）",
       "Amounts are whole fen between 0 and 100,000,000 yuan"},
     E{"error.hardship.cause", "主要致困原因应为十类之一", "The main cause must be one of the ten"},
+    E{"error.hardship.codes", "应为不超过 20 项的代码列表", "A list of at most 20 codes"},
     E{"error.hardship.duplicate_person", "同一身份证号在家庭成员中出现了两次",
       "The same ID number appears twice in the household"},
     E{"error.hardship.exclusion", "排除情形不在清单中或重复",
