@@ -28,7 +28,7 @@ constexpr Sql kListAll{"hardship_files.list",
                        "SELECT " ZJ_FILE_COLUMNS
                        " FROM hardship_files f JOIN orgs o ON o.id = f.org_id"
                        " WHERE f.org_path >= $1 AND f.org_path < $2 AND ($3 = '' OR f.status = $3)"
-                       " AND ($4 = 0 OR f.id < $4) ORDER BY f.id DESC LIMIT $5"};
+                       " AND (CAST($4 AS BIGINT) = 0 OR f.id < $4) ORDER BY f.id DESC LIMIT $5"};
 constexpr Sql kOverride{"hardship_files.override",
                         "UPDATE hardship_files SET level_final = $2, override_reason = $3,"
                         " overridden_by = $4, updated_at = $5 WHERE id = $1"};
