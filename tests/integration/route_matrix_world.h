@@ -54,6 +54,8 @@ class RouteMatrixTest : public CoverageTest {
     std::int64_t user = 0;         //!< a cadre of street, with a phone
     std::string request_tracking;  //!< request's tracking number
     std::int64_t binding = 0;      //!< pending: a worker claimed a new member of union1
+    std::int64_t hardship_file = 0;    //!< a household's open file in union1 (issue 20)
+    std::int64_t hardship_person = 0;  //!< its first person
     app::Actor builder;            //!< staff of the district who made all of it
   };
 
@@ -93,6 +95,8 @@ class RouteMatrixTest : public CoverageTest {
   std::int64_t NewEnterprise(const Place& p, std::optional<std::int64_t> union_id);
   std::int64_t NewMember(const Place& p, std::int64_t union_id);
   std::int64_t NewCadre(const Place& p);
+  //! Opens a hardship file of one person (entered by hand) in union1; sets the place's file.
+  void NewHardshipFile(Place& p);
   struct Filed {
     std::int64_t id = 0;
     std::string tracking_number;
