@@ -4,12 +4,12 @@ namespace zj::store {
 
 namespace {
 
-#define ZJ_FILE_COLUMNS                                                                         \
-  "f.id, f.federation_id, f.org_id, f.org_path, f.member_id, f.status, f.household_size,"       \
-  " f.annual_income_fen, f.rigid_expenses_fen, f.sudden_cost_fen, f.sudden_medical_fen,"        \
-  " f.per_head_monthly_fen, f.region_code, f.standard_year, f.standard_dibao_fen,"              \
-  " f.standard_cost_pct, f.standard_medical_pct,"              \
-  " f.level_computed, f.level_final, f.override_reason, f.overridden_by, f.main_cause,"         \
+#define ZJ_FILE_COLUMNS                                                                   \
+  "f.id, f.federation_id, f.org_id, f.org_path, f.member_id, f.status, f.household_size," \
+  " f.annual_income_fen, f.rigid_expenses_fen, f.sudden_cost_fen, f.sudden_medical_fen,"  \
+  " f.per_head_monthly_fen, f.region_code, f.standard_year, f.standard_dibao_fen,"        \
+  " f.standard_cost_pct, f.standard_medical_pct,"                                         \
+  " f.level_computed, f.level_final, f.override_reason, f.overridden_by, f.main_cause,"   \
   " f.secondary_causes, f.exclusions, f.opened_by, f.opened_at, f.updated_at, o.name"
 
 constexpr Sql kInsertFile{
@@ -169,8 +169,8 @@ Result<void> InsertHardshipExpense(Connection& conn, const HardshipExpenseRow& e
 }
 
 Result<void> InsertHardshipStep(Connection& conn, const HardshipStepRow& s) {
-  const std::vector<Value> p{s.id, s.file_id, s.step, Opt(s.actor_id), Opt(s.org_id), s.at,
-                             s.detail};
+  const std::vector<Value> p{s.id,          s.file_id, s.step,  Opt(s.actor_id),
+                             Opt(s.org_id), s.at,      s.detail};
   ZJ_RETURN_IF_ERROR(conn.Execute(kInsertStep, p));
   return {};
 }
@@ -221,11 +221,10 @@ Result<std::optional<OpenFileOfPerson>> FindOpenFileOfPerson(
     Connection& conn, const std::vector<std::string>& id_blinds) {
   for (const auto& blind : id_blinds) {
     const std::vector<Value> p{blind};
-    ZJ_ASSIGN_OR_RETURN(auto rows, Collect<OpenFileOfPerson>(conn, kOpenOfPerson, p,
-                                                             [](const RowView& r) {
-                                                               return OpenFileOfPerson{r.Int(0),
-                                                                                       r.Text(1)};
-                                                             }));
+    ZJ_ASSIGN_OR_RETURN(auto rows,
+                        Collect<OpenFileOfPerson>(conn, kOpenOfPerson, p, [](const RowView& r) {
+                          return OpenFileOfPerson{r.Int(0), r.Text(1)};
+                        }));
     if (!rows.empty()) return std::optional<OpenFileOfPerson>{rows.front()};
   }
   return std::optional<OpenFileOfPerson>{};

@@ -4,7 +4,6 @@ namespace zj::store {
 
 namespace {
 
-
 constexpr Sql kUpsert{
     "region_standards.upsert",
     "INSERT INTO region_standards (region_code, year, dibao_monthly_fen, sudden_cost_pct,"

@@ -124,8 +124,8 @@ TEST_P(HardshipTest, OnePersonInOneOpenFileAcrossDistrictsNamedOnlyInsideTheSubt
   const auto first = Open(cadre_a_, ByHand(union_a_, 101, 2, 0));
   // The child of the first household, entered by hand in district B.
   auto again = ByHand(union_b_, 555, 1, 0);
-  again.household.push_back({"child", "王小明", MakeIdNumber("110101", "19850612", 102), 0,
-                             std::nullopt});
+  again.household.push_back(
+      {"child", "王小明", MakeIdNumber("110101", "19850612", 102), 0, std::nullopt});
   auto refused = app_->hardship().Open(staff_b_, again);
   ExpectError(refused, ErrorCode::kAlreadyExists, "error.hardship.already_open");
   ASSERT_FALSE(refused.has_value());
@@ -258,10 +258,10 @@ TEST_P(HardshipTest, OnlyAdministratorsLoadStandardsAndATableNamesBadRowsAndColu
   for (const auto& p : report->problems) {
     problems.push_back(std::to_string(p.row) + "/" + p.column + "/" + p.message_key);
   }
-  EXPECT_THAT(problems, ::testing::UnorderedElementsAre(
-                            "3/低保标准（元/月）/error.standards.dibao",
-                            "5/地区代码/error.region.unknown", "5/年度/error.standards.year",
-                            "5/来源/error.field.required"));
+  EXPECT_THAT(problems, ::testing::UnorderedElementsAre("3/低保标准（元/月）/error.standards.dibao",
+                                                        "5/地区代码/error.region.unknown",
+                                                        "5/年度/error.standards.year",
+                                                        "5/来源/error.field.required"));
   auto all = app_->standards().List(cadre_a_);
   ASSERT_OK(all);
   ASSERT_EQ(all->size(), 1u);

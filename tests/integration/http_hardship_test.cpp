@@ -60,8 +60,9 @@ class HttpHardshipTest : public AppTest {
 
   Response As(const SignedIn& who, bh::verb method, const std::string& target,
               const nlohmann::json& body = nullptr, const std::string& language = "zh-CN") {
-    return Send(method, target, body.is_null() ? std::string() : body.dump(),
-                {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}, {"Accept-Language", language}});
+    return Send(
+        method, target, body.is_null() ? std::string() : body.dump(),
+        {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}, {"Accept-Language", language}});
   }
 
   SignedIn SignIn(const std::string& username) {

@@ -152,8 +152,8 @@ TEST_P(KeyVersionsTest, ARotationWithWritesBetweenItsBatchesLosesNothing) {
     region = (*district)->region_code;
   }
   ASSERT_TRUE(region.has_value());
-  ASSERT_OK(app_->standards().Load(
-      admin_, {*region, 2026, 145000, std::nullopt, std::nullopt, "样例"}));
+  ASSERT_OK(
+      app_->standards().Load(admin_, {*region, 2026, 145000, std::nullopt, std::nullopt, "样例"}));
   app::NewHardshipFile file;
   file.org_id = union_a_.id;
   file.year = 2026;

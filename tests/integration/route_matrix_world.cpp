@@ -74,8 +74,8 @@ void RouteMatrixTest::TearDown() {
 void RouteMatrixTest::BuildWorld() {
   // The 低保 lines of both districts for 2026, which the hardship files are measured against.
   for (const auto* streets : {&streets_a_, &streets_b_}) {
-    const app::StandardInput standard{streets->at(0).code.substr(0, 6), 2026, 145000,
-                                      std::nullopt, std::nullopt, "样例"};
+    const app::StandardInput standard{
+        streets->at(0).code.substr(0, 6), 2026, 145000, std::nullopt, std::nullopt, "样例"};
     EXPECT_TRUE(app_->standards().Load(app::SystemActor(), standard).has_value());
   }
   a_ = MakePlace(district_a_, streets_a_, staff_a_, "A");
@@ -548,9 +548,7 @@ void RouteMatrixTest::DefinePlaceholders() {
   f["request_tracking"] = [](const Place& p, Side, const Caller&) { return p.request_tracking; };
   f["binding"] = [](const Place& p, Side, const Caller&) { return Id(p.binding); };
   f["hardship_file"] = [](const Place& p, Side, const Caller&) { return Id(p.hardship_file); };
-  f["hardship_person"] = [](const Place& p, Side, const Caller&) {
-    return Id(p.hardship_person);
-  };
+  f["hardship_person"] = [](const Place& p, Side, const Caller&) { return Id(p.hardship_person); };
 
   // Workers' own things. A worker's "in" is their own; "out" is the side's, someone else's.
   f["new_sign_in"] = [this](const Place&, Side, const Caller&) {

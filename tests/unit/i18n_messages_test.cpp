@@ -1,7 +1,7 @@
 #include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 #include <algorithm>
-#include <gtest/gtest.h>
 
 #include "core/i18n/messages.h"
 

@@ -23,12 +23,10 @@ Result<HardshipFileDetail> HardshipService::Override(const Actor& actor, std::in
   return store::InTransaction(db_, [&](store::Connection& c) -> Result<HardshipFileDetail> {
     ZJ_ASSIGN_OR_RETURN(auto row, store::FindHardshipFile(c, id));
     if (!row || !PathInScope(actor, row->org_path)) return Fail(HardshipFileNotFound(id));
-    const AuditEvent event{"hardship.override",
-                           "hardship_file",
-                           std::to_string(id),
-                           "ok",
-                           actor.remote_addr,
-                           {{"from", row->level_final}, {"to", level}, {"reason", *why}}};
+    const AuditEvent event{
+        "hardship.override", "hardship_file",
+        std::to_string(id),  "ok",
+        actor.remote_addr,   {{"from", row->level_final}, {"to", level}, {"reason", *why}}};
     ZJ_RETURN_IF_ERROR(audit_.Record(c, AuditActor::From(actor), event));
     ZJ_RETURN_IF_ERROR(
         store::OverrideHardshipLevel(c, id, level, *why, actor.user_id, clock_.NowMs()));
@@ -44,14 +42,13 @@ Result<std::string> HardshipService::Reveal(const Actor& actor, std::int64_t id,
   ZJ_RETURN_IF_ERROR(MustManageHardship(actor));
   ZJ_ASSIGN_OR_RETURN(std::string why, CheckReason("reason", reason));
   const std::string field_name = field == HouseholdRevealField::kName ? "name" : "id_number";
-  const AuditEvent attempt{"personal_data.reveal",
-                           "hardship_file",
-                           std::to_string(id),
-                           "ok",
-                           actor.remote_addr,
-                           {{"field", field_name},
-                            {"person", std::to_string(person_id)},
-                            {"reason", why}}};
+  const AuditEvent attempt{
+      "personal_data.reveal",
+      "hardship_file",
+      std::to_string(id),
+      "ok",
+      actor.remote_addr,
+      {{"field", field_name}, {"person", std::to_string(person_id)}, {"reason", why}}};
   auto revealed = store::InTransaction(db_, [&](store::Connection& c) -> Result<std::string> {
     ZJ_ASSIGN_OR_RETURN(auto row, store::FindHardshipFile(c, id));
     if (!row || !PathInScope(actor, row->org_path)) return Fail(HardshipFileNotFound(id));

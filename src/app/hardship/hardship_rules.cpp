@@ -13,7 +13,7 @@ namespace {
 constexpr std::int64_t kMaxFen = 10'000'000'000;  // ¥100,000,000: no household's year is more
 constexpr std::size_t kMaxPeople = 20;
 constexpr std::size_t kMaxExpenses = 20;
-constexpr std::array<std::string_view, 7> kRelations{"self",   "spouse",      "child", "parent",
+constexpr std::array<std::string_view, 7> kRelations{"self",    "spouse",      "child", "parent",
                                                      "sibling", "grandparent", "other"};
 constexpr std::array<std::string_view, 3> kExpenseKinds{"medical", "schooling", "other"};
 constexpr std::array<std::string_view, 6> kWorkStatuses{"employed", "unemployed", "retired",
@@ -94,8 +94,11 @@ hardship::LevelFacts FactsOf(const store::HardshipFileRow& row) {
 
 Error AlreadyOpen(const Actor& actor, const store::OpenFileOfPerson& other,
                   const std::string& field) {
-  Error e{ErrorCode::kAlreadyExists, "error.hardship.already_open",
-          "a person of the household is in an open file", {}, {}};
+  Error e{ErrorCode::kAlreadyExists,
+          "error.hardship.already_open",
+          "a person of the household is in an open file",
+          {},
+          {}};
   if (other.file_id != 0 && PathInScope(actor, other.org_path)) {
     e.args.emplace_back("hardship_file.id", std::to_string(other.file_id));
     e.fields.push_back(

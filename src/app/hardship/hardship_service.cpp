@@ -28,20 +28,18 @@ struct Person {
 };
 
 //! The year in China today (UTC+8).
-int ThisYear(const Clock& clock) {
-  return static_cast<int>(TodayInChina(clock).year());
-}
+int ThisYear(const Clock& clock) { return static_cast<int>(TodayInChina(clock).year()); }
 
 }  // namespace
 
 Error HardshipFileNotFound(std::int64_t id) {
-  return Error{ErrorCode::kNotFound, "error.not_found", "hardship file " + std::to_string(id), {},
-               {}};
+  return Error{
+      ErrorCode::kNotFound, "error.not_found", "hardship file " + std::to_string(id), {}, {}};
 }
 
 HouseholdMemberView HardshipService::PersonOf(const store::HouseholdMemberRow& m) const {
-  HouseholdMemberView v{m.id, m.relation, "*", std::string(14, '*') + m.id_last4, m.income_fen,
-                        m.work_status};
+  HouseholdMemberView v{m.id,         m.relation,   "*", std::string(14, '*') + m.id_last4,
+                        m.income_fen, m.work_status};
   if (auto name = vault_.Open(kHouseholdNameField, m.name_cipher)) {
     v.name_masked = personal_data::MaskPersonName(*name);
   }
@@ -172,10 +170,9 @@ Result<HardshipFileDetail> HardshipService::Open(const Actor& actor, const NewHa
     for (std::size_t i = 0; i < people.size(); ++i) {
       const Person& p = people[i];
       // Where the person came from: the registry's member, or a row of the household.
-      const std::string field = member && i == 0 ? std::string("member_id")
-                                                 : "household[" +
-                                                       std::to_string(member ? i - 1 : i) +
-                                                       "].id_number";
+      const std::string field =
+          member && i == 0 ? std::string("member_id")
+                           : "household[" + std::to_string(member ? i - 1 : i) + "].id_number";
       ZJ_ASSIGN_OR_RETURN(SealedValue id, vault_.SealIndexed(kHouseholdIdField, p.id_number));
       // One open file per person: the other file, if any, before the index refuses.
       ZJ_ASSIGN_OR_RETURN(auto other, store::FindOpenFileOfPerson(c, id.Lookups()));
@@ -208,8 +205,9 @@ Result<HardshipFileDetail> HardshipService::Open(const Actor& actor, const NewHa
                             {{"level", f.level_computed},
                              {"region", f.region_code},
                              {"year", std::to_string(f.standard_year)}}));
-    const AuditEvent event{"hardship.open", "hardship_file", std::to_string(f.id), "ok",
-                           actor.remote_addr, {{"level", f.level_computed}}};
+    const AuditEvent event{"hardship.open",      "hardship_file",
+                           std::to_string(f.id), "ok",
+                           actor.remote_addr,    {{"level", f.level_computed}}};
     ZJ_RETURN_IF_ERROR(audit_.Record(c, AuditActor::From(actor), event));
     return Load(c, actor, f.id);
   });

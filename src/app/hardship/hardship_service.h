@@ -81,7 +81,7 @@ struct HardshipFileDetail {
 };
 
 struct HardshipFilter {
-  std::string status;         //!< "" for any
+  std::string status;          //!< "" for any
   std::int64_t before_id = 0;  //!< cursor: the last id of the previous page
   int limit = 50;
 };
@@ -110,8 +110,8 @@ class HardshipService {
   Result<HardshipPage> List(const Actor& actor, const HardshipFilter& filter);
   //! Sets the final level ("deep", "relative", "sudden", "none", "excluded") with a reason;
   //! the audit entry (hardship.override) first, and a step on the trail.
-  Result<HardshipFileDetail> Override(const Actor& actor, std::int64_t id,
-                                      const std::string& level, const std::string& reason);
+  Result<HardshipFileDetail> Override(const Actor& actor, std::int64_t id, const std::string& level,
+                                      const std::string& reason);
   //! One household member's full name or ID number; `reason` required, audited first.
   Result<std::string> Reveal(const Actor& actor, std::int64_t id, std::int64_t person_id,
                              HouseholdRevealField field, const std::string& reason);

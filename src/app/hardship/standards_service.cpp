@@ -151,8 +151,11 @@ Result<ImportReport> StandardsService::LoadTable(const Actor& actor, const Table
   }
   for (std::size_t k = 0; k < kColumns.size(); ++k) {
     if (kColumns[k].required && !at[k]) {
-      Error e{ErrorCode::kInvalidArgument, "error.import.missing_column",
-              "missing column " + std::string(kColumns[k].field), {}, {}};
+      Error e{ErrorCode::kInvalidArgument,
+              "error.import.missing_column",
+              "missing column " + std::string(kColumns[k].field),
+              {},
+              {}};
       e.args.emplace_back("column", std::string(kColumns[k].field));
       return Fail(std::move(e));
     }
@@ -235,8 +238,11 @@ Result<store::RegionStandardRow> StandardsService::ForOrg(store::Connection& con
     const Region* r = regions_.Find(code);
     code = r != nullptr ? r->parent_code : "";
   }
-  Error e{ErrorCode::kUnprocessable, "error.hardship.no_standard",
-          "no standard for " + asked + " in " + std::to_string(year), {}, {}};
+  Error e{ErrorCode::kUnprocessable,
+          "error.hardship.no_standard",
+          "no standard for " + asked + " in " + std::to_string(year),
+          {},
+          {}};
   e.args = {{"region", asked.empty() ? "-" : asked}, {"year", std::to_string(year)}};
   return Fail(std::move(e));
 }

@@ -67,8 +67,8 @@ std::string Yuan(std::int64_t fen) {
 
 LevelResult ComputeLevel(const LevelFacts& f) {
   LevelResult r;
-  r.per_head_monthly_fen = PerHeadMonthly(f.annual_income_fen, f.rigid_expenses_fen,
-                                          f.household_size);
+  r.per_head_monthly_fen =
+      PerHeadMonthly(f.annual_income_fen, f.rigid_expenses_fen, f.household_size);
   r.explanation_args = {{"income", Yuan(f.annual_income_fen)},
                         {"expenses", Yuan(f.rigid_expenses_fen)},
                         {"size", std::to_string(std::max(f.household_size, 1))},

@@ -69,8 +69,8 @@ std::string Yuan(std::int64_t fen);
 
 //! The ten main causes (and the secondary ones' codes).
 inline constexpr std::string_view kCauses[] = {
-    "illness",  "disability", "unemployment", "disaster", "single_parent",
-    "schooling", "accident",  "low_wage",     "aged_dependants", "other"};
+    "illness",   "disability", "unemployment", "disaster",        "single_parent",
+    "schooling", "accident",   "low_wage",     "aged_dependants", "other"};
 //! The exclusions: any of them, recorded, makes a household not eligible.
 inline constexpr std::string_view kExclusions[] = {"two_or_more_homes", "business_employing_others",
                                                    "private_school_fees", "study_abroad_own_cost"};
@@ -82,7 +82,8 @@ bool IsExclusion(std::string_view code);
 //! Field errors of a main cause and its secondary ones: main one of kCauses
 //! ("error.hardship.cause"); secondary each a cause, distinct, not the main, at most three
 //! ("error.hardship.secondary_causes").
-std::vector<FieldError> CheckCauses(std::string_view main, const std::vector<std::string>& secondary);
+std::vector<FieldError> CheckCauses(std::string_view main,
+                                    const std::vector<std::string>& secondary);
 //! Field errors of exclusions: each one of kExclusions, no repeats ("error.hardship.exclusion").
 std::vector<FieldError> CheckExclusions(const std::vector<std::string>& exclusions);
 

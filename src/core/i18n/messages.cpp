@@ -1,11 +1,11 @@
 #include "core/i18n/messages.h"
 
-#include "core/i18n/catalogue.h"
-
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <optional>
+
+#include "core/i18n/catalogue.h"
 
 namespace zj::i18n {
 

@@ -177,9 +177,8 @@ app::NewHardshipFile ReadNewHardshipFile(const nlohmann::json& body, Error& inva
   if (body.contains("household") && !body["household"].is_null()) {
     const auto& h = body["household"];
     if (!h.is_array() || h.size() > kMaxListItems) {
-      invalid.fields.push_back({"household",
-                                "error.hardship.household_size",
-                                {{"max", std::to_string(kMaxListItems)}}});
+      invalid.fields.push_back(
+          {"household", "error.hardship.household_size", {{"max", std::to_string(kMaxListItems)}}});
     } else {
       for (std::size_t i = 0; i < h.size(); ++i) {
         const std::string at = "household[" + std::to_string(i) + "].";
