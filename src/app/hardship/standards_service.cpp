@@ -65,7 +65,10 @@ std::optional<std::int64_t> ParseYuan(std::string_view input) {
       continue;
     }
     if (std::isdigit(static_cast<unsigned char>(c)) == 0) return std::nullopt;
-    if (decimals >= 0 && ++decimals > 2) return std::nullopt;
+    if (decimals >= 0) {
+      ++decimals;
+      if (decimals > 2) return std::nullopt;
+    }
     digits += c;
   }
   if (digits.empty() || digits.size() > 12) return std::nullopt;
