@@ -36,6 +36,8 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       my_data_(db, clock, vault_, audit_, requests_, sign_in_, consents_),
       inbox_(db, clock),
       my_membership_(db, clock, transfers_),
-      jobs_(db, clock, random, vault_, audit_, config.jobs) {}
+      jobs_(db, clock, random, vault_, audit_, config.jobs),
+      standards_(db, clock, audit_, BuiltinRegions()),
+      hardship_(db, clock, random, audit_, vault_, standards_) {}
 
 }  // namespace zj::app

@@ -11,6 +11,8 @@
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
 #include "app/enterprises/enterprise_service.h"
+#include "app/hardship/hardship_service.h"
+#include "app/hardship/standards_service.h"
 #include "app/jobs/job_service.h"
 #include "app/members/id_lookups.h"
 #include "app/members/member_service.h"
@@ -84,6 +86,9 @@ class Application {
   //! The worker's membership: history, contacts, the transfers they ask for.
   MyMembershipService& my_membership() { return my_membership_; }
   JobService& jobs() { return jobs_; }
+  //! Region-year standards (低保 lines) and hardship files (issue 20).
+  StandardsService& standards() { return standards_; }
+  HardshipService& hardship() { return hardship_; }
 
  private:
   store::Database& db_;
@@ -117,6 +122,8 @@ class Application {
   InboxService inbox_;
   MyMembershipService my_membership_;  // after transfers_, which it reads
   JobService jobs_;
+  StandardsService standards_;
+  HardshipService hardship_;  // after standards_, which it measures files against
 };
 
 }  // namespace zj::app

@@ -34,6 +34,7 @@ int RunCli(int argc, char** argv) {
   AddRequestsCommand(app, global, run);
   AddCalendarCommand(app, global, run);
   AddMembersCommand(app, global, run);
+  AddStandardsCommand(app, global, run);
 
   try {
     app.parse(argc, argv);

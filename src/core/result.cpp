@@ -20,6 +20,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "resource-exhausted";
     case ErrorCode::kFailedPrecondition:
       return "failed-precondition";
+    case ErrorCode::kUnprocessable:
+      return "unprocessable";
     case ErrorCode::kUnavailable:
       return "unavailable";
     case ErrorCode::kInternal:

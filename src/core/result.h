@@ -20,6 +20,7 @@ enum class ErrorCode {
   kPermissionDenied,    //!< authenticated, but the action is not allowed for this role.
   kResourceExhausted,   //!< throttled or over a size limit.
   kFailedPrecondition,  //!< the system is not in a state to do this (e.g. database newer than us).
+  kUnprocessable,       //!< well-formed input that data the rules need is missing for (HTTP 422).
   kUnavailable,         //!< a dependency (database server) cannot be reached; retrying may help.
   kInternal,            //!< a bug or broken environment; details go to the log, not the user.
 };

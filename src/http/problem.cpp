@@ -23,6 +23,8 @@ beast_http::status StatusFor(ErrorCode code) {
       return S::too_many_requests;
     case ErrorCode::kFailedPrecondition:
       return S::conflict;
+    case ErrorCode::kUnprocessable:
+      return S::unprocessable_entity;
     case ErrorCode::kUnavailable:
       return S::service_unavailable;
     case ErrorCode::kInternal:

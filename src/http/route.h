@@ -160,5 +160,6 @@ nlohmann::json ConsentsJson(const app::Consents& c);
 void AddWorkerInboxRoutes(std::vector<Route>& routes);
 void AddMyMembershipRoutes(std::vector<Route>& routes);
 void AddJobRoutes(std::vector<Route>& routes);
+void AddHardshipRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

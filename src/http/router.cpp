@@ -129,6 +129,7 @@ std::vector<Route> ApiRoutes() {
   AddOrgTreeRoutes(routes);
   AddEnterpriseRoutes(routes);
   AddMemberRoutes(routes);
+  AddHardshipRoutes(routes);
   AddMemberTransferRoutes(routes);
   AddMemberImportRoutes(routes);
   AddRequestRoutes(routes);

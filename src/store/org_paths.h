@@ -60,6 +60,8 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     {"jobs", "org_path", "federation_id"},
     // A worker's correction is decided by whoever sees the member's union (issue 19).
     {"member_corrections", "org_path", "federation_id"},
+    // A hardship file is seen by whoever sees its org (issue 20).
+    {"hardship_files", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {

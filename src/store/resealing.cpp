@@ -57,6 +57,17 @@ constexpr std::array<Statements, kSealedTables.size()> kStatements{{
       "UPDATE member_corrections SET new_cipher = $2, old_cipher = $3, key_version = $4"
       " WHERE id = $1 AND key_version = $5 AND new_cipher = $6"
       " AND (old_cipher = $7 OR (old_cipher IS NULL AND $7 IS NULL))"}},
+    {{"household_members.sealed_below.count",
+      "SELECT COUNT(*) FROM household_members WHERE key_version < $1"},
+     {"household_members.sealed_below",
+      "SELECT id, key_version, id_cipher, name_cipher FROM household_members"
+      " WHERE key_version < $1 ORDER BY id LIMIT $2"},
+     // The name has no blind index: $5, the second value's index in the two-column shape, is
+     // bound but not stored (cast, so PostgreSQL knows its type; the test is always true).
+     {"household_members.reseal",
+      "UPDATE household_members SET id_cipher = $2, id_blind = $3, name_cipher = $4,"
+      " key_version = $6 WHERE id = $1 AND key_version = $7 AND id_cipher = $8"
+      " AND name_cipher = $9 AND (CAST($5 AS TEXT) IS NULL OR CAST($5 AS TEXT) IS NOT NULL)"}},
 }};
 
 const Statements& Of(const SealedTable& table) {

@@ -164,6 +164,30 @@ const Row kRows[] = {
   R"({"field":"id_number","reason":"核实身份"})", "",
   {"401/401", "2xx/404", "2xx/404", "2xx/404", "2xx/2xx", "401/401"}},
 
+// ---- hardship files (issue 20): cadres, staff and administrators, in their subtree; the
+// 低保 standards are read by all staff and loaded by administrators
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/hardship/files", "/api/v1/hardship/files?limit=200", "", "{hardship_file}",
+  {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/hardship/files", "",
+  R"({"org_id":"{union}","year":2026,"main_cause":"illness","household":)"
+  R"([{"relation":"self","name":"王秀英","id_number":"{new_id_number}","income_fen":0}]})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/hardship/files/:id", "/api/v1/hardship/files/{hardship_file}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/hardship/files/:id/override",
+  "/api/v1/hardship/files/{hardship_file}/override",
+  R"({"level":"relative","reason":"入户核查后调整"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/hardship/files/:id/reveal", "/api/v1/hardship/files/{hardship_file}/reveal",
+  R"({"person_id":"{hardship_person}","field":"name","reason":"电话联系"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/standards", "", "", "",
+  {"401/401", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/standards", "",
+  R"({"region_code":"{street_code}","year":2027,"dibao_monthly_fen":150000,"source":"样例"})", "",
+  {"401/401", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
+
 // ---- member transfers: the other side decides, the asking side cancels; an administrator is
 // above both and decides only overdue ones (app/members/transfer_service.h)
 //  worker     cadre      staff      operator   admin      anonymous

@@ -6,11 +6,13 @@
 #include <memory>
 #include <set>
 
+#include "app/hardship/hardship_service.h"
 #include "app/personal_data/key_rotation.h"
 #include "app/worker_accounts/corrections.h"
 #include "app/worker_accounts/sign_in_service.h"
 #include "members_fixture.h"
 #include "store/members.h"
+#include "store/orgs.h"
 #include "store/resealing.h"
 #include "worker_fixture.h"
 
@@ -78,6 +80,7 @@ class KeyVersionsTest : public WorkerTest {
             {app::kRequestPhoneField, ""},
             {app::kWorkerPhoneField, ""},
             {app::kCorrectionValueField, app::kCorrectionValueField},
+            {app::kHouseholdIdField, app::kHouseholdNameField},
         }};
     int bad = 0;
     auto lease = db_->Acquire();
@@ -137,6 +140,29 @@ TEST_P(KeyVersionsTest, ARotationWithWritesBetweenItsBatchesLosesNothing) {
   const app::Actor worker = BoundWorker("13912340000", "孙七", 40);
   auto correction = app_->corrections().Propose(worker, {{"phone", "13912340001"}}, "换了号码");
   ASSERT_OK(correction);
+  // A household's hardship file (issue 20): its ID numbers and names are rotated too, and the
+  // one-open-file guard still finds the person once the ID's blind index has changed.
+  std::optional<std::string> region;
+  {
+    auto lease = db_->Acquire();
+    ASSERT_OK(lease);
+    auto district = store::FindOrgById(**lease, district_a_.id);
+    ASSERT_OK(district);
+    ASSERT_TRUE(district->has_value());
+    region = (*district)->region_code;
+  }
+  ASSERT_TRUE(region.has_value());
+  ASSERT_OK(
+      app_->standards().Load(admin_, {*region, 2026, 145000, std::nullopt, std::nullopt, "样例"}));
+  app::NewHardshipFile file;
+  file.org_id = union_a_.id;
+  file.year = 2026;
+  file.main_cause = "illness";
+  file.household.push_back(
+      {"self", "孙七", MakeIdNumber("110101", "19700101", 901), 0, std::nullopt});
+  file.household.push_back(
+      {"spouse", "周八", MakeIdNumber("110101", "19710101", 902), 0, std::nullopt});
+  ASSERT_OK(app_->hardship().Open(staff_a_, file));
 
   // A server that has not yet seen the new key: its own application on the same database.
   app::AppConfig config;
@@ -194,6 +220,8 @@ TEST_P(KeyVersionsTest, ARotationWithWritesBetweenItsBatchesLosesNothing) {
   auto last = app_->members().Get(staff_a_, early.row.id);
   ASSERT_OK(last);
   EXPECT_EQ(last->member.row.phone_last4, last_phone.substr(7));  // the last write stands
+  ExpectError(app_->hardship().Open(staff_a_, file), ErrorCode::kAlreadyExists,
+              "error.hardship.already_open");
 }
 
 TEST_P(KeyVersionsTest, AResealReplacesOnlyARowStillAsItWasRead) {

@@ -72,6 +72,12 @@ void RouteMatrixTest::TearDown() {
 }
 
 void RouteMatrixTest::BuildWorld() {
+  // The 低保 lines of both districts for 2026, which the hardship files are measured against.
+  for (const auto* streets : {&streets_a_, &streets_b_}) {
+    const app::StandardInput standard{
+        streets->at(0).code.substr(0, 6), 2026, 145000, std::nullopt, std::nullopt, "样例"};
+    EXPECT_TRUE(app_->standards().Load(app::SystemActor(), standard).has_value());
+  }
   a_ = MakePlace(district_a_, streets_a_, staff_a_, "A");
   b_ = MakePlace(district_b_, streets_b_, staff_b_, "B");
   // Transfers and imports reach across: A's transfer comes from B, B's stays inside B.
@@ -118,6 +124,7 @@ RouteMatrixTest::Place RouteMatrixTest::MakePlace(const OrgRef& district,
   p.user = NewCadre(p);
   EXPECT_TRUE(app_->contacts().SetPhone(builder, p.user, "13800138000").has_value()) << tag;
   p.binding = NewBinding(p);
+  NewHardshipFile(p);
   return p;
 }
 
@@ -171,6 +178,19 @@ std::int64_t RouteMatrixTest::NewCadre(const Place& p) {
   auto created = app_->users().Create(p.builder, user);
   EXPECT_TRUE(created.has_value()) << Describe(created.error());
   return created ? created->id : 0;
+}
+
+void RouteMatrixTest::NewHardshipFile(Place& p) {
+  app::NewHardshipFile f;
+  f.org_id = p.union1;
+  f.year = 2026;
+  f.main_cause = "illness";
+  f.household.push_back({"self", "王秀英", NewIdNumber(), 0, std::nullopt});
+  auto opened = app_->hardship().Open(p.builder, f);
+  EXPECT_TRUE(opened.has_value()) << Describe(opened.error());
+  if (!opened) return;
+  p.hardship_file = opened->file.row.id;
+  p.hardship_person = opened->household.at(0).id;
 }
 
 std::string RouteMatrixTest::NewAddress() {
@@ -527,6 +547,8 @@ void RouteMatrixTest::DefinePlaceholders() {
   f["user"] = [](const Place& p, Side, const Caller&) { return Id(p.user); };
   f["request_tracking"] = [](const Place& p, Side, const Caller&) { return p.request_tracking; };
   f["binding"] = [](const Place& p, Side, const Caller&) { return Id(p.binding); };
+  f["hardship_file"] = [](const Place& p, Side, const Caller&) { return Id(p.hardship_file); };
+  f["hardship_person"] = [](const Place& p, Side, const Caller&) { return Id(p.hardship_person); };
 
   // Workers' own things. A worker's "in" is their own; "out" is the side's, someone else's.
   f["new_sign_in"] = [this](const Place&, Side, const Caller&) {

@@ -46,15 +46,17 @@ class RouteMatrixTest : public CoverageTest {
     std::string street_name;              //!< e.g. 东华门街道总工会
     std::int64_t enterprise = 0;          //!< in street, covered by union1
     std::string enterprise_name;
-    std::int64_t member = 0;       //!< of union1
-    std::int64_t request = 0;      //!< routed to street
-    std::int64_t transfer = 0;     //!< pending, with union1 receiving
-    std::int64_t import = 0;       //!< a roster imported into union1 as a job, its upload kept
-    std::int64_t job = 0;          //!< a finished export of union1 run as a job (its file kept)
-    std::int64_t user = 0;         //!< a cadre of street, with a phone
-    std::string request_tracking;  //!< request's tracking number
-    std::int64_t binding = 0;      //!< pending: a worker claimed a new member of union1
-    app::Actor builder;            //!< staff of the district who made all of it
+    std::int64_t member = 0;           //!< of union1
+    std::int64_t request = 0;          //!< routed to street
+    std::int64_t transfer = 0;         //!< pending, with union1 receiving
+    std::int64_t import = 0;           //!< a roster imported into union1 as a job, its upload kept
+    std::int64_t job = 0;              //!< a finished export of union1 run as a job (its file kept)
+    std::int64_t user = 0;             //!< a cadre of street, with a phone
+    std::string request_tracking;      //!< request's tracking number
+    std::int64_t binding = 0;          //!< pending: a worker claimed a new member of union1
+    std::int64_t hardship_file = 0;    //!< a household's open file in union1 (issue 20)
+    std::int64_t hardship_person = 0;  //!< its first person
+    app::Actor builder;                //!< staff of the district who made all of it
   };
 
   void SetUp() override;
@@ -93,6 +95,8 @@ class RouteMatrixTest : public CoverageTest {
   std::int64_t NewEnterprise(const Place& p, std::optional<std::int64_t> union_id);
   std::int64_t NewMember(const Place& p, std::int64_t union_id);
   std::int64_t NewCadre(const Place& p);
+  //! Opens a hardship file of one person (entered by hand) in union1; sets the place's file.
+  void NewHardshipFile(Place& p);
   struct Filed {
     std::int64_t id = 0;
     std::string tracking_number;

@@ -1,18 +1,28 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/i18n/messages.h"
 
 namespace zj::i18n {
 namespace {
 
-TEST(Catalogue, KeysAreStrictlyAscendingSoTheLookupCanBinarySearch) {
-  const std::vector<std::string_view> keys = CatalogueKeys();
-
-  ASSERT_FALSE(keys.empty());
-  for (std::size_t i = 1; i < keys.size(); ++i) {
-    EXPECT_LT(keys[i - 1], keys[i]) << "out of order or duplicated at index " << i;
+TEST(Catalogue, KeysAreStrictlyAscendingInEachPartSoTheLookupCanBinarySearch) {
+  const auto parts = CatalogueParts();
+  ASSERT_GE(parts.size(), 2u);
+  for (const auto& keys : parts) {
+    ASSERT_FALSE(keys.empty());
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+      EXPECT_LT(keys[i - 1], keys[i]) << "out of order or duplicated at " << keys[i];
+    }
   }
+}
+
+TEST(Catalogue, NoKeyIsInTwoParts) {
+  std::vector<std::string_view> keys = CatalogueKeys();
+  std::sort(keys.begin(), keys.end());
+  EXPECT_EQ(std::adjacent_find(keys.begin(), keys.end()), keys.end());
 }
 
 TEST(Catalogue, EveryKeyHasTextInChineseAndEnglish) {

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "app/accounts/contact_service.h"
+#include "app/hardship/hardship_service.h"
 #include "app/jobs/sealed_file.h"
 #include "app/members/member_service.h"
 #include "app/requests/request_service.h"
@@ -31,6 +32,7 @@ constexpr std::array<SealedFields, store::kSealedTables.size()> kFields{{
     {"service_requests", kRequestPhoneField, ""},
     {"worker_accounts", kWorkerPhoneField, ""},
     {"member_corrections", kCorrectionValueField, kCorrectionValueField},
+    {"household_members", kHouseholdIdField, kHouseholdNameField},
 }};
 
 const SealedFields& FieldsOf(const store::SealedTable& table) {

@@ -5,15 +5,13 @@
 #include <cctype>
 #include <optional>
 
+#include "core/i18n/catalogue.h"
+
 namespace zj::i18n {
 
 namespace {
 
-struct Entry {
-  std::string_view key;
-  std::string_view zh;
-  std::string_view en;
-};
+using Entry = CatalogueEntry;
 
 // Keep sorted by key (checked by a unit test) so lookups can binary-search. A plain array: the
 // deduction guide of std::array folds over every entry, past clang's nesting limit of 256.
@@ -559,12 +557,21 @@ constexpr Entry kCatalogue[] = {
     Entry{"title.resource-exhausted", "超出限制", "Limit exceeded"},
     Entry{"title.unauthenticated", "未登录", "Not signed in"},
     Entry{"title.unavailable", "服务暂不可用", "Service unavailable"},
+    Entry{"title.unprocessable", "缺少处理所需的数据", "Data needed to process this is missing"},
 };
 
+//! Every part of the catalogue, each sorted by key (catalogue.h).
+std::array<std::span<const Entry>, 2> Parts() {
+  return {std::span<const Entry>(kCatalogue), HardshipMessages()};
+}
+
 const Entry* Lookup(std::string_view key) {
-  auto it = std::lower_bound(std::begin(kCatalogue), std::end(kCatalogue), key,
-                             [](const Entry& e, std::string_view k) { return e.key < k; });
-  return it != std::end(kCatalogue) && it->key == key ? &*it : nullptr;
+  for (const auto part : Parts()) {
+    auto it = std::lower_bound(part.begin(), part.end(), key,
+                               [](const Entry& e, std::string_view k) { return e.key < k; });
+    if (it != part.end() && it->key == key) return &*it;
+  }
+  return nullptr;
 }
 
 std::string Fill(std::string_view text, const Args& args) {
@@ -646,9 +653,19 @@ std::string_view LocaleTag(Locale locale) { return locale == Locale::kZhCN ? "zh
 
 std::vector<std::string_view> CatalogueKeys() {
   std::vector<std::string_view> keys;
-  keys.reserve(std::size(kCatalogue));
-  for (const auto& e : kCatalogue) keys.push_back(e.key);
+  for (const auto part : Parts()) {
+    for (const auto& e : part) keys.push_back(e.key);
+  }
   return keys;
+}
+
+std::vector<std::vector<std::string_view>> CatalogueParts() {
+  std::vector<std::vector<std::string_view>> out;
+  for (const auto part : Parts()) {
+    out.emplace_back();
+    for (const auto& e : part) out.back().push_back(e.key);
+  }
+  return out;
 }
 
 bool HasMessage(Locale locale, std::string_view key) {

@@ -25,6 +25,8 @@ std::string_view LocaleTag(Locale locale);
 
 //! Every key in the catalogue, for the tests that prove both languages are complete.
 std::vector<std::string_view> CatalogueKeys();
+//! The keys of each part of the catalogue (catalogue.h), for the test that each is sorted.
+std::vector<std::vector<std::string_view>> CatalogueParts();
 //! True when the key has a non-empty text in the locale.
 bool HasMessage(Locale locale, std::string_view key);
 

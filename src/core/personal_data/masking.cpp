@@ -33,4 +33,16 @@ std::string MaskPhone(std::string_view phone) {
   return MaskOdd(phone);
 }
 
+std::string MaskPersonName(std::string_view name) {
+  std::size_t first = 0;  // the bytes of the first code point
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80) {
+      if (++points == 2) first = i;
+    }
+  }
+  if (points <= 1) return name.empty() ? std::string() : std::string("*");
+  return std::string(name.substr(0, first)) + std::string(points - 1, '*');
+}
+
 }  // namespace zj::personal_data

@@ -17,4 +17,8 @@ std::string MaskNationalId(std::string_view id);
 //! length keeps at most two characters (and a quarter) at each end.
 std::string MaskPhone(std::string_view phone);
 
+//! "张晓林" → "张**": the first character kept, one star for each other (UTF-8 code points);
+//! a one-character name is "*".
+std::string MaskPersonName(std::string_view name);
+
 }  // namespace zj::personal_data

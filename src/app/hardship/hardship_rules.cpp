@@ -1,0 +1,112 @@
+#include "app/hardship/hardship_rules.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "app/orgs/org_scope.h"
+
+namespace zj::app {
+
+namespace {
+
+constexpr std::int64_t kMaxFen = 10'000'000'000;  // ¥100,000,000: no household's year is more
+constexpr std::size_t kMaxPeople = 20;
+constexpr std::size_t kMaxExpenses = 20;
+constexpr std::array<std::string_view, 7> kRelations{"self",    "spouse",      "child", "parent",
+                                                     "sibling", "grandparent", "other"};
+constexpr std::array<std::string_view, 3> kExpenseKinds{"medical", "schooling", "other"};
+constexpr std::array<std::string_view, 6> kWorkStatuses{"employed", "unemployed", "retired",
+                                                        "student",  "unable",     "other"};
+
+template <std::size_t N>
+bool OneOf(const std::array<std::string_view, N>& list, std::string_view v) {
+  return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+void CheckFen(const std::string& field, std::int64_t fen, Error& invalid) {
+  if (fen < 0 || fen > kMaxFen) invalid.fields.push_back({field, "error.hardship.amount", {}});
+}
+
+}  // namespace
+
+Result<void> MustManageHardship(const Actor& actor) {
+  if (actor.role == "admin" || actor.role == "staff" || actor.role == "cadre") return {};
+  return Fail(ErrorCode::kPermissionDenied, "error.hardship.forbidden",
+              actor.role + " does not work with hardship files");
+}
+
+void CheckFileFacts(const NewHardshipFile& f, Error& invalid) {
+  if (!f.org_id && !f.member_id) invalid.fields.push_back({"org_id", "error.field.required", {}});
+  if (f.household.size() > kMaxPeople || (f.household.empty() && !f.member_id)) {
+    invalid.fields.push_back(
+        {"household", "error.hardship.household_size", {{"max", std::to_string(kMaxPeople)}}});
+  }
+  for (std::size_t i = 0; i < f.household.size() && i < kMaxPeople; ++i) {
+    const auto& h = f.household[i];
+    const std::string at = "household[" + std::to_string(i) + "].";
+    if (!OneOf(kRelations, h.relation)) {
+      invalid.fields.push_back({at + "relation", "error.hardship.relation", {}});
+    }
+    CheckFen(at + "income_fen", h.income_fen, invalid);
+    if (h.work_status && !OneOf(kWorkStatuses, *h.work_status)) {
+      invalid.fields.push_back({at + "work_status", "error.hardship.work_status", {}});
+    }
+  }
+  CheckFen("member_income_fen", f.member_income_fen, invalid);
+  if (f.expenses.size() > kMaxExpenses) {
+    invalid.fields.push_back(
+        {"expenses", "error.hardship.expenses", {{"max", std::to_string(kMaxExpenses)}}});
+  }
+  for (std::size_t i = 0; i < f.expenses.size() && i < kMaxExpenses; ++i) {
+    const std::string at = "expenses[" + std::to_string(i) + "].";
+    if (!OneOf(kExpenseKinds, f.expenses[i].kind)) {
+      invalid.fields.push_back({at + "kind", "error.hardship.expense_kind", {}});
+    }
+    CheckFen(at + "amount_fen", f.expenses[i].amount_fen, invalid);
+  }
+  CheckFen("sudden_cost_fen", f.sudden_cost_fen, invalid);
+  CheckFen("sudden_medical_fen", f.sudden_medical_fen, invalid);
+  if (f.sudden_medical_fen > f.sudden_cost_fen) {
+    invalid.fields.push_back({"sudden_medical_fen", "error.hardship.medical_part", {}});
+  }
+  for (auto& e : hardship::CheckCauses(f.main_cause, f.secondary_causes)) {
+    invalid.fields.push_back(std::move(e));
+  }
+  for (auto& e : hardship::CheckExclusions(f.exclusions)) invalid.fields.push_back(std::move(e));
+  if (f.year && (*f.year < 2000 || *f.year > 2100)) {
+    invalid.fields.push_back({"year", "error.standards.year", {}});
+  }
+}
+
+hardship::LevelFacts FactsOf(const store::HardshipFileRow& row) {
+  hardship::LevelFacts f;
+  f.annual_income_fen = row.annual_income_fen;
+  f.rigid_expenses_fen = row.rigid_expenses_fen;
+  f.household_size = row.household_size;
+  f.dibao_monthly_fen = row.standard_dibao_fen;
+  f.sudden_cost_fen = row.sudden_cost_fen;
+  f.sudden_medical_fen = row.sudden_medical_fen;
+  f.thresholds = {row.standard_cost_pct, row.standard_medical_pct};
+  f.exclusions = hardship::SplitCodes(row.exclusions);
+  return f;
+}
+
+Error AlreadyOpen(const Actor& actor, const store::OpenFileOfPerson& other,
+                  const std::string& field) {
+  Error e{ErrorCode::kAlreadyExists,
+          "error.hardship.already_open",
+          "a person of the household is in an open file",
+          {},
+          {}};
+  if (other.file_id != 0 && PathInScope(actor, other.org_path)) {
+    e.args.emplace_back("hardship_file.id", std::to_string(other.file_id));
+    e.fields.push_back(
+        {field, "error.hardship.already_open_here", {{"file", std::to_string(other.file_id)}}});
+  } else {
+    e.fields.push_back({field, "error.hardship.already_open", {}});
+  }
+  return e;
+}
+
+}  // namespace zj::app

@@ -1,0 +1,31 @@
+// Rules the hardship use cases share: who may work with files, the bounds of a new file's facts
+// (money in fen within ¥0..¥100,000,000, at most 20 people and 20 expenses, known relations,
+// kinds, causes and exclusions), the facts a level is computed from, and the 409 for a person
+// already in an open file (naming the file only when the actor sees it).
+#pragma once
+
+#include <cstddef>
+
+#include "app/accounts/actor.h"
+#include "app/hardship/hardship_service.h"
+#include "core/hardship/hardship_level.h"
+#include "core/result.h"
+#include "store/hardship.h"
+
+namespace zj::app {
+
+//! Cadres, staff and administrators; kPermissionDenied "error.hardship.forbidden" else.
+Result<void> MustManageHardship(const Actor& actor);
+
+//! Adds a field error to `invalid` for each bad fact of `file` (not the people's names and IDs).
+void CheckFileFacts(const NewHardshipFile& file, Error& invalid);
+
+//! The facts of a stored file, with the region's thresholds it was computed with.
+hardship::LevelFacts FactsOf(const store::HardshipFileRow& row);
+
+//! kAlreadyExists "error.hardship.already_open" on `field`; the other file is named
+//! (hardship_file.id) only when it lies in the actor's scope.
+Error AlreadyOpen(const Actor& actor, const store::OpenFileOfPerson& other,
+                  const std::string& field);
+
+}  // namespace zj::app

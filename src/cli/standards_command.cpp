@@ -1,0 +1,104 @@
+// `zhijia standards load FILE`: the region-year standards of hardship files (the local 低保
+// line per region and year, issue 20) from a CSV (UTF-8 or GBK) or XLSX table, acting as the
+// system administrator through the same use case as the API. Each bad row is reported as
+// "FILE: row R, column C: message" and the good rows are kept; exit code 1 when any row failed
+// or the file cannot be read.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/accounts/user_directory.h"
+#include "app/imports/table_import.h"
+#include "cli/commands.h"
+#include "cli/import_output.h"
+
+namespace zj::cli {
+
+namespace {
+
+// A standards table is a few hundred rows (districts × years): read whole, as the JSON route's
+// body would be, not streamed like a roster.
+constexpr std::streamsize kMaxFileBytes = 4 << 20;
+
+Result<app::Table> ReadTable(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Error e{ErrorCode::kInvalidArgument, "error.import.unreadable", "cannot read " + path, {}, {}};
+    e.args.emplace_back("file", path);
+    return Fail(std::move(e));
+  }
+  std::string bytes(static_cast<std::size_t>(kMaxFileBytes) + 1, '\0');
+  in.read(bytes.data(), kMaxFileBytes + 1);
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (static_cast<std::streamsize>(bytes.size()) > kMaxFileBytes) {
+    Error e{ErrorCode::kInvalidArgument, "error.import.limit.table_bytes", "too large", {}, {}};
+    e.args.emplace_back("max", std::to_string(kMaxFileBytes));
+    return Fail(std::move(e));
+  }
+  return app::ParseTable(bytes);
+}
+
+struct LoadOptions {
+  std::string file;
+  bool json = false;
+};
+
+int RunLoad(const GlobalOptions& global, const LoadOptions& o) {
+  const auto fail = [&o](Error e) { return ReportImportFailure(std::move(e), o.file, o.json); };
+  auto table = ReadTable(o.file);
+  if (!table) return fail(std::move(table).error());
+  auto runtime = OpenRuntime(global);
+  if (!runtime) return fail(std::move(runtime).error());
+  app::Application& application = *(*runtime)->app;
+  auto report = application.standards().LoadTable(app::SystemActor(), *table);
+  if (!report) return fail(std::move(report).error());
+  const auto locale = CliLocale();
+  if (o.json) {
+    nlohmann::json problems = nlohmann::json::array();
+    for (const auto& p : report->problems) {
+      problems.push_back({{"row", p.row},
+                          {"column", p.column},
+                          {"code", p.message_key},
+                          {"message", i18n::Translate(locale, p.message_key, p.args)}});
+    }
+    const nlohmann::json j{{"file", o.file},
+                           {"encoding", report->encoding},
+                           {"loaded", report->created},
+                           {"failed_rows", report->failed_rows},
+                           {"problems", std::move(problems)}};
+    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return report->failed_rows == 0 ? kExitOk : kExitFailure;
+  }
+  for (const auto& p : report->problems) {
+    std::cerr << i18n::Translate(locale, "cli.import.row_error",
+                                 {{"file", o.file},
+                                  {"row", std::to_string(p.row)},
+                                  {"column", p.column.empty() ? "-" : p.column},
+                                  {"message", i18n::Translate(locale, p.message_key, p.args)}})
+              << "\n";
+  }
+  std::cout << i18n::Translate(locale, "cli.standards.loaded",
+                               {{"file", o.file},
+                                {"loaded", std::to_string(report->created)},
+                                {"failed", std::to_string(report->failed_rows)}})
+            << "\n";
+  return report->failed_rows == 0 ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
+void AddStandardsCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
+  auto* standards = app.add_subcommand(
+      "standards", "Region-year standards of hardship files (acting as the administrator)");
+  standards->require_subcommand(1);
+  auto* load = standards->add_subcommand(
+      "load",
+      "Load 低保 lines from XLSX or CSV: region_code,year,dibao_monthly_yuan,source"
+      "[,sudden_cost_pct,sudden_medical_pct]");
+  auto o = std::make_shared<LoadOptions>();
+  load->add_option("FILE", o->file, "The XLSX or CSV file")->required();
+  load->add_flag("--json", o->json, "Print the outcome (or the error) as JSON");
+  load->callback([&global, &run, o] { run = [&global, o] { return RunLoad(global, *o); }; });
+}
+
+}  // namespace zj::cli
