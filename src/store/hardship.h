@@ -1,4 +1,4 @@
-// Rows of hardship files (migration 0025): the file, its household (sealed names and ID numbers
+// Rows of hardship files (migration 0026): the file, its household (sealed names and ID numbers
 // with the ID's blind index), its rigid expenses and its trail. One open file per person: the
 // partial unique index on household_members (id_blind) WHERE file_open = 1 refuses a second one
 // (kAlreadyExists from the insert), and FindOpenFileOfPerson tells the caller which file holds

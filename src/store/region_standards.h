@@ -1,4 +1,4 @@
-// The region-year standards a hardship file is measured against (migration 0025): the local
+// The region-year standards a hardship file is measured against (migration 0026): the local
 // 低保 line per region and year, and the shares of 意外致困, loaded by an administrator.
 #pragma once
 

@@ -1,5 +1,5 @@
 -- Hardship files, slice 1 (困难职工档案 一户一档, issue 20; docs/design/cases.md).
--- The .postgres.sql twin differs only in BLOB (here) / BYTEA (there) for sealed values.
+-- One text for both stores: BLOB is, on PostgreSQL, the domain over BYTEA of migration 0024.
 --
 -- region_standards: the local 低保 line per region and year, loaded by an administrator (rules
 -- are data). A file takes the standard of its org's region (the nearest one enclosing it).
