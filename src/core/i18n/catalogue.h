@@ -1,6 +1,7 @@
-// The parts of the server's message catalogue (messages.h): messages.cpp holds the shared and
-// older keys; a module adds its own file with one sorted array (e.g. hardship_messages.cpp)
-// rather than growing messages.cpp, and is listed in messages.cpp's Parts().
+// The parts of the server's message catalogue (messages.h): messages.cpp holds the shared keys
+// (titles, field and input errors, accounts, orgs, …); a module keeps its own file with one
+// sorted array (cli_, members_, requests_, hardship_messages.cpp) rather than growing
+// messages.cpp, and is listed in messages.cpp's Parts().
 #pragma once
 
 #include <span>
@@ -14,6 +15,12 @@ struct CatalogueEntry {
   std::string_view en;
 };
 
+//! The command line's messages (cli.*), sorted by key.
+std::span<const CatalogueEntry> CliMessages();
+//! The member registry's: imports, members, transfers, corrections; sorted by key.
+std::span<const CatalogueEntry> MemberMessages();
+//! The service requests': errors and notices to the worker; sorted by key.
+std::span<const CatalogueEntry> RequestMessages();
 //! Hardship files and region standards (issue 20), sorted by key.
 std::span<const CatalogueEntry> HardshipMessages();
 
