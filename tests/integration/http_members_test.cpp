@@ -4,9 +4,9 @@
 // receiving side and approved by the sending side.
 #include <nlohmann/json.hpp>
 
-#include "app_fixture.h"
 #include "core/members/national_id.h"
 #include "http/router.h"
+#include "http_app_fixture.h"
 
 namespace zj::test {
 namespace {
@@ -17,24 +17,19 @@ using http::Response;
 
 constexpr const char* kPass = "Http-Members-2026";
 
-struct SignedIn {
-  std::string cookie;
-  std::string csrf;
-};
-
 std::string IdNumber(int sequence) {
   std::string seq = std::to_string(100 + sequence).substr(1);
   const std::string body = "110101198805210" + seq;
   return body + members::IdCheckCharacter(body);
 }
 
-class HttpMembersTest : public AppTest {
+class HttpMembersTest : public HttpAppTest {
  protected:
   void SetUp() override {
     AppTest::SetUp();
     if (HasFatalFailure()) return;
     LoadDemo(kPass);
-    router_ = std::make_unique<http::Router>(*app_, http::ServerOptions{});
+    StartRouter(kPass);
     const app::Actor admin = app::SystemActor();
     const std::int64_t donghuamen = *app_->orgs().IdByCode(admin, "110101001");
     const std::int64_t xicheng = *app_->orgs().IdByCode(admin, "110102");
@@ -50,35 +45,6 @@ class HttpMembersTest : public AppTest {
     xicheng_ = SignIn("staff.xicheng");
   }
 
-  Response Send(bh::verb method, const std::string& target, std::string body = {},
-                const std::vector<std::pair<std::string, std::string>>& headers = {}) {
-    Request req{method, target, 11};
-    for (auto& [k, v] : headers) req.set(k, v);
-    if (!body.empty()) {
-      req.set(bh::field::content_type, "application/json");
-      req.body() = std::move(body);
-    }
-    req.prepare_payload();
-    return router_->Handle(req, http::Peer{"192.0.2.9"}).response;
-  }
-
-  Response As(const SignedIn& who, bh::verb method, const std::string& target,
-              const nlohmann::json& body = nullptr) {
-    return Send(method, target, body.is_null() ? std::string() : body.dump(),
-                {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}});
-  }
-
-  SignedIn SignIn(const std::string& username) {
-    auto res = Send(bh::verb::post, "/api/v1/session",
-                    nlohmann::json{{"username", username}, {"password", kPass}}.dump());
-    EXPECT_EQ(res.result(), bh::status::ok) << res.body();
-    const std::string set_cookie(res[bh::field::set_cookie]);
-    return {set_cookie.substr(0, set_cookie.find(';')),
-            nlohmann::json::parse(res.body()).value("csrf_token", "")};
-  }
-
-  static nlohmann::json Json(const Response& res) { return nlohmann::json::parse(res.body()); }
-
   //! Creates a member in 东城's union and returns its JSON.
   nlohmann::json CreateMember(const std::string& name, int sequence) {
     auto res = As(dongcheng_, bh::verb::post, "/api/v1/members",
@@ -93,7 +59,6 @@ class HttpMembersTest : public AppTest {
     return Json(res);
   }
 
-  std::unique_ptr<http::Router> router_;
   std::string union_dc_, union_xc_;
   SignedIn dongcheng_, xicheng_;
 };
