@@ -206,6 +206,10 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                                         {"transfers", std::to_string(loaded->transfers)},
                                         {"imports", std::to_string(loaded->imports)}})
                     << "\n";
+          std::cout << i18n::Translate(locale, "cli.demo.history_hardship",
+                                       {{"files", std::to_string(loaded->hardship_files)},
+                                        {"standards", std::to_string(loaded->standards)}})
+                    << "\n";
         } else {
           std::cout << i18n::Translate(locale, "cli.demo.history_present", {}) << "\n";
         }

@@ -224,6 +224,37 @@ TEST_P(DemoHistoryTest, AYearOfServiceInEveryStateWithWorkWaitingForEachAccount)
   ASSERT_OK(tracked);
   EXPECT_TRUE(tracked->may_rate);
 
+  // Hardship: the sample 低保 lines of the 16 districts for each year the history spans, and
+  // files at every level, opened by the local accounts, a few overridden after a visit.
+  auto standards = app_->standards().List(admin);
+  ASSERT_OK(standards);
+  EXPECT_EQ(static_cast<std::int64_t>(standards->size()), report->standards);
+  EXPECT_GE(standards->size(), 16u);
+  EXPECT_EQ(standards->size() % 16, 0u);
+  std::map<std::string, int> levels;
+  int overridden = 0;
+  std::size_t files = 0;
+  app::HardshipFilter all_files;
+  all_files.limit = 200;
+  auto admin_files = app_->hardship().List(admin, all_files);
+  ASSERT_OK(admin_files);
+  for (const auto& f : admin_files->items) {
+    ++files;
+    ++levels[f.row.level_computed];
+    if (f.row.level_final != f.row.level_computed) ++overridden;
+    EXPECT_NE(f.head_name_masked.find('*'), std::string::npos) << "masked in the list";
+  }
+  EXPECT_EQ(static_cast<std::int64_t>(files), report->hardship_files);
+  EXPECT_GE(files, 40u);
+  for (const char* level : {"deep", "relative", "sudden", "none", "excluded"}) {
+    EXPECT_GT(levels[level], 0) << level;
+  }
+  EXPECT_EQ(overridden, 2);
+  auto cadre_files = app_->hardship().List(cadre, all_files);
+  ASSERT_OK(cadre_files);
+  EXPECT_GE(cadre_files->items.size(), 10u) << "the cadre's own unions' households";
+  EXPECT_LT(cadre_files->items.size(), files);
+
   // A rerun adds nothing.
   auto again = Load();
   ASSERT_OK(again);

@@ -42,6 +42,8 @@ struct DemoHistoryReport {
   std::int64_t members_recorded = 0;  //!< through the registry and imports
   std::int64_t transfers = 0;         //!< member transfers asked for
   std::int64_t imports = 0;
+  std::int64_t standards = 0;       //!< region-year 低保 lines loaded (sample figures)
+  std::int64_t hardship_files = 0;  //!< opened
   //! Planned steps that no longer applied when their moment came (a member gone, a transfer
   //! already pending): 0 on a fresh database.
   std::int64_t skipped = 0;

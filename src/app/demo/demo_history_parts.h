@@ -169,6 +169,8 @@ void PlanAccountTodos(World& w, std::deque<PlannedRequest>& planned);
 void ScheduleRequests(World& w, std::deque<PlannedRequest>& planned, Timeline& timeline);
 //! Members recorded, updated and transferred (demo_member_history.cpp).
 Result<void> ScheduleMemberHistory(World& w, Timeline& timeline);
+//! Region standards and hardship files over the year (demo_hardship.cpp).
+void ScheduleHardship(World& w, Timeline& timeline);
 //! Roster imports, with their files kept in w.roster_dir (demo_roster_imports.cpp).
 void ScheduleRosterImports(World& w, Timeline& timeline);
 
