@@ -159,7 +159,8 @@ class HardshipHistory : public std::enable_shared_from_this<HardshipHistory> {
     const auto size = static_cast<std::int64_t>(1 + others.size());
     // A per-head month against the line, in per mille, drawn inside the profile's band.
     auto draw = [this](int lo, int hi) {
-      return lo + static_cast<int>(w_.people.Pick(static_cast<std::size_t>(hi - lo + 1)));
+      const auto span = static_cast<std::size_t>(hi - lo) + 1;
+      return lo + static_cast<int>(w_.people.Pick(span));
     };
     const int per_mille = profile == Profile::kDeep       ? draw(550, 980)
                           : profile == Profile::kRelative ? draw(1050, 1950)
