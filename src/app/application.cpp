@@ -38,6 +38,7 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       my_membership_(db, clock, transfers_),
       jobs_(db, clock, random, vault_, audit_, config.jobs),
       standards_(db, clock, audit_, BuiltinRegions()),
-      hardship_(db, clock, random, audit_, vault_, standards_) {}
+      hardship_(db, clock, random, audit_, vault_, standards_),
+      hardship_flow_(db, clock, random, audit_, calendar_book_) {}
 
 }  // namespace zj::app

@@ -11,6 +11,7 @@
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
 #include "app/enterprises/enterprise_service.h"
+#include "app/hardship/hardship_flow.h"
 #include "app/hardship/hardship_service.h"
 #include "app/hardship/standards_service.h"
 #include "app/jobs/job_service.h"
@@ -89,6 +90,8 @@ class Application {
   //! Region-year standards (低保 lines) and hardship files (issue 20).
   StandardsService& standards() { return standards_; }
   HardshipService& hardship() { return hardship_; }
+  //! The hardship file's workflow (applied → … → active, annual review) and its rules.
+  HardshipFlowService& hardship_flow() { return hardship_flow_; }
 
  private:
   store::Database& db_;
@@ -124,6 +127,7 @@ class Application {
   JobService jobs_;
   StandardsService standards_;
   HardshipService hardship_;  // after standards_, which it measures files against
+  HardshipFlowService hardship_flow_;
 };
 
 }  // namespace zj::app

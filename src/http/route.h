@@ -161,5 +161,6 @@ void AddWorkerInboxRoutes(std::vector<Route>& routes);
 void AddMyMembershipRoutes(std::vector<Route>& routes);
 void AddJobRoutes(std::vector<Route>& routes);
 void AddHardshipRoutes(std::vector<Route>& routes);
+void AddHardshipFlowRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

@@ -130,6 +130,7 @@ std::vector<Route> ApiRoutes() {
   AddEnterpriseRoutes(routes);
   AddMemberRoutes(routes);
   AddHardshipRoutes(routes);
+  AddHardshipFlowRoutes(routes);
   AddMemberTransferRoutes(routes);
   AddMemberImportRoutes(routes);
   AddRequestRoutes(routes);

@@ -62,6 +62,8 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     {"member_corrections", "org_path", "federation_id"},
     // A hardship file is seen by whoever sees its org (issue 20).
     {"hardship_files", "org_path", "federation_id"},
+    // Where a file stands in its workflow: seen by whoever sees the file.
+    {"hardship_flows", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {
@@ -81,6 +83,8 @@ inline constexpr KeptOrgColumn kKeptOrgColumns[] = {
      "append-only (its triggers refuse UPDATE): where the actor stood when they acted"},
     {"audit_log", "federation_id", "append-only: the actor's federation when they acted"},
     {"member_transfers", "federation_id", "the federation the transfer was requested in"},
+    {"hardship_rules", "federation_id",
+     "the key: a federation's own workflow numbers, which stay the federation's"},
 };
 
 //! Rewrites every entry of kOrgPathColumns whose path lies in the subtree `old_path` to start

@@ -622,6 +622,11 @@ void RouteMatrixTest::DefinePlaceholders() {
     return Id(NewMember(p, p.union1));
   };
   f["new_user"] = [this](const Place& p, Side, const Caller&) { return Id(NewCadre(p)); };
+  f["new_hardship_file"] = [this](const Place& p, Side, const Caller&) {
+    Place fresh = p;  // a file of its own, so each case finds it just opened
+    NewHardshipFile(fresh);
+    return Id(fresh.hardship_file);
+  };
   f["new_id_number"] = [this](const Place&, Side, const Caller&) { return NewIdNumber(); };
   f["new_uscc"] = [this](const Place&, Side, const Caller&) { return Uscc(Next()); };
   f["new_roster"] = [this](const Place&, Side, const Caller&) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <string_view>
 
+#include "app/audit/audit_service.h"
 #include "app/orgs/org_scope.h"
 
 namespace zj::app {
@@ -107,6 +108,20 @@ Error AlreadyOpen(const Actor& actor, const store::OpenFileOfPerson& other,
     e.fields.push_back({field, "error.hardship.already_open", {}});
   }
   return e;
+}
+
+Result<void> AddHardshipStep(store::Connection& conn, const Clock& clock, Random& random,
+                             const Actor& actor, std::int64_t file_id, const std::string& step,
+                             const std::vector<std::pair<std::string, std::string>>& detail) {
+  store::HardshipStepRow s;
+  s.id = NewId(clock, random);
+  s.file_id = file_id;
+  s.step = step;
+  if (actor.user_id != 0) s.actor_id = actor.user_id;
+  s.org_id = actor.org_id;
+  s.at = clock.NowMs();
+  s.detail = JsonObjectOfStrings(detail);
+  return store::InsertHardshipStep(conn, s);
 }
 
 }  // namespace zj::app

@@ -7,6 +7,7 @@
 #include <cstddef>
 
 #include "app/accounts/actor.h"
+#include "app/clock.h"
 #include "app/hardship/hardship_service.h"
 #include "core/hardship/hardship_level.h"
 #include "core/result.h"
@@ -27,5 +28,11 @@ hardship::LevelFacts FactsOf(const store::HardshipFileRow& row);
 //! (hardship_file.id) only when it lies in the actor's scope.
 Error AlreadyOpen(const Actor& actor, const store::OpenFileOfPerson& other,
                   const std::string& field);
+
+//! A step on the file's trail by `actor` now; `detail` becomes a JSON object of strings (no
+//! personal data of the household).
+Result<void> AddHardshipStep(store::Connection& conn, const Clock& clock, Random& random,
+                             const Actor& actor, std::int64_t file_id, const std::string& step,
+                             const std::vector<std::pair<std::string, std::string>>& detail);
 
 }  // namespace zj::app

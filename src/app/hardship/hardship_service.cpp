@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "app/hardship/hardship_flow.h"
 #include "app/hardship/hardship_rules.h"
 #include "app/members/member_access.h"
 #include "app/members/member_service.h"
@@ -78,15 +79,7 @@ Result<HardshipFileDetail> HardshipService::Load(store::Connection& conn, const 
 Result<void> HardshipService::Step(store::Connection& conn, const Actor& actor,
                                    std::int64_t file_id, const std::string& step,
                                    const std::vector<std::pair<std::string, std::string>>& detail) {
-  store::HardshipStepRow s;
-  s.id = NewId(clock_, random_);
-  s.file_id = file_id;
-  s.step = step;
-  if (actor.user_id != 0) s.actor_id = actor.user_id;
-  s.org_id = actor.org_id;
-  s.at = clock_.NowMs();
-  s.detail = JsonObjectOfStrings(detail);
-  return store::InsertHardshipStep(conn, s);
+  return AddHardshipStep(conn, clock_, random_, actor, file_id, step, detail);
 }
 
 Result<HardshipFileDetail> HardshipService::Open(const Actor& actor, const NewHardshipFile& in) {
@@ -166,6 +159,9 @@ Result<HardshipFileDetail> HardshipService::Open(const Actor& actor, const NewHa
     if (actor.user_id != 0) f.opened_by = actor.user_id;
     f.opened_at = f.updated_at = clock_.NowMs();
     ZJ_RETURN_IF_ERROR(store::InsertHardshipFile(c, f));
+    // The workflow starts at the application (the union's first check next).
+    ZJ_RETURN_IF_ERROR(store::InsertHardshipFlow(
+        c, HardshipFlowService::Applied(f.id, f.org_path, f.federation_id, f.opened_at)));
 
     for (std::size_t i = 0; i < people.size(); ++i) {
       const Person& p = people[i];

@@ -23,5 +23,6 @@ std::span<const CatalogueEntry> MemberMessages();
 std::span<const CatalogueEntry> RequestMessages();
 //! Hardship files and region standards (issue 20), sorted by key.
 std::span<const CatalogueEntry> HardshipMessages();
+std::span<const CatalogueEntry> HardshipFlowMessages();
 
 }  // namespace zj::i18n

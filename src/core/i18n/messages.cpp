@@ -263,9 +263,13 @@ constexpr Entry kCatalogue[] = {
 };
 
 //! Every part of the catalogue, each sorted by key (catalogue.h).
-std::array<std::span<const Entry>, 5> Parts() {
-  return {std::span<const Entry>(kCatalogue), CliMessages(), MemberMessages(), RequestMessages(),
-          HardshipMessages()};
+std::array<std::span<const Entry>, 6> Parts() {
+  return {std::span<const Entry>(kCatalogue),
+          CliMessages(),
+          MemberMessages(),
+          RequestMessages(),
+          HardshipMessages(),
+          HardshipFlowMessages()};
 }
 
 const Entry* Lookup(std::string_view key) {

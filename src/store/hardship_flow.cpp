@@ -1,0 +1,142 @@
+#include "store/hardship_flow.h"
+
+namespace zj::store {
+
+namespace {
+
+#define ZJ_FLOW_COLUMNS                                                                         \
+  "file_id, org_path, federation_id, stage, publicity_ends_on, review_due_on, open_objections," \
+  " updated_at"
+
+constexpr Sql kInsert{"hardship_flows.insert", "INSERT INTO hardship_flows (" ZJ_FLOW_COLUMNS
+                                               ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"};
+constexpr Sql kFind{"hardship_flows.find",
+                    "SELECT " ZJ_FLOW_COLUMNS " FROM hardship_flows WHERE file_id = $1"};
+constexpr Sql kUpdate{"hardship_flows.update",
+                      "UPDATE hardship_flows SET stage = $2, publicity_ends_on = $3,"
+                      " review_due_on = $4, open_objections = $5, updated_at = $6"
+                      " WHERE file_id = $1 AND stage = $7"};
+constexpr Sql kReviewsDue{"hardship_flows.reviews_due",
+                          "SELECT " ZJ_FLOW_COLUMNS
+                          " FROM hardship_flows"
+                          " WHERE review_due_on <= $3 AND org_path >= $1 AND org_path < $2"
+                          " AND stage = 'active' ORDER BY review_due_on, file_id LIMIT $4"};
+constexpr Sql kStageCounts{"hardship_flows.stage_counts",
+                           "SELECT stage, COUNT(*) FROM hardship_flows"
+                           " WHERE org_path >= $1 AND org_path < $2 GROUP BY stage"};
+constexpr Sql kFindRules{"hardship_rules.find",
+                         "SELECT federation_id, publicity_working_days, review_months,"
+                         " reminder_days, retention_years, spot_check_pct, updated_by, updated_at"
+                         " FROM hardship_rules WHERE federation_id = $1"};
+constexpr Sql kUpsertRules{
+    "hardship_rules.upsert",
+    "INSERT INTO hardship_rules (federation_id, publicity_working_days, review_months,"
+    " reminder_days, retention_years, spot_check_pct, updated_by, updated_at)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (federation_id) DO UPDATE SET"
+    " publicity_working_days = excluded.publicity_working_days,"
+    " review_months = excluded.review_months, reminder_days = excluded.reminder_days,"
+    " retention_years = excluded.retention_years, spot_check_pct = excluded.spot_check_pct,"
+    " updated_by = excluded.updated_by, updated_at = excluded.updated_at"};
+
+#undef ZJ_FLOW_COLUMNS
+
+Value Opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(); }
+
+HardshipFlowRow FlowFromRow(const RowView& r) {
+  HardshipFlowRow f;
+  f.file_id = r.Int(0);
+  f.org_path = r.Text(1);
+  f.federation_id = r.Int(2);
+  f.stage = r.Text(3);
+  f.publicity_ends_on = r.OptText(4);
+  f.review_due_on = r.OptText(5);
+  f.open_objections = static_cast<int>(r.Int(6));
+  f.updated_at = r.Int(7);
+  return f;
+}
+
+}  // namespace
+
+Result<void> InsertHardshipFlow(Connection& conn, const HardshipFlowRow& f) {
+  const std::vector<Value> p{f.file_id,
+                             f.org_path,
+                             f.federation_id,
+                             f.stage,
+                             Opt(f.publicity_ends_on),
+                             Opt(f.review_due_on),
+                             static_cast<std::int64_t>(f.open_objections),
+                             f.updated_at};
+  ZJ_RETURN_IF_ERROR(conn.Execute(kInsert, p));
+  return {};
+}
+
+Result<std::optional<HardshipFlowRow>> FindHardshipFlow(Connection& conn, std::int64_t file_id) {
+  const std::vector<Value> p{file_id};
+  ZJ_ASSIGN_OR_RETURN(auto rows, Collect<HardshipFlowRow>(conn, kFind, p, FlowFromRow));
+  if (rows.empty()) return std::optional<HardshipFlowRow>{};
+  return std::optional<HardshipFlowRow>{std::move(rows.front())};
+}
+
+Result<bool> UpdateHardshipFlow(Connection& conn, const HardshipFlowRow& f,
+                                const std::string& expected_stage) {
+  const std::vector<Value> p{f.file_id,
+                             f.stage,
+                             Opt(f.publicity_ends_on),
+                             Opt(f.review_due_on),
+                             static_cast<std::int64_t>(f.open_objections),
+                             f.updated_at,
+                             expected_stage};
+  ZJ_ASSIGN_OR_RETURN(std::int64_t changed, conn.Execute(kUpdate, p));
+  return changed == 1;
+}
+
+Result<std::vector<HardshipFlowRow>> ReviewsDue(Connection& conn, const std::string& low,
+                                                const std::string& high, const std::string& due_by,
+                                                int limit) {
+  const std::vector<Value> p{low, high, due_by, static_cast<std::int64_t>(limit)};
+  return Collect<HardshipFlowRow>(conn, kReviewsDue, p, FlowFromRow);
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> FlowStageCounts(Connection& conn,
+                                                                          const std::string& low,
+                                                                          const std::string& high) {
+  const std::vector<Value> p{low, high};
+  return Collect<std::pair<std::string, std::int64_t>>(conn, kStageCounts, p, [](const RowView& r) {
+    return std::pair{r.Text(0), r.Int(1)};
+  });
+}
+
+Result<std::optional<HardshipRulesRow>> FindHardshipRules(Connection& conn,
+                                                          std::int64_t federation_id) {
+  const std::vector<Value> p{federation_id};
+  ZJ_ASSIGN_OR_RETURN(auto rows,
+                      Collect<HardshipRulesRow>(conn, kFindRules, p, [](const RowView& r) {
+                        HardshipRulesRow x;
+                        x.federation_id = r.Int(0);
+                        x.publicity_working_days = static_cast<int>(r.Int(1));
+                        x.review_months = static_cast<int>(r.Int(2));
+                        x.reminder_days = static_cast<int>(r.Int(3));
+                        x.retention_years = static_cast<int>(r.Int(4));
+                        x.spot_check_pct = static_cast<int>(r.Int(5));
+                        x.updated_by = r.OptInt(6);
+                        x.updated_at = r.Int(7);
+                        return x;
+                      }));
+  if (rows.empty()) return std::optional<HardshipRulesRow>{};
+  return std::optional<HardshipRulesRow>{std::move(rows.front())};
+}
+
+Result<void> UpsertHardshipRules(Connection& conn, const HardshipRulesRow& x) {
+  const std::vector<Value> p{x.federation_id,
+                             static_cast<std::int64_t>(x.publicity_working_days),
+                             static_cast<std::int64_t>(x.review_months),
+                             static_cast<std::int64_t>(x.reminder_days),
+                             static_cast<std::int64_t>(x.retention_years),
+                             static_cast<std::int64_t>(x.spot_check_pct),
+                             x.updated_by ? Value(*x.updated_by) : Value(),
+                             x.updated_at};
+  ZJ_RETURN_IF_ERROR(conn.Execute(kUpsertRules, p));
+  return {};
+}
+
+}  // namespace zj::store

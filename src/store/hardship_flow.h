@@ -1,0 +1,56 @@
+// Where each hardship file stands in its workflow (hardship_flows, migration 0029) and a
+// federation's workflow numbers (hardship_rules). See core/hardship/hardship_workflow.h.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace zj::store {
+
+struct HardshipFlowRow {
+  std::int64_t file_id = 0;
+  std::string org_path;  //!< the file's
+  std::int64_t federation_id = 0;
+  std::string stage = "applied";
+  std::optional<std::string> publicity_ends_on;  //!< YYYY-MM-DD
+  std::optional<std::string> review_due_on;      //!< YYYY-MM-DD
+  int open_objections = 0;
+  std::int64_t updated_at = 0;
+};
+
+struct HardshipRulesRow {
+  std::int64_t federation_id = 0;
+  int publicity_working_days = 5;
+  int review_months = 12;
+  int reminder_days = 30;
+  int retention_years = 10;
+  int spot_check_pct = 30;
+  std::optional<std::int64_t> updated_by;
+  std::int64_t updated_at = 0;
+};
+
+Result<void> InsertHardshipFlow(Connection& conn, const HardshipFlowRow& row);
+Result<std::optional<HardshipFlowRow>> FindHardshipFlow(Connection& conn, std::int64_t file_id);
+//! Writes the row's stage, dates and objections if the stored stage is still `expected_stage`;
+//! false when another transaction moved the file first (the caller answers 409).
+Result<bool> UpdateHardshipFlow(Connection& conn, const HardshipFlowRow& row,
+                                const std::string& expected_stage);
+//! Active files of the subtree [low, high) whose review falls due on or before `due_by`, the
+//! earliest first (a page of `limit`).
+Result<std::vector<HardshipFlowRow>> ReviewsDue(Connection& conn, const std::string& low,
+                                                const std::string& high, const std::string& due_by,
+                                                int limit);
+//! How many files of the subtree [low, high) are in each stage (stage, count).
+Result<std::vector<std::pair<std::string, std::int64_t>>> FlowStageCounts(Connection& conn,
+                                                                          const std::string& low,
+                                                                          const std::string& high);
+
+Result<std::optional<HardshipRulesRow>> FindHardshipRules(Connection& conn,
+                                                          std::int64_t federation_id);
+Result<void> UpsertHardshipRules(Connection& conn, const HardshipRulesRow& row);
+
+}  // namespace zj::store
