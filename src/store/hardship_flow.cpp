@@ -123,7 +123,7 @@ Result<std::optional<HardshipRulesRow>> FindHardshipRules(Connection& conn,
                         return x;
                       }));
   if (rows.empty()) return std::optional<HardshipRulesRow>{};
-  return std::optional<HardshipRulesRow>{std::move(rows.front())};
+  return std::optional<HardshipRulesRow>{rows.front()};
 }
 
 Result<void> UpsertHardshipRules(Connection& conn, const HardshipRulesRow& x) {

@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/calendar/work_calendar.h"
 #include "members_fixture.h"
 #include "store/hardship.h"
 
@@ -59,10 +60,7 @@ class HardshipFlowTest : public MembersTest {
   }
 
   std::string Today() {
-    const auto day =
-        std::chrono::floor<std::chrono::days>(std::chrono::sys_time<std::chrono::milliseconds>(
-            std::chrono::milliseconds(clock_.NowMs() + 8 * 3600 * 1000)));
-    return members::FormatDate(std::chrono::year_month_day(day));
+    return members::FormatDate(std::chrono::year_month_day(calendar::LocalDay(clock_.NowMs())));
   }
 
   app::Actor union_cadre_, district_cadre_, other_district_, root_admin_;

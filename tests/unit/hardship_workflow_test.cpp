@@ -109,8 +109,9 @@ TEST(HardshipWorkflow, AVisitIsByTwoPeopleOnADayBetweenOpeningAndToday) {
   }();
   EXPECT_TRUE(CheckVisit(today, opened, today, {twenty, "李强"}).empty());
   EXPECT_FALSE(CheckVisit(today, opened, today, {twenty + "阳", "李强"}).empty());
-  EXPECT_EQ(CheckVisit(today + std::chrono::days(1), opened, today, {"王芳", "李强"})[0].message_key,
-            "error.hardship.visit_future");
+  EXPECT_EQ(
+      CheckVisit(today + std::chrono::days(1), opened, today, {"王芳", "李强"})[0].message_key,
+      "error.hardship.visit_future");
   EXPECT_EQ(CheckVisit(opened - std::chrono::days(1), opened, today, {"王芳", "李强"})[0].field,
             "visit_on");
 }

@@ -4,6 +4,7 @@
 #include "app/hardship/hardship_service.h"
 #include "app/members/member_access.h"
 #include "app/orgs/org_scope.h"
+#include "core/calendar/work_calendar.h"
 #include "core/members/calendar_date.h"
 #include "core/text/field_limits.h"
 #include "core/text/halfwidth.h"
@@ -165,9 +166,7 @@ Result<FlowView> HardshipFlowService::Take(const Actor& actor, std::int64_t file
     if (!note.empty()) detail.emplace_back("note", note);
     switch (*step) {
       case hardship::Step::kVisit: {
-        const sys_days opened(
-            std::chrono::floor<std::chrono::days>(std::chrono::sys_time<std::chrono::milliseconds>(
-                std::chrono::milliseconds(file->opened_at + 8 * 3600 * 1000))));
+        const sys_days opened = calendar::LocalDay(file->opened_at);
         std::vector<std::string_view> names;
         std::string joined;
         for (const auto& v : in.visitors) {

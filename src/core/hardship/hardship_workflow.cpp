@@ -130,13 +130,14 @@ Who WhoMay(Step step) {
 
 std::vector<Step> OfferedSteps(Stage stage) {
   std::vector<Step> out;
+  // The main line's next step first: approve before object and answer while publicised.
+  if (stage == Stage::kPublicised) out.push_back(Step::kApprove);
   for (const Move& m : kMoves) {
-    if (m.from == stage && m.step != Step::kErase && m.step != Step::kSpotCheck) {
+    if (m.from == stage && m.step != Step::kErase && m.step != Step::kSpotCheck &&
+        m.step != Step::kApprove) {
       out.push_back(m.step);
     }
   }
-  // The main line's next step first: approve before object/answer while publicised.
-  std::stable_partition(out.begin(), out.end(), [](Step s) { return s == Step::kApprove; });
   if (IsOpen(stage)) out.push_back(Step::kClose);
   return out;
 }
