@@ -14,6 +14,7 @@
 #include "app/demo/demo_topics.h"
 #include "app_fixture.h"
 #include "store/coverage.h"
+#include "store/hardship_flow.h"
 #include "store/orgs.h"
 
 namespace zj::test {
@@ -254,6 +255,19 @@ TEST_P(DemoHistoryTest, AYearOfServiceInEveryStateWithWorkWaitingForEachAccount)
   ASSERT_OK(cadre_files);
   EXPECT_GE(cadre_files->items.size(), 10u) << "the cadre's own unions' households";
   EXPECT_LT(cadre_files->items.size(), files);
+  // Households in difficulty went through the workflow: most are active, the newest not yet.
+  {
+    auto lease = db_->Acquire();
+    ASSERT_OK(lease);
+    auto stages = store::FlowStageCounts(**lease, "/", "0");
+    ASSERT_OK(stages);
+    std::map<std::string, std::int64_t> by_stage(stages->begin(), stages->end());
+    EXPECT_GT(by_stage["active"], 15);
+    EXPECT_GT(by_stage["applied"], 5) << "the ones not in difficulty, and the newest";
+    EXPECT_GT(by_stage["applied"] + by_stage["first_reviewed"] + by_stage["visited"] +
+                  by_stage["reviewed"] + by_stage["publicised"] + by_stage["active"],
+              by_stage["active"]);
+  }
 
   // A rerun adds nothing.
   auto again = Load();

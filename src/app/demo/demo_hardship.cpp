@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "app/demo/demo_history_parts.h"
+#include "core/members/calendar_date.h"
 #include "core/orgs/org_path.h"
 
 namespace zj::app::demo {
@@ -96,13 +97,58 @@ class HardshipHistory : public std::enable_shared_from_this<HardshipHistory> {
       const std::int64_t day_ms = from + (to - from) * i / count;
       const std::int64_t at = World::At(w_.WorkingDay(day_ms, 0), w_.Minute(9 * 60, 17 * 60));
       const Profile profile = kProfiles[next_++ % kProfiles.size()];
+      auto opened = std::make_shared<Opened>();
       t_.At(at, [this, self = shared_from_this(), org_id = org.id,
-                 except_path = except ? except->path : std::string(),
-                 profile]() { return Open(org_id, except_path, profile); });
+                 except_path = except ? except->path : std::string(), profile,
+                 opened]() { return Open(org_id, except_path, profile, *opened); });
+      // A household in difficulty goes through the workflow, a step every few working days:
+      // the older files are active, the newest still at their first steps.
+      if (profile == Profile::kDeep || profile == Profile::kRelative ||
+          profile == Profile::kSudden) {
+        Workflow(at, opened);
+      }
     }
   }
 
  private:
+  //! The file a planned opening made (0 until it runs, or when it found no one).
+  struct Opened {
+    std::int64_t file_id = 0;
+    std::string org_path;
+  };
+
+  void Workflow(std::int64_t opened_at, const std::shared_ptr<Opened>& opened) {
+    struct Planned {
+      const char* step;
+      int working_days;  //!< after the opening
+      const char* note;
+    };
+    static constexpr Planned kSteps[] = {
+        {"first_review", 2, "申请材料齐全，同意入户走访"},
+        {"visit", 4, "入户核实家庭收入和支出情况"},
+        {"review", 7, "情况属实，同意公示"},
+        {"publicise", 9, ""},
+        {"approve", 18, "公示期满无异议，同意建档"},
+    };
+    for (const Planned& p : kSteps) {
+      const std::int64_t at =
+          World::At(w_.WorkingDay(opened_at, p.working_days), w_.Minute(9 * 60, 17 * 60));
+      t_.At(at, [this, self = shared_from_this(), opened, p]() -> Result<void> {
+        if (opened->file_id == 0) return {};
+        FlowStepInput in;
+        in.step = p.step;
+        in.note = p.note;
+        if (in.step == "visit") {
+          in.visit_on = members::FormatDate(World::DayOf(w_.clock.NowMs()));
+          in.visitors = {w_.people.Name(false), w_.people.Name(true)};
+        }
+        ZJ_RETURN_IF_ERROR(
+            w_.app.hardship_flow().Take(w_.HandlerFor(opened->org_path), opened->file_id, in));
+        return {};
+      });
+    }
+  }
+
   //! Active members under the org (the first 200 by id), without those under `except_path`.
   Result<std::vector<MemberView>> MembersUnder(std::int64_t org_id,
                                                const std::string& except_path) {
@@ -187,7 +233,8 @@ class HardshipHistory : public std::enable_shared_from_this<HardshipHistory> {
     return file;
   }
 
-  Result<void> Open(std::int64_t org_id, const std::string& except_path, Profile profile) {
+  Result<void> Open(std::int64_t org_id, const std::string& except_path, Profile profile,
+                    Opened& into) {
     ZJ_ASSIGN_OR_RETURN(auto members, MembersUnder(org_id, except_path));
     if (members.empty()) {
       ++w_.report.skipped;
@@ -201,6 +248,7 @@ class HardshipHistory : public std::enable_shared_from_this<HardshipHistory> {
       if (!opened && opened.error().code == ErrorCode::kAlreadyExists) continue;  // the next
       if (!opened) return Fail(std::move(opened).error());
       ++w_.report.hardship_files;
+      into = Opened{opened->file.row.id, opened->file.row.org_path};
       // The first two households found not in difficulty: a visit showed otherwise.
       if (profile == Profile::kNone && overrides_ < std::size(kOverrideReasons)) {
         const char* level = overrides_ == 0 ? "relative" : "deep";
