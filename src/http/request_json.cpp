@@ -96,6 +96,12 @@ void WriteRequestDetail(JsonWriter& w, const app::RequestView& v, i18n::Locale l
   w.Key("allowed_actions").Array();
   for (const std::string_view step : v.offered_steps) w.Str(step);
   w.EndArray();
+  w.Key("links").Array();
+  for (const auto& l : v.links) {
+    w.Object().Key("kind").Str(l.target_kind).Key("id").Id(l.target_id);
+    w.Key("created_at").Int(l.created_at).EndObject();
+  }
+  w.EndArray();
   w.Key("follow_up");
   if (v.follow_up) {
     w.Object();

@@ -10,7 +10,8 @@ namespace {
   " f.per_head_monthly_fen, f.region_code, f.standard_year, f.standard_dibao_fen,"        \
   " f.standard_cost_pct, f.standard_medical_pct,"                                         \
   " f.level_computed, f.level_final, f.override_reason, f.overridden_by, f.main_cause,"   \
-  " f.secondary_causes, f.exclusions, f.opened_by, f.opened_at, f.updated_at, o.name"
+  " f.secondary_causes, f.exclusions, f.opened_by, f.opened_at, f.updated_at, o.name,"    \
+  " f.closed_at, f.close_reason"
 
 constexpr Sql kInsertFile{
     "hardship_files.insert",
@@ -24,14 +25,22 @@ constexpr Sql kInsertFile{
 constexpr Sql kFindFile{"hardship_files.find",
                         "SELECT " ZJ_FILE_COLUMNS
                         " FROM hardship_files f JOIN orgs o ON o.id = f.org_id WHERE f.id = $1"};
-constexpr Sql kListAll{"hardship_files.list",
-                       "SELECT " ZJ_FILE_COLUMNS
-                       " FROM hardship_files f JOIN orgs o ON o.id = f.org_id"
-                       " WHERE f.org_path >= $1 AND f.org_path < $2 AND ($3 = '' OR f.status = $3)"
-                       " AND (CAST($4 AS BIGINT) = 0 OR f.id < $4) ORDER BY f.id DESC LIMIT $5"};
+constexpr Sql kListAll{
+    "hardship_files.list",
+    "SELECT " ZJ_FILE_COLUMNS
+    " FROM hardship_files f JOIN orgs o ON o.id = f.org_id"
+    " WHERE f.org_path >= $1 AND f.org_path < $2 AND ($3 = '' OR f.status = $3)"
+    " AND (CAST($4 AS BIGINT) = 0 OR f.id < $4) AND ($6 = '' OR f.level_final = $6)"
+    " ORDER BY f.id DESC LIMIT $5"};
 constexpr Sql kOverride{"hardship_files.override",
                         "UPDATE hardship_files SET level_final = $2, override_reason = $3,"
                         " overridden_by = $4, updated_at = $5 WHERE id = $1"};
+constexpr Sql kClose{
+    "hardship_files.close",
+    "UPDATE hardship_files SET status = 'closed', closed_at = $2, close_reason = $3,"
+    " updated_at = $2 WHERE id = $1 AND status = 'open'"};
+constexpr Sql kCloseHousehold{"household_members.close",
+                              "UPDATE household_members SET file_open = 0 WHERE file_id = $1"};
 constexpr Sql kInsertMember{
     "household_members.insert",
     "INSERT INTO household_members (id, file_id, relation, name_cipher, id_cipher, id_blind,"
@@ -93,6 +102,8 @@ HardshipFileRow FileFromRow(const RowView& r) {
   f.opened_at = r.Int(25);
   f.updated_at = r.Int(26);
   f.org_name = r.Text(27);
+  f.closed_at = r.OptInt(28);
+  f.close_reason = r.OptText(29);
   return f;
 }
 
@@ -185,8 +196,9 @@ Result<std::optional<HardshipFileRow>> FindHardshipFile(Connection& conn, std::i
 Result<std::vector<HardshipFileRow>> ListHardshipFiles(Connection& conn, const std::string& low,
                                                        const std::string& high,
                                                        const std::string& status,
-                                                       std::int64_t before_id, int limit) {
-  const std::vector<Value> p{low, high, status, before_id, static_cast<std::int64_t>(limit)};
+                                                       std::int64_t before_id, int limit,
+                                                       const std::string& level) {
+  const std::vector<Value> p{low, high, status, before_id, static_cast<std::int64_t>(limit), level};
   return Collect<HardshipFileRow>(conn, kListAll, p, FileFromRow);
 }
 
@@ -214,6 +226,15 @@ Result<void> OverrideHardshipLevel(Connection& conn, std::int64_t id, const std:
                                    const std::string& reason, std::int64_t by, std::int64_t at) {
   const std::vector<Value> p{id, level, reason, by, at};
   ZJ_RETURN_IF_ERROR(conn.Execute(kOverride, p));
+  return {};
+}
+
+Result<void> CloseHardshipFile(Connection& conn, std::int64_t id, const std::string& reason,
+                               std::int64_t at) {
+  const std::vector<Value> file{id, at, reason};
+  ZJ_RETURN_IF_ERROR(conn.Execute(kClose, file));
+  const std::vector<Value> household{id};
+  ZJ_RETURN_IF_ERROR(conn.Execute(kCloseHousehold, household));
   return {};
 }
 

@@ -43,6 +43,8 @@ struct HardshipFileRow {
   std::int64_t opened_at = 0;
   std::int64_t updated_at = 0;
   std::string org_name;  //!< read only (joined)
+  std::optional<std::int64_t> closed_at;
+  std::optional<std::string> close_reason;  //!< lifted, retired, transferred, died, other
 };
 
 struct HouseholdMemberRow {
@@ -83,11 +85,12 @@ Result<void> InsertHardshipStep(Connection& conn, const HardshipStepRow& row);
 
 Result<std::optional<HardshipFileRow>> FindHardshipFile(Connection& conn, std::int64_t id);
 //! Files whose org_path lies in [low, high), newest first, after the cursor `before_id` (0: from
-//! the newest); `status` "" for any.
+//! the newest); `status` and `level` (the final one) "" for any.
 Result<std::vector<HardshipFileRow>> ListHardshipFiles(Connection& conn, const std::string& low,
                                                        const std::string& high,
                                                        const std::string& status,
-                                                       std::int64_t before_id, int limit);
+                                                       std::int64_t before_id, int limit,
+                                                       const std::string& level = "");
 Result<std::vector<HouseholdMemberRow>> HouseholdOf(Connection& conn, std::int64_t file_id);
 Result<std::vector<HardshipExpenseRow>> ExpensesOf(Connection& conn, std::int64_t file_id);
 Result<std::vector<HardshipStepRow>> StepsOf(Connection& conn, std::int64_t file_id);
@@ -95,6 +98,11 @@ Result<std::vector<HardshipStepRow>> StepsOf(Connection& conn, std::int64_t file
 //! Sets the final level and the override's reason and author.
 Result<void> OverrideHardshipLevel(Connection& conn, std::int64_t id, const std::string& level,
                                    const std::string& reason, std::int64_t by, std::int64_t at);
+
+//! Closes an open file with its reason at `at`, and clears file_open on its household in the
+//! same call (the caller's transaction), so the people may be in a new file afterwards.
+Result<void> CloseHardshipFile(Connection& conn, std::int64_t id, const std::string& reason,
+                               std::int64_t at);
 
 //! The open file holding a person (by any of the ID's blind indexes), with its org_path.
 struct OpenFileOfPerson {

@@ -64,6 +64,8 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     {"hardship_files", "org_path", "federation_id"},
     // Where a file stands in its workflow: seen by whoever sees the file.
     {"hardship_flows", "org_path", "federation_id"},
+    // A request's link to what it became follows the target's org; it has no federation column.
+    {"case_links", "org_path", ""},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {

@@ -193,6 +193,9 @@ const Row kRows[] = {
   R"({"publicity_working_days":5,"review_months":12,"reminder_days":30,"retention_years":10,)"
   R"("spot_check_pct":30})", "",
   {"401/401", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/hardship/files/:id/close", "/api/v1/hardship/files/{new_hardship_file}/close",
+  R"({"reason":"lifted","note":"再就业"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/standards", "", "", "",
   {"401/401", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/standards", "",

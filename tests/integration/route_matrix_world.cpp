@@ -549,6 +549,11 @@ void RouteMatrixTest::DefinePlaceholders() {
   f["binding"] = [](const Place& p, Side, const Caller&) { return Id(p.binding); };
   f["hardship_file"] = [](const Place& p, Side, const Caller&) { return Id(p.hardship_file); };
   f["hardship_person"] = [](const Place& p, Side, const Caller&) { return Id(p.hardship_person); };
+  f["new_hardship_file"] = [this](const Place& p, Side, const Caller&) {
+    Place fresh = p;  // a file of its own, just opened: closing or a step uses it up
+    NewHardshipFile(fresh);
+    return Id(fresh.hardship_file);
+  };
 
   // Workers' own things. A worker's "in" is their own; "out" is the side's, someone else's.
   f["new_sign_in"] = [this](const Place&, Side, const Caller&) {
@@ -622,11 +627,6 @@ void RouteMatrixTest::DefinePlaceholders() {
     return Id(NewMember(p, p.union1));
   };
   f["new_user"] = [this](const Place& p, Side, const Caller&) { return Id(NewCadre(p)); };
-  f["new_hardship_file"] = [this](const Place& p, Side, const Caller&) {
-    Place fresh = p;  // a file of its own, so each case finds it just opened
-    NewHardshipFile(fresh);
-    return Id(fresh.hardship_file);
-  };
   f["new_id_number"] = [this](const Place&, Side, const Caller&) { return NewIdNumber(); };
   f["new_uscc"] = [this](const Place&, Side, const Caller&) { return Uscc(Next()); };
   f["new_roster"] = [this](const Place&, Side, const Caller&) {

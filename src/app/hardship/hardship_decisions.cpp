@@ -1,9 +1,11 @@
 // The decisions on a file that the audit log keeps before they take effect: overriding the
-// computed level with a reason, and revealing one household member's name or ID number.
+// computed level with a reason, closing the file with a reason, and revealing one household
+// member's name or ID number.
 #include "app/hardship/hardship_rules.h"
 #include "app/hardship/hardship_service.h"
 #include "app/members/member_access.h"
 #include "app/orgs/org_scope.h"
+#include "core/text/halfwidth.h"
 
 namespace zj::app {
 
@@ -32,6 +34,42 @@ Result<HardshipFileDetail> HardshipService::Override(const Actor& actor, std::in
         store::OverrideHardshipLevel(c, id, level, *why, actor.user_id, clock_.NowMs()));
     ZJ_RETURN_IF_ERROR(Step(c, actor, id, "overridden",
                             {{"from", row->level_final}, {"to", level}, {"reason", *why}}));
+    return Load(c, actor, id);
+  });
+}
+
+Result<HardshipFileDetail> HardshipService::Close(const Actor& actor, std::int64_t id,
+                                                  const std::string& reason,
+                                                  const std::string& note) {
+  ZJ_RETURN_IF_ERROR(MustManageHardship(actor));
+  Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "close", {}, {}};
+  if (!hardship::IsCloseReason(reason))
+    invalid.fields.push_back({"reason", "error.hardship.close_reason", {}});
+  std::string why;
+  if (reason == "other" || !text::TrimSpaces(note).empty()) {
+    auto checked = CheckReason("note", note);
+    if (checked) {
+      why = *checked;
+    } else {
+      for (auto& f : checked.error().fields) invalid.fields.push_back(f);
+    }
+  }
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  return store::InTransaction(db_, [&](store::Connection& c) -> Result<HardshipFileDetail> {
+    ZJ_ASSIGN_OR_RETURN(auto row, store::FindHardshipFile(c, id));
+    if (!row || !PathInScope(actor, row->org_path)) return Fail(HardshipFileNotFound(id));
+    if (row->status != "open") {
+      return Fail(ErrorCode::kConflict, "error.hardship.closed",
+                  "hardship file " + std::to_string(id) + " is closed");
+    }
+    // The note may name people or illness: the audit entry keeps the reason code only.
+    const AuditEvent event{"hardship.close",  "hardship_file",     std::to_string(id), "ok",
+                           actor.remote_addr, {{"reason", reason}}};
+    ZJ_RETURN_IF_ERROR(audit_.Record(c, AuditActor::From(actor), event));
+    ZJ_RETURN_IF_ERROR(store::CloseHardshipFile(c, id, reason, clock_.NowMs()));
+    std::vector<std::pair<std::string, std::string>> detail{{"reason", reason}};
+    if (!why.empty()) detail.emplace_back("note", why);
+    ZJ_RETURN_IF_ERROR(Step(c, actor, id, "closed", detail));
     return Load(c, actor, id);
   });
 }

@@ -12,6 +12,7 @@
 #include "core/text/person_name.h"
 #include "store/members.h"
 #include "store/orgs.h"
+#include "store/service_requests.h"
 
 namespace zj::app {
 
@@ -73,6 +74,13 @@ Result<HardshipFileDetail> HardshipService::Load(store::Connection& conn, const 
   for (const auto& m : household) d.household.push_back(PersonOf(m));
   ZJ_ASSIGN_OR_RETURN(d.expenses, store::ExpensesOf(conn, id));
   ZJ_ASSIGN_OR_RETURN(d.steps, store::StepsOf(conn, id));
+  ZJ_ASSIGN_OR_RETURN(auto link, store::CaseLinkOfTarget(conn, store::kLinkHardshipFile, id));
+  if (link) {
+    ZJ_ASSIGN_OR_RETURN(auto request, store::FindRequestById(conn, link->request_id));
+    if (request && PathInScope(actor, request->home_path)) {
+      d.request = FileRequestRef{request->id, request->tracking_number};
+    }
+  }
   return d;
 }
 
@@ -128,6 +136,17 @@ Result<HardshipFileDetail> HardshipService::Open(const Actor& actor, const NewHa
                     Person{"self", member->name, number, in.member_income_fen, std::nullopt});
     }
     if (people.empty()) return Fail(FieldProblem("household", "error.hardship.no_household"));
+    // A request the actor does not see is one that does not exist.
+    if (in.request_id) {
+      ZJ_ASSIGN_OR_RETURN(auto request, store::FindRequestById(c, *in.request_id));
+      if (!request || !PathInScope(actor, request->home_path)) {
+        return Fail(Error{ErrorCode::kNotFound,
+                          "error.not_found",
+                          "request " + std::to_string(*in.request_id),
+                          {},
+                          {}});
+      }
+    }
     const std::int64_t org_id = in.org_id.value_or(member ? member->union_org_id : 0);
     ZJ_ASSIGN_OR_RETURN(store::OrgRow org, LoadOrgInScope(c, actor, org_id, "org_id"));
     const int year = in.year.value_or(ThisYear(clock_));
@@ -197,10 +216,22 @@ Result<HardshipFileDetail> HardshipService::Open(const Actor& actor, const NewHa
       ZJ_RETURN_IF_ERROR(store::InsertHardshipExpense(
           c, store::HardshipExpenseRow{NewId(clock_, random_), f.id, e.kind, e.amount_fen}));
     }
-    ZJ_RETURN_IF_ERROR(Step(c, actor, f.id, "opened",
-                            {{"level", f.level_computed},
-                             {"region", f.region_code},
-                             {"year", std::to_string(f.standard_year)}}));
+    std::vector<std::pair<std::string, std::string>> opened{
+        {"level", f.level_computed},
+        {"region", f.region_code},
+        {"year", std::to_string(f.standard_year)}};
+    if (in.request_id) {
+      store::CaseLinkRow link{NewId(clock_, random_),
+                              *in.request_id,
+                              std::string(store::kLinkHardshipFile),
+                              f.id,
+                              f.org_path,
+                              f.opened_by,
+                              f.opened_at};
+      ZJ_RETURN_IF_ERROR(store::InsertCaseLink(c, link));
+      opened.emplace_back("request", std::to_string(*in.request_id));
+    }
+    ZJ_RETURN_IF_ERROR(Step(c, actor, f.id, "opened", opened));
     const AuditEvent event{"hardship.open",      "hardship_file",
                            std::to_string(f.id), "ok",
                            actor.remote_addr,    {{"level", f.level_computed}}};
@@ -223,13 +254,16 @@ Result<HardshipPage> HardshipService::List(const Actor& actor, const HardshipFil
   if (!filter.status.empty() && filter.status != "open" && filter.status != "closed") {
     return Fail(FieldProblem("status", "error.hardship.status"));
   }
+  if (!filter.level.empty() && !hardship::ParseLevel(filter.level)) {
+    return Fail(FieldProblem("level", "error.hardship.level"));
+  }
   HardshipPage page;
   const auto range = ScopeRange(actor);
   if (!range) return page;
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_ASSIGN_OR_RETURN(auto rows,
                       store::ListHardshipFiles(*lease, range->first, range->second, filter.status,
-                                               filter.before_id, filter.limit + 1));
+                                               filter.before_id, filter.limit + 1, filter.level));
   if (static_cast<int>(rows.size()) > filter.limit) {
     rows.pop_back();
     page.next_cursor = rows.back().id;

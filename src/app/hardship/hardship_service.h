@@ -21,6 +21,7 @@
 #include "app/personal_data/vault.h"
 #include "core/hardship/hardship_level.h"
 #include "core/result.h"
+#include "store/case_links.h"
 #include "store/database.h"
 #include "store/hardship.h"
 
@@ -55,6 +56,9 @@ struct NewHardshipFile {
   std::vector<std::string> secondary_causes;
   std::vector<std::string> exclusions;
   std::optional<int> year;  //!< the standard's year; default this year in China
+  //! The 12351 request the file comes from (it must be visible to the actor: 404 otherwise);
+  //! linked in case_links in the opening transaction.
+  std::optional<std::int64_t> request_id;
 };
 
 struct HouseholdMemberView {
@@ -73,8 +77,15 @@ struct HardshipFileView {
   hardship::LevelResult computed;  //!< the arithmetic, recomputed from the stored facts
 };
 
+//! The request a file came from, as far as the actor sees it.
+struct FileRequestRef {
+  std::int64_t id = 0;
+  std::string tracking_number;
+};
+
 struct HardshipFileDetail {
   HardshipFileView file;
+  std::optional<FileRequestRef> request;  //!< only when the actor sees the request
   std::vector<HouseholdMemberView> household;
   std::vector<store::HardshipExpenseRow> expenses;
   std::vector<store::HardshipStepRow> steps;
@@ -82,6 +93,7 @@ struct HardshipFileDetail {
 
 struct HardshipFilter {
   std::string status;          //!< "" for any
+  std::string level;           //!< the final level; "" for any
   std::int64_t before_id = 0;  //!< cursor: the last id of the previous page
   int limit = 50;
 };
@@ -112,6 +124,12 @@ class HardshipService {
   //! the audit entry (hardship.override) first, and a step on the trail.
   Result<HardshipFileDetail> Override(const Actor& actor, std::int64_t id, const std::string& level,
                                       const std::string& reason);
+  //! Closes an open file with a reason ("lifted" 脱困, "retired", "transferred", "died",
+  //! "other") and a note ("other" needs one): the audit entry (hardship.close) and a step on
+  //! the trail in the same transaction, which also frees the household for a new file. A file
+  //! already closed is kConflict "error.hardship.closed".
+  Result<HardshipFileDetail> Close(const Actor& actor, std::int64_t id, const std::string& reason,
+                                   const std::string& note);
   //! One household member's full name or ID number; `reason` required, audited first.
   Result<std::string> Reveal(const Actor& actor, std::int64_t id, std::int64_t person_id,
                              HouseholdRevealField field, const std::string& reason);

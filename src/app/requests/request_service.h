@@ -27,6 +27,7 @@
 #include "core/requests/service_deadlines.h"
 #include "core/requests/service_stats.h"
 #include "core/result.h"
+#include "store/case_links.h"
 #include "store/database.h"
 #include "store/orgs.h"
 #include "store/request_portal.h"
@@ -75,6 +76,9 @@ struct RequestView {
   //! Its follow-up visit (回访), when one was opened and the actor sees the org that owes it;
   //! only filled by Get and FinishFollowUp.
   std::optional<store::FollowUpItem> follow_up;
+  //! What the request became (a hardship file, …), as far as the actor sees the targets' orgs;
+  //! only filled by Get.
+  std::vector<store::CaseLinkRow> links;
 };
 
 //! What the worker sees: no contact details, no internal notes, no handler names.

@@ -1,5 +1,6 @@
 // Hardship files and region standards (issue 20): GET/POST /api/v1/hardship/files,
-// GET /api/v1/hardship/files/:id, POST /api/v1/hardship/files/:id/override and .../reveal;
+// GET /api/v1/hardship/files/:id, POST /api/v1/hardship/files/:id/override, .../reveal and
+// .../close;
 // GET/POST /api/v1/standards (loading is for administrators). Who may do what, and which
 // files exist for whom, is decided in app/hardship; here are only JSON and query mapping.
 #include "http/routes/hardship_json.h"
@@ -13,6 +14,7 @@ Result<Reply> ListFiles(Call& call) {
   Error invalid = InvalidInput();
   app::HardshipFilter filter;
   filter.status = QueryValue(query, "status").substr(0, 16);
+  filter.level = QueryValue(query, "level").substr(0, 16);
   filter.limit = QueryLimit(query, 50, invalid);
   filter.before_id = QueryCursor(query, "after", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
@@ -44,6 +46,18 @@ Result<Reply> OverrideLevel(Call& call) {
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::HardshipFileDetail d,
                       call.app.hardship().Override(*call.actor, id, level, reason));
+  return JsonReply(beast_http::status::ok, WriteHardshipDetail, d, call.locale);
+}
+
+Result<Reply> CloseFile(Call& call) {
+  ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
+  ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
+  Error invalid = InvalidInput();
+  const std::string reason = RequireString(body, "reason", invalid).substr(0, 16);
+  const std::string note = OptionalString(body, "note", invalid).value_or("");
+  if (!invalid.fields.empty()) return Fail(std::move(invalid));
+  ZJ_ASSIGN_OR_RETURN(app::HardshipFileDetail d,
+                      call.app.hardship().Close(*call.actor, id, reason, note));
   return JsonReply(beast_http::status::ok, WriteHardshipDetail, d, call.locale);
 }
 
@@ -116,6 +130,7 @@ void AddHardshipRoutes(std::vector<Route>& routes) {
       {verb::post, "/api/v1/hardship/files/:id/override", Access::kSession, OverrideLevel});
   routes.push_back(
       {verb::post, "/api/v1/hardship/files/:id/reveal", Access::kSession, RevealPerson});
+  routes.push_back({verb::post, "/api/v1/hardship/files/:id/close", Access::kSession, CloseFile});
   routes.push_back({verb::get, "/api/v1/standards", Access::kSession, ListStandards});
   routes.push_back({verb::post, "/api/v1/standards", Access::kSession, LoadStandard});
 }

@@ -55,6 +55,8 @@ void WriteFileFields(JsonWriter& w, const app::HardshipFileView& f, i18n::Locale
   WriteCodes(w, r.exclusions);
   w.Key("opened_at").Int(r.opened_at);
   w.Key("updated_at").Int(r.updated_at);
+  w.Key("closed_at").OptInt(r.closed_at);
+  w.Key("close_reason").OptStr(r.close_reason);
 }
 
 std::vector<std::string> Codes(const nlohmann::json& body, const std::string& field,
@@ -98,6 +100,13 @@ void WriteHardshipSummary(JsonWriter& w, const app::HardshipFileView& f, i18n::L
 void WriteHardshipDetail(JsonWriter& w, const app::HardshipFileDetail& d, i18n::Locale locale) {
   w.Object();
   WriteFileFields(w, d.file, locale);
+  w.Key("request");
+  if (d.request) {
+    w.Object().Key("id").Id(d.request->id).Key("tracking_number").Str(d.request->tracking_number);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
   w.Key("household").Array();
   for (const auto& p : d.household) {
     w.Object()
@@ -165,6 +174,7 @@ app::NewHardshipFile ReadNewHardshipFile(const nlohmann::json& body, Error& inva
   }
   f.org_id = OptionalId(body, "org_id", invalid);
   f.member_id = OptionalId(body, "member_id", invalid);
+  f.request_id = OptionalId(body, "request_id", invalid);
   f.member_income_fen = Fen(body, "member_income_fen", invalid, "member_income_fen");
   f.sudden_cost_fen = Fen(body, "sudden_cost_fen", invalid, "sudden_cost_fen");
   f.sudden_medical_fen = Fen(body, "sudden_medical_fen", invalid, "sudden_medical_fen");
