@@ -303,6 +303,7 @@ function requestFields() {
       milestones: true,
       allowed_actions: true,
       follow_up: true,
+      links: true,
       events: true,
     } satisfies Keys<RequestsApi.Detail>,
     FollowUp: followUp satisfies Keys<RequestsApi.FollowUp>,

@@ -85,7 +85,14 @@ export namespace RequestsApi {
     allowed_actions: Step[]
     /** Its follow-up visit (回访), when one was opened and the caller sees the org owing it. */
     follow_up: FollowUp | null
+    /** What the request became (a hardship file, …), as far as the caller sees it. */
+    links: CaseLink[]
     events: Event[]
+  }
+  export interface CaseLink {
+    kind: 'hardship_file'
+    id: string
+    created_at: number
   }
   export interface MilestoneInfo {
     milestone: Milestone

@@ -1,4 +1,5 @@
 // English messages. Same keys as zh-CN.ts; `satisfies` makes a missing or extra key a type error.
+import { hardshipEn } from './hardship.en'
 import type { MessageSchema } from './zh-CN'
 
 const en = {
@@ -1521,6 +1522,7 @@ const en = {
       download: 'Download the export',
     },
   },
+  hardship: hardshipEn,
 } satisfies MessageSchema
 
 export default en

@@ -1,5 +1,7 @@
 // Simplified Chinese messages: the default locale and the reference for every other one.
 // en.ts must have exactly the same keys (checked by the type of en.ts and by locales.spec.ts).
+import { hardshipZhCN } from './hardship.zh-CN'
+
 const zhCN = {
   app: {
     name: '职工之家',
@@ -1519,6 +1521,7 @@ const zhCN = {
       download: '下载导出文件',
     },
   },
+  hardship: hardshipZhCN,
 }
 
 export default zhCN

@@ -12,6 +12,7 @@ import { auditRoutes } from './modules/audit'
 import { authRoutes } from './modules/auth'
 import { coverageRoutes } from './modules/coverage'
 import { errorRoutes } from './modules/errors'
+import { hardshipRoutes } from './modules/hardship'
 import { homeRoutes } from './modules/home'
 import { memberRoutes } from './modules/members'
 import { orgRoutes } from './modules/orgs'
@@ -26,7 +27,7 @@ export const routes = [
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes, ...hardshipRoutes],
   },
   ...portalRoutes,
   ...errorRoutes,

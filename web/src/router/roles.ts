@@ -20,3 +20,6 @@ export const REQUEST_INTAKE = ['admin', 'staff', 'cadre', 'operator']
 
 /** May accept, resolve and reply to requests. */
 export const REQUEST_HANDLERS = ['admin', 'staff', 'cadre']
+
+/** May list, open, read and close hardship files (困难职工档案), and read the 低保 standards. */
+export const HARDSHIP_VIEWERS = ['admin', 'staff', 'cadre']

@@ -191,6 +191,24 @@ describe('router guard', () => {
     for (const role of ['admin', 'staff', 'cadre', 'operator']) expect(await open(role, '/card-check'), role).toBe('card-check')
   })
 
+  it('opens the hardship files and standards for cadres, staff and administrators, not operators', async () => {
+    const open = async (role: string, path: string) => {
+      setActivePinia(createPinia())
+      answerSession(200, { ...signedIn, user: { ...signedIn.user, role } })
+      const router = createAppRouter(createMemoryHistory())
+      await router.push(path)
+      return router.currentRoute.value.name
+    }
+    for (const role of ['admin', 'staff', 'cadre']) {
+      expect(await open(role, '/hardship'), role).toBe('hardship-files')
+      expect(await open(role, '/hardship/new?member=7'), role).toBe('hardship-open')
+      expect(await open(role, '/hardship/42'), role).toBe('hardship-file')
+      expect(await open(role, '/standards'), role).toBe('standards')
+    }
+    expect(await open('operator', '/hardship')).toBe('home')
+    expect(await open('operator', '/hardship/42')).toBe('home')
+  })
+
   it('shows the not-found page for unknown paths', async () => {
     answerSession(401)
     const router = createAppRouter(createMemoryHistory())
