@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { launchChromium, watchedPage } from './chromium.mjs'
+import { staffApi } from './portal_helpers.mjs'
 import { ADMIN_PASSWORD, artifactsDir, runCli, startServer } from './server.mjs'
 
 const { url, db } = await startServer()
@@ -85,8 +86,13 @@ describe('hardship files', () => {
     const found = await api.get(`/api/v1/requests?q=${tracking}`)
     assert.equal(found.items.length, 1, JSON.stringify(found))
     const requestId = found.items[0].id
-    const member = (await api.get('/api/v1/members?status=active&limit=1')).items[0]
-    assert.ok(member, 'the demo has a member in the cadre’s subtree')
+    // A new member of the cadre's union (the demo's members may already be in a file).
+    const someone = (await api.get('/api/v1/members?status=active&limit=1')).items[0]
+    assert.ok(someone, 'the demo has a member in the cadre’s subtree')
+    const cadre = await staffApi(url, 'cadre.donghuamen')
+    const created = await cadre('POST', '/api/v1/members', { union_id: someone.union.id, name: '周卫东', id_number: idNumber('19780520', 331), join_date: '2015-03-01' })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    const member = created.body
 
     await page.goto(`${url}/requests/${requestId}`)
     await page.getByTestId('request-links').waitFor()
