@@ -31,6 +31,10 @@ TEST_P(HardshipCloseTest, ClosingFreesTheHouseholdForANewFile) {
   EXPECT_TRUE(closed->file.row.closed_at.has_value());
   ASSERT_FALSE(closed->steps.empty());
   EXPECT_EQ(closed->steps.back().step, "closed");
+  auto flow = app_->hardship_flow().Of(cadre_a_, id);
+  ASSERT_OK(flow);
+  EXPECT_EQ(flow->row.stage, "closed") << "the workflow ends with the file";
+  EXPECT_TRUE(flow->offered.empty());
   EXPECT_THAT(closed->steps.back().detail, HasSubstr("再就业"));
 
   // The household may be opened again; the old file stays closed.

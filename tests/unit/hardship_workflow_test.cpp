@@ -86,7 +86,7 @@ TEST(HardshipWorkflow, NamesRoundTrip) {
   }
   EXPECT_EQ(names.size(), 11u) << "every step has its own name";
   EXPECT_FALSE(ParseStage("open"));
-  EXPECT_TRUE(IsCloseReason("out_of_hardship"));
+  EXPECT_TRUE(IsCloseReason("lifted"));
   EXPECT_FALSE(IsCloseReason("bored"));
 }
 

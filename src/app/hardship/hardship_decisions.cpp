@@ -5,7 +5,9 @@
 #include "app/hardship/hardship_service.h"
 #include "app/members/member_access.h"
 #include "app/orgs/org_scope.h"
+#include "core/hardship/hardship_workflow.h"
 #include "core/text/halfwidth.h"
+#include "store/hardship_flow.h"
 
 namespace zj::app {
 
@@ -67,6 +69,18 @@ Result<HardshipFileDetail> HardshipService::Close(const Actor& actor, std::int64
                            actor.remote_addr, {{"reason", reason}}};
     ZJ_RETURN_IF_ERROR(audit_.Record(c, AuditActor::From(actor), event));
     ZJ_RETURN_IF_ERROR(store::CloseHardshipFile(c, id, reason, clock_.NowMs()));
+    // The workflow ends with the file, from whatever stage it stood at.
+    ZJ_ASSIGN_OR_RETURN(auto flow, store::FindHardshipFlow(c, id));
+    if (flow) {
+      store::HardshipFlowRow closed = *flow;
+      closed.stage = std::string(hardship::StageName(hardship::Stage::kClosed));
+      closed.updated_at = clock_.NowMs();
+      ZJ_ASSIGN_OR_RETURN(bool moved, store::UpdateHardshipFlow(c, closed, flow->stage));
+      if (!moved) {
+        return Fail(ErrorCode::kConflict, "error.hardship.closed",
+                    "hardship file " + std::to_string(id) + " moved meanwhile");
+      }
+    }
     std::vector<std::pair<std::string, std::string>> detail{{"reason", reason}};
     if (!why.empty()) detail.emplace_back("note", why);
     ZJ_RETURN_IF_ERROR(Step(c, actor, id, "closed", detail));

@@ -107,11 +107,6 @@ bool IsExclusion(std::string_view code) {
   return std::find(std::begin(kExclusions), std::end(kExclusions), code) != std::end(kExclusions);
 }
 
-bool IsCloseReason(std::string_view code) {
-  return std::find(std::begin(kCloseReasons), std::end(kCloseReasons), code) !=
-         std::end(kCloseReasons);
-}
-
 std::vector<FieldError> CheckCauses(std::string_view main,
                                     const std::vector<std::string>& secondary) {
   std::vector<FieldError> out;

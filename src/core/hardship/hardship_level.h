@@ -75,13 +75,9 @@ inline constexpr std::string_view kCauses[] = {
 inline constexpr std::string_view kExclusions[] = {"two_or_more_homes", "business_employing_others",
                                                    "private_school_fees", "study_abroad_own_cost"};
 inline constexpr std::size_t kMaxSecondaryCauses = 3;
-//! Why a file is closed: 脱困 (out of hardship), retired, transferred, died, other.
-inline constexpr std::string_view kCloseReasons[] = {"lifted", "retired", "transferred", "died",
-                                                     "other"};
 
 bool IsCause(std::string_view code);
 bool IsExclusion(std::string_view code);
-bool IsCloseReason(std::string_view code);
 
 //! Field errors of a main cause and its secondary ones: main one of kCauses
 //! ("error.hardship.cause"); secondary each a cause, distinct, not the main, at most three

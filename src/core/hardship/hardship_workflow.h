@@ -62,9 +62,10 @@ bool IsOpen(Stage stage);
 //! last; object and answer only while publicised; nothing once closed, erasing is the job's).
 std::vector<Step> OfferedSteps(Stage stage);
 
-//! Why a file is closed. "not_eligible" and "withdrawn" end an application before approval.
-inline constexpr std::string_view kCloseReasons[] = {
-    "out_of_hardship", "retired", "transferred", "died", "not_eligible", "withdrawn", "other"};
+//! Why a file is closed: 脱困 (lifted out of hardship), retired, transferred, died, other (an
+//! application found not eligible, withdrawn, …; a note says which).
+inline constexpr std::string_view kCloseReasons[] = {"lifted", "retired", "transferred", "died",
+                                                     "other"};
 bool IsCloseReason(std::string_view code);
 
 //! The rules a federation sets (data; the defaults are service-rules.md's example).
