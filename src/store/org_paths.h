@@ -66,6 +66,8 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     {"hardship_flows", "org_path", "federation_id"},
     // A request's link to what it became follows the target's org; it has no federation column.
     {"case_links", "org_path", ""},
+    // An aid grant is seen, like its file, by whoever sees the file's org (issue 20).
+    {"aid_grants", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {
