@@ -39,6 +39,8 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       jobs_(db, clock, random, vault_, audit_, config.jobs),
       standards_(db, clock, audit_, BuiltinRegions()),
       hardship_(db, clock, random, audit_, vault_, standards_),
-      hardship_flow_(db, clock, random, audit_, calendar_book_) {}
+      hardship_flow_(db, clock, random, audit_, calendar_book_),
+      aid_rules_(db, clock, audit_),
+      aid_(db, clock, random, audit_, vault_) {}
 
 }  // namespace zj::app

@@ -4,6 +4,8 @@
 #include "app/accounts/account_service.h"
 #include "app/accounts/contact_service.h"
 #include "app/accounts/user_directory.h"
+#include "app/aid/aid_rules_service.h"
+#include "app/aid/aid_service.h"
 #include "app/audit/audit_service.h"
 #include "app/calendar/calendar_service.h"
 #include "app/cards/card_service.h"
@@ -92,6 +94,9 @@ class Application {
   HardshipService& hardship() { return hardship_; }
   //! The hardship file's workflow (applied → … → active, annual review) and its rules.
   HardshipFlowService& hardship_flow() { return hardship_flow_; }
+  //! Aid grants to hardship files and the rules, limits and budgets of aid (issue 20).
+  AidRulesService& aid_rules() { return aid_rules_; }
+  AidService& aid() { return aid_; }
 
  private:
   store::Database& db_;
@@ -128,6 +133,8 @@ class Application {
   StandardsService standards_;
   HardshipService hardship_;  // after standards_, which it measures files against
   HardshipFlowService hardship_flow_;
+  AidRulesService aid_rules_;
+  AidService aid_;
 };
 
 }  // namespace zj::app

@@ -1,6 +1,6 @@
 // The parts of the server's message catalogue (messages.h): messages.cpp holds the shared keys
 // (titles, field and input errors, accounts, orgs, …); a module keeps its own file with one
-// sorted array (cli_, members_, requests_, hardship_messages.cpp) rather than growing
+// sorted array (cli_, members_, requests_, hardship_, aid_messages.cpp) rather than growing
 // messages.cpp, and is listed in messages.cpp's Parts().
 #pragma once
 
@@ -24,5 +24,7 @@ std::span<const CatalogueEntry> RequestMessages();
 //! Hardship files and region standards (issue 20), sorted by key.
 std::span<const CatalogueEntry> HardshipMessages();
 std::span<const CatalogueEntry> HardshipFlowMessages();
+//! Aid grants and the rules of aid (issue 20), sorted by key.
+std::span<const CatalogueEntry> AidMessages();
 
 }  // namespace zj::i18n

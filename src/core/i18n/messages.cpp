@@ -263,13 +263,14 @@ constexpr Entry kCatalogue[] = {
 };
 
 //! Every part of the catalogue, each sorted by key (catalogue.h).
-std::array<std::span<const Entry>, 6> Parts() {
+std::array<std::span<const Entry>, 7> Parts() {
   return {std::span<const Entry>(kCatalogue),
           CliMessages(),
           MemberMessages(),
           RequestMessages(),
           HardshipMessages(),
-          HardshipFlowMessages()};
+          HardshipFlowMessages(),
+          AidMessages()};
 }
 
 const Entry* Lookup(std::string_view key) {
