@@ -162,5 +162,6 @@ void AddMyMembershipRoutes(std::vector<Route>& routes);
 void AddJobRoutes(std::vector<Route>& routes);
 void AddHardshipRoutes(std::vector<Route>& routes);
 void AddHardshipFlowRoutes(std::vector<Route>& routes);
+void AddAidRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

@@ -131,6 +131,7 @@ std::vector<Route> ApiRoutes() {
   AddMemberRoutes(routes);
   AddHardshipRoutes(routes);
   AddHardshipFlowRoutes(routes);
+  AddAidRoutes(routes);
   AddMemberTransferRoutes(routes);
   AddMemberImportRoutes(routes);
   AddRequestRoutes(routes);

@@ -202,6 +202,42 @@ const Row kRows[] = {
   R"({"region_code":"{street_code}","year":2027,"dibao_monthly_fen":150000,"source":"样例"})", "",
   {"401/401", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
 
+// ---- aid grants (issue 20): cadres, staff and administrators propose and see grants in their
+// subtree; a caller of the district decides them and pays from the district's budget; the
+// rules, limits and budgets are read by them and loaded by administrators
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/aid/grants", "/api/v1/aid/grants?limit=200", "", "{aid_grant}",
+  {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/aid/grants", "",
+  R"({"file_id":"{new_hardship_file}","kind":"festival","period":"2026"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/aid/grants/:id", "/api/v1/aid/grants/{aid_grant}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/aid/grants/:id/approve", "/api/v1/aid/grants/{new_aid_grant}/approve", "{}",
+  "", {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/aid/grants/:id/refuse", "/api/v1/aid/grants/{new_aid_grant}/refuse",
+  R"({"reason":"材料不全"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/aid/grants/:id/pay", "/api/v1/aid/grants/{new_approved_aid_grant}/pay",
+  R"({"paid_on":"2026-11-20","method":"bank_transfer"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/aid/rules", "", "", "",
+  {"401/401", "2xx/2xx", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/aid/rules", "",
+  R"({"scope_org_id":"{union}","year":2026,"kind":"living","level":"deep",)"
+  R"("rule":"months_of_dibao","months":10})", "",
+  {"401/401", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/aid/limits", "", "", "",
+  {"401/401", "2xx/2xx", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/aid/limits", "",
+  R"({"scope_org_id":"{union}","kind":"living","org_level":"grassroots","max_fen":200000})", "",
+  {"401/401", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/aid/budgets", "", "", "",
+  {"401/401", "2xx/2xx", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/aid/budgets", "",
+  R"({"org_id":"{union}","year":2026,"kind":"living","amount_fen":1000000})", "",
+  {"401/401", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
+
 // ---- member transfers: the other side decides, the asking side cancels; an administrator is
 // above both and decides only overdue ones (app/members/transfer_service.h)
 //  worker     cadre      staff      operator   admin      anonymous

@@ -78,6 +78,7 @@ void RouteMatrixTest::BuildWorld() {
         streets->at(0).code.substr(0, 6), 2026, 145000, std::nullopt, std::nullopt, "样例"};
     EXPECT_TRUE(app_->standards().Load(app::SystemActor(), standard).has_value());
   }
+  LoadAidRules();
   a_ = MakePlace(district_a_, streets_a_, staff_a_, "A");
   b_ = MakePlace(district_b_, streets_b_, staff_b_, "B");
   // Transfers and imports reach across: A's transfer comes from B, B's stays inside B.
@@ -125,6 +126,7 @@ RouteMatrixTest::Place RouteMatrixTest::MakePlace(const OrgRef& district,
   EXPECT_TRUE(app_->contacts().SetPhone(builder, p.user, "13800138000").has_value()) << tag;
   p.binding = NewBinding(p);
   NewHardshipFile(p);
+  p.aid_grant = NewAidGrant(p, false);
   return p;
 }
 
@@ -554,6 +556,7 @@ void RouteMatrixTest::DefinePlaceholders() {
     NewHardshipFile(fresh);
     return Id(fresh.hardship_file);
   };
+  DefineAidPlaceholders();
 
   // Workers' own things. A worker's "in" is their own; "out" is the side's, someone else's.
   f["new_sign_in"] = [this](const Place&, Side, const Caller&) {

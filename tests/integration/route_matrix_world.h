@@ -56,6 +56,7 @@ class RouteMatrixTest : public CoverageTest {
     std::int64_t binding = 0;          //!< pending: a worker claimed a new member of union1
     std::int64_t hardship_file = 0;    //!< a household's open file in union1 (issue 20)
     std::int64_t hardship_person = 0;  //!< its first person
+    std::int64_t aid_grant = 0;        //!< a proposed festival grant to another file of union1
     app::Actor builder;                //!< staff of the district who made all of it
   };
 
@@ -97,6 +98,13 @@ class RouteMatrixTest : public CoverageTest {
   std::int64_t NewCadre(const Place& p);
   //! Opens a hardship file of one person (entered by hand) in union1; sets the place's file.
   void NewHardshipFile(Place& p);
+  // Aid (route_matrix_aid.cpp): the federation's festival rule, limits and both districts'
+  // budgets; a new open file of one person in union1; a festival grant to a new file, proposed
+  // or approved by the side's builder; their placeholders.
+  void LoadAidRules();
+  std::int64_t NewOpenFile(const Place& p);
+  std::int64_t NewAidGrant(const Place& p, bool approved);
+  void DefineAidPlaceholders();
   struct Filed {
     std::int64_t id = 0;
     std::string tracking_number;

@@ -1,0 +1,61 @@
+// The role × route matrix's aid world (issue 20): the federation's festival rule (a fixed ¥500
+// for a 深度 household), approval limits that leave ¥500 to the grassroots, and a budget for
+// each district; grants to new files of a side's union1, proposed or approved by the side's
+// builder (staff of the district).
+#include "core/orgs/org_path.h"
+#include "route_matrix_world.h"
+
+namespace zj::test {
+
+void RouteMatrixTest::LoadAidRules() {
+  const std::int64_t root = OrgPath::FromStored(district_a_.path).Ids().front();
+  const app::Actor system = app::SystemActor();
+  auto rule = app_->aid_rules().LoadRule(
+      system, {root, 2026, "festival", "deep", "fixed", 0, 50000, 0, std::nullopt, "household"});
+  EXPECT_TRUE(rule.has_value()) << Describe(rule.error());
+  auto limit = app_->aid_rules().LoadLimit(system, {root, "festival", "grassroots", 100000});
+  EXPECT_TRUE(limit.has_value()) << Describe(limit.error());
+  for (const auto* d : {&district_a_, &district_b_}) {
+    auto budget = app_->aid_rules().LoadBudget(system, {d->id, 2026, "festival", 100'000'000});
+    EXPECT_TRUE(budget.has_value()) << Describe(budget.error());
+  }
+}
+
+std::int64_t RouteMatrixTest::NewOpenFile(const Place& p) {
+  app::NewHardshipFile f;
+  f.org_id = p.union1;
+  f.year = 2026;
+  f.main_cause = "illness";
+  f.household.push_back({"self", "王秀英", NewIdNumber(), 0, std::nullopt});
+  auto opened = app_->hardship().Open(p.builder, f);
+  EXPECT_TRUE(opened.has_value()) << Describe(opened.error());
+  return opened ? opened->file.row.id : 0;
+}
+
+std::int64_t RouteMatrixTest::NewAidGrant(const Place& p, bool approved) {
+  auto proposed = app_->aid().Propose(p.builder, {NewOpenFile(p), "festival", "2026", {}, 0, 0});
+  EXPECT_TRUE(proposed.has_value()) << Describe(proposed.error());
+  if (!proposed) return 0;
+  const std::int64_t id = proposed->grant.row.id;
+  if (approved) {
+    auto done = app_->aid().Approve(p.builder, id);
+    EXPECT_TRUE(done.has_value()) << Describe(done.error());
+  }
+  return id;
+}
+
+void RouteMatrixTest::DefineAidPlaceholders() {
+  auto& f = placeholders_;
+  f["aid_grant"] = [](const Place& p, Side, const Caller&) { return std::to_string(p.aid_grant); };
+  f["new_hardship_file"] = [this](const Place& p, Side, const Caller&) {
+    return std::to_string(NewOpenFile(p));
+  };
+  f["new_aid_grant"] = [this](const Place& p, Side, const Caller&) {
+    return std::to_string(NewAidGrant(p, false));
+  };
+  f["new_approved_aid_grant"] = [this](const Place& p, Side, const Caller&) {
+    return std::to_string(NewAidGrant(p, true));
+  };
+}
+
+}  // namespace zj::test
