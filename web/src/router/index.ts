@@ -8,6 +8,7 @@ import { useWorkerSessionStore } from '@/stores/worker-session'
 import { needsNotice } from '@/views/portal/account/privacy-notice'
 import './meta'
 import { accountRoutes } from './modules/accounts'
+import { aidRoutes } from './modules/aid'
 import { auditRoutes } from './modules/audit'
 import { authRoutes } from './modules/auth'
 import { coverageRoutes } from './modules/coverage'
@@ -27,7 +28,7 @@ export const routes = [
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes, ...hardshipRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes, ...hardshipRoutes, ...aidRoutes],
   },
   ...portalRoutes,
   ...errorRoutes,

@@ -189,6 +189,8 @@ describe('router guard', () => {
     for (const role of ['admin', 'staff', 'cadre']) expect(await open(role, '/member-corrections'), role).toBe('member-corrections')
     expect(await open('operator', '/member-corrections')).toBe('home')
     for (const role of ['admin', 'staff', 'cadre', 'operator']) expect(await open(role, '/card-check'), role).toBe('card-check')
+    for (const role of ['admin', 'staff', 'cadre']) expect(await open(role, '/aid-grants'), role).toBe('aid-grants')
+    expect(await open('operator', '/aid-grants')).toBe('home')
   })
 
   it('opens the hardship files and standards for cadres, staff and administrators, not operators', async () => {
