@@ -88,8 +88,7 @@ TEST(AidRules, PeriodsPerKind) {
 }
 
 TEST(AidRules, ApproverLevelAtTheLimits) {
-  const std::vector<Limit> limits{{OrgLevel::kGrassroots, 200'000},
-                                  {OrgLevel::kStreet, 1'000'000}};
+  const std::vector<Limit> limits{{OrgLevel::kGrassroots, 200'000}, {OrgLevel::kStreet, 1'000'000}};
   EXPECT_EQ(ApproverLevel(limits, 0), OrgLevel::kGrassroots);
   EXPECT_EQ(ApproverLevel(limits, 200'000), OrgLevel::kGrassroots);
   EXPECT_EQ(ApproverLevel(limits, 200'001), OrgLevel::kStreet);

@@ -40,9 +40,9 @@ std::optional<Per> ParsePer(std::string_view code);
 
 struct Rule {
   RuleKind rule = RuleKind::kFixed;
-  int months = 0;                //!< months_of_dibao
-  std::int64_t amount_fen = 0;   //!< fixed
-  int share_pct = 0;             //!< share_of_cost, 1..100
+  int months = 0;                       //!< months_of_dibao
+  std::int64_t amount_fen = 0;          //!< fixed
+  int share_pct = 0;                    //!< share_of_cost, 1..100
   std::optional<std::int64_t> cap_fen;  //!< of the whole grant (after the per-unit count)
   Per per = Per::kHousehold;
 };
@@ -51,8 +51,8 @@ struct Rule {
 struct GrantFacts {
   std::int64_t dibao_monthly_fen = 0;  //!< the file's 低保 line
   int household_size = 1;
-  int students = 0;               //!< for a rule per student
-  std::int64_t cost_fen = 0;      //!< for share_of_cost: the cost after other payers
+  int students = 0;           //!< for a rule per student
+  std::int64_t cost_fen = 0;  //!< for share_of_cost: the cost after other payers
 };
 
 struct Amount {
