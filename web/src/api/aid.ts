@@ -18,9 +18,23 @@ export namespace AidApi {
     approver_level: Level
     budget_org_id: string
     rule: { key: string; args: Record<string, string>; text: string }
+    proposed_by: string | null
     proposed_at: number
+    decided_by: string | null
     decided_at: number | null
     refuse_reason: string | null
+    updated_at: number
+    /** The detail's only (GET /api/v1/aid/grants/{id} and the decisions' answers). */
+    payments?: Payment[]
+  }
+  export interface Payment {
+    id: string
+    paid_on: string
+    amount_fen: number
+    method: 'bank_transfer' | 'cash' | 'other'
+    batch_id: string | null
+    paid_by: string | null
+    paid_at: number
   }
   export interface Page {
     items: Grant[]

@@ -3,6 +3,7 @@
 // The key lists are checked against the TypeScript types, so a field added on either side fails.
 import { describe, expect, it } from 'vitest'
 import openapi from '../../../src/http/openapi.json'
+import type { AidApi } from './aid'
 import type { CoverageApi } from './coverage'
 import type { EnterprisesApi } from './enterprises'
 import type { MemberCorrectionsApi } from './member-corrections'
@@ -18,6 +19,25 @@ import type { WorkerBindingsApi } from './worker-bindings'
 type Keys<T> = Record<keyof T, true>
 
 const fields = {
+  AidGrant: {
+    id: true,
+    file_id: true,
+    org: true,
+    kind: true,
+    period: true,
+    amount_fen: true,
+    status: true,
+    approver_level: true,
+    budget_org_id: true,
+    rule: true,
+    proposed_by: true,
+    proposed_at: true,
+    decided_by: true,
+    decided_at: true,
+    refuse_reason: true,
+    updated_at: true,
+    payments: true,
+  } satisfies Keys<AidApi.Grant>,
   OrgNode: { id: true, code: true, name: true, kind: true, status: true, has_children: true } satisfies Keys<OrgsApi.Node>,
   Org: {
     id: true,
@@ -474,6 +494,10 @@ const calls: [string, string][] = [
   ['get', '/api/v1/member-corrections'],
   ['post', '/api/v1/member-corrections/{id}/approve'],
   ['post', '/api/v1/member-corrections/{id}/reject'],
+  ['get', '/api/v1/aid/grants'],
+  ['post', '/api/v1/aid/grants/{id}/approve'],
+  ['post', '/api/v1/aid/grants/{id}/refuse'],
+  ['post', '/api/v1/aid/grants/{id}/pay'],
 ]
 
 interface Schema {

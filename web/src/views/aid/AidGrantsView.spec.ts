@@ -17,8 +17,11 @@ function grant(id: string, status: string) {
     approver_level: 'district',
     budget_org_id: '2',
     rule: { key: 'aid.rule.months_of_dibao', args: {}, text: '10 个月低保（每月 1,450.00 元）× 1' },
+    proposed_by: '11',
     proposed_at: 1795593600000,
+    decided_by: null,
     decided_at: null,
+    updated_at: 1795593600000,
     refuse_reason: status === 'refused' ? '材料不全' : null,
   }
 }
