@@ -1,5 +1,7 @@
 #include "store/aid_grants.h"
 
+#include "store/workbench_counts.h"
+
 namespace zj::store {
 
 namespace {
@@ -177,6 +179,8 @@ Result<std::int64_t> CountAidToDecide(Connection& conn, const std::string& low,
                       conn.Query(approver_level.empty() ? kCountAny : kCountLevel, p));
   return rows.empty() ? 0 : rows.front().Int(0);
 }
+
+const Sql& AidToDecideStatement() { return kCountLevel; }
 
 Result<void> InsertAidPayment(Connection& conn, const AidPaymentRow& row) {
   const std::vector<Value> p{row.id,     row.grant_id,      row.paid_on,      row.amount_fen,

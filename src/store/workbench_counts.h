@@ -60,4 +60,8 @@ Result<std::int64_t> CountRunningImports(Connection& conn, const std::string& pa
 //! The statement CountRunningImports runs ($1, $2: the path range), for the query-plan test.
 const Sql& RunningImportsStatement();
 
+//! The statement of CountAidToDecide (store/aid_grants.h) for one level ($1, $2: the path range;
+//! $3: the level), for the query-plan test; defined beside it in aid_grants.cpp.
+const Sql& AidToDecideStatement();
+
 }  // namespace zj::store

@@ -1,5 +1,6 @@
 // The workbench's "transfers to decide" and "imports running" read the partial indexes of
-// migration 0023 on both stores, so their cost follows the open rows, not the history. Checked
+// migration 0023 on both stores, and "aid to decide" the queue index of 0027, so their cost
+// follows the open rows, not the history. Checked
 // on the query plans the backends choose (PostgreSQL with sequential scans priced out, as its
 // planner rightly prefers them on a test's few rows), for every pending-transfer box.
 #include <gtest/gtest.h>
@@ -68,6 +69,12 @@ TEST_P(OpenWorkPlansTest, RunningImportsAreCountedFromTheRunningOnes) {
   const std::string plan =
       PlanOf(store::RunningImportsStatement(), {std::string("/1/"), std::string("/10")});
   EXPECT_NE(plan.find("member_imports_running"), std::string::npos) << plan;
+}
+
+TEST_P(OpenWorkPlansTest, AidToDecideIsCountedFromTheQueueIndex) {
+  const std::string plan = PlanOf(store::AidToDecideStatement(),
+                                  {std::string("/1/"), std::string("/10"), std::string("street")});
+  EXPECT_NE(plan.find("aid_grants_queue"), std::string::npos) << plan;
 }
 
 }  // namespace
