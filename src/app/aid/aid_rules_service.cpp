@@ -95,8 +95,8 @@ Result<store::ApprovalLimitRow> AidRulesService::LoadLimit(const Actor& actor,
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   return store::InTransaction(db_, [&](store::Connection& c) -> Result<store::ApprovalLimitRow> {
     ZJ_RETURN_IF_ERROR(LoadOrgInScope(c, actor, in.scope_org_id, "scope_org_id"));
-    const store::ApprovalLimitRow row{in.scope_org_id, in.kind,   in.org_level,
-                                      in.max_fen,      By(actor), clock_.NowMs()};
+    store::ApprovalLimitRow row{in.scope_org_id, in.kind,   in.org_level,
+                                in.max_fen,      By(actor), clock_.NowMs()};
     ZJ_RETURN_IF_ERROR(store::UpsertApprovalLimit(c, row));
     const AuditEvent event{
         "aid.limit.load",
