@@ -10,6 +10,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "hardship_active.h"
 #include "members_fixture.h"
 
 namespace zj::test {
@@ -65,6 +66,7 @@ class AidTest : public MembersTest {
     }
     auto opened = app_->hardship().Open(actor, f);
     EXPECT_TRUE(opened.has_value()) << Describe(opened.error());
+    if (opened) ActivateHardshipFile(*db_, opened->file.row.id);
     return opened ? *opened : app::HardshipFileDetail{};
   }
 
@@ -223,6 +225,7 @@ TEST_P(AidTest, NoDoubleAidAcrossDistricts) {
       {"child", "王小明", MakeIdNumber("110101", "19850612", 302), 0, std::nullopt});
   auto in_b = app_->hardship().Open(cadre_b_, f);
   ASSERT_OK(in_b);
+  ActivateHardshipFile(*db_, in_b->file.row.id);
   const std::int64_t file_b = in_b->file.row.id;
 
   const auto refused = app_->aid().Propose(cadre_b_, {file_b, "living", "2026", {}, 0, 0});
@@ -322,6 +325,22 @@ TEST_P(AidTest, OutsideTheSubtreeIsNotFound) {
   auto budgets = app_->aid_rules().Budgets(cadre_b_);
   ASSERT_OK(budgets);
   for (const auto& b : *budgets) EXPECT_EQ(b.org_id, district_b_.id);
+}
+
+TEST_P(AidTest, OnlyAFileApprovedThroughItsWorkflowReceivesAid) {
+  app::NewHardshipFile f;
+  f.org_id = union_a_.id;
+  f.year = 2026;
+  f.main_cause = "illness";
+  f.household.push_back(
+      {"self", "王秀英", MakeIdNumber("110101", "19850612", 901), 0, std::nullopt});
+  auto applied = app_->hardship().Open(cadre_a_, f);
+  ASSERT_OK(applied);
+  const auto refused =
+      app_->aid().Propose(cadre_a_, {applied->file.row.id, "living", "2026", {}, 0, 0});
+  ExpectError(refused, ErrorCode::kConflict, "error.aid.file_not_active");
+  ActivateHardshipFile(*db_, applied->file.row.id);
+  EXPECT_TRUE(app_->aid().Propose(cadre_a_, {applied->file.row.id, "living", "2026", {}, 0, 0}));
 }
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(AidTest);

@@ -7,6 +7,7 @@
 
 #include "core/members/national_id.h"
 #include "core/orgs/org_path.h"
+#include "hardship_active.h"
 #include "http/router.h"
 #include "http_app_fixture.h"
 
@@ -59,6 +60,7 @@ class HttpAidTest : public HttpAppTest {
     f.household.push_back({"self", "王秀英", IdNumber(sequence), 0, std::nullopt});
     auto opened = app_->hardship().Open(app::SystemActor(), f);
     EXPECT_TRUE(opened.has_value()) << Describe(opened.error());
+    if (opened) ActivateHardshipFile(*db_, opened->file.row.id);
     return opened ? std::to_string(opened->file.row.id) : "";
   }
 

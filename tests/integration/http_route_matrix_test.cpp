@@ -209,7 +209,7 @@ const Row kRows[] = {
 {"GET",    "/api/v1/aid/grants", "/api/v1/aid/grants?limit=200", "", "{aid_grant}",
   {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
 {"POST",   "/api/v1/aid/grants", "",
-  R"({"file_id":"{new_hardship_file}","kind":"festival","period":"2026"})", "",
+  R"({"file_id":"{new_active_file}","kind":"festival","period":"2026"})", "",
   {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/aid/grants/:id", "/api/v1/aid/grants/{aid_grant}", "", "",
   {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},

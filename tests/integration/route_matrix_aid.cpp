@@ -3,6 +3,7 @@
 // each district; grants to new files of a side's union1, proposed or approved by the side's
 // builder (staff of the district).
 #include "core/orgs/org_path.h"
+#include "hardship_active.h"
 #include "route_matrix_world.h"
 
 namespace zj::test {
@@ -29,6 +30,7 @@ std::int64_t RouteMatrixTest::NewOpenFile(const Place& p) {
   f.household.push_back({"self", "王秀英", NewIdNumber(), 0, std::nullopt});
   auto opened = app_->hardship().Open(p.builder, f);
   EXPECT_TRUE(opened.has_value()) << Describe(opened.error());
+  if (opened) ActivateHardshipFile(*db_, opened->file.row.id);  // aid goes to active files
   return opened ? opened->file.row.id : 0;
 }
 
@@ -47,7 +49,7 @@ std::int64_t RouteMatrixTest::NewAidGrant(const Place& p, bool approved) {
 void RouteMatrixTest::DefineAidPlaceholders() {
   auto& f = placeholders_;
   f["aid_grant"] = [](const Place& p, Side, const Caller&) { return std::to_string(p.aid_grant); };
-  f["new_hardship_file"] = [this](const Place& p, Side, const Caller&) {
+  f["new_active_file"] = [this](const Place& p, Side, const Caller&) {
     return std::to_string(NewOpenFile(p));
   };
   f["new_aid_grant"] = [this](const Place& p, Side, const Caller&) {

@@ -102,7 +102,7 @@ class RouteMatrixTest : public CoverageTest {
   // budgets; a new open file of one person in union1; a festival grant to a new file, proposed
   // or approved by the side's builder; their placeholders.
   void LoadAidRules();
-  std::int64_t NewOpenFile(const Place& p);
+  std::int64_t NewOpenFile(const Place& p);  //!< opened and made active (aid goes to active files)
   std::int64_t NewAidGrant(const Place& p, bool approved);
   void DefineAidPlaceholders();
   struct Filed {

@@ -12,6 +12,7 @@
 #include "core/orgs/org_path.h"
 #include "store/aid_standards.h"
 #include "store/hardship.h"
+#include "store/hardship_flow.h"
 
 namespace zj::app {
 
@@ -135,6 +136,15 @@ Result<AidGrantDetail> AidService::Propose(const Actor& actor, const NewAidGrant
                         "the file is closed or its level is none or excluded",
                         {},
                         {{"level", file->level_final}, {"status", file->status}}});
+    }
+    // Aid goes to households whose file went through the workflow (publicity and approval).
+    ZJ_ASSIGN_OR_RETURN(auto flow, store::FindHardshipFlow(c, file->id));
+    if (!flow || flow->stage != "active") {
+      return Fail(Error{ErrorCode::kConflict,
+                        "error.aid.file_not_active",
+                        "the file is not approved (active) yet",
+                        {},
+                        {{"stage", flow ? flow->stage : std::string("applied")}}});
     }
     const int year = aid::PeriodYear(in.period);
     const auto path = NearestFirst(file->org_path);

@@ -25,6 +25,8 @@ constexpr std::array kMessages = {
       "Someone of the household was already granted this aid in period {period}"},
     E{"error.aid.budget_below_committed", "预算不能低于已承诺的 {committed} 元",
       "The budget cannot be below the {committed} yuan already committed"},
+    E{"error.aid.file_not_active", "档案尚在“{stage}”阶段，审批建档（公示期满）后方可帮扶",
+      "The file is at “{stage}”: aid follows approval, after the publicity"},
     E{"error.aid.file_not_eligible", "档案已结档，或其困难类别不享受帮扶",
       "The file is closed, or its level is not eligible for aid"},
     E{"error.aid.file_unknown", "档案不存在或不在您的管辖范围内",
