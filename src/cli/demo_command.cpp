@@ -208,6 +208,7 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                     << "\n";
           std::cout << i18n::Translate(locale, "cli.demo.history_hardship",
                                        {{"files", std::to_string(loaded->hardship_files)},
+                                        {"grants", std::to_string(loaded->aid_grants)},
                                         {"standards", std::to_string(loaded->standards)}})
                     << "\n";
         } else {

@@ -264,6 +264,20 @@ TEST_P(DemoHistoryTest, AYearOfServiceInEveryStateWithWorkWaitingForEachAccount)
     std::map<std::string, std::int64_t> by_stage(stages->begin(), stages->end());
     EXPECT_GT(by_stage["active"], 15);
     EXPECT_GT(by_stage["applied"], 5) << "the ones not in difficulty, and the newest";
+    // Aid to the active files: most paid, the last round's larger grants waiting for the
+    // district.
+    app::AidFilter paid;
+    paid.status = "paid";
+    paid.limit = 200;
+    auto paid_grants = app_->aid().List(admin, paid);
+    ASSERT_OK(paid_grants);
+    EXPECT_GT(paid_grants->items.size(), 10u);
+    app::AidFilter waiting;
+    waiting.status = "proposed";
+    auto to_decide = app_->aid().List(admin, waiting);
+    ASSERT_OK(to_decide);
+    EXPECT_FALSE(to_decide->items.empty()) << "the last round's larger grants wait";
+    EXPECT_GE(report->aid_grants, static_cast<std::int64_t>(paid_grants->items.size()));
     EXPECT_GT(by_stage["applied"] + by_stage["first_reviewed"] + by_stage["visited"] +
                   by_stage["reviewed"] + by_stage["publicised"] + by_stage["active"],
               by_stage["active"]);

@@ -171,6 +171,8 @@ void ScheduleRequests(World& w, std::deque<PlannedRequest>& planned, Timeline& t
 Result<void> ScheduleMemberHistory(World& w, Timeline& timeline);
 //! Region standards and hardship files over the year (demo_hardship.cpp).
 void ScheduleHardship(World& w, Timeline& timeline);
+//! Aid rules, limits and budgets, and grants to active files over the year (demo_aid.cpp).
+void ScheduleAid(World& w, Timeline& timeline);
 //! Roster imports, with their files kept in w.roster_dir (demo_roster_imports.cpp).
 void ScheduleRosterImports(World& w, Timeline& timeline);
 

@@ -38,11 +38,11 @@ constexpr Entry kMessages[] = {
         "a year of service replayed: {requests} requests ({escalations} escalations, "
         "{follow_ups} follow-up visits), {members} members recorded, {transfers} member "
         "transfers, {imports} roster imports"},
-    Entry{
-        "cli.demo.history_hardship",
-        "困难职工档案 {files} 户；低保标准 {standards} 条（各区示例数据，以民政部门公布为准）",
-        "hardship files: {files} households; {standards} 低保 lines (sample figures per district, "
-        "not the official ones)"},
+    Entry{"cli.demo.history_hardship",
+          "困难职工档案 {files} 户，帮扶 {grants} 笔；低保标准 {standards} 条（各区示例数据，"
+          "以民政部门公布为准）",
+          "hardship files: {files} households, {grants} aid grants; {standards} 低保 lines (sample "
+          "figures per district, not the official ones)"},
     Entry{"cli.demo.history_present", "已有服务记录，未再回放",
           "the year of service was there already"},
     Entry{"cli.demo.history_progress", "正在回放服务记录：{date}",
