@@ -95,6 +95,25 @@ export namespace HardshipApi {
     exclusions: string[]
     year?: number
   }
+  export type Stage = 'applied' | 'first_reviewed' | 'visited' | 'reviewed' | 'publicised' | 'active' | 'closed' | 'erased'
+  export type FlowStep = 'first_review' | 'visit' | 'review' | 'publicise' | 'object' | 'answer' | 'approve' | 'annual_review'
+  /** Where a file stands in its workflow, and the steps the caller may take now (next first). */
+  export interface Flow {
+    file_id: string
+    stage: Stage
+    publicity_ends_on: string | null
+    review_due_on: string | null
+    review_due: boolean
+    open_objections: number
+    offered: FlowStep[]
+    updated_at: number
+  }
+  export interface StepInput {
+    step: FlowStep
+    note?: string
+    visit_on?: string
+    visitors?: string[]
+  }
   export interface NewStandard {
     region_code: string
     year: number
@@ -133,6 +152,15 @@ export function revealHouseholdMemberApi(id: string, personId: string, field: 'n
 
 export function closeHardshipFileApi(id: string, reason: HardshipApi.CloseReason, note: string): Promise<HardshipApi.Detail> {
   return request(`${filePath(id)}/close`, { method: 'POST', body: { reason, note }, silent: true })
+}
+
+export function getHardshipFlowApi(id: string): Promise<HardshipApi.Flow> {
+  return request(`${filePath(id)}/flow`, { silent: true })
+}
+
+/** Field errors (visit_on, visitors, note) and 409s (a step the stage no longer allows) come back as ApiError. */
+export function takeHardshipStepApi(id: string, input: HardshipApi.StepInput): Promise<HardshipApi.Flow> {
+  return request(`${filePath(id)}/steps`, { method: 'POST', body: input, silent: true })
 }
 
 export function listStandardsApi(): Promise<{ items: HardshipApi.Standard[] }> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { HardshipApi } from '@/api/hardship'
 import { i18n } from '@/locales'
-import { buildOpenPayload, emptyOpenForm, emptyPerson, levelArithmetic, levelTagType, parseYuan, yuan } from './hardship-text'
+import { buildOpenPayload, emptyOpenForm, emptyPerson, levelArithmetic, levelTagType, parseYuan, splitVisitors, stepNeedsNote, yuan } from './hardship-text'
 
 function file(changes: Partial<HardshipApi.Summary> = {}): HardshipApi.Summary {
   return {
@@ -126,5 +126,19 @@ describe('buildOpenPayload', () => {
     expect(payload.request_id).toBe('9001')
     expect(payload.household[0]?.work_status).toBe('unemployed')
     expect(errors).toEqual({ 'household[0].income_fen': 'hardship.form.amountRule', sudden_cost_fen: 'hardship.form.amountRule' })
+  })
+})
+
+describe('workflow steps', () => {
+  it('splits visitors at commas of either width, 顿号 and spaces, dropping blanks', () => {
+    expect(splitVisitors('王芳，李强、 赵敏,  周杰 ')).toEqual(['王芳', '李强', '赵敏', '周杰'])
+    expect(splitVisitors(' ， ')).toEqual([])
+    expect(splitVisitors('王芳')).toEqual(['王芳'])
+  })
+  it('asks a note only of an objection and its answer', () => {
+    expect(stepNeedsNote('object')).toBe(true)
+    expect(stepNeedsNote('answer')).toBe(true)
+    expect(stepNeedsNote('approve')).toBe(false)
+    expect(stepNeedsNote('visit')).toBe(false)
   })
 })

@@ -161,3 +161,16 @@ export function personField(index: number, field: 'relation' | 'name' | 'id_numb
 export function closeStep(file: HardshipApi.Detail): HardshipApi.Step | null {
   return [...file.steps].reverse().find((s) => s.step === 'closed') ?? null
 }
+
+/** The visitors typed in one box: split at commas (half- and full-width), 顿号 and spaces, trimmed, blanks dropped. */
+export function splitVisitors(text: string): string[] {
+  return text
+    .split(/[,，、\s]+/)
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0)
+}
+
+/** An objection and its answer say what they are; the other steps take an optional note. */
+export function stepNeedsNote(step: HardshipApi.FlowStep): boolean {
+  return step === 'object' || step === 'answer'
+}
