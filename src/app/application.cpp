@@ -40,6 +40,7 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       standards_(db, clock, audit_, BuiltinRegions()),
       hardship_(db, clock, random, audit_, vault_, standards_),
       hardship_flow_(db, clock, random, audit_, calendar_book_),
+      hardship_sweep_(db, clock, audit_),
       aid_rules_(db, clock, audit_),
       aid_(db, clock, random, audit_, vault_) {}
 

@@ -15,6 +15,7 @@
 #include "app/enterprises/enterprise_service.h"
 #include "app/hardship/hardship_flow.h"
 #include "app/hardship/hardship_service.h"
+#include "app/hardship/hardship_sweep.h"
 #include "app/hardship/standards_service.h"
 #include "app/jobs/job_service.h"
 #include "app/members/id_lookups.h"
@@ -94,6 +95,8 @@ class Application {
   HardshipService& hardship() { return hardship_; }
   //! The hardship file's workflow (applied → … → active, annual review) and its rules.
   HardshipFlowService& hardship_flow() { return hardship_flow_; }
+  //! The workflow's job: the yearly spot-check draw and erasure after the retention years.
+  HardshipSweep& hardship_sweep() { return hardship_sweep_; }
   //! Aid grants to hardship files and the rules, limits and budgets of aid (issue 20).
   AidRulesService& aid_rules() { return aid_rules_; }
   AidService& aid() { return aid_; }
@@ -133,6 +136,7 @@ class Application {
   StandardsService standards_;
   HardshipService hardship_;  // after standards_, which it measures files against
   HardshipFlowService hardship_flow_;
+  HardshipSweep hardship_sweep_;
   AidRulesService aid_rules_;
   AidService aid_;
 };

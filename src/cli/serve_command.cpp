@@ -170,6 +170,11 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
         ZJ_RETURN_IF_ERROR(application.requests().Sweep());
         return {};
       });
+      // The yearly spot-check draw and erasure after retention (app/hardship/hardship_sweep.h).
+      jobs.Add("hardship.sweep", std::chrono::hours(1), [&application]() -> Result<void> {
+        ZJ_RETURN_IF_ERROR(application.hardship_sweep().Run());
+        return {};
+      });
       jobs.Add("coverage.served_expiry", std::chrono::hours(1), [&application]() -> Result<void> {
         ZJ_RETURN_IF_ERROR(app::ExpireServed(application.db(), application.clock().NowMs()));
         return {};

@@ -11,7 +11,7 @@ namespace {
   " f.standard_cost_pct, f.standard_medical_pct,"                                         \
   " f.level_computed, f.level_final, f.override_reason, f.overridden_by, f.main_cause,"   \
   " f.secondary_causes, f.exclusions, f.opened_by, f.opened_at, f.updated_at, o.name,"    \
-  " f.closed_at, f.close_reason"
+  " f.closed_at, f.close_reason, COALESCE(w.stage, 'applied')"
 
 constexpr Sql kInsertFile{
     "hardship_files.insert",
@@ -24,13 +24,18 @@ constexpr Sql kInsertFile{
     " $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)"};
 constexpr Sql kFindFile{"hardship_files.find",
                         "SELECT " ZJ_FILE_COLUMNS
-                        " FROM hardship_files f JOIN orgs o ON o.id = f.org_id WHERE f.id = $1"};
+                        " FROM hardship_files f JOIN orgs o ON o.id = f.org_id"
+                        " LEFT JOIN hardship_flows w ON w.file_id = f.id WHERE f.id = $1"};
 constexpr Sql kListAll{
     "hardship_files.list",
     "SELECT " ZJ_FILE_COLUMNS
     " FROM hardship_files f JOIN orgs o ON o.id = f.org_id"
+    " LEFT JOIN hardship_flows w ON w.file_id = f.id"
     " WHERE f.org_path >= $1 AND f.org_path < $2 AND ($3 = '' OR f.status = $3)"
     " AND (CAST($4 AS BIGINT) = 0 OR f.id < $4) AND ($6 = '' OR f.level_final = $6)"
+    " AND ($7 = '' OR w.stage = $7)"
+    " AND ($8 = '' OR (w.stage = 'active' AND w.review_due_on <= $8))"
+    " AND (CAST($9 AS BIGINT) = 0 OR w.spot_check_due = 1)"
     " ORDER BY f.id DESC LIMIT $5"};
 constexpr Sql kOverride{"hardship_files.override",
                         "UPDATE hardship_files SET level_final = $2, override_reason = $3,"
@@ -104,6 +109,7 @@ HardshipFileRow FileFromRow(const RowView& r) {
   f.org_name = r.Text(27);
   f.closed_at = r.OptInt(28);
   f.close_reason = r.OptText(29);
+  f.stage = r.Text(30);
   return f;
 }
 
@@ -193,12 +199,17 @@ Result<std::optional<HardshipFileRow>> FindHardshipFile(Connection& conn, std::i
   return std::optional<HardshipFileRow>{std::move(rows.front())};
 }
 
-Result<std::vector<HardshipFileRow>> ListHardshipFiles(Connection& conn, const std::string& low,
-                                                       const std::string& high,
-                                                       const std::string& status,
-                                                       std::int64_t before_id, int limit,
-                                                       const std::string& level) {
-  const std::vector<Value> p{low, high, status, before_id, static_cast<std::int64_t>(limit), level};
+Result<std::vector<HardshipFileRow>> ListHardshipFiles(Connection& conn,
+                                                       const HardshipFileQuery& q) {
+  const std::vector<Value> p{q.low,
+                             q.high,
+                             q.status,
+                             q.before_id,
+                             static_cast<std::int64_t>(q.limit),
+                             q.level,
+                             q.stage,
+                             q.review_due_by,
+                             static_cast<std::int64_t>(q.spot_check_due ? 1 : 0)};
   return Collect<HardshipFileRow>(conn, kListAll, p, FileFromRow);
 }
 

@@ -45,6 +45,7 @@ struct HardshipFileRow {
   std::string org_name;  //!< read only (joined)
   std::optional<std::int64_t> closed_at;
   std::optional<std::string> close_reason;  //!< lifted, retired, transferred, died, other
+  std::string stage = "applied";            //!< read only: the workflow's stage (hardship_flows)
 };
 
 struct HouseholdMemberRow {
@@ -84,13 +85,22 @@ Result<void> InsertHardshipExpense(Connection& conn, const HardshipExpenseRow& r
 Result<void> InsertHardshipStep(Connection& conn, const HardshipStepRow& row);
 
 Result<std::optional<HardshipFileRow>> FindHardshipFile(Connection& conn, std::int64_t id);
-//! Files whose org_path lies in [low, high), newest first, after the cursor `before_id` (0: from
-//! the newest); `status` and `level` (the final one) "" for any.
-Result<std::vector<HardshipFileRow>> ListHardshipFiles(Connection& conn, const std::string& low,
-                                                       const std::string& high,
-                                                       const std::string& status,
-                                                       std::int64_t before_id, int limit,
-                                                       const std::string& level = "");
+//! Which files a list shows: those whose org_path lies in [low, high), newest first, after the
+//! cursor `before_id` (0: from the newest); each filter "" for any.
+struct HardshipFileQuery {
+  std::string low, high;
+  std::string status;
+  std::string level;  //!< the final one
+  std::string stage;  //!< the workflow's (hardship_flows)
+  //! Active files whose annual review falls due on or before this day (YYYY-MM-DD).
+  std::string review_due_by;
+  bool spot_check_due = false;  //!< drawn for this year's spot check and not checked yet
+  std::int64_t before_id = 0;
+  int limit = 50;
+};
+
+Result<std::vector<HardshipFileRow>> ListHardshipFiles(Connection& conn,
+                                                       const HardshipFileQuery& q);
 Result<std::vector<HouseholdMemberRow>> HouseholdOf(Connection& conn, std::int64_t file_id);
 Result<std::vector<HardshipExpenseRow>> ExpensesOf(Connection& conn, std::int64_t file_id);
 Result<std::vector<HardshipStepRow>> StepsOf(Connection& conn, std::int64_t file_id);

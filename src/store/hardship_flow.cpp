@@ -6,16 +6,16 @@ namespace {
 
 #define ZJ_FLOW_COLUMNS                                                                         \
   "file_id, org_path, federation_id, stage, publicity_ends_on, review_due_on, open_objections," \
-  " updated_at"
+  " updated_at, spot_check_due"
 
 constexpr Sql kInsert{"hardship_flows.insert", "INSERT INTO hardship_flows (" ZJ_FLOW_COLUMNS
-                                               ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"};
+                                               ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"};
 constexpr Sql kFind{"hardship_flows.find",
                     "SELECT " ZJ_FLOW_COLUMNS " FROM hardship_flows WHERE file_id = $1"};
 constexpr Sql kUpdate{"hardship_flows.update",
                       "UPDATE hardship_flows SET stage = $2, publicity_ends_on = $3,"
-                      " review_due_on = $4, open_objections = $5, updated_at = $6"
-                      " WHERE file_id = $1 AND stage = $7"};
+                      " review_due_on = $4, open_objections = $5, updated_at = $6,"
+                      " spot_check_due = $8 WHERE file_id = $1 AND stage = $7"};
 constexpr Sql kReviewsDue{"hardship_flows.reviews_due",
                           "SELECT " ZJ_FLOW_COLUMNS
                           " FROM hardship_flows"
@@ -24,6 +24,29 @@ constexpr Sql kReviewsDue{"hardship_flows.reviews_due",
 constexpr Sql kStageCounts{"hardship_flows.stage_counts",
                            "SELECT stage, COUNT(*) FROM hardship_flows"
                            " WHERE org_path >= $1 AND org_path < $2 GROUP BY stage"};
+constexpr Sql kCount{"hardship_flows.count",
+                     "SELECT COUNT(*) FROM hardship_flows WHERE org_path >= $1 AND org_path < $2"
+                     " AND ($3 = '' OR stage = $3)"
+                     " AND ($4 = '' OR (stage = 'active' AND review_due_on <= $4))"
+                     " AND (CAST($5 AS BIGINT) = 0 OR spot_check_due = 1)"};
+constexpr Sql kFederationsIn{
+    "hardship_flows.federations_in",
+    "SELECT DISTINCT federation_id FROM hardship_flows WHERE stage = $1 ORDER BY federation_id"};
+constexpr Sql kActiveIds{"hardship_flows.active_ids",
+                         "SELECT file_id FROM hardship_flows WHERE federation_id = $1"
+                         " AND stage = 'active' ORDER BY file_id"};
+constexpr Sql kMarkSpotCheck{"hardship_flows.mark_spot_check",
+                             "UPDATE hardship_flows SET spot_check_due = 1, updated_at = $2"
+                             " WHERE file_id = $1 AND stage = 'active'"};
+constexpr Sql kInsertDraw{"hardship_spot_draws.insert",
+                          "INSERT INTO hardship_spot_draws (federation_id, year, drawn, active,"
+                          " drawn_at) VALUES ($1, $2, $3, $4, $5)"
+                          " ON CONFLICT (federation_id, year) DO NOTHING"};
+constexpr Sql kClosedOldest{
+    "hardship_flows.closed_oldest",
+    "SELECT f.id, f.closed_at FROM hardship_flows w JOIN hardship_files f ON f.id = w.file_id"
+    " WHERE w.federation_id = $1 AND w.stage = 'closed' AND f.closed_at IS NOT NULL"
+    " ORDER BY f.closed_at, f.id LIMIT $2"};
 constexpr Sql kFindRules{"hardship_rules.find",
                          "SELECT federation_id, publicity_working_days, review_months,"
                          " reminder_days, retention_years, spot_check_pct, updated_by, updated_at"
@@ -52,6 +75,7 @@ HardshipFlowRow FlowFromRow(const RowView& r) {
   f.review_due_on = r.OptText(5);
   f.open_objections = static_cast<int>(r.Int(6));
   f.updated_at = r.Int(7);
+  f.spot_check_due = r.Int(8) != 0;
   return f;
 }
 
@@ -65,7 +89,8 @@ Result<void> InsertHardshipFlow(Connection& conn, const HardshipFlowRow& f) {
                              Opt(f.publicity_ends_on),
                              Opt(f.review_due_on),
                              static_cast<std::int64_t>(f.open_objections),
-                             f.updated_at};
+                             f.updated_at,
+                             static_cast<std::int64_t>(f.spot_check_due ? 1 : 0)};
   ZJ_RETURN_IF_ERROR(conn.Execute(kInsert, p));
   return {};
 }
@@ -85,7 +110,8 @@ Result<bool> UpdateHardshipFlow(Connection& conn, const HardshipFlowRow& f,
                              Opt(f.review_due_on),
                              static_cast<std::int64_t>(f.open_objections),
                              f.updated_at,
-                             expected_stage};
+                             expected_stage,
+                             static_cast<std::int64_t>(f.spot_check_due ? 1 : 0)};
   ZJ_ASSIGN_OR_RETURN(std::int64_t changed, conn.Execute(kUpdate, p));
   return changed == 1;
 }
@@ -104,6 +130,48 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> FlowStageCounts(Connec
   return Collect<std::pair<std::string, std::int64_t>>(conn, kStageCounts, p, [](const RowView& r) {
     return std::pair{r.Text(0), r.Int(1)};
   });
+}
+
+Result<std::int64_t> CountHardshipFlows(Connection& conn, const std::string& low,
+                                        const std::string& high, const std::string& stage,
+                                        const std::string& review_due_by, bool spot_check_due) {
+  const std::vector<Value> p{low, high, stage, review_due_by,
+                             static_cast<std::int64_t>(spot_check_due ? 1 : 0)};
+  ZJ_ASSIGN_OR_RETURN(store::Rows rows, conn.Query(kCount, p));
+  return rows.empty() ? 0 : rows.front().Int(0);
+}
+
+Result<std::vector<std::int64_t>> FederationsWithFilesIn(Connection& conn,
+                                                         const std::string& stage) {
+  const std::vector<Value> p{stage};
+  return Collect<std::int64_t>(conn, kFederationsIn, p, [](const RowView& r) { return r.Int(0); });
+}
+
+Result<std::vector<std::int64_t>> ActiveFileIds(Connection& conn, std::int64_t federation_id) {
+  const std::vector<Value> p{federation_id};
+  return Collect<std::int64_t>(conn, kActiveIds, p, [](const RowView& r) { return r.Int(0); });
+}
+
+Result<bool> InsertSpotDraw(Connection& conn, std::int64_t federation_id, int year,
+                            std::int64_t drawn, std::int64_t active, std::int64_t at) {
+  const std::vector<Value> p{federation_id, static_cast<std::int64_t>(year), drawn, active, at};
+  ZJ_ASSIGN_OR_RETURN(std::int64_t inserted, conn.Execute(kInsertDraw, p));
+  return inserted == 1;
+}
+
+Result<void> MarkSpotCheck(Connection& conn, std::int64_t file_id, std::int64_t at) {
+  const std::vector<Value> p{file_id, at};
+  ZJ_RETURN_IF_ERROR(conn.Execute(kMarkSpotCheck, p));
+  return {};
+}
+
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> ClosedFilesOldestFirst(
+    Connection& conn, std::int64_t federation_id, int limit) {
+  const std::vector<Value> p{federation_id, static_cast<std::int64_t>(limit)};
+  return Collect<std::pair<std::int64_t, std::int64_t>>(conn, kClosedOldest, p,
+                                                        [](const RowView& r) {
+                                                          return std::pair{r.Int(0), r.Int(1)};
+                                                        });
 }
 
 Result<std::optional<HardshipRulesRow>> FindHardshipRules(Connection& conn,

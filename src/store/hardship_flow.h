@@ -20,6 +20,7 @@ struct HardshipFlowRow {
   std::optional<std::string> review_due_on;      //!< YYYY-MM-DD
   int open_objections = 0;
   std::int64_t updated_at = 0;
+  bool spot_check_due = false;  //!< drawn in this year's spot check, not checked yet
 };
 
 struct HardshipRulesRow {
@@ -48,6 +49,29 @@ Result<std::vector<HardshipFlowRow>> ReviewsDue(Connection& conn, const std::str
 Result<std::vector<std::pair<std::string, std::int64_t>>> FlowStageCounts(Connection& conn,
                                                                           const std::string& low,
                                                                           const std::string& high);
+
+//! How many files of the subtree [low, high) a list filtered as ListHardshipFiles shows: in
+//! `stage` ("" any); with `review_due_by` (YYYY-MM-DD, "" none), active with the review due by
+//! that day; with `spot_check_due`, drawn for the spot check and not checked yet.
+Result<std::int64_t> CountHardshipFlows(Connection& conn, const std::string& low,
+                                        const std::string& high, const std::string& stage,
+                                        const std::string& review_due_by,
+                                        bool spot_check_due = false);
+
+//! The federations with a file in `stage` (the sweep's work, federation by federation).
+Result<std::vector<std::int64_t>> FederationsWithFilesIn(Connection& conn,
+                                                         const std::string& stage);
+//! Every active file of a federation (the spot check draws from them once a year).
+Result<std::vector<std::int64_t>> ActiveFileIds(Connection& conn, std::int64_t federation_id);
+//! Records a federation's draw for `year`; false when one was recorded already (the draw is
+//! then not made again).
+Result<bool> InsertSpotDraw(Connection& conn, std::int64_t federation_id, int year,
+                            std::int64_t drawn, std::int64_t active, std::int64_t at);
+//! Marks an active file as drawn for the spot check.
+Result<void> MarkSpotCheck(Connection& conn, std::int64_t file_id, std::int64_t at);
+//! Closed files of a federation, the longest closed first: (file id, closed_at ms).
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> ClosedFilesOldestFirst(
+    Connection& conn, std::int64_t federation_id, int limit);
 
 Result<std::optional<HardshipRulesRow>> FindHardshipRules(Connection& conn,
                                                           std::int64_t federation_id);

@@ -89,6 +89,8 @@ inline constexpr KeptOrgColumn kKeptOrgColumns[] = {
     {"member_transfers", "federation_id", "the federation the transfer was requested in"},
     {"hardship_rules", "federation_id",
      "the key: a federation's own workflow numbers, which stay the federation's"},
+    {"hardship_spot_draws", "federation_id",
+     "the key: the record that a federation drew its year's spot checks"},
 };
 
 //! Rewrites every entry of kOrgPathColumns whose path lies in the subtree `old_path` to start

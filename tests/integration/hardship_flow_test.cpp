@@ -4,6 +4,8 @@
 // answered, approval only after both, the annual review due a year on — each step on the trail
 // and in the audit log; steps out of order and stale moves are 409, files of another district
 // 404, and the rules an administrator sets are the ones used.
+#include "store/hardship_flow.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -74,6 +76,12 @@ TEST_P(HardshipFlowTest, FromApplicationToActiveWithAVisitPublicityAndAnObjectio
   EXPECT_THAT(flow->offered, ElementsAre("first_review"));
 
   ASSERT_OK(Take(union_cadre_, id, "first_review", "材料齐全"));
+  // The list and the file carry the stage (joined from the workflow's row).
+  app::HardshipFilter all;
+  auto listed = app_->hardship().List(district_cadre_, all);
+  ASSERT_OK(listed);
+  ASSERT_EQ(listed->items.size(), 1u);
+  EXPECT_EQ(listed->items[0].row.stage, "first_reviewed");
   // The visit: two different people, on a day between opening and today.
   ExpectError(Take(union_cadre_, id, "visit", "", {"王芳"}, Today()), ErrorCode::kInvalidArgument,
               "error.invalid_input");
@@ -202,6 +210,73 @@ TEST_P(HardshipFlowTest, TheFederationsRulesSetByAnAdministratorAreTheOnesUsed) 
   EXPECT_EQ(*publicised->row.publicity_ends_on,
             members::FormatDate(std::chrono::year_month_day(
                 app_->calendar_book().Current()->AddWorkingDays(today, 7))));
+}
+
+TEST_P(HardshipFlowTest, TheWorkbenchCountsWhatTheListFilteredByItsLinkShows) {
+  const std::int64_t first = OpenFile(401);
+  const std::int64_t second = OpenFile(402);
+  const auto card = [&](const app::Actor& actor, const std::string& id) -> std::int64_t {
+    auto cards = app_->workbench().Of(actor);
+    EXPECT_TRUE(cards.has_value());
+    for (const auto& c : *cards) {
+      if (c.id == id) return c.count.value_or(-1);
+    }
+    return -1;
+  };
+  const auto listed = [&](const app::Actor& actor, app::HardshipFilter filter) {
+    auto page = app_->hardship().List(actor, filter);
+    EXPECT_TRUE(page.has_value());
+    std::vector<std::int64_t> ids;
+    if (page) {
+      for (const auto& f : page->items) ids.push_back(f.row.id);
+    }
+    return ids;
+  };
+  app::HardshipFilter applied;
+  applied.stage = "applied";
+  EXPECT_EQ(card(district_cadre_, "hardship_first_checks"), 2);
+  EXPECT_THAT(listed(district_cadre_, applied), ElementsAre(second, first));
+  EXPECT_EQ(card(other_district_, "hardship_first_checks"), 0);
+  EXPECT_TRUE(listed(other_district_, applied).empty());
+  ASSERT_OK(Take(union_cadre_, first, "first_review"));
+  EXPECT_EQ(card(district_cadre_, "hardship_first_checks"), 1);
+  EXPECT_THAT(listed(district_cadre_, applied), ElementsAre(second));
+
+  // An active file whose review is 20 days off shows as due (30 days' reminder); 40 days off not.
+  app::HardshipFilter due;
+  due.review_due = true;
+  EXPECT_EQ(card(district_cadre_, "hardship_reviews_due"), 0);
+  const auto today = std::chrono::sys_days(*members::ParseRosterDate(Today()));
+  const auto set_active = [&](int days_to_review, const std::string& was) {
+    auto lease = db_->Acquire();
+    ASSERT_OK(lease);
+    auto flow = store::FindHardshipFlow(**lease, first);
+    ASSERT_OK(flow);
+    ASSERT_TRUE(flow->has_value());
+    store::HardshipFlowRow row = **flow;
+    row.stage = "active";
+    row.review_due_on =
+        members::FormatDate(std::chrono::year_month_day(today + std::chrono::days(days_to_review)));
+    auto updated = store::UpdateHardshipFlow(**lease, row, was);
+    ASSERT_OK(updated);
+    EXPECT_TRUE(*updated);
+  };
+  set_active(40, "first_reviewed");
+  EXPECT_EQ(card(district_cadre_, "hardship_reviews_due"), 0);
+  EXPECT_TRUE(listed(district_cadre_, due).empty());
+  set_active(20, "active");
+  EXPECT_EQ(card(district_cadre_, "hardship_reviews_due"), 1);
+  EXPECT_EQ(card(union_cadre_, "hardship_reviews_due"), 1);
+  EXPECT_EQ(card(other_district_, "hardship_reviews_due"), 0);
+  EXPECT_THAT(listed(district_cadre_, due), ElementsAre(first));
+  EXPECT_TRUE(listed(other_district_, due).empty());
+
+  app::HardshipFilter bad;
+  bad.stage = "somewhere";
+  auto refused = app_->hardship().List(district_cadre_, bad);
+  ASSERT_FALSE(refused.has_value());
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].field, "stage");
 }
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(HardshipFlowTest);

@@ -172,7 +172,8 @@ Result<void> ReadCategories(World& w) {
   return {};
 }
 
-//! The server's periodic jobs at the clock's instant: the sweep, the outbox, the served marks.
+//! The server's periodic jobs at the clock's instant: the sweep, the outbox, the served marks,
+//! the hardship workflow's job.
 Result<void> RunJobs(World& w, Notifier& notifier) {
   ZJ_ASSIGN_OR_RETURN(SweepReport swept, w.app.requests().Sweep());
   w.report.escalations += swept.escalated;
@@ -182,6 +183,7 @@ Result<void> RunJobs(World& w, Notifier& notifier) {
     if (sent.sent + sent.failed < 500) break;
   }
   ZJ_RETURN_IF_ERROR(ExpireServed(w.app.db(), w.clock.NowMs()));
+  ZJ_RETURN_IF_ERROR(w.app.hardship_sweep().Run());  // the year's spot checks drawn
   return {};
 }
 

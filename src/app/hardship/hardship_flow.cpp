@@ -1,5 +1,7 @@
 #include "app/hardship/hardship_flow.h"
 
+#include <algorithm>
+
 #include "app/hardship/hardship_rules.h"
 #include "app/hardship/hardship_service.h"
 #include "app/members/member_access.h"
@@ -74,21 +76,6 @@ store::HardshipFlowRow HardshipFlowService::Applied(std::int64_t file_id,
   return row;
 }
 
-Result<store::HardshipRulesRow> HardshipFlowService::RulesOf(store::Connection& conn,
-                                                             std::int64_t federation_id) {
-  ZJ_ASSIGN_OR_RETURN(auto stored, store::FindHardshipRules(conn, federation_id));
-  if (stored) return *stored;
-  store::HardshipRulesRow defaults;
-  const hardship::WorkflowRules r;
-  defaults.federation_id = federation_id;
-  defaults.publicity_working_days = r.publicity_working_days;
-  defaults.review_months = r.review_months;
-  defaults.reminder_days = r.reminder_days;
-  defaults.retention_years = r.retention_years;
-  defaults.spot_check_pct = r.spot_check_pct;
-  return defaults;
-}
-
 FlowView HardshipFlowService::ViewOf(const Actor& actor, store::HardshipFlowRow row,
                                      const std::string& file_org_path, int reminder_days) const {
   FlowView view;
@@ -98,6 +85,12 @@ FlowView HardshipFlowService::ViewOf(const Actor& actor, store::HardshipFlowRow 
     if (step != hardship::Step::kClose && MayTake(actor, step, file_org_path)) {
       view.offered.emplace_back(hardship::StepName(step));
     }
+  }
+  // A spot check only for a file this year's draw picked (hardship_sweep.h), until recorded.
+  if (stage == hardship::Stage::kActive && row.spot_check_due &&
+      MayTake(actor, hardship::Step::kSpotCheck, file_org_path)) {
+    const auto close = std::find(view.offered.begin(), view.offered.end(), "close");
+    view.offered.insert(close, std::string(hardship::StepName(hardship::Step::kSpotCheck)));
   }
   if (stage == hardship::Stage::kActive) {
     if (const auto due = ParseDay(row.review_due_on)) {
@@ -116,7 +109,7 @@ Result<FlowView> HardshipFlowService::Of(const Actor& actor, std::int64_t file_i
   if (!file || !PathInScope(actor, file->org_path)) return Fail(HardshipFileNotFound(file_id));
   ZJ_ASSIGN_OR_RETURN(auto flow, store::FindHardshipFlow(*lease, file_id));
   if (!flow) return Fail(HardshipFileNotFound(file_id));
-  ZJ_ASSIGN_OR_RETURN(store::HardshipRulesRow rules, RulesOf(*lease, file->federation_id));
+  ZJ_ASSIGN_OR_RETURN(store::HardshipRulesRow rules, WorkflowRulesOf(*lease, file->federation_id));
   return ViewOf(actor, std::move(*flow), file->org_path, rules.reminder_days);
 }
 
@@ -160,7 +153,7 @@ Result<FlowView> HardshipFlowService::Take(const Actor& actor, std::int64_t file
                         {},
                         {{"step", in.step}}});
     }
-    ZJ_ASSIGN_OR_RETURN(store::HardshipRulesRow rules, RulesOf(c, file->federation_id));
+    ZJ_ASSIGN_OR_RETURN(store::HardshipRulesRow rules, WorkflowRulesOf(c, file->federation_id));
     store::HardshipFlowRow row = *flow;
     std::vector<std::pair<std::string, std::string>> detail;
     if (!note.empty()) detail.emplace_back("note", note);
@@ -208,11 +201,13 @@ Result<FlowView> HardshipFlowService::Take(const Actor& actor, std::int64_t file
         [[fallthrough]];
       }
       case hardship::Step::kAnnualReview:
+        row.review_due_on = Iso(hardship::ReviewDue(today, rules.review_months));
+        detail.emplace_back("review_due_on", *row.review_due_on);
+        break;
       case hardship::Step::kSpotCheck:
-        if (*step != hardship::Step::kSpotCheck) {
-          row.review_due_on = Iso(hardship::ReviewDue(today, rules.review_months));
-          detail.emplace_back("review_due_on", *row.review_due_on);
-        }
+        // Only a file drawn this year (the sweep's draw); recorded, it leaves the list.
+        if (!row.spot_check_due) return Fail(NotAllowed(in.step, flow->stage));
+        row.spot_check_due = false;
         break;
       default:
         break;
@@ -235,9 +230,7 @@ Result<FlowView> HardshipFlowService::Take(const Actor& actor, std::int64_t file
 Result<store::HardshipRulesRow> HardshipFlowService::Rules(const Actor& actor) {
   ZJ_RETURN_IF_ERROR(MustManageHardship(actor));
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
-  if (!actor.org_id) return RulesOf(*lease, 0);
-  ZJ_ASSIGN_OR_RETURN(store::OrgRow org, LoadOrgInScope(*lease, actor, *actor.org_id, "org_id"));
-  return RulesOf(*lease, org.federation_id);
+  return ActorWorkflowRules(*lease, actor);
 }
 
 Result<store::HardshipRulesRow> HardshipFlowService::SetRules(const Actor& actor,

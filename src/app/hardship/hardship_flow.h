@@ -65,7 +65,6 @@ class HardshipFlowService {
                                         std::int64_t federation_id, std::int64_t now_ms);
 
  private:
-  Result<store::HardshipRulesRow> RulesOf(store::Connection& conn, std::int64_t federation_id);
   FlowView ViewOf(const Actor& actor, store::HardshipFlowRow row, const std::string& file_org_path,
                   int reminder_days) const;
 

@@ -5,7 +5,11 @@
 #include <string_view>
 
 #include "app/audit/audit_service.h"
+#include "app/members/member_access.h"
 #include "app/orgs/org_scope.h"
+#include "core/hardship/hardship_workflow.h"
+#include "core/members/calendar_date.h"
+#include "store/orgs.h"
 
 namespace zj::app {
 
@@ -122,6 +126,34 @@ Result<void> AddHardshipStep(store::Connection& conn, const Clock& clock, Random
   s.at = clock.NowMs();
   s.detail = JsonObjectOfStrings(detail);
   return store::InsertHardshipStep(conn, s);
+}
+
+Result<store::HardshipRulesRow> WorkflowRulesOf(store::Connection& conn,
+                                                std::int64_t federation_id) {
+  ZJ_ASSIGN_OR_RETURN(auto stored, store::FindHardshipRules(conn, federation_id));
+  if (stored) return *stored;
+  store::HardshipRulesRow defaults;
+  const hardship::WorkflowRules r;
+  defaults.federation_id = federation_id;
+  defaults.publicity_working_days = r.publicity_working_days;
+  defaults.review_months = r.review_months;
+  defaults.reminder_days = r.reminder_days;
+  defaults.retention_years = r.retention_years;
+  defaults.spot_check_pct = r.spot_check_pct;
+  return defaults;
+}
+
+Result<store::HardshipRulesRow> ActorWorkflowRules(store::Connection& conn, const Actor& actor) {
+  if (!actor.org_id) return WorkflowRulesOf(conn, 0);
+  ZJ_ASSIGN_OR_RETURN(store::OrgRow org, LoadOrgInScope(conn, actor, *actor.org_id, "org_id"));
+  return WorkflowRulesOf(conn, org.federation_id);
+}
+
+Result<std::string> ReviewsDueBy(store::Connection& conn, const Clock& clock, const Actor& actor) {
+  ZJ_ASSIGN_OR_RETURN(store::HardshipRulesRow rules, ActorWorkflowRules(conn, actor));
+  const std::chrono::sys_days by =
+      std::chrono::sys_days(TodayInChina(clock)) + std::chrono::days(rules.reminder_days);
+  return members::FormatDate(std::chrono::year_month_day(by));
 }
 
 }  // namespace zj::app

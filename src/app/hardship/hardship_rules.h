@@ -12,6 +12,7 @@
 #include "core/hardship/hardship_level.h"
 #include "core/result.h"
 #include "store/hardship.h"
+#include "store/hardship_flow.h"
 
 namespace zj::app {
 
@@ -34,5 +35,17 @@ Error AlreadyOpen(const Actor& actor, const store::OpenFileOfPerson& other,
 Result<void> AddHardshipStep(store::Connection& conn, const Clock& clock, Random& random,
                              const Actor& actor, std::int64_t file_id, const std::string& step,
                              const std::vector<std::pair<std::string, std::string>>& detail);
+
+//! The workflow's numbers of a federation: its stored rules, or core's defaults (the example of
+//! service-rules.md) when an administrator set none.
+Result<store::HardshipRulesRow> WorkflowRulesOf(store::Connection& conn,
+                                                std::int64_t federation_id);
+//! The rules of the actor's federation (its org's; the defaults for an account without an org).
+Result<store::HardshipRulesRow> ActorWorkflowRules(store::Connection& conn, const Actor& actor);
+
+//! The last day whose annual reviews show as due for the actor today: today in China plus the
+//! reminder days of the actor's federation (YYYY-MM-DD) — the one rule the list's "reviews
+//! due" filter and the workbench's card share.
+Result<std::string> ReviewsDueBy(store::Connection& conn, const Clock& clock, const Actor& actor);
 
 }  // namespace zj::app

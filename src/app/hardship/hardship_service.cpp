@@ -257,13 +257,26 @@ Result<HardshipPage> HardshipService::List(const Actor& actor, const HardshipFil
   if (!filter.level.empty() && !hardship::ParseLevel(filter.level)) {
     return Fail(FieldProblem("level", "error.hardship.level"));
   }
+  if (!filter.stage.empty() && !hardship::ParseStage(filter.stage)) {
+    return Fail(FieldProblem("stage", "error.hardship.stage"));
+  }
   HardshipPage page;
   const auto range = ScopeRange(actor);
   if (!range) return page;
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
-  ZJ_ASSIGN_OR_RETURN(auto rows,
-                      store::ListHardshipFiles(*lease, range->first, range->second, filter.status,
-                                               filter.before_id, filter.limit + 1, filter.level));
+  store::HardshipFileQuery q;
+  q.low = range->first;
+  q.high = range->second;
+  q.status = filter.status;
+  q.level = filter.level;
+  q.stage = filter.stage;
+  if (filter.review_due) {
+    ZJ_ASSIGN_OR_RETURN(q.review_due_by, ReviewsDueBy(*lease, clock_, actor));
+  }
+  q.spot_check_due = filter.spot_check_due;
+  q.before_id = filter.before_id;
+  q.limit = filter.limit + 1;
+  ZJ_ASSIGN_OR_RETURN(auto rows, store::ListHardshipFiles(*lease, q));
   if (static_cast<int>(rows.size()) > filter.limit) {
     rows.pop_back();
     page.next_cursor = rows.back().id;

@@ -92,9 +92,12 @@ struct HardshipFileDetail {
 };
 
 struct HardshipFilter {
-  std::string status;          //!< "" for any
-  std::string level;           //!< the final level; "" for any
-  std::int64_t before_id = 0;  //!< cursor: the last id of the previous page
+  std::string status;           //!< "" for any
+  std::string level;            //!< the final level; "" for any
+  std::string stage;            //!< the workflow's stage (hardship_workflow.h); "" for any
+  bool review_due = false;      //!< only active files whose annual review shows as due
+  bool spot_check_due = false;  //!< only files drawn for this year's spot check, not checked
+  std::int64_t before_id = 0;   //!< cursor: the last id of the previous page
   int limit = 50;
 };
 

@@ -1,6 +1,7 @@
 // The one place where a module's workbench cards join the home page. A new module writes its
 // cards beside its use cases (app/<module>/workbench_cards.cpp) and adds one line here.
 #include "app/aid/workbench_cards.h"
+#include "app/hardship/workbench_cards.h"
 #include "app/members/workbench_cards.h"
 #include "app/requests/workbench_cards.h"
 #include "app/workbench/workbench.h"
@@ -14,6 +15,7 @@ CardRegistry StandardCards() {
   AddRequestCards(registry);
   AddMemberCards(registry);
   AddAccountCards(registry);
+  AddHardshipCards(registry);
   AddAidCards(registry);
   // Then the figures of the subtree.
   AddMemberKpis(registry);

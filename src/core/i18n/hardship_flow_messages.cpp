@@ -26,6 +26,7 @@ constexpr std::array kMessages = {
       "A whole number from {min} to {max}"},
     E{"error.hardship.rules_forbidden", "只有管理员可以设置困难职工建档规则",
       "Only administrators set the hardship workflow's rules"},
+    E{"error.hardship.stage", "未知的档案阶段", "Unknown stage"},
     E{"error.hardship.step", "未知的办理步骤", "Unknown step"},
     E{"error.hardship.step_not_allowed", "档案当前处于“{stage}”阶段，不能办理“{step}”",
       "The file is at “{stage}”: “{step}” is not possible now"},

@@ -15,6 +15,9 @@ Result<Reply> ListFiles(Call& call) {
   app::HardshipFilter filter;
   filter.status = QueryValue(query, "status").substr(0, 16);
   filter.level = QueryValue(query, "level").substr(0, 16);
+  filter.stage = QueryValue(query, "stage").substr(0, 16);
+  filter.review_due = QueryValue(query, "review") == "due";
+  filter.spot_check_due = QueryValue(query, "spot_check") == "due";
   filter.limit = QueryLimit(query, 50, invalid);
   filter.before_id = QueryCursor(query, "after", invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));

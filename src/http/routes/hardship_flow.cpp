@@ -21,6 +21,7 @@ void WriteFlow(JsonWriter& w, const app::FlowView& v) {
   w.Key("publicity_ends_on").OptStr(v.row.publicity_ends_on);
   w.Key("review_due_on").OptStr(v.row.review_due_on);
   w.Key("review_due").Bool(v.review_due);
+  w.Key("spot_check_due").Bool(v.row.spot_check_due);
   w.Key("open_objections").Int(v.row.open_objections);
   w.Key("offered").Array();
   for (const auto& s : v.offered) w.Str(s);

@@ -18,6 +18,7 @@ void WriteFileFields(JsonWriter& w, const app::HardshipFileView& f, i18n::Locale
   w.Key("org").Object().Key("id").Id(r.org_id).Key("name").Str(r.org_name).EndObject();
   w.Key("member_id").OptId(r.member_id);
   w.Key("status").Str(r.status);
+  w.Key("stage").Str(r.stage);
   w.Key("head_name_masked").Str(f.head_name_masked);
   w.Key("head_id_masked").Str(f.head_id_masked);
   w.Key("household_size").Int(r.household_size);

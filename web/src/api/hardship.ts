@@ -27,6 +27,8 @@ export namespace HardshipApi {
     org: { id: string; name: string }
     member_id: string | null
     status: Status
+    /** Where the file stands in its workflow. */
+    stage: Stage
     head_name_masked: string
     head_id_masked: string
     household_size: number
@@ -96,7 +98,7 @@ export namespace HardshipApi {
     year?: number
   }
   export type Stage = 'applied' | 'first_reviewed' | 'visited' | 'reviewed' | 'publicised' | 'active' | 'closed' | 'erased'
-  export type FlowStep = 'first_review' | 'visit' | 'review' | 'publicise' | 'object' | 'answer' | 'approve' | 'annual_review'
+  export type FlowStep = 'first_review' | 'visit' | 'review' | 'publicise' | 'object' | 'answer' | 'approve' | 'annual_review' | 'spot_check'
   /** Where a file stands in its workflow, and the steps the caller may take now (next first). */
   export interface Flow {
     file_id: string
@@ -104,6 +106,8 @@ export namespace HardshipApi {
     publicity_ends_on: string | null
     review_due_on: string | null
     review_due: boolean
+    /** Drawn for this year's spot check and not checked yet. */
+    spot_check_due: boolean
     open_objections: number
     offered: FlowStep[]
     updated_at: number
@@ -126,9 +130,24 @@ export namespace HardshipApi {
 
 const filePath = (id: string) => `/api/v1/hardship/files/${encodeURIComponent(id)}`
 
-export function listHardshipFilesApi(query: { status?: string; level?: string; after?: string }): Promise<HardshipApi.Page> {
+/** `stage` filters by the workflow's stage; `review: 'due'` keeps active files whose annual review shows as due. */
+export function listHardshipFilesApi(query: {
+  status?: string
+  level?: string
+  stage?: string
+  review?: string
+  spot_check?: string
+  after?: string
+}): Promise<HardshipApi.Page> {
   return request('/api/v1/hardship/files', {
-    query: { status: query.status || undefined, level: query.level || undefined, after: query.after || undefined },
+    query: {
+      status: query.status || undefined,
+      level: query.level || undefined,
+      stage: query.stage || undefined,
+      review: query.review || undefined,
+      spot_check: query.spot_check || undefined,
+      after: query.after || undefined,
+    },
   })
 }
 

@@ -9,6 +9,7 @@ function file(changes: Partial<HardshipApi.Summary> = {}): HardshipApi.Summary {
     org: { id: '2', name: '某工会' },
     member_id: null,
     status: 'open',
+    stage: 'applied',
     head_name_masked: '王**',
     head_id_masked: '110101********1234',
     household_size: 3,
