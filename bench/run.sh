@@ -18,7 +18,7 @@
 #                zhijia_bare_server answering a fixed JSON body of the same size;
 #   api_writes   service requests created per second through the API (committed before the
 #                answer) against a bare prepared insert of the same rows, one per transaction;
-#   dashboards   p50/p95 of the coverage and service dashboards of the city, a district and a
+#   dashboards   p50/p95 of the coverage, service and hardship dashboards of the city, a district and a
 #                street, and p50/p95/p99 of the administrator's workbench, at two data sizes;
 #   search       member search by name prefix and by pinyin initials within a district;
 #   memory       the server's RSS idle and after the load;
@@ -52,8 +52,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$scale" in
-  default) members="${members:-1000000}"; rows="${rows:-100000}"; enterprise_scale=2; requests=50000 ;;
-  municipal) members="${members:-10000000}"; rows="${rows:-1000000}"; enterprise_scale=20; requests=100000 ;;
+  default) members="${members:-1000000}"; rows="${rows:-100000}"; enterprise_scale=2; requests=50000; cases=50000 ;;
+  municipal) members="${members:-10000000}"; rows="${rows:-1000000}"; enterprise_scale=20; requests=100000; cases=500000 ;;
   *) echo "bench/run.sh: --scale is default or municipal, not $scale" >&2; exit 2 ;;
 esac
 small_members=100000
@@ -91,11 +91,11 @@ echo "==> micro-benchmarks"
 # load NAME MEMBERS REQUESTS: the demo federation with its enterprises, MEMBERS members and
 # REQUESTS service requests, into $work/NAME.db (same seed, same data).
 load() {
-  echo "==> data: $1 ($2 members, $3 requests)"
+  echo "==> data: $1 ($2 members, $3 requests, $4 hardship files with 4 grants each)"
   local start=$SECONDS
   /usr/bin/time -v -o "$work/out/load_$1.time" "$build/src/zhijia" --db "sqlite:$work/$1.db" \
     --key-file "$work/zhijia.key" --log-level warn demo --admin-password "$password" \
-    --scale "$enterprise_scale" --members "$2" --requests "$3" >/dev/null
+    --scale "$enterprise_scale" --members "$2" --requests "$3" --cases "$4" >/dev/null
   echo "    loaded in $((SECONDS - start)) s"
 }
 
@@ -136,7 +136,9 @@ dashboards() {
     --out "$work/out/dashboards_$1.json" \
     "/api/v1/orgs/$city/coverage" "/api/v1/orgs/$district/coverage" "/api/v1/orgs/$street/coverage" \
     "/api/v1/requests/dashboard?org_id=$city" "/api/v1/requests/dashboard?org_id=$district" \
-    "/api/v1/requests/dashboard?org_id=$street" "/api/v1/workbench"
+    "/api/v1/requests/dashboard?org_id=$street" "/api/v1/workbench" \
+    "/api/v1/hardship/dashboard?org_id=$city" "/api/v1/hardship/dashboard?org_id=$district" \
+    "/api/v1/hardship/dashboard?org_id=$street"
   echo "{\"city\":\"$city\",\"district\":\"$district\",\"street\":\"$street\"}" >"$work/out/scopes_$1.json"
 }
 
@@ -174,13 +176,13 @@ wrk_reads() {
 }
 
 # --- small data set: dashboards at 100,000 members --------------------------------------------
-load small "$small_members" "$((requests / 10))"
+load small "$small_members" "$((requests / 10))" "$((cases / 10))"
 serve small 18480
 dashboards small
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
 
 # --- large data set: dashboards, reads, searches, writes, memory --------------------------------
-load large "$members" "$requests"
+load large "$members" "$requests" "$cases"
 serve large 18482
 rss_idle="$(rss_mib "$server_pid" VmRSS)"
 dashboards large

@@ -41,7 +41,10 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       hardship_(db, clock, random, audit_, vault_, standards_),
       hardship_flow_(db, clock, random, audit_, calendar_book_),
       hardship_sweep_(db, clock, audit_),
+      case_dashboard_(db, clock),
+      hardship_bank_cards_(db, clock, audit_, vault_),
       aid_rules_(db, clock, audit_),
-      aid_(db, clock, random, audit_, vault_) {}
+      aid_(db, clock, random, audit_, vault_),
+      aid_payment_list_(db, clock, audit_, vault_, aid_) {}
 
 }  // namespace zj::app

@@ -4,6 +4,7 @@
 #include "app/accounts/account_service.h"
 #include "app/accounts/contact_service.h"
 #include "app/accounts/user_directory.h"
+#include "app/aid/aid_payment_list.h"
 #include "app/aid/aid_rules_service.h"
 #include "app/aid/aid_service.h"
 #include "app/audit/audit_service.h"
@@ -13,6 +14,8 @@
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
 #include "app/enterprises/enterprise_service.h"
+#include "app/hardship/bank_cards.h"
+#include "app/hardship/case_dashboard.h"
 #include "app/hardship/hardship_flow.h"
 #include "app/hardship/hardship_service.h"
 #include "app/hardship/hardship_sweep.h"
@@ -97,9 +100,15 @@ class Application {
   HardshipFlowService& hardship_flow() { return hardship_flow_; }
   //! The workflow's job: the yearly spot-check draw and erasure after the retention years.
   HardshipSweep& hardship_sweep() { return hardship_sweep_; }
+  //! The hardship and aid dashboard of a subtree, from the org_counters rows.
+  CaseDashboard& case_dashboard() { return case_dashboard_; }
+  //! A hardship file's bank card: recorded sealed, shown masked, revealed with a reason.
+  HardshipBankCards& hardship_bank_cards() { return hardship_bank_cards_; }
   //! Aid grants to hardship files and the rules, limits and budgets of aid (issue 20).
   AidRulesService& aid_rules() { return aid_rules_; }
   AidService& aid() { return aid_; }
+  //! The finance office's payment list (XLSX, with a reason) and batch payments.
+  AidPaymentList& aid_payment_list() { return aid_payment_list_; }
 
  private:
   store::Database& db_;
@@ -137,8 +146,11 @@ class Application {
   HardshipService hardship_;  // after standards_, which it measures files against
   HardshipFlowService hardship_flow_;
   HardshipSweep hardship_sweep_;
+  CaseDashboard case_dashboard_;
+  HardshipBankCards hardship_bank_cards_;
   AidRulesService aid_rules_;
   AidService aid_;
+  AidPaymentList aid_payment_list_;  // after aid_, whose Pay it uses
 };
 
 }  // namespace zj::app

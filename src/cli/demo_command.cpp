@@ -12,6 +12,7 @@
 
 #include "app/application.h"
 #include "app/demo/demo_history.h"
+#include "app/demo/demo_cases.h"
 #include "app/demo/demo_requests.h"
 #include "cli/commands.h"
 #include "core/members/calendar_date.h"
@@ -156,14 +157,21 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                       "Register this many service requests through the hotline and move most of "
                       "them along (accept, resolve, rate), when there are none yet")
           ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
+  auto cases = std::make_shared<std::int64_t>(0);
+  auto* cases_option =
+      cmd->add_option("--cases", *cases,
+                      "Generate this many active hardship files over all grassroots unions, each "
+                      "with four paid aid grants, when there are none yet (benchmark data sets)")
+          ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
   auto history = std::make_shared<bool>(false);
   cmd->add_flag("--history", *history,
                 "A federation a year into service: 4,000 members (or --members), a year of "
                 "requests handled, escalated, rated and visited, member transfers and roster "
                 "imports, and work waiting for each demo account (once per database)")
-      ->excludes(requests_option);
-  cmd->callback([&global, &run, password, scale, seed, members, requests, history] {
-    run = [&global, password, scale, seed, members, requests, history] {
+      ->excludes(requests_option)
+      ->excludes(cases_option);
+  cmd->callback([&global, &run, password, scale, seed, members, requests, cases, history] {
+    run = [&global, password, scale, seed, members, requests, cases, history] {
       // Generated data, generated again when lost: commits need not wait for the disk.
       store::OpenOptions open;
       open.durable_commits = false;
@@ -229,6 +237,16 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
         if (!added) return ReportError(added.error());
         std::cout << i18n::Translate(locale, "cli.demo.requests",
                                      {{"count", std::to_string(*added)}})
+                  << "\n";
+      }
+      if (*cases > 0) {
+        app::Application& application = *(*runtime)->app;
+        auto added = app::LoadDemoCases(application.db(), application.clock(), (*runtime)->random,
+                                        application.vault(), *cases);
+        if (!added) return ReportError(added.error());
+        std::cout << i18n::Translate(locale, "cli.demo.cases",
+                                     {{"files", std::to_string(added->files)},
+                                      {"grants", std::to_string(added->grants)}})
                   << "\n";
       }
       PrintAccounts(*report, nullptr);

@@ -77,6 +77,28 @@ int QueryLimit(const std::map<std::string, std::string>& query, int fallback, Er
   return value;
 }
 
+std::optional<std::int64_t> QueryOptionalId(const std::map<std::string, std::string>& query,
+                                            const std::string& name, Error& error) {
+  const std::string text = QueryValue(query, name);
+  if (text.empty()) return std::nullopt;
+  if (auto id = ParseId(text)) return id;
+  error.fields.push_back({name, "error.field.invalid_id", {}});
+  return std::nullopt;
+}
+
+int QueryInt(const std::map<std::string, std::string>& query, const std::string& name, int fallback,
+             Error& error) {
+  const std::string text = QueryValue(query, name);
+  if (text.empty()) return fallback;
+  int value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) {
+    error.fields.push_back({name, "error.field.not_integer", {}});
+    return fallback;
+  }
+  return value;
+}
+
 std::int64_t QueryCursor(const std::map<std::string, std::string>& query, const std::string& name,
                          Error& error) {
   const std::string cursor = QueryValue(query, name);

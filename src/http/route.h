@@ -120,6 +120,15 @@ int QueryLimit(const std::map<std::string, std::string>& query, int fallback, Er
 std::int64_t QueryCursor(const std::map<std::string, std::string>& query, const std::string& name,
                          Error& error);
 
+//! An optional id parameter: nullopt when absent; a field error error.field.invalid_id on
+//! `name` when it is not an id.
+std::optional<std::int64_t> QueryOptionalId(const std::map<std::string, std::string>& query,
+                                            const std::string& name, Error& error);
+//! An integer parameter: `fallback` when absent; a field error error.field.not_integer on
+//! `name` (and `fallback`) when it is not one. The use case checks its range.
+int QueryInt(const std::map<std::string, std::string>& query, const std::string& name, int fallback,
+             Error& error);
+
 //! The query parameters of a request target ("/x?q=a%20b&limit=5"), percent- and '+'-decoded;
 //! a repeated name keeps its first value.
 std::map<std::string, std::string> QueryParams(std::string_view target);
@@ -161,6 +170,9 @@ void AddWorkerInboxRoutes(std::vector<Route>& routes);
 void AddMyMembershipRoutes(std::vector<Route>& routes);
 void AddJobRoutes(std::vector<Route>& routes);
 void AddHardshipRoutes(std::vector<Route>& routes);
+void AddCaseDashboardRoutes(std::vector<Route>& routes);
+void AddAidPaymentRoutes(std::vector<Route>& routes);
+void AddHardshipBankCardRoutes(std::vector<Route>& routes);
 void AddHardshipFlowRoutes(std::vector<Route>& routes);
 void AddAidRoutes(std::vector<Route>& routes);
 

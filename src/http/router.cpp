@@ -130,6 +130,9 @@ std::vector<Route> ApiRoutes() {
   AddEnterpriseRoutes(routes);
   AddMemberRoutes(routes);
   AddHardshipRoutes(routes);
+  AddCaseDashboardRoutes(routes);
+  AddAidPaymentRoutes(routes);
+  AddHardshipBankCardRoutes(routes);
   AddHardshipFlowRoutes(routes);
   AddAidRoutes(routes);
   AddMemberTransferRoutes(routes);

@@ -74,6 +74,7 @@ inline constexpr FollowedFederation kFollowedFederations[] = {
     {"coverage_rollups", "federation_id", "org_id", "orgs", "path"},
     {"coverage_industries", "federation_id", "org_id", "orgs", "path"},
     {"request_stats", "federation_id", "org_id", "orgs", "path"},
+    {"org_counters", "federation_id", "org_id", "orgs", "path"},
     {"org_events", "federation_id", "org_id", "orgs", "path"},
     {"member_events", "federation_id", "member_id", "members", "org_path"},
     {"request_events", "federation_id", "request_id", "service_requests", "home_path"},

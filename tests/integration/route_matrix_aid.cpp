@@ -1,7 +1,7 @@
 // The role × route matrix's aid world (issue 20): the federation's festival rule (a fixed ¥500
 // for a 深度 household), approval limits that leave ¥500 to the grassroots, and a budget for
 // each district; grants to new files of a side's union1, proposed or approved by the side's
-// builder (staff of the district).
+// builder (staff of the district); a new file with its bank card recorded.
 #include "core/orgs/org_path.h"
 #include "hardship_active.h"
 #include "route_matrix_world.h"
@@ -57,6 +57,14 @@ void RouteMatrixTest::DefineAidPlaceholders() {
   };
   f["new_approved_aid_grant"] = [this](const Place& p, Side, const Caller&) {
     return std::to_string(NewAidGrant(p, true));
+  };
+  // A new file of the side with a bank card recorded (the card's reveal needs one).
+  f["new_carded_file"] = [this](const Place& p, Side, const Caller&) {
+    const std::int64_t file = NewOpenFile(p);
+    auto card =
+        app_->hardship_bank_cards().Set(p.builder, file, "中国工商银行", "6222020200112233");
+    EXPECT_TRUE(card.has_value()) << Describe(card.error());
+    return std::to_string(file);
   };
 }
 

@@ -6,6 +6,7 @@
 
 #include "app/aid/aid_rules_service.h"
 #include "app/aid/aid_service.h"
+#include "app/hardship/case_figures.h"
 #include "app/members/member_access.h"
 #include "app/orgs/org_scope.h"
 #include "core/aid/aid_rules.h"
@@ -87,6 +88,7 @@ Result<AidGrantDetail> AidService::Approve(const Actor& actor, std::int64_t id) 
     ZJ_ASSIGN_OR_RETURN(bool moved, store::DecideAidGrant(c, id, "proposed", "approved", by,
                                                           clock_.NowMs(), std::nullopt));
     if (!moved) return Fail(ErrorCode::kConflict, "error.aid.not_proposed", "decided meanwhile");
+    ZJ_RETURN_IF_ERROR(CountAidApproved(c, g, clock_.NowMs()));
     const AuditEvent event{"aid.approve",
                            "aid_grant",
                            std::to_string(id),
@@ -168,6 +170,7 @@ Result<AidGrantDetail> AidService::Pay(const Actor& actor, std::int64_t id,
     if (actor.user_id != 0) p.paid_by = actor.user_id;
     p.paid_at = now;
     ZJ_RETURN_IF_ERROR(store::InsertAidPayment(c, p));
+    ZJ_RETURN_IF_ERROR(CountAidPaid(c, *g, p.amount_fen, now));
     const AuditEvent event{"aid.pay",
                            "aid_grant",
                            std::to_string(id),

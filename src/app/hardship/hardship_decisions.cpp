@@ -1,6 +1,7 @@
 // The decisions on a file that the audit log keeps before they take effect: overriding the
 // computed level with a reason, closing the file with a reason, and revealing one household
 // member's name or ID number.
+#include "app/hardship/case_figures.h"
 #include "app/hardship/hardship_rules.h"
 #include "app/hardship/hardship_service.h"
 #include "app/members/member_access.h"
@@ -32,6 +33,7 @@ Result<HardshipFileDetail> HardshipService::Override(const Actor& actor, std::in
         std::to_string(id),  "ok",
         actor.remote_addr,   {{"from", row->level_final}, {"to", level}, {"reason", *why}}};
     ZJ_RETURN_IF_ERROR(audit_.Record(c, AuditActor::From(actor), event));
+    ZJ_RETURN_IF_ERROR(CountLevelChanged(c, *row, level));
     ZJ_RETURN_IF_ERROR(
         store::OverrideHardshipLevel(c, id, level, *why, actor.user_id, clock_.NowMs()));
     ZJ_RETURN_IF_ERROR(Step(c, actor, id, "overridden",
@@ -69,6 +71,7 @@ Result<HardshipFileDetail> HardshipService::Close(const Actor& actor, std::int64
                            actor.remote_addr, {{"reason", reason}}};
     ZJ_RETURN_IF_ERROR(audit_.Record(c, AuditActor::From(actor), event));
     ZJ_RETURN_IF_ERROR(store::CloseHardshipFile(c, id, reason, clock_.NowMs()));
+    ZJ_RETURN_IF_ERROR(CountFileClosed(c, *row, reason, clock_.NowMs()));
     // The workflow ends with the file, from whatever stage it stood at.
     ZJ_ASSIGN_OR_RETURN(auto flow, store::FindHardshipFlow(c, id));
     if (flow) {

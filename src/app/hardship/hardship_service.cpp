@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "app/hardship/case_figures.h"
 #include "app/hardship/hardship_flow.h"
 #include "app/hardship/hardship_rules.h"
 #include "app/members/member_access.h"
@@ -178,6 +179,7 @@ Result<HardshipFileDetail> HardshipService::Open(const Actor& actor, const NewHa
     if (actor.user_id != 0) f.opened_by = actor.user_id;
     f.opened_at = f.updated_at = clock_.NowMs();
     ZJ_RETURN_IF_ERROR(store::InsertHardshipFile(c, f));
+    ZJ_RETURN_IF_ERROR(CountFileOpened(c, f, f.opened_at));
     // The workflow starts at the application (the union's first check next).
     ZJ_RETURN_IF_ERROR(store::InsertHardshipFlow(
         c, HardshipFlowService::Applied(f.id, f.org_path, f.federation_id, f.opened_at)));

@@ -30,6 +30,7 @@ namespace zj::app {
 //! Vault fields of a household member's sealed values.
 inline constexpr std::string_view kHouseholdNameField = "hardship.name";
 inline constexpr std::string_view kHouseholdIdField = "hardship.id_number";
+inline constexpr std::string_view kHouseholdBankCardField = "hardship.bank_card";
 
 struct NewHouseholdMember {
   std::string relation;  //!< self, spouse, child, parent, sibling, grandparent, other

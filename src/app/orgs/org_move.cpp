@@ -1,7 +1,8 @@
 // OrgService::Move: a subtree changes parent in one transaction. Every path and federation that
 // names an org of the subtree is rewritten from the store's one list (store/org_paths.h), the
-// subtree's figures (coverage, 有效覆盖, the service dashboard's counters) leave the old
-// ancestors and join the new ones, and requests an old ancestor was handling are handed over.
+// subtree's figures (coverage, 有效覆盖, the service dashboard's and the case modules' counters)
+// leave the old ancestors and join the new ones, and requests an old ancestor was handling are
+// handed over.
 #include "app/orgs/org_errors.h"
 #include "app/orgs/org_regions.h"
 #include "app/orgs/org_scope.h"
@@ -10,6 +11,7 @@
 #include "core/orgs/org_kind.h"
 #include "core/orgs/org_path.h"
 #include "store/coverage.h"
+#include "store/org_counters.h"
 #include "store/request_stats.h"
 #include "store/served_marks.h"
 
@@ -36,7 +38,10 @@ Result<void> MoveFigures(store::Connection& c, const store::OrgRow& org,
   ZJ_RETURN_IF_ERROR(store::AddOnline(c, from, -totals.members_online));
   ZJ_RETURN_IF_ERROR(store::AddOnline(c, to, totals.members_online));
   ZJ_RETURN_IF_ERROR(store::AddRequestStatsOf(c, org.id, from, -1, org.federation_id));
-  return store::AddRequestStatsOf(c, org.id, to, +1, parent.federation_id);
+  ZJ_RETURN_IF_ERROR(store::AddRequestStatsOf(c, org.id, to, +1, parent.federation_id));
+  // The case modules' counters (hardship, aid, …): one table for all of them.
+  ZJ_RETURN_IF_ERROR(store::AddCountersOf(c, org.id, from, -1, org.federation_id));
+  return store::AddCountersOf(c, org.id, to, +1, parent.federation_id);
 }
 
 }  // namespace

@@ -33,6 +33,7 @@ constexpr std::array<SealedFields, store::kSealedTables.size()> kFields{{
     {"worker_accounts", kWorkerPhoneField, ""},
     {"member_corrections", kCorrectionValueField, kCorrectionValueField},
     {"household_members", kHouseholdIdField, kHouseholdNameField},
+    {"hardship_bank_cards", kHouseholdBankCardField, ""},
 }};
 
 const SealedFields& FieldsOf(const store::SealedTable& table) {

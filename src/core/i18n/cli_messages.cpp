@@ -29,6 +29,8 @@ constexpr Entry kMessages[] = {
           "demo account: user {username} ({role}, {org}), password {password}"},
     Entry{"cli.demo.admin", "演示管理员：用户名 {username}，密码 {password}",
           "demo administrator: user {username}, password {password}"},
+    Entry{"cli.demo.cases", "困难职工档案已生成：{files} 份，帮扶 {grants} 笔",
+          "Hardship files generated: {files}, with {grants} aid grants"},
     Entry{"cli.demo.enterprises", "演示用人单位已生成：{count} 家",
           "demo enterprises generated: {count}"},
     Entry{

@@ -102,10 +102,7 @@ Result<Reply> PayGrant(Call& call) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));
   ZJ_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(call.request));
   Error invalid = InvalidInput();
-  app::AidPaymentInput in;
-  in.paid_on = RequireString(body, "paid_on", invalid).substr(0, 16);
-  in.method = RequireString(body, "method", invalid).substr(0, 16);
-  if (auto b = OptionalString(body, "batch_id", invalid)) in.batch_id = b->substr(0, 65);
+  const app::AidPaymentInput in = ReadAidPayment(body, invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::AidGrantDetail d, call.app.aid().Pay(*call.actor, id, in));
   return JsonReply(beast_http::status::ok, WriteAidGrantDetail, d, call.locale);

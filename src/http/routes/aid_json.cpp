@@ -127,4 +127,12 @@ void WriteBudget(JsonWriter& w, const store::BudgetRow& b) {
       .EndObject();
 }
 
+app::AidPaymentInput ReadAidPayment(const nlohmann::json& body, Error& invalid) {
+  app::AidPaymentInput in;
+  in.paid_on = RequireString(body, "paid_on", invalid).substr(0, 16);
+  in.method = RequireString(body, "method", invalid).substr(0, 16);
+  if (auto b = OptionalString(body, "batch_id", invalid)) in.batch_id = b->substr(0, 65);
+  return in;
+}
+
 }  // namespace zj::http

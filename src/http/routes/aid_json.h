@@ -17,4 +17,7 @@ void WriteAidRule(JsonWriter& w, const store::AidRuleRow& r);
 void WriteApprovalLimit(JsonWriter& w, const store::ApprovalLimitRow& l);
 void WriteBudget(JsonWriter& w, const store::BudgetRow& b);
 
+//! A payment's day, method and batch id from a request body (bounded), field errors to `invalid`.
+app::AidPaymentInput ReadAidPayment(const nlohmann::json& body, Error& invalid);
+
 }  // namespace zj::http

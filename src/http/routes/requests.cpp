@@ -9,7 +9,6 @@
 // /api/v1/request-categories/:code (administrators). Scope and roles are decided in
 // app/requests; here are only JSON and query mapping.
 #include <algorithm>
-#include <charconv>
 
 #include "core/requests/request_flow.h"
 #include "core/requests/service_stats.h"
@@ -228,18 +227,8 @@ nlohmann::json MedianJson(const std::optional<std::size_t>& bucket) {
 Result<Reply> ServiceDashboard(Call& call) {
   const auto query = QueryParams(call.request.target());
   Error invalid = InvalidInput();
-  std::optional<std::int64_t> org_id;
-  if (const std::string org = QueryValue(query, "org_id"); !org.empty()) {
-    org_id = ParseId(org);
-    if (!org_id) invalid.fields.push_back({"org_id", "error.field.invalid_id", {}});
-  }
-  int weeks = 12;
-  if (const std::string text = QueryValue(query, "weeks"); !text.empty()) {
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), weeks);
-    if (ec != std::errc() || end != text.data() + text.size()) {
-      invalid.fields.push_back({"weeks", "error.field.not_integer", {}});
-    }
-  }
+  const std::optional<std::int64_t> org_id = QueryOptionalId(query, "org_id", invalid);
+  const int weeks = QueryInt(query, "weeks", 12, invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(app::ServiceDashboardView v,
                       call.app.service_dashboard().Of(*call.actor, org_id, weeks));

@@ -1,7 +1,7 @@
 // Aid grants (帮扶, issue 20): the grants of the caller's subtree (/api/v1/aid/grants, with the
 // queue of those waiting for the caller's org level), approve, refuse with a reason, and record
 // a payment. Money is integer fen; the server decides who may decide what.
-import { request } from './request'
+import { request, requestFile, type FileAnswer } from './request'
 
 export namespace AidApi {
   export type Status = 'proposed' | 'approved' | 'paid' | 'refused'
@@ -61,5 +61,23 @@ export function payAidGrantApi(id: string, paidOn: string, method: 'bank_transfe
   return request(`/api/v1/aid/grants/${encodeURIComponent(id)}/pay`, {
     method: 'POST',
     body: batchId ? { paid_on: paidOn, method, batch_id: batchId } : { paid_on: paidOn, method },
+  })
+}
+
+/** The finance office's XLSX list of approved grants not yet paid (one kind or all), with a reason (audited). */
+export function aidPaymentListApi(reason: string, kind?: string): Promise<FileAnswer> {
+  return requestFile('/api/v1/aid/payment-list', { method: 'POST', body: kind ? { reason, kind } : { reason }, silent: true })
+}
+
+/** One round's payments: each grant's outcome (a grant decided meanwhile is reported, the others paid). */
+export function payAidBatchApi(
+  grantIds: string[],
+  paidOn: string,
+  batchId?: string,
+): Promise<{ paid: number; items: { grant_id: string; paid: boolean; error?: { code: string; message: string } }[] }> {
+  return request('/api/v1/aid/payments', {
+    method: 'POST',
+    body: { grant_ids: grantIds, paid_on: paidOn, method: 'bank_transfer', ...(batchId ? { batch_id: batchId } : {}) },
+    silent: true,
   })
 }

@@ -6,6 +6,26 @@
 import { request } from './request'
 
 export namespace HardshipApi {
+  /** Aid figures of one kind (approved in the window, by grant and in fen; paid in fen). */
+  export interface AidKindFigures {
+    kind: string
+    approved: number
+    approved_fen: number
+    paid_fen: number
+  }
+  /** The hardship and aid dashboard of a subtree (GET /api/v1/hardship/dashboard). */
+  export interface Dashboard {
+    org: { id: string; name: string; kind: string }
+    months: number
+    from_month: string
+    households: number
+    by_level_cause: { level: Level; cause: string; households: number }[]
+    closed_by_reason: { reason: string; files: number }[]
+    series: { month: string; opened: number; closed: number; aid: AidKindFigures[] }[]
+    aid: AidKindFigures[]
+    budgets: { kind: string; year: number; amount_fen: number; committed_fen: number; paid_fen: number }[]
+    children: { id: string; name: string; households: number; aid_approved_fen: number }[]
+  }
   export type Level = 'deep' | 'relative' | 'sudden' | 'none' | 'excluded'
   export type Status = 'open' | 'closed'
   export type Relation = 'self' | 'spouse' | 'child' | 'parent' | 'sibling' | 'grandparent' | 'other'
@@ -188,4 +208,30 @@ export function listStandardsApi(): Promise<{ items: HardshipApi.Standard[] }> {
 
 export function loadStandardApi(standard: HardshipApi.NewStandard): Promise<HardshipApi.Standard> {
   return request('/api/v1/standards', { method: 'POST', body: standard, silent: true })
+}
+
+/** The dashboard of `orgId` (the caller's own org when absent) over `months` months; a 404 ApiError outside the subtree. */
+export function getCaseDashboardApi(orgId: string | undefined, months: number): Promise<HardshipApi.Dashboard> {
+  return request('/api/v1/hardship/dashboard', { query: { org_id: orgId || undefined, months }, silent: true })
+}
+
+/** A file's bank card as the API shows it: masked, with its bank. */
+export interface BankCard {
+  bank_name: string
+  card_masked: string
+  updated_at: number
+}
+
+export function getBankCardApi(fileId: string): Promise<{ bank_card: BankCard | null }> {
+  return request(`${filePath(fileId)}/bank-card`, { silent: true })
+}
+
+/** Records or replaces the card (sealed by the server; field errors for a bad number or bank). */
+export function setBankCardApi(fileId: string, bankName: string, cardNumber: string): Promise<{ bank_card: BankCard }> {
+  return request(`${filePath(fileId)}/bank-card`, { method: 'PUT', body: { bank_name: bankName, card_number: cardNumber }, silent: true })
+}
+
+/** The full number, with a reason (audited). */
+export function revealBankCardApi(fileId: string, reason: string): Promise<{ card_number: string }> {
+  return request(`${filePath(fileId)}/bank-card/reveal`, { method: 'POST', body: { reason }, silent: true })
 }

@@ -1,7 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { HARDSHIP_VIEWERS } from '../roles'
 
-/** Hardship files (困难职工档案): the list, opening one, one file (deep-linkable), the 低保 standards. */
+/** Hardship files (困难职工档案): the list, opening one, the dashboard, one file (deep-linkable), the 低保 standards. */
 export const hardshipRoutes: RouteRecordRaw[] = [
   {
     // ?level=deep|relative|…&status=open|closed
@@ -16,6 +16,13 @@ export const hardshipRoutes: RouteRecordRaw[] = [
     name: 'hardship-open',
     component: () => import('@/views/hardship/HardshipOpenView.vue'),
     meta: { titleKey: 'hardship.titles.open', roles: HARDSHIP_VIEWERS },
+  },
+  {
+    // ?org=<id>&months=6|12|24
+    path: 'hardship/dashboard',
+    name: 'hardship-dashboard',
+    component: () => import('@/views/hardship/HardshipDashboardView.vue'),
+    meta: { titleKey: 'hardship.titles.dashboard', roles: HARDSHIP_VIEWERS },
   },
   {
     path: 'hardship/:id',
