@@ -22,6 +22,8 @@ constexpr Sql kFile{"hardship_erase.file",
 constexpr Sql kAidOnce{"hardship_erase.aid_once",
                        "DELETE FROM aid_once WHERE grant_id IN"
                        " (SELECT id FROM aid_grants WHERE file_id = $1)"};
+constexpr Sql kBankCard{"hardship_erase.bank_card",
+                        "DELETE FROM hardship_bank_cards WHERE id = $1"};
 constexpr Sql kAidNotes{"hardship_erase.aid_notes",
                         "UPDATE aid_grants SET refuse_reason = NULL WHERE file_id = $1"};
 
@@ -33,7 +35,7 @@ Result<bool> EraseHardshipFile(Connection& conn, std::int64_t id, std::int64_t a
   // The flow first: its stage guard makes a second sweep (or a reopened file) a no-op.
   ZJ_ASSIGN_OR_RETURN(std::int64_t moved, conn.Execute(kFlowErased, with_time));
   if (moved != 1) return false;
-  for (const Sql* sql : {&kHousehold, &kExpenses, &kSteps, &kAidOnce, &kAidNotes}) {
+  for (const Sql* sql : {&kHousehold, &kExpenses, &kSteps, &kBankCard, &kAidOnce, &kAidNotes}) {
     ZJ_RETURN_IF_ERROR(conn.Execute(*sql, just_id));
   }
   ZJ_RETURN_IF_ERROR(conn.Execute(kFile, with_time));

@@ -68,6 +68,18 @@ constexpr std::array<Statements, kSealedTables.size()> kStatements{{
       "UPDATE household_members SET id_cipher = $2, id_blind = $3, name_cipher = $4,"
       " key_version = $6 WHERE id = $1 AND key_version = $7 AND id_cipher = $8"
       " AND name_cipher = $9 AND (CAST($5 AS TEXT) IS NULL OR CAST($5 AS TEXT) IS NOT NULL)"}},
+    {{"hardship_bank_cards.sealed_below.count",
+      "SELECT COUNT(*) FROM hardship_bank_cards WHERE key_version < $1"},
+     {"hardship_bank_cards.sealed_below",
+      "SELECT id, key_version, card_cipher FROM hardship_bank_cards WHERE key_version < $1"
+      " ORDER BY id LIMIT $2"},
+     // One value, no blind index: the unindexed shape's second value ($3, $7) is always NULL,
+     // bound but not stored (cast, so PostgreSQL knows its type; the tests are always true).
+     {"hardship_bank_cards.reseal",
+      "UPDATE hardship_bank_cards SET card_cipher = $2, key_version = $4"
+      " WHERE id = $1 AND key_version = $5 AND card_cipher = $6"
+      " AND (CAST($3 AS BLOB) IS NULL OR CAST($3 AS BLOB) IS NOT NULL)"
+      " AND (CAST($7 AS BLOB) IS NULL OR CAST($7 AS BLOB) IS NOT NULL)"}},
 }};
 
 const Statements& Of(const SealedTable& table) {

@@ -68,7 +68,7 @@ TEST_P(AidPaymentsTest, TheListHoldsTheApprovedUnpaidGrantsOfTheSubtreeAndIsAudi
   EXPECT_THAT(ids, ElementsAre(std::to_string(g2.grant.row.id), std::to_string(g1.grant.row.id)));
   app::AuditFilter filter;
   filter.action = "aid.payment_list";
-  auto entries = app_->audit().Search(admin_, filter);
+  auto entries = app_->audit().Search(staff_root_, filter);
   ASSERT_OK(entries);
   ASSERT_EQ(entries->entries.size(), 1u);
   EXPECT_THAT(entries->entries[0].detail, HasSubstr("十二月送温暖发放"));

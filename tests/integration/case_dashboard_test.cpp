@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "aid_fixture.h"
+#include "app/hardship/case_figures.h"
 
 namespace zj::test {
 namespace {

@@ -65,7 +65,7 @@ TEST_P(HardshipBankCardsTest, RecordedSealedShownMaskedRevealedWithAReason) {
 
   app::AuditFilter filter;
   filter.target_type = "hardship_file";
-  auto entries = app_->audit().Search(admin_, filter);
+  auto entries = app_->audit().Search(staff_root_, filter);
   ASSERT_OK(entries);
   int recorded = 0, revealed = 0;
   for (const auto& e : entries->entries) {

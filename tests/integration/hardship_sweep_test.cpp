@@ -95,6 +95,7 @@ TEST_P(HardshipSweepTest, TheYearsSpotChecksAreDrawnOnceAndOfferedOnlyOnDrawnFil
 TEST_P(HardshipSweepTest, AClosedFileIsErasedWhenItsRetentionYearsAreOverAndNotADayEarlier) {
   LoadStandard(region_a_, 2026, kDibao);
   const std::int64_t id = Open(cadre_a_, ByHand(union_a_, 500, 2, 0)).file.row.id;
+  ASSERT_OK(app_->hardship_bank_cards().Set(cadre_a_, id, "中国工商银行", "6222020200112233"));
   ASSERT_OK(app_->hardship().Close(cadre_a_, id, "lifted", "本人已再就业"));
   const std::int64_t closed_at = clock_.NowMs();
 
@@ -120,6 +121,9 @@ TEST_P(HardshipSweepTest, AClosedFileIsErasedWhenItsRetentionYearsAreOverAndNotA
   EXPECT_EQ(tombstone->file.row.stage, "erased");
   EXPECT_EQ(tombstone->file.row.level_final, kept->file.row.level_final) << "the figures stay";
   for (const auto& step : tombstone->steps) EXPECT_EQ(step.detail, "{}") << step.step;
+  auto card = app_->hardship_bank_cards().Of(staff_a_, id);
+  ASSERT_OK(card);
+  EXPECT_FALSE(card->has_value()) << "the bank card goes with the household";
   auto flow = app_->hardship_flow().Of(staff_a_, id);
   ASSERT_OK(flow);
   EXPECT_EQ(flow->row.stage, "erased");

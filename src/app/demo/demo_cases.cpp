@@ -39,7 +39,7 @@ std::string IdNumberOf(std::int64_t n) {
   const std::chrono::sys_days day =
       std::chrono::sys_days(std::chrono::year{year} / 1 / 1) + std::chrono::days(day_of_year);
   const std::chrono::year_month_day ymd(day);
-  char body[18];
+  char body[24];
   std::snprintf(body, sizeof body, "110101%04d%02u%02u%03d", year, static_cast<unsigned>(ymd.month()),
                 static_cast<unsigned>(ymd.day()), static_cast<int>(n % 999) + 1);
   return std::string(body, 17) + members::IdCheckCharacter(std::string_view(body, 17));

@@ -23,7 +23,7 @@ std::string MonthsBack(std::int64_t ms, int back) {
   const std::chrono::year_month_day day{calendar::LocalDay(ms)};
   const std::chrono::year_month first =
       std::chrono::year_month(day.year(), day.month()) - std::chrono::months(back);
-  char out[8];
+  char out[16];
   std::snprintf(out, sizeof out, "%04d-%02u", static_cast<int>(first.year()),
                 static_cast<unsigned>(first.month()));
   return out;

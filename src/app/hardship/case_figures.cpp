@@ -24,7 +24,7 @@ Result<void> Add(store::Connection& conn, const std::string& org_path, std::int6
 
 std::string MonthInChina(std::int64_t ms) {
   const std::chrono::year_month_day day{calendar::LocalDay(ms)};
-  char out[8];
+  char out[16];
   std::snprintf(out, sizeof out, "%04d-%02u", static_cast<int>(day.year()),
                 static_cast<unsigned>(day.month()));
   return out;

@@ -71,6 +71,7 @@ Result<Reply> Dashboard(Call& call) {
 }  // namespace
 
 void AddCaseDashboardRoutes(std::vector<Route>& routes) {
+  using beast_http::verb;
   routes.push_back({verb::get, "/api/v1/hardship/dashboard", Access::kSession, Dashboard});
 }
 

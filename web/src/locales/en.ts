@@ -1031,6 +1031,8 @@ const en = {
       aid_approve: 'Aid approved',
       aid_refuse: 'Aid refused',
       aid_pay: 'Aid payment recorded',
+      aid_payment_list: 'Aid payment list exported',
+      hardship_bank_card: 'Hardship bank card recorded',
       aid_rule_load: 'Aid rules loaded',
       aid_limit_load: 'Approval limits loaded',
       aid_budget_load: 'Aid budgets loaded',

@@ -1030,6 +1030,8 @@ const zhCN = {
       aid_approve: '批准帮扶',
       aid_refuse: '不予帮扶',
       aid_pay: '登记帮扶发放',
+      aid_payment_list: '导出帮扶发放名单',
+      hardship_bank_card: '登记困难职工银行卡',
       aid_rule_load: '导入帮扶标准',
       aid_limit_load: '导入审批权限',
       aid_budget_load: '导入帮扶预算',
