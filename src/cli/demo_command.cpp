@@ -11,8 +11,8 @@
 #include <iostream>
 
 #include "app/application.h"
-#include "app/demo/demo_history.h"
 #include "app/demo/demo_cases.h"
+#include "app/demo/demo_history.h"
 #include "app/demo/demo_requests.h"
 #include "cli/commands.h"
 #include "core/members/calendar_date.h"

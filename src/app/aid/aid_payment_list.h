@@ -31,9 +31,8 @@ class AidPaymentList {
   //! At most this many grants a batch.
   static constexpr std::size_t kMaxBatch = 500;
 
-  AidPaymentList(store::Database& db, const Clock& clock, AuditService& audit, const Vault& vault,
-                 AidService& aid)
-      : db_(db), clock_(clock), audit_(audit), vault_(vault), aid_(aid) {}
+  AidPaymentList(store::Database& db, AuditService& audit, const Vault& vault, AidService& aid)
+      : db_(db), audit_(audit), vault_(vault), aid_(aid) {}
 
   //! The workbook's bytes. Field errors: reason (required, bounded), kind (unknown).
   Result<std::string> Workbook(const Actor& actor, const std::string& kind,
@@ -45,7 +44,6 @@ class AidPaymentList {
 
  private:
   store::Database& db_;
-  const Clock& clock_;
   AuditService& audit_;
   const Vault& vault_;
   AidService& aid_;

@@ -34,14 +34,15 @@ constexpr std::int64_t kDibao = 145000;  // the demo's sample line, ¥1,450 a mo
 //! A valid ID number, distinct for each `n` below 366 × 999 × 40: a birth day of 1970–2009
 //! and a sequence code.
 std::string IdNumberOf(std::int64_t n) {
-  const int year = 1970 + static_cast<int>(n / (365 * 999)) % 40;
+  const int year = 1970 + static_cast<int>(n / (std::int64_t{365} * 999)) % 40;
   const int day_of_year = static_cast<int>((n / 999) % 365);
   const std::chrono::sys_days day =
       std::chrono::sys_days(std::chrono::year{year} / 1 / 1) + std::chrono::days(day_of_year);
   const std::chrono::year_month_day ymd(day);
   char body[24];
-  std::snprintf(body, sizeof body, "110101%04d%02u%02u%03d", year, static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()), static_cast<int>(n % 999) + 1);
+  std::snprintf(body, sizeof body, "110101%04d%02u%02u%03d", year,
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<int>(n % 999) + 1);
   return std::string(body, 17) + members::IdCheckCharacter(std::string_view(body, 17));
 }
 
