@@ -19,6 +19,7 @@
 #include "app/hardship/hardship_flow.h"
 #include "app/hardship/hardship_service.h"
 #include "app/hardship/hardship_sweep.h"
+#include "app/hardship/my_hardship.h"
 #include "app/hardship/standards_service.h"
 #include "app/jobs/job_service.h"
 #include "app/members/id_lookups.h"
@@ -96,6 +97,8 @@ class Application {
   //! Region-year standards (低保 lines) and hardship files (issue 20).
   StandardsService& standards() { return standards_; }
   HardshipService& hardship() { return hardship_; }
+  //! The worker's own hardship files and aid (My help) and their application from My account.
+  MyHardshipService& my_hardship() { return my_hardship_; }
   //! The hardship file's workflow (applied → … → active, annual review) and its rules.
   HardshipFlowService& hardship_flow() { return hardship_flow_; }
   //! The workflow's job: the yearly spot-check draw and erasure after the retention years.
@@ -143,7 +146,8 @@ class Application {
   MyMembershipService my_membership_;  // after transfers_, which it reads
   JobService jobs_;
   StandardsService standards_;
-  HardshipService hardship_;  // after standards_, which it measures files against
+  HardshipService hardship_;       // after standards_, which it measures files against
+  MyHardshipService my_hardship_;  // after hardship_, through which the worker applies
   HardshipFlowService hardship_flow_;
   HardshipSweep hardship_sweep_;
   CaseDashboard case_dashboard_;

@@ -168,6 +168,7 @@ nlohmann::json NoticeJson(const store::NoticeAcceptance& n);
 nlohmann::json ConsentsJson(const app::Consents& c);
 void AddWorkerInboxRoutes(std::vector<Route>& routes);
 void AddMyMembershipRoutes(std::vector<Route>& routes);
+void AddMyHardshipRoutes(std::vector<Route>& routes);
 void AddJobRoutes(std::vector<Route>& routes);
 void AddHardshipRoutes(std::vector<Route>& routes);
 void AddCaseDashboardRoutes(std::vector<Route>& routes);

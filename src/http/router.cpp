@@ -148,6 +148,7 @@ std::vector<Route> ApiRoutes() {
   AddMyDataRightsRoutes(routes);
   AddWorkerInboxRoutes(routes);
   AddMyMembershipRoutes(routes);
+  AddMyHardshipRoutes(routes);
   AddWorkerBindingRoutes(routes);
   AddMemberCorrectionRoutes(routes);
   AddJobRoutes(routes);

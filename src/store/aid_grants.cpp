@@ -27,6 +27,9 @@ constexpr Sql kList{"aid_grants.list",
                     " AND ($4 = '' OR g.kind = $4) AND ($5 = '' OR g.approver_level = $5)"
                     " AND (CAST($6 AS BIGINT) = 0 OR g.file_id = $6)"
                     " AND (CAST($7 AS BIGINT) = 0 OR g.id < $7) ORDER BY g.id DESC LIMIT $8"};
+constexpr Sql kOfFile{"aid_grants.of_file", "SELECT " ZJ_GRANT_COLUMNS
+                                            " FROM aid_grants g JOIN orgs o ON o.id = g.org_id"
+                                            " WHERE g.file_id = $1 ORDER BY g.id DESC LIMIT $2"};
 constexpr Sql kDecide{"aid_grants.decide",
                       "UPDATE aid_grants SET status = $3, decided_by = $4, decided_at = $5,"
                       " refuse_reason = $6, updated_at = $5 WHERE id = $1 AND status = $2"};
@@ -128,6 +131,12 @@ Result<std::vector<AidGrantRow>> ListAidGrants(Connection& conn, const AidGrantQ
                              q.before_id,
                              static_cast<std::int64_t>(q.limit)};
   return Collect<AidGrantRow>(conn, kList, p, GrantFromRow);
+}
+
+Result<std::vector<AidGrantRow>> AidGrantsOfFile(Connection& conn, std::int64_t file_id,
+                                                 int limit) {
+  const std::vector<Value> p{file_id, static_cast<std::int64_t>(limit)};
+  return Collect<AidGrantRow>(conn, kOfFile, p, GrantFromRow);
 }
 
 Result<bool> DecideAidGrant(Connection& conn, std::int64_t id, const std::string& from,

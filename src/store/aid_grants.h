@@ -61,6 +61,8 @@ Result<void> InsertAidGrant(Connection& conn, const AidGrantRow& row);
 Result<std::optional<AidGrantRow>> FindAidGrant(Connection& conn, std::int64_t id);
 //! Newest first.
 Result<std::vector<AidGrantRow>> ListAidGrants(Connection& conn, const AidGrantQuery& q);
+//! The grants of one file, newest first, at most `limit` (index aid_grants_file).
+Result<std::vector<AidGrantRow>> AidGrantsOfFile(Connection& conn, std::int64_t file_id, int limit);
 //! Moves a grant from `from` to `to` with its decider; false when it was no longer `from`.
 Result<bool> DecideAidGrant(Connection& conn, std::int64_t id, const std::string& from,
                             const std::string& to, std::optional<std::int64_t> by, std::int64_t at,

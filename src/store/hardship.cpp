@@ -37,6 +37,11 @@ constexpr Sql kListAll{
     " AND ($8 = '' OR (w.stage = 'active' AND w.review_due_on <= $8))"
     " AND (CAST($9 AS BIGINT) = 0 OR w.spot_check_due = 1)"
     " ORDER BY f.id DESC LIMIT $5"};
+constexpr Sql kOfMember{"hardship_files.of_member",
+                        "SELECT " ZJ_FILE_COLUMNS
+                        " FROM hardship_files f JOIN orgs o ON o.id = f.org_id"
+                        " LEFT JOIN hardship_flows w ON w.file_id = f.id"
+                        " WHERE f.member_id = $1 ORDER BY f.id DESC LIMIT $2"};
 constexpr Sql kOverride{"hardship_files.override",
                         "UPDATE hardship_files SET level_final = $2, override_reason = $3,"
                         " overridden_by = $4, updated_at = $5 WHERE id = $1"};
@@ -211,6 +216,12 @@ Result<std::vector<HardshipFileRow>> ListHardshipFiles(Connection& conn,
                              q.review_due_by,
                              static_cast<std::int64_t>(q.spot_check_due ? 1 : 0)};
   return Collect<HardshipFileRow>(conn, kListAll, p, FileFromRow);
+}
+
+Result<std::vector<HardshipFileRow>> HardshipFilesOfMember(Connection& conn, std::int64_t member_id,
+                                                           int limit) {
+  const std::vector<Value> p{member_id, static_cast<std::int64_t>(limit)};
+  return Collect<HardshipFileRow>(conn, kOfMember, p, FileFromRow);
 }
 
 Result<std::vector<HouseholdMemberRow>> HouseholdOf(Connection& conn, std::int64_t file_id) {

@@ -101,6 +101,10 @@ struct HardshipFileQuery {
 
 Result<std::vector<HardshipFileRow>> ListHardshipFiles(Connection& conn,
                                                        const HardshipFileQuery& q);
+//! The files whose household's "self" is the registry's member `member_id` (the worker's own,
+//! on My help), newest first, at most `limit` (index hardship_files_member).
+Result<std::vector<HardshipFileRow>> HardshipFilesOfMember(Connection& conn, std::int64_t member_id,
+                                                           int limit);
 Result<std::vector<HouseholdMemberRow>> HouseholdOf(Connection& conn, std::int64_t file_id);
 Result<std::vector<HardshipExpenseRow>> ExpensesOf(Connection& conn, std::int64_t file_id);
 Result<std::vector<HardshipStepRow>> StepsOf(Connection& conn, std::int64_t file_id);

@@ -468,6 +468,13 @@ const Row kRows[] = {
 {"POST",   "/api/v1/me/transfers", "/api/v1/me/transfers{as_member}",
   R"({"to_union_id":"{union2}","reason":"换工作了","new_employer":"乙公司"})", "",
   {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+// My help: the hardship files of the worker's own household and their aid; the worker applies
+// for their own household (at their member's union; the standard of its district is loaded).
+{"GET",    "/api/v1/me/hardship", "/api/v1/me/hardship{as_member}", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/hardship/applications", "/api/v1/me/hardship/applications{as_member}",
+  R"({"main_cause":"illness","member_income_fen":0})", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 // Corrections of the worker's own member record: proposed for the member the worker is bound to
 // (on either side: the worker's own), listed as the worker's own.
 {"POST",   "/api/v1/me/member-corrections", "/api/v1/me/member-corrections{as_member}",

@@ -122,6 +122,12 @@ class HardshipService {
 
   //! Cadres, staff and administrators (kPermissionDenied "error.hardship.forbidden" else).
   Result<HardshipFileDetail> Open(const Actor& actor, const NewHardshipFile& file);
+  //! The worker's own application from My account, through the same checks, sealing,
+  //! one-open-file rule, trail and audit as Open: the bound member is the household's "self",
+  //! the file at the member's union (org_id, request_id, exclusions and year of `file` are
+  //! ignored). The new file's id; kPermissionDenied for anyone but a worker,
+  //! kFailedPrecondition "error.card.not_bound" when the account is bound to no member.
+  Result<std::int64_t> OpenForWorker(const Actor& worker, NewHardshipFile file);
   Result<HardshipFileDetail> Get(const Actor& actor, std::int64_t id);
   Result<HardshipPage> List(const Actor& actor, const HardshipFilter& filter);
   //! Sets the final level ("deep", "relative", "sudden", "none", "excluded") with a reason;
@@ -139,6 +145,14 @@ class HardshipService {
                              HouseholdRevealField field, const std::string& reason);
 
  private:
+  struct Person;
+  //! The new file's facts and people checked (field errors), the people normalised.
+  Result<std::vector<Person>> CheckNew(const NewHardshipFile& file) const;
+  //! Writes the file, its flow, household, expenses, request link, trail and audit entry in the
+  //! caller's transaction; `by_worker`: the worker's own application (no scope to check).
+  Result<std::int64_t> Insert(store::Connection& conn, const Actor& actor,
+                              const NewHardshipFile& file, std::vector<Person> people,
+                              bool by_worker);
   HardshipFileView ViewOf(store::HardshipFileRow row,
                           const std::vector<store::HouseholdMemberRow>& household) const;
   HouseholdMemberView PersonOf(const store::HouseholdMemberRow& m) const;

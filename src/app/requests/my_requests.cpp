@@ -7,9 +7,13 @@
 // exists or not.
 #include <algorithm>
 
+#include "app/hardship/my_hardship.h"
 #include "app/requests/request_service.h"
 #include "app/worker_accounts/sign_in_service.h"
 #include "core/personal_data/masking.h"
+#include "store/aid_grants.h"
+#include "store/hardship.h"
+#include "store/hardship_flow.h"
 #include "store/worker_accounts.h"
 
 namespace zj::app {
@@ -24,6 +28,36 @@ Error NotFound() { return Error{ErrorCode::kNotFound, "error.not_found", "reques
 Result<void> RequireWorker(const Actor& actor) {
   if (!IsWorker(actor)) return Fail(ErrorCode::kPermissionDenied, "error.forbidden");
   return {};
+}
+
+//! What the request became that is meant for the worker: a hardship file opened from it whose
+//! household is the worker's (its "self" is the worker's bound member, or it names no member of
+//! the registry: a household entered by hand from the worker's own request), with its stage in
+//! the worker's words, and the aid approved or paid to that file. A file of another member's
+//! household (a request about a colleague) is not the worker's to follow; legal cases follow.
+Result<std::vector<RequestOutcome>> OutcomesOf(store::Connection& conn,
+                                               const std::optional<std::int64_t>& member_id,
+                                               std::int64_t request_id) {
+  std::vector<RequestOutcome> out;
+  ZJ_ASSIGN_OR_RETURN(auto links, store::CaseLinksOfRequest(conn, request_id));
+  for (const auto& link : links) {
+    if (link.target_kind != store::kLinkHardshipFile) continue;
+    ZJ_ASSIGN_OR_RETURN(auto file, store::FindHardshipFile(conn, link.target_id));
+    if (!file || (file->member_id && file->member_id != member_id)) continue;
+    ZJ_ASSIGN_OR_RETURN(auto flow, store::FindHardshipFlow(conn, file->id));
+    const std::string stage =
+        file->status == "closed" ? "closed" : WorkerHardshipStage(flow ? flow->stage : "applied");
+    if (flow && flow->stage == "erased") continue;
+    out.push_back({link.created_at, std::string(store::kLinkHardshipFile), stage, ""});
+    ZJ_ASSIGN_OR_RETURN(auto grants,
+                        store::AidGrantsOfFile(conn, file->id, MyHardshipService::kMaxGrants));
+    for (auto it = grants.rbegin(); it != grants.rend(); ++it) {  // oldest first
+      if ((it->status == "approved" || it->status == "paid") && it->decided_at) {
+        out.push_back({*it->decided_at, "aid_granted", "", it->kind});
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -73,24 +107,39 @@ Result<TrackedRequest> RequestService::MineOne(const Actor& worker, std::int64_t
   ZJ_RETURN_IF_ERROR(RequireWorker(worker));
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
   ZJ_ASSIGN_OR_RETURN(auto row, LoadRequested(*lease, RequesterKey::Mine(worker, id)));
-  return TrackedView(*lease, row);
+  ZJ_ASSIGN_OR_RETURN(TrackedRequest t, TrackedView(*lease, row));
+  ZJ_ASSIGN_OR_RETURN(auto account, store::FindWorkerAccount(*lease, *worker.worker_id));
+  ZJ_ASSIGN_OR_RETURN(t.became,
+                      OutcomesOf(*lease, account ? account->member_id : std::nullopt, row.id));
+  return t;
+}
+
+Result<TrackedRequest> RequestService::WithOutcomes(const Actor& worker, TrackedRequest t) {
+  ZJ_ASSIGN_OR_RETURN(store::Lease lease, db_.Acquire());
+  ZJ_ASSIGN_OR_RETURN(auto account, store::FindWorkerAccount(*lease, *worker.worker_id));
+  ZJ_ASSIGN_OR_RETURN(t.became,
+                      OutcomesOf(*lease, account ? account->member_id : std::nullopt, t.id));
+  return t;
 }
 
 Result<TrackedRequest> RequestService::RateMine(const Actor& worker, std::int64_t id, int rating,
                                                 const std::string& comment) {
   ZJ_RETURN_IF_ERROR(RequireWorker(worker));
-  return RateAs(RequesterKey::Mine(worker, id), rating, comment);
+  ZJ_ASSIGN_OR_RETURN(TrackedRequest t, RateAs(RequesterKey::Mine(worker, id), rating, comment));
+  return WithOutcomes(worker, std::move(t));
 }
 
 Result<TrackedRequest> RequestService::ReopenMine(const Actor& worker, std::int64_t id,
                                                   const std::string& reason) {
   ZJ_RETURN_IF_ERROR(RequireWorker(worker));
-  return ReopenAs(RequesterKey::Mine(worker, id), reason);
+  ZJ_ASSIGN_OR_RETURN(TrackedRequest t, ReopenAs(RequesterKey::Mine(worker, id), reason));
+  return WithOutcomes(worker, std::move(t));
 }
 
 Result<TrackedRequest> RequestService::WithdrawMine(const Actor& worker, std::int64_t id) {
   ZJ_RETURN_IF_ERROR(RequireWorker(worker));
-  return WithdrawAs(RequesterKey::Mine(worker, id));
+  ZJ_ASSIGN_OR_RETURN(TrackedRequest t, WithdrawAs(RequesterKey::Mine(worker, id)));
+  return WithOutcomes(worker, std::move(t));
 }
 
 Result<std::vector<MyRequestRecord>> RequestService::MyRequestRecords(const Actor& worker,

@@ -81,6 +81,16 @@ struct RequestView {
   std::vector<store::CaseLinkRow> links;
 };
 
+//! What a worker's request became, on its page in My requests (one case spine): a hardship file
+//! of the worker's household, with its stage in the worker's words, and aid granted to it. Only
+//! the fact: no file or grant ids, no amounts, no staff.
+struct RequestOutcome {
+  std::int64_t at = 0;
+  std::string kind;      //!< hardship_file (at: opened), aid_granted (at: approved)
+  std::string stage;     //!< hardship_file: as MyHardshipFile::stage
+  std::string aid_kind;  //!< aid_granted: living, medical, schooling, festival, emergency
+};
+
 //! What the worker sees: no contact details, no internal notes, no handler names.
 struct TrackedRequest {
   std::int64_t id = 0;  //!< shown only in My requests (the worker's own, signed in)
@@ -98,6 +108,7 @@ struct TrackedRequest {
   bool may_reopen = false;
   bool may_withdraw = false;                   //!< while the org has not resolved it
   std::vector<store::RequestEventRow> events;  //!< status changes and replies
+  std::vector<RequestOutcome> became;          //!< My requests' own page only (MineOne)
 };
 
 //! Queues of an org: all visible, new (submitted), mine (handled by the actor's org),
@@ -351,6 +362,8 @@ class RequestService {
   Result<store::RequestRow> LoadTracked(store::Connection& conn, const std::string& tracking_number,
                                         const std::string& phone_last4,
                                         const std::string& remote_addr);
+  //! `t` (one of the worker's own) with what it became that is meant for the worker.
+  Result<TrackedRequest> WithOutcomes(const Actor& worker, TrackedRequest t);
   Result<TrackedRequest> TrackedView(store::Connection& conn, const store::RequestRow& row,
                                      bool with_events = true);
   //! Takes the row by value: callers done with theirs move it in. With the events come the

@@ -14,6 +14,15 @@ namespace {
 nlohmann::json MineJson(const app::TrackedRequest& t, i18n::Locale locale) {
   nlohmann::json out = TrackedJson(t, locale);
   out["id"] = std::to_string(t.id);
+  nlohmann::json became = nlohmann::json::array();
+  for (const auto& b : t.became) {
+    became.push_back(
+        {{"at", b.at},
+         {"kind", b.kind},
+         {"stage", b.stage.empty() ? nlohmann::json(nullptr) : nlohmann::json(b.stage)},
+         {"aid_kind", b.aid_kind.empty() ? nlohmann::json(nullptr) : nlohmann::json(b.aid_kind)}});
+  }
+  out["became"] = std::move(became);
   return out;
 }
 
@@ -29,6 +38,7 @@ Result<Reply> List(Call& call) {
   for (const auto& t : page.items) {
     nlohmann::json item = MineJson(t, call.locale);
     item.erase("events");  // the list carries no timeline; the request's own page does
+    item.erase("became");
     items.push_back(std::move(item));
   }
   return Reply{beast_http::status::ok,
