@@ -8,6 +8,7 @@ import type { CoverageApi } from './coverage'
 import type { EnterprisesApi } from './enterprises'
 import type { MemberCorrectionsApi } from './member-corrections'
 import type { MyDataApi } from './my-data'
+import type { MyHardshipApi } from './my-hardship'
 import type { MyMembershipApi } from './my-membership'
 import type { NotificationsApi } from './notifications'
 import type { OrgsApi } from './orgs'
@@ -96,6 +97,30 @@ const fields = {
     can_withdraw: true,
   } satisfies Keys<MyMembershipApi.Transfer>,
   UnionChoice: { id: true, name: true, district: true } satisfies Keys<MyMembershipApi.UnionChoice>,
+  MyHardship: { files: true, may_apply: true } satisfies Keys<MyHardshipApi.Mine>,
+  MyHardshipFile: {
+    id: true,
+    union_name: true,
+    stage: true,
+    publicity_ends_on: true,
+    review_due_on: true,
+    level: true,
+    household_size: true,
+    opened_on: true,
+    closed_on: true,
+    close_reason: true,
+    grants: true,
+  } satisfies Keys<MyHardshipApi.File>,
+  MyAidGrant: {
+    id: true,
+    kind: true,
+    period: true,
+    amount_fen: true,
+    status: true,
+    paid_on: true,
+    proposed_at: true,
+    decided_at: true,
+  } satisfies Keys<MyHardshipApi.Grant>,
   UnionChoices: { items: true } satisfies Keys<MyMembershipApi.UnionChoices>,
   MyData: {
     generated_at: true,
@@ -489,6 +514,8 @@ const calls: [string, string][] = [
   ['get', '/api/v1/me/unions'],
   ['post', '/api/v1/me/transfers'],
   ['post', '/api/v1/me/transfers/{id}/withdraw'],
+  ['get', '/api/v1/me/hardship'],
+  ['post', '/api/v1/me/hardship/applications'],
   ['get', '/api/v1/me/member-corrections'],
   ['post', '/api/v1/me/member-corrections'],
   ['get', '/api/v1/member-corrections'],

@@ -247,9 +247,18 @@ export namespace RequestsApi {
     events: TrackedEvent[]
   }
   /** One of the signed-in worker's own requests (My requests); in a list, without events. */
+  /** What one of my requests became that is meant for me (its own page only): a hardship file
+   *  of my household with its stage in my words (as MyHardshipApi.Stage), aid granted to it. */
+  export interface Became {
+    at: number
+    kind: 'hardship_file' | 'aid_granted'
+    stage: string | null
+    aid_kind: string | null
+  }
   export interface Mine extends Omit<Tracked, 'events'> {
     id: string
     events?: TrackedEvent[]
+    became?: Became[]
   }
   export interface MinePage {
     items: Mine[]

@@ -1,5 +1,6 @@
 // English messages. Same keys as zh-CN.ts; `satisfies` makes a missing or extra key a type error.
 import { hardshipEn } from './hardship.en'
+import { portalHardshipEn } from './portal-hardship.en'
 import type { MessageSchema } from './zh-CN'
 
 const en = {
@@ -37,6 +38,8 @@ const en = {
     portalNotice: 'Privacy notice',
     portalInbox: 'Notifications',
     portalMembership: 'My membership',
+    portalHardship: 'My help',
+    portalHardshipApply: 'Apply for assistance',
     portalMyRequests: 'My requests',
     workerBindings: 'Account bindings',
     memberCorrections: 'Member record corrections',
@@ -344,6 +347,8 @@ const en = {
       requests: 'My requests',
       membership: 'My membership',
       membershipHint: 'History, contacts, changing unions',
+      hardship: 'My help',
+      hardshipHint: 'Hardship file, assistance, applying',
       notifications: 'Notifications',
       myData: 'My data',
       myDataHint: 'See and download',
@@ -1581,6 +1586,7 @@ const en = {
     },
   },
   hardship: hardshipEn,
+  portalHardship: portalHardshipEn,
 } satisfies MessageSchema
 
 export default en

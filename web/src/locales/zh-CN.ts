@@ -1,6 +1,7 @@
 // Simplified Chinese messages: the default locale and the reference for every other one.
 // en.ts must have exactly the same keys (checked by the type of en.ts and by locales.spec.ts).
 import { hardshipZhCN } from './hardship.zh-CN'
+import { portalHardshipZhCN } from './portal-hardship.zh-CN'
 
 const zhCN = {
   app: {
@@ -37,6 +38,8 @@ const zhCN = {
     portalNotice: '隐私政策',
     portalInbox: '通知',
     portalMembership: '我的会籍',
+    portalHardship: '我的帮扶',
+    portalHardshipApply: '申请困难帮扶',
     portalMyRequests: '我的诉求',
     workerBindings: '会员绑定审核',
     memberCorrections: '会员信息更正审核',
@@ -343,6 +346,8 @@ const zhCN = {
       requests: '我的诉求',
       membership: '我的会籍',
       membershipHint: '会籍记录、工会联系方式、转会',
+      hardship: '我的帮扶',
+      hardshipHint: '困难职工档案、帮扶记录、申请帮扶',
       notifications: '消息通知',
       myData: '我的数据',
       myDataHint: '查看和下载',
@@ -1580,6 +1585,7 @@ const zhCN = {
     },
   },
   hardship: hardshipZhCN,
+  portalHardship: portalHardshipZhCN,
 }
 
 export default zhCN

@@ -74,6 +74,18 @@ export const portalRoutes: RouteRecordRaw[] = [
         meta: { titleKey: 'titles.portalMembership', requiresWorker: true },
       },
       {
+        path: 'me/hardship',
+        name: 'portal-hardship',
+        component: () => import('@/views/portal/account/PortalMyHardshipView.vue'),
+        meta: { titleKey: 'titles.portalHardship', requiresWorker: true },
+      },
+      {
+        path: 'me/hardship/apply',
+        name: 'portal-hardship-apply',
+        component: () => import('@/views/portal/account/PortalHardshipApplyView.vue'),
+        meta: { titleKey: 'titles.portalHardshipApply', requiresWorker: true },
+      },
+      {
         path: 'me/notifications',
         name: 'portal-inbox',
         component: () => import('@/views/portal/account/PortalInboxView.vue'),
