@@ -60,8 +60,9 @@ function waitForListening(child, exited, log) {
 
 /** Starts a server; resolves to `{ url, output, db }`, where `output()` is everything it printed and
  *  `db` the --db value, for CLI commands run beside it. `webRoot` serves another copy of the
- *  front end (a test that changes the files it serves). */
-export async function startServer({ webRoot: root = webRoot } = {}) {
+ *  front end (a test that changes the files it serves); `demoArgs` go to `zhijia demo` (e.g.
+ *  `['--history']` for a federation a year into service). */
+export async function startServer({ webRoot: root = webRoot, demoArgs = [] } = {}) {
   assert.ok(existsSync(zhijiaBin), `zhijia binary not found at ${zhijiaBin} (build it, or set ZHIJIA_BIN)`)
   assert.ok(existsSync(path.join(root, 'index.html')), `${root}/index.html missing: run "npm run build" in web/`)
 
@@ -91,7 +92,7 @@ export async function startServer({ webRoot: root = webRoot } = {}) {
 
   try {
     runCli(['migrate', '--db', db])
-    runCli(['demo', '--db', db, '--admin-password', ADMIN_PASSWORD])
+    runCli(['demo', '--db', db, '--admin-password', ADMIN_PASSWORD, ...demoArgs])
     child = spawn(zhijiaBin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web-root', root], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
