@@ -39,7 +39,7 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       jobs_(db, clock, random, vault_, audit_, config.jobs),
       standards_(db, clock, audit_, BuiltinRegions()),
       hardship_(db, clock, random, audit_, vault_, standards_),
-      my_hardship_(db, clock, hardship_),
+      my_hardship_(db, hardship_),
       hardship_flow_(db, clock, random, audit_, calendar_book_),
       hardship_sweep_(db, clock, audit_),
       case_dashboard_(db, clock),

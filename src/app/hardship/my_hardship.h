@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "app/accounts/actor.h"
-#include "app/clock.h"
 #include "app/hardship/hardship_service.h"
 #include "core/result.h"
 #include "store/database.h"
@@ -82,8 +81,8 @@ class MyHardshipService {
   static constexpr int kMaxFiles = 20;
   static constexpr int kMaxGrants = 100;
 
-  MyHardshipService(store::Database& db, const Clock& clock, HardshipService& hardship)
-      : db_(db), clock_(clock), hardship_(hardship) {}
+  MyHardshipService(store::Database& db, HardshipService& hardship)
+      : db_(db), hardship_(hardship) {}
 
   //! kPermissionDenied "error.auth.forbidden" for anyone but a worker; kFailedPrecondition
   //! "error.card.not_bound" when the account is bound to no member.
@@ -97,7 +96,6 @@ class MyHardshipService {
   Result<MyHardshipFile> FileOf(store::Connection& conn, const store::HardshipFileRow& row);
 
   store::Database& db_;
-  const Clock& clock_;
   HardshipService& hardship_;
 };
 
