@@ -15,6 +15,8 @@ namespace zj::store {
 
 //! The kind of a hardship file's link.
 inline constexpr std::string_view kLinkHardshipFile = "hardship_file";
+//! The kind of a legal case's link (migration 0030).
+inline constexpr std::string_view kLinkLegalCase = "legal_case";
 
 struct CaseLinkRow {
   std::int64_t id = 0;

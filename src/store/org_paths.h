@@ -68,6 +68,10 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     {"case_links", "org_path", ""},
     // An aid grant is seen, like its file, by whoever sees the file's org (issue 20).
     {"aid_grants", "org_path", "federation_id"},
+    // A legal case is seen by whoever sees its handling union; a lawyer by whoever sees the
+    // union that keeps it in its directory (issue 20).
+    {"legal_cases", "org_path", "federation_id"},
+    {"legal_lawyers", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {
@@ -92,6 +96,8 @@ inline constexpr KeptOrgColumn kKeptOrgColumns[] = {
      "the key: a federation's own workflow numbers, which stay the federation's"},
     {"hardship_spot_draws", "federation_id",
      "the key: the record that a federation drew its year's spot checks"},
+    {"legal_rules", "federation_id",
+     "the key: a federation's own thresholds of a collective dispute"},
 };
 
 //! Rewrites every entry of kOrgPathColumns whose path lies in the subtree `old_path` to start
