@@ -46,6 +46,8 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       hardship_bank_cards_(db, clock, audit_, vault_),
       aid_rules_(db, clock, audit_),
       aid_(db, clock, random, audit_, vault_),
-      aid_payment_list_(db, audit_, vault_, aid_) {}
+      aid_payment_list_(db, audit_, vault_, aid_),
+      legal_cases_(db, clock, random, audit_, vault_),
+      lawyers_(db, clock, random, audit_, vault_) {}
 
 }  // namespace zj::app

@@ -21,6 +21,8 @@
 #include "app/hardship/hardship_sweep.h"
 #include "app/hardship/my_hardship.h"
 #include "app/hardship/standards_service.h"
+#include "app/legal/lawyer_service.h"
+#include "app/legal/legal_case_service.h"
 #include "app/jobs/job_service.h"
 #include "app/members/id_lookups.h"
 #include "app/members/member_service.h"
@@ -112,6 +114,9 @@ class Application {
   AidService& aid() { return aid_; }
   //! The finance office's payment list (XLSX, with a reason) and batch payments.
   AidPaymentList& aid_payment_list() { return aid_payment_list_; }
+  //! Legal aid and rights cases, the lawyers' directory and the collective rule (issue 20).
+  LegalCaseService& legal_cases() { return legal_cases_; }
+  LawyerService& lawyers() { return lawyers_; }
 
  private:
   store::Database& db_;
@@ -155,6 +160,8 @@ class Application {
   AidRulesService aid_rules_;
   AidService aid_;
   AidPaymentList aid_payment_list_;  // after aid_, whose Pay it uses
+  LegalCaseService legal_cases_;
+  LawyerService lawyers_;
 };
 
 }  // namespace zj::app

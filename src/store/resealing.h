@@ -27,7 +27,7 @@ struct SealedTable {
 
 //! Every table with sealed columns; a test checks that no *_cipher column of the schema is
 //! missing from it.
-inline constexpr std::array<SealedTable, 7> kSealedTables{{
+inline constexpr std::array<SealedTable, 9> kSealedTables{{
     {"users", "phone_cipher", ""},
     {"members", "id_cipher", "phone_cipher"},
     {"service_requests", "contact_phone_cipher", ""},
@@ -38,6 +38,10 @@ inline constexpr std::array<SealedTable, 7> kSealedTables{{
     {"household_members", "id_cipher", "name_cipher"},
     // A hardship file's bank card: only ever read in full (the payment list, a reveal).
     {"hardship_bank_cards", "card_cipher", "", false},
+    // The workers of a legal case (issue 20): the ID number indexed, the name not.
+    {"legal_case_workers", "id_cipher", "name_cipher"},
+    // A lawyer's phone, when the directory has one; nothing looks it up.
+    {"legal_lawyers", "phone_cipher", "", false},
 }};
 
 //! A row's sealed values as rotation read them.

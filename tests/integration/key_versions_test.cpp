@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/hardship/hardship_service.h"
+#include "app/legal/legal_case_service.h"
 #include "app/personal_data/key_rotation.h"
 #include "app/worker_accounts/corrections.h"
 #include "app/worker_accounts/sign_in_service.h"
@@ -81,6 +82,8 @@ class KeyVersionsTest : public WorkerTest {
             {app::kWorkerPhoneField, ""},
             {app::kCorrectionValueField, app::kCorrectionValueField},
             {app::kHouseholdIdField, app::kHouseholdNameField},
+            {app::kLegalWorkerIdField, app::kLegalWorkerNameField},
+            {app::kLawyerPhoneField, ""},
         }};
     int bad = 0;
     auto lease = db_->Acquire();

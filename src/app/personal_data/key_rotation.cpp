@@ -8,6 +8,7 @@
 #include "app/accounts/contact_service.h"
 #include "app/hardship/hardship_service.h"
 #include "app/jobs/sealed_file.h"
+#include "app/legal/legal_case_service.h"
 #include "app/members/member_service.h"
 #include "app/requests/request_service.h"
 #include "app/worker_accounts/corrections.h"
@@ -34,6 +35,8 @@ constexpr std::array<SealedFields, store::kSealedTables.size()> kFields{{
     {"member_corrections", kCorrectionValueField, kCorrectionValueField},
     {"household_members", kHouseholdIdField, kHouseholdNameField},
     {"hardship_bank_cards", kHouseholdBankCardField, ""},
+    {"legal_case_workers", kLegalWorkerIdField, kLegalWorkerNameField},
+    {"legal_lawyers", kLawyerPhoneField, ""},
 }};
 
 const SealedFields& FieldsOf(const store::SealedTable& table) {

@@ -2,6 +2,7 @@
 // cards beside its use cases (app/<module>/workbench_cards.cpp) and adds one line here.
 #include "app/aid/workbench_cards.h"
 #include "app/hardship/workbench_cards.h"
+#include "app/legal/workbench_cards.h"
 #include "app/members/workbench_cards.h"
 #include "app/requests/workbench_cards.h"
 #include "app/workbench/workbench.h"
@@ -17,6 +18,7 @@ CardRegistry StandardCards() {
   AddAccountCards(registry);
   AddHardshipCards(registry);
   AddAidCards(registry);
+  AddLegalCards(registry);
   // Then the figures of the subtree.
   AddMemberKpis(registry);
   AddRequestKpis(registry);

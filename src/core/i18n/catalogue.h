@@ -26,5 +26,7 @@ std::span<const CatalogueEntry> HardshipMessages();
 std::span<const CatalogueEntry> HardshipFlowMessages();
 //! Aid grants and the rules of aid (issue 20), sorted by key.
 std::span<const CatalogueEntry> AidMessages();
+//! Legal aid and rights cases (issue 20), sorted by key.
+std::span<const CatalogueEntry> LegalMessages();
 
 }  // namespace zj::i18n

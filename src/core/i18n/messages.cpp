@@ -263,14 +263,15 @@ constexpr Entry kCatalogue[] = {
 };
 
 //! Every part of the catalogue, each sorted by key (catalogue.h).
-std::array<std::span<const Entry>, 7> Parts() {
+std::array<std::span<const Entry>, 8> Parts() {
   return {std::span<const Entry>(kCatalogue),
           CliMessages(),
           MemberMessages(),
           RequestMessages(),
           HardshipMessages(),
           HardshipFlowMessages(),
-          AidMessages()};
+          AidMessages(),
+          LegalMessages()};
 }
 
 const Entry* Lookup(std::string_view key) {
