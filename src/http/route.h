@@ -176,5 +176,6 @@ void AddAidPaymentRoutes(std::vector<Route>& routes);
 void AddHardshipBankCardRoutes(std::vector<Route>& routes);
 void AddHardshipFlowRoutes(std::vector<Route>& routes);
 void AddAidRoutes(std::vector<Route>& routes);
+void AddLegalRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

@@ -135,6 +135,7 @@ std::vector<Route> ApiRoutes() {
   AddHardshipBankCardRoutes(routes);
   AddHardshipFlowRoutes(routes);
   AddAidRoutes(routes);
+  AddLegalRoutes(routes);
   AddMemberTransferRoutes(routes);
   AddMemberImportRoutes(routes);
   AddRequestRoutes(routes);

@@ -257,6 +257,47 @@ const Row kRows[] = {
   R"({"org_id":"{union}","year":2026,"kind":"living","amount_fen":1000000})", "",
   {"401/401", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
 
+// ---- legal cases (issue 20): cadres, staff and administrators open and work cases in their
+// subtree; the lawyers' directory likewise; the collective rule is read by them and set by
+// administrators
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/legal/cases", "/api/v1/legal/cases?limit=200", "", "{legal_case}",
+  {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/legal/cases", "",
+  R"({"org_id":"{union}","type":"wage_arrears","title":"拖欠工资","employer_uscc":)"
+  R"("91110000100000000R","employer_name":"某建筑劳务公司","claimed_fen":100000})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/legal/cases/:id", "/api/v1/legal/cases/{legal_case}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"PATCH",  "/api/v1/legal/cases/:id", "/api/v1/legal/cases/{new_legal_case}",
+  R"({"title":"拖欠四个月工资","claimed_fen":3200000})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/legal/cases/:id/workers", "/api/v1/legal/cases/{new_legal_case}/workers",
+  R"({"name":"李建国","id_number":"{new_id_number}"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"DELETE", "/api/v1/legal/cases/:id/workers/:wid",
+  "/api/v1/legal/cases/{new_case_with_worker}/workers/{its_worker}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/legal/cases/:id/stages", "/api/v1/legal/cases/{new_legal_case}/stages",
+  R"({"stage":"mediation","started_on":"2026-11-20","note":"劳动争议调解委员会受理"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/legal/cases/:id/close", "/api/v1/legal/cases/{new_legal_case}/close",
+  R"({"outcome":"调解结案，补发工资","recovered_fen":2400000})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/legal/lawyers", "/api/v1/legal/lawyers?limit=200", "", "{lawyer}",
+  {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/legal/lawyers", "",
+  R"({"org_id":"{union}","kind":"lawyer","name":"王律师","firm":"北京某律师事务所"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"PATCH",  "/api/v1/legal/lawyers/:id", "/api/v1/legal/lawyers/{lawyer}",
+  R"({"firm":"北京市某律师事务所"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/legal/rules", "", "", "",
+  {"401/401", "2xx/2xx", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
+{"PUT",    "/api/v1/legal/rules", "",
+  R"({"federation_id":"{federation}","collective_workers":10,"collective_amount_fen":50000000})",
+  "", {"401/401", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
+
 // ---- member transfers: the other side decides, the asking side cancels; an administrator is
 // above both and decides only overdue ones (app/members/transfer_service.h)
 //  worker     cadre      staff      operator   admin      anonymous

@@ -127,6 +127,8 @@ RouteMatrixTest::Place RouteMatrixTest::MakePlace(const OrgRef& district,
   p.binding = NewBinding(p);
   NewHardshipFile(p);
   p.aid_grant = NewAidGrant(p, false);
+  p.legal_case = NewLegalCase(p);
+  p.lawyer = NewLawyer(p);
   return p;
 }
 
@@ -557,6 +559,7 @@ void RouteMatrixTest::DefinePlaceholders() {
     return Id(fresh.hardship_file);
   };
   DefineAidPlaceholders();
+  DefineLegalPlaceholders();
 
   // Workers' own things. A worker's "in" is their own; "out" is the side's, someone else's.
   f["new_sign_in"] = [this](const Place&, Side, const Caller&) {

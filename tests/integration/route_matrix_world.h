@@ -57,6 +57,8 @@ class RouteMatrixTest : public CoverageTest {
     std::int64_t hardship_file = 0;    //!< a household's open file in union1 (issue 20)
     std::int64_t hardship_person = 0;  //!< its first person
     std::int64_t aid_grant = 0;        //!< a proposed festival grant to another file of union1
+    std::int64_t legal_case = 0;       //!< a wage arrears case handled by union1 (issue 20)
+    std::int64_t lawyer = 0;           //!< an aid centre in union1's directory
     app::Actor builder;                //!< staff of the district who made all of it
   };
 
@@ -105,6 +107,12 @@ class RouteMatrixTest : public CoverageTest {
   std::int64_t NewOpenFile(const Place& p);  //!< opened and made active (aid goes to active files)
   std::int64_t NewAidGrant(const Place& p, bool approved);
   void DefineAidPlaceholders();
+  // Legal cases (route_matrix_legal.cpp): a case of union1 against the side's enterprise, with
+  // one worker when asked (its id kept for {its_worker}); an aid centre of union1.
+  std::int64_t NewLegalCase(const Place& p, bool with_worker = false);
+  std::int64_t NewLawyer(const Place& p);
+  void DefineLegalPlaceholders();
+  std::int64_t last_case_worker_ = 0;
   struct Filed {
     std::int64_t id = 0;
     std::string tracking_number;
