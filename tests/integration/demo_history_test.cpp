@@ -283,6 +283,35 @@ TEST_P(DemoHistoryTest, AYearOfServiceInEveryStateWithWorkWaitingForEachAccount)
               by_stage["active"]);
   }
 
+  // Legal cases at every stage, two collective disputes: 东城's acknowledged, 西城's waiting.
+  {
+    app::LegalCaseFilter all;
+    all.limit = 200;
+    auto cases = app_->legal_cases().List(admin, all);
+    ASSERT_OK(cases);
+    EXPECT_EQ(static_cast<std::int64_t>(cases->items.size()), report->legal_cases);
+    EXPECT_GE(cases->items.size(), 15u);
+    std::map<std::string, int> stages;
+    int collective = 0;
+    std::int64_t recovered = 0;
+    for (const auto& c : cases->items) {
+      ++stages[c.stage];
+      collective += c.collective ? 1 : 0;
+      recovered += c.recovered_fen;
+    }
+    for (const char* stage : {"consultation", "mediation", "arbitration", "litigation",
+                              "enforcement", "closed"}) {
+      EXPECT_GT(stages[stage], 0) << stage;
+    }
+    EXPECT_EQ(collective, 2);
+    EXPECT_GT(recovered, 0);
+    app::LegalCaseFilter alerts;
+    alerts.alerts = true;
+    auto waiting = app_->legal_cases().List(admin, alerts);
+    ASSERT_OK(waiting);
+    EXPECT_EQ(waiting->items.size(), 1u) << "西城's collective dispute waits";
+  }
+
   // A rerun adds nothing.
   auto again = Load();
   ASSERT_OK(again);

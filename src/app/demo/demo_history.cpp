@@ -243,6 +243,7 @@ Result<DemoHistoryReport> LoadDemoHistory(Application& app, FixedClock& clock,
     ZJ_RETURN_IF_ERROR(demo::ScheduleMemberHistory(w, timeline));
     demo::ScheduleHardship(w, timeline);
     demo::ScheduleAid(w, timeline);
+    demo::ScheduleLegal(w, timeline);
     ZJ_RETURN_IF_ERROR(timeline.Run(clock, now + 1, history.progress));
     if (w.worker_to_rate != nullptr) {
       w.report.worker_tracking_number = w.worker_to_rate->tracking_number;

@@ -45,6 +45,7 @@ struct DemoHistoryReport {
   std::int64_t standards = 0;       //!< region-year 低保 lines loaded (sample figures)
   std::int64_t hardship_files = 0;  //!< opened
   std::int64_t aid_grants = 0;      //!< proposed (most approved and paid)
+  std::int64_t legal_cases = 0;     //!< opened
   //! Planned steps that no longer applied when their moment came (a member gone, a transfer
   //! already pending): 0 on a fresh database.
   std::int64_t skipped = 0;

@@ -173,6 +173,8 @@ Result<void> ScheduleMemberHistory(World& w, Timeline& timeline);
 void ScheduleHardship(World& w, Timeline& timeline);
 //! Aid rules, limits and budgets, and grants to active files over the year (demo_aid.cpp).
 void ScheduleAid(World& w, Timeline& timeline);
+//! The lawyers' directory and legal cases at every stage (demo_legal.cpp).
+void ScheduleLegal(World& w, Timeline& timeline);
 //! Roster imports, with their files kept in w.roster_dir (demo_roster_imports.cpp).
 void ScheduleRosterImports(World& w, Timeline& timeline);
 
