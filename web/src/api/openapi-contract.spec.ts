@@ -6,6 +6,7 @@ import openapi from '../../../src/http/openapi.json'
 import type { AidApi } from './aid'
 import type { CoverageApi } from './coverage'
 import type { EnterprisesApi } from './enterprises'
+import type { LegalApi } from './legal'
 import type { MemberCorrectionsApi } from './member-corrections'
 import type { MyDataApi } from './my-data'
 import type { MyHardshipApi } from './my-hardship'
@@ -39,6 +40,27 @@ const fields = {
     updated_at: true,
     payments: true,
   } satisfies Keys<AidApi.Grant>,
+  LegalCase: {
+    id: true,
+    org: true,
+    type: true,
+    title: true,
+    employer: true,
+    stage: true,
+    claimed_fen: true,
+    recovered_fen: true,
+    outcome: true,
+    lawyer: true,
+    worker_count: true,
+    collective: true,
+    alerted_at: true,
+    alert_acknowledged_at: true,
+    opened_at: true,
+    closed_at: true,
+    updated_at: true,
+  } satisfies Keys<LegalApi.Case>,
+  LegalCaseDetail: { case: true, request: true, workers: true, stages: true, collective_rule: true } satisfies Keys<LegalApi.Detail>,
+  Lawyer: { id: true, org: true, kind: true, name: true, firm: true, phone_masked: true, active: true, updated_at: true } satisfies Keys<LegalApi.Lawyer>,
   OrgNode: { id: true, code: true, name: true, kind: true, status: true, has_children: true } satisfies Keys<OrgsApi.Node>,
   Org: {
     id: true,
@@ -525,6 +547,17 @@ const calls: [string, string][] = [
   ['post', '/api/v1/aid/grants/{id}/approve'],
   ['post', '/api/v1/aid/grants/{id}/refuse'],
   ['post', '/api/v1/aid/grants/{id}/pay'],
+  ['get', '/api/v1/legal/cases'],
+  ['post', '/api/v1/legal/cases'],
+  ['get', '/api/v1/legal/cases/{id}'],
+  ['patch', '/api/v1/legal/cases/{id}'],
+  ['post', '/api/v1/legal/cases/{id}/workers'],
+  ['delete', '/api/v1/legal/cases/{id}/workers/{wid}'],
+  ['post', '/api/v1/legal/cases/{id}/stages'],
+  ['post', '/api/v1/legal/cases/{id}/close'],
+  ['get', '/api/v1/legal/lawyers'],
+  ['post', '/api/v1/legal/lawyers'],
+  ['patch', '/api/v1/legal/lawyers/{id}'],
 ]
 
 interface Schema {

@@ -90,7 +90,7 @@ export namespace RequestsApi {
     events: Event[]
   }
   export interface CaseLink {
-    kind: 'hardship_file'
+    kind: 'hardship_file' | 'legal_case'
     id: string
     created_at: number
   }

@@ -1,6 +1,7 @@
 // English messages. Same keys as zh-CN.ts; `satisfies` makes a missing or extra key a type error.
 import { hardshipEn } from './hardship.en'
 import { portalHardshipEn } from './portal-hardship.en'
+import { legalEn } from './legal.en'
 import type { MessageSchema } from './zh-CN'
 
 const en = {
@@ -145,6 +146,7 @@ const en = {
       hardship_reviews_due: { title: 'Reviews due', hint: 'Active hardship files whose annual review is near or late' },
       hardship_spot_checks: { title: 'Spot checks', hint: 'Active files drawn for this year’s spot check, not checked yet' },
       aid_grants_to_decide: { title: 'Aid to decide', hint: 'Grants whose amount your org level approves' },
+      legal_collective_alerts: { title: 'Collective dispute alerts', hint: 'Collective labour disputes in your area waiting for acknowledgement' },
       kpi_members: { title: 'Members', hint: 'Our union and those below' },
       kpi_membership_rate: { title: 'Membership rate', hint: 'Members of employees' },
       kpi_requests_recent: { title: 'Requests, 4 weeks', hint: 'This week and the 3 before' },
@@ -1587,6 +1589,7 @@ const en = {
   },
   hardship: hardshipEn,
   portalHardship: portalHardshipEn,
+  legal: legalEn,
 } satisfies MessageSchema
 
 export default en

@@ -2,6 +2,7 @@
 // en.ts must have exactly the same keys (checked by the type of en.ts and by locales.spec.ts).
 import { hardshipZhCN } from './hardship.zh-CN'
 import { portalHardshipZhCN } from './portal-hardship.zh-CN'
+import { legalZhCN } from './legal.zh-CN'
 
 const zhCN = {
   app: {
@@ -145,6 +146,7 @@ const zhCN = {
       hardship_reviews_due: { title: '待年度复审档案', hint: '在档困难职工中年度复审即将到期或已逾期的' },
       hardship_spot_checks: { title: '待抽查档案', hint: '本年度随机抽中、尚未登记抽查结果的在档困难职工' },
       aid_grants_to_decide: { title: '待审批帮扶', hint: '按金额须由本级工会审批的帮扶申请' },
+      legal_collective_alerts: { title: '集体争议预警', hint: '本辖区已构成集体劳动争议、尚待确认的案件' },
       kpi_members: { title: '会员人数', hint: '本级及下级工会' },
       kpi_membership_rate: { title: '职工入会率', hint: '会员占职工人数' },
       kpi_requests_recent: { title: '近4周诉求', hint: '本周及前3周登记的诉求' },
@@ -1586,6 +1588,7 @@ const zhCN = {
   },
   hardship: hardshipZhCN,
   portalHardship: portalHardshipZhCN,
+  legal: legalZhCN,
 }
 
 export default zhCN

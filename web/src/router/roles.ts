@@ -23,3 +23,6 @@ export const REQUEST_HANDLERS = ['admin', 'staff', 'cadre']
 
 /** May list, open, read and close hardship files (困难职工档案), and read the 低保 standards. */
 export const HARDSHIP_VIEWERS = ['admin', 'staff', 'cadre']
+
+/** May list, open, read and work legal aid and rights cases (法律援助案件). */
+export const LEGAL_VIEWERS = ['admin', 'staff', 'cadre']

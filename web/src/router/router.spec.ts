@@ -211,6 +211,22 @@ describe('router guard', () => {
     expect(await open('operator', '/hardship/42')).toBe('home')
   })
 
+  it('opens the legal cases for cadres, staff and administrators, not operators', async () => {
+    const open = async (role: string, path: string) => {
+      setActivePinia(createPinia())
+      answerSession(200, { ...signedIn, user: { ...signedIn.user, role } })
+      const router = createAppRouter(createMemoryHistory())
+      await router.push(path)
+      return router.currentRoute.value.name
+    }
+    for (const role of ['admin', 'staff', 'cadre']) {
+      expect(await open(role, '/legal-cases?alert=open'), role).toBe('legal-cases')
+      expect(await open(role, '/legal-cases/new?request=7'), role).toBe('legal-open')
+      expect(await open(role, '/legal-cases/42'), role).toBe('legal-case')
+    }
+    expect(await open('operator', '/legal-cases')).toBe('home')
+  })
+
   it('shows the not-found page for unknown paths', async () => {
     answerSession(401)
     const router = createAppRouter(createMemoryHistory())
