@@ -86,13 +86,15 @@ describe('legal cases', () => {
     await context.close()
   })
 
-  it('lists the demo cases with their stages (desktop-zh)', async () => {
+  it('lists the case for an administrator, with its stage (desktop-zh)', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' })
+    await context.addInitScript(() => window.localStorage.setItem('zhijia.locale', 'zh-CN'))
     const page = await watchedPage(context, problems)
     const signed = await page.request.post(`${url}/api/v1/session`, { data: { username: 'admin', password: ADMIN_PASSWORD } })
     assert.equal(signed.status(), 200, await signed.text())
     await page.goto(`${url}/legal-cases`)
     await page.getByTestId('legal-table').locator('[data-testid="legal-row-title"]').first().waitFor()
+    assert.equal(await page.getByTestId('legal-row-stage').first().innerText(), '调解')
     await page.screenshot({ path: path.join(artifactsDir, 'legal-list-desktop-zh.png'), fullPage: true })
     await context.close()
   })
