@@ -4,12 +4,12 @@ namespace zj::store {
 
 namespace {
 
-#define ZJ_CASE_COLUMNS                                                                          \
-  "c.id, c.federation_id, c.org_id, c.org_path, c.type, c.title, c.employer_uscc,"               \
-  " c.employer_name, c.enterprise_id, c.stage, c.claimed_fen, c.recovered_fen, c.outcome,"       \
-  " c.lawyer_id, c.worker_count, c.collective, c.alerted_at, c.alert_ack_at, c.alert_ack_by,"    \
+#define ZJ_CASE_COLUMNS                                                                       \
+  "c.id, c.federation_id, c.org_id, c.org_path, c.type, c.title, c.employer_uscc,"            \
+  " c.employer_name, c.enterprise_id, c.stage, c.claimed_fen, c.recovered_fen, c.outcome,"    \
+  " c.lawyer_id, c.worker_count, c.collective, c.alerted_at, c.alert_ack_at, c.alert_ack_by," \
   " c.opened_by, c.opened_at, c.closed_at, c.updated_at, o.name, l.name, l.firm"
-#define ZJ_CASE_FROM                                    \
+#define ZJ_CASE_FROM                                   \
   " FROM legal_cases c JOIN orgs o ON o.id = c.org_id" \
   " LEFT JOIN legal_lawyers l ON l.id = c.lawyer_id"
 
@@ -58,9 +58,10 @@ constexpr Sql kWorkerIn{"legal_case_workers.in_case",
 constexpr Sql kDeleteWorker{"legal_case_workers.delete",
                             "DELETE FROM legal_case_workers WHERE case_id = $1 AND id = $2"};
 
-constexpr Sql kInsertStage{"legal_case_stages.insert",
-                           "INSERT INTO legal_case_stages (id, case_id, stage, started_on,"
-                           " ended_on, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"};
+constexpr Sql kInsertStage{
+    "legal_case_stages.insert",
+    "INSERT INTO legal_case_stages (id, case_id, stage, started_on,"
+    " ended_on, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"};
 constexpr Sql kStages{"legal_case_stages.of_case",
                       "SELECT id, case_id, stage, started_on, ended_on, note, actor_id, at"
                       " FROM legal_case_stages WHERE case_id = $1 ORDER BY id"};
@@ -226,15 +227,14 @@ Result<bool> WorkerInCase(Connection& conn, std::int64_t case_id,
   return false;
 }
 
-Result<bool> DeleteLegalCaseWorker(Connection& conn, std::int64_t case_id,
-                                   std::int64_t worker_id) {
+Result<bool> DeleteLegalCaseWorker(Connection& conn, std::int64_t case_id, std::int64_t worker_id) {
   const std::vector<Value> p{case_id, worker_id};
   ZJ_ASSIGN_OR_RETURN(std::int64_t changed, conn.Execute(kDeleteWorker, p));
   return changed > 0;
 }
 
 Result<void> InsertLegalCaseStage(Connection& conn, const LegalCaseStageRow& s) {
-  const std::vector<Value> p{s.id,   s.case_id,     s.stage, s.started_on, Opt(s.ended_on),
+  const std::vector<Value> p{s.id,   s.case_id,       s.stage, s.started_on, Opt(s.ended_on),
                              s.note, Opt(s.actor_id), s.at};
   ZJ_RETURN_IF_ERROR(conn.Execute(kInsertStage, p));
   return {};

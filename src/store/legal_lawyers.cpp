@@ -4,7 +4,7 @@ namespace zj::store {
 
 namespace {
 
-#define ZJ_LAWYER_COLUMNS                                                                  \
+#define ZJ_LAWYER_COLUMNS                                                                \
   "l.id, l.federation_id, l.org_id, l.org_path, l.kind, l.name, l.firm, l.phone_cipher," \
   " l.phone_last4, l.key_version, l.active, l.created_at, l.updated_at, o.name"
 
@@ -114,13 +114,12 @@ Result<std::vector<LawyerRow>> ListLawyers(Connection& conn, const std::string& 
   return Collect<LawyerRow>(conn, kList, p, LawyerFromRow);
 }
 
-Result<std::optional<LegalRulesRow>> FindLegalRules(Connection& conn,
-                                                    std::int64_t federation_id) {
+Result<std::optional<LegalRulesRow>> FindLegalRules(Connection& conn, std::int64_t federation_id) {
   const std::vector<Value> p{federation_id};
-  ZJ_ASSIGN_OR_RETURN(auto rows, Collect<LegalRulesRow>(conn, kFindRules, p, [](const RowView& r) {
-                        return LegalRulesRow{r.Int(0), static_cast<int>(r.Int(1)), r.Int(2),
-                                             r.OptInt(3), r.Int(4)};
-                      }));
+  ZJ_ASSIGN_OR_RETURN(
+      auto rows, Collect<LegalRulesRow>(conn, kFindRules, p, [](const RowView& r) {
+        return LegalRulesRow{r.Int(0), static_cast<int>(r.Int(1)), r.Int(2), r.OptInt(3), r.Int(4)};
+      }));
   if (rows.empty()) return std::optional<LegalRulesRow>{};
   return std::optional<LegalRulesRow>{rows.front()};
 }

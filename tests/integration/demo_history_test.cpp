@@ -299,8 +299,8 @@ TEST_P(DemoHistoryTest, AYearOfServiceInEveryStateWithWorkWaitingForEachAccount)
       collective += c.collective ? 1 : 0;
       recovered += c.recovered_fen;
     }
-    for (const char* stage : {"consultation", "mediation", "arbitration", "litigation",
-                              "enforcement", "closed"}) {
+    for (const char* stage :
+         {"consultation", "mediation", "arbitration", "litigation", "enforcement", "closed"}) {
       EXPECT_GT(stages[stage], 0) << stage;
     }
     EXPECT_EQ(collective, 2);

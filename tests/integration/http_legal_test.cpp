@@ -31,7 +31,8 @@ class HttpLegalTest : public HttpAppTest {
     const app::Actor admin = app::SystemActor();
     const std::int64_t donghuamen = *app_->orgs().IdByCode(admin, "110101001");
     auto u = app_->orgs().Create(
-        admin, app::NewOrg{"DC-L1", "东城某劳务公司工会", "grassroots", donghuamen, {}, {}, {}, {}});
+        admin,
+        app::NewOrg{"DC-L1", "东城某劳务公司工会", "grassroots", donghuamen, {}, {}, {}, {}});
     ASSERT_OK(u);
     union_ = u->org.id;
     dongcheng_ = SignIn("staff.dongcheng");
@@ -70,12 +71,12 @@ TEST_P(HttpLegalTest, ACaseClaimingTheAmountIsAlertedAndTheDistrictAcknowledgesI
             bh::status::not_found);
   auto alerts = Json(As(dongcheng_, bh::verb::get, "/api/v1/legal/cases?alert=open"));
   ASSERT_EQ(alerts["items"].size(), 1u);
-  auto ack = As(dongcheng_, bh::verb::patch, "/api/v1/legal/cases/" + id,
-                {{"acknowledge_alert", true}});
+  auto ack =
+      As(dongcheng_, bh::verb::patch, "/api/v1/legal/cases/" + id, {{"acknowledge_alert", true}});
   ASSERT_EQ(ack.result(), bh::status::ok) << ack.body();
   EXPECT_TRUE(Json(ack)["case"]["alert_acknowledged_at"].is_number());
-  EXPECT_TRUE(Json(As(dongcheng_, bh::verb::get, "/api/v1/legal/cases?alert=open"))["items"]
-                  .empty());
+  EXPECT_TRUE(
+      Json(As(dongcheng_, bh::verb::get, "/api/v1/legal/cases?alert=open"))["items"].empty());
 
   // The same worker again, and a stage back: 409s.
   auto twice = As(dongcheng_, bh::verb::post, "/api/v1/legal/cases/" + id + "/workers",

@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include "app/legal/legal_case_service.h"
-#include "members_fixture.h"
 #include "core/orgs/org_path.h"
+#include "members_fixture.h"
 #include "store/orgs.h"
 #include "store/outbox.h"
 
@@ -140,8 +140,8 @@ TEST_P(LegalTest, StagesMoveForwardOnlyAndAClosedCaseIsFinal) {
   ASSERT_OK(legal.Advance(cadre_a_, id, "arbitration", "2026-11-10", "仲裁委受理"));
   ExpectError(legal.Advance(cadre_a_, id, "mediation", "2026-11-12", ""), ErrorCode::kConflict,
               "error.legal.stage_order");
-  ExpectError(legal.Advance(cadre_a_, id, "arbitration", "2026-11-12", ""),
-              ErrorCode::kConflict, "error.legal.stage_order");
+  ExpectError(legal.Advance(cadre_a_, id, "arbitration", "2026-11-12", ""), ErrorCode::kConflict,
+              "error.legal.stage_order");
   // Not before the stage it ends, not after today.
   ExpectError(legal.Advance(cadre_a_, id, "litigation", "2026-11-09", ""),
               ErrorCode::kInvalidArgument, "error.invalid_input");
@@ -204,8 +204,7 @@ TEST_P(LegalTest, AnotherDistrictsCasesAreNotFound) {
   const std::int64_t id = Open(cadre_a_, Case(union_a_, 1)).row.id;
   auto& legal = app_->legal_cases();
   ExpectError(legal.Get(staff_b_, id), ErrorCode::kNotFound, "error.not_found");
-  ExpectError(legal.AddWorker(staff_b_, id, Worker(500)), ErrorCode::kNotFound,
-              "error.not_found");
+  ExpectError(legal.AddWorker(staff_b_, id, Worker(500)), ErrorCode::kNotFound, "error.not_found");
   ExpectError(legal.Advance(staff_b_, id, "mediation", "2026-11-20", ""), ErrorCode::kNotFound,
               "error.not_found");
   ExpectError(legal.Close(staff_b_, id, "撤案", std::nullopt, ""), ErrorCode::kNotFound,

@@ -45,7 +45,9 @@ std::int64_t RouteMatrixTest::NewLawyer(const Place& p) {
 
 void RouteMatrixTest::DefineLegalPlaceholders() {
   auto& f = placeholders_;
-  f["legal_case"] = [](const Place& p, Side, const Caller&) { return std::to_string(p.legal_case); };
+  f["legal_case"] = [](const Place& p, Side, const Caller&) {
+    return std::to_string(p.legal_case);
+  };
   f["lawyer"] = [](const Place& p, Side, const Caller&) { return std::to_string(p.lawyer); };
   f["new_legal_case"] = [this](const Place& p, Side, const Caller&) {
     return std::to_string(NewLegalCase(p));

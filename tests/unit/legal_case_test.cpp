@@ -18,8 +18,8 @@ TEST(LegalCase, StagesMoveForwardOnlyAndMaySkip) {
 }
 
 TEST(LegalCase, ClosedFollowsAnyOpenStageAndIsFinal) {
-  for (Stage s : {Stage::kConsultation, Stage::kMediation, Stage::kArbitration,
-                  Stage::kLitigation, Stage::kEnforcement}) {
+  for (Stage s : {Stage::kConsultation, Stage::kMediation, Stage::kArbitration, Stage::kLitigation,
+                  Stage::kEnforcement}) {
     EXPECT_TRUE(MayMove(s, Stage::kClosed)) << StageCode(s);
     EXPECT_FALSE(MayMove(Stage::kClosed, s)) << StageCode(s);
   }

@@ -100,7 +100,7 @@ class LegalHistory : public std::enable_shared_from_this<LegalHistory> {
     c.employer_uscc = employer->uscc;
     c.claimed_fen = sample.claimed_yuan * kYuan;
     const std::string region = district.region_code.value_or("110101").substr(0, 6);
-    const int workers = i == 3 ? 12 : 1 + i % 3;  // case 3: a collective dispute by its workers
+    const int workers = i == 3 ? 12 : 1 + i % 3;   // case 3: a collective dispute by its workers
     if (i == 10) c.claimed_fen = 600'000 * kYuan;  // case 10: by the money claimed
     for (int k = 0; k < workers; ++k) {
       const DemoPerson p = people_.Person(region);
@@ -108,8 +108,7 @@ class LegalHistory : public std::enable_shared_from_this<LegalHistory> {
     }
     if (i % 2 == 0) {
       auto lawyer = lawyers_.find(district.id);
-      c.lawyer_id = lawyer != lawyers_.end() && i % 4 == 0 ? lawyer->second
-                                                           : centres_[district.id];
+      c.lawyer_id = lawyer != lawyers_.end() && i % 4 == 0 ? lawyer->second : centres_[district.id];
     }
     const Actor& handler = w_.HandlerFor(in.path);
     ZJ_ASSIGN_OR_RETURN(LegalCaseDetail d, w_.app.legal_cases().Open(handler, c));
@@ -133,8 +132,8 @@ class LegalHistory : public std::enable_shared_from_this<LegalHistory> {
           today));
       return {};
     }
-    ZJ_RETURN_IF_ERROR(w_.app.legal_cases().Advance(handler, d.row.id, stage, today,
-                                                     StageNote(stage)));
+    ZJ_RETURN_IF_ERROR(
+        w_.app.legal_cases().Advance(handler, d.row.id, stage, today, StageNote(stage)));
     if (stage == "enforcement") {
       LegalCaseChange part;
       part.recovered_fen = d.row.claimed_fen / 2;  // half recovered so far
@@ -180,7 +179,7 @@ class LegalHistory : public std::enable_shared_from_this<LegalHistory> {
   std::vector<const store::OrgRow*> districts_;
   std::map<std::int64_t, std::int64_t> centres_;  //!< district → its aid centre
   std::map<std::int64_t, std::int64_t> lawyers_;  //!< district → its sample lawyer
-  std::map<int, std::int64_t> ids_;                //!< case number → id
+  std::map<int, std::int64_t> ids_;               //!< case number → id
 };
 
 }  // namespace

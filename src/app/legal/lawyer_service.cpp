@@ -102,9 +102,8 @@ Result<LawyerPage> LawyerService::List(const Actor& actor, std::int64_t after_id
     ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(*lease, *actor.org_id));
     if (org) federation = org->federation_id;
   }
-  ZJ_ASSIGN_OR_RETURN(auto rows, store::ListLawyers(*lease, range->first, range->second,
-                                                    federation, actor.org_path, after_id,
-                                                    limit + 1));
+  ZJ_ASSIGN_OR_RETURN(auto rows, store::ListLawyers(*lease, range->first, range->second, federation,
+                                                    actor.org_path, after_id, limit + 1));
   if (static_cast<int>(rows.size()) > limit) {
     rows.pop_back();
     page.next_cursor = rows.back().id;

@@ -38,8 +38,8 @@ Error StageOrder(const std::string& from, const std::string& to) {
 
 }  // namespace
 
-Result<store::LegalCaseRow> LegalCaseService::Writable(store::Connection& conn,
-                                                       const Actor& actor, std::int64_t id) {
+Result<store::LegalCaseRow> LegalCaseService::Writable(store::Connection& conn, const Actor& actor,
+                                                       std::int64_t id) {
   ZJ_RETURN_IF_ERROR(MustWorkWithLegal(actor));
   ZJ_ASSIGN_OR_RETURN(auto row, store::FindLegalCase(conn, id));
   if (!row || !PathInScope(actor, row->org_path)) return Fail(LegalCaseNotFound(id));
@@ -240,8 +240,8 @@ Result<LegalCaseDetail> LegalCaseService::Advance(const Actor& actor, std::int64
     const std::optional<std::int64_t> by =
         actor.user_id != 0 ? std::optional(actor.user_id) : std::nullopt;
     ZJ_RETURN_IF_ERROR(store::InsertLegalCaseStage(
-        c, {NewId(clock_, random_), id, stage, started_on, std::nullopt, note, by,
-            clock_.NowMs()}));
+        c,
+        {NewId(clock_, random_), id, stage, started_on, std::nullopt, note, by, clock_.NowMs()}));
     const std::string was = row.stage;
     row.stage = stage;
     ZJ_RETURN_IF_ERROR(Save(c, row));
@@ -275,8 +275,9 @@ Result<LegalCaseDetail> LegalCaseService::Close(const Actor& actor, std::int64_t
     if (recovered_fen) row.recovered_fen = *recovered_fen;
     row.closed_at = clock_.NowMs();
     ZJ_RETURN_IF_ERROR(Save(c, row));
-    ZJ_RETURN_IF_ERROR(Audit(c, actor, "legal.close", id,
-                             {{"from", from}, {"recovered_fen", std::to_string(row.recovered_fen)}}));
+    ZJ_RETURN_IF_ERROR(
+        Audit(c, actor, "legal.close", id,
+              {{"from", from}, {"recovered_fen", std::to_string(row.recovered_fen)}}));
     return Load(c, actor, id);
   });
 }

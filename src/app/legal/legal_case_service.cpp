@@ -68,8 +68,8 @@ Result<LegalCaseDetail> LegalCaseService::Load(store::Connection& conn, const Ac
 Result<void> LegalCaseService::Audit(store::Connection& conn, const Actor& actor,
                                      const std::string& action, std::int64_t id,
                                      std::vector<std::pair<std::string, std::string>> detail) {
-  const AuditEvent event{action,           "legal_case", std::to_string(id), "ok",
-                         actor.remote_addr, std::move(detail)};
+  const AuditEvent event{action, "legal_case",      std::to_string(id),
+                         "ok",   actor.remote_addr, std::move(detail)};
   return audit_.Record(conn, AuditActor::From(actor), event);
 }
 
@@ -91,8 +91,7 @@ Result<LegalCaseDetail> LegalCaseService::Open(const Actor& actor, const NewLega
     invalid.fields.push_back({"workers", "error.legal.workers", {{"max", "200"}}});
   }
   const members::Date today = TodayInChina(clock_);
-  const std::string opened_on =
-      in.opened_on ? *in.opened_on : members::FormatDate(today);
+  const std::string opened_on = in.opened_on ? *in.opened_on : members::FormatDate(today);
   if (in.opened_on) CheckDay("opened_on", *in.opened_on, std::nullopt, today, invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
 
@@ -158,18 +157,22 @@ Result<LegalCaseDetail> LegalCaseService::Open(const Actor& actor, const NewLega
     if (actor.user_id != 0) row.opened_by = actor.user_id;
     row.opened_at = row.updated_at = clock_.NowMs();
     ZJ_RETURN_IF_ERROR(store::InsertLegalCase(c, row));
-    ZJ_RETURN_IF_ERROR(store::InsertLegalCaseStage(
-        c, {NewId(clock_, random_), row.id, row.stage, opened_on, std::nullopt, "",
-            row.opened_by, row.opened_at}));
+    ZJ_RETURN_IF_ERROR(
+        store::InsertLegalCaseStage(c, {NewId(clock_, random_), row.id, row.stage, opened_on,
+                                        std::nullopt, "", row.opened_by, row.opened_at}));
     for (std::size_t i = 0; i < in.workers.size(); ++i) {
       ZJ_RETURN_IF_ERROR(
           InsertWorker(c, actor, row, in.workers[i], "workers[" + std::to_string(i) + "]"));
     }
     row.worker_count = static_cast<int>(in.workers.size());
     if (in.request_id) {
-      store::CaseLinkRow link{NewId(clock_, random_), *in.request_id,
-                              std::string(store::kLinkLegalCase), row.id, row.org_path,
-                              row.opened_by, row.opened_at};
+      store::CaseLinkRow link{NewId(clock_, random_),
+                              *in.request_id,
+                              std::string(store::kLinkLegalCase),
+                              row.id,
+                              row.org_path,
+                              row.opened_by,
+                              row.opened_at};
       ZJ_RETURN_IF_ERROR(store::InsertCaseLink(c, link));
     }
     ZJ_RETURN_IF_ERROR(Save(c, row));
@@ -190,8 +193,7 @@ Result<LegalCasePage> LegalCaseService::List(const Actor& actor, const LegalCase
   ZJ_RETURN_IF_ERROR(MustWorkWithLegal(actor));
   Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "legal case list", {}, {}};
   if (filter.limit < 1 || filter.limit > kMaxLimit) {
-    invalid.fields.push_back(
-        {"limit", "error.field.limit", {{"max", std::to_string(kMaxLimit)}}});
+    invalid.fields.push_back({"limit", "error.field.limit", {{"max", std::to_string(kMaxLimit)}}});
   }
   if (!filter.type.empty() && !legal::ParseCaseType(filter.type)) {
     invalid.fields.push_back({"type", "error.legal.type", {}});

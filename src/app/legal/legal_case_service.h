@@ -87,8 +87,8 @@ struct LegalCaseDetail {
 };
 
 struct LegalCaseFilter {
-  std::string type;    //!< "" for any
-  std::string stage;   //!< "" for any
+  std::string type;     //!< "" for any
+  std::string stage;    //!< "" for any
   int collective = -1;  //!< -1 any, 0 no, 1 yes
   bool alerts = false;  //!< only collective disputes whose alert nobody acknowledged yet
   std::int64_t before_id = 0;
@@ -116,8 +116,7 @@ class LegalCaseService {
   Result<LegalCaseDetail> Update(const Actor& actor, std::int64_t id, const LegalCaseChange& c);
   //! A worker's ID twice in one case is kAlreadyExists "error.legal.worker_twice".
   Result<LegalCaseDetail> AddWorker(const Actor& actor, std::int64_t id, const NewCaseWorker& w);
-  Result<LegalCaseDetail> RemoveWorker(const Actor& actor, std::int64_t id,
-                                       std::int64_t worker_id);
+  Result<LegalCaseDetail> RemoveWorker(const Actor& actor, std::int64_t id, std::int64_t worker_id);
   //! Moves to a later open stage from `started_on` (YYYY-MM-DD, not before the current stage's
   //! start nor after today); back or the same is kConflict "error.legal.stage_order".
   Result<LegalCaseDetail> Advance(const Actor& actor, std::int64_t id, const std::string& stage,
@@ -140,8 +139,7 @@ class LegalCaseService {
   //! just became collective and was never alerted; then writes the row.
   Result<void> Save(store::Connection& conn, store::LegalCaseRow& c);
   Result<void> Audit(store::Connection& conn, const Actor& actor, const std::string& action,
-                     std::int64_t id,
-                     std::vector<std::pair<std::string, std::string>> detail = {});
+                     std::int64_t id, std::vector<std::pair<std::string, std::string>> detail = {});
 
   store::Database& db_;
   const Clock& clock_;
@@ -155,7 +153,6 @@ Result<void> MustWorkWithLegal(const Actor& actor);
 //! kNotFound "error.not_found" for a case that does not exist or lies outside the scope.
 Error LegalCaseNotFound(std::int64_t id);
 //! The federation's thresholds (its legal_rules row, else the defaults of core/legal).
-Result<legal::CollectiveRule> CollectiveRuleOf(store::Connection& conn,
-                                               std::int64_t federation_id);
+Result<legal::CollectiveRule> CollectiveRuleOf(store::Connection& conn, std::int64_t federation_id);
 
 }  // namespace zj::app

@@ -22,8 +22,9 @@ std::size_t CodePoints(const std::string& s) {
 }  // namespace
 
 void CheckTitle(const std::string& title, Error& invalid, const std::string& field) {
-  const bool blank = std::all_of(title.begin(), title.end(),
-                                 [](char ch) { return std::isspace(static_cast<unsigned char>(ch)); });
+  const bool blank = std::all_of(title.begin(), title.end(), [](char ch) {
+    return std::isspace(static_cast<unsigned char>(ch));
+  });
   if (title.empty() || blank) {
     invalid.fields.push_back({field, "error.field.required", {}});
   } else if (CodePoints(title) > 200) {
@@ -70,12 +71,12 @@ CaseWorkerView MaskedWorker(const Vault& vault, const store::LegalCaseWorkerRow&
   return v;
 }
 
-Result<void> CheckLawyer(store::Connection& conn, const Actor& actor,
-                         const store::LegalCaseRow& c, std::int64_t lawyer_id) {
+Result<void> CheckLawyer(store::Connection& conn, const Actor& actor, const store::LegalCaseRow& c,
+                         std::int64_t lawyer_id) {
   ZJ_ASSIGN_OR_RETURN(auto lawyer, store::FindLawyer(conn, lawyer_id));
-  const bool usable = lawyer && lawyer->active && lawyer->federation_id == c.federation_id &&
-                      (PathInScope(actor, lawyer->org_path) ||
-                       c.org_path.starts_with(lawyer->org_path));
+  const bool usable =
+      lawyer && lawyer->active && lawyer->federation_id == c.federation_id &&
+      (PathInScope(actor, lawyer->org_path) || c.org_path.starts_with(lawyer->org_path));
   if (!usable) return Fail(FieldProblem("lawyer_id", "error.legal.lawyer_unknown"));
   return {};
 }

@@ -32,8 +32,8 @@ CaseWorkerView MaskedWorker(const Vault& vault, const store::LegalCaseWorkerRow&
 
 //! Field error lawyer_id "error.legal.lawyer_unknown" unless the lawyer exists, is active, is of
 //! the case's federation and is kept by an org in the actor's scope or on the case's path.
-Result<void> CheckLawyer(store::Connection& conn, const Actor& actor,
-                         const store::LegalCaseRow& c, std::int64_t lawyer_id);
+Result<void> CheckLawyer(store::Connection& conn, const Actor& actor, const store::LegalCaseRow& c,
+                         std::int64_t lawyer_id);
 
 //! The district federation above (or at) `path`; the nearest org of the path when none is a
 //! district (a case of the municipal federation alerts the federation itself).

@@ -13,7 +13,14 @@
 
 namespace zj::legal {
 
-enum class CaseType { kWageArrears, kContract, kWorkInjury, kSocialInsurance, kDismissal, kOvertime };
+enum class CaseType {
+  kWageArrears,
+  kContract,
+  kWorkInjury,
+  kSocialInsurance,
+  kDismissal,
+  kOvertime
+};
 std::string_view CaseTypeCode(CaseType type);  //!< "wage_arrears", "contract", …
 std::optional<CaseType> ParseCaseType(std::string_view code);
 
@@ -32,8 +39,8 @@ std::optional<LawyerKind> ParseLawyerKind(std::string_view code);
 
 //! A federation's thresholds of a collective dispute.
 struct CollectiveRule {
-  int workers = 10;                       //!< this many workers or more
-  std::int64_t amount_fen = 50'000'000;   //!< this much claimed or more (¥500,000.00)
+  int workers = 10;                      //!< this many workers or more
+  std::int64_t amount_fen = 50'000'000;  //!< this much claimed or more (¥500,000.00)
 };
 
 //! The rule's bounds: 2..10,000 workers, ¥1 to ¥100,000,000.

@@ -105,10 +105,11 @@ Result<Reply> CloseCase(Call& call) {
   std::string outcome = RequireString(body, "outcome", invalid);
   if (outcome.size() > 800) outcome.resize(801);
   const auto recovered = OptionalInteger(body, "recovered_fen", invalid);
-  const std::string closed_on = OptionalString(body, "closed_on", invalid).value_or("").substr(0, 32);
+  const std::string closed_on =
+      OptionalString(body, "closed_on", invalid).value_or("").substr(0, 32);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
-  ZJ_ASSIGN_OR_RETURN(auto d, call.app.legal_cases().Close(*call.actor, id, outcome, recovered,
-                                                           closed_on));
+  ZJ_ASSIGN_OR_RETURN(auto d,
+                      call.app.legal_cases().Close(*call.actor, id, outcome, recovered, closed_on));
   return CaseReply(beast_http::status::ok, d);
 }
 
@@ -142,9 +143,8 @@ Result<Reply> PatchLawyer(Call& call) {
 }
 
 Reply RuleReply(const legal::CollectiveRule& r) {
-  return Reply{beast_http::status::ok,
-               nlohmann::json{{"collective_workers", r.workers},
-                              {"collective_amount_fen", r.amount_fen}}};
+  return Reply{beast_http::status::ok, nlohmann::json{{"collective_workers", r.workers},
+                                                      {"collective_amount_fen", r.amount_fen}}};
 }
 
 Result<Reply> GetRules(Call& call) {
