@@ -111,8 +111,11 @@ TEST_P(LegalTest, ACaseFromARequestIsLinkedBothWays) {
   // Only legal aid and rights requests become cases.
   auto other = Case(union_a_);
   other.request_id = NewRequest(staff_a_, "consultation");
-  ExpectError(app_->legal_cases().Open(staff_a_, other), ErrorCode::kInvalidArgument,
-              "error.legal.request_category");
+  auto refused = app_->legal_cases().Open(staff_a_, other);
+  ExpectError(refused, ErrorCode::kInvalidArgument, "error.invalid_input");
+  ASSERT_FALSE(refused.has_value());
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].message_key, "error.legal.request_category");
 }
 
 TEST_P(LegalTest, AWorkersIdTwiceInACaseIsRefused) {

@@ -196,7 +196,7 @@ void ScheduleLegal(World& w, Timeline& timeline) {
     timeline.At(World::At(w.WorkingDay(opened, 0), 10 * 60), [h, i] { return h->Open(i); });
     for (int k = 1; k <= target; ++k) {
       const std::string stage = k == target && target == 5 ? "closed" : kStages[k];
-      const std::int64_t at = World::At(w.WorkingDay(opened + 7 * k * kDayMs, 0), 11 * 60);
+      const std::int64_t at = World::At(w.WorkingDay(opened + kDayMs * 7 * k, 0), 11 * 60);
       if (at >= w.now_ms) break;
       timeline.At(at, [h, i, stage] { return h->Move(i, stage); });
     }
