@@ -34,7 +34,7 @@ after(async () => {
 
 describe('legal cases', () => {
   it('a cadre opens a case from a wage arrears request and works it (desktop-zh)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' })
+    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
     await context.addInitScript(() => window.localStorage.setItem('zhijia.locale', 'zh-CN'))
     const page = await watchedPage(context, problems)
     const submitted = await page.request.post(`${url}/api/v1/portal/requests`, {
@@ -54,10 +54,13 @@ describe('legal cases', () => {
     await page.getByTestId('legal-open-view').waitFor()
     await page.getByTestId('legal-from-request').waitFor()
     // The request's title comes over.
-    await page.waitForFunction(() => document.querySelector('[data-testid="legal-title"] input')?.value === '工地拖欠三个月工资')
-    await page.getByTestId('legal-uscc').locator('input').fill('91110000100000000R')
-    await page.getByTestId('legal-employer-name').locator('input').fill('某建筑劳务有限公司')
-    await page.getByTestId('legal-claimed').locator('input').fill('36,000')
+    const title = page.locator('input[data-testid="legal-title"], [data-testid="legal-title"] input').first()
+    for (let i = 0; i < 50 && (await title.inputValue()) === ''; i++) await page.waitForTimeout(200)
+    assert.equal(await title.inputValue(), '工地拖欠三个月工资')
+    const field = (id) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first()
+    await field('legal-uscc').fill('91110000100000000R')
+    await field('legal-employer-name').fill('某建筑劳务有限公司')
+    await field('legal-claimed').fill('36,000')
     await page.screenshot({ path: path.join(artifactsDir, 'legal-open-desktop-zh.png'), fullPage: true })
     await page.getByTestId('legal-submit').click()
 
@@ -68,8 +71,9 @@ describe('legal cases', () => {
     const caseId = page.url().split('/').pop()
 
     // A worker, masked as soon as added.
-    await page.getByTestId('legal-worker-name').locator('input').fill('钱国强')
-    await page.getByTestId('legal-worker-id').locator('input').fill(idNumber('19790812', 517))
+    const input = (id) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first()
+    await input('legal-worker-name').fill('钱国强')
+    await input('legal-worker-id').fill(idNumber('19790812', 517))
     await page.getByTestId('legal-worker-add').click()
     await page.getByTestId('legal-workers').getByText('钱**').waitFor()
     // On to mediation.
@@ -87,7 +91,7 @@ describe('legal cases', () => {
   })
 
   it('lists the case for an administrator, with its stage (desktop-zh)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' })
+    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
     await context.addInitScript(() => window.localStorage.setItem('zhijia.locale', 'zh-CN'))
     const page = await watchedPage(context, problems)
     const signed = await page.request.post(`${url}/api/v1/session`, { data: { username: 'admin', password: ADMIN_PASSWORD } })
