@@ -9,6 +9,7 @@
 #include "app/legal/legal_case_service.h"
 #include "core/orgs/org_path.h"
 #include "members_fixture.h"
+#include "served_check.h"
 #include "store/orgs.h"
 #include "store/outbox.h"
 
@@ -251,6 +252,18 @@ TEST_P(LegalTest, ALawyerOfTheDistrictServesItsUnionsCases) {
 }
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(LegalTest);
+
+// 有效覆盖: closing a case marks its workers who are members of the registry served; a worker
+// entered by name and ID number has no member to mark.
+TEST_P(LegalTest, ClosingACaseMarksItsRegistryWorkersServed) {
+  const auto member = Create(staff_a_, Person(union_a_, "李建国", 7));
+  auto c = Case(union_a_, 1);
+  c.workers.push_back({member.row.id, "", ""});
+  const std::int64_t id = Open(cadre_a_, c).row.id;
+  EXPECT_FALSE(IsServed(*db_, member.row.id));
+  ASSERT_OK(app_->legal_cases().Close(cadre_a_, id, "调解成功，工资已付清", 2'400'000, ""));
+  EXPECT_TRUE(IsServed(*db_, member.row.id));
+}
 
 }  // namespace
 }  // namespace zj::test

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "hardship_active.h"
+#include "served_check.h"
 #include "worker_fixture.h"
 
 namespace zj::test {
@@ -259,6 +260,18 @@ TEST_P(MyHardshipTest, MyRequestShowsWhatItBecameForTheWorkersHousehold) {
 }
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(MyHardshipTest);
+
+// 有效覆盖: aid paid to a member's household marks the member served for a year; a grant
+// approved but not yet paid does not.
+TEST_P(MyHardshipTest, AidPaidToTheHouseholdMarksTheMemberServed) {
+  const std::int64_t file = OpenActive(*worker_.member_id, 201);
+  const std::int64_t living = Propose(file, "living");
+  ASSERT_OK(app_->aid().Approve(district_cadre_, living));
+  EXPECT_FALSE(IsServed(*db_, *worker_.member_id));
+  ASSERT_OK(
+      app_->aid().Pay(district_cadre_, living, {"2026-11-20", "bank_transfer", std::nullopt}));
+  EXPECT_TRUE(IsServed(*db_, *worker_.member_id));
+}
 
 }  // namespace
 }  // namespace zj::test

@@ -6,12 +6,14 @@
 
 #include "app/aid/aid_rules_service.h"
 #include "app/aid/aid_service.h"
+#include "app/coverage/served.h"
 #include "app/hardship/case_figures.h"
 #include "app/members/member_access.h"
 #include "app/orgs/org_scope.h"
 #include "core/aid/aid_rules.h"
 #include "core/hardship/hardship_level.h"
 #include "store/aid_standards.h"
+#include "store/hardship.h"
 #include "store/orgs.h"
 
 namespace zj::app {
@@ -171,6 +173,9 @@ Result<AidGrantDetail> AidService::Pay(const Actor& actor, std::int64_t id,
     p.paid_at = now;
     ZJ_RETURN_IF_ERROR(store::InsertAidPayment(c, p));
     ZJ_RETURN_IF_ERROR(CountAidPaid(c, *g, p.amount_fen, now));
+    // 有效覆盖: aid paid to a member's household serves the member.
+    ZJ_ASSIGN_OR_RETURN(auto file, store::FindHardshipFile(c, g->file_id));
+    if (file && file->member_id) ZJ_RETURN_IF_ERROR(MarkServed(c, *file->member_id, now));
     const AuditEvent event{"aid.pay",
                            "aid_grant",
                            std::to_string(id),

@@ -1,6 +1,8 @@
 // 有效覆盖 — members served in the last 12 months, kept in coverage_rollups.served_12m by
-// deltas: a resolved request of a member marks them served for a year (see migration 0007,
-// member_served_marks), and an expiry job takes the mark back when the year is over.
+// deltas: a member is marked served for a year when a service reaches them — a resolved
+// request of theirs, aid paid to their household's hardship file, a closed legal case they
+// are a worker of (see migration 0007, member_served_marks) — and an expiry job takes the mark
+// back when the year is over.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,6 @@
 // Changing a legal case: its facts, its workers, its stages, closing it; and the collective
 // dispute's alert to the district, raised once in the transaction that made the case collective.
+#include "app/coverage/served.h"
 #include "app/legal/legal_case_service.h"
 #include "app/legal/legal_rules.h"
 #include "app/members/member_access.h"
@@ -273,8 +274,14 @@ Result<LegalCaseDetail> LegalCaseService::Close(const Actor& actor, std::int64_t
     row.stage = std::string(legal::StageCode(legal::Stage::kClosed));
     row.outcome = outcome;
     if (recovered_fen) row.recovered_fen = *recovered_fen;
-    row.closed_at = clock_.NowMs();
+    const std::int64_t now = clock_.NowMs();
+    row.closed_at = now;
     ZJ_RETURN_IF_ERROR(Save(c, row));
+    // 有效覆盖: a closed case served every worker of it who is a member of the registry.
+    ZJ_ASSIGN_OR_RETURN(auto workers, store::WorkersOfCase(c, id));
+    for (const auto& w : workers) {
+      if (w.member_id) ZJ_RETURN_IF_ERROR(MarkServed(c, *w.member_id, now));
+    }
     ZJ_RETURN_IF_ERROR(
         Audit(c, actor, "legal.close", id,
               {{"from", from}, {"recovered_fen", std::to_string(row.recovered_fen)}}));
