@@ -263,7 +263,7 @@ constexpr Entry kCatalogue[] = {
 };
 
 //! Every part of the catalogue, each sorted by key (catalogue.h).
-std::array<std::span<const Entry>, 8> Parts() {
+std::array<std::span<const Entry>, 9> Parts() {
   return {std::span<const Entry>(kCatalogue),
           CliMessages(),
           MemberMessages(),
@@ -271,7 +271,8 @@ std::array<std::span<const Entry>, 8> Parts() {
           HardshipMessages(),
           HardshipFlowMessages(),
           AidMessages(),
-          LegalMessages()};
+          LegalMessages(),
+          CompetitionMessages()};
 }
 
 const Entry* Lookup(std::string_view key) {
