@@ -310,6 +310,14 @@ TEST(CompetitionRanking, RefusesScoresOutsideTheListTwiceOrWithBadMarks) {
   EXPECT_TRUE(HasField(twice.error(), "entries.1.id", "error.competition.entry_twice"));
 }
 
+TEST(CompetitionRanking, RefusesAnUncheckedSheetRatherThanDivideByItsZeroMax) {
+  Sheet s = Points353530();
+  s.indicators[0].max_centi = 0;
+  EXPECT_EQ(Rank(s, Entries({1}), {Total(1, 1, 50)}, {}).error().message_key,
+            "error.competition.sheet");
+  EXPECT_EQ(WeightedTotal(s, Marks(0, 0, 0)).error().message_key, "error.competition.sheet");
+}
+
 TEST(CompetitionRanking, EmptyListsRankNothing) {
   const auto none = Rank(Points353530(), {}, {}, {Method::kZScore});
   ASSERT_TRUE(none.has_value());

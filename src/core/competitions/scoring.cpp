@@ -199,6 +199,7 @@ Result<void> CheckSheet(const Sheet& sheet) {
 }
 
 Result<std::int64_t> WeightedTotal(const Sheet& sheet, const std::vector<Mark>& marks) {
+  ZJ_RETURN_IF_ERROR(CheckSheet(sheet));  // a max of 0 would divide by zero
   Scored s;
   auto errors = Score(sheet, marks, "marks.", s);
   if (!errors.empty()) return Invalid("error.competition.score", std::move(errors));
@@ -207,6 +208,7 @@ Result<std::int64_t> WeightedTotal(const Sheet& sheet, const std::vector<Mark>& 
 
 Result<Ranking> Rank(const Sheet& sheet, const std::vector<Entry>& entries,
                      const std::vector<JudgeScore>& scores, const Options& options) {
+  ZJ_RETURN_IF_ERROR(CheckSheet(sheet));
   std::vector<FieldError> errors;
   std::map<std::int64_t, const Entry*> listed;
   for (std::size_t i = 0; i < entries.size(); ++i) {

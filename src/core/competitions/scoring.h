@@ -60,7 +60,7 @@ struct Mark {
 //! up to e4. kInvalidArgument "error.competition.score" with field errors ("marks.<code>"): a
 //! mark above its indicator's max ("error.competition.mark_above_max", arg max), below 0, for
 //! an indicator not on the sheet or given twice, or an indicator of the sheet left unmarked
-//! ("error.competition.mark_missing"). The sheet is assumed checked.
+//! ("error.competition.mark_missing"). An unchecked sheet fails as CheckSheet says.
 Result<std::int64_t> WeightedTotal(const Sheet& sheet, const std::vector<Mark>& marks);
 
 //! How the judges' totals of an entry become its result.
@@ -144,6 +144,7 @@ struct Ranking {
 };
 
 //! Results and rankings of a competition from its frozen list, sheet and judges' scores.
+//! CheckSheet's error for a bad sheet; then
 //! kInvalidArgument "error.competition.score" when a score is for an entry not in the list
 //! ("error.competition.entry_not_listed", field "scores.<i>.entry_id"), a judge scored an entry
 //! twice ("error.competition.score_twice"), an entry id repeats in the list
