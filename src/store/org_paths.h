@@ -72,6 +72,11 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     // union that keeps it in its directory (issue 20).
     {"legal_cases", "org_path", "federation_id"},
     {"legal_lawyers", "org_path", "federation_id"},
+    // A competition is organised by whoever sees its org; an entry is seen, like its entrant,
+    // by whoever sees the entrant's org (issue 21). Groups, judges, scores and results follow
+    // their competition.
+    {"competitions", "org_path", "federation_id"},
+    {"comp_entries", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {
