@@ -48,6 +48,7 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       aid_(db, clock, random, audit_, vault_),
       aid_payment_list_(db, audit_, vault_, aid_),
       legal_cases_(db, clock, random, audit_, vault_),
-      lawyers_(db, clock, random, audit_, vault_) {}
+      lawyers_(db, clock, random, audit_, vault_),
+      competitions_(db, clock, random, audit_) {}
 
 }  // namespace zj::app

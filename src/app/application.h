@@ -11,6 +11,7 @@
 #include "app/calendar/calendar_service.h"
 #include "app/cards/card_service.h"
 #include "app/clock.h"
+#include "app/competitions/competition_service.h"
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
 #include "app/enterprises/enterprise_service.h"
@@ -117,6 +118,8 @@ class Application {
   //! Legal aid and rights cases, the lawyers' directory and the collective rule (issue 20).
   LegalCaseService& legal_cases() { return legal_cases_; }
   LawyerService& lawyers() { return lawyers_; }
+  //! Labour and skills competitions: entries, the frozen list, judges, scores, ranking (21).
+  CompetitionService& competitions() { return competitions_; }
 
  private:
   store::Database& db_;
@@ -162,6 +165,7 @@ class Application {
   AidPaymentList aid_payment_list_;  // after aid_, whose Pay it uses
   LegalCaseService legal_cases_;
   LawyerService lawyers_;
+  CompetitionService competitions_;
 };
 
 }  // namespace zj::app
