@@ -177,5 +177,6 @@ void AddHardshipBankCardRoutes(std::vector<Route>& routes);
 void AddHardshipFlowRoutes(std::vector<Route>& routes);
 void AddAidRoutes(std::vector<Route>& routes);
 void AddLegalRoutes(std::vector<Route>& routes);
+void AddCompetitionRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

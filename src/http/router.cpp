@@ -136,6 +136,7 @@ std::vector<Route> ApiRoutes() {
   AddHardshipFlowRoutes(routes);
   AddAidRoutes(routes);
   AddLegalRoutes(routes);
+  AddCompetitionRoutes(routes);
   AddMemberTransferRoutes(routes);
   AddMemberImportRoutes(routes);
   AddRequestRoutes(routes);

@@ -298,6 +298,45 @@ const Row kRows[] = {
   R"({"federation_id":"{federation}","collective_workers":10,"collective_amount_fen":50000000})",
   "", {"401/401", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
 
+// ---- competitions (issue 21): cadres, staff and administrators organise the competitions of
+// their subtree; anyone signed in to the console reads their own judging cards, and marks only
+// entries they judge (no caller here judges one: 404)
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/competitions", "/api/v1/competitions?limit=200", "", "{competition}",
+  {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/competitions", "",
+  R"({"org_id":"{union}","title":"劳动竞赛","groups":[{"code":"g","name":"企业组",)"
+  R"("entrant_kind":"enterprise","sheet":[{"code":"a","name":"效果","max_centi":10000,)"
+  R"("weight":100}]}]})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/competitions/:id", "/api/v1/competitions/{competition}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/competitions/:id/freeze", "/api/v1/competitions/{new_competition}/freeze",
+  "{}", "", {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/competitions/:id/publish",
+  "/api/v1/competitions/{new_frozen_competition}/publish", "{}", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/competitions/:id/entries", "/api/v1/competitions/{competition}/entries", "",
+  "", {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/competitions/:id/entries", "/api/v1/competitions/{new_competition}/entries",
+  R"({"group":"enterprises","enterprise_id":"{enterprise}"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/competitions/:id/entries/:eid/veto",
+  "/api/v1/competitions/{new_comp_with_entry}/entries/{its_entry}/veto",
+  R"({"code":"wage_arrears","note":"拖欠工资两个月"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/competitions/:id/judges", "/api/v1/competitions/{competition}/judges", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/competitions/:id/judges", "/api/v1/competitions/{new_competition}/judges",
+  R"({"user_id":"{user}","groups":["enterprises"]})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/competitions/:id/ranking", "/api/v1/competitions/{competition}/ranking", "",
+  "", {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/judging", "", "", "",
+  {"401/401", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
+{"PUT",    "/api/v1/judging/:id", "/api/v1/judging/{comp_entry}", R"({"marks":{"effect":5000}})",
+  "", {"401/401", "404/404", "404/404", "404/404", "404/404", "401/401"}},
+
 // ---- member transfers: the other side decides, the asking side cancels; an administrator is
 // above both and decides only overdue ones (app/members/transfer_service.h)
 //  worker     cadre      staff      operator   admin      anonymous

@@ -129,6 +129,8 @@ RouteMatrixTest::Place RouteMatrixTest::MakePlace(const OrgRef& district,
   p.aid_grant = NewAidGrant(p, false);
   p.legal_case = NewLegalCase(p);
   p.lawyer = NewLawyer(p);
+  p.competition = NewCompetition(p, 2);
+  p.comp_entry = last_comp_entry_;
   return p;
 }
 
@@ -560,6 +562,7 @@ void RouteMatrixTest::DefinePlaceholders() {
   };
   DefineAidPlaceholders();
   DefineLegalPlaceholders();
+  DefineCompetitionPlaceholders();
 
   // Workers' own things. A worker's "in" is their own; "out" is the side's, someone else's.
   f["new_sign_in"] = [this](const Place&, Side, const Caller&) {

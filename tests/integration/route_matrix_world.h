@@ -59,6 +59,8 @@ class RouteMatrixTest : public CoverageTest {
     std::int64_t aid_grant = 0;        //!< a proposed festival grant to another file of union1
     std::int64_t legal_case = 0;       //!< a wage arrears case handled by union1 (issue 20)
     std::int64_t lawyer = 0;           //!< an aid centre in union1's directory
+    std::int64_t competition = 0;      //!< the district's, with the enterprise enrolled (21)
+    std::int64_t comp_entry = 0;       //!< that entry, listed (the list frozen)
     app::Actor builder;                //!< staff of the district who made all of it
   };
 
@@ -113,6 +115,12 @@ class RouteMatrixTest : public CoverageTest {
   std::int64_t NewLawyer(const Place& p);
   void DefineLegalPlaceholders();
   std::int64_t last_case_worker_ = 0;
+  // Competitions (route_matrix_competitions.cpp): a competition of the side's district with one
+  // group of enterprises; stage 0 enrolling, 1 with the side's enterprise enrolled (its entry
+  // kept for {its_entry}), 2 that and the list frozen.
+  std::int64_t NewCompetition(const Place& p, int stage);
+  void DefineCompetitionPlaceholders();
+  std::int64_t last_comp_entry_ = 0;
   struct Filed {
     std::int64_t id = 0;
     std::string tracking_number;
