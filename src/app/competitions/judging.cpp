@@ -133,7 +133,7 @@ Result<std::vector<JudgeView>> CompetitionService::Judges(const Actor& actor, st
   ZJ_ASSIGN_OR_RETURN(auto entries, store::EntriesOfCompetition(c, comp.id));
   ZJ_ASSIGN_OR_RETURN(auto judges, store::JudgesOfCompetition(c, comp.id));
   std::vector<JudgeView> out;
-  for (auto& j : judges) {
+  for (const auto& j : judges) {
     JudgeView v;
     ZJ_ASSIGN_OR_RETURN(auto user, store::FindUserById(c, j.user_id));
     if (user) v.display_name = user->display_name;
@@ -147,7 +147,7 @@ Result<std::vector<JudgeView>> CompetitionService::Judges(const Actor& actor, st
       ZJ_ASSIGN_OR_RETURN(auto ties, LoadTies(c, e));
       if (cp::ConflictOf(JudgeTiesOf(j), ties) != cp::Conflict::kNone) v.conflicts.push_back(e.id);
     }
-    v.row = std::move(j);
+    v.row = j;
     out.push_back(std::move(v));
   }
   return out;
@@ -286,7 +286,7 @@ Result<RankingView> CompetitionService::Compute(store::Connection& conn,
     }
     view.unscored.insert(view.unscored.end(), ranking.unscored.begin(), ranking.unscored.end());
   }
-  std::stable_sort(view.lines.begin(), view.lines.end(), [](const auto& a, const auto& b) {
+  std::sort(view.lines.begin(), view.lines.end(), [](const auto& a, const auto& b) {
     return a.result_e4 != b.result_e4 ? a.result_e4 > b.result_e4 : a.entry_id < b.entry_id;
   });
   for (std::size_t i = 0; i < view.lines.size(); ++i) {
