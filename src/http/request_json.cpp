@@ -52,6 +52,14 @@ void FollowUpFields(JsonWriter& w, const store::FollowUpItem& item) {
 
 }  // namespace
 
+void WriteRequestRef(JsonWriter& w, const std::optional<app::RequestRef>& ref) {
+  if (!ref) {
+    w.Null();
+    return;
+  }
+  w.Object().Key("id").Id(ref->id).Key("tracking_number").Str(ref->tracking_number).EndObject();
+}
+
 void WriteRequestSummary(JsonWriter& w, const app::RequestView& v, i18n::Locale locale) {
   w.Object();
   RequestSummaryFields(w, v, locale);

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/requests/request_ref.h"
 #include "app/requests/request_service.h"
 #include "core/i18n/messages.h"
 #include "core/result.h"
@@ -14,6 +15,9 @@ namespace zj::http {
 //! The name in the caller's language: English for en, else Chinese.
 const std::string& Localized(const std::string& zh, const std::string& en, i18n::Locale locale);
 
+//! The request a case came from: {id, tracking_number}, or null when there is none the caller
+//! sees (a hardship file's and a legal case's `request`).
+void WriteRequestRef(JsonWriter& w, const std::optional<app::RequestRef>& ref);
 //! RequestSummary of the OpenAPI document (a queue's item).
 void WriteRequestSummary(JsonWriter& w, const app::RequestView& v, i18n::Locale locale);
 //! RequestDetail: the summary, the case's fields, the handler's possible moves, the follow-up

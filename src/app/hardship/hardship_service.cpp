@@ -77,13 +77,7 @@ Result<HardshipFileDetail> HardshipService::Load(store::Connection& conn, const 
   for (const auto& m : household) d.household.push_back(PersonOf(m));
   ZJ_ASSIGN_OR_RETURN(d.expenses, store::ExpensesOf(conn, id));
   ZJ_ASSIGN_OR_RETURN(d.steps, store::StepsOf(conn, id));
-  ZJ_ASSIGN_OR_RETURN(auto link, store::CaseLinkOfTarget(conn, store::kLinkHardshipFile, id));
-  if (link) {
-    ZJ_ASSIGN_OR_RETURN(auto request, store::FindRequestById(conn, link->request_id));
-    if (request && PathInScope(actor, request->home_path)) {
-      d.request = FileRequestRef{request->id, request->tracking_number};
-    }
-  }
+  ZJ_ASSIGN_OR_RETURN(d.request, RequestBehind(conn, actor, store::kLinkHardshipFile, id));
   return d;
 }
 

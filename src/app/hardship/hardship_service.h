@@ -19,6 +19,7 @@
 #include "app/clock.h"
 #include "app/hardship/standards_service.h"
 #include "app/personal_data/vault.h"
+#include "app/requests/request_ref.h"
 #include "core/hardship/hardship_level.h"
 #include "core/result.h"
 #include "store/case_links.h"
@@ -79,14 +80,9 @@ struct HardshipFileView {
 };
 
 //! The request a file came from, as far as the actor sees it.
-struct FileRequestRef {
-  std::int64_t id = 0;
-  std::string tracking_number;
-};
-
 struct HardshipFileDetail {
   HardshipFileView file;
-  std::optional<FileRequestRef> request;  //!< only when the actor sees the request
+  std::optional<RequestRef> request;  //!< only when the actor sees the request
   std::vector<HouseholdMemberView> household;
   std::vector<store::HardshipExpenseRow> expenses;
   std::vector<store::HardshipStepRow> steps;

@@ -51,13 +51,7 @@ Result<LegalCaseDetail> LegalCaseService::Load(store::Connection& conn, const Ac
   ZJ_ASSIGN_OR_RETURN(auto workers, store::WorkersOfCase(conn, id));
   for (const auto& w : workers) d.workers.push_back(MaskedWorker(vault_, w));
   ZJ_ASSIGN_OR_RETURN(d.stages, store::StagesOfCase(conn, id));
-  ZJ_ASSIGN_OR_RETURN(auto link, store::CaseLinkOfTarget(conn, store::kLinkLegalCase, id));
-  if (link) {
-    ZJ_ASSIGN_OR_RETURN(auto request, store::FindRequestById(conn, link->request_id));
-    if (request && PathInScope(actor, request->home_path)) {
-      d.request = CaseRequestRef{request->id, request->tracking_number};
-    }
-  }
+  ZJ_ASSIGN_OR_RETURN(d.request, RequestBehind(conn, actor, store::kLinkLegalCase, id));
   ZJ_ASSIGN_OR_RETURN(const legal::CollectiveRule rule, CollectiveRuleOf(conn, row->federation_id));
   d.collective_workers = rule.workers;
   d.collective_amount_fen = rule.amount_fen;

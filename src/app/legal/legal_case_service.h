@@ -18,6 +18,7 @@
 #include "app/audit/audit_service.h"
 #include "app/clock.h"
 #include "app/personal_data/vault.h"
+#include "app/requests/request_ref.h"
 #include "core/legal/legal_case.h"
 #include "core/result.h"
 #include "store/database.h"
@@ -72,14 +73,9 @@ struct CaseWorkerView {
   std::int64_t added_at = 0;
 };
 
-struct CaseRequestRef {
-  std::int64_t id = 0;
-  std::string tracking_number;
-};
-
 struct LegalCaseDetail {
   store::LegalCaseRow row;
-  std::optional<CaseRequestRef> request;  //!< only when the actor sees the request
+  std::optional<RequestRef> request;  //!< only when the actor sees the request
   std::vector<CaseWorkerView> workers;
   std::vector<store::LegalCaseStageRow> stages;
   int collective_workers = 10;  //!< the federation's thresholds, for the page

@@ -1,5 +1,7 @@
 #include "http/routes/hardship_json.h"
 
+#include "http/request_json.h"
+
 namespace zj::http {
 
 namespace {
@@ -102,12 +104,7 @@ void WriteHardshipDetail(JsonWriter& w, const app::HardshipFileDetail& d, i18n::
   w.Object();
   WriteFileFields(w, d.file, locale);
   w.Key("request");
-  if (d.request) {
-    w.Object().Key("id").Id(d.request->id).Key("tracking_number").Str(d.request->tracking_number);
-    w.EndObject();
-  } else {
-    w.Null();
-  }
+  WriteRequestRef(w, d.request);
   w.Key("household").Array();
   for (const auto& p : d.household) {
     w.Object()

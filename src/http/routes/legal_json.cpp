@@ -1,5 +1,7 @@
 #include "http/routes/legal_json.h"
 
+#include "http/request_json.h"
+
 namespace zj::http {
 
 namespace {
@@ -73,12 +75,7 @@ void WriteLegalCaseDetail(JsonWriter& w, const app::LegalCaseDetail& d) {
   w.Key("case");
   WriteLegalCase(w, d.row);
   w.Key("request");
-  if (d.request) {
-    w.Object().Key("id").Id(d.request->id).Key("tracking_number").Str(d.request->tracking_number);
-    w.EndObject();
-  } else {
-    w.Null();
-  }
+  WriteRequestRef(w, d.request);
   w.Key("workers").Array();
   for (const auto& x : d.workers) {
     w.Object()
