@@ -105,7 +105,8 @@ describe('My membership', () => {
     await page.getByTestId('portal-membership-withdraw').click()
     await page.locator('.el-message-box .el-button--primary').click()
     await page.locator('.el-message', { hasText: '已撤回' }).waitFor()
-    assert.equal((await page.getByTestId('portal-membership-transfer-state').first().innerText()).trim(), '已撤回')
+    // The message shows before the list reloads: wait for the row itself to say so.
+    await page.getByTestId('portal-membership-transfer-state').first().filter({ hasText: '已撤回' }).waitFor()
 
     await page.locator('[data-testid="locale-switch"] [data-locale="en"]').click()
     await page.getByText('Contact your union').waitFor()
