@@ -45,3 +45,8 @@ export function usePagedList<T, P extends CursorPage<T> = CursorPage<T>>(
 
   return { items, nextCursor, loading, load }
 }
+
+/** A filter's code read from the address: the value when it is one of `allowed`, else "any" (''). */
+export function queryCode(value: unknown, allowed: readonly string[]): string {
+  return typeof value === 'string' && allowed.includes(value) ? value : ''
+}
