@@ -52,6 +52,7 @@ RequestRow RequestFromRow(const RowView& row) {
   r.resolve_met = met(41);
   r.org_name = row.OptText(42).value_or("");
   if (row.size() > 43) r.has_follow_up = row.Int(43) != 0;
+  if (row.size() > 44) r.has_case_links = row.Int(44) != 0;
   return r;
 }
 

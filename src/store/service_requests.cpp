@@ -30,15 +30,17 @@ constexpr Sql kUpdate{
     "$31, escalations = $32, handler_user_id = $33, resolution = $34, rating = $35, "
     "rating_comment = $36, rated_at = $37, created_at = $38, updated_at = $39, accept_met = $40, "
     "contact_met = $41, resolve_met = $42 WHERE id = $1"};
-// With whether a follow-up visit exists (one index probe), so a request's page looks for the
-// visit only where there is one: most requests have none, and the follow-up's own statement
-// (four tables) was a twentieth of a request's GET.
+// With whether a follow-up visit exists and whether the request became a case (one index probe
+// each), so a request's page looks for the visit and the cases only where there are some: most
+// requests have neither, and the follow-up's own statement (four tables) was a twentieth of a
+// request's GET.
 constexpr Sql kById{
     "requests.by_id",
     "SELECT " ZJ_REQUEST_COLUMNS
     ", o.name, CASE WHEN EXISTS (SELECT 1 FROM"
-    " request_follow_ups f WHERE f.request_id = r.id) THEN 1 ELSE 0 END" ZJ_REQUEST_FROM
-    " WHERE r.id = $1"};
+    " request_follow_ups f WHERE f.request_id = r.id) THEN 1 ELSE 0 END,"
+    " CASE WHEN EXISTS (SELECT 1 FROM case_links l WHERE l.request_id = r.id) THEN 1 ELSE 0 END"
+    ZJ_REQUEST_FROM " WHERE r.id = $1"};
 constexpr Sql kByTracking{"requests.by_tracking",
                           "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
                           " WHERE r.tracking_number = $1"};

@@ -75,6 +75,9 @@ struct RequestRow {
   //! Read only: whether a follow-up visit exists, where the query asked (FindRequestById);
   //! unknown elsewhere.
   std::optional<bool> has_follow_up;
+  //! Read only: whether the request became a hardship file, grant or legal case (case_links),
+  //! where the query asked (FindRequestById); unknown elsewhere.
+  std::optional<bool> has_case_links;
 };
 
 struct RequestEventRow {

@@ -18,6 +18,7 @@ Result<RequestView> RequestService::Get(const Actor& actor, std::int64_t id) {
   ZJ_ASSIGN_OR_RETURN(auto row, LoadVisible(*lease, actor, id));
   ZJ_ASSIGN_OR_RETURN(RequestView view, ViewOf(*lease, std::move(row), true, &actor));
   ZJ_RETURN_IF_ERROR(AttachFollowUp(*lease, actor, view));
+  if (view.row.has_case_links == false) return view;  // read with the row: it became no case
   ZJ_ASSIGN_OR_RETURN(auto links, store::CaseLinksOfRequest(*lease, id));
   for (auto& link : links) {
     if (PathInScope(actor, link.org_path)) view.links.push_back(std::move(link));
