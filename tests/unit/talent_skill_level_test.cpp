@@ -1,5 +1,6 @@
 // The talent pool's skill levels: 1..5 from 初级工 to 高级技师, the national grade numbered the
-// other way round, codes and numbers parsed, nothing outside 1..5, and both languages' labels.
+// other way round, codes and numbers parsed, nothing outside 1..5, both languages' labels, and
+// a studio's funding years.
 #include <gtest/gtest.h>
 
 #include "core/i18n/messages.h"
@@ -43,6 +44,14 @@ TEST(SkillLevel, LabelsSayTheNationalGradeInBothLanguages) {
     EXPECT_TRUE(i18n::HasMessage(Locale::kZhCN, LabelKey(*LevelOf(n))));
     EXPECT_TRUE(i18n::HasMessage(Locale::kEn, LabelKey(*LevelOf(n))));
   }
+}
+
+TEST(StudioFunding, ThreeYearsFromTheFirst) {
+  const StudioFunding studio{2025, 3, 10'000'000};
+  EXPECT_EQ(FundingYear(studio, 2024), std::nullopt);
+  EXPECT_EQ(FundingYear(studio, 2025), 1);
+  EXPECT_EQ(FundingYear(studio, 2027), 3);
+  EXPECT_EQ(FundingYear(studio, 2028), std::nullopt);
 }
 
 }  // namespace

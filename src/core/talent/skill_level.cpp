@@ -46,4 +46,10 @@ std::string_view LabelKey(SkillLevel level) { return kLevels[Index(level)].key; 
 
 bool AtLeast(SkillLevel level, SkillLevel at_least) { return Number(level) >= Number(at_least); }
 
+std::optional<int> FundingYear(const StudioFunding& funding, int year) {
+  const int n = year - funding.first_year + 1;
+  if (n < 1 || n > funding.years) return std::nullopt;
+  return n;
+}
+
 }  // namespace zj::talent

@@ -5,6 +5,7 @@
 // labels are messages (core/i18n/activity_messages.cpp) in zh-CN and en. Pure.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -35,5 +36,16 @@ int NationalGrade(SkillLevel level);
 std::string_view LabelKey(SkillLevel level);
 //! Whether a level reaches `at_least` (the pool's search: "技师 and above").
 bool AtLeast(SkillLevel level, SkillLevel at_least);
+
+//! An innovation studio's (工作室) funding: `amount_fen` a year for `years` years from
+//! `first_year` (北京大工匠's studios: ¥100,000 a year for 3 years).
+struct StudioFunding {
+  int first_year = 0;
+  int years = 0;
+  std::int64_t amount_fen = 0;
+};
+
+//! Which funding year `year` is (1..years), nullopt outside the funding.
+std::optional<int> FundingYear(const StudioFunding& funding, int year);
 
 }  // namespace zj::talent
