@@ -34,6 +34,11 @@ TEST(ActivitySeats, TheLastSeatIsASeatAndTheNextRegistrationIsWaitlisted) {
   EXPECT_EQ(Decide(Rules(50), std::nullopt, 50, 0, kNow), Placement::kWaitlist);
 }
 
+TEST(ActivitySeats, ANewcomerNeverPassesTheQueue) {
+  // A seat just freed while someone waits is the first in line's, not the newcomer's.
+  EXPECT_EQ(Decide(Rules(50), std::nullopt, 49, 1, kNow), Placement::kWaitlist);
+}
+
 TEST(ActivitySeats, AFullWaitlistOrNoneRefusesAsFull) {
   EXPECT_EQ(Decide(Rules(2, 3), std::nullopt, 2, 2, kNow), Placement::kWaitlist);
   auto full = Decide(Rules(2, 3), std::nullopt, 2, 3, kNow);

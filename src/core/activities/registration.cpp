@@ -69,7 +69,9 @@ Result<Placement> Decide(const SeatRules& rules, std::optional<Existing> existin
   if (existing && IsLive(existing->state)) {
     return Fail(ErrorCode::kConflict, "error.activity.registered_twice");
   }
-  if (seats_taken < rules.capacity) return Placement::kSeat;
+  // A newcomer never passes the queue: with anyone waiting, a free seat is the first one's
+  // (Rebalance gives it in the same transaction).
+  if (seats_taken < rules.capacity && waitlisted == 0) return Placement::kSeat;
   if (!rules.waitlist_max || waitlisted < *rules.waitlist_max) return Placement::kWaitlist;
   return Fail(ErrorCode::kConflict, "error.activity.full");
 }

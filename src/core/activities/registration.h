@@ -64,13 +64,13 @@ struct Existing {
   SeatState state = SeatState::kCancelled;
 };
 
-//! Whether a member may register now, and where: a seat when `seats_taken` < capacity, the
-//! waitlist otherwise. Refusals (kConflict unless said): "error.activity.registration_not_open"
-//! before opens_at, "error.activity.registration_closed" from closes_at on,
-//! "error.activity.registered_twice" when the member already has a live registration (a
-//! cancelled or lapsed one may register again, at the end of the queue),
-//! "error.activity.full" when no seat is left and the waitlist is full or absent.
-//! `waitlisted` is the number of members on the waitlist now.
+//! Whether a member may register now, and where: a seat when `seats_taken` < capacity and
+//! nobody is waiting (a newcomer never passes the queue), the waitlist otherwise. Refusals
+//! (kConflict unless said): "error.activity.registration_not_open" before opens_at,
+//! "error.activity.registration_closed" from closes_at on, "error.activity.registered_twice" when
+//! the member already has a live registration (a cancelled or lapsed one may register again, at the
+//! end of the queue), "error.activity.full" when no seat is left and the waitlist is full or
+//! absent. `waitlisted` is the number of members on the waitlist now.
 Result<Placement> Decide(const SeatRules& rules, std::optional<Existing> existing, int seats_taken,
                          int waitlisted, std::int64_t now_ms);
 
