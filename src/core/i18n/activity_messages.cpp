@@ -13,6 +13,9 @@ namespace {
 using E = CatalogueEntry;
 
 constexpr std::array kMessages = {
+    E{"error.activity.audience_outside", "只能面向本组织及其下级开放",
+      "An activity can be opened only to its own org and the orgs under it"},
+    E{"error.activity.audience_size", "开放范围最多 {max} 个组织", "At most {max} orgs"},
     E{"error.activity.cancel_closed", "已过取消截止时间，请联系组织方",
       "The time to cancel has passed; ask the organiser"},
     E{"error.activity.cancel_cutoff_hours", "取消截止应为活动开始前 0 到 720 小时",
@@ -73,6 +76,12 @@ constexpr std::array kMessages = {
       "moved out)"},
     E{"error.mutual_aid.not_enrolled", "事故发生时该会员未参加本互助保障计划",
       "On the day of the incident the member was not enrolled in this plan"},
+    E{"error.mutual_aid.payer",
+      "出资方代码应为小写字母、数字或下划线，比例 0.01% 到 100%，且不重复",
+      "A payer is lower-case letters, digits or underscores, once, with a share of 0.01 % to 100 "
+      "%"},
+    E{"error.mutual_aid.payer_shares", "各出资方比例之和应为 100%",
+      "The payers' shares add up to 100 %"},
     E{"talent.level.intermediate", "中级工（四级）", "Intermediate worker (grade 4)"},
     E{"talent.level.junior", "初级工（五级）", "Junior worker (grade 5)"},
     E{"talent.level.senior", "高级工（三级）", "Senior worker (grade 3)"},
