@@ -1,7 +1,7 @@
 // The parts of the server's message catalogue (messages.h): messages.cpp holds the shared keys
 // (titles, field and input errors, accounts, orgs, …); a module keeps its own file with one
-// sorted array (cli_, members_, requests_, hardship_, aid_, competition_messages.cpp) rather than
-// growing messages.cpp, and is listed in messages.cpp's Parts().
+// sorted array (cli_, members_, requests_, hardship_, aid_, competition_, activity_messages.cpp)
+// rather than growing messages.cpp, and is listed in messages.cpp's Parts().
 #pragma once
 
 #include <span>
@@ -30,5 +30,7 @@ std::span<const CatalogueEntry> AidMessages();
 std::span<const CatalogueEntry> LegalMessages();
 //! Competitions and honours (issue 21), sorted by key.
 std::span<const CatalogueEntry> CompetitionMessages();
+//! Activities, check-in, mutual-aid plans and the talent pool (issue 22), sorted by key.
+std::span<const CatalogueEntry> ActivityMessages();
 
 }  // namespace zj::i18n

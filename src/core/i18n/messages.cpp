@@ -263,7 +263,7 @@ constexpr Entry kCatalogue[] = {
 };
 
 //! Every part of the catalogue, each sorted by key (catalogue.h).
-std::array<std::span<const Entry>, 9> Parts() {
+std::array<std::span<const Entry>, 10> Parts() {
   return {std::span<const Entry>(kCatalogue),
           CliMessages(),
           MemberMessages(),
@@ -272,7 +272,8 @@ std::array<std::span<const Entry>, 9> Parts() {
           HardshipFlowMessages(),
           AidMessages(),
           LegalMessages(),
-          CompetitionMessages()};
+          CompetitionMessages(),
+          ActivityMessages()};
 }
 
 const Entry* Lookup(std::string_view key) {
