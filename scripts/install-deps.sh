@@ -19,6 +19,9 @@ packages=(
   libxlsxwriter-dev libzip-dev libpugixml-dev libexpat1-dev zlib1g-dev
   # CSV imports (GBK decoding is ICU's, above)
   libcsv-dev
+  # certificates as PDF: cairo + pango (Chinese through fonts-noto-cjk, below), QR codes;
+  # poppler-utils (pdftotext) lets the tests read the PDF back
+  libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils
   # notifications by e-mail (libcurl's SMTP)
   libcurl4-openssl-dev
   # tests and checks

@@ -49,6 +49,8 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       aid_payment_list_(db, audit_, vault_, aid_),
       legal_cases_(db, clock, random, audit_, vault_),
       lawyers_(db, clock, random, audit_, vault_),
-      competitions_(db, clock, random, audit_) {}
+      competitions_(db, clock, random, audit_),
+      my_competitions_(db, clock, random, audit_),
+      certificates_(db, clock, audit_) {}
 
 }  // namespace zj::app

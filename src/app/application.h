@@ -10,8 +10,10 @@
 #include "app/audit/audit_service.h"
 #include "app/calendar/calendar_service.h"
 #include "app/cards/card_service.h"
+#include "app/certificates/certificate_service.h"
 #include "app/clock.h"
 #include "app/competitions/competition_service.h"
+#include "app/competitions/my_competitions.h"
 #include "app/coverage/coverage_service.h"
 #include "app/demo/demo_service.h"
 #include "app/enterprises/enterprise_service.h"
@@ -120,6 +122,10 @@ class Application {
   LawyerService& lawyers() { return lawyers_; }
   //! Labour and skills competitions: entries, the frozen list, judges, scores, ranking (21).
   CompetitionService& competitions() { return competitions_; }
+  //! Competitions in My account: open to the worker, their entries, enrolment (21).
+  MyCompetitionService& my_competitions() { return my_competitions_; }
+  //! Certificates: verified by code (public), the holder's list and PDF, revocation.
+  CertificateService& certificates() { return certificates_; }
 
  private:
   store::Database& db_;
@@ -166,6 +172,8 @@ class Application {
   LegalCaseService legal_cases_;
   LawyerService lawyers_;
   CompetitionService competitions_;
+  MyCompetitionService my_competitions_;
+  CertificateService certificates_;
 };
 
 }  // namespace zj::app

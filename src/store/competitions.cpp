@@ -7,7 +7,7 @@ namespace {
 #define ZJ_COMP_COLUMNS                                                                 \
   "id, federation_id, org_id, org_path, kind, title, method, tie_break, blind, status," \
   " enrol_ends_on, scoring_ends_on, listed_at, published_at, created_by, created_at,"   \
-  " updated_at"
+  " updated_at, certificate_ranks"
 #define ZJ_ENTRY_COLUMNS                                                                     \
   "id, competition_id, group_id, number, entrant_kind, enterprise_id, member_id, team_name," \
   " federation_id, org_path, status, enrolled_by, enrolled_via, veto_code, veto_note,"       \
@@ -16,7 +16,7 @@ namespace {
 constexpr Sql kInsert{"competitions.insert",
                       "INSERT INTO competitions (" ZJ_COMP_COLUMNS
                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,"
-                      " $15, $16, $17)"};
+                      " $15, $16, $17, $18)"};
 constexpr Sql kFind{"competitions.find",
                     "SELECT " ZJ_COMP_COLUMNS " FROM competitions WHERE id = $1"};
 constexpr Sql kList{"competitions.list",
@@ -30,10 +30,11 @@ constexpr Sql kMove{"competitions.move",
 
 constexpr Sql kInsertGroup{"comp_groups.insert",
                            "INSERT INTO comp_groups (id, competition_id, code, name,"
-                           " entrant_kind, sheet_json) VALUES ($1, $2, $3, $4, $5, $6)"};
+                           " entrant_kind, sheet_json, eligibility_json)"
+                           " VALUES ($1, $2, $3, $4, $5, $6, $7)"};
 constexpr Sql kGroups{"comp_groups.of",
-                      "SELECT id, competition_id, code, name, entrant_kind, sheet_json"
-                      " FROM comp_groups WHERE competition_id = $1 ORDER BY code"};
+                      "SELECT id, competition_id, code, name, entrant_kind, sheet_json,"
+                      " eligibility_json FROM comp_groups WHERE competition_id = $1 ORDER BY code"};
 constexpr Sql kInsertVeto{"comp_veto_items.insert",
                           "INSERT INTO comp_veto_items (competition_id, code, name)"
                           " VALUES ($1, $2, $3)"};
@@ -136,6 +137,7 @@ CompetitionRow CompetitionFromRow(const RowView& r) {
   c.created_by = r.OptInt(14);
   c.created_at = r.Int(15);
   c.updated_at = r.Int(16);
+  c.certificate_ranks = static_cast<int>(r.Int(17));
   return c;
 }
 
@@ -203,7 +205,8 @@ Result<void> InsertCompetition(Connection& conn, const CompetitionRow& c) {
                              Opt(c.published_at),
                              Opt(c.created_by),
                              c.created_at,
-                             c.updated_at};
+                             c.updated_at,
+                             static_cast<std::int64_t>(c.certificate_ranks)};
   ZJ_RETURN_IF_ERROR(conn.Execute(kInsert, p));
   return {};
 }
@@ -230,7 +233,8 @@ Result<bool> MoveCompetitionStatus(Connection& conn, const CompetitionRow& c,
 }
 
 Result<void> InsertCompGroup(Connection& conn, const CompGroupRow& g) {
-  const std::vector<Value> p{g.id, g.competition_id, g.code, g.name, g.entrant_kind, g.sheet_json};
+  const std::vector<Value> p{g.id,         g.competition_id,  g.code, g.name, g.entrant_kind,
+                             g.sheet_json, g.eligibility_json};
   ZJ_RETURN_IF_ERROR(conn.Execute(kInsertGroup, p));
   return {};
 }
@@ -238,7 +242,7 @@ Result<void> InsertCompGroup(Connection& conn, const CompGroupRow& g) {
 Result<std::vector<CompGroupRow>> GroupsOfCompetition(Connection& conn, std::int64_t id) {
   const std::vector<Value> p{id};
   return Collect<CompGroupRow>(conn, kGroups, p, [](const RowView& r) {
-    return CompGroupRow{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)};
+    return CompGroupRow{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)};
   });
 }
 

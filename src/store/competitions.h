@@ -33,6 +33,8 @@ struct CompetitionRow {
   std::optional<std::int64_t> created_by;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  //! Certificates are issued at publication for ranks ≤ this in each group (0: none).
+  int certificate_ranks = 0;
 };
 
 struct CompGroupRow {
@@ -42,6 +44,8 @@ struct CompGroupRow {
   std::string name;
   std::string entrant_kind;
   std::string sheet_json;
+  //! Eligibility rules of a worker's own enrolment, JSON [{criterion, value, trades}].
+  std::string eligibility_json = "[]";
 };
 
 struct CompVetoItemRow {

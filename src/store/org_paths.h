@@ -77,6 +77,9 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     // their competition.
     {"competitions", "org_path", "federation_id"},
     {"comp_entries", "org_path", "federation_id"},
+    // A certificate is seen by the organiser where its issuing org is (issue 21); its holder
+    // reaches it through member_id or a team entry, not by path.
+    {"certificates", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {

@@ -1,6 +1,7 @@
 #include "app/competitions/competition_rules.h"
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "app/members/member_access.h"
@@ -83,6 +84,14 @@ Result<void> CheckNewCompetition(const NewCompetition& in) {
     if (!competitions::ParseEntrantKind(g.entrant_kind)) {
       invalid.fields.push_back({at + "entrant_kind", "error.competition.entrant_kind", {}});
     }
+    if (g.entrant_kind != "individual" && !g.eligibility.empty()) {
+      invalid.fields.push_back(
+          {at + "eligibility", "error.competition.eligibility_individual", {}});
+    }
+    for (auto f : competitions::CheckEligibilityRules(g.eligibility)) {
+      f.field = at + f.field;
+      invalid.fields.push_back(std::move(f));
+    }
     if (auto checked = competitions::CheckSheet(g.sheet); !checked) {
       if (checked.error().fields.empty()) {
         invalid.fields.push_back({at + "sheet", checked.error().message_key, {}});
@@ -92,6 +101,10 @@ Result<void> CheckNewCompetition(const NewCompetition& in) {
         invalid.fields.push_back(std::move(f));
       }
     }
+  }
+  if (in.certificate_ranks < 0 || in.certificate_ranks > 100) {
+    invalid.fields.push_back(
+        {"certificate_ranks", "error.field.out_of_range", {{"min", "0"}, {"max", "100"}}});
   }
   if (in.veto_items.size() > kMaxVetoItems) {
     invalid.fields.push_back(
@@ -107,6 +120,32 @@ Result<void> CheckNewCompetition(const NewCompetition& in) {
   }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   return {};
+}
+
+std::string EligibilityJson(const std::vector<competitions::EligibilityRule>& rules) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : rules) {
+    out.push_back({{"criterion", std::string(competitions::CriterionCode(r.criterion))},
+                   {"value", r.value},
+                   {"trades", r.trades}});
+  }
+  return out.dump();
+}
+
+Result<std::vector<competitions::EligibilityRule>> EligibilityFromJson(const std::string& json) {
+  std::vector<competitions::EligibilityRule> rules;
+  try {
+    for (const auto& r : nlohmann::json::parse(json)) {
+      const auto criterion = competitions::ParseCriterion(r.at("criterion").get<std::string>());
+      if (!criterion) return Fail(ErrorCode::kInternal, "error.internal", "stored criterion");
+      rules.push_back(
+          {*criterion, r.at("value").get<int>(), r.at("trades").get<std::vector<std::string>>()});
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return Fail(ErrorCode::kInternal, "error.internal",
+                std::string("stored eligibility: ") + e.what());
+  }
+  return rules;
 }
 
 }  // namespace zj::app

@@ -69,7 +69,8 @@ Result<CompetitionDetail> CompetitionService::Detail(store::Connection& conn,
   ZJ_ASSIGN_OR_RETURN(auto groups, store::GroupsOfCompetition(conn, row.id));
   for (auto& g : groups) {
     ZJ_ASSIGN_OR_RETURN(auto sheet, SheetFromJson(g.sheet_json));
-    d.groups.push_back({std::move(g), std::move(sheet)});
+    ZJ_ASSIGN_OR_RETURN(auto eligibility, EligibilityFromJson(g.eligibility_json));
+    d.groups.push_back({std::move(g), std::move(sheet), std::move(eligibility)});
   }
   ZJ_ASSIGN_OR_RETURN(d.veto_items, store::VetoItemsOfCompetition(conn, row.id));
   ZJ_ASSIGN_OR_RETURN(auto entries, store::EntriesOfCompetition(conn, row.id));
@@ -108,12 +109,14 @@ Result<CompetitionDetail> CompetitionService::Create(const Actor& actor, const N
     row.blind = in.blind;
     row.enrol_ends_on = in.enrol_ends_on;
     row.scoring_ends_on = in.scoring_ends_on;
+    row.certificate_ranks = in.certificate_ranks;
     if (actor.user_id != 0) row.created_by = actor.user_id;
     row.created_at = row.updated_at = clock_.NowMs();
     ZJ_RETURN_IF_ERROR(store::InsertCompetition(c, row));
     for (const auto& g : in.groups) {
-      ZJ_RETURN_IF_ERROR(store::InsertCompGroup(
-          c, {NewId(clock_, random_), row.id, g.code, g.name, g.entrant_kind, SheetJson(g.sheet)}));
+      ZJ_RETURN_IF_ERROR(
+          store::InsertCompGroup(c, {NewId(clock_, random_), row.id, g.code, g.name, g.entrant_kind,
+                                     SheetJson(g.sheet), EligibilityJson(g.eligibility)}));
     }
     for (const auto& v : in.veto_items) {
       ZJ_RETURN_IF_ERROR(store::InsertCompVetoItem(c, {row.id, v.code, v.name}));

@@ -18,6 +18,7 @@
 #include "app/accounts/actor.h"
 #include "app/audit/audit_service.h"
 #include "app/clock.h"
+#include "core/competitions/entrants.h"
 #include "core/competitions/scoring.h"
 #include "core/result.h"
 #include "store/competitions.h"
@@ -30,6 +31,8 @@ struct NewCompGroup {
   std::string name;          //!< 1..100 characters
   std::string entrant_kind;  //!< enterprise, team, individual
   competitions::Sheet sheet;
+  //! Who may enrol themselves from My account (individual groups; checked on the registry).
+  std::vector<competitions::EligibilityRule> eligibility;
 };
 
 struct NewVetoItem {
@@ -48,11 +51,13 @@ struct NewCompetition {
   std::optional<std::string> scoring_ends_on;  //!< YYYY-MM-DD, not before enrol_ends_on
   std::vector<NewCompGroup> groups;            //!< 1..20
   std::vector<NewVetoItem> veto_items;         //!< 0..20
+  int certificate_ranks = 0;  //!< certificates at publication for ranks ≤ this per group; 0..100
 };
 
 struct CompGroupView {
   store::CompGroupRow row;
   competitions::Sheet sheet;
+  std::vector<competitions::EligibilityRule> eligibility;
 };
 
 struct CompetitionDetail {
@@ -190,6 +195,10 @@ class CompetitionService {
   Result<store::CompetitionRow> Load(store::Connection& conn, const Actor& actor, std::int64_t id);
   Result<CompetitionDetail> Detail(store::Connection& conn, store::CompetitionRow row);
   Result<RankingView> Compute(store::Connection& conn, const store::CompetitionRow& c);
+  //! At publication (competition_certificates.cpp): one certificate per ranked entry with
+  //! rank_group ≤ certificate_ranks, each audited; the number issued.
+  Result<int> IssueCertificates(store::Connection& conn, const Actor& actor,
+                                const store::CompetitionRow& comp, const RankingView& view);
   Result<void> Audit(store::Connection& conn, const Actor& actor, const std::string& action,
                      const std::string& type, std::int64_t id,
                      std::vector<std::pair<std::string, std::string>> detail = {});
@@ -206,5 +215,8 @@ Error CompetitionNotFound(const std::string& what);
 //! A sheet as stored (JSON [{code, name, max_centi, weight}]) and back.
 std::string SheetJson(const competitions::Sheet& sheet);
 Result<competitions::Sheet> SheetFromJson(const std::string& json);
+//! Eligibility rules as stored (JSON [{criterion, value, trades}]) and back.
+std::string EligibilityJson(const std::vector<competitions::EligibilityRule>& rules);
+Result<std::vector<competitions::EligibilityRule>> EligibilityFromJson(const std::string& json);
 
 }  // namespace zj::app

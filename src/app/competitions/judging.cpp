@@ -319,9 +319,11 @@ Result<RankingView> CompetitionService::Publish(const Actor& actor, std::int64_t
     comp.published_at = comp.updated_at = now;
     ZJ_ASSIGN_OR_RETURN(const bool moved, store::MoveCompetitionStatus(c, comp, "listed"));
     if (!moved) return Fail(Conflicted("error.competition.published", "raced"));
-    ZJ_RETURN_IF_ERROR(Audit(
-        c, actor, "competition.publish", "competition", id,
-        {{"ranked", std::to_string(rows.size())}, {"vetoed", std::to_string(view.vetoed.size())}}));
+    ZJ_ASSIGN_OR_RETURN(const int issued, IssueCertificates(c, actor, comp, view));
+    ZJ_RETURN_IF_ERROR(Audit(c, actor, "competition.publish", "competition", id,
+                             {{"ranked", std::to_string(rows.size())},
+                              {"vetoed", std::to_string(view.vetoed.size())},
+                              {"certificates", std::to_string(issued)}}));
     view.published = true;
     return view;
   });

@@ -12,12 +12,17 @@ namespace {
 using E = CatalogueEntry;
 
 constexpr std::array kMessages = {
+    E{"error.certificate.revoked", "该证书已撤销", "The certificate has been revoked already"},
     E{"error.competition.conflict", "评委须回避，不能为该参赛项目评分",
       "The judge has a conflict of interest and cannot score this entry"},
     E{"error.competition.conflict_enterprise", "评委与参赛方同属一家企业，须回避",
       "The judge works for the entrant's enterprise and must stand aside"},
     E{"error.competition.conflict_entrant", "评委本人是参赛者或参赛班组成员，须回避",
       "The judge is the entrant or in the entrant's team and must stand aside"},
+    E{"error.competition.eligibility_criterion", "条件应为在岗年限、最低年龄、最高年龄或工种",
+      "The criterion is min_years_on_site, min_age, max_age or trade"},
+    E{"error.competition.eligibility_individual", "报名条件只适用于个人组别",
+      "Eligibility rules apply to individual groups only"},
     E{"error.competition.eligibility_trades", "请列出 1 到 50 个工种（每个不超过 40 字节）",
       "List 1 to 50 trades (each at most 40 bytes)"},
     E{"error.competition.eligibility_years", "年数应为 0 到 100", "Years are 0 to 100"},
@@ -64,6 +69,9 @@ constexpr std::array kMessages = {
       "The sheet needs at least one indicator"},
     E{"error.competition.not_frozen", "参赛名录尚未确定，不能发布结果",
       "The entry list is not frozen yet; results cannot be published"},
+    E{"error.competition.not_individual", "本人只能报名个人组别，班组和企业由工会报名",
+      "You can enrol yourself in individual groups only; teams and enterprises are enrolled by the "
+      "union"},
     E{"error.competition.not_listed", "该参赛项目不在参赛名录中，不能评分",
       "The entry is not in the frozen list and cannot be scored"},
     E{"error.competition.on_site_too_short", "在项目（园区）工作须满 {years} 年",
