@@ -178,5 +178,7 @@ void AddHardshipFlowRoutes(std::vector<Route>& routes);
 void AddAidRoutes(std::vector<Route>& routes);
 void AddLegalRoutes(std::vector<Route>& routes);
 void AddCompetitionRoutes(std::vector<Route>& routes);
+void AddCertificateRoutes(std::vector<Route>& routes);
+void AddMyCompetitionRoutes(std::vector<Route>& routes);
 
 }  // namespace zj::http

@@ -137,6 +137,8 @@ std::vector<Route> ApiRoutes() {
   AddAidRoutes(routes);
   AddLegalRoutes(routes);
   AddCompetitionRoutes(routes);
+  AddCertificateRoutes(routes);
+  AddMyCompetitionRoutes(routes);
   AddMemberTransferRoutes(routes);
   AddMemberImportRoutes(routes);
   AddRequestRoutes(routes);

@@ -332,6 +332,16 @@ const Row kRows[] = {
   {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/competitions/:id/ranking", "/api/v1/competitions/{competition}/ranking", "",
   "", {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+// Certificates (slice 4): anyone verifies a code (public); organisers list a competition's
+// and revoke one in their subtree (operators organise nothing: 403)
+{"GET",    "/api/v1/certificates/verify", "/api/v1/certificates/verify?code={new_certificate_code}",
+  "", "", {"2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx"}},
+{"GET",    "/api/v1/competitions/:id/certificates",
+  "/api/v1/competitions/{competition}/certificates", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/certificates/:id/revoke", "/api/v1/certificates/{new_certificate}/revoke",
+  R"({"reason":"成绩作假，经核实撤销"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 {"GET",    "/api/v1/judging", "", "", "",
   {"401/401", "2xx/2xx", "2xx/2xx", "2xx/2xx", "2xx/2xx", "401/401"}},
 {"PUT",    "/api/v1/judging/:id", "/api/v1/judging/{comp_entry}", R"({"marks":{"effect":5000}})",
@@ -555,6 +565,18 @@ const Row kRows[] = {
 {"POST",   "/api/v1/me/hardship/applications", "/api/v1/me/hardship/applications{as_member}",
   R"({"main_cause":"illness","member_income_fen":0})", "",
   {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+// Competitions in My account: the worker's own; enrolment in an individual group of a
+// competition of the worker's district (the worker bound in district A: B's is 404); the
+// worker's own certificate as a PDF (someone else's is 404).
+{"GET",    "/api/v1/me/competitions", "/api/v1/me/competitions{as_member}", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/competitions/:id/enrol",
+  "/api/v1/me/competitions/{new_open_competition}/enrol", R"({"group":"workers"})", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"GET",    "/api/v1/me/certificates", "/api/v1/me/certificates{as_member}", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"GET",    "/api/v1/me/certificates/:id/pdf", "/api/v1/me/certificates/{my_certificate}/pdf", "",
+  "", {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 // Corrections of the worker's own member record: proposed for the member the worker is bound to
 // (on either side: the worker's own), listed as the worker's own.
 {"POST",   "/api/v1/me/member-corrections", "/api/v1/me/member-corrections{as_member}",

@@ -2,7 +2,10 @@
 // (made by the side's builder) with one group of enterprises and the side's enterprise enrolled,
 // and fresh ones per case: still enrolling, with an entry (its id kept for {its_entry}), or with
 // its list frozen.
+#include "app/certificates/certificate_service.h"
 #include "route_matrix_world.h"
+#include "store/orgs.h"
+#include "store/worker_accounts.h"
 
 namespace zj::test {
 
@@ -36,8 +39,78 @@ std::int64_t RouteMatrixTest::NewCompetition(const Place& p, int stage) {
   return id;
 }
 
+std::int64_t RouteMatrixTest::NewCertificate(const Place& p, std::optional<std::int64_t> member) {
+  auto lease = db_->Acquire();
+  EXPECT_TRUE(lease.has_value());
+  if (!lease) return 0;
+  app::NewCertificate in;
+  auto district = store::FindOrgById(**lease, p.district.id);
+  EXPECT_TRUE(district.has_value() && district->has_value());
+  if (!district || !*district) return 0;
+  in.federation_id = (*district)->federation_id;
+  in.org_id = p.district.id;
+  in.org_path = p.district.path;
+  in.source_id = p.comp_entry;
+  in.member_id = member;
+  in.holder_kind = member ? "member" : "enterprise";
+  in.holder_name = member ? "张晓林" : p.enterprise_name;
+  in.title = "园区劳动竞赛";
+  in.award = "企业组";
+  in.place = 1;
+  auto issued = app::IssueCertificate(**lease, clock_, random_, in);
+  EXPECT_TRUE(issued.has_value()) << Describe(issued.error());
+  if (!issued) return 0;
+  last_cert_code_ = issued->code;
+  return issued->id;
+}
+
+std::int64_t RouteMatrixTest::BindCaller(const Place& p, const Caller& c) {
+  const std::string id_number = NewMemberWithPhone(p, c.phone);
+  const std::string body = nlohmann::json{{"name", "张晓林"}, {"id_number", id_number}}.dump();
+  auto res = Send(c, boost::beast::http::verb::post, "/api/v1/me/binding", body);
+  EXPECT_EQ(res.result(), boost::beast::http::status::ok) << res.body();
+  auto session = app_->sign_in().Authenticate(c.cookie.substr(c.cookie.find('=') + 1));
+  EXPECT_TRUE(session.has_value());
+  if (!session || !session->actor.worker_id) return 0;
+  auto lease = db_->Acquire();
+  EXPECT_TRUE(lease.has_value());
+  if (!lease) return 0;
+  auto account = store::FindWorkerAccount(**lease, *session->actor.worker_id);
+  EXPECT_TRUE(account.has_value() && account->has_value());
+  return account && *account ? (*account)->member_id.value_or(0) : 0;
+}
+
 void RouteMatrixTest::DefineCompetitionPlaceholders() {
   auto& f = placeholders_;
+  // Certificates (slice 4): one of the side's, by id or by code (filled left to right).
+  f["new_certificate"] = [this](const Place& p, Side, const Caller&) {
+    return std::to_string(NewCertificate(p, std::nullopt));
+  };
+  f["new_certificate_code"] = [this](const Place& p, Side, const Caller&) {
+    NewCertificate(p, std::nullopt);
+    return last_cert_code_;
+  };
+  // A worker caller's own certificate on the "in" side (the caller bound to a new member of
+  // district A); on the "out" side, and for anyone else, a certificate of someone else's.
+  f["my_certificate"] = [this](const Place& p, Side side, const Caller& c) {
+    std::optional<std::int64_t> member;
+    if (!c.phone.empty()) {
+      const std::int64_t bound = BindCaller(PlaceOf(Side::kIn), c);
+      if (side == Side::kIn) member = bound;
+    }
+    return std::to_string(NewCertificate(p, member));
+  };
+  // A new competition of the side's district with an individual group, open to enrol; a worker
+  // caller is bound to a new member of district A first, so the "out" competition is not theirs.
+  f["new_open_competition"] = [this](const Place& p, Side, const Caller& c) {
+    if (!c.phone.empty()) BindCaller(PlaceOf(Side::kIn), c);
+    app::NewCompetition in = MatrixCompetition(p.district.id);
+    in.groups.push_back(
+        {"workers", "个人组", "individual", {{{"effect", "实际效果", 10000, 100}}}});
+    auto made = app_->competitions().Create(p.builder, in);
+    EXPECT_TRUE(made.has_value()) << Describe(made.error());
+    return made ? std::to_string(made->row.id) : std::string("0");
+  };
   f["competition"] = [](const Place& p, Side, const Caller&) {
     return std::to_string(p.competition);
   };

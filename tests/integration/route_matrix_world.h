@@ -121,6 +121,12 @@ class RouteMatrixTest : public CoverageTest {
   std::int64_t NewCompetition(const Place& p, int stage);
   void DefineCompetitionPlaceholders();
   std::int64_t last_comp_entry_ = 0;
+  //! A certificate issued by the side's district: to `member` when given, else to the side's
+  //! enterprise (its code kept for {its_code}).
+  std::int64_t NewCertificate(const Place& p, std::optional<std::int64_t> member);
+  std::string last_cert_code_;
+  //! The member a worker caller is bound to (after binding it to a new member of `p`).
+  std::int64_t BindCaller(const Place& p, const Caller& c);
   struct Filed {
     std::int64_t id = 0;
     std::string tracking_number;

@@ -60,6 +60,37 @@ competitions::Sheet ReadSheet(const nlohmann::json& group, const std::string& at
   return sheet;
 }
 
+//! A group's eligibility rules [{criterion, value, trades}] (individual groups).
+std::vector<competitions::EligibilityRule> ReadEligibility(const nlohmann::json& group,
+                                                           const std::string& at, Error& invalid) {
+  std::vector<competitions::EligibilityRule> rules;
+  const auto* items = Items(group, "eligibility", invalid);
+  if (!items) return rules;
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    const auto& x = (*items)[i];
+    const std::string f = at + "eligibility." + std::to_string(i) + ".";
+    Error local = InvalidInput();
+    competitions::EligibilityRule rule;
+    const auto criterion = competitions::ParseCriterion(Bounded(x, "criterion", 40, local));
+    if (!criterion)
+      local.fields.push_back({"criterion", "error.competition.eligibility_criterion", {}});
+    rule.criterion = criterion.value_or(competitions::Criterion::kMinAge);
+    rule.value = static_cast<int>(
+        std::clamp<std::int64_t>(OptionalInteger(x, "value", local).value_or(0), -1, 1000));
+    if (const auto* trades = Items(x, "trades", local)) {
+      for (const auto& t : *trades) {
+        rule.trades.push_back(t.is_string() ? t.get<std::string>().substr(0, 41) : std::string());
+      }
+    }
+    for (auto& e : local.fields) {
+      e.field = f + e.field;
+      invalid.fields.push_back(std::move(e));
+    }
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
 }  // namespace
 
 void WriteCompetition(JsonWriter& w, const store::CompetitionRow& c) {
@@ -71,6 +102,7 @@ void WriteCompetition(JsonWriter& w, const store::CompetitionRow& c) {
   w.Key("enrol_ends_on").OptStr(c.enrol_ends_on).Key("scoring_ends_on").OptStr(c.scoring_ends_on);
   w.Key("listed_at").OptInt(c.listed_at).Key("published_at").OptInt(c.published_at);
   w.Key("created_at").Int(c.created_at).Key("updated_at").Int(c.updated_at);
+  w.Key("certificate_ranks").Int(c.certificate_ranks);
   w.EndObject();
 }
 
@@ -83,6 +115,14 @@ void WriteCompetitionDetail(JsonWriter& w, const app::CompetitionDetail& d) {
     w.Object().Key("id").Id(g.row.id).Key("code").Str(g.row.code).Key("name").Str(g.row.name);
     w.Key("entrant_kind").Str(g.row.entrant_kind).Key("sheet");
     WriteSheet(w, g.sheet);
+    w.Key("eligibility").Array();
+    for (const auto& r : g.eligibility) {
+      w.Object().Key("criterion").Str(std::string(competitions::CriterionCode(r.criterion)));
+      w.Key("value").Int(r.value).Key("trades").Array();
+      for (const auto& t : r.trades) w.Str(t);
+      w.EndArray().EndObject();
+    }
+    w.EndArray();
     w.EndObject();
   }
   w.EndArray();
@@ -185,6 +225,8 @@ app::NewCompetition ReadNewCompetition(const nlohmann::json& body, Error& invali
   }
   c.enrol_ends_on = OptionalString(body, "enrol_ends_on", invalid);
   if (c.enrol_ends_on) c.enrol_ends_on->resize(std::min<std::size_t>(c.enrol_ends_on->size(), 32));
+  c.certificate_ranks = static_cast<int>(std::clamp<std::int64_t>(
+      OptionalInteger(body, "certificate_ranks", invalid).value_or(0), -1, 1000));
   c.scoring_ends_on = OptionalString(body, "scoring_ends_on", invalid);
   if (c.scoring_ends_on) {
     c.scoring_ends_on->resize(std::min<std::size_t>(c.scoring_ends_on->size(), 32));
@@ -198,6 +240,7 @@ app::NewCompetition ReadNewCompetition(const nlohmann::json& body, Error& invali
       group.name = Bounded(g, "name", 400, invalid);
       group.entrant_kind = Bounded(g, "entrant_kind", 32, invalid);
       group.sheet = ReadSheet(g, at, invalid);
+      group.eligibility = ReadEligibility(g, at, invalid);
       c.groups.push_back(std::move(group));
     }
   }
