@@ -1,6 +1,7 @@
 // English messages. Same keys as zh-CN.ts; `satisfies` makes a missing or extra key a type error.
 import { hardshipEn } from './hardship.en'
 import { portalHardshipEn } from './portal-hardship.en'
+import { portalCompetitionsEn } from './portal-competitions.en'
 import { legalEn } from './legal.en'
 import type { MessageSchema } from './zh-CN'
 
@@ -41,6 +42,8 @@ const en = {
     portalMembership: 'My membership',
     portalHardship: 'My help',
     portalHardshipApply: 'Apply for assistance',
+    portalCompetitions: 'My competitions',
+    verifyCertificate: 'Verify a certificate',
     portalMyRequests: 'My requests',
     workerBindings: 'Account bindings',
     memberCorrections: 'Member record corrections',
@@ -351,6 +354,8 @@ const en = {
       membershipHint: 'History, contacts, changing unions',
       hardship: 'My help',
       hardshipHint: 'Hardship file, assistance, applying',
+      competitions: 'My competitions',
+      competitionsHint: 'Entries, results and certificates',
       notifications: 'Notifications',
       myData: 'My data',
       myDataHint: 'See and download',
@@ -1589,6 +1594,7 @@ const en = {
   },
   hardship: hardshipEn,
   portalHardship: portalHardshipEn,
+  portalCompetitions: portalCompetitionsEn,
   legal: legalEn,
 } satisfies MessageSchema
 

@@ -2,6 +2,7 @@
 // en.ts must have exactly the same keys (checked by the type of en.ts and by locales.spec.ts).
 import { hardshipZhCN } from './hardship.zh-CN'
 import { portalHardshipZhCN } from './portal-hardship.zh-CN'
+import { portalCompetitionsZhCN } from './portal-competitions.zh-CN'
 import { legalZhCN } from './legal.zh-CN'
 
 const zhCN = {
@@ -41,6 +42,8 @@ const zhCN = {
     portalMembership: '我的会籍',
     portalHardship: '我的帮扶',
     portalHardshipApply: '申请困难帮扶',
+    portalCompetitions: '我的竞赛',
+    verifyCertificate: '证书验证',
     portalMyRequests: '我的诉求',
     workerBindings: '会员绑定审核',
     memberCorrections: '会员信息更正审核',
@@ -350,6 +353,8 @@ const zhCN = {
       membershipHint: '会籍记录、工会联系方式、转会',
       hardship: '我的帮扶',
       hardshipHint: '困难职工档案、帮扶记录、申请帮扶',
+      competitions: '我的竞赛',
+      competitionsHint: '报名竞赛、成绩和证书',
       notifications: '消息通知',
       myData: '我的数据',
       myDataHint: '查看和下载',
@@ -1588,6 +1593,7 @@ const zhCN = {
   },
   hardship: hardshipZhCN,
   portalHardship: portalHardshipZhCN,
+  portalCompetitions: portalCompetitionsZhCN,
   legal: legalZhCN,
 }
 

@@ -86,6 +86,12 @@ export const portalRoutes: RouteRecordRaw[] = [
         meta: { titleKey: 'titles.portalHardshipApply', requiresWorker: true },
       },
       {
+        path: 'me/competitions',
+        name: 'portal-competitions',
+        component: () => import('@/views/portal/account/PortalMyCompetitionsView.vue'),
+        meta: { titleKey: 'titles.portalCompetitions', requiresWorker: true },
+      },
+      {
         path: 'me/notifications',
         name: 'portal-inbox',
         component: () => import('@/views/portal/account/PortalInboxView.vue'),
@@ -96,6 +102,20 @@ export const portalRoutes: RouteRecordRaw[] = [
         name: 'portal-my-request',
         component: () => import('@/views/portal/account/PortalMyRequestView.vue'),
         meta: { titleKey: 'titles.portalMyRequests', requiresWorker: true },
+      },
+    ],
+  },
+  // The public certificate check (issue 21): the address printed on certificates and in their
+  // QR codes, so short and outside /portal; no sign-in.
+  {
+    path: '/verify',
+    component: () => import('@/layouts/PortalLayout.vue'),
+    children: [
+      {
+        path: '',
+        name: 'verify-certificate',
+        component: () => import('@/views/portal/PortalVerifyView.vue'),
+        meta: { titleKey: 'titles.verifyCertificate' },
       },
     ],
   },
