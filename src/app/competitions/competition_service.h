@@ -32,7 +32,7 @@ struct NewCompGroup {
   std::string entrant_kind;  //!< enterprise, team, individual
   competitions::Sheet sheet;
   //! Who may enrol themselves from My account (individual groups; checked on the registry).
-  std::vector<competitions::EligibilityRule> eligibility;
+  std::vector<competitions::EligibilityRule> eligibility = {};
 };
 
 struct NewVetoItem {
