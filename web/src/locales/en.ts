@@ -2,6 +2,7 @@
 import { hardshipEn } from './hardship.en'
 import { portalHardshipEn } from './portal-hardship.en'
 import { legalEn } from './legal.en'
+import { competitionsEn } from './competitions.en'
 import type { MessageSchema } from './zh-CN'
 
 const en = {
@@ -1590,6 +1591,7 @@ const en = {
   hardship: hardshipEn,
   portalHardship: portalHardshipEn,
   legal: legalEn,
+  competitions: competitionsEn,
 } satisfies MessageSchema
 
 export default en

@@ -3,6 +3,7 @@
 import { hardshipZhCN } from './hardship.zh-CN'
 import { portalHardshipZhCN } from './portal-hardship.zh-CN'
 import { legalZhCN } from './legal.zh-CN'
+import { competitionsZhCN } from './competitions.zh-CN'
 
 const zhCN = {
   app: {
@@ -1589,6 +1590,7 @@ const zhCN = {
   hardship: hardshipZhCN,
   portalHardship: portalHardshipZhCN,
   legal: legalZhCN,
+  competitions: competitionsZhCN,
 }
 
 export default zhCN
