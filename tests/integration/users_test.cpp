@@ -60,8 +60,8 @@ class UsersTest : public AppTest {
 TEST_P(UsersTest, DemoCreatesOneConsoleAccountPerStaffRoleBoundToItsOrg) {
   const auto all = List(app::SystemActor());
   // The demo worker has a portal account (by phone), not a console account.
-  EXPECT_EQ(Names(all), (std::vector<std::string>{"admin", "cadre.donghuamen", "operator",
-                                                  "staff.dongcheng", "staff.xicheng"}));
+  EXPECT_EQ(Names(all), (std::vector<std::string>{"admin", "cadre.donghuamen", "judge.dongcheng",
+                                                  "operator", "staff.dongcheng", "staff.xicheng"}));
   const auto staff = ActorOf("staff.dongcheng");
   EXPECT_EQ(staff.role, "staff");
   EXPECT_EQ(staff.org_name, "北京市东城区总工会");
