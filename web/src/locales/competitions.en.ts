@@ -127,6 +127,7 @@ export const competitionsEn: typeof competitionsZhCN = {
   judging: {
     intro: 'Each card is an entry assigned to you. Mark each indicator; the total follows as you type. Save each card; you may revise until scoring ends.',
     empty: 'No entries are assigned to you',
+    number: 'No. {no}',
     total: 'Total',
     mine: 'Saved: {total}',
     notYet: 'Not scored yet',

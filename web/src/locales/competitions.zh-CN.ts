@@ -126,6 +126,7 @@ export const competitionsZhCN = {
   judging: {
     intro: '每张卡片是一个分配给您的参赛项目。逐项打分，合计随输入实时更新，点“保存”提交；截止前可以修改。',
     empty: '目前没有分配给您的参赛项目',
+    number: '{no} 号',
     total: '合计',
     mine: '已提交 {total} 分',
     notYet: '尚未评分',

@@ -47,9 +47,9 @@ export function points(centi: number): string {
   return Number.isInteger(centi / 100) ? String(centi / 100) : (centi / 100).toFixed(2)
 }
 
-/** A listed entry's number as the judges see it: group code and three digits (A-007). */
-export function entryNumber(group: string, n: number | null): string {
-  return n === null ? '—' : `${group.toUpperCase()}-${String(n).padStart(3, '0')}`
+/** A listed entry's number as shown beside its group's name: three digits (007). */
+export function entryNumber(n: number | null): string {
+  return n === null ? '—' : String(n).padStart(3, '0')
 }
 
 /** The sheet a new group starts with: 35/35/30, each indicator marked out of its weight. */
