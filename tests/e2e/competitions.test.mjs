@@ -155,7 +155,7 @@ describe('competitions', () => {
     const phone = await contextFor('en', true)
     const small = await watchedPage(phone, problems)
     await signIn(small, 'staff.dongcheng')
-    for (const at of [`/competitions`, `/competitions/${competitionId}`, `/competitions/${competitionId}/ranking`]) {
+    for (const at of [`/competitions`, `/competitions/new`, `/competitions/${competitionId}`, `/competitions/${competitionId}/ranking`]) {
       await small.goto(`${url}${at}`)
       await small.waitForLoadState('networkidle')
       await noOverflow(small, at)
