@@ -15,6 +15,7 @@ export const competitionsEn: typeof competitionsZhCN = {
     intro: 'Labour, skills and knowledge competitions of your union and those below: enrolment, the frozen list, judging, the published ranking.',
     create: 'New competition',
     status: 'Status',
+    kind: 'Kind',
     any: 'All',
     empty: 'No competitions yet',
     more: 'Load more',

@@ -14,6 +14,7 @@ export const competitionsZhCN = {
     intro: '本级及下级工会组织的劳动竞赛、技能竞赛和知识竞赛：报名、确定参赛名录、评委评分、发布排名。',
     create: '发起竞赛',
     status: '状态',
+    kind: '类型',
     any: '全部',
     empty: '暂无竞赛',
     more: '加载更多',

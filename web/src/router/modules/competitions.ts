@@ -5,7 +5,7 @@ import { COMPETITION_JUDGES, COMPETITION_ORGANISERS } from '../roles'
  *  its ranking, and a judge's cards. */
 export const competitionRoutes: RouteRecordRaw[] = [
   {
-    // ?status=enrolment|listed|published
+    // ?status=enrolment|listed|published&kind=labour|skills|knowledge
     path: 'competitions',
     name: 'competitions',
     component: () => import('@/views/competitions/CompetitionListView.vue'),
