@@ -115,7 +115,7 @@ describe('zhijia demo --history', () => {
     assert.ok(replayed, first.stdout)
     assert.ok(Number(replayed[1]) > 2000 && Number(replayed[2]) > 100, replayed[0])
     const lines = first.stdout.split('\n')
-    for (const name of ['admin', 'staff.dongcheng', 'staff.xicheng', 'operator', 'cadre.donghuamen']) {
+    for (const name of ['admin', 'staff.dongcheng', 'staff.xicheng', 'operator', 'cadre.donghuamen', 'judge.dongcheng']) {
       const at = lines.findIndex((line) => new RegExp(`user ${name.replace('.', '\\.')}\\b.*password Secret-Pass-2026`).test(line))
       assert.ok(at >= 0, `${name} is printed`)
       assert.match(lines[at + 1], /^ {2}try: /, `what ${name} can try follows its login`)

@@ -60,8 +60,8 @@ class UsersTest : public AppTest {
 TEST_P(UsersTest, DemoCreatesOneConsoleAccountPerStaffRoleBoundToItsOrg) {
   const auto all = List(app::SystemActor());
   // The demo worker has a portal account (by phone), not a console account.
-  EXPECT_EQ(Names(all), (std::vector<std::string>{"admin", "cadre.donghuamen", "operator",
-                                                  "staff.dongcheng", "staff.xicheng"}));
+  EXPECT_EQ(Names(all), (std::vector<std::string>{"admin", "cadre.donghuamen", "judge.dongcheng",
+                                                  "operator", "staff.dongcheng", "staff.xicheng"}));
   const auto staff = ActorOf("staff.dongcheng");
   EXPECT_EQ(staff.role, "staff");
   EXPECT_EQ(staff.org_name, "北京市东城区总工会");
@@ -91,7 +91,7 @@ TEST_P(UsersTest, StaffSeeOnlyTheAccountsOfTheirOwnSubtree) {
   const auto cadre = CreateXichengCadre();
   const auto dongcheng = ActorOf("staff.dongcheng");
   EXPECT_EQ(Names(List(dongcheng)),
-            (std::vector<std::string>{"cadre.donghuamen", "staff.dongcheng"}));
+            (std::vector<std::string>{"cadre.donghuamen", "judge.dongcheng", "staff.dongcheng"}));
   app::UserFilter by_name;
   by_name.q = "cadre.x";
   EXPECT_TRUE(List(dongcheng, by_name).items.empty());
@@ -178,7 +178,7 @@ TEST_P(UsersTest, ListPagesByCursorInIdOrder) {
   ASSERT_TRUE(first.next_cursor.has_value());
   filter.after_id = *first.next_cursor;
   auto second = List(app::SystemActor(), filter);
-  EXPECT_EQ(second.items.size(), 1u);  // the demo's five console accounts
+  EXPECT_EQ(second.items.size(), 2u);  // the demo's six console accounts
   EXPECT_FALSE(second.next_cursor.has_value());
   EXPECT_LT(first.items.back().id, second.items.front().id);
 }

@@ -175,6 +175,8 @@ void ScheduleHardship(World& w, Timeline& timeline);
 void ScheduleAid(World& w, Timeline& timeline);
 //! The lawyers' directory and legal cases at every stage (demo_legal.cpp).
 void ScheduleLegal(World& w, Timeline& timeline);
+//! The “东城杯” labour competition, mid-scoring, with one veto (demo_competitions.cpp).
+void ScheduleCompetition(World& w, Timeline& timeline);
 //! Roster imports, with their files kept in w.roster_dir (demo_roster_imports.cpp).
 void ScheduleRosterImports(World& w, Timeline& timeline);
 

@@ -103,6 +103,7 @@ Result<DemoReport> DemoService::Load(const DemoOptions& options) {
       {"staff.xicheng", "西城区总工会工作人员", "staff", "110102"},
       {"operator", "12351 热线接线员", "operator", "110000"},
       {"cadre.donghuamen", "东华门街道工会干部", "cadre", "110101001"},
+      {"judge.dongcheng", "“东城杯”劳动竞赛评委", "cadre", "110101001"},
   };
   for (const Wanted& w : kAccounts) {
     std::optional<store::OrgRow> org;

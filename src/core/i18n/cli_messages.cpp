@@ -65,6 +65,13 @@ constexpr Entry kMessages[] = {
           "入报告",
           "  try: accept new requests (one due today), contact a worker, make follow-up visits, "
           "decide a member transfer, read a roster import's report with rejected rows"},
+    Entry{
+        "cli.demo.try.judge.dongcheng",
+        "  "
+        "可以做：在手机上打开“我的评分”，为“东城杯”劳动竞赛的参赛项目打分（盲评，只见编号；有一项须"
+        "回避）",
+        "  try: open My judging on a phone and mark the entries of the “东城杯” labour competition "
+        "(blind: numbers only; one entry you must step aside from)"},
     Entry{"cli.demo.try.operator",
           "  可以做：登记 12351 来电诉求、按姓名或电话查会员、全市诉求队列",
           "  try: register a 12351 call, find a caller's membership by name or phone, the city's "

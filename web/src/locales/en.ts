@@ -3,6 +3,7 @@ import { hardshipEn } from './hardship.en'
 import { portalHardshipEn } from './portal-hardship.en'
 import { portalCompetitionsEn } from './portal-competitions.en'
 import { legalEn } from './legal.en'
+import { competitionsEn } from './competitions.en'
 import type { MessageSchema } from './zh-CN'
 
 const en = {
@@ -1596,6 +1597,7 @@ const en = {
   portalHardship: portalHardshipEn,
   portalCompetitions: portalCompetitionsEn,
   legal: legalEn,
+  competitions: competitionsEn,
 } satisfies MessageSchema
 
 export default en

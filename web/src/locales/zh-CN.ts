@@ -4,6 +4,7 @@ import { hardshipZhCN } from './hardship.zh-CN'
 import { portalHardshipZhCN } from './portal-hardship.zh-CN'
 import { portalCompetitionsZhCN } from './portal-competitions.zh-CN'
 import { legalZhCN } from './legal.zh-CN'
+import { competitionsZhCN } from './competitions.zh-CN'
 
 const zhCN = {
   app: {
@@ -1595,6 +1596,7 @@ const zhCN = {
   portalHardship: portalHardshipZhCN,
   portalCompetitions: portalCompetitionsZhCN,
   legal: legalZhCN,
+  competitions: competitionsZhCN,
 }
 
 export default zhCN

@@ -15,6 +15,7 @@ import { coverageRoutes } from './modules/coverage'
 import { errorRoutes } from './modules/errors'
 import { hardshipRoutes } from './modules/hardship'
 import { legalRoutes } from './modules/legal'
+import { competitionRoutes } from './modules/competitions'
 import { homeRoutes } from './modules/home'
 import { memberRoutes } from './modules/members'
 import { orgRoutes } from './modules/orgs'
@@ -29,7 +30,7 @@ export const routes = [
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes, ...hardshipRoutes, ...aidRoutes, ...legalRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes, ...hardshipRoutes, ...aidRoutes, ...legalRoutes, ...competitionRoutes],
   },
   ...portalRoutes,
   ...errorRoutes,

@@ -26,3 +26,9 @@ export const HARDSHIP_VIEWERS = ['admin', 'staff', 'cadre']
 
 /** May list, open, read and work legal aid and rights cases (法律援助案件). */
 export const LEGAL_VIEWERS = ['admin', 'staff', 'cadre']
+
+/** May list, create and run competitions (劳动竞赛) of their subtree. */
+export const COMPETITION_ORGANISERS = ['admin', 'staff', 'cadre']
+
+/** May open "My judging": any console user may be a competition's judge. */
+export const COMPETITION_JUDGES = ['admin', 'staff', 'cadre', 'operator']

@@ -227,6 +227,24 @@ describe('router guard', () => {
     expect(await open('operator', '/legal-cases')).toBe('home')
   })
 
+  it('opens competitions for organisers and My judging for every console role', async () => {
+    const open = async (role: string, path: string) => {
+      setActivePinia(createPinia())
+      answerSession(200, { ...signedIn, user: { ...signedIn.user, role } })
+      const router = createAppRouter(createMemoryHistory())
+      await router.push(path)
+      return router.currentRoute.value.name
+    }
+    for (const role of ['admin', 'staff', 'cadre']) {
+      expect(await open(role, '/competitions?status=listed'), role).toBe('competitions')
+      expect(await open(role, '/competitions/new'), role).toBe('competition-new')
+      expect(await open(role, '/competitions/42'), role).toBe('competition')
+      expect(await open(role, '/competitions/42/ranking'), role).toBe('competition-ranking')
+    }
+    expect(await open('operator', '/competitions')).toBe('home')
+    for (const role of ['admin', 'staff', 'cadre', 'operator']) expect(await open(role, '/judging'), role).toBe('judging')
+  })
+
   it('shows the not-found page for unknown paths', async () => {
     answerSession(401)
     const router = createAppRouter(createMemoryHistory())
