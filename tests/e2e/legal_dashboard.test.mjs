@@ -71,7 +71,7 @@ before(async () => {
       claimed_fen: claimedFen,
     })
     assert.equal(res.status, 201, JSON.stringify(res.body))
-    return res.body.id
+    return res.body.case.id
   }
   await open('wage_arrears', '拖欠三个月工资', 3_600_000)
   const closed = await open('wage_arrears', '拖欠加班工资', 1_200_000)
@@ -97,7 +97,7 @@ describe('the legal figures on the dashboard', () => {
       const value = async (id) => (await figures.getByTestId(`legal-kpi-${id}`).getByTestId('kpi-value').innerText()).trim()
       assert.equal(await value('open'), '3')
       assert.equal(await value('collective'), '1')
-      assert.equal(await value('claimed'), '¥662,000.00')
+      assert.equal(await value('claimed'), '¥656,000.00')
       assert.equal(await value('recovered'), '¥10,000.00')
       const wages = figures.getByTestId('legal-figure-type-wage_arrears')
       assert.equal((await wages.getByTestId('legal-figure-n').innerText()).trim(), '3')
