@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "store/hardship_flow.h"
+
 namespace zj::store {
 
 namespace {
@@ -35,6 +37,10 @@ Result<bool> EraseHardshipFile(Connection& conn, std::int64_t id, std::int64_t a
   // The flow first: its stage guard makes a second sweep (or a reopened file) a no-op.
   ZJ_ASSIGN_OR_RETURN(std::int64_t moved, conn.Execute(kFlowErased, with_time));
   if (moved != 1) return false;
+  ZJ_ASSIGN_OR_RETURN(auto flow, FindHardshipFlow(conn, id));
+  if (flow)
+    ZJ_RETURN_IF_ERROR(
+        CountFlowStage(conn, flow->org_path, flow->federation_id, "closed", "erased"));
   for (const Sql* sql : {&kHousehold, &kExpenses, &kSteps, &kBankCard, &kAidOnce, &kAidNotes}) {
     ZJ_RETURN_IF_ERROR(conn.Execute(*sql, just_id));
   }

@@ -1,5 +1,8 @@
 #include "store/hardship_flow.h"
 
+#include "core/orgs/org_path.h"
+#include "store/org_counters.h"
+
 namespace zj::store {
 
 namespace {
@@ -92,7 +95,17 @@ Result<void> InsertHardshipFlow(Connection& conn, const HardshipFlowRow& f) {
                              f.updated_at,
                              static_cast<std::int64_t>(f.spot_check_due ? 1 : 0)};
   ZJ_RETURN_IF_ERROR(conn.Execute(kInsert, p));
-  return {};
+  return CountFlowStage(conn, f.org_path, f.federation_id, "", f.stage);
+}
+
+Result<void> CountFlowStage(Connection& conn, const std::string& org_path,
+                            std::int64_t federation_id, const std::string& from,
+                            const std::string& to) {
+  if (from == to) return {};
+  std::vector<CounterDelta> deltas;
+  if (!from.empty()) deltas.push_back({metric::kFlowStages, "", from, "", -1});
+  if (!to.empty()) deltas.push_back({metric::kFlowStages, "", to, "", +1});
+  return AddCounters(conn, OrgPath::FromStored(org_path).Ids(), federation_id, deltas);
 }
 
 Result<std::optional<HardshipFlowRow>> FindHardshipFlow(Connection& conn, std::int64_t file_id) {
@@ -113,7 +126,9 @@ Result<bool> UpdateHardshipFlow(Connection& conn, const HardshipFlowRow& f,
                              expected_stage,
                              static_cast<std::int64_t>(f.spot_check_due ? 1 : 0)};
   ZJ_ASSIGN_OR_RETURN(std::int64_t changed, conn.Execute(kUpdate, p));
-  return changed == 1;
+  if (changed != 1) return false;
+  ZJ_RETURN_IF_ERROR(CountFlowStage(conn, f.org_path, f.federation_id, expected_stage, f.stage));
+  return true;
 }
 
 Result<std::vector<HardshipFlowRow>> ReviewsDue(Connection& conn, const std::string& low,

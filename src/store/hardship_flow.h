@@ -34,10 +34,17 @@ struct HardshipRulesRow {
   std::int64_t updated_at = 0;
 };
 
+//! Writes the row and counts the file in its stage (org_counters' kFlowStages).
 Result<void> InsertHardshipFlow(Connection& conn, const HardshipFlowRow& row);
+//! Moves one file's count from stage `from` to `to` ("" for none) on every org of the path:
+//! called with every change of a flow's stage, in its transaction.
+Result<void> CountFlowStage(Connection& conn, const std::string& org_path,
+                            std::int64_t federation_id, const std::string& from,
+                            const std::string& to);
 Result<std::optional<HardshipFlowRow>> FindHardshipFlow(Connection& conn, std::int64_t file_id);
 //! Writes the row's stage, dates and objections if the stored stage is still `expected_stage`;
-//! false when another transaction moved the file first (the caller answers 409).
+//! false when another transaction moved the file first (the caller answers 409). A changed
+//! stage moves the file's count (CountFlowStage).
 Result<bool> UpdateHardshipFlow(Connection& conn, const HardshipFlowRow& row,
                                 const std::string& expected_stage);
 //! Active files of the subtree [low, high) whose review falls due on or before `due_by`, the
@@ -45,7 +52,8 @@ Result<bool> UpdateHardshipFlow(Connection& conn, const HardshipFlowRow& row,
 Result<std::vector<HardshipFlowRow>> ReviewsDue(Connection& conn, const std::string& low,
                                                 const std::string& high, const std::string& due_by,
                                                 int limit);
-//! How many files of the subtree [low, high) are in each stage (stage, count).
+//! How many files of the subtree [low, high) are in each stage (stage, count), by a scan: the
+//! dashboard reads org_counters instead; this is the recount the tests compare them with.
 Result<std::vector<std::pair<std::string, std::int64_t>>> FlowStageCounts(Connection& conn,
                                                                           const std::string& low,
                                                                           const std::string& high);

@@ -25,6 +25,18 @@ inline constexpr std::string_view kAidApprovedFen = "aid.approved_fen";
 inline constexpr std::string_view kAidApproved = "aid.approved";
 //! Aid paid in the month of the payment, in fen (dim1 the kind).
 inline constexpr std::string_view kAidPaidFen = "aid.paid_fen";
+//! Hardship files in each workflow stage now (standing; dim1 the stage of hardship_flows).
+inline constexpr std::string_view kFlowStages = "hardship.stage";
+//! Legal cases now (standing; dim1 the type, dim2 the stage, "closed" included).
+inline constexpr std::string_view kLegalCases = "legal.cases";
+//! Money of every legal case, in fen (standing; dim1 the type).
+inline constexpr std::string_view kLegalClaimedFen = "legal.claimed_fen";
+inline constexpr std::string_view kLegalRecoveredFen = "legal.recovered_fen";
+//! Collective disputes (standing; dim1 "open" or "closed").
+inline constexpr std::string_view kLegalCollective = "legal.collective";
+//! Legal cases opened and closed in the month (dim1 "").
+inline constexpr std::string_view kLegalOpened = "legal.opened";
+inline constexpr std::string_view kLegalClosed = "legal.closed";
 }  // namespace metric
 
 struct CounterDelta {

@@ -102,7 +102,7 @@ struct FollowUpRow {
   std::int64_t request_id = 0;
   std::int64_t org_id = 0;
   std::string org_path;
-  std::string reason;  //!< low_rating, no_rating
+  std::string reason;  //!< low_rating, no_rating, legal_closed (a legal case of it closed)
   std::int64_t created_at = 0;
   std::optional<std::int64_t> done_at;
   std::optional<std::int64_t> done_by;

@@ -81,6 +81,10 @@ Result<CaseDashboardView> CaseDashboard::Of(const Actor& actor, std::optional<st
   for (const std::string prefix : {"hardship.", "aid."}) {
     ZJ_ASSIGN_OR_RETURN(auto rows, store::CountersOf(conn, org.id, prefix, v.from_month));
     for (const auto& r : rows) {
+      if (r.metric == metric::kFlowStages) {
+        if (r.value != 0) v.by_stage.emplace_back(r.dim1, r.value);
+        continue;
+      }
       if (r.metric == metric::kHouseholds) {
         if (r.value == 0) continue;
         v.households += r.value;
@@ -103,6 +107,10 @@ Result<CaseDashboardView> CaseDashboard::Of(const Actor& actor, std::optional<st
     if (n != 0) v.closed_by_reason.emplace_back(reason, n);
   }
 
+  std::vector<std::string> window;
+  for (const auto& m : v.series) window.push_back(m.month);
+  ZJ_ASSIGN_OR_RETURN(v.legal, LegalFiguresOf(conn, org.id, window));
+
   const std::chrono::year_month_day today{calendar::LocalDay(now)};
   for (const auto kind : aid::kKinds) {
     ZJ_ASSIGN_OR_RETURN(auto budget, store::FindBudget(conn, org.id, static_cast<int>(today.year()),
@@ -112,7 +120,8 @@ Result<CaseDashboardView> CaseDashboard::Of(const Actor& actor, std::optional<st
 
   ZJ_ASSIGN_OR_RETURN(auto children, store::ChildOrgs(conn, org.id));
   for (const auto& child : children) {
-    CaseChild c{child.org.id, child.org.name, 0, 0};
+    CaseChild c{child.org.id, child.org.name, 0, 0, 0};
+    ZJ_ASSIGN_OR_RETURN(c.legal_open, OpenLegalCasesOf(conn, child.org.id));
     // "9999" is after every month: the standing rows only.
     ZJ_ASSIGN_OR_RETURN(auto rows, store::CountersOf(conn, child.org.id, "hardship.", "9999"));
     for (const auto& r : rows) {

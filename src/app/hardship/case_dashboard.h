@@ -1,9 +1,10 @@
 // The hardship and aid dashboard (困难帮扶看板, issue 20) of any org the actor can see, for its
-// whole subtree: households in open files by level and main cause now, files opened and closed
-// by month, aid approved and paid by kind and month, this year's budgets of the org against
-// what is committed and paid, and the same few figures per child org. It reads only the
-// org_counters rows of the org and its children (a few per month and kind) and the org's
-// budgets — flat in cost however many members, files and grants the subtree holds.
+// whole subtree: households in open files by level and main cause now, files per workflow stage,
+// files opened and closed by month, aid approved and paid by kind and month, this year's budgets of
+// the org against what is committed and paid, the legal cases (by type and stage, opened and closed
+// by month, money claimed and recovered, collective disputes), and the same few figures per child
+// org. It reads only the org_counters rows of the org and its children (a few per month and kind)
+// and the org's budgets — flat in cost however many members, files and grants the subtree holds.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 
 #include "app/accounts/actor.h"
 #include "app/clock.h"
+#include "app/legal/legal_figures.h"
 #include "core/result.h"
 #include "store/aid_standards.h"
 #include "store/database.h"
@@ -45,6 +47,7 @@ struct CaseChild {
   std::string name;
   std::int64_t households = 0;
   std::int64_t aid_approved_fen = 0;  //!< in the window
+  std::int64_t legal_open = 0;        //!< legal cases not closed, now
 };
 
 struct CaseDashboardView {
@@ -53,11 +56,13 @@ struct CaseDashboardView {
   std::string from_month;
   std::int64_t households = 0;                                         //!< in open files now
   std::vector<HouseholdFigure> by_level_cause;                         //!< non-zero only
+  std::vector<std::pair<std::string, std::int64_t>> by_stage;          //!< files per stage now
   std::vector<std::pair<std::string, std::int64_t>> closed_by_reason;  //!< in the window
   std::vector<CaseMonth> series;          //!< every month of the window, oldest first
   std::vector<AidKindFigures> aid;        //!< the window's totals per kind
   std::vector<store::BudgetRow> budgets;  //!< the org's own, this year
   std::vector<CaseChild> children;
+  LegalFigures legal;  //!< the legal cases (法律援助 / 维权) of the subtree
 };
 
 class CaseDashboard {

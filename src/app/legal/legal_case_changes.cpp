@@ -2,6 +2,7 @@
 // dispute's alert to the district, raised once in the transaction that made the case collective.
 #include "app/coverage/served.h"
 #include "app/legal/legal_case_service.h"
+#include "app/legal/legal_figures.h"
 #include "app/legal/legal_rules.h"
 #include "app/members/member_access.h"
 #include "app/members/member_service.h"
@@ -10,7 +11,10 @@
 #include "core/i18n/messages.h"
 #include "core/members/national_id.h"
 #include "core/text/person_name.h"
+#include "store/case_links.h"
 #include "store/members.h"
+#include "store/orgs.h"
+#include "store/service_requests.h"
 
 namespace zj::app {
 
@@ -50,6 +54,29 @@ Result<store::LegalCaseRow> LegalCaseService::Writable(store::Connection& conn, 
   return *row;
 }
 
+Result<void> LegalCaseService::ScheduleFollowUp(store::Connection& conn, std::int64_t id,
+                                                std::int64_t now) {
+  // The 回访 of a case that came from a request is the request's: owed by the union handling
+  // the request, in the requests' follow-up queue, once (the insert keeps one per request). A
+  // case opened directly has no requester to visit.
+  ZJ_ASSIGN_OR_RETURN(auto link, store::CaseLinkOfTarget(conn, store::kLinkLegalCase, id));
+  if (!link) return {};
+  ZJ_ASSIGN_OR_RETURN(auto request, store::FindRequestById(conn, link->request_id));
+  if (!request) return {};
+  ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(conn, request->org_id));
+  if (!org) return {};
+  store::FollowUpRow f;
+  f.id = NewId(clock_, random_);
+  f.federation_id = request->federation_id;
+  f.request_id = request->id;
+  f.org_id = org->id;
+  f.org_path = org->path;
+  f.reason = "legal_closed";
+  f.created_at = now;
+  ZJ_RETURN_IF_ERROR(store::InsertFollowUp(conn, f));
+  return {};
+}
+
 Result<void> LegalCaseService::Save(store::Connection& conn, store::LegalCaseRow& c) {
   ZJ_ASSIGN_OR_RETURN(const legal::CollectiveRule rule, CollectiveRuleOf(conn, c.federation_id));
   c.collective = legal::IsCollective(rule, c.worker_count, c.claimed_fen);
@@ -70,6 +97,9 @@ Result<void> LegalCaseService::Save(store::Connection& conn, store::LegalCaseRow
                           i18n::Translate(i18n::Locale::kZhCN, "legal.alert.body", args)};
     ZJ_RETURN_IF_ERROR(EnqueueNotification(conn, clock_, random_, "org", message));
   }
+  // The dashboard's figures move from the stored row to this one, in this transaction.
+  ZJ_ASSIGN_OR_RETURN(auto before, store::FindLegalCase(conn, c.id));
+  ZJ_RETURN_IF_ERROR(CountLegalCase(conn, before ? &*before : nullptr, c));
   return store::UpdateLegalCase(conn, c);
 }
 
@@ -277,6 +307,7 @@ Result<LegalCaseDetail> LegalCaseService::Close(const Actor& actor, std::int64_t
     const std::int64_t now = clock_.NowMs();
     row.closed_at = now;
     ZJ_RETURN_IF_ERROR(Save(c, row));
+    ZJ_RETURN_IF_ERROR(ScheduleFollowUp(c, id, now));
     // 有效覆盖: a closed case served every worker of it who is a member of the registry.
     ZJ_ASSIGN_OR_RETURN(auto workers, store::WorkersOfCase(c, id));
     for (const auto& w : workers) {

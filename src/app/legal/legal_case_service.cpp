@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "app/legal/legal_figures.h"
 #include "app/legal/legal_rules.h"
 #include "app/members/member_access.h"
 #include "app/orgs/org_scope.h"
@@ -151,6 +152,7 @@ Result<LegalCaseDetail> LegalCaseService::Open(const Actor& actor, const NewLega
     if (actor.user_id != 0) row.opened_by = actor.user_id;
     row.opened_at = row.updated_at = clock_.NowMs();
     ZJ_RETURN_IF_ERROR(store::InsertLegalCase(c, row));
+    ZJ_RETURN_IF_ERROR(CountLegalCase(c, nullptr, row));
     ZJ_RETURN_IF_ERROR(
         store::InsertLegalCaseStage(c, {NewId(clock_, random_), row.id, row.stage, opened_on,
                                         std::nullopt, "", row.opened_by, row.opened_at}));

@@ -117,7 +117,8 @@ class LegalCaseService {
   //! start nor after today); back or the same is kConflict "error.legal.stage_order".
   Result<LegalCaseDetail> Advance(const Actor& actor, std::int64_t id, const std::string& stage,
                                   const std::string& started_on, const std::string& note);
-  //! Closes with the outcome and the money recovered (optional: kept as it was).
+  //! Closes with the outcome and the money recovered (optional: kept as it was). A case that
+  //! came from a request queues the request's 回访 in the requests' follow-up queue, once.
   Result<LegalCaseDetail> Close(const Actor& actor, std::int64_t id, const std::string& outcome,
                                 std::optional<std::int64_t> recovered_fen,
                                 const std::string& closed_on);
@@ -134,6 +135,8 @@ class LegalCaseService {
   //! Recomputes `collective` with the federation's rule and alerts the district when the case
   //! just became collective and was never alerted; then writes the row.
   Result<void> Save(store::Connection& conn, store::LegalCaseRow& c);
+  //! When the case came from a request, queues the request's 回访 (reason "legal_closed").
+  Result<void> ScheduleFollowUp(store::Connection& conn, std::int64_t id, std::int64_t now);
   Result<void> Audit(store::Connection& conn, const Actor& actor, const std::string& action,
                      std::int64_t id, std::vector<std::pair<std::string, std::string>> detail = {});
 

@@ -18,6 +18,25 @@ nlohmann::json AidJson(const std::vector<app::AidKindFigures>& kinds) {
   return out;
 }
 
+nlohmann::json LegalJson(const app::LegalFigures& f) {
+  nlohmann::json by = nlohmann::json::array();
+  for (const auto& x : f.by_type_stage) {
+    by.push_back({{"type", x.type}, {"stage", x.stage}, {"cases", x.cases}});
+  }
+  nlohmann::json series = nlohmann::json::array();
+  for (const auto& m : f.series) {
+    series.push_back({{"month", m.month}, {"opened", m.opened}, {"closed", m.closed}});
+  }
+  return {{"cases", f.cases},
+          {"open", f.open},
+          {"by_type_stage", std::move(by)},
+          {"claimed_fen", f.claimed_fen},
+          {"recovered_fen", f.recovered_fen},
+          {"collective_open", f.collective_open},
+          {"collective_total", f.collective_total},
+          {"series", std::move(series)}};
+}
+
 Result<Reply> Dashboard(Call& call) {
   const auto query = QueryParams(call.request.target());
   Error invalid = InvalidInput();
@@ -52,19 +71,24 @@ Result<Reply> Dashboard(Call& call) {
     children.push_back({{"id", std::to_string(c.org_id)},
                         {"name", c.name},
                         {"households", c.households},
-                        {"aid_approved_fen", c.aid_approved_fen}});
+                        {"aid_approved_fen", c.aid_approved_fen},
+                        {"legal_open", c.legal_open}});
   }
+  nlohmann::json stages = nlohmann::json::array();
+  for (const auto& [stage, n] : v.by_stage) stages.push_back({{"stage", stage}, {"files", n}});
   nlohmann::json body{
       {"org", {{"id", std::to_string(v.org.id)}, {"name", v.org.name}, {"kind", v.org.kind}}},
       {"months", v.months},
       {"from_month", v.from_month},
       {"households", v.households},
       {"by_level_cause", std::move(households)},
+      {"by_stage", std::move(stages)},
       {"closed_by_reason", std::move(closed)},
       {"series", std::move(series)},
       {"aid", AidJson(v.aid)},
       {"budgets", std::move(budgets)},
-      {"children", std::move(children)}};
+      {"children", std::move(children)},
+      {"legal", LegalJson(v.legal)}};
   return Reply{beast_http::status::ok, std::move(body)};
 }
 

@@ -24,7 +24,21 @@ export namespace HardshipApi {
     series: { month: string; opened: number; closed: number; aid: AidKindFigures[] }[]
     aid: AidKindFigures[]
     budgets: { kind: string; year: number; amount_fen: number; committed_fen: number; paid_fen: number }[]
-    children: { id: string; name: string; households: number; aid_approved_fen: number }[]
+    /** Files in each workflow stage now (non-zero only). */
+    by_stage: { stage: Stage; files: number }[]
+    children: { id: string; name: string; households: number; aid_approved_fen: number; legal_open: number }[]
+    /** The legal cases (法律援助 / 维权) of the subtree; money in fen. */
+    legal: LegalFigures
+  }
+  export interface LegalFigures {
+    cases: number
+    open: number
+    by_type_stage: { type: string; stage: string; cases: number }[]
+    claimed_fen: number
+    recovered_fen: number
+    collective_open: number
+    collective_total: number
+    series: { month: string; opened: number; closed: number }[]
   }
   export type Level = 'deep' | 'relative' | 'sudden' | 'none' | 'excluded'
   export type Status = 'open' | 'closed'

@@ -110,7 +110,7 @@ export namespace RequestsApi {
     follow_up: number
     cap: number
   }
-  export type FollowUpReason = 'low_rating' | 'no_rating'
+  export type FollowUpReason = 'low_rating' | 'no_rating' | 'legal_closed'
   export type FollowUpState = 'open' | 'done'
   export interface FollowUp {
     id: string

@@ -793,6 +793,7 @@ const en = {
       reasons: {
         low_rating: 'Low rating',
         no_rating: 'Not rated',
+        legal_closed: 'Legal case closed',
       },
       reason: 'Reason',
       org: 'Owed by',

@@ -79,6 +79,7 @@ export const hardshipEn = {
     children: 'Orgs below',
     noChildren: 'No orgs below',
     org: 'Org',
+    legal: { title: 'Legal aid and rights cases', open: 'Open cases', ofAll: '{n} cases in all', opened: 'Cases opened', closed: 'Cases closed', collective: 'Collective disputes open', collectiveNote: '{n} collective disputes in all', claimed: 'Money claimed', recovered: 'Money recovered', allCases: 'All cases, open and closed', none: 'No legal cases', byType: 'Cases by type', byStage: 'Cases by stage' },
   },
   list: {
     intro: 'Hardship files (one per household) of your union and the unions below it. Names and ID numbers are masked.',

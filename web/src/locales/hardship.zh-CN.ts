@@ -76,6 +76,7 @@ export const hardshipZhCN = {
     children: '下级单位',
     noChildren: '没有下级单位',
     org: '单位',
+    legal: { title: '法律援助与维权案件', open: '在办案件', ofAll: '累计 {n} 件', opened: '新立案件', closed: '结案', collective: '在办集体争议', collectiveNote: '累计集体争议 {n} 件', claimed: '诉求金额', recovered: '挽回金额', allCases: '全部案件（含已结）', none: '暂无法律援助案件', byType: '按案件类型', byStage: '按办理阶段' },
   },
   list: {
     intro: '本级及下级工会的困难职工档案（一户一档）。姓名、身份证号均已脱敏。',

@@ -792,6 +792,7 @@ const zhCN = {
       reasons: {
         low_rating: '低分',
         no_rating: '未评价',
+        legal_closed: '法律援助结案',
       },
       reason: '原因',
       org: '回访单位',

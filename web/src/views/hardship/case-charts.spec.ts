@@ -29,7 +29,9 @@ const dashboard: HardshipApi.Dashboard = {
     { kind: 'living', year: 2026, amount_fen: 10000000, committed_fen: 1450000, paid_fen: 1450000 },
     { kind: 'festival', year: 2026, amount_fen: 0, committed_fen: 0, paid_fen: 0 },
   ],
+  by_stage: [{ stage: 'active', files: 5 }],
   children: [],
+  legal: { cases: 0, open: 0, by_type_stage: [], claimed_fen: 0, recovered_fen: 0, collective_open: 0, collective_total: 0, series: [] },
 }
 
 describe('the hardship dashboard figures', () => {
