@@ -1,12 +1,11 @@
 -- Issue 20's remaining dashboard figures as org_counters rows (0033), so the hardship and legal
 -- figures cost the same however large the registry: the hardship files per workflow stage, and
--- the legal cases (by type and stage, money claimed and recovered, collective disputes, opened
--- and closed per month). Metric names as in store/org_counters.h. From now on every change
--- adds its delta in its own transaction (store/hardship_flow.cpp, app/legal/legal_figures.cpp);
--- here the rows are counted once from what is stored, for every org whose subtree holds it
--- (its path a prefix of the row's). The month is China's (UTC+8, no daylight saving), so the
--- twins differ only in how a month is written from Unix milliseconds: strftime here, to_char in the
--- PostgreSQL twin.
+-- the legal cases (by type and stage, money claimed and recovered, collective disputes). Metric
+-- names as in store/org_counters.h. From now on every change adds its delta in its own
+-- transaction (store/hardship_flow.cpp, app/legal/legal_figures.cpp); here the rows are counted
+-- once from what is stored, for every org whose subtree holds it (its path a prefix of the
+-- row's). The cases opened and closed per month need a month from Unix milliseconds, which the
+-- two dialects write differently: they are 0038's twins, so this text stays one for both.
 INSERT INTO org_counters (org_id, metric, period, dim1, dim2, federation_id, value)
   SELECT o.id, 'hardship.stage', '', w.stage, '', o.federation_id, COUNT(*)
   FROM orgs o JOIN hardship_flows w
@@ -34,14 +33,3 @@ INSERT INTO org_counters (org_id, metric, period, dim1, dim2, federation_id, val
     ON c.org_path >= o.path AND c.org_path < (SUBSTR(o.path, 1, LENGTH(o.path) - 1) || '0')
   WHERE c.collective = 1
   GROUP BY o.id, o.federation_id, CASE WHEN c.stage = 'closed' THEN 'closed' ELSE 'open' END;
-INSERT INTO org_counters (org_id, metric, period, dim1, dim2, federation_id, value)
-  SELECT o.id, 'legal.opened', strftime('%Y-%m', (c.opened_at + 28800000) / 1000, 'unixepoch'), '', '', o.federation_id, COUNT(*)
-  FROM orgs o JOIN legal_cases c
-    ON c.org_path >= o.path AND c.org_path < (SUBSTR(o.path, 1, LENGTH(o.path) - 1) || '0')
-  GROUP BY o.id, o.federation_id, strftime('%Y-%m', (c.opened_at + 28800000) / 1000, 'unixepoch');
-INSERT INTO org_counters (org_id, metric, period, dim1, dim2, federation_id, value)
-  SELECT o.id, 'legal.closed', strftime('%Y-%m', (c.closed_at + 28800000) / 1000, 'unixepoch'), '', '', o.federation_id, COUNT(*)
-  FROM orgs o JOIN legal_cases c
-    ON c.org_path >= o.path AND c.org_path < (SUBSTR(o.path, 1, LENGTH(o.path) - 1) || '0')
-  WHERE c.closed_at IS NOT NULL
-  GROUP BY o.id, o.federation_id, strftime('%Y-%m', (c.closed_at + 28800000) / 1000, 'unixepoch');
