@@ -3,6 +3,7 @@
 #include "app/certificates/certificate_pdf.h"
 #include "app/members/member_access.h"
 #include "app/orgs/org_scope.h"
+#include "app/worker_accounts/worker_errors.h"
 #include "core/calendar/work_calendar.h"
 #include "core/certificates/code.h"
 #include "core/members/calendar_date.h"
@@ -19,14 +20,6 @@ namespace {
 constexpr int kMaxCodeTries = 8;
 
 Error NotFound() { return Error{ErrorCode::kNotFound, "error.not_found", "certificate", {}, {}}; }
-
-Error NotAWorker() {
-  return Error{ErrorCode::kPermissionDenied, "error.auth.forbidden", "workers only", {}, {}};
-}
-
-Error NotBound() {
-  return Error{ErrorCode::kFailedPrecondition, "error.card.not_bound", "no member bound", {}, {}};
-}
 
 std::string DayOf(std::int64_t at_ms) {
   return members::FormatDate(members::Date{calendar::LocalDay(at_ms, 480)});

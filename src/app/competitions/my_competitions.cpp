@@ -3,6 +3,7 @@
 #include "app/competitions/competition_rules.h"
 #include "app/competitions/competition_service.h"
 #include "app/members/member_access.h"
+#include "app/worker_accounts/worker_errors.h"
 #include "core/competitions/entrants.h"
 #include "core/members/calendar_date.h"
 #include "core/orgs/org_path.h"
@@ -14,14 +15,6 @@
 namespace zj::app {
 
 namespace {
-
-Error NotAWorker() {
-  return Error{ErrorCode::kPermissionDenied, "error.auth.forbidden", "workers only", {}, {}};
-}
-
-Error NotBound() {
-  return Error{ErrorCode::kFailedPrecondition, "error.card.not_bound", "no member bound", {}, {}};
-}
 
 Result<store::MemberRow> BoundMember(store::Connection& conn, const Actor& worker) {
   if (!IsWorker(worker)) return Fail(NotAWorker());

@@ -1,5 +1,6 @@
 #include "app/hardship/my_hardship.h"
 
+#include "app/worker_accounts/worker_errors.h"
 #include "core/calendar/work_calendar.h"
 #include "core/hardship/hardship_workflow.h"
 #include "core/members/calendar_date.h"
@@ -11,14 +12,6 @@
 namespace zj::app {
 
 namespace {
-
-Error NotAWorker() {
-  return Error{ErrorCode::kPermissionDenied, "error.auth.forbidden", "workers only", {}, {}};
-}
-
-Error NotBound() {
-  return Error{ErrorCode::kFailedPrecondition, "error.card.not_bound", "no member bound", {}, {}};
-}
 
 //! The Beijing day (UTC+8) of `at_ms`, YYYY-MM-DD.
 std::string DayOf(std::int64_t at_ms) {

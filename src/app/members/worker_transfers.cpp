@@ -4,6 +4,7 @@
 // member their account is bound to, as stored now (not as the session remembers it).
 #include "app/members/member_access.h"
 #include "app/members/transfer_service.h"
+#include "app/worker_accounts/worker_errors.h"
 #include "core/text/field_limits.h"
 #include "core/text/halfwidth.h"
 #include "store/worker_accounts.h"
@@ -11,14 +12,6 @@
 namespace zj::app {
 
 namespace {
-
-Error NotAWorker() {
-  return Error{ErrorCode::kPermissionDenied, "error.auth.forbidden", "workers only", {}, {}};
-}
-
-Error NotBound() {
-  return Error{ErrorCode::kFailedPrecondition, "error.card.not_bound", "no member bound", {}, {}};
-}
 
 //! The member the worker's account is bound to now, or nullopt.
 Result<std::optional<store::MemberRow>> BoundMember(store::Connection& c, const Actor& worker) {

@@ -6,6 +6,7 @@
 #include "app/coverage/online.h"
 #include "app/members/member_access.h"
 #include "app/members/member_service.h"
+#include "app/worker_accounts/worker_errors.h"
 #include "core/members/national_id.h"
 #include "core/personal_data/masking.h"
 #include "core/text/halfwidth.h"
@@ -19,10 +20,6 @@ namespace {
 // Longer input is no name or ID number: refused before it is looked at.
 constexpr std::size_t kMaxNameInput = 200;
 constexpr std::size_t kMaxIdInput = 64;
-
-Error NotAWorker() {
-  return Error{ErrorCode::kPermissionDenied, "error.auth.forbidden", "workers only", {}, {}};
-}
 
 Error NoMatch() {
   Error e{ErrorCode::kInvalidArgument, "error.binding.no_match", "no member matches", {}, {}};

@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/worker_accounts/worker_errors.h"
 #include "core/calendar/work_calendar.h"
 #include "core/members/calendar_date.h"
 #include "core/orgs/org_path.h"
@@ -15,10 +16,6 @@
 namespace zj::app {
 
 namespace {
-
-Error NotAWorker() {
-  return Error{ErrorCode::kPermissionDenied, "error.auth.forbidden", "workers only", {}, {}};
-}
 
 accounts::ThrottlePolicy SearchPolicy() {
   accounts::ThrottlePolicy p;
