@@ -34,13 +34,12 @@ constexpr Sql kUpdate{
 // each), so a request's page looks for the visit and the cases only where there are some: most
 // requests have neither, and the follow-up's own statement (four tables) was a twentieth of a
 // request's GET.
-constexpr Sql kById{
-    "requests.by_id",
-    "SELECT " ZJ_REQUEST_COLUMNS
-    ", o.name, CASE WHEN EXISTS (SELECT 1 FROM"
-    " request_follow_ups f WHERE f.request_id = r.id) THEN 1 ELSE 0 END,"
-    " CASE WHEN EXISTS (SELECT 1 FROM case_links l WHERE l.request_id = r.id) THEN 1 ELSE 0 END"
-    ZJ_REQUEST_FROM " WHERE r.id = $1"};
+constexpr Sql kById{"requests.by_id",
+                    "SELECT " ZJ_REQUEST_COLUMNS
+                    ", o.name, CASE WHEN EXISTS (SELECT 1 FROM"
+                    " request_follow_ups f WHERE f.request_id = r.id) THEN 1 ELSE 0 END,"
+                    " CASE WHEN EXISTS (SELECT 1 FROM case_links l WHERE l.request_id = r.id)"
+                    " THEN 1 ELSE 0 END" ZJ_REQUEST_FROM " WHERE r.id = $1"};
 constexpr Sql kByTracking{"requests.by_tracking",
                           "SELECT " ZJ_REQUEST_COLUMNS ", o.name" ZJ_REQUEST_FROM
                           " WHERE r.tracking_number = $1"};
