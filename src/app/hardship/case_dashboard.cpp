@@ -108,6 +108,7 @@ Result<CaseDashboardView> CaseDashboard::Of(const Actor& actor, std::optional<st
   }
 
   std::vector<std::string> window;
+  window.reserve(v.series.size());
   for (const auto& m : v.series) window.push_back(m.month);
   ZJ_ASSIGN_OR_RETURN(v.legal, LegalFiguresOf(conn, org.id, window));
 
