@@ -1,5 +1,6 @@
 #include "app/certificates/certificate_service.h"
 
+#include "app/beijing_day.h"
 #include "app/certificates/certificate_pdf.h"
 #include "app/members/member_access.h"
 #include "app/orgs/org_scope.h"
@@ -20,10 +21,6 @@ namespace {
 constexpr int kMaxCodeTries = 8;
 
 Error NotFound() { return Error{ErrorCode::kNotFound, "error.not_found", "certificate", {}, {}}; }
-
-std::string DayOf(std::int64_t at_ms) {
-  return members::FormatDate(members::Date{calendar::LocalDay(at_ms, 480)});
-}
 
 //! The worker's bound member, from the stored binding (not the session's cached one).
 Result<std::int64_t> BoundMember(store::Connection& conn, const Actor& worker) {
@@ -73,7 +70,7 @@ Result<CertificateView> CertificateService::View(store::Connection& conn,
   ZJ_ASSIGN_OR_RETURN(auto org, store::FindOrgById(conn, row.org_id));
   CertificateView v;
   v.issuer = org ? org->name : std::string();
-  v.issued_on = DayOf(row.issued_at);
+  v.issued_on = BeijingDay(row.issued_at);
   v.display_code = certificates::DisplayCode(row.code);
   v.row = std::move(row);
   return v;
@@ -116,7 +113,7 @@ Result<VerifiedCertificate> CertificateService::Verify(const std::string& code,
   out.issuer = view.issuer;
   out.issued_on = view.issued_on;
   out.revoked = view.row.revoked_at.has_value();
-  if (view.row.revoked_at) out.revoked_on = DayOf(*view.row.revoked_at);
+  if (view.row.revoked_at) out.revoked_on = BeijingDay(*view.row.revoked_at);
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "app/hardship/my_hardship.h"
 
+#include "app/beijing_day.h"
 #include "app/worker_accounts/worker_errors.h"
 #include "core/calendar/work_calendar.h"
 #include "core/hardship/hardship_workflow.h"
@@ -12,11 +13,6 @@
 namespace zj::app {
 
 namespace {
-
-//! The Beijing day (UTC+8) of `at_ms`, YYYY-MM-DD.
-std::string DayOf(std::int64_t at_ms) {
-  return members::FormatDate(members::Date{calendar::LocalDay(at_ms, 480)});
-}
 
 std::string WorkerGrantStatus(const std::string& status) {
   if (status == "proposed") return "under_approval";
@@ -56,14 +52,14 @@ Result<MyHardshipFile> MyHardshipService::FileOf(store::Connection& conn,
   f.union_name = row.org_name;
   f.level = row.level_final;
   f.household_size = row.household_size;
-  f.opened_on = DayOf(row.opened_at);
+  f.opened_on = BeijingDay(row.opened_at);
   ZJ_ASSIGN_OR_RETURN(auto flow, store::FindHardshipFlow(conn, row.id));
   const std::string stage = flow ? flow->stage : (row.status == "closed" ? "closed" : "applied");
   f.stage = row.status == "closed" ? "closed" : WorkerHardshipStage(stage);
   if (flow && f.stage == "publicity") f.publicity_ends_on = flow->publicity_ends_on;
   if (flow && f.stage == "active") f.review_due_on = flow->review_due_on;
   if (row.status == "closed") {
-    if (row.closed_at) f.closed_on = DayOf(*row.closed_at);
+    if (row.closed_at) f.closed_on = BeijingDay(*row.closed_at);
     f.close_reason = row.close_reason;
   }
   ZJ_ASSIGN_OR_RETURN(auto grants, store::AidGrantsOfFile(conn, row.id, kMaxGrants));

@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/beijing_day.h"
 #include "app/worker_accounts/worker_errors.h"
 #include "core/calendar/work_calendar.h"
 #include "core/members/calendar_date.h"
@@ -23,11 +24,6 @@ accounts::ThrottlePolicy SearchPolicy() {
   p.per_address = 120;
   p.window_ms = 60LL * 1000;
   return p;
-}
-
-//! The Beijing day (UTC+8) of `at_ms`, YYYY-MM-DD.
-std::string DayOf(std::int64_t at_ms) {
-  return members::FormatDate(members::Date{calendar::LocalDay(at_ms, 480)});
 }
 
 std::string Field(const nlohmann::json& detail, const char* name) {
@@ -53,10 +49,11 @@ std::vector<MembershipEvent> HistoryOf(const store::MemberRow& member,
                      "joined",
                      {{"union", Field(detail, "union")}, {"on", member.join_date.value_or("")}}});
     } else if (e.event == "transferred") {
-      out.push_back(
-          {e.at,
-           "transferred",
-           {{"from", Field(detail, "from")}, {"to", Field(detail, "to")}, {"on", DayOf(e.at)}}});
+      out.push_back({e.at,
+                     "transferred",
+                     {{"from", Field(detail, "from")},
+                      {"to", Field(detail, "to")},
+                      {"on", BeijingDay(e.at)}}});
     } else if (e.event == "status") {
       // "active → left": the status it became.
       std::string status = Field(detail, "status");
