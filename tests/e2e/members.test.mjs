@@ -200,8 +200,14 @@ async function countOf(page, key) {
 
 async function searchMembers(page, q) {
   await page.getByTestId('members-search').fill(q)
+  // networkidle resolves at once on a page that was idle before: wait for this search's answer
+  // and for the table to draw it (CI once counted the unfiltered rows).
+  const answered = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/members?') && new URL(r.url()).searchParams.get('q') === q,
+  )
   await page.getByTestId('members-find').click()
-  await page.waitForLoadState('networkidle')
+  await answered
+  await page.waitForTimeout(50)
 }
 
 /** Narrows the member list to one union (the demo has members of its own in the same streets). */

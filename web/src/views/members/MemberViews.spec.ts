@@ -171,6 +171,29 @@ describe('MemberListView', () => {
     await flushPromises()
     expect(calls.filter((c) => c.url.pathname === '/api/v1/members').at(-1)?.url.searchParams.get('q')).toBe('zxl')
   })
+
+  it('shows the newest search when an older, slower list answers last', async () => {
+    const wrapper = await mountAt('/members')
+    const li: MembersApi.Summary = { ...zhang, id: '8', name: '李明' }
+    let releaseSlow: (r: Response) => void = () => {}
+    const slow = new Promise<Response>((resolve) => (releaseSlow = resolve))
+    configureApiClient({
+      fetch: vi.fn(async (input: string) => {
+        const q = new URL(input, 'http://localhost').searchParams.get('q')
+        return q === 'zxl' ? json({ items: [zhang], next_cursor: null }) : slow
+      }) as unknown as typeof fetch,
+      csrfToken: () => 'tok',
+    })
+    await wrapper.find('[data-testid="members-find"]').trigger('click') // the unfiltered list, slow
+    await wrapper.find('input[data-testid="members-search"]').setValue('zxl')
+    await wrapper.find('[data-testid="members-find"]').trigger('click')
+    await flushPromises()
+    releaseSlow(json({ items: [zhang, li], next_cursor: null }))
+    await flushPromises()
+    const table = wrapper.find('[data-testid="members-table"]').text()
+    expect(table).toContain('张小林')
+    expect(table).not.toContain('李明')
+  })
 })
 
 describe('MemberDetailView', () => {
