@@ -212,8 +212,10 @@ async function searchMembers(page, q) {
 
 /** Narrows the member list to one union (the demo has members of its own in the same streets). */
 async function listUnion(page, text, name) {
+  const answered = page.waitForResponse((r) => r.url().includes('/api/v1/members?'))
   await pickOrg(page, 'members-org', text, name)
-  await page.waitForLoadState('networkidle')
+  await answered
+  await page.waitForTimeout(50)
 }
 
 function masked(id) {
