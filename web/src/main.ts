@@ -1,6 +1,7 @@
 // Starts the front end: i18n, Pinia, the router, and the API client wired to the session.
 import 'element-plus/dist/index.css'
 import './styles/main.css'
+import './styles/list-page.css'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import { showApiError } from '@/api/error-sink'
