@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
-import { launchChromium, watchedPage } from './chromium.mjs'
-import { assertNoHorizontalOverflow, codeFromLog, idNumber, PHONE, shot, staffApi } from './portal_helpers.mjs'
+import { launchChromium } from './chromium.mjs'
+import { assertNoHorizontalOverflow, bindMember, idNumber, phonePage, shot, signInNewPhone, staffApi } from './portal_helpers.mjs'
 import { artifactsDir, startServer } from './server.mjs'
 
 const { url, output } = await startServer()
@@ -20,11 +20,6 @@ const WORKER_ID = idNumber('11010119900307101')
 
 let browser
 const problems = []
-
-async function phonePage() {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', acceptDownloads: true })
-  return watchedPage(context, problems)
-}
 
 before(async () => {
   browser = await launchChromium()
@@ -60,20 +55,9 @@ describe('Certificates', () => {
     const id = made.body.competition.id
 
     // Phone: sign in, link the account, My account → My competitions, enter.
-    const page = await phonePage()
-    await page.goto(`${url}/portal/me`)
-    await page.getByTestId('portal-phone').fill(WORKER_PHONE)
-    await page.getByTestId('portal-send-code').click()
-    await page.getByText(/秒后可重发/).waitFor()
-    await page.getByTestId('portal-code').fill(await codeFromLog(output, WORKER_PHONE.slice(-4)))
-    await page.getByTestId('portal-sign-in-submit').click()
-    await page.getByTestId('portal-notice').waitFor()
-    await page.getByTestId('portal-notice-accept').click()
-    await page.getByTestId('portal-me-bind').click()
-    await page.getByTestId('portal-binding-name').fill('孙建国')
-    await page.getByTestId('portal-binding-id').fill(WORKER_ID)
-    await page.getByTestId('portal-binding-submit').click()
-    await page.getByTestId('portal-card').waitFor()
+    const page = await phonePage(browser, problems, { acceptDownloads: true })
+    await signInNewPhone(page, url, output, WORKER_PHONE)
+    await bindMember(page, '孙建国', WORKER_ID)
     await page.getByTestId('portal-tab-portal-me').click()
     await page.getByTestId('portal-me-entry-competitions').click()
     const open = page.getByTestId('portal-open-competition').filter({ hasText: '东城区焊工技能竞赛' })
@@ -110,7 +94,7 @@ describe('Certificates', () => {
     await page.context().close()
 
     // Anyone, signed in to nothing: the link printed on the certificate, then the code typed.
-    const visitor = await phonePage()
+    const visitor = await phonePage(browser, problems, { acceptDownloads: true })
     await visitor.goto(`${url}/verify?code=${code.replaceAll('-', '')}`)
     await visitor.getByTestId('verify-result').waitFor()
     assert.match(await visitor.getByTestId('verify-status').innerText(), /证书有效/)

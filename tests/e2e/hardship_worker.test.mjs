@@ -10,7 +10,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { launchChromium, watchedPage } from './chromium.mjs'
-import { assertNoHorizontalOverflow, codeFromLog, idNumber, PHONE, shot, staffApi } from './portal_helpers.mjs'
+import { assertNoHorizontalOverflow, bindMember, idNumber, phonePage, shot, signInNewPhone, staffApi } from './portal_helpers.mjs'
 import { ADMIN_PASSWORD, artifactsDir, startServer } from './server.mjs'
 
 // A federation a year into service: its hardship files, aid rounds and 低保 lines (sample).
@@ -27,26 +27,10 @@ const problems = []
 
 /** Signs a phone in on the portal (code from the server log), accepts the notice and binds. */
 async function signInAndBind(page, phone, name, id) {
-  await page.goto(`${url}/portal/me`)
-  await page.getByTestId('portal-phone').fill(phone)
-  await page.getByTestId('portal-send-code').click()
-  await page.getByText(/秒后可重发/).waitFor()
-  await page.getByTestId('portal-code').fill(await codeFromLog(output, phone.slice(-4)))
-  await page.getByTestId('portal-sign-in-submit').click()
-  await page.getByTestId('portal-notice').waitFor()
-  await page.getByTestId('portal-notice-accept').click()
-  await page.getByTestId('portal-me-bind').click()
-  await page.getByTestId('portal-binding-name').fill(name)
-  await page.getByTestId('portal-binding-id').fill(id)
-  await page.getByTestId('portal-binding-submit').click()
-  await page.getByTestId('portal-card').waitFor()
+  await signInNewPhone(page, url, output, phone)
+  await bindMember(page, name, id)
   await page.getByTestId('portal-tab-portal-me').click()
   await page.getByTestId('portal-me-entry-hardship').click()
-}
-
-async function phonePage() {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-  return watchedPage(context, problems)
 }
 
 before(async () => {
@@ -115,7 +99,7 @@ describe('My help', () => {
     await desktop.close()
 
     // Phone: the household's worker sees the grant approved, with the file's stage and level.
-    const page = await phonePage()
+    const page = await phonePage(browser, problems)
     await signInAndBind(page, HOUSEHOLD_PHONE, member.body.name, id.body.value)
     await page.getByTestId('portal-hardship-file').waitFor()
     const stage = await page.getByTestId('portal-hardship-stage').innerText()
@@ -143,7 +127,7 @@ describe('My help', () => {
     })
     assert.equal(created.status, 201, JSON.stringify(created.body))
 
-    const page = await phonePage()
+    const page = await phonePage(browser, problems)
     await signInAndBind(page, APPLICANT_PHONE, '钱志强', APPLICANT_ID)
     await page.getByTestId('portal-hardship-none').waitFor()
     await page.getByTestId('portal-hardship-apply').click()

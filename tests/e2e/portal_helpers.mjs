@@ -1,8 +1,9 @@
 // Helpers the worker-portal browser tests share: the phone viewport, valid ID numbers, a staff
 // user's API calls, the sign-in codes the `log` SMS sender writes into the server's output,
-// screenshots from the page's top and the no-overflow check.
+// screenshots from the page's top, the no-overflow check, a phone page, signing in and binding.
 import assert from 'node:assert/strict'
 import path from 'node:path'
+import { watchedPage } from './chromium.mjs'
 import { ADMIN_PASSWORD, artifactsDir } from './server.mjs'
 
 export const PHONE = { width: 390, height: 844 }
@@ -64,4 +65,32 @@ export async function shot(page, name) {
 export async function assertNoHorizontalOverflow(page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   assert.ok(width <= PHONE.width, `the page is ${width}px wide on a ${PHONE.width}px phone`)
+}
+
+/** A page in a fresh phone context (zh-CN, touch), watched for page errors into `problems`. */
+export async function phonePage(browser, problems, options = {}) {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', ...options })
+  return watchedPage(context, problems)
+}
+
+/** Signs a new phone in on the portal with the code from the server log and accepts the
+ *  privacy notice (portal_account.test.mjs looks at the notice itself). */
+export async function signInNewPhone(page, url, output, phone) {
+  await page.goto(`${url}/portal/me`)
+  await page.getByTestId('portal-phone').fill(phone)
+  await page.getByTestId('portal-send-code').click()
+  await page.getByText(/秒后可重发/).waitFor()
+  await page.getByTestId('portal-code').fill(await codeFromLog(output, phone.slice(-4)))
+  await page.getByTestId('portal-sign-in-submit').click()
+  await page.getByTestId('portal-notice').waitFor()
+  await page.getByTestId('portal-notice-accept').click()
+}
+
+/** Links the signed-in account to the member with this name and ID; waits for the member card. */
+export async function bindMember(page, name, id) {
+  await page.getByTestId('portal-me-bind').click()
+  await page.getByTestId('portal-binding-name').fill(name)
+  await page.getByTestId('portal-binding-id').fill(id)
+  await page.getByTestId('portal-binding-submit').click()
+  await page.getByTestId('portal-card').waitFor()
 }

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
-import { launchChromium, watchedPage } from './chromium.mjs'
-import { assertNoHorizontalOverflow, codeFromLog, idNumber, PHONE, shot, staffApi } from './portal_helpers.mjs'
+import { launchChromium } from './chromium.mjs'
+import { assertNoHorizontalOverflow, bindMember, idNumber, phonePage, shot, signInNewPhone, staffApi } from './portal_helpers.mjs'
 import { artifactsDir, startServer } from './server.mjs'
 
 const { url, output } = await startServer()
@@ -54,22 +54,10 @@ after(async () => {
 
 describe('My membership', () => {
   it('a worker sees the history and contacts, asks to move to another union and sees it pending, in Chinese and English', async () => {
-    const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-    const page = await watchedPage(context, problems)
-    await page.goto(`${url}/portal/me`)
-    await page.getByTestId('portal-phone').fill(WORKER_PHONE)
-    await page.getByTestId('portal-send-code').click()
-    await page.getByText(/秒后可重发/).waitFor()
-    await page.getByTestId('portal-code').fill(await codeFromLog(output, WORKER_PHONE.slice(-4)))
-    await page.getByTestId('portal-sign-in-submit').click()
-    // A new account accepts the privacy notice first (portal_account.test.mjs looks at it).
-    await page.getByTestId('portal-notice').waitFor()
-    await page.getByTestId('portal-notice-accept').click()
-    await page.getByTestId('portal-me-bind').click()
-    await page.getByTestId('portal-binding-name').fill('孙建国')
-    await page.getByTestId('portal-binding-id').fill(WORKER_ID)
-    await page.getByTestId('portal-binding-submit').click()
-    await page.getByTestId('portal-card').waitFor()
+    const page = await phonePage(browser, problems)
+    const context = page.context()
+    await signInNewPhone(page, url, output, WORKER_PHONE)
+    await bindMember(page, '孙建国', WORKER_ID)
 
     await page.getByTestId('portal-tab-portal-me').click()
     await page.getByTestId('portal-me-entry-membership').click()
