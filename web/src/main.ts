@@ -2,6 +2,7 @@
 import 'element-plus/dist/index.css'
 import './styles/main.css'
 import './styles/list-page.css'
+import './styles/dashboard-page.css'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import { showApiError } from '@/api/error-sink'
