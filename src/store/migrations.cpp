@@ -5,6 +5,7 @@
 #include <chrono>
 #include <map>
 #include <optional>
+#include <string>
 #include <utility>
 
 namespace zj::store {
@@ -63,6 +64,20 @@ std::map<int, const MigrationFile*> FilesFor(Backend backend) {
     if (!inserted && !f.backend.empty()) it->second = &f;
   }
   return out;
+}
+
+// Migrations written before 0024's `blob` domain keep one text for both backends by naming the
+// type of sealed bytes `{{bytes}}`: BLOB on SQLite, BYTEA on PostgreSQL (README.md there).
+constexpr std::string_view kBytesType = "{{bytes}}";
+
+std::string TextFor(const MigrationFile& file, Backend backend) {
+  std::string sql(file.sql);
+  const std::string_view type = backend == Backend::kSqlite ? "BLOB" : "BYTEA";
+  for (auto at = sql.find(kBytesType); at != std::string::npos;
+       at = sql.find(kBytesType, at + type.size())) {
+    sql.replace(at, kBytesType.size(), type);
+  }
+  return sql;
 }
 
 Error Newer(int found, int latest) {
@@ -126,7 +141,7 @@ Result<MigrationReport> Migrate(Database& db, std::optional<int> up_to) {
     if (current > latest) return Fail(Newer(current, latest));
     if (version <= current) continue;
     spdlog::info("applying migration {:04d}_{}", version, file->name);
-    if (auto r = conn.ExecScript(file->sql); !r) {
+    if (auto r = conn.ExecScript(TextFor(*file, conn.backend())); !r) {
       Error e = std::move(r).error();
       e.detail = "migration " + std::to_string(version) + "_" + std::string(file->name) +
                  " failed: " + e.detail;

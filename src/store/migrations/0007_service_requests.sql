@@ -50,7 +50,7 @@ CREATE TABLE service_requests (
   member_id BIGINT REFERENCES members (id),
   requester_user_id BIGINT REFERENCES users (id),
   contact_name TEXT NOT NULL,
-  contact_phone_cipher BLOB NOT NULL,
+  contact_phone_cipher {{bytes}} NOT NULL,
   contact_phone_index TEXT NOT NULL,
   contact_phone_last4 TEXT NOT NULL,
   key_version INTEGER NOT NULL,

@@ -20,13 +20,13 @@ CREATE TABLE members (
   name TEXT NOT NULL,
   name_pinyin TEXT NOT NULL,
   name_initials TEXT NOT NULL,
-  id_cipher BYTEA NOT NULL,
+  id_cipher {{bytes}} NOT NULL,
   id_index TEXT NOT NULL,
   id_last4 TEXT NOT NULL,
   gender TEXT NOT NULL,                  -- male, female (from the ID)
   birth_date TEXT NOT NULL,              -- YYYY-MM-DD (from the ID)
   ethnicity TEXT,                        -- GB/T 3304 name
-  phone_cipher BYTEA,
+  phone_cipher {{bytes}},
   phone_index TEXT,
   phone_last4 TEXT,
   employer_id BIGINT REFERENCES enterprises (id),

@@ -18,7 +18,7 @@ CREATE TABLE jobs (
   input_bytes BIGINT,
   result_file TEXT,                      -- name in the files folder (sealed result)
   result_bytes BIGINT,
-  file_key BYTEA,                        -- the job's file key, sealed by the key ring
+  file_key {{bytes}},                         -- the job's file key, sealed by the key ring
   key_version INTEGER,
   result_ref BIGINT,                     -- e.g. the member_imports run
   report TEXT,                           -- JSON: the kind's report when it ends

@@ -8,7 +8,7 @@
 
 CREATE TABLE worker_accounts (
   id BIGINT NOT NULL PRIMARY KEY,
-  phone_cipher BYTEA NOT NULL,
+  phone_cipher {{bytes}} NOT NULL,
   phone_index TEXT NOT NULL,
   phone_last4 TEXT NOT NULL,
   key_version INTEGER NOT NULL,
