@@ -80,6 +80,9 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     // A certificate is seen by the organiser where its issuing org is (issue 21); its holder
     // reaches it through member_id or a team entry, not by path.
     {"certificates", "org_path", "federation_id"},
+    // An activity is organised by whoever sees its org, and open to the members of its
+    // audience under it (issue 22); its registrations follow it.
+    {"activities", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {
@@ -93,6 +96,8 @@ inline constexpr FollowedFederation kFollowedFederations[] = {
     // A worker's account and bindings are the bound (or claimed) member's federation's.
     {"worker_accounts", "federation_id", "member_id", "members", "org_path"},
     {"worker_bindings", "federation_id", "member_id", "members", "org_path"},
+    // A registration is its activity's federation's (the activity's row is its seats' lock).
+    {"activity_registrations", "federation_id", "activity_id", "activities", "org_path"},
 };
 
 inline constexpr KeptOrgColumn kKeptOrgColumns[] = {
