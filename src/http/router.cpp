@@ -8,6 +8,10 @@
 
 namespace zj::http {
 
+// Activities for organisers and in My account (issue 22; routes/activities.cpp). Declared here
+// rather than in route.h, which nearly every file of http/ includes.
+void AddActivityRoutes(std::vector<Route>& routes);
+
 namespace {
 
 std::vector<std::string_view> Segments(std::string_view path) {
@@ -139,6 +143,7 @@ std::vector<Route> ApiRoutes() {
   AddCompetitionRoutes(routes);
   AddCertificateRoutes(routes);
   AddMyCompetitionRoutes(routes);
+  AddActivityRoutes(routes);
   AddMemberTransferRoutes(routes);
   AddMemberImportRoutes(routes);
   AddRequestRoutes(routes);
