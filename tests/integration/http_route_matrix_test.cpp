@@ -347,6 +347,35 @@ const Row kRows[] = {
 {"PUT",    "/api/v1/judging/:id", "/api/v1/judging/{comp_entry}", R"({"marks":{"effect":5000}})",
   "", {"401/401", "404/404", "404/404", "404/404", "404/404", "401/401"}},
 
+// ---- activities (issue 22): cadres, staff and administrators organise the activities of their
+// subtree (operators organise nothing: 403); a staff member cancels a member's registration
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/activities", "/api/v1/activities?limit=200", "", "{activity}",
+  {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/activities", "",
+  R"({"org_id":"{union}","kind":"sport","title":"职工足球杯","place":"体育中心",)"
+  R"("opens_at":1795500000000,"closes_at":1796000000000,"starts_at":1796100000000,)"
+  R"("ends_at":1796110000000,"capacity":20})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/activities/:id", "/api/v1/activities/{new_open_activity}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"PATCH",  "/api/v1/activities/:id", "/api/v1/activities/{new_activity}",
+  R"({"title":"职工篮球赛","capacity":30})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/activities/:id/open", "/api/v1/activities/{new_activity}/open", "{}", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/activities/:id/close", "/api/v1/activities/{new_open_activity}/close", "{}",
+  "", {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/activities/:id/cancel", "/api/v1/activities/{new_open_activity}/cancel",
+  "{}", "", {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/activities/:id/registrations",
+  "/api/v1/activities/{new_activity_with_reg}/registrations", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/activities/:id/registrations/:rid/cancel",
+  "/api/v1/activities/{new_activity_with_reg}/registrations/{its_registration}/cancel",
+  R"({"reason":"本人因伤退赛"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+
 // ---- member transfers: the other side decides, the asking side cancels; an administrator is
 // above both and decides only overdue ones (app/members/transfer_service.h)
 //  worker     cadre      staff      operator   admin      anonymous
@@ -577,6 +606,19 @@ const Row kRows[] = {
   {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 {"GET",    "/api/v1/me/certificates/:id/pdf", "/api/v1/me/certificates/{my_certificate}/pdf", "",
   "", {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+// Activities in My account: the worker's own list; register for, cancel and confirm an offer of
+// an activity of the worker's district (the worker bound in district A: B's is 404).
+{"GET",    "/api/v1/me/activities", "/api/v1/me/activities{as_member}", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/activities/:id/registration",
+  "/api/v1/me/activities/{new_open_activity}/registration", "", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"DELETE", "/api/v1/me/activities/:id/registration",
+  "/api/v1/me/activities/{my_registered_activity}/registration", "", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/activities/:id/confirm",
+  "/api/v1/me/activities/{my_offered_activity}/confirm", "", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 // Corrections of the worker's own member record: proposed for the member the worker is bound to
 // (on either side: the worker's own), listed as the worker's own.
 {"POST",   "/api/v1/me/member-corrections", "/api/v1/me/member-corrections{as_member}",

@@ -131,6 +131,7 @@ RouteMatrixTest::Place RouteMatrixTest::MakePlace(const OrgRef& district,
   p.lawyer = NewLawyer(p);
   p.competition = NewCompetition(p, 2);
   p.comp_entry = last_comp_entry_;
+  p.activity = NewActivity(p, true);
   return p;
 }
 
@@ -563,6 +564,7 @@ void RouteMatrixTest::DefinePlaceholders() {
   DefineAidPlaceholders();
   DefineLegalPlaceholders();
   DefineCompetitionPlaceholders();
+  DefineActivityPlaceholders();
 
   // Workers' own things. A worker's "in" is their own; "out" is the side's, someone else's.
   f["new_sign_in"] = [this](const Place&, Side, const Caller&) {

@@ -61,6 +61,7 @@ class RouteMatrixTest : public CoverageTest {
     std::int64_t lawyer = 0;           //!< an aid centre in union1's directory
     std::int64_t competition = 0;      //!< the district's, with the enterprise enrolled (21)
     std::int64_t comp_entry = 0;       //!< that entry, listed (the list frozen)
+    std::int64_t activity = 0;         //!< the district's, open (issue 22)
     app::Actor builder;                //!< staff of the district who made all of it
   };
 
@@ -125,6 +126,12 @@ class RouteMatrixTest : public CoverageTest {
   //! enterprise (its code kept for {its_code}).
   std::int64_t NewCertificate(const Place& p, std::optional<std::int64_t> member);
   std::string last_cert_code_;
+  // Activities (route_matrix_activities.cpp): a new activity of the side's district, a draft or
+  // open; one with a registration (kept for {its_registration}); for a worker caller one it is
+  // registered for, or offered a seat of.
+  std::int64_t NewActivity(const Place& p, bool open);
+  void DefineActivityPlaceholders();
+  std::int64_t last_registration_ = 0;
   //! The member a worker caller is bound to (after binding it to a new member of `p`).
   std::int64_t BindCaller(const Place& p, const Caller& c);
   struct Filed {
