@@ -14,6 +14,13 @@
 namespace zj::app {
 
 namespace demo {
+//! 东城's football cup (open, full, an offer pending, five waiting) and a past outing, done
+//! (demo_activities.cpp; declared here rather than in demo_history_parts.h, which every demo
+//! file includes).
+void ScheduleActivities(World& w, Timeline& timeline);
+}  // namespace demo
+
+namespace demo {
 
 namespace {
 
@@ -245,6 +252,7 @@ Result<DemoHistoryReport> LoadDemoHistory(Application& app, FixedClock& clock,
     demo::ScheduleAid(w, timeline);
     demo::ScheduleLegal(w, timeline);
     demo::ScheduleCompetition(w, timeline);
+    demo::ScheduleActivities(w, timeline);
     ZJ_RETURN_IF_ERROR(timeline.Run(clock, now + 1, history.progress));
     if (w.worker_to_rate != nullptr) {
       w.report.worker_tracking_number = w.worker_to_rate->tracking_number;
