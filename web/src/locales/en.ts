@@ -4,6 +4,7 @@ import { portalHardshipEn } from './portal-hardship.en'
 import { portalCompetitionsEn } from './portal-competitions.en'
 import { legalEn } from './legal.en'
 import { competitionsEn } from './competitions.en'
+import { activitiesEn, portalActivitiesEn } from './activities.en'
 import type { MessageSchema } from './zh-CN'
 
 const en = {
@@ -44,6 +45,7 @@ const en = {
     portalHardship: 'My help',
     portalHardshipApply: 'Apply for assistance',
     portalCompetitions: 'My competitions',
+    portalActivities: 'Activities',
     verifyCertificate: 'Verify a certificate',
     portalMyRequests: 'My requests',
     workerBindings: 'Account bindings',
@@ -357,6 +359,8 @@ const en = {
       hardshipHint: 'Hardship file, assistance, applying',
       competitions: 'My competitions',
       competitionsHint: 'Entries, results and certificates',
+      activities: 'Activities',
+      activitiesHint: 'Register, waitlist and confirm',
       notifications: 'Notifications',
       myData: 'My data',
       myDataHint: 'See and download',
@@ -412,6 +416,8 @@ const en = {
       transfer_rejected: 'Your move to “{to}” was not approved; see My membership or ask your union',
       correction_applied: 'Your union corrected your {field}',
       correction_rejected: 'Your correction of your {field} was not accepted: {reason}',
+      activity_cancelled: 'The activity "{title}" you registered for has been cancelled',
+      activity_offered: 'A seat of "{title}" is free for you: confirm it soon',
       unknown: 'An update for you',
     },
   },
@@ -1599,6 +1605,8 @@ const en = {
   portalCompetitions: portalCompetitionsEn,
   legal: legalEn,
   competitions: competitionsEn,
+  activities: activitiesEn,
+  portalActivities: portalActivitiesEn,
 } satisfies MessageSchema
 
 export default en

@@ -5,6 +5,7 @@ import { portalHardshipZhCN } from './portal-hardship.zh-CN'
 import { portalCompetitionsZhCN } from './portal-competitions.zh-CN'
 import { legalZhCN } from './legal.zh-CN'
 import { competitionsZhCN } from './competitions.zh-CN'
+import { activitiesZhCN, portalActivitiesZhCN } from './activities.zh-CN'
 
 const zhCN = {
   app: {
@@ -44,6 +45,7 @@ const zhCN = {
     portalHardship: '我的帮扶',
     portalHardshipApply: '申请困难帮扶',
     portalCompetitions: '我的竞赛',
+    portalActivities: '活动',
     verifyCertificate: '证书验证',
     portalMyRequests: '我的诉求',
     workerBindings: '会员绑定审核',
@@ -356,6 +358,8 @@ const zhCN = {
       hardshipHint: '困难职工档案、帮扶记录、申请帮扶',
       competitions: '我的竞赛',
       competitionsHint: '报名竞赛、成绩和证书',
+      activities: '活动',
+      activitiesHint: '文体活动报名、候补和确认',
       notifications: '消息通知',
       myData: '我的数据',
       myDataHint: '查看和下载',
@@ -411,6 +415,8 @@ const zhCN = {
       transfer_rejected: '您转入「{to}」的申请未获同意，请查看我的会籍或联系工会',
       correction_applied: '您申请更正的「{field}」已由工会更新',
       correction_rejected: '您申请更正的「{field}」未通过：{reason}',
+      activity_cancelled: '您报名的活动「{title}」已取消',
+      activity_offered: '活动「{title}」有名额空出，请尽快确认参加',
       unknown: '您有一条新通知',
     },
   },
@@ -1598,6 +1604,8 @@ const zhCN = {
   portalCompetitions: portalCompetitionsZhCN,
   legal: legalZhCN,
   competitions: competitionsZhCN,
+  activities: activitiesZhCN,
+  portalActivities: portalActivitiesZhCN,
 }
 
 export default zhCN

@@ -30,5 +30,8 @@ export const LEGAL_VIEWERS = ['admin', 'staff', 'cadre']
 /** May list, create and run competitions (劳动竞赛) of their subtree. */
 export const COMPETITION_ORGANISERS = ['admin', 'staff', 'cadre']
 
+/** May list, create and run activities (文体活动) of their subtree and their registrations. */
+export const ACTIVITY_ORGANISERS = ['admin', 'staff', 'cadre']
+
 /** May open "My judging": any console user may be a competition's judge. */
 export const COMPETITION_JUDGES = ['admin', 'staff', 'cadre', 'operator']

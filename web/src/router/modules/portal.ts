@@ -92,6 +92,12 @@ export const portalRoutes: RouteRecordRaw[] = [
         meta: { titleKey: 'titles.portalCompetitions', requiresWorker: true },
       },
       {
+        path: 'me/activities',
+        name: 'portal-activities',
+        component: () => import('@/views/portal/account/PortalMyActivitiesView.vue'),
+        meta: { titleKey: 'titles.portalActivities', requiresWorker: true },
+      },
+      {
         path: 'me/notifications',
         name: 'portal-inbox',
         component: () => import('@/views/portal/account/PortalInboxView.vue'),

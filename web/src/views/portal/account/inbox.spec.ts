@@ -24,6 +24,12 @@ describe('inbox entries', () => {
           if (kind === 'correction.rejected') expect(text).toContain('请带证件办理')
           continue
         }
+        if (kind.startsWith('activity.')) {
+          const text = i18n.global.t(key, messageArgs(entry(kind, { title: '职工足球杯', starts_at: 0 })))
+          expect(text).toContain('职工足球杯')
+          expect(text).not.toContain('{')
+          continue
+        }
         if (kind.startsWith('transfer.')) {
           const text = i18n.global.t(key, messageArgs(entry(kind, { from: '甲公司工会', to: '乙公司工会' })))
           expect(text).toContain('乙公司工会')
@@ -55,6 +61,7 @@ describe('inbox entries', () => {
     expect(entryLink(entry('request.accepted'))).toEqual({ name: 'portal-my-request', params: { id: '42' } })
     expect(entryLink({ ...entry('request.reply'), subject_id: null })).toBeUndefined()
     expect(entryLink(entry('activity.reminder'))).toBeUndefined()
+    expect(entryLink(entry('activity.offered'))).toEqual({ name: 'portal-activities' })
     expect(entryLink(entry('transfer.approved'))).toEqual({ name: 'portal-membership' })
     expect(entryLink(entry('correction.rejected'))).toEqual({ name: 'portal-my-data' })
   })

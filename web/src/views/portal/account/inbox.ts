@@ -19,6 +19,8 @@ export const knownKinds = [
   'transfer.rejected',
   'correction.applied',
   'correction.rejected',
+  'activity.cancelled',
+  'activity.offered',
 ] as const
 
 export function messageKey(kind: string): string {
@@ -45,6 +47,7 @@ export function entryLink(entry: NotificationsApi.Entry): RouteLocationRaw | und
   }
   if (entry.kind.startsWith('transfer.')) return { name: 'portal-membership' }
   if (entry.kind.startsWith('correction.')) return { name: 'portal-my-data' }
+  if (entry.kind === 'activity.cancelled' || entry.kind === 'activity.offered') return { name: 'portal-activities' }
   return undefined
 }
 
