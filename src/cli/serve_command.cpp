@@ -8,6 +8,7 @@
 #include <memory>
 #include <thread>
 
+#include "app/activities/activity_service.h"
 #include "app/application.h"
 #include "app/coverage/served.h"
 #include "app/jobs/job_runner.h"
@@ -173,6 +174,15 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       // The yearly spot-check draw and erasure after retention (app/hardship/hardship_sweep.h).
       jobs.Add("hardship.sweep", std::chrono::hours(1), [&application]() -> Result<void> {
         ZJ_RETURN_IF_ERROR(application.hardship_sweep().Run());
+        return {};
+      });
+      // Offers of a freed seat not confirmed by their deadline lapse, and the seat goes to the
+      // next on the waitlist (docs/design/activities.md, the confirm-by sweep).
+      jobs.Add("activities.sweep", std::chrono::minutes(1), [&application]() -> Result<void> {
+        app::SecureRandom random;
+        app::ActivityService activities(application.db(), application.clock(), random,
+                                        application.audit());
+        ZJ_RETURN_IF_ERROR(activities.SweepLapsedOffers());
         return {};
       });
       jobs.Add("coverage.served_expiry", std::chrono::hours(1), [&application]() -> Result<void> {
