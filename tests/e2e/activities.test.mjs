@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
-import { launchChromium, watchedPage } from './chromium.mjs'
-import { assertNoHorizontalOverflow, codeFromLog, idNumber, PHONE, shot, staffApi } from './portal_helpers.mjs'
+import { launchChromium } from './chromium.mjs'
+import { assertNoHorizontalOverflow, bindMember, idNumber, phonePage, shot, signInNewPhone, staffApi } from './portal_helpers.mjs'
 import { artifactsDir, startServer } from './server.mjs'
 
 const { url, output } = await startServer()
@@ -29,21 +29,9 @@ after(async () => {
 async function workerOnActivities(cadre, unionId, phone, name, id) {
   const created = await cadre('POST', '/api/v1/members', { union_id: unionId, name, id_number: id, phone, join_date: '2016-05-01' })
   assert.equal(created.status, 201, JSON.stringify(created.body))
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-  const page = await watchedPage(context, problems)
-  await page.goto(`${url}/portal/me`)
-  await page.getByTestId('portal-phone').fill(phone)
-  await page.getByTestId('portal-send-code').click()
-  await page.getByText(/秒后可重发/).waitFor()
-  await page.getByTestId('portal-code').fill(await codeFromLog(output, phone.slice(-4)))
-  await page.getByTestId('portal-sign-in-submit').click()
-  await page.getByTestId('portal-notice').waitFor()
-  await page.getByTestId('portal-notice-accept').click()
-  await page.getByTestId('portal-me-bind').click()
-  await page.getByTestId('portal-binding-name').fill(name)
-  await page.getByTestId('portal-binding-id').fill(id)
-  await page.getByTestId('portal-binding-submit').click()
-  await page.getByTestId('portal-card').waitFor()
+  const page = await phonePage(browser, problems)
+  await signInNewPhone(page, url, output, phone)
+  await bindMember(page, name, id)
   await page.getByTestId('portal-tab-portal-me').click()
   await page.getByTestId('portal-me-entry-activities').click()
   return page
