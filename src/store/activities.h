@@ -69,6 +69,9 @@ struct RegistrationRow {
   std::optional<std::int64_t> cancelled_by;
 };
 
+//! A registration from a row of its columns in table order (activity_seats.cpp reads them too).
+RegistrationRow RegistrationFromRow(const RowView& r);
+
 Result<void> InsertActivity(Connection& conn, const ActivityRow& row);
 //! Writes the editable fields (kind … prizes_planned, updated_at); false when the activity is no
 //! longer draft or open.
@@ -117,6 +120,8 @@ Result<std::vector<RegistrationRow>> LiveRegistrationsOfMember(Connection& conn,
 //! 1 for the first on the waitlist: the waitlisted rows at or before `position`.
 Result<std::int64_t> WaitlistPlace(Connection& conn, std::int64_t activity_id,
                                    std::int64_t position);
+
+// The seat transactions (activity_seats.cpp).
 
 //! Registers the member in the caller's transaction: locks the activity, reads the member's row,
 //! core Decide on the counters read under the lock, then the conditional counter update and the
