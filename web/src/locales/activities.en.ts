@@ -57,6 +57,7 @@ export const activitiesEn: Strings<typeof activitiesZhCN> = {
   summary: '{org} · {place}',
   cutoffLine: 'Cancelling stops {hours} h before the start; an offered seat is confirmed within {confirm} h',
   empty: 'No activities yet.',
+  more: 'Load more',
 }
 
 export const portalActivitiesEn: Strings<typeof portalActivitiesZhCN> = {

@@ -54,6 +54,7 @@ export const activitiesZhCN = {
   summary: '{org} · {place}',
   cutoffLine: '开始前 {hours} 小时停止取消；递补名额须在 {confirm} 小时内确认',
   empty: '还没有活动。',
+  more: '加载更多',
 }
 export const portalActivitiesZhCN = {
   intro: '所在工会及上级工会组织的文体活动和普惠服务：报名、候补、递补确认。',
