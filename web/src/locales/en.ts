@@ -4,6 +4,7 @@ import { portalHardshipEn } from './portal-hardship.en'
 import { portalCompetitionsEn } from './portal-competitions.en'
 import { legalEn } from './legal.en'
 import { competitionsEn } from './competitions.en'
+import { honoursEn } from './honours.en'
 import type { MessageSchema } from './zh-CN'
 
 const en = {
@@ -1403,6 +1404,7 @@ const en = {
       transferred_in: 'Transferred in',
       transferred_out: 'Transferred out',
       revealed: 'Full personal data viewed',
+      honour: 'Honour awarded',
     },
     detailKeys: {
       union: 'Union',
@@ -1599,6 +1601,7 @@ const en = {
   portalCompetitions: portalCompetitionsEn,
   legal: legalEn,
   competitions: competitionsEn,
+  honours: honoursEn,
 } satisfies MessageSchema
 
 export default en

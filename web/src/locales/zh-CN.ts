@@ -5,6 +5,7 @@ import { portalHardshipZhCN } from './portal-hardship.zh-CN'
 import { portalCompetitionsZhCN } from './portal-competitions.zh-CN'
 import { legalZhCN } from './legal.zh-CN'
 import { competitionsZhCN } from './competitions.zh-CN'
+import { honoursZhCN } from './honours.zh-CN'
 
 const zhCN = {
   app: {
@@ -1402,6 +1403,7 @@ const zhCN = {
       transferred_in: '转入',
       transferred_out: '转出',
       revealed: '查看完整个人信息',
+      honour: '获得荣誉',
     },
     detailKeys: {
       union: '工会',
@@ -1598,6 +1600,7 @@ const zhCN = {
   portalCompetitions: portalCompetitionsZhCN,
   legal: legalZhCN,
   competitions: competitionsZhCN,
+  honours: honoursZhCN,
 }
 
 export default zhCN

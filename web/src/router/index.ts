@@ -16,6 +16,7 @@ import { errorRoutes } from './modules/errors'
 import { hardshipRoutes } from './modules/hardship'
 import { legalRoutes } from './modules/legal'
 import { competitionRoutes } from './modules/competitions'
+import { honourRoutes } from './modules/honours'
 import { homeRoutes } from './modules/home'
 import { memberRoutes } from './modules/members'
 import { orgRoutes } from './modules/orgs'
@@ -30,7 +31,7 @@ export const routes = [
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes, ...hardshipRoutes, ...aidRoutes, ...legalRoutes, ...competitionRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes, ...hardshipRoutes, ...aidRoutes, ...legalRoutes, ...competitionRoutes, ...honourRoutes],
   },
   ...portalRoutes,
   ...errorRoutes,
