@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/problem.h"
+#include "http/routes/honour_json.h"
 #include "http/static_files.h"
 
 namespace zj::http {
@@ -139,6 +140,7 @@ std::vector<Route> ApiRoutes() {
   AddCompetitionRoutes(routes);
   AddCertificateRoutes(routes);
   AddMyCompetitionRoutes(routes);
+  AddHonourRoutes(routes);
   AddMemberTransferRoutes(routes);
   AddMemberImportRoutes(routes);
   AddRequestRoutes(routes);

@@ -80,6 +80,10 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     // A certificate is seen by the organiser where its issuing org is (issue 21); its holder
     // reaches it through member_id or a team entry, not by path.
     {"certificates", "org_path", "federation_id"},
+    // An honour round is run by whoever sees its org; a nomination is seen, like its list, by
+    // whoever sees the nominating org (issue 21). Quotas follow their round.
+    {"honour_rounds", "org_path", "federation_id"},
+    {"nominations", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {

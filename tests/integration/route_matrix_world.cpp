@@ -131,6 +131,7 @@ RouteMatrixTest::Place RouteMatrixTest::MakePlace(const OrgRef& district,
   p.lawyer = NewLawyer(p);
   p.competition = NewCompetition(p, 2);
   p.comp_entry = last_comp_entry_;
+  p.honour_round = NewHonourRound(p, 0);
   return p;
 }
 

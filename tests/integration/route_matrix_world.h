@@ -61,6 +61,7 @@ class RouteMatrixTest : public CoverageTest {
     std::int64_t lawyer = 0;           //!< an aid centre in union1's directory
     std::int64_t competition = 0;      //!< the district's, with the enterprise enrolled (21)
     std::int64_t comp_entry = 0;       //!< that entry, listed (the list frozen)
+    std::int64_t honour_round = 0;     //!< the district's honour round, open, no nominations
     app::Actor builder;                //!< staff of the district who made all of it
   };
 
@@ -125,6 +126,11 @@ class RouteMatrixTest : public CoverageTest {
   //! enterprise (its code kept for {its_code}).
   std::int64_t NewCertificate(const Place& p, std::optional<std::int64_t> member);
   std::string last_cert_code_;
+  //! An open honour round of the side's district (made by its builder): stage 0 empty, 1 with
+  //! the side's member nominated onto its street's list (the nomination kept for
+  //! {its_nomination}), 2 that list forwarded to the district.
+  std::int64_t NewHonourRound(const Place& p, int stage);
+  std::int64_t last_nomination_ = 0;
   //! The member a worker caller is bound to (after binding it to a new member of `p`).
   std::int64_t BindCaller(const Place& p, const Caller& c);
   struct Filed {
