@@ -1,11 +1,12 @@
 // The demo's honour round (荣誉评选, issue 21 slice 5): ten days ago 东城's staff opened the
 // year's 东城区五一劳动奖章评选 (women ≥ 30 %, frontline ≥ 50 %, heads of units ≤ 15 %; 东华门
-// may put forward 5), open until twenty days from today. 东华门's cadre has put four men of its
-// unions on its list — three of them frontline — so its list breaks the women's rule and waits,
-// as a draft, for a woman or a reason; another street of 东城 (its list kept by the district's
-// staff) nominated three members, two of them women, and forwarded its list, so the district
-// sees a roll-up. Members come from the demo registry (the “东城杯” competition is still being
-// scored: nothing of it is published to nominate from). Everything goes through HonourService.
+// may put forward 5), open until twenty days from today. 东华门's cadre has put up to four members
+// of its unions (men first) on its list as industrial workers, none ticked frontline yet, so its
+// list breaks the frontline rule and waits, as a draft, for a change or a reason; another street of
+// 东城 (its list kept by the district's staff) nominated three members, two of them women, and
+// forwarded its list, so the district sees a roll-up. Members come from the demo registry (the
+// “东城杯” competition is still being scored: nothing of it is published to nominate from).
+// Everything goes through HonourService.
 #include <algorithm>
 #include <memory>
 #include <random>
@@ -67,14 +68,19 @@ class HonourHistory {
     return {};
   }
 
-  //! 东华门's list: four men, three of them frontline — the women's rule fails.
+  //! 东华门's list: up to four members, men first, industrial workers none of them ticked as
+  //! frontline yet — the frontline rule fails (and the women's, with men only).
   Result<void> NominateDonghuamen() {
-    ZJ_ASSIGN_OR_RETURN(auto men, Pick(w_.donghuamen, "male", 4));
-    for (std::size_t i = 0; i < men.size(); ++i) {
+    ZJ_ASSIGN_OR_RETURN(auto people, Pick(w_.donghuamen, "male", 4));
+    if (people.size() < 4) {
+      ZJ_ASSIGN_OR_RETURN(auto women, Pick(w_.donghuamen, "female", 4 - people.size()));
+      people.insert(people.end(), women.begin(), women.end());
+    }
+    for (const std::int64_t member : people) {
       NewNomination n;
       n.org_id = w_.donghuamen.id;
-      n.member_id = men[i];
-      if (i < 3) n.ticked = {"frontline", "industrial_worker"};
+      n.member_id = member;
+      n.ticked = {"industrial_worker"};
       ZJ_RETURN_IF_ERROR(honours_.Nominate(w_.cadre, id_, n));
     }
     return {};
