@@ -197,7 +197,7 @@ Result<HonourList> HonourService::Forward(const Actor& actor, std::int64_t round
       const bool held = from == "forwarded" && n.forwarded_to == org.id;
       if (!own_draft && !held) continue;
       n.status = "forwarded";
-      n.forwarded_to = *org.parent_id;
+      n.forwarded_to = org.parent_id;
       n.forwarded_at = now;
       if (!list.passes) {
         n.flagged = true;
