@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/problem.h"
+#include "http/routes/honour_json.h"
 #include "http/static_files.h"
 
 namespace zj::http {
@@ -144,6 +145,7 @@ std::vector<Route> ApiRoutes() {
   AddCertificateRoutes(routes);
   AddMyCompetitionRoutes(routes);
   AddActivityRoutes(routes);
+  AddHonourRoutes(routes);
   AddMemberTransferRoutes(routes);
   AddMemberImportRoutes(routes);
   AddRequestRoutes(routes);

@@ -83,6 +83,10 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     // An activity is organised by whoever sees its org, and open to the members of its
     // audience under it (issue 22); its registrations follow it.
     {"activities", "org_path", "federation_id"},
+    // An honour round is run by whoever sees its org; a nomination is seen, like its list, by
+    // whoever sees the nominating org (issue 21). Quotas follow their round.
+    {"honour_rounds", "org_path", "federation_id"},
+    {"nominations", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "app/competitions/honour_service.h"
 #include "app/demo/demo_requests.h"
 #include "app/demo/demo_topics.h"
 #include "app_fixture.h"
@@ -310,6 +311,26 @@ TEST_P(DemoHistoryTest, AYearOfServiceInEveryStateWithWorkWaitingForEachAccount)
     auto waiting = app_->legal_cases().List(admin, alerts);
     ASSERT_OK(waiting);
     EXPECT_EQ(waiting->items.size(), 1u) << "西城's collective dispute waits";
+  }
+
+  // The honour round of 东城: 东华门's draft list breaks the frontline rule; another street's
+  // list reached the district, whose roll-up it is.
+  {
+    app::HonourService honours(*db_, clock_, random_, app_->audit());
+    const app::Actor cadre = Account("cadre.donghuamen");
+    auto rounds = honours.ListRounds(cadre, 0, 10);
+    ASSERT_OK(rounds);
+    ASSERT_EQ(rounds->items.size(), 1u);
+    auto mine = honours.List(cadre, rounds->items[0].id, std::nullopt);
+    ASSERT_OK(mine);
+    EXPECT_FALSE(mine->items.empty());
+    EXPECT_FALSE(mine->composition.pass);
+    EXPECT_TRUE(mine->can_forward);
+    auto district = honours.List(Account("staff.dongcheng"), rounds->items[0].id, std::nullopt);
+    ASSERT_OK(district);
+    EXPECT_TRUE(district->can_decide);
+    EXPECT_GT(district->rollup.total, 0);
+    EXPECT_EQ(district->rollup.total, static_cast<int>(district->items.size()));
   }
 
   // A rerun adds nothing.

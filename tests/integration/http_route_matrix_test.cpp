@@ -376,6 +376,39 @@ const Row kRows[] = {
   R"({"reason":"本人因伤退赛"})", "",
   {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 
+// Honour rounds (slice 5): organisers run the rounds of their subtree and nominate for the orgs
+// in it; a round is also seen from inside it. Lists are forwarded whole (the round's route); the
+// round's org awards and refuses what reached it
+{"GET",    "/api/v1/honour-rounds", "/api/v1/honour-rounds?limit=200", "", "{honour_round}",
+  {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/honour-rounds", "",
+  R"({"org_id":"{union}","title":"工人先锋号评选","year":2026,"rules":"woman,>=,30",)"
+  R"("opens_on":"2026-11-01","closes_on":"2026-12-31"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/honour-rounds/:id", "/api/v1/honour-rounds/{honour_round}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/honour-rounds/:id/composition",
+  "/api/v1/honour-rounds/{honour_round}/composition", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/honour-rounds/:id/nominations",
+  "/api/v1/honour-rounds/{honour_round}/nominations?org_id={street}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/honour-rounds/:id/nominations",
+  "/api/v1/honour-rounds/{new_honour_round}/nominations",
+  R"({"org_id":"{street}","member_id":"{member}","ticked":["frontline"]})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/honour-rounds/:id/forward",
+  "/api/v1/honour-rounds/{new_round_with_nomination}/forward",
+  R"({"org_id":"{street}","reason":"女职工比例暂不满足，先行上报"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"DELETE", "/api/v1/nominations/:id", "/api/v1/nominations/{new_nomination}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/nominations/:id/award", "/api/v1/nominations/{new_forwarded_nomination}/award",
+  "{}", "", {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/nominations/:id/refuse",
+  "/api/v1/nominations/{new_forwarded_nomination}/refuse", R"({"note":"材料不全，不予评定"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+
 // ---- member transfers: the other side decides, the asking side cancels; an administrator is
 // above both and decides only overdue ones (app/members/transfer_service.h)
 //  worker     cadre      staff      operator   admin      anonymous

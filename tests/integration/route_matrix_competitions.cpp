@@ -3,6 +3,7 @@
 // and fresh ones per case: still enrolling, with an entry (its id kept for {its_entry}), or with
 // its list frozen.
 #include "app/certificates/certificate_service.h"
+#include "app/competitions/honour_service.h"
 #include "route_matrix_world.h"
 #include "store/orgs.h"
 #include "store/worker_accounts.h"
@@ -35,6 +36,34 @@ std::int64_t RouteMatrixTest::NewCompetition(const Place& p, int stage) {
   if (stage == 2) {
     auto frozen = app_->competitions().Freeze(p.builder, id);
     EXPECT_TRUE(frozen.has_value()) << Describe(frozen.error());
+  }
+  return id;
+}
+
+std::int64_t RouteMatrixTest::NewHonourRound(const Place& p, int stage) {
+  app::HonourService honours(*db_, clock_, random_, app_->audit());
+  app::NewHonourRound in;
+  in.org_id = p.district.id;
+  in.title = "五一劳动奖章评选";
+  in.year = 2026;
+  in.rules_text = "woman,>=,30\nfrontline,>=,50\n";
+  in.opens_on = "2026-11-01";
+  in.closes_on = "2026-12-31";
+  auto made = honours.CreateRound(p.builder, in);
+  EXPECT_TRUE(made.has_value()) << Describe(made.error());
+  if (!made) return 0;
+  const std::int64_t id = made->row.id;
+  if (stage == 0) return id;
+  app::NewNomination n;
+  n.org_id = p.street.id;
+  n.member_id = p.member;
+  auto listed = honours.Nominate(p.builder, id, n);
+  EXPECT_TRUE(listed.has_value()) << Describe(listed.error());
+  if (!listed || listed->items.empty()) return id;
+  last_nomination_ = listed->items.front().row.id;
+  if (stage == 2) {
+    auto sent = honours.Forward(p.builder, id, p.street.id, "名额结构暂不满足，先行上报");
+    EXPECT_TRUE(sent.has_value()) << Describe(sent.error());
   }
   return id;
 }
@@ -129,6 +158,24 @@ void RouteMatrixTest::DefineCompetitionPlaceholders() {
   };
   f["new_frozen_competition"] = [this](const Place& p, Side, const Caller&) {
     return std::to_string(NewCompetition(p, 2));
+  };
+  // Honour rounds (slice 5): the district's own, fresh ones, and nominations in them.
+  f["honour_round"] = [](const Place& p, Side, const Caller&) {
+    return std::to_string(p.honour_round);
+  };
+  f["new_honour_round"] = [this](const Place& p, Side, const Caller&) {
+    return std::to_string(NewHonourRound(p, 0));
+  };
+  f["new_round_with_nomination"] = [this](const Place& p, Side, const Caller&) {
+    return std::to_string(NewHonourRound(p, 1));
+  };
+  f["new_nomination"] = [this](const Place& p, Side, const Caller&) {
+    NewHonourRound(p, 1);
+    return std::to_string(last_nomination_);
+  };
+  f["new_forwarded_nomination"] = [this](const Place& p, Side, const Caller&) {
+    NewHonourRound(p, 2);
+    return std::to_string(last_nomination_);
   };
 }
 

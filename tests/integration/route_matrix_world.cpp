@@ -132,6 +132,7 @@ RouteMatrixTest::Place RouteMatrixTest::MakePlace(const OrgRef& district,
   p.competition = NewCompetition(p, 2);
   p.comp_entry = last_comp_entry_;
   p.activity = NewActivity(p, true);
+  p.honour_round = NewHonourRound(p, 0);
   return p;
 }
 

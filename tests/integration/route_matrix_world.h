@@ -62,6 +62,7 @@ class RouteMatrixTest : public CoverageTest {
     std::int64_t competition = 0;      //!< the district's, with the enterprise enrolled (21)
     std::int64_t comp_entry = 0;       //!< that entry, listed (the list frozen)
     std::int64_t activity = 0;         //!< the district's, open (issue 22)
+    std::int64_t honour_round = 0;     //!< the district's honour round, open, no nominations
     app::Actor builder;                //!< staff of the district who made all of it
   };
 
@@ -132,6 +133,11 @@ class RouteMatrixTest : public CoverageTest {
   std::int64_t NewActivity(const Place& p, bool open);
   void DefineActivityPlaceholders();
   std::int64_t last_registration_ = 0;
+  //! An open honour round of the side's district (made by its builder): stage 0 empty, 1 with
+  //! the side's member nominated onto its street's list (the nomination kept for
+  //! {its_nomination}), 2 that list forwarded to the district.
+  std::int64_t NewHonourRound(const Place& p, int stage);
+  std::int64_t last_nomination_ = 0;
   //! The member a worker caller is bound to (after binding it to a new member of `p`).
   std::int64_t BindCaller(const Place& p, const Caller& c);
   struct Filed {

@@ -253,6 +253,7 @@ Result<DemoHistoryReport> LoadDemoHistory(Application& app, FixedClock& clock,
     demo::ScheduleLegal(w, timeline);
     demo::ScheduleCompetition(w, timeline);
     demo::ScheduleActivities(w, timeline);
+    demo::ScheduleHonours(w, timeline);
     ZJ_RETURN_IF_ERROR(timeline.Run(clock, now + 1, history.progress));
     if (w.worker_to_rate != nullptr) {
       w.report.worker_tracking_number = w.worker_to_rate->tracking_number;

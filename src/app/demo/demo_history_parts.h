@@ -177,6 +177,8 @@ void ScheduleAid(World& w, Timeline& timeline);
 void ScheduleLegal(World& w, Timeline& timeline);
 //! The “东城杯” labour competition, mid-scoring, with one veto (demo_competitions.cpp).
 void ScheduleCompetition(World& w, Timeline& timeline);
+//! The year's 五一劳动奖章 round of 东城, one street's list breaking a rule (demo_honours.cpp).
+void ScheduleHonours(World& w, Timeline& timeline);
 //! Roster imports, with their files kept in w.roster_dir (demo_roster_imports.cpp).
 void ScheduleRosterImports(World& w, Timeline& timeline);
 

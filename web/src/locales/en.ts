@@ -5,6 +5,7 @@ import { portalCompetitionsEn } from './portal-competitions.en'
 import { legalEn } from './legal.en'
 import { competitionsEn } from './competitions.en'
 import { activitiesEn, portalActivitiesEn } from './activities.en'
+import { honoursEn } from './honours.en'
 import type { MessageSchema } from './zh-CN'
 
 const en = {
@@ -1409,6 +1410,7 @@ const en = {
       transferred_in: 'Transferred in',
       transferred_out: 'Transferred out',
       revealed: 'Full personal data viewed',
+      honour: 'Honour awarded',
     },
     detailKeys: {
       union: 'Union',
@@ -1607,6 +1609,7 @@ const en = {
   competitions: competitionsEn,
   activities: activitiesEn,
   portalActivities: portalActivitiesEn,
+  honours: honoursEn,
 } satisfies MessageSchema
 
 export default en

@@ -6,6 +6,7 @@ import { portalCompetitionsZhCN } from './portal-competitions.zh-CN'
 import { legalZhCN } from './legal.zh-CN'
 import { competitionsZhCN } from './competitions.zh-CN'
 import { activitiesZhCN, portalActivitiesZhCN } from './activities.zh-CN'
+import { honoursZhCN } from './honours.zh-CN'
 
 const zhCN = {
   app: {
@@ -1408,6 +1409,7 @@ const zhCN = {
       transferred_in: '转入',
       transferred_out: '转出',
       revealed: '查看完整个人信息',
+      honour: '获得荣誉',
     },
     detailKeys: {
       union: '工会',
@@ -1606,6 +1608,7 @@ const zhCN = {
   competitions: competitionsZhCN,
   activities: activitiesZhCN,
   portalActivities: portalActivitiesZhCN,
+  honours: honoursZhCN,
 }
 
 export default zhCN

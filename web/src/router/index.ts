@@ -17,6 +17,7 @@ import { hardshipRoutes } from './modules/hardship'
 import { legalRoutes } from './modules/legal'
 import { competitionRoutes } from './modules/competitions'
 import { activityRoutes } from './modules/activities'
+import { honourRoutes } from './modules/honours'
 import { homeRoutes } from './modules/home'
 import { memberRoutes } from './modules/members'
 import { orgRoutes } from './modules/orgs'
@@ -31,7 +32,7 @@ export const routes = [
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes, ...hardshipRoutes, ...aidRoutes, ...legalRoutes, ...competitionRoutes, ...activityRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes, ...hardshipRoutes, ...aidRoutes, ...legalRoutes, ...competitionRoutes, ...activityRoutes, ...honourRoutes],
   },
   ...portalRoutes,
   ...errorRoutes,
