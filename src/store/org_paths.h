@@ -87,6 +87,14 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     // whoever sees the nominating org (issue 21). Quotas follow their round.
     {"honour_rounds", "org_path", "federation_id"},
     {"nominations", "org_path", "federation_id"},
+    // A mutual-aid plan is run by whoever sees its org (the federation or a district); an
+    // enrolment and a claim are seen, like the member, by whoever sees the member's union; a
+    // union's additions-and-removals list by whoever sees the union (issue 22). Benefits and
+    // periods follow their plan.
+    {"ma_plans", "org_path", "federation_id"},
+    {"ma_enrolments", "org_path", "federation_id"},
+    {"ma_lists", "org_path", "federation_id"},
+    {"ma_claims", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {
