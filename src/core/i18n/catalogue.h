@@ -32,5 +32,7 @@ std::span<const CatalogueEntry> LegalMessages();
 std::span<const CatalogueEntry> CompetitionMessages();
 //! Activities, check-in, mutual-aid plans and the talent pool (issue 22), sorted by key.
 std::span<const CatalogueEntry> ActivityMessages();
+//! Mutual-aid plans' use cases (issue 22), sorted by key.
+std::span<const CatalogueEntry> MutualAidMessages();
 
 }  // namespace zj::i18n

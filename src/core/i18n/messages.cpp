@@ -263,7 +263,7 @@ constexpr Entry kCatalogue[] = {
 };
 
 //! Every part of the catalogue, each sorted by key (catalogue.h).
-std::array<std::span<const Entry>, 10> Parts() {
+std::array<std::span<const Entry>, 11> Parts() {
   return {std::span<const Entry>(kCatalogue),
           CliMessages(),
           MemberMessages(),
@@ -273,7 +273,8 @@ std::array<std::span<const Entry>, 10> Parts() {
           AidMessages(),
           LegalMessages(),
           CompetitionMessages(),
-          ActivityMessages()};
+          ActivityMessages(),
+          MutualAidMessages()};
 }
 
 const Entry* Lookup(std::string_view key) {
