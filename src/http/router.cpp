@@ -5,6 +5,7 @@
 
 #include "http/problem.h"
 #include "http/routes/honour_json.h"
+#include "http/routes/mutual_aid_routes.h"
 #include "http/static_files.h"
 
 namespace zj::http {
@@ -146,6 +147,7 @@ std::vector<Route> ApiRoutes() {
   AddMyCompetitionRoutes(routes);
   AddActivityRoutes(routes);
   AddHonourRoutes(routes);
+  AddMutualAidRoutes(routes);
   AddMemberTransferRoutes(routes);
   AddMemberImportRoutes(routes);
   AddRequestRoutes(routes);
