@@ -298,6 +298,52 @@ const Row kRows[] = {
   R"({"federation_id":"{federation}","collective_workers":10,"collective_amount_fen":50000000})",
   "", {"401/401", "403/403", "403/403", "403/403", "2xx/2xx", "401/401"}},
 
+// ---- mutual aid (issue 22): cadres, staff and administrators run the plans of their subtree
+// and see those above their org; staff and administrators create plans, open periods, apply
+// the unions' lists and decide and pay claims (cadres 403); operators have no part (403)
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/mutual-aid/plans", "", "", "{ma_plan}",
+  {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/mutual-aid/plans", "",
+  R"({"org_id":"{district}","code":"m{serial}","title":"职工互助保障","payers":[{"payer":)"
+  R"("municipal","share_bp":10000}],"benefits":[{"code":"fire","kind":"share_of_loss",)"
+  R"("share_bp":1000,"cap_fen":2000000}]})", "",
+  {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/mutual-aid/plans/:id", "/api/v1/mutual-aid/plans/{ma_plan}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/mutual-aid/plans/:id/periods", "/api/v1/mutual-aid/plans/{ma_plan}/periods",
+  "", "", {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/mutual-aid/plans/:id/periods", "/api/v1/mutual-aid/plans/{ma_plan}/periods",
+  "{}", "", {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/mutual-aid/periods/:id/enrol", "/api/v1/mutual-aid/periods/{ma_period}/enrol",
+  R"({"org_id":"{union}"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/mutual-aid/periods/:id/lists", "/api/v1/mutual-aid/periods/{ma_period}/lists",
+  "", "", {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/mutual-aid/periods/:id/lists", "/api/v1/mutual-aid/periods/{ma_period}/lists",
+  R"({"org_id":"{union}"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/mutual-aid/lists/:id/send", "/api/v1/mutual-aid/lists/{new_ma_list}/send",
+  "{}", "", {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/mutual-aid/lists/:id/apply",
+  "/api/v1/mutual-aid/lists/{new_sent_ma_list}/apply", "{}", "",
+  {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/mutual-aid/claims", "/api/v1/mutual-aid/claims?limit=200", "",
+  "{new_ma_claim}", {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/mutual-aid/claims", "",
+  R"({"plan_id":"{ma_covered_plan}","member_id":"{its_ma_member}","benefit_code":"fire",)"
+  R"("incident_date":"{ma_today}","loss_fen":100000})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/mutual-aid/claims/:id/approve",
+  "/api/v1/mutual-aid/claims/{new_ma_claim}/approve", "{}", "",
+  {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/mutual-aid/claims/:id/refuse",
+  "/api/v1/mutual-aid/claims/{new_ma_claim}/refuse", R"({"reason":"证明材料不全"})", "",
+  {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/mutual-aid/claims/:id/pay",
+  "/api/v1/mutual-aid/claims/{new_approved_ma_claim}/pay", R"({"reference":"BANK-1"})", "",
+  {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+
 // ---- competitions (issue 21): cadres, staff and administrators organise the competitions of
 // their subtree; anyone signed in to the console reads their own judging cards, and marks only
 // entries they judge (no caller here judges one: 404)
@@ -651,6 +697,16 @@ const Row kRows[] = {
   {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 {"POST",   "/api/v1/me/activities/:id/confirm",
   "/api/v1/me/activities/{my_offered_activity}/confirm", "", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+// Mutual aid in My account: the plans I am in and my claims; a claim on a plan covering me
+// (the worker bound in district A: B's plan is 404).
+{"GET",    "/api/v1/me/mutual-aid/plans", "/api/v1/me/mutual-aid/plans{as_member}", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"GET",    "/api/v1/me/mutual-aid/claims", "/api/v1/me/mutual-aid/claims{as_member}", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/mutual-aid/claims", "",
+  R"({"plan_id":"{my_ma_plan}","benefit_code":"fire","incident_date":"{ma_today}",)"
+  R"("loss_fen":100000})", "",
   {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 // Corrections of the worker's own member record: proposed for the member the worker is bound to
 // (on either side: the worker's own), listed as the worker's own.

@@ -123,6 +123,16 @@ class RouteMatrixTest : public CoverageTest {
   std::int64_t NewCompetition(const Place& p, int stage);
   void DefineCompetitionPlaceholders();
   std::int64_t last_comp_entry_ = 0;
+  // Mutual aid (route_matrix_mutual_aid.cpp): a new plan of the side's district with this
+  // period opened (kept in last_ma_period_); that and a new member of union1 enrolled (kept in
+  // last_ma_member_); a claim of that member filed (and approved); union1's list (and sent).
+  std::int64_t NewMaPlan(const Place& p);
+  std::int64_t NewMaEnrolled(const Place& p);
+  std::int64_t NewMaClaim(const Place& p, bool approved);
+  std::int64_t NewMaList(const Place& p, bool sent);
+  void DefineMutualAidPlaceholders();
+  std::int64_t last_ma_period_ = 0;
+  std::int64_t last_ma_member_ = 0;
   //! A certificate issued by the side's district: to `member` when given, else to the side's
   //! enterprise (its code kept for {its_code}).
   std::int64_t NewCertificate(const Place& p, std::optional<std::int64_t> member);
