@@ -2,6 +2,7 @@
 import { hardshipEn } from './hardship.en'
 import { portalHardshipEn } from './portal-hardship.en'
 import { portalCompetitionsEn } from './portal-competitions.en'
+import { portalMutualAidEn } from './portal-mutual-aid.en'
 import { legalEn } from './legal.en'
 import { competitionsEn } from './competitions.en'
 import { activitiesEn, portalActivitiesEn } from './activities.en'
@@ -47,6 +48,7 @@ const en = {
     portalHardshipApply: 'Apply for assistance',
     portalCompetitions: 'My competitions',
     portalActivities: 'Activities',
+    portalMutualAid: 'My protection',
     verifyCertificate: 'Verify a certificate',
     portalMyRequests: 'My requests',
     workerBindings: 'Account bindings',
@@ -362,6 +364,8 @@ const en = {
       competitionsHint: 'Entries, results and certificates',
       activities: 'Activities',
       activitiesHint: 'Register, waitlist and confirm',
+      mutualAid: 'My protection',
+      mutualAidHint: 'Mutual-aid plans and claims',
       notifications: 'Notifications',
       myData: 'My data',
       myDataHint: 'See and download',
@@ -1605,6 +1609,7 @@ const en = {
   hardship: hardshipEn,
   portalHardship: portalHardshipEn,
   portalCompetitions: portalCompetitionsEn,
+  portalMutualAid: portalMutualAidEn,
   legal: legalEn,
   competitions: competitionsEn,
   activities: activitiesEn,

@@ -3,6 +3,7 @@
 import { hardshipZhCN } from './hardship.zh-CN'
 import { portalHardshipZhCN } from './portal-hardship.zh-CN'
 import { portalCompetitionsZhCN } from './portal-competitions.zh-CN'
+import { portalMutualAidZhCN } from './portal-mutual-aid.zh-CN'
 import { legalZhCN } from './legal.zh-CN'
 import { competitionsZhCN } from './competitions.zh-CN'
 import { activitiesZhCN, portalActivitiesZhCN } from './activities.zh-CN'
@@ -47,6 +48,7 @@ const zhCN = {
     portalHardshipApply: '申请困难帮扶',
     portalCompetitions: '我的竞赛',
     portalActivities: '活动',
+    portalMutualAid: '互助保障',
     verifyCertificate: '证书验证',
     portalMyRequests: '我的诉求',
     workerBindings: '会员绑定审核',
@@ -361,6 +363,8 @@ const zhCN = {
       competitionsHint: '报名竞赛、成绩和证书',
       activities: '活动',
       activitiesHint: '文体活动报名、候补和确认',
+      mutualAid: '互助保障',
+      mutualAidHint: '保障计划和申请进度',
       notifications: '消息通知',
       myData: '我的数据',
       myDataHint: '查看和下载',
@@ -1604,6 +1608,7 @@ const zhCN = {
   hardship: hardshipZhCN,
   portalHardship: portalHardshipZhCN,
   portalCompetitions: portalCompetitionsZhCN,
+  portalMutualAid: portalMutualAidZhCN,
   legal: legalZhCN,
   competitions: competitionsZhCN,
   activities: activitiesZhCN,

@@ -98,6 +98,12 @@ export const portalRoutes: RouteRecordRaw[] = [
         meta: { titleKey: 'titles.portalActivities', requiresWorker: true },
       },
       {
+        path: 'me/mutual-aid',
+        name: 'portal-mutual-aid',
+        component: () => import('@/views/portal/account/PortalMyMutualAidView.vue'),
+        meta: { titleKey: 'titles.portalMutualAid', requiresWorker: true },
+      },
+      {
         path: 'me/notifications',
         name: 'portal-inbox',
         component: () => import('@/views/portal/account/PortalInboxView.vue'),
