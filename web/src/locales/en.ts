@@ -3,6 +3,7 @@ import { hardshipEn } from './hardship.en'
 import { portalHardshipEn } from './portal-hardship.en'
 import { portalCompetitionsEn } from './portal-competitions.en'
 import { portalMutualAidEn } from './portal-mutual-aid.en'
+import { mutualAidEn } from './mutual-aid.en'
 import { legalEn } from './legal.en'
 import { competitionsEn } from './competitions.en'
 import { activitiesEn, portalActivitiesEn } from './activities.en'
@@ -1610,6 +1611,7 @@ const en = {
   portalHardship: portalHardshipEn,
   portalCompetitions: portalCompetitionsEn,
   portalMutualAid: portalMutualAidEn,
+  mutualAid: mutualAidEn,
   legal: legalEn,
   competitions: competitionsEn,
   activities: activitiesEn,

@@ -4,6 +4,7 @@ import { hardshipZhCN } from './hardship.zh-CN'
 import { portalHardshipZhCN } from './portal-hardship.zh-CN'
 import { portalCompetitionsZhCN } from './portal-competitions.zh-CN'
 import { portalMutualAidZhCN } from './portal-mutual-aid.zh-CN'
+import { mutualAidZhCN } from './mutual-aid.zh-CN'
 import { legalZhCN } from './legal.zh-CN'
 import { competitionsZhCN } from './competitions.zh-CN'
 import { activitiesZhCN, portalActivitiesZhCN } from './activities.zh-CN'
@@ -1609,6 +1610,7 @@ const zhCN = {
   portalHardship: portalHardshipZhCN,
   portalCompetitions: portalCompetitionsZhCN,
   portalMutualAid: portalMutualAidZhCN,
+  mutualAid: mutualAidZhCN,
   legal: legalZhCN,
   competitions: competitionsZhCN,
   activities: activitiesZhCN,

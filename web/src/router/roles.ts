@@ -35,3 +35,6 @@ export const ACTIVITY_ORGANISERS = ['admin', 'staff', 'cadre']
 
 /** May open "My judging": any console user may be a competition's judge. */
 export const COMPETITION_JUDGES = ['admin', 'staff', 'cadre', 'operator']
+
+/** May open the mutual-aid page (互助保障): plans, enrolment, lists, claims of their subtree. */
+export const MUTUAL_AID_RUNNERS = ['admin', 'staff', 'cadre']

@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { COMPETITION_JUDGES, COMPETITION_ORGANISERS } from '../roles'
+import { COMPETITION_JUDGES, COMPETITION_ORGANISERS, MUTUAL_AID_RUNNERS } from '../roles'
 
 /** Labour and skills competitions (劳动竞赛, issue 21): the list, creating one, one competition,
  *  its ranking, and a judge's cards. */
@@ -34,5 +34,12 @@ export const competitionRoutes: RouteRecordRaw[] = [
     name: 'judging',
     component: () => import('@/views/competitions/JudgingView.vue'),
     meta: { titleKey: 'competitions.titles.judging', roles: COMPETITION_JUDGES },
+  },
+  {
+    // 互助保障 (issue 22): plans, periods, enrolment, the unions' lists and the claims queue.
+    path: 'mutual-aid',
+    name: 'mutual-aid',
+    component: () => import('@/views/mutual-aid/MutualAidView.vue'),
+    meta: { titleKey: 'mutualAid.menu', roles: MUTUAL_AID_RUNNERS },
   },
 ]

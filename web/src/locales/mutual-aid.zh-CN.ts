@@ -1,0 +1,36 @@
+// The console's mutual-aid page (互助保障, issue 22), zh-CN: the reference; mutual-aid.en.ts has
+// the same keys.
+export const mutualAidZhCN = {
+  menu: '互助保障',
+  intro: '本级及上级工会的互助保障计划：按保障期确认参保会员、报送增减名单、审核和给付申请。',
+  tabs: { plans: '保障计划', claims: '申请审核' },
+  plans: { empty: '暂无保障计划', title: '计划', kind: '类型', perHead: '每人保费' },
+  periods: { pick: '选择保障期', label: '{from} 至 {to}（{count} 人）', open: '开启本保障期' },
+  org: '选择工会',
+  enrol: '确认参保会员',
+  enrolled: '新增参保 {count} 人，该组织现有参保 {total} 人',
+  reasons: { joined: '新入会', moved_in: '转入', reinstated: '恢复会籍', moved_out: '转出', retired: '退休', died: '去世', left: '离会' },
+  lists: {
+    make: '生成增减名单',
+    empty: '暂无增减名单',
+    list: '增减名单',
+    status: '状态',
+    summary: '{from} 至 {to}：增加 {added} 人，减少 {removed} 人',
+    statuses: { draft: '待报送', sent: '已报送', applied: '已生效' },
+    send: '报送',
+    apply: '生效',
+  },
+  claims: {
+    any: '全部',
+    empty: '暂无申请',
+    plan: '计划与项目',
+    incident: '事故日期',
+    amount: '核定金额',
+    actions: { approve: '批准', refuse: '不予批准', pay: '登记给付' },
+    done: { approve: '已批准', refuse: '已不予批准', pay: '已登记给付' },
+    reasonPrompt: '请填写不予批准的原因',
+    reasonRule: '原因为 2 到 500 个字',
+    referencePrompt: '请填写付款凭证号',
+    referenceRule: '凭证号为 1 到 100 个字符',
+  },
+}
