@@ -5,6 +5,7 @@
 
 #include "app/coverage/served.h"
 #include "app/demo/demo_history_parts.h"
+#include "app/demo/demo_mutual_aid.h"
 #include "app/demo/demo_requests.h"
 #include "app/demo/demo_topics.h"
 #include "app/notify/outbox.h"
@@ -254,6 +255,7 @@ Result<DemoHistoryReport> LoadDemoHistory(Application& app, FixedClock& clock,
     demo::ScheduleCompetition(w, timeline);
     demo::ScheduleActivities(w, timeline);
     demo::ScheduleHonours(w, timeline);
+    demo::ScheduleMutualAid(w, timeline);
     ZJ_RETURN_IF_ERROR(timeline.Run(clock, now + 1, history.progress));
     if (w.worker_to_rate != nullptr) {
       w.report.worker_tracking_number = w.worker_to_rate->tracking_number;
