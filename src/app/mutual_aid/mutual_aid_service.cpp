@@ -343,8 +343,7 @@ Result<MaListView> MutualAidService::MakeList(const Actor& actor, std::int64_t p
         if (came) changes.push_back({m.member_id, *on, RC::kMovedIn});
       }
     }
-    std::stable_sort(changes.begin(), changes.end(),
-                     [](const auto& a, const auto& b) { return a.on < b.on; });
+    // Diff takes each member's changes in date order itself (same day: in this order).
     ZJ_ASSIGN_OR_RETURN(auto enrolled, store::EnrolledIn(c, period.id, low, high));
     const auto diff = mutual_aid::Diff(enrolled, changes, from, to);
     MaListView v;
