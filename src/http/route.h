@@ -174,6 +174,7 @@ void AddHardshipRoutes(std::vector<Route>& routes);
 void AddCaseDashboardRoutes(std::vector<Route>& routes);
 void AddAidPaymentRoutes(std::vector<Route>& routes);
 void AddHardshipBankCardRoutes(std::vector<Route>& routes);
+void AddAttachmentRoutes(std::vector<Route>& routes);
 void AddHardshipFlowRoutes(std::vector<Route>& routes);
 void AddAidRoutes(std::vector<Route>& routes);
 void AddLegalRoutes(std::vector<Route>& routes);

@@ -139,6 +139,7 @@ std::vector<Route> ApiRoutes() {
   AddCaseDashboardRoutes(routes);
   AddAidPaymentRoutes(routes);
   AddHardshipBankCardRoutes(routes);
+  AddAttachmentRoutes(routes);
   AddHardshipFlowRoutes(routes);
   AddAidRoutes(routes);
   AddLegalRoutes(routes);
@@ -180,9 +181,21 @@ Router::Router(app::Application& app, ServerOptions options)
 }
 
 bool IsUploadRoute(beast_http::verb method, std::string_view path) {
-  return method == beast_http::verb::post &&
-         (path == "/api/v1/members/imports" || path == "/api/v1/enterprises/imports" ||
-          path == "/api/v1/orgs/imports");
+  if (method != beast_http::verb::post) return false;
+  if (path == "/api/v1/members/imports" || path == "/api/v1/enterprises/imports" ||
+      path == "/api/v1/orgs/imports") {
+    return true;
+  }
+  // Evidence files (routes/attachments.cpp): /api/v1/hardship/files/:id/attachments and
+  // /api/v1/legal/cases/:id/stages/:stage/documents.
+  const auto s = Segments(path);
+  const auto is = [&](std::size_t i, std::string_view word) {
+    return i < s.size() && s[i] == word;
+  };
+  if (!is(0, "api") || !is(1, "v1")) return false;
+  return (s.size() == 6 && is(2, "hardship") && is(3, "files") && is(5, "attachments")) ||
+         (s.size() == 8 && is(2, "legal") && is(3, "cases") && is(5, "stages") &&
+          is(7, "documents"));
 }
 
 std::optional<Handled> Router::RefuseUpload(const Request& header) {

@@ -57,8 +57,8 @@ class Router {
   std::vector<std::vector<std::size_t>> by_length_;
 };
 
-//! True for the routes whose body is a file upload (a roster, a register): their bodies may be
-//! as large as Limits::upload_bytes and are sealed to disk as they arrive.
+//! True for the routes whose body is a file upload (a roster, a register, evidence): their bodies
+//! may be as large as Limits::upload_bytes and are sealed to disk as they arrive.
 bool IsUploadRoute(beast_http::verb method, std::string_view path);
 
 //! The value of cookie `name` in a Cookie header, or "".

@@ -26,6 +26,9 @@ constexpr Sql kAidOnce{"hardship_erase.aid_once",
                        " (SELECT id FROM aid_grants WHERE file_id = $1)"};
 constexpr Sql kBankCard{"hardship_erase.bank_card",
                         "DELETE FROM hardship_bank_cards WHERE id = $1"};
+constexpr Sql kAttachments{"hardship_erase.attachments",
+                           "DELETE FROM attachments WHERE owner_kind = 'hardship_file'"
+                           " AND owner_id = $1"};
 constexpr Sql kAidNotes{"hardship_erase.aid_notes",
                         "UPDATE aid_grants SET refuse_reason = NULL WHERE file_id = $1"};
 
@@ -41,7 +44,8 @@ Result<bool> EraseHardshipFile(Connection& conn, std::int64_t id, std::int64_t a
   if (flow)
     ZJ_RETURN_IF_ERROR(
         CountFlowStage(conn, flow->org_path, flow->federation_id, "closed", "erased"));
-  for (const Sql* sql : {&kHousehold, &kExpenses, &kSteps, &kBankCard, &kAidOnce, &kAidNotes}) {
+  for (const Sql* sql :
+       {&kHousehold, &kExpenses, &kSteps, &kBankCard, &kAttachments, &kAidOnce, &kAidNotes}) {
     ZJ_RETURN_IF_ERROR(conn.Execute(*sql, just_id));
   }
   ZJ_RETURN_IF_ERROR(conn.Execute(kFile, with_time));

@@ -95,6 +95,9 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     {"ma_enrolments", "org_path", "federation_id"},
     {"ma_lists", "org_path", "federation_id"},
     {"ma_claims", "org_path", "federation_id"},
+    // Evidence is seen by whoever sees its owner (a hardship file, a legal case): the owner's
+    // path, carried along with it (issue 20).
+    {"attachments", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {

@@ -101,6 +101,16 @@ constexpr std::array<Statements, kSealedTables.size()> kStatements{{
       "UPDATE legal_lawyers SET phone_cipher = $2, key_version = $4"
       " WHERE id = $1 AND key_version = $5 AND phone_cipher = $6"
       " AND CAST($3 AS BYTEA) IS NULL AND CAST($7 AS BYTEA) IS NULL"}},
+    // Evidence files are up to 10 MiB each: a batch reads at most 8 of them, whatever the
+    // rotation's batch size, so a transaction holds no more than ~80 MiB of them.
+    {{"attachments.sealed_below.count", "SELECT COUNT(*) FROM attachments WHERE key_version < $1"},
+     {"attachments.sealed_below",
+      "SELECT id, key_version, content_cipher, name_cipher FROM attachments"
+      " WHERE key_version < $1 ORDER BY id LIMIT CASE WHEN $2 < 8 THEN $2 ELSE 8 END"},
+     // No blind indexes: the values and versions only, as member_corrections.
+     {"attachments.reseal",
+      "UPDATE attachments SET content_cipher = $2, name_cipher = $3, key_version = $4"
+      " WHERE id = $1 AND key_version = $5 AND content_cipher = $6 AND name_cipher = $7"}},
 }};
 
 const Statements& Of(const SealedTable& table) {

@@ -1,11 +1,11 @@
 // Hardship files in the console (issue 20): a cadre opens a file from a 12351 request on a desktop
 // (1366x800) — the request page's button, the member picked from the registry, a second person
-// and an expense added — sees the level with its arithmetic in words, and the request page then
-// links to the file; the list, the file, the form and the standards page, on a desktop in Chinese
+// and an expense added — sees the level with its arithmetic in words, attaches a PDF as evidence
+// and downloads it with a reason, and the request page then links to the file; the list, the file, the form and the standards page, on a desktop in Chinese
 // and on a phone (390x844) in English, no wider than the screen (measured). Screenshots land in
 // tests/e2e/artifacts/.
 import assert from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -134,6 +134,22 @@ describe('hardship files', () => {
     await assertNoHorizontalOverflow(page)
     await shot(page, 'hardship-file-desktop-zh.png')
     const fileId = page.url().split('/').pop()
+
+    // 证明材料: a PDF picked from the disk, listed, then downloaded with a reason (audited).
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
+    await page.getByTestId('hardship-attachments-input').setInputFiles({ name: '诊断证明.pdf', mimeType: 'application/pdf', buffer: pdf })
+    await page.getByTestId('hardship-attachments-name').filter({ hasText: '诊断证明.pdf' }).waitFor()
+    await page.getByTestId('hardship-attachments-download').first().click()
+    const reason = page.locator('.attachment-download-reason')
+    await reason.locator('input').fill('核对诊断证明')
+    const [download] = await Promise.all([page.waitForEvent('download'), reason.locator('.el-button--primary').click()])
+    assert.equal(download.suggestedFilename(), '诊断证明.pdf')
+    const saved = await download.path()
+    assert.deepEqual(readFileSync(saved), pdf)
+    const admin = await staffApi(url, 'admin')
+    const reveals = await admin('GET', `/api/v1/audit?action=personal_data.reveal&target_type=hardship_file&target_id=${fileId}`)
+    assert.ok(JSON.stringify(reveals.body).includes('核对诊断证明'), JSON.stringify(reveals))
+    await shot(page, 'hardship-attachments-desktop-zh.png')
 
     // The request page names what it became.
     await page.getByTestId('hardship-request').click()

@@ -1,7 +1,8 @@
 // The demo as a federation a year into service (`zhijia demo --history`) on both stores: a
 // year of requests in every state, titles that fit their categories, the sweep's escalations in
 // every district, ratings and follow-up visits, members served, transfers and imports, work
-// waiting for each demo account today; consistent figures; nothing added by a rerun.
+// waiting for each demo account today; consistent figures; evidence on the first hardship files
+// and legal cases; nothing added by a rerun.
 #include "app/demo/demo_history.h"
 
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "app/attachments/attachments.h"
 #include "app/competitions/honour_service.h"
 #include "app/demo/demo_requests.h"
 #include "app/demo/demo_topics.h"
@@ -331,6 +333,36 @@ TEST_P(DemoHistoryTest, AYearOfServiceInEveryStateWithWorkWaitingForEachAccount)
     EXPECT_TRUE(district->can_decide);
     EXPECT_GT(district->rollup.total, 0);
     EXPECT_EQ(district->rollup.total, static_cast<int>(district->items.size()));
+  }
+
+  // Evidence on the first files and cases: generated PDFs and PNGs, sealed, that open as what
+  // their bytes say they are.
+  {
+    static constexpr store::Sql kIds{"test.attachment_ids",
+                                     "SELECT id FROM attachments ORDER BY id"};
+    std::vector<std::int64_t> ids;
+    {
+      auto lease = db_->Acquire();
+      ASSERT_OK(lease);
+      auto rows = (**lease).Query(kIds, {});
+      ASSERT_OK(rows);
+      for (const auto& r : *rows) ids.push_back(r.Int(0));
+    }
+    EXPECT_GE(ids.size(), 10u);  // three files' two each, four cases' first documents
+    app::Attachments attachments(*db_, clock_, app_->audit(), app_->vault());
+    std::map<std::string, int> types;
+    for (const std::int64_t id : ids) {
+      auto opened = attachments.Open(admin, id, "演示数据核对");
+      ASSERT_OK(opened);
+      EXPECT_EQ(attachments::MediaTypeOf(opened->bytes), opened->media_type);
+      EXPECT_TRUE(opened->bytes.ends_with(opened->media_type == "image/png"
+                                              ? std::string("IEND\xAE\x42\x60\x82")
+                                              : std::string("%%EOF\n")))
+          << opened->file_name;
+      ++types[opened->media_type];
+    }
+    EXPECT_GT(types["application/pdf"], 0);
+    EXPECT_GT(types["image/png"], 0);
   }
 
   // A rerun adds nothing.

@@ -6,12 +6,14 @@
 #include <memory>
 #include <set>
 
+#include "app/attachments/attachments.h"
 #include "app/hardship/hardship_service.h"
 #include "app/legal/legal_case_service.h"
 #include "app/personal_data/key_rotation.h"
 #include "app/worker_accounts/corrections.h"
 #include "app/worker_accounts/sign_in_service.h"
 #include "members_fixture.h"
+#include "store/attachments.h"
 #include "store/members.h"
 #include "store/orgs.h"
 #include "store/resealing.h"
@@ -70,8 +72,8 @@ class KeyVersionsTest : public WorkerTest {
     return r;
   }
 
-  //! Every sealed value read with `ring` alone: the member's ID and phone, users' and
-  //! requests' phones. Counts what could not be read.
+  //! Every sealed value of every table of kSealedTables (in its order) read with `ring` alone.
+  //! Counts what could not be read.
   int Unreadable(const app::KeyRing& ring) {
     app::Vault vault(ring);
     const std::array<std::pair<std::string_view, std::string_view>, store::kSealedTables.size()>
@@ -82,8 +84,10 @@ class KeyVersionsTest : public WorkerTest {
             {app::kWorkerPhoneField, ""},
             {app::kCorrectionValueField, app::kCorrectionValueField},
             {app::kHouseholdIdField, app::kHouseholdNameField},
+            {app::kHouseholdBankCardField, ""},
             {app::kLegalWorkerIdField, app::kLegalWorkerNameField},
             {app::kLawyerPhoneField, ""},
+            {app::kAttachmentContentField, app::kAttachmentNameField},
         }};
     int bad = 0;
     auto lease = db_->Acquire();
@@ -165,7 +169,14 @@ TEST_P(KeyVersionsTest, ARotationWithWritesBetweenItsBatchesLosesNothing) {
       {"self", "孙七", MakeIdNumber("110101", "19700101", 901), 0, std::nullopt});
   file.household.push_back(
       {"spouse", "周八", MakeIdNumber("110101", "19710101", 902), 0, std::nullopt});
-  ASSERT_OK(app_->hardship().Open(staff_a_, file));
+  auto opened_file = app_->hardship().Open(staff_a_, file);
+  ASSERT_OK(opened_file);
+  // Its evidence: the bytes and the name are sealed, and rotated like any other value.
+  const std::string pdf = "%PDF-1.4\n诊断证明 rotation\n%%EOF\n";
+  app::Attachments attachments(*db_, clock_, app_->audit(), app_->vault());
+  auto evidence = attachments.Add(staff_a_, {app::kHardshipFileOwner, opened_file->file.row.id, ""},
+                                  "诊断书.pdf", pdf);
+  ASSERT_OK(evidence);
 
   // A server that has not yet seen the new key: its own application on the same database.
   app::AppConfig config;
@@ -225,6 +236,19 @@ TEST_P(KeyVersionsTest, ARotationWithWritesBetweenItsBatchesLosesNothing) {
   EXPECT_EQ(last->member.row.phone_last4, last_phone.substr(7));  // the last write stands
   ExpectError(app_->hardship().Open(staff_a_, file), ErrorCode::kAlreadyExists,
               "error.hardship.already_open");
+  // The evidence reads under the new key alone, its row on the new version.
+  app::Vault rotated(keys.ring());
+  app::Attachments after(*db_, clock_, app_->audit(), rotated);
+  auto read = after.Open(staff_a_, evidence->id, "核对诊断证明");
+  ASSERT_OK(read);
+  EXPECT_EQ(read->bytes, pdf);
+  EXPECT_EQ(read->file_name, "诊断书.pdf");
+  auto lease = db_->Acquire();
+  ASSERT_OK(lease);
+  auto row = store::FindAttachment(**lease, evidence->id);
+  ASSERT_OK(row);
+  ASSERT_TRUE(row->has_value());
+  EXPECT_EQ((*row)->key_version, keys.ring().current_version());
 }
 
 TEST_P(KeyVersionsTest, AResealReplacesOnlyARowStillAsItWasRead) {

@@ -1,7 +1,9 @@
 // The role × route matrix's aid world (issue 20): the federation's festival rule (a fixed ¥500
 // for a 深度 household), approval limits that leave ¥500 to the grassroots, and a budget for
 // each district; grants to new files of a side's union1, proposed or approved by the side's
-// builder (staff of the district); a new file with its bank card recorded.
+// builder (staff of the district); a new file with its bank card recorded, and one with a PDF
+// attached.
+#include "app/attachments/attachments.h"
 #include "core/orgs/org_path.h"
 #include "hardship_active.h"
 #include "route_matrix_world.h"
@@ -65,6 +67,15 @@ void RouteMatrixTest::DefineAidPlaceholders() {
         app_->hardship_bank_cards().Set(p.builder, file, "中国工商银行", "6222020200112233");
     EXPECT_TRUE(card.has_value()) << Describe(card.error());
     return std::to_string(file);
+  };
+  // A new file of the side with a PDF attached by the side's builder.
+  f["new_attachment"] = [this](const Place& p, Side, const Caller&) {
+    const std::int64_t file = NewOpenFile(p);
+    app::Attachments attachments(*db_, clock_, app_->audit(), app_->vault());
+    auto added = attachments.Add(p.builder, {app::kHardshipFileOwner, file, ""}, "诊断书.pdf",
+                                 "%PDF-1.4 route matrix");
+    EXPECT_TRUE(added.has_value()) << Describe(added.error());
+    return std::to_string(added ? added->id : 0);
   };
 }
 

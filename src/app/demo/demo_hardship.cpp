@@ -7,11 +7,14 @@
 // employing others), a couple overridden with a reason after a home visit. Each file goes
 // through HardshipService::Open at its moment, so levels, trails and audit entries are the
 // real ones. The member is chosen when the step runs, among the union's members active then
-// (the member history retires and transfers some), one without an open file.
+// (the member history retires and transfers some), one without an open file. The first three
+// households' files carry evidence: a diagnosis (PDF) and a dibao certificate (PNG).
 #include <algorithm>
 #include <array>
 #include <memory>
 
+#include "app/attachments/attachments.h"
+#include "app/demo/demo_evidence.h"
 #include "app/demo/demo_history_parts.h"
 #include "core/members/calendar_date.h"
 #include "core/orgs/org_path.h"
@@ -249,6 +252,16 @@ class HardshipHistory : public std::enable_shared_from_this<HardshipHistory> {
       if (!opened) return Fail(std::move(opened).error());
       ++w_.report.hardship_files;
       into = Opened{opened->file.row.id, opened->file.row.org_path};
+      // The first households' evidence: a diagnosis and a photographed dibao certificate.
+      if (attached_ < 3) {
+        ++attached_;
+        ZJ_RETURN_IF_ERROR(AttachSample(
+            w_.app, actor, kHardshipFileOwner, opened->file.row.id, "", "诊断证明.pdf",
+            SamplePdf("Diagnosis certificate (sample)\nHospital: Dongcheng District Hospital\n"
+                      "Chronic illness, long-term treatment required")));
+        ZJ_RETURN_IF_ERROR(AttachSample(w_.app, actor, kHardshipFileOwner, opened->file.row.id, "",
+                                        "低保证.png", SamplePng(48, 32, 0xE8D8B0)));
+      }
       // The first two households found not in difficulty: a visit showed otherwise.
       if (profile == Profile::kNone && overrides_ < std::size(kOverrideReasons)) {
         const char* level = overrides_ == 0 ? "relative" : "deep";
@@ -266,6 +279,7 @@ class HardshipHistory : public std::enable_shared_from_this<HardshipHistory> {
   Timeline& t_;
   std::size_t next_ = 0;
   std::size_t overrides_ = 0;
+  std::size_t attached_ = 0;
 };
 
 }  // namespace

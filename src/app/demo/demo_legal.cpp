@@ -6,15 +6,18 @@
 // cases reach every stage a week apart (some closed with money recovered, one enforcement with
 // part of it recovered); two are collective disputes — one with twelve workers, one claiming
 // ¥600,000 — and alert their district: 东城's staff acknowledged theirs, the other waits on the
-// workbench. Every step goes through LegalCaseService, so the rules and the trail are the real
-// ones. The workers are drawn by a drawer of this file's own, so the rest of the history draws
-// exactly what it drew before.
+// workbench. The first four cases carry documents: a contract or pay slips at consultation, an
+// application at mediation. Every step goes through LegalCaseService, so the rules and the trail
+// are the real ones. The workers are drawn by a drawer of this file's own, so the rest of the
+// history draws exactly what it drew before.
 #include <algorithm>
 #include <array>
 #include <map>
 #include <memory>
 #include <tuple>
 
+#include "app/attachments/attachments.h"
+#include "app/demo/demo_evidence.h"
 #include "app/demo/demo_history_parts.h"
 #include "core/members/calendar_date.h"
 #include "core/orgs/org_path.h"
@@ -114,6 +117,14 @@ class LegalHistory : public std::enable_shared_from_this<LegalHistory> {
     ZJ_ASSIGN_OR_RETURN(LegalCaseDetail d, w_.app.legal_cases().Open(handler, c));
     ids_[i] = d.row.id;
     ++w_.report.legal_cases;
+    // The first cases' documents at consultation: the contract or the pay slips.
+    if (i < 4) {
+      ZJ_RETURN_IF_ERROR(AttachSample(
+          w_.app, handler, kLegalStageOwner, d.row.id, "consultation",
+          i % 2 == 0 ? "劳动合同.pdf" : "工资条.png",
+          i % 2 == 0 ? SamplePdf("Labour contract (sample)\nTerm: 2024-03-01 to 2027-02-28")
+                     : SamplePng(40, 56, 0xF0F0F0)));
+    }
     return {};
   }
 
@@ -134,6 +145,12 @@ class LegalHistory : public std::enable_shared_from_this<LegalHistory> {
     }
     ZJ_RETURN_IF_ERROR(
         w_.app.legal_cases().Advance(handler, d.row.id, stage, today, StageNote(stage)));
+    if (stage == "mediation" && i < 4) {
+      ZJ_RETURN_IF_ERROR(AttachSample(w_.app, handler, kLegalStageOwner, d.row.id, stage,
+                                      "调解申请书.pdf",
+                                      SamplePdf("Application for mediation (sample)\n"
+                                                "Claim: unpaid wages")));
+    }
     if (stage == "enforcement") {
       LegalCaseChange part;
       part.recovered_fen = d.row.claimed_fen / 2;  // half recovered so far

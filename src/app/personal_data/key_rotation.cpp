@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "app/accounts/contact_service.h"
+#include "app/attachments/attachments.h"
 #include "app/hardship/hardship_service.h"
 #include "app/jobs/sealed_file.h"
 #include "app/legal/legal_case_service.h"
@@ -37,6 +38,7 @@ constexpr std::array<SealedFields, store::kSealedTables.size()> kFields{{
     {"hardship_bank_cards", kHouseholdBankCardField, ""},
     {"legal_case_workers", kLegalWorkerIdField, kLegalWorkerNameField},
     {"legal_lawyers", kLawyerPhoneField, ""},
+    {"attachments", kAttachmentContentField, kAttachmentNameField},
 }};
 
 const SealedFields& FieldsOf(const store::SealedTable& table) {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import openapi from '../../../src/http/openapi.json'
 import type { AidApi } from './aid'
+import type { Attachment } from './attachments'
 import type { CoverageApi } from './coverage'
 import type { EnterprisesApi } from './enterprises'
 import type { LegalApi } from './legal'
@@ -60,6 +61,18 @@ const fields = {
     updated_at: true,
   } satisfies Keys<LegalApi.Case>,
   LegalCaseDetail: { case: true, request: true, workers: true, stages: true, collective_rule: true } satisfies Keys<LegalApi.Detail>,
+  Attachment: {
+    id: true,
+    owner_kind: true,
+    owner_id: true,
+    stage: true,
+    file_name: true,
+    media_type: true,
+    bytes: true,
+    sha256: true,
+    uploaded_by: true,
+    uploaded_at: true,
+  } satisfies Keys<Attachment>,
   Lawyer: { id: true, org: true, kind: true, name: true, firm: true, phone_masked: true, active: true, updated_at: true } satisfies Keys<LegalApi.Lawyer>,
   OrgNode: { id: true, code: true, name: true, kind: true, status: true, has_children: true } satisfies Keys<OrgsApi.Node>,
   Org: {
@@ -558,6 +571,13 @@ const calls: [string, string][] = [
   ['get', '/api/v1/legal/lawyers'],
   ['post', '/api/v1/legal/lawyers'],
   ['patch', '/api/v1/legal/lawyers/{id}'],
+  // evidence files (issue 20)
+  ['get', '/api/v1/hardship/files/{id}/attachments'],
+  ['post', '/api/v1/hardship/files/{id}/attachments'],
+  ['get', '/api/v1/legal/cases/{id}/stages/{stage}/documents'],
+  ['post', '/api/v1/legal/cases/{id}/stages/{stage}/documents'],
+  ['get', '/api/v1/attachments/{id}/content'],
+  ['delete', '/api/v1/attachments/{id}'],
 ]
 
 interface Schema {

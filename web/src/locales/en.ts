@@ -1,4 +1,5 @@
 // English messages. Same keys as zh-CN.ts; `satisfies` makes a missing or extra key a type error.
+import { attachmentsEn } from './attachments.en'
 import { hardshipEn } from './hardship.en'
 import { portalHardshipEn } from './portal-hardship.en'
 import { portalCompetitionsEn } from './portal-competitions.en'
@@ -1059,6 +1060,8 @@ const en = {
       aid_pay: 'Aid payment recorded',
       aid_payment_list: 'Aid payment list exported',
       hardship_bank_card: 'Hardship bank card recorded',
+      attachment_add: 'Document uploaded',
+      attachment_remove: 'Document removed',
       aid_rule_load: 'Aid rules loaded',
       aid_limit_load: 'Approval limits loaded',
       aid_budget_load: 'Aid budgets loaded',
@@ -1608,6 +1611,7 @@ const en = {
     },
   },
   hardship: hardshipEn,
+  attachments: attachmentsEn,
   portalHardship: portalHardshipEn,
   portalCompetitions: portalCompetitionsEn,
   portalMutualAid: portalMutualAidEn,

@@ -1,5 +1,6 @@
 // Simplified Chinese messages: the default locale and the reference for every other one.
 // en.ts must have exactly the same keys (checked by the type of en.ts and by locales.spec.ts).
+import { attachmentsZhCN } from './attachments.zh-CN'
 import { hardshipZhCN } from './hardship.zh-CN'
 import { portalHardshipZhCN } from './portal-hardship.zh-CN'
 import { portalCompetitionsZhCN } from './portal-competitions.zh-CN'
@@ -1058,6 +1059,8 @@ const zhCN = {
       aid_pay: '登记帮扶发放',
       aid_payment_list: '导出帮扶发放名单',
       hardship_bank_card: '登记困难职工银行卡',
+      attachment_add: '上传证明材料',
+      attachment_remove: '删除证明材料',
       aid_rule_load: '导入帮扶标准',
       aid_limit_load: '导入审批权限',
       aid_budget_load: '导入帮扶预算',
@@ -1607,6 +1610,7 @@ const zhCN = {
     },
   },
   hardship: hardshipZhCN,
+  attachments: attachmentsZhCN,
   portalHardship: portalHardshipZhCN,
   portalCompetitions: portalCompetitionsZhCN,
   portalMutualAid: portalMutualAidZhCN,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LegalApi } from '@/api/legal'
-import { caseFlags, isLegalCategory, newCasePayload, nextStages, recoveredShare, stageSpan, stageTagType } from './legal-text'
+import { caseFlags, isLegalCategory, newCasePayload, nextStages, reachedStages, recoveredShare, stageSpan, stageTagType } from './legal-text'
 
 const t = (key: string, params?: Record<string, unknown>) => (params ? `${key}:${JSON.stringify(params)}` : key)
 
@@ -53,5 +53,11 @@ describe('legal-text', () => {
       body: { type: 'wage_arrears', title: '拖欠工资', claimed_fen: 0, request_id: '42', employer_uscc: '91110000100000000R' },
     })
     expect(newCasePayload({ ...form, claimed: '12.345' })).toEqual({ field: 'claimed' })
+  })
+
+  it('lists the open stages a case has reached, in order and once each', () => {
+    const entries: Pick<LegalApi.StageEntry, 'stage'>[] = [{ stage: 'arbitration' }, { stage: 'consultation' }, { stage: 'closed' }, { stage: 'arbitration' }]
+    expect(reachedStages(entries)).toEqual(['consultation', 'arbitration'])
+    expect(reachedStages([])).toEqual([])
   })
 })

@@ -20,6 +20,13 @@ export function nextStages(stage: LegalApi.Stage): LegalApi.Stage[] {
   return STAGES.slice(STAGES.indexOf(stage) + 1).filter((s) => s !== 'closed')
 }
 
+/** The open stages the case has been in, in the order of the stages, each once (documents are
+ *  kept per stage: a stage entered twice has one set). */
+export function reachedStages(entries: Pick<LegalApi.StageEntry, 'stage'>[]): LegalApi.Stage[] {
+  const seen = new Set(entries.map((e) => e.stage))
+  return STAGES.filter((s) => s !== 'closed' && seen.has(s))
+}
+
 /** The tag colour of a stage: the further, the warmer; closed grey. */
 export function stageTagType(stage: LegalApi.Stage): 'info' | 'primary' | 'warning' | 'danger' | 'success' {
   if (stage === 'closed') return 'info'

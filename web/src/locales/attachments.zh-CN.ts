@@ -1,0 +1,26 @@
+// Evidence files' messages (证明材料 and stage documents, issue 20), zh-CN: the reference;
+// attachments.en.ts has the same keys.
+export const attachmentsZhCN = {
+  hardshipTitle: '证明材料',
+  stageDocuments: '阶段材料',
+  upload: '上传文件',
+  hint: '支持 PDF、JPG、PNG、WebP、HEIC，单个文件不超过 10 MB，每份最多 20 个文件',
+  none: '暂无材料',
+  uploaded: '已上传（文件已加密保存）',
+  tooLarge: '文件超过 10 MB',
+  name: '文件名',
+  type: '类型',
+  size: '大小',
+  by: '上传人',
+  at: '上传时间',
+  download: '下载',
+  downloadTitle: '下载材料',
+  downloadReason: '请填写查看原因（将记入审计日志）',
+  reasonRule: '原因至少 2 个字',
+  remove: '删除',
+  removeConfirm: '确定删除“{name}”吗？删除操作将记入审计日志。',
+  removeTitle: '删除材料',
+  removed: '已删除',
+  confirm: '确定',
+  cancel: '取消',
+}
