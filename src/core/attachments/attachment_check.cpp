@@ -24,7 +24,9 @@ Error NameError(std::string key, std::vector<std::pair<std::string, std::string>
   return e;
 }
 
-std::string Mebibytes(std::int64_t bytes) { return std::to_string(bytes / (1024 * 1024)); }
+std::string Mebibytes(std::int64_t bytes) {
+  return std::to_string(bytes / (std::int64_t{1024} * 1024));
+}
 
 //! True for well-formed UTF-8 without control characters (C0, DEL, C1).
 bool PrintableUtf8(std::string_view s) {
