@@ -53,7 +53,7 @@ std::string SamplePng(int width, int height, std::uint32_t rgb) {
   cairo_paint(cr);
   // The middle third of the rows is a darker band, so the sample is not a flat colour.
   cairo_set_source_rgb(cr, r / 2, g / 2, b / 2);
-  cairo_rectangle(cr, 0, height / 3, width, height / 3);
+  cairo_rectangle(cr, 0, height / 3.0, width, height / 3.0);
   cairo_fill(cr);
   cairo_destroy(cr);
   std::string png;
