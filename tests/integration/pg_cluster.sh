@@ -86,7 +86,7 @@ case $cmd in
       fi
     fi
     # Unix socket only, in DIR. Durability off: a test cluster lives for minutes and is thrown away.
-    options="-c listen_addresses='' -k '$dir' -p $port -c max_connections=200"
+    options="-c listen_addresses='' -k '$dir' -p $port -c max_connections=300"
     options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     if ! as_pg "$bindir/pg_ctl" start -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$options" \
         >/dev/null 2>&1; then

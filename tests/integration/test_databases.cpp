@@ -14,6 +14,7 @@
 #include <sstream>
 #include <utility>
 
+#include "store/migrations.h"
 #include "store/postgres/postgres_connection.h"
 
 namespace zj::test {
@@ -100,6 +101,15 @@ std::string RandomSuffix() {
   return out.str();
 }
 
+// CREATE DATABASE zt_<random><clause> on the cluster of `maintenance`; returns the name.
+Result<std::string> CreatePostgresDatabase(const std::string& maintenance,
+                                           const std::string& clause) {
+  ZJ_ASSIGN_OR_RETURN(auto conn, store::OpenPostgresConnection(maintenance, {}));
+  std::string name = "zt_" + RandomSuffix();
+  ZJ_RETURN_IF_ERROR(conn->ExecScript("CREATE DATABASE " + name + clause));
+  return name;
+}
+
 }  // namespace
 
 const char* BackendName(Backend backend) {
@@ -146,10 +156,74 @@ Result<TestDatabase> TestDatabase::Create(Backend backend) {
     return TestDatabase({Backend::kSqlite, pattern + "/store.db"}, pattern, "", "");
   }
   ZJ_ASSIGN_OR_RETURN(std::string maintenance, PostgresTestClusterUri());
-  ZJ_ASSIGN_OR_RETURN(auto conn, store::OpenPostgresConnection(maintenance, {}));
-  const std::string name = "zt_" + RandomSuffix();
-  ZJ_RETURN_IF_ERROR(conn->ExecScript("CREATE DATABASE " + name));
+  ZJ_ASSIGN_OR_RETURN(std::string name, CreatePostgresDatabase(maintenance, ""));
   return TestDatabase({Backend::kPostgres, WithDatabase(maintenance, name)}, "", name, maintenance);
+}
+
+namespace {
+
+// The migrated template of one backend, made once per process and kept until
+// DropMigratedTemplates; a failure is remembered, so it is not retried for every test.
+struct MigratedTemplate {
+  std::mutex mutex;
+  std::optional<TestDatabase> db;
+  std::optional<Error> failed;
+};
+
+MigratedTemplate& TemplateOf(Backend backend) {
+  static MigratedTemplate sqlite;
+  static MigratedTemplate postgres;
+  return backend == Backend::kSqlite ? sqlite : postgres;
+}
+
+// Every pool on `database` is gone when this returns: PostgreSQL copies a template only while
+// nobody is connected to it, and SQLite's file is whole (its WAL checkpointed) once closed.
+Result<void> MigrateAndClose(const TestDatabase& database) {
+  ZJ_ASSIGN_OR_RETURN(auto db, database.Open());
+  ZJ_RETURN_IF_ERROR(store::Migrate(*db));
+  return {};
+}
+
+}  // namespace
+
+Result<TestDatabase> TestDatabase::CreateMigrated(Backend backend) {
+  MigratedTemplate& tpl = TemplateOf(backend);
+  std::lock_guard lock(tpl.mutex);
+  if (tpl.failed) return Fail(*tpl.failed);
+  if (!tpl.db) {
+    auto made = Create(backend);
+    auto migrated = made ? MigrateAndClose(*made) : Result<void>(Fail(made.error()));
+    if (!migrated) {
+      tpl.failed = migrated.error();
+      return Fail(migrated.error());
+    }
+    tpl.db.emplace(std::move(*made));
+  }
+  if (backend == Backend::kSqlite) {
+    ZJ_ASSIGN_OR_RETURN(TestDatabase copy, Create(backend));
+    std::error_code ec;
+    std::filesystem::copy_file(tpl.db->spec().target, copy.spec().target,
+                               std::filesystem::copy_options::overwrite_existing, ec);
+    if (ec) {
+      return Fail(ErrorCode::kInternal, "error.internal",
+                  "copying the migrated template to " + copy.spec().target + ": " + ec.message());
+    }
+    return copy;
+  }
+  const std::string& maintenance = tpl.db->pg_maintenance_uri_;
+  // FILE_COPY: a small database is copied faster than WAL_LOG (PostgreSQL 15's default) writes it.
+  ZJ_ASSIGN_OR_RETURN(
+      std::string name,
+      CreatePostgresDatabase(maintenance, " TEMPLATE " + tpl.db->pg_name_ + " STRATEGY FILE_COPY"));
+  return TestDatabase({Backend::kPostgres, WithDatabase(maintenance, name)}, "", name, maintenance);
+}
+
+void DropMigratedTemplates() {
+  for (Backend backend : {Backend::kSqlite, Backend::kPostgres}) {
+    MigratedTemplate& tpl = TemplateOf(backend);
+    std::lock_guard lock(tpl.mutex);
+    tpl.db.reset();
+  }
 }
 
 TestDatabase::TestDatabase(store::DbSpec spec, std::string sqlite_dir, std::string pg_name,

@@ -1,6 +1,8 @@
-// Fresh, empty databases for integration tests: a new SQLite file in its own temporary folder,
-// or a new database `zt_<random>` on the PostgreSQL test cluster; each is removed again when its
-// TestDatabase is destroyed, so tests never see each other's data.
+// Fresh databases for integration tests: a new SQLite file in its own temporary folder, or a new
+// database `zt_<random>` on the PostgreSQL test cluster; each is removed again when its
+// TestDatabase is destroyed, so tests never see each other's data. Empty (Create), or already at
+// the newest schema (CreateMigrated: a copy of one migrated template per process, which costs a
+// file copy instead of running every migration again for each of the ~480 tests per store).
 #pragma once
 
 #include <memory>
@@ -24,6 +26,10 @@ class TestDatabase {
   //! PostgresTestClusterUri); when it cannot be reached the error says why, so tests fail
   //! rather than skip.
   static Result<TestDatabase> Create(store::Backend backend);
+  //! Like Create, at the newest schema: a copy of this process's migrated template (SQLite: the
+  //! file; PostgreSQL: CREATE DATABASE … TEMPLATE, STRATEGY FILE_COPY). store::Migrate on it
+  //! finds nothing to do. The template is made on first use, once per backend.
+  static Result<TestDatabase> CreateMigrated(store::Backend backend);
 
   TestDatabase(TestDatabase&& other) noexcept;
   TestDatabase& operator=(TestDatabase&&) = delete;
@@ -51,5 +57,8 @@ Result<std::string> PostgresTestClusterUri();
 
 //! Stops the cluster PostgresTestClusterUri started, if it started one.
 void StopOwnedPostgresCluster();
+
+//! Removes the migrated templates CreateMigrated made (call once, after the last test).
+void DropMigratedTemplates();
 
 }  // namespace zj::test

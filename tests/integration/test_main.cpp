@@ -1,6 +1,7 @@
 // The integration tests' entry point. When run by hand (no ZHIJIA_TEST_PG_URI or
 // ZHIJIA_TEST_PG_URI_FILE), the first PostgreSQL test starts a throwaway cluster; this
-// environment stops it after the last test, so runs filtered to SQLite never start one.
+// environment drops the migrated templates and stops it after the last test, so runs filtered to
+// SQLite never start one.
 #include <gtest/gtest.h>
 
 #include "test_databases.h"
@@ -9,7 +10,10 @@ namespace {
 
 class OwnedPostgresClusterEnvironment : public ::testing::Environment {
  public:
-  void TearDown() override { zj::test::StopOwnedPostgresCluster(); }
+  void TearDown() override {
+    zj::test::DropMigratedTemplates();
+    zj::test::StopOwnedPostgresCluster();
+  }
 };
 
 }  // namespace
