@@ -187,12 +187,11 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
         return {};
       });
       // Reach (issue 22): a member's mark of an activity's check-in ends after a year.
-      jobs.Add("activities.reached_expiry", std::chrono::hours(1),
-               [&application]() -> Result<void> {
-                 ZJ_RETURN_IF_ERROR(
-                     app::ExpireReached(application.db(), application.clock().NowMs()));
-                 return {};
-               });
+      jobs.Add(
+          "activities.reached_expiry", std::chrono::hours(1), [&application]() -> Result<void> {
+            ZJ_RETURN_IF_ERROR(app::ExpireReached(application.db(), application.clock().NowMs()));
+            return {};
+          });
       jobs.Add("coverage.served_expiry", std::chrono::hours(1), [&application]() -> Result<void> {
         ZJ_RETURN_IF_ERROR(app::ExpireServed(application.db(), application.clock().NowMs()));
         return {};

@@ -40,8 +40,8 @@ Result<activities::CheckInBook> CheckInBookFor(Connection& conn, std::int64_t ac
       ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kByScan, p));
       if (!rows.empty()) book.scans.emplace(s.scan_id, rows[0].Int(0));
     }
-    if (s.member_id == 0 || std::find(members_seen.begin(), members_seen.end(), s.member_id) !=
-                                members_seen.end()) {
+    if (s.member_id == 0 ||
+        std::find(members_seen.begin(), members_seen.end(), s.member_id) != members_seen.end()) {
       continue;
     }
     members_seen.push_back(s.member_id);
@@ -55,8 +55,12 @@ Result<activities::CheckInBook> CheckInBookFor(Connection& conn, std::int64_t ac
 }
 
 Result<void> InsertCheckIn(Connection& conn, const CheckInRow& r) {
-  const std::vector<Value> p{r.activity_id, r.scan_id,     r.member_id,
-                             r.federation_id, r.scanned_at, r.recorded_at,
+  const std::vector<Value> p{r.activity_id,
+                             r.scan_id,
+                             r.member_id,
+                             r.federation_id,
+                             r.scanned_at,
+                             r.recorded_at,
                              r.recorded_by ? Value(*r.recorded_by) : Value()};
   ZJ_RETURN_IF_ERROR(conn.Execute(kInsert, p));
   return {};
@@ -74,9 +78,9 @@ Result<std::vector<NamedCheckIn>> NamedCheckInsOf(Connection& conn, std::int64_t
   const std::vector<Value> p{activity_id, std::int64_t{limit}};
   std::vector<NamedCheckIn> out;
   ZJ_RETURN_IF_ERROR(conn.QueryEach(kNamed, p, [&](const RowView& r) {
-    out.push_back({CheckInRow{r.Int(0), r.Text(1), r.Int(2), r.Int(3), r.Int(4), r.Int(5),
-                              r.OptInt(6)},
-                   r.Text(7), r.Text(8)});
+    out.push_back(
+        {CheckInRow{r.Int(0), r.Text(1), r.Int(2), r.Int(3), r.Int(4), r.Int(5), r.OptInt(6)},
+         r.Text(7), r.Text(8)});
   }));
   return out;
 }

@@ -17,9 +17,8 @@ constexpr Sql kExpired{"reached.expired",
                        "SELECT member_id, federation_id, counted_path, reached_until"
                        " FROM member_reached_marks WHERE reached_until < $1"
                        " ORDER BY reached_until LIMIT $2"};
-constexpr Sql kAdd{
-    "reached.add",
-    "UPDATE coverage_rollups SET reached_12m = reached_12m + $2 WHERE org_id = $1"};
+constexpr Sql kAdd{"reached.add",
+                   "UPDATE coverage_rollups SET reached_12m = reached_12m + $2 WHERE org_id = $1"};
 constexpr Sql kReachOf{"reached.of",
                        "SELECT o.id, o.name, o.kind, r.members, r.reached_12m FROM orgs o"
                        " JOIN coverage_rollups r ON r.org_id = o.id WHERE o.id = $1"};
@@ -30,9 +29,7 @@ constexpr Sql kStreets{"reached.streets",
                        " AND o.status = 'active' ORDER BY o.path LIMIT $3"};
 
 ReachedMarkRow FromRow(const Row& r) { return {r.Int(0), r.Int(1), r.Text(2), r.Int(3)}; }
-ReachRow ReachFromRow(const Row& r) {
-  return {r.Int(0), r.Text(1), r.Text(2), r.Int(3), r.Int(4)};
-}
+ReachRow ReachFromRow(const Row& r) { return {r.Int(0), r.Text(1), r.Text(2), r.Int(3), r.Int(4)}; }
 }  // namespace
 
 Result<std::optional<ReachedMarkRow>> FindReachedMark(Connection& conn, std::int64_t member_id) {

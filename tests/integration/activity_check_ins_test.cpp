@@ -93,7 +93,8 @@ class ActivityCheckInsTest : public MembersTest {
 
   std::vector<std::string> Outcomes(const std::vector<app::ScanAnswer>& answers) {
     std::vector<std::string> out;
-    for (const auto& a : answers) out.push_back(a.outcome + (a.reason.empty() ? "" : ":" + a.reason));
+    for (const auto& a : answers)
+      out.push_back(a.outcome + (a.reason.empty() ? "" : ":" + a.reason));
     return out;
   }
 

@@ -5,8 +5,8 @@
 
 #include "app/activities/activity_service.h"
 #include "app/cards/card_token.h"
-#include "app/members/member_access.h"
 #include "app/coverage/reached.h"
+#include "app/members/member_access.h"
 #include "app/orgs/org_scope.h"
 #include "core/activities/audience.h"
 #include "core/activities/check_in.h"
@@ -54,8 +54,7 @@ struct Card {
 
 }  // namespace
 
-Result<std::vector<ScanAnswer>> CheckInService::Record(const Actor& actor,
-                                                       std::int64_t activity_id,
+Result<std::vector<ScanAnswer>> CheckInService::Record(const Actor& actor, std::int64_t activity_id,
                                                        const std::vector<ScanIn>& scans) {
   ZJ_RETURN_IF_ERROR(MustOrganiseActivities(actor));
   if (scans.size() > kMaxScansPerBatch) {
@@ -128,10 +127,14 @@ Result<std::vector<ScanAnswer>> CheckInService::Record(const Actor& actor,
       if (o == act::ScanOutcome::kRecorded) {
         a.outcome = "recorded";
         const Card& card = cards.at(judged[j].member_id);
-        const store::CheckInRow row{activity_id,        judged[j].scan_id, card.member_id,
-                                    activity.federation_id, judged[j].scanned_at_ms, now,
-                                    actor.user_id != 0 ? std::optional(actor.user_id)
-                                                       : std::nullopt};
+        const store::CheckInRow row{
+            activity_id,
+            judged[j].scan_id,
+            card.member_id,
+            activity.federation_id,
+            judged[j].scanned_at_ms,
+            now,
+            actor.user_id != 0 ? std::optional(actor.user_id) : std::nullopt};
         auto inserted = store::InsertCheckIn(c, row);
         if (!inserted && inserted.error().code == ErrorCode::kAlreadyExists) {
           // A concurrent batch got there first: this transaction is retried and its second
@@ -178,8 +181,8 @@ Result<std::vector<CheckInView>> CheckInService::List(const Actor& actor,
   std::vector<CheckInView> out;
   out.reserve(named.size());
   for (auto& n : named) {
-    out.push_back({std::move(n.row), personal_data::MaskPersonName(n.member_name),
-                   std::move(n.union_name)});
+    out.push_back(
+        {std::move(n.row), personal_data::MaskPersonName(n.member_name), std::move(n.union_name)});
   }
   return out;
 }
@@ -196,9 +199,8 @@ Result<ReachView> CheckInService::Reach(const Actor& actor, std::optional<std::i
   out.org = own.value_or(store::ReachRow{org.id, org.name, org.kind, 0, 0});
   out.not_reached = std::max<std::int64_t>(0, out.org.members - out.org.reached_12m);
   const OrgPath path = OrgPath::FromStored(org.path);
-  ZJ_ASSIGN_OR_RETURN(out.streets,
-                      store::StreetReach(*lease, path.SubtreeLow(), path.SubtreeHigh(),
-                                         kMaxStreets));
+  ZJ_ASSIGN_OR_RETURN(
+      out.streets, store::StreetReach(*lease, path.SubtreeLow(), path.SubtreeHigh(), kMaxStreets));
   return out;
 }
 

@@ -65,8 +65,7 @@ struct ReachView {
 
 class CheckInService {
  public:
-  CheckInService(store::Database& db, const Clock& clock, const Vault& vault,
-                 AuditService& audit)
+  CheckInService(store::Database& db, const Clock& clock, const Vault& vault, AuditService& audit)
       : db_(db), clock_(clock), vault_(vault), audit_(audit) {}
 
   //! Records a batch (at most kMaxScansPerBatch; a field error "scans" beyond), each scan's

@@ -15,8 +15,7 @@ Result<void> MarkReached(store::Connection& conn, std::int64_t member_id, std::i
     return store::SaveReachedMark(conn, *mark);
   }
   if (mark) {  // expired but not yet taken back by the job: take it back here
-    ZJ_RETURN_IF_ERROR(
-        store::AddReached(conn, OrgPath::FromStored(mark->counted_path).Ids(), -1));
+    ZJ_RETURN_IF_ERROR(store::AddReached(conn, OrgPath::FromStored(mark->counted_path).Ids(), -1));
   }
   ZJ_ASSIGN_OR_RETURN(auto place, store::MemberPlace(conn, member_id));
   if (!place) return Fail(ErrorCode::kNotFound, "error.not_found", "member");
@@ -33,8 +32,7 @@ Result<int> ExpireReached(store::Database& db, std::int64_t now_ms) {
     ZJ_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Start(*lease));
     ZJ_ASSIGN_OR_RETURN(auto marks, store::ExpiredReachedMarks(*lease, now_ms, kBatch));
     for (const auto& m : marks) {
-      ZJ_RETURN_IF_ERROR(
-          store::AddReached(*lease, OrgPath::FromStored(m.counted_path).Ids(), -1));
+      ZJ_RETURN_IF_ERROR(store::AddReached(*lease, OrgPath::FromStored(m.counted_path).Ids(), -1));
       ZJ_RETURN_IF_ERROR(store::DeleteReachedMark(*lease, m.member_id));
     }
     ZJ_RETURN_IF_ERROR(tx.Commit());

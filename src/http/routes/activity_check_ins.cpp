@@ -26,9 +26,8 @@ std::vector<app::ScanIn> ReadScans(const nlohmann::json& body, Error& invalid) {
   }
   const auto& scans = body["scans"];
   if (scans.size() > app::kMaxScansPerBatch) {
-    invalid.fields.push_back({"scans",
-                              "error.check_in.batch_size",
-                              {{"max", std::to_string(app::kMaxScansPerBatch)}}});
+    invalid.fields.push_back(
+        {"scans", "error.check_in.batch_size", {{"max", std::to_string(app::kMaxScansPerBatch)}}});
     return out;
   }
   out.reserve(scans.size());
