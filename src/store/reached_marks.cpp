@@ -17,6 +17,11 @@ constexpr Sql kExpired{"reached.expired",
                        "SELECT member_id, federation_id, counted_path, reached_until"
                        " FROM member_reached_marks WHERE reached_until < $1"
                        " ORDER BY reached_until LIMIT $2"};
+constexpr Sql kPerPath{"reached.per_path",
+                       "SELECT counted_path, COUNT(*) FROM member_reached_marks"
+                       " GROUP BY counted_path ORDER BY counted_path"};
+constexpr Sql kAll{"reached.all",
+                   "SELECT org_id, reached_12m FROM coverage_rollups ORDER BY org_id"};
 constexpr Sql kAdd{"reached.add",
                    "UPDATE coverage_rollups SET reached_12m = reached_12m + $2 WHERE org_id = $1"};
 constexpr Sql kReachOf{"reached.of",
@@ -58,6 +63,22 @@ Result<std::vector<ReachedMarkRow>> ExpiredReachedMarks(Connection& conn, std::i
   std::vector<ReachedMarkRow> out;
   out.reserve(rows.size());
   for (const Row& r : rows) out.push_back(FromRow(r));
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> ReachedMarksPerPath(Connection& conn) {
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kPerPath, {}));
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) out.emplace_back(r.Text(0), r.Int(1));
+  return out;
+}
+
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> AllReached(Connection& conn) {
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kAll, {}));
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) out.emplace_back(r.Int(0), r.Int(1));
   return out;
 }
 

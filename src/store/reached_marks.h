@@ -27,6 +27,10 @@ Result<void> DeleteReachedMark(Connection& conn, std::int64_t member_id);
 //! Marks whose reached_until lies before `now_ms`, oldest first.
 Result<std::vector<ReachedMarkRow>> ExpiredReachedMarks(Connection& conn, std::int64_t now_ms,
                                                         int limit);
+//! How many marks are counted along each path (for the recount).
+Result<std::vector<std::pair<std::string, std::int64_t>>> ReachedMarksPerPath(Connection& conn);
+//! Every org's reached_12m (for the recount).
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> AllReached(Connection& conn);
 //! Adds `delta` to reached_12m of each org.
 Result<void> AddReached(Connection& conn, const std::vector<std::int64_t>& org_ids,
                         std::int64_t delta);
