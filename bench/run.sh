@@ -125,7 +125,8 @@ get() { curl -fs -H "Cookie: $cookie" "$base$1"; }
 org_id() { get "/api/v1/orgs?q=$1" | json "v.items.find(o=>o.code==='$1').id"; }
 
 # dashboards NAME: p50/p95 of the coverage and service dashboards of the city, 东城区 and 东华门街道,
-# and of the administrator's workbench (every card counted over the whole city).
+# and of the administrator's workbench (every card counted over the whole city), and the reach
+# of activities (issue 22: one read of the rollups and the subtree's streets).
 dashboards() {
   local city district street
   city="$(get /api/v1/org-tree | json 'v.items[0].id')"
@@ -138,7 +139,9 @@ dashboards() {
     "/api/v1/requests/dashboard?org_id=$city" "/api/v1/requests/dashboard?org_id=$district" \
     "/api/v1/requests/dashboard?org_id=$street" "/api/v1/workbench" \
     "/api/v1/hardship/dashboard?org_id=$city" "/api/v1/hardship/dashboard?org_id=$district" \
-    "/api/v1/hardship/dashboard?org_id=$street"
+    "/api/v1/hardship/dashboard?org_id=$street" \
+    "/api/v1/activities/reach?org_id=$city" "/api/v1/activities/reach?org_id=$district" \
+    "/api/v1/activities/reach?org_id=$street"
   echo "{\"city\":\"$city\",\"district\":\"$district\",\"street\":\"$street\"}" >"$work/out/scopes_$1.json"
 }
 

@@ -10,6 +10,7 @@
 
 #include "app/activities/activity_service.h"
 #include "app/application.h"
+#include "app/coverage/reached.h"
 #include "app/coverage/served.h"
 #include "app/jobs/job_runner.h"
 #include "app/notify/outbox.h"
@@ -185,6 +186,12 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
         ZJ_RETURN_IF_ERROR(activities.SweepLapsedOffers());
         return {};
       });
+      // Reach (issue 22): a member's mark of an activity's check-in ends after a year.
+      jobs.Add(
+          "activities.reached_expiry", std::chrono::hours(1), [&application]() -> Result<void> {
+            ZJ_RETURN_IF_ERROR(app::ExpireReached(application.db(), application.clock().NowMs()));
+            return {};
+          });
       jobs.Add("coverage.served_expiry", std::chrono::hours(1), [&application]() -> Result<void> {
         ZJ_RETURN_IF_ERROR(app::ExpireServed(application.db(), application.clock().NowMs()));
         return {};

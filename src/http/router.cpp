@@ -111,13 +111,16 @@ void AddSecurityHeaders(Response& res, Answer answer) {
     res.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   } else {
     // Element Plus sets inline styles, hence 'unsafe-inline' for styles only; scripts stay
-    // 'self'.
+    // 'self'. The check-in scanner (issue 22) reads the member card's QR with the camera, on
+    // this origin only; its decoder (npm qr-scanner) runs in a worker made from a blob of its
+    // own bundled code where the browser has no BarcodeDetector, hence worker-src blob:.
     res.set("Content-Security-Policy",
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
-            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+            "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            "frame-ancestors 'none'");
     res.set("Referrer-Policy", "same-origin");
-    res.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    res.set("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
     res.set("Cross-Origin-Opener-Policy", "same-origin");
   }
   res.set("X-Content-Type-Options", "nosniff");

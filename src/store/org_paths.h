@@ -56,6 +56,8 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     // The served_12m figures move with the subtree's rollups, so the expiry must subtract along
     // the path where the mark is counted now.
     {"member_served_marks", "counted_path", "federation_id"},
+    // Reach (issue 22) as 有效覆盖: reached_12m moves with the subtree's rollups.
+    {"member_reached_marks", "counted_path", "federation_id"},
     // A job is seen by whoever sees its org (an import's union, an export's org).
     {"jobs", "org_path", "federation_id"},
     // A worker's correction is decided by whoever sees the member's union (issue 19).
@@ -113,6 +115,8 @@ inline constexpr FollowedFederation kFollowedFederations[] = {
     {"worker_bindings", "federation_id", "member_id", "members", "org_path"},
     // A registration is its activity's federation's (the activity's row is its seats' lock).
     {"activity_registrations", "federation_id", "activity_id", "activities", "org_path"},
+    // A check-in is its activity's federation's, as the registration it follows.
+    {"activity_check_ins", "federation_id", "activity_id", "activities", "org_path"},
 };
 
 inline constexpr KeptOrgColumn kKeptOrgColumns[] = {

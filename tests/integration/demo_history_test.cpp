@@ -19,6 +19,7 @@
 #include "store/coverage.h"
 #include "store/hardship_flow.h"
 #include "store/orgs.h"
+#include "store/reached_marks.h"
 
 namespace zj::test {
 namespace {
@@ -187,6 +188,19 @@ TEST_P(DemoHistoryTest, AYearOfServiceInEveryStateWithWorkWaitingForEachAccount)
   auto verify = app_->coverage().Verify();
   ASSERT_OK(verify);
   EXPECT_TRUE(verify->differences.empty());
+  // Reach (issue 22): the past outing's ten check-ins count in 东城 and the city.
+  {
+    auto lease = db_->Acquire();
+    ASSERT_OK(lease);
+    auto dongcheng = store::FindOrgByCode(**lease, "110101");
+    ASSERT_OK(dongcheng);
+    ASSERT_TRUE(dongcheng->has_value());
+    auto reach = store::ReachOf(**lease, (*dongcheng)->id);
+    ASSERT_OK(reach);
+    ASSERT_TRUE(reach->has_value());
+    EXPECT_EQ((*reach)->reached_12m, 10);
+    EXPECT_GT((*reach)->members, 10);
+  }
 
   // Members' side: recorded, imported with rejected rows and a transfer candidate, moved.
   EXPECT_GT(report->members_recorded, 50);

@@ -442,6 +442,15 @@ const Row kRows[] = {
   "/api/v1/activities/{new_activity_with_reg}/registrations/{its_registration}/cancel",
   R"({"reason":"本人因伤退赛"})", "",
   {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+// Check-in by the member card's QR (a batch; each scan's outcome in a 200) and the check-ins;
+// reach of an org's subtree
+{"POST",   "/api/v1/activities/:id/check-ins", "/api/v1/activities/{activity}/check-ins",
+  R"({"scans":[{"scan_id":"matrix-scan-{serial}","token":"{card_token}","scanned_at":1}]})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/activities/:id/check-ins", "/api/v1/activities/{activity}/check-ins", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/activities/reach", "/api/v1/activities/reach?org_id={street}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 
 // Honour rounds (slice 5): organisers run the rounds of their subtree and nominate for the orgs
 // in it; a round is also seen from inside it. Lists are forwarded whole (the round's route); the

@@ -298,7 +298,12 @@ TEST_P(RouterTest, EveryResponseCarriesSecurityHeadersAndApiAnswersAreNotCached)
     EXPECT_NE(csp.find("script-src 'self';"), std::string::npos) << target;
     EXPECT_EQ(page["Referrer-Policy"], "same-origin") << target;
     EXPECT_EQ(page["Cross-Origin-Opener-Policy"], "same-origin") << target;
-    EXPECT_NE(std::string(page["Permissions-Policy"]).find("camera=()"), std::string::npos);
+    // The camera for the check-in scanner on this origin only; no microphone, no location.
+    const std::string permissions(page["Permissions-Policy"]);
+    EXPECT_NE(permissions.find("camera=(self)"), std::string::npos);
+    EXPECT_NE(permissions.find("microphone=()"), std::string::npos);
+    EXPECT_NE(permissions.find("geolocation=()"), std::string::npos);
+    EXPECT_NE(csp.find("worker-src 'self' blob:;"), std::string::npos) << target;
   }
   // API answers are data: nothing may load from them, whatever they contain.
   for (const auto& target : {"/healthz", "/api/v1/version", "/api/v1/nothing"}) {

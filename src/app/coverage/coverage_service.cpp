@@ -10,6 +10,7 @@
 #include "store/coverage.h"
 #include "store/enterprises.h"
 #include "store/members.h"
+#include "store/reached_marks.h"
 #include "store/served_marks.h"
 #include "store/worker_accounts.h"
 
@@ -196,6 +197,8 @@ Result<VerifyReport> CoverageService::Verify() {
   ZJ_ASSIGN_OR_RETURN(auto members_off_path, store::MembersOffTheirUnionsPath(*lease));
   ZJ_ASSIGN_OR_RETURN(auto served_per_path, store::ServedMarksPerPath(*lease));
   ZJ_ASSIGN_OR_RETURN(auto online_per_path, store::MembersReachedOnlinePerPath(*lease));
+  ZJ_ASSIGN_OR_RETURN(auto reached_per_path, store::ReachedMarksPerPath(*lease));
+  ZJ_ASSIGN_OR_RETURN(auto reached_stored, store::AllReached(*lease));
   VerifyReport report;
   report.orgs = static_cast<std::int64_t>(orgs.size());
   report.enterprises = static_cast<std::int64_t>(enterprises.size());
@@ -248,6 +251,18 @@ Result<VerifyReport> CoverageService::Verify() {
     if (org != by_id.end() && r.served_12m != counted) {
       report.differences.push_back(
           {r.org_id, org->second->code, "served_12m", r.served_12m, counted});
+    }
+  }
+  // Reach of activities (issue 22): as 有效覆盖, each mark along the path it is counted along.
+  std::map<std::int64_t, std::int64_t> reached;
+  for (const auto& [path, marks] : reached_per_path) {
+    for (std::int64_t id : OrgPath::FromStored(path).Ids()) reached[id] += marks;
+  }
+  for (const auto& [org_id, stored] : reached_stored) {
+    auto org = by_id.find(org_id);
+    const std::int64_t counted = reached.contains(org_id) ? reached[org_id] : 0;
+    if (org != by_id.end() && stored != counted) {
+      report.differences.push_back({org_id, org->second->code, "reached_12m", stored, counted});
     }
   }
   // Members reached online: each active bound member counts at every org on its path.

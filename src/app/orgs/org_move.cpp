@@ -12,6 +12,7 @@
 #include "core/orgs/org_path.h"
 #include "store/coverage.h"
 #include "store/org_counters.h"
+#include "store/reached_marks.h"
 #include "store/request_stats.h"
 #include "store/served_marks.h"
 
@@ -34,6 +35,12 @@ Result<void> MoveFigures(store::Connection& c, const store::OrgRow& org,
   if (totals.served_12m != 0) {
     ZJ_RETURN_IF_ERROR(store::AddServed(c, from, -totals.served_12m));
     ZJ_RETURN_IF_ERROR(store::AddServed(c, to, totals.served_12m));
+  }
+  // Reach (issue 22): the subtree's reached members, as its served ones.
+  ZJ_ASSIGN_OR_RETURN(auto reach, store::ReachOf(c, org.id));
+  if (reach && reach->reached_12m != 0) {
+    ZJ_RETURN_IF_ERROR(store::AddReached(c, from, -reach->reached_12m));
+    ZJ_RETURN_IF_ERROR(store::AddReached(c, to, reach->reached_12m));
   }
   ZJ_RETURN_IF_ERROR(store::AddOnline(c, from, -totals.members_online));
   ZJ_RETURN_IF_ERROR(store::AddOnline(c, to, totals.members_online));

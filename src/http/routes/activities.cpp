@@ -12,6 +12,9 @@
 
 namespace zj::http {
 
+// Check-ins and reach (routes/activity_check_ins.cpp).
+void AddActivityCheckInRoutes(std::vector<Route>& routes);
+
 namespace {
 
 constexpr std::size_t kMaxAudience = 201;
@@ -104,6 +107,7 @@ void WriteActivity(JsonWriter& w, const store::ActivityRow& a) {
   w.Key("confirm_hours").Int(a.confirm_hours).Key("walk_ins").Bool(a.walk_ins);
   w.Key("fee_fen").Int(a.fee_fen).Key("audience").Str(a.audience).Key("status").Str(a.status);
   w.Key("seats_taken").Int(a.seats_taken).Key("waitlisted").Int(a.waitlisted);
+  w.Key("checked_in").Int(a.checked_in);
   w.Key("created_at").Int(a.created_at).Key("updated_at").Int(a.updated_at);
   w.EndObject();
 }
@@ -267,6 +271,7 @@ void AddActivityRoutes(std::vector<Route>& routes) {
   routes.push_back({verb::get, base + "/:id/registrations", Access::kSession, Registrations});
   routes.push_back(
       {verb::post, base + "/:id/registrations/:rid/cancel", Access::kSession, CancelRegistration});
+  AddActivityCheckInRoutes(routes);
   const std::string me = "/api/v1/me/activities";
   routes.push_back({verb::get, me, Access::kWorker, Mine});
   routes.push_back({verb::post, me + "/:id/registration", Access::kWorker, Register});

@@ -29,6 +29,7 @@ export namespace ActivitiesApi {
     status: Status
     seats_taken: number
     waitlisted: number
+    checked_in: number
     created_at: number
     updated_at: number
   }

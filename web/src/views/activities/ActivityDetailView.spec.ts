@@ -11,7 +11,7 @@ const activity: ActivitiesApi.Activity = {
   id: '7', org_id: '2', kind: 'sport', title: '职工足球杯', place: '体育中心',
   starts_at: Date.UTC(2026, 11, 12, 1), ends_at: Date.UTC(2026, 11, 12, 5), opens_at: 0, closes_at: Date.UTC(2026, 11, 11),
   capacity: 2, waitlist_max: null, cancel_cutoff_hours: 24, confirm_hours: 24, walk_ins: false, fee_fen: 0,
-  audience: 'subtree', status: 'open', seats_taken: 2, waitlisted: 2, created_at: 0, updated_at: 0,
+  audience: 'subtree', status: 'open', seats_taken: 2, waitlisted: 2, checked_in: 0, created_at: 0, updated_at: 0,
 }
 
 function reg(id: string, state: ActivitiesApi.SeatState, position: number | null, place: number | null = null): ActivitiesApi.Registration {

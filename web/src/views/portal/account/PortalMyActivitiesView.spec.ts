@@ -15,7 +15,7 @@ function activity(id: string, seats: number, waiting: number): ActivitiesApi.Act
     id, org_id: '2', kind: 'sport', title: `足球杯 ${id}`, place: '体育中心',
     starts_at: now + 72 * HOUR, ends_at: now + 76 * HOUR, opens_at: now - HOUR, closes_at: now + 48 * HOUR,
     capacity: 10, waitlist_max: null, cancel_cutoff_hours: 24, confirm_hours: 24, walk_ins: false, fee_fen: 0,
-    audience: 'subtree', status: 'open', seats_taken: seats, waitlisted: waiting, created_at: 0, updated_at: 0,
+    audience: 'subtree', status: 'open', seats_taken: seats, waitlisted: waiting, checked_in: 0, created_at: 0, updated_at: 0,
   }
 }
 

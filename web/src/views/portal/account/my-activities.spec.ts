@@ -10,7 +10,7 @@ function item(mine: Partial<ActivitiesApi.Mine> | null, seats = 5, waiting = 0):
       id: '1', org_id: '2', kind: 'sport', title: '职工足球杯', place: '体育中心',
       starts_at: start, ends_at: start + 4 * HOUR_MS, opens_at: 0, closes_at: start - HOUR_MS,
       capacity: 10, waitlist_max: null, cancel_cutoff_hours: 24, confirm_hours: 24, walk_ins: false,
-      fee_fen: 0, audience: 'subtree', status: 'open', seats_taken: seats, waitlisted: waiting,
+      fee_fen: 0, audience: 'subtree', status: 'open', seats_taken: seats, waitlisted: waiting, checked_in: 0,
       created_at: 0, updated_at: 0,
     },
     org_name: '朝阳区总工会',
