@@ -62,11 +62,13 @@ bare_pid=$!
 sleep 0.3
 
 echo "==> registration burst: $n registrations within ${seconds}s for $seats seats"
+answers_ok=1
 node "$root/bench/activities/burst.mjs" --base "$base" --cookie "$cookie" --csrf "$csrf" \
   --phones "$work/phones.txt" --logs "$work/burst_serve.log,$work/burst_serve.out" --n "$n" \
   --seats "$seats" --seconds "$seconds" --bare "http://127.0.0.1:$bare_port" \
-  --out "$work/burst_http.json"
+  --out "$work/burst_http.json" || answers_ok=0
 kill "$server_pid" "$bare_pid"; wait "$server_pid" "$bare_pid" 2>/dev/null || true
+[ -f "$work/burst_http.json" ] || { echo "run_burst.sh: the burst did not run" >&2; exit 1; }
 
 # What the database holds, read with the server stopped.
 activity="$(json v.activity_id <"$work/burst_http.json")"
@@ -76,16 +78,28 @@ seated="$(q "SELECT COUNT(*) FROM activity_registrations WHERE activity_id = $ac
 waitlist="$(q "SELECT COUNT(*) || ' ' || COUNT(DISTINCT position) || ' ' || MIN(position) || ' ' || MAX(position) FROM activity_registrations WHERE activity_id = $activity AND state = 'waitlisted'")"
 members="$(q "SELECT COUNT(*) || ' ' || COUNT(DISTINCT member_id) FROM activity_registrations WHERE activity_id = $activity")"
 waiting=$((n - seats))
-ok=1
-[ "$counters" = "$seats $waiting" ] || { echo "run_burst.sh: seats_taken and waitlisted are $counters, not $seats $waiting" >&2; ok=0; }
-[ "$seated" = "$seats" ] || { echo "run_burst.sh: $seated seated registrations, not $seats" >&2; ok=0; }
-[ "$waitlist" = "$waiting $waiting 1 $waiting" ] || { echo "run_burst.sh: waitlist (count, distinct places, first, last) is $waitlist, not $waiting $waiting 1 $waiting" >&2; ok=0; }
-[ "$members" = "$n $n" ] || { echo "run_burst.sh: registrations and distinct members are $members, not $n $n" >&2; ok=0; }
-[ "$ok" = 1 ] || exit 1
+problems=()
+[ "$answers_ok" = 1 ] || problems+=("not every registration was answered with a seat or a waitlist place")
+[ "$counters" = "$seats $waiting" ] || problems+=("seats_taken and waitlisted are $counters, not $seats $waiting")
+[ "$seated" = "$seats" ] || problems+=("$seated seated registrations, not $seats")
+[ "$waitlist" = "$waiting $waiting 1 $waiting" ] || problems+=("the waitlist (count, distinct places, first, last) is $waitlist, not $waiting $waiting 1 $waiting")
+[ "$members" = "$n $n" ] || problems+=("registrations and distinct members are $members, not $n $n")
+printf '%s\n' "${problems[@]}" >"$work/burst_problems.txt"
 node -e '
+const fs = require("fs")
 const r = require(process.argv[1])
-r.checked = { seats_taken: r.seats, waitlisted_in_places_1_to: r.n - r.seats, members_twice: 0 }
+const [counters, waitlist, members] = [process.argv[2], process.argv[3], process.argv[4]].map((t) => t.split(" ").map(Number))
+r.checked = {
+  seats_taken: counters[0], waitlisted: counters[1], waitlist_places: [waitlist[2], waitlist[3]],
+  distinct_places: waitlist[1], registrations: members[0], members_twice: members[0] - members[1],
+}
+r.problems = fs.readFileSync(process.argv[5], "utf8").split("\n").filter(Boolean)
+r.failed = r.problems.length > 0
 r.ratio_p99 = r.bare ? Math.round((r.zhijia.p99_ms / r.bare.p99_ms) * 100) / 100 : null
 console.log(JSON.stringify(r, null, 2))
-' "$work/burst_http.json" >"$out/burst.json"
+' "$work/burst_http.json" "$counters" "$waitlist" "$members" "$work/burst_problems.txt" >"$out/burst.json"
 cat "$out/burst.json"
+if [ "${#problems[@]}" -gt 0 ]; then
+  printf 'run_burst.sh: FAILED: %s\n' "${problems[@]}" >&2
+  exit 1
+fi
