@@ -1,5 +1,5 @@
 // Turns the raw outputs of bench/run.sh (in --dir: Google Benchmark JSON, wrk --latency text,
-// http_latency.mjs and zhijia_bare_insert JSON) into bench/results/latest.json and a readable
+// http_latency.mjs and zhijia_bare_insert JSON, double_aid.json and burst.json) into bench/results/latest.json and a readable
 // table, each figure beside its limit, the ratio and whether the issue's target is met.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -160,6 +160,8 @@ const result = {
   memory: has('memory.json') ? read('memory.json') : null,
   sign_in: signInRows,
   my_requests: has('my_requests.json') ? read('my_requests.json') : null,
+  double_aid: has('double_aid.json') ? read('double_aid.json') : null,
+  registration_burst: has('burst.json') ? read('burst.json') : null,
   member_import: has('import.json') ? read('import.json') : null,
   member_import_postgresql: has('import_pg.json') ? read('import_pg.json') : null,
   member_import_http: has('import_http.json') ? read('import_http.json') : null,
@@ -224,6 +226,33 @@ if (mine) {
     `| My requests, a worker with ${mine.worker_requests} requests (${n(mine.members)} members) | p50 ms | p95 ms | p99 ms | p99 < ${mine.p99_target_ms} ms |`,
     '|---|---:|---:|---:|---|',
     ...mine.rows.map((r) => `| GET ${r.path} (${r.bytes} B) | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${ok(r.p99_ms < mine.p99_target_ms)} |`),
+    '',
+  )
+}
+const aid = result.double_aid
+if (aid) {
+  lines.push(
+    `| aid grant, the no-double-aid check among ${n(aid.grants_in_data_set)} grants (${n(aid.aid_once_rows)} aid_once rows), one after another | n | mean ms | p50 / p99 ms | ratio to the bare insert |`,
+    '|---|---:|---:|---:|---:|',
+    `| POST /api/v1/aid/grants, granted (the check passes; grant, aid_once rows, audit, counters) | ${aid.api.n} | ${aid.api.mean_ms} | ${aid.api.p50_ms} / ${aid.api.p99_ms} | **${aid.ratio_mean}** |`,
+    `| the same, proposed again: 409 already granted (the check refusing) | ${aid.refused.n} | ${aid.refused.mean_ms} | ${aid.refused.p50_ms} / ${aid.refused.p99_ms} | |`,
+    `| bare prepared insert of the same grant rows, 1 per commit, no check (limit) | ${aid.bare_insert.rows} | ${aid.bare_insert.per_grant_ms} | | |`,
+    '',
+  )
+}
+const burst = result.registration_burst
+if (burst) {
+  lines.push(
+    `| registration burst: ${n(burst.n)} registrations within ${burst.seconds} s for ${n(burst.seats)} seats | p50 ms | p95 ms | p99 ms | max ms | checked |`,
+    '|---|---:|---:|---:|---:|---|',
+    `| POST /api/v1/me/activities/{id}/registration (${n(burst.n)} signed-in workers) | ${burst.zhijia.p50_ms} | ${burst.zhijia.p95_ms} | **${burst.zhijia.p99_ms}** | ${burst.zhijia.max_ms} | ${
+      burst.failed
+        ? `**FAILED**: ${burst.problems.join('; ')} (refused: ${JSON.stringify(burst.refused)})`
+        : `seats ${n(burst.checked.seats_taken)} exactly, waitlist places 1..${n(burst.checked.waitlist_places[1])}, no member twice`
+    } |`,
+    ...(burst.bare
+      ? [`| bare server at the same instants (limit) | ${burst.bare.p50_ms} | ${burst.bare.p95_ms} | ${burst.bare.p99_ms} | ${burst.bare.max_ms} | p99 ratio ${burst.ratio_p99} |`]
+      : []),
     '',
   )
 }

@@ -28,6 +28,11 @@
 #                server (bench/sign_in/run_sign_in.sh);
 #   my_requests  p50/p95/p99 of a signed-in worker's My requests with 50 requests of their own
 #                among the large data set's (bench/sign_in/run_my_requests.sh).
+#   double_aid   aid grants proposed through the API (the no-double-aid check) among 200,000
+#                grants against a bare insert of the same rows (bench/aid/run_double_aid.sh);
+#   registration_burst 10,000 registrations within a minute for 2,000 seats through the API,
+#                the p99 beside the bare server's, the seats and waitlist checked
+#                (bench/activities/run_burst.sh);
 #   member_import_http the same roster uploaded through the web's path (a background job)
 #                beside the command line, and the p99 of a member GET while it runs.
 set -euo pipefail
@@ -240,6 +245,15 @@ rm -f "$work/my_requests/my_requests.db"*
 
 bash "$root/bench/sign_in/run_sign_in.sh" "$build" "$work/sign_in" "$work/out" "$duration" "$rounds"
 
+# The no-double-aid check's cost per grant against the cases data set's 200,000 grants (its own
+# database: the large one was moved above), and issue 22's registration burst. A burst whose
+# answers or seats are wrong fails the suite, after the report of everything else is written.
+burst_failed=0
+if [ -z "$only" ]; then
+  bash "$root/bench/aid/run_double_aid.sh" "$build" "$work/aid" "$work/out" "$cases"
+  bash "$root/bench/activities/run_burst.sh" "$build" "$work/burst" "$work/out" || burst_failed=1
+fi
+
 bash "$root/bench/import/run_import.sh" "$build" "$work/import" "$rows" "$work/out/import.json"
 bash "$root/bench/import/run_import_pg.sh" "$build" "$work/import" "$rows" "$work/out/import_pg.json"
 bash "$root/bench/import/run_import_http.sh" "$build" "$work/import" "$rows" "$work/out/import_http.json"
@@ -253,3 +267,7 @@ if [ -z "$only" ]; then
   cp "$root/bench/results/latest.md" "$root/bench/results/$scale.md"
 fi
 cat "$root/bench/results/latest.md"
+if [ "$burst_failed" = 1 ]; then
+  echo "bench/run.sh: the registration burst FAILED (see its output above)" >&2
+  exit 1
+fi

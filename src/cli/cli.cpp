@@ -35,6 +35,7 @@ int RunCli(int argc, char** argv) {
   AddCalendarCommand(app, global, run);
   AddMembersCommand(app, global, run);
   AddStandardsCommand(app, global, run);
+  AddAidCommand(app, global, run);
 
   try {
     app.parse(argc, argv);

@@ -24,6 +24,7 @@ void AddRequestsCommand(CLI::App& app, const GlobalOptions& global, Runner& run)
 void AddCalendarCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddMembersCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void AddStandardsCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+void AddAidCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 
 //! Parses argv and runs the chosen subcommand; returns the process exit code.
 int RunCli(int argc, char** argv);

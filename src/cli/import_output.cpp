@@ -1,5 +1,6 @@
 #include "cli/import_output.h"
 
+#include <fstream>
 #include <iostream>
 
 #include "cli/command_context.h"
@@ -40,6 +41,25 @@ int ReportImportFailure(Error error, const std::string& file, bool json) {
   }
   const int code = ReportWithFields(error);
   return IsFileError(error) ? kExitFailure : code;
+}
+
+Result<app::Table> ReadSmallTable(const std::string& path) {
+  constexpr std::streamsize kMaxFileBytes = 4 << 20;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Error e{ErrorCode::kInvalidArgument, "error.import.unreadable", "cannot read " + path, {}, {}};
+    e.args.emplace_back("file", path);
+    return Fail(std::move(e));
+  }
+  std::string bytes(static_cast<std::size_t>(kMaxFileBytes) + 1, '\0');
+  in.read(bytes.data(), kMaxFileBytes + 1);
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (static_cast<std::streamsize>(bytes.size()) > kMaxFileBytes) {
+    Error e{ErrorCode::kInvalidArgument, "error.import.limit.table_bytes", "too large", {}, {}};
+    e.args.emplace_back("max", std::to_string(kMaxFileBytes));
+    return Fail(std::move(e));
+  }
+  return app::ParseTable(bytes);
 }
 
 }  // namespace zj::cli

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "app/imports/table_file.h"
 #include "core/i18n/messages.h"
 #include "core/result.h"
 
@@ -26,5 +27,10 @@ nlohmann::json ErrorJson(const Error& error, i18n::Locale locale);
 //! and with `json` ErrorJson on stdout. Returns the exit code: 1 for a file error, else as
 //! ReportError.
 int ReportImportFailure(Error error, const std::string& file, bool json);
+
+//! A small table file (standards, the rules of aid: a few hundred rows) read whole, as a JSON
+//! route's body would be, not streamed like a roster: CSV (UTF-8 or GBK) or XLSX, at most
+//! 4 MiB (kInvalidArgument "error.import.limit.table_bytes"); "error.import.unreadable" {file}.
+Result<app::Table> ReadSmallTable(const std::string& path);
 
 }  // namespace zj::cli

@@ -3,9 +3,7 @@
 // system administrator through the same use case as the API. Each bad row is reported as
 // "FILE: row R, column C: message" and the good rows are kept; exit code 1 when any row failed
 // or the file cannot be read.
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "app/accounts/user_directory.h"
 #include "app/imports/table_import.h"
@@ -16,28 +14,6 @@ namespace zj::cli {
 
 namespace {
 
-// A standards table is a few hundred rows (districts × years): read whole, as the JSON route's
-// body would be, not streamed like a roster.
-constexpr std::streamsize kMaxFileBytes = 4 << 20;
-
-Result<app::Table> ReadTable(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    Error e{ErrorCode::kInvalidArgument, "error.import.unreadable", "cannot read " + path, {}, {}};
-    e.args.emplace_back("file", path);
-    return Fail(std::move(e));
-  }
-  std::string bytes(static_cast<std::size_t>(kMaxFileBytes) + 1, '\0');
-  in.read(bytes.data(), kMaxFileBytes + 1);
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (static_cast<std::streamsize>(bytes.size()) > kMaxFileBytes) {
-    Error e{ErrorCode::kInvalidArgument, "error.import.limit.table_bytes", "too large", {}, {}};
-    e.args.emplace_back("max", std::to_string(kMaxFileBytes));
-    return Fail(std::move(e));
-  }
-  return app::ParseTable(bytes);
-}
-
 struct LoadOptions {
   std::string file;
   bool json = false;
@@ -45,7 +21,7 @@ struct LoadOptions {
 
 int RunLoad(const GlobalOptions& global, const LoadOptions& o) {
   const auto fail = [&o](Error e) { return ReportImportFailure(std::move(e), o.file, o.json); };
-  auto table = ReadTable(o.file);
+  auto table = ReadSmallTable(o.file);
   if (!table) return fail(std::move(table).error());
   auto runtime = OpenRuntime(global);
   if (!runtime) return fail(std::move(runtime).error());

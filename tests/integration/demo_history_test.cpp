@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -268,6 +269,47 @@ TEST_P(DemoHistoryTest, AYearOfServiceInEveryStateWithWorkWaitingForEachAccount)
     EXPECT_GT(levels[level], 0) << level;
   }
   EXPECT_EQ(overridden, 2);
+  // Three in four households in difficulty gave a bank card: sealed, listed masked, an
+  // obviously fake number that passes the card check (19 digits, Luhn).
+  std::size_t carded = 0;
+  std::int64_t carded_file = 0;
+  for (const auto& f : admin_files->items) {
+    auto card = app_->hardship_bank_cards().Of(admin, f.row.id);
+    ASSERT_OK(card);
+    if (!*card) continue;
+    ++carded;
+    carded_file = f.row.id;
+    EXPECT_TRUE((*card)->card_masked.starts_with("**** **** **** ")) << (*card)->card_masked;
+    EXPECT_NE((*card)->bank_name.find("示例"), std::string::npos);
+  }
+  EXPECT_GE(carded, 15u);
+  EXPECT_LT(carded, files);
+  {
+    auto number = app_->hardship_bank_cards().Reveal(admin, carded_file, "核对演示数据");
+    ASSERT_OK(number);
+    ASSERT_EQ(number->size(), 19u);
+    EXPECT_TRUE(number->starts_with("622200000000"));
+    int sum = 0;
+    for (std::size_t i = 0; i < number->size(); ++i) {
+      int d = (*number)[number->size() - 1 - i] - '0';
+      if (i % 2 == 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+    EXPECT_EQ(sum % 10, 0) << *number;
+  }
+  // The aid rules are the sample file's (docs/samples/aid-rules-beijing.csv): ten rules a
+  // year, schooling among them, and a budget for each district, kind and year.
+  {
+    auto rules = app_->aid_rules().Rules(admin);
+    ASSERT_OK(rules);
+    EXPECT_GE(rules->size(), 20u);
+    EXPECT_EQ(rules->size() % 10, 0u);
+    EXPECT_TRUE(std::any_of(rules->begin(), rules->end(),
+                            [](const auto& r) { return r.kind == "schooling"; }));
+    auto budgets = app_->aid_rules().Budgets(admin);
+    ASSERT_OK(budgets);
+    EXPECT_EQ(budgets->size(), rules->size() / 10 * 16 * 5);
+  }
   auto cadre_files = app_->hardship().List(cadre, all_files);
   ASSERT_OK(cadre_files);
   EXPECT_GE(cadre_files->items.size(), 10u) << "the cadre's own unions' households";

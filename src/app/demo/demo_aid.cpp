@@ -1,8 +1,11 @@
 // The demo's aid (帮扶, issue 20): on the first morning the administrator loads the city's aid
-// rules (sample figures after service-rules.md's example province: living allowance 10 months of
-// 低保 for 深度 and 8 for 相对, 送温暖 ¥1,000 a household, medical 80 % up to ¥16,000, 15 % of a
-// sudden cost up to ¥10,000), the approval limits (a union up to ¥2,000, a street up to ¥10,000,
-// the district above) and each district's yearly budgets. Then every four weeks the local
+// rules, approval limits and each district's yearly budgets from the sample file
+// docs/samples/aid-rules-beijing.csv (embedded; the very file `zhijia aid load` takes, through
+// the same table loader): sample figures after service-rules.md's example province — living
+// allowance 10 months of 低保 for 深度 and 8 for 相对, 送温暖 ¥1,000 a household, medical 80 %
+// up to ¥16,000, 15 % of a sudden cost up to ¥10,000 — a union approving up to ¥2,000, a street
+// up to ¥10,000, the district above. A year of the demo the file has no rows for takes the rows
+// of the nearest year it has. Then every four weeks the local
 // accounts go through the active files: a 送温暖 grant and a living allowance (or, after a
 // sudden cost, emergency aid) proposed by the file's handler, approved by whoever the amount
 // needs — the street for small grants, the district's staff (or the administrator) above —
@@ -11,6 +14,7 @@
 // and the budget counters are the real ones.
 #include <set>
 
+#include "app/aid/aid_rules_table.h"
 #include "app/demo/demo_history_parts.h"
 #include "core/members/calendar_date.h"
 #include "core/orgs/org_path.h"
@@ -22,35 +26,35 @@ namespace {
 
 constexpr std::int64_t kYuan = 100;
 
-struct SampleRule {
-  const char* kind;
-  const char* level;
-  const char* rule;
-  int months;
-  std::int64_t amount_fen;
-  int share_pct;
-  std::optional<std::int64_t> cap_fen;
-};
-
-const SampleRule kRules[] = {
-    {"living", "deep", "months_of_dibao", 10, 0, 0, std::nullopt},
-    {"living", "relative", "months_of_dibao", 8, 0, 0, std::nullopt},
-    {"festival", "deep", "fixed", 0, 1000 * kYuan, 0, std::nullopt},
-    {"festival", "relative", "fixed", 0, 1000 * kYuan, 0, std::nullopt},
-    {"festival", "sudden", "fixed", 0, 1000 * kYuan, 0, std::nullopt},
-    {"medical", "deep", "share_of_cost", 0, 0, 100, 20000 * kYuan},
-    {"medical", "relative", "share_of_cost", 0, 0, 80, 16000 * kYuan},
-    {"emergency", "sudden", "share_of_cost", 0, 0, 15, 10000 * kYuan},
-};
-
-const char* const kKinds[] = {"living", "festival", "medical", "emergency", "schooling"};
-
-//! Each district's budget a year, by kind (yuan).
-std::int64_t BudgetFen(std::string_view kind) {
-  if (kind == "living") return 600'000 * kYuan;
-  if (kind == "festival") return 100'000 * kYuan;
-  if (kind == "medical") return 300'000 * kYuan;
-  return 100'000 * kYuan;
+//! The sample file's rows, with those of its nearest year copied for each year of `from..to`
+//! it has none for.
+Result<Table> SampleRules(int from, int to) {
+  ZJ_ASSIGN_OR_RETURN(Table table, ParseTable(EmbeddedAidRulesSample()));
+  if (table.rows.empty()) return table;
+  std::optional<std::size_t> year_at;
+  for (std::size_t i = 0; i < table.rows[0].size(); ++i) {
+    if (table.rows[0][i] == "year") year_at = i;
+  }
+  if (!year_at) return table;
+  std::set<int> years;
+  for (std::size_t r = 1; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
+    if (*year_at < row.size() && !row[*year_at].empty()) years.insert(std::stoi(row[*year_at]));
+  }
+  if (years.empty()) return table;
+  const std::size_t rows = table.rows.size();
+  for (int year = from; year <= to; ++year) {
+    if (years.contains(year)) continue;
+    const int nearest = year < *years.begin() ? *years.begin() : *years.rbegin();
+    for (std::size_t r = 1; r < rows; ++r) {
+      auto row = table.rows[r];
+      if (*year_at >= row.size() || row[*year_at] != std::to_string(nearest)) continue;
+      row[*year_at] = std::to_string(year);
+      table.rows.push_back(std::move(row));
+      table.row_numbers.push_back(table.row_numbers[r]);
+    }
+  }
+  return table;
 }
 
 int YearOf(std::int64_t ms) {
@@ -62,31 +66,14 @@ class AidHistory : public std::enable_shared_from_this<AidHistory> {
   explicit AidHistory(World& w) : w_(w) {}
 
   Result<void> LoadRules() {
-    const store::OrgRow* city = nullptr;
-    for (const auto& o : w_.orgs) {
-      if (o.kind == "municipal") city = &o;
-    }
-    if (city == nullptr) return {};
-    AidRulesService& rules = w_.app.aid_rules();
-    for (int year = YearOf(w_.start_ms); year <= YearOf(w_.now_ms); ++year) {
-      for (const SampleRule& r : kRules) {
-        ZJ_RETURN_IF_ERROR(
-            rules.LoadRule(w_.admin, {city->id, year, r.kind, r.level, r.rule, r.months,
-                                      r.amount_fen, r.share_pct, r.cap_fen, "household"}));
-      }
-      for (const auto& o : w_.orgs) {
-        if (o.kind != "district") continue;
-        for (const char* kind : kKinds) {
-          ZJ_RETURN_IF_ERROR(rules.LoadBudget(w_.admin, {o.id, year, kind, BudgetFen(kind)}));
-        }
-      }
-    }
-    for (const char* kind : kKinds) {
-      for (const auto& [level, max] :
-           {std::pair{"grassroots", 2000 * kYuan}, std::pair{"street", 10000 * kYuan},
-            std::pair{"district", 1'000'000 * kYuan}, std::pair{"municipal", 1'000'000 * kYuan}}) {
-        ZJ_RETURN_IF_ERROR(rules.LoadLimit(w_.admin, {city->id, kind, level, max}));
-      }
+    ZJ_ASSIGN_OR_RETURN(Table table, SampleRules(YearOf(w_.start_ms), YearOf(w_.now_ms)));
+    ZJ_ASSIGN_OR_RETURN(
+        AidRulesTableReport report,
+        LoadAidRulesTable(w_.app.db(), w_.app.clock(), w_.app.audit(), w_.admin, table));
+    if (!report.loaded) {
+      const RowProblem& p = report.problems.front();
+      return Fail(ErrorCode::kInternal, p.message_key,
+                  "sample aid rules: row " + std::to_string(p.row) + ", column " + p.column);
     }
     return {};
   }

@@ -8,7 +8,9 @@
 // through HardshipService::Open at its moment, so levels, trails and audit entries are the
 // real ones. The member is chosen when the step runs, among the union's members active then
 // (the member history retires and transfers some), one without an open file. The first three
-// households' files carry evidence: a diagnosis (PDF) and a dibao certificate (PNG).
+// households' files carry evidence: a diagnosis (PDF) and a dibao certificate (PNG). Three in
+// four households in difficulty record a bank card (sealed, shown masked): obviously fake
+// numbers of the right length and check digit, so the finance office's payment list has them.
 #include <algorithm>
 #include <array>
 #include <memory>
@@ -68,6 +70,26 @@ const char* const kOverrideReasons[] = {
     "入户走访核实：配偶长期患病需护理，实际可支配收入低于申报，调整为相对困难。",
     "入户走访核实：子女在读大学，家庭负担重，经集体研究调整为深度困难。",
 };
+
+const char* const kSampleBanks[] = {"中国工商银行北京分行（示例）", "中国建设银行北京分行（示例）",
+                                    "北京银行（示例）"};
+
+//! An obviously fake card number that still passes the card check: 6222 0000 0000, a
+//! six-digit sequence and the Luhn check digit (19 digits, as Chinese debit cards have).
+std::string SampleCardNumber(std::size_t n) {
+  std::string digits = "622200000000";
+  const std::string seq = std::to_string(100000 + n % 900000);
+  digits += seq;
+  int sum = 0;
+  // Luhn: from the digit left of the check digit, every other one doubled.
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    int d = digits[digits.size() - 1 - i] - '0';
+    if (i % 2 == 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  digits += static_cast<char>('0' + (10 - sum % 10) % 10);
+  return digits;
+}
 
 //! How many members of the org a step tries before it counts as skipped (each one tried may
 //! be in an open file already).
@@ -262,6 +284,13 @@ class HardshipHistory : public std::enable_shared_from_this<HardshipHistory> {
         ZJ_RETURN_IF_ERROR(AttachSample(w_.app, actor, kHardshipFileOwner, opened->file.row.id, "",
                                         "低保证.png", SamplePng(48, 32, 0xE8D8B0)));
       }
+      // Most households in difficulty give the card their aid is paid into; every fourth does
+      // not (yet), so the payment list shows that case too.
+      if (profile != Profile::kNone && profile != Profile::kExcluded && carded_++ % 4 != 3) {
+        ZJ_RETURN_IF_ERROR(w_.app.hardship_bank_cards().Set(
+            actor, opened->file.row.id, kSampleBanks[carded_ % std::size(kSampleBanks)],
+            SampleCardNumber(carded_)));
+      }
       // The first two households found not in difficulty: a visit showed otherwise.
       if (profile == Profile::kNone && overrides_ < std::size(kOverrideReasons)) {
         const char* level = overrides_ == 0 ? "relative" : "deep";
@@ -280,6 +309,7 @@ class HardshipHistory : public std::enable_shared_from_this<HardshipHistory> {
   std::size_t next_ = 0;
   std::size_t overrides_ = 0;
   std::size_t attached_ = 0;
+  std::size_t carded_ = 0;
 };
 
 }  // namespace

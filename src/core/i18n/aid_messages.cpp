@@ -20,6 +20,10 @@ constexpr std::array kMessages = {
       "for this household"},
     E{"aid.rule.share_of_cost", "费用 {cost} 元的 {share}%，本户最多 {allowed} 元",
       "{share}% of the cost of {cost} yuan; at most {allowed} yuan for this household"},
+    E{"cli.aid.loaded", "{file}：已载入 {rules} 条帮扶标准、{limits} 条审批权限、{budgets} 条预算",
+      "{file}: {rules} rules, {limits} approval limits and {budgets} budgets loaded"},
+    E{"cli.aid.not_loaded", "{file}：{failed} 行有错误，整个文件均未载入",
+      "{file}: {failed} rows with errors; nothing of the file was loaded"},
     E{"error.aid.above_cap", "超过规则允许的上限 {cap} 元", "Above the rule's cap of {cap} yuan"},
     E{"error.aid.already_granted", "该户已有成员在 {period} 期间获得同类帮扶",
       "Someone of the household was already granted this aid in period {period}"},
@@ -77,7 +81,12 @@ constexpr std::array kMessages = {
     E{"error.aid.status", "状态应为 proposed、approved、paid 或 refused",
       "The status is proposed, approved, paid or refused"},
     E{"error.aid.students", "在学人数应为 0 到 {max}", "Students are 0 to {max}"},
+    E{"error.aid.table", "表应为 rule（帮扶标准）、limit（审批权限）或 budget（预算）",
+      "The table is rule, limit or budget"},
     E{"error.aid.to_decide", "只能为 me", "Only \"me\""},
+    E{"error.aid.whole_number", "应为整数", "A whole number"},
+    E{"error.aid.yuan", "金额以元计，最多两位小数（如 1450 或 1,450.50）",
+      "An amount in yuan with at most two decimals (1450 or 1,450.50)"},
     E{"error.aid.zero", "按规则本次帮扶金额为零", "By the rule, this grant comes to nothing"},
 };
 
