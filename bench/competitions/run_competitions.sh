@@ -14,11 +14,12 @@
 #   ranking  p50/p95/p99 of GET /api/v1/competitions/{id}/ranking once published (the whole
 #            ranking, every entry), beside the bare server answering a body of the same size.
 # Usage: bench/competitions/run_competitions.sh BUILD WORK OUT_DIR seed|ten [DURATION] [SAMPLES]
+#          [ROUNDS]   (publication: ROUNDS runs, 3 by default, each on a fresh copy; the median)
 # Writes OUT_DIR/competitions_SCALE.json, wrk_judges_SCALE_{zhijia,bare}.txt and
 # ranking_SCALE_{zhijia,bare}.json (report.mjs reads them).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-build="$1" work="$2" out="$3" scale="$4" duration="${5:-10}" samples="${6:-200}"
+build="$1" work="$2" out="$3" scale="$4" duration="${5:-10}" samples="${6:-200}" rounds="${7:-3}"
 case "$scale" in
   seed) members=42000; target_s=1 ;;
   ten) members=420000; target_s=10 ;;
@@ -28,8 +29,8 @@ mkdir -p "$work" "$out"
 password="Bench-Pass-2026"
 db="$work/competition_$scale.db"
 key="$work/competition.key"
-port=18494
-bare_port=18495
+port=18564
+bare_port=18565
 for p in $port $bare_port; do
   if curl -fs "http://127.0.0.1:$p/" >/dev/null 2>&1; then
     echo "run_competitions.sh: port $p is taken by another server" >&2; exit 1
@@ -48,10 +49,15 @@ grep -i "competition" "$work/competition_$scale.load" | sed 's/^/    /'
 server_pid=""
 bare_pid=""
 trap 'kill $server_pid $bare_pid 2>/dev/null || true; wait 2>/dev/null || true' EXIT
-"$build/src/zhijia" --db "sqlite:$db" --key-file "$key" serve --listen "127.0.0.1:$port" \
-  >"$work/competition_serve.out" 2>"$work/competition_serve.log" &
-server_pid=$!
-for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
+# serve: starts zhijia serve on the data set (server_pid, base).
+serve() {
+  "$build/src/zhijia" --db "sqlite:$db" --key-file "$key" serve --listen "127.0.0.1:$port" \
+    >>"$work/competition_serve.out" 2>>"$work/competition_serve.log" &
+  server_pid=$!
+  for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
+}
+stop() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+serve
 base="http://127.0.0.1:$port"
 json() { node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const v=JSON.parse(s);console.log($1)})"; }
 # sign_in USER: prints "cookie<TAB>csrf".
@@ -103,16 +109,34 @@ wrk -t2 -c"$judges" -d"${duration}s" --latency "http://127.0.0.1:$bare_port/" \
   >"$out/wrk_judges_${scale}_bare.txt"
 kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true; bare_pid=""
 
-echo "==> publish"
+echo "==> publish ($rounds rounds, each on a copy of the frozen, marked list)"
+stop
+cp "$db" "$db.pre"
+[ -f "$db-wal" ] && cp "$db-wal" "$db.pre-wal"
 # The limit: the rows publication reads, selected bare (the same statements' columns and order).
-bare_select_s="$(printf '.output /dev/null\n.timer on\n%s\n%s\n' \
-  "SELECT id, competition_id, group_id, number, entrant_kind, enterprise_id, member_id, team_name, federation_id, org_path, status, enrolled_by, enrolled_via, veto_code, veto_note, veto_by, veto_at, created_at FROM comp_entries WHERE competition_id = $id ORDER BY group_id, id;" \
-  "SELECT s.entry_id, s.judge_id, s.marks_json, s.total_e4, s.submitted_at, s.revised_at FROM comp_scores s JOIN comp_entries e ON e.id = s.entry_id WHERE e.competition_id = $id ORDER BY s.entry_id, s.judge_id;" |
-  sqlite3 "$db" 2>&1 | awk '/Run Time/ {s += $4} END {printf "%.4f", s}')"
-publish_s="$(curl -fs -o "$work/published_$scale.json" -w '%{time_total}' -X POST -H "Cookie: $cookie" \
-  -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d '{}' "$base/api/v1/competitions/$id/publish")"
+bare_select() {
+  printf '.output /dev/null\n.timer on\n%s\n%s\n' \
+    "SELECT id, competition_id, group_id, number, entrant_kind, enterprise_id, member_id, team_name, federation_id, org_path, status, enrolled_by, enrolled_via, veto_code, veto_note, veto_by, veto_at, created_at FROM comp_entries WHERE competition_id = $id ORDER BY group_id, id;" \
+    "SELECT s.entry_id, s.judge_id, s.marks_json, s.total_e4, s.submitted_at, s.revised_at FROM comp_scores s JOIN comp_entries e ON e.id = s.entry_id WHERE e.competition_id = $id ORDER BY s.entry_id, s.judge_id;" |
+    sqlite3 "$db" 2>&1 | awk '/Run Time/ {s += $4} END {printf "%.4f", s}'
+}
+publish_rounds=""
+select_rounds=""
+for round in $(seq "$rounds"); do
+  rm -f "$db-wal" "$db-shm"
+  cp "$db.pre" "$db"
+  [ -f "$db.pre-wal" ] && cp "$db.pre-wal" "$db-wal"
+  select_rounds="$select_rounds${select_rounds:+,}$(bare_select)"
+  serve
+  IFS=$'\t' read -r cookie csrf < <(sign_in admin)
+  t="$(curl -fs -o "$work/published_$scale.json" -w '%{time_total}' -X POST -H "Cookie: $cookie" \
+    -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d '{}' "$base/api/v1/competitions/$id/publish")"
+  publish_rounds="$publish_rounds${publish_rounds:+,}$t"
+  if [ "$round" -lt "$rounds" ]; then stop; fi
+done
+rm -f "$db.pre" "$db.pre-wal"
 ranked="$(json 'v.lines.length' <"$work/published_$scale.json")"
-echo "    published $ranked ranked entries in $publish_s s (bare select $bare_select_s s)"
+echo "    published $ranked ranked entries: $publish_rounds s (bare select: $select_rounds s)"
 
 echo "==> ranking page ($samples samples)"
 node "$root/bench/http_latency.mjs" --base "$base" --cookie "$cookie" --n "$samples" --warmup 5 \
@@ -125,7 +149,7 @@ node "$root/bench/http_latency.mjs" --base "http://127.0.0.1:$bare_port" --cooki
   --warmup 5 --out "$out/ranking_${scale}_bare.json" "/"
 cat >"$out/competitions_$scale.json" <<EOF
 {"scale": "$scale", "members": $members, "entries": $entries, "scores": $scores,
- "judges": $judges, "load_s": $load_s, "publish_s": $publish_s, "publish_target_s": $target_s,
- "bare_select_s": $bare_select_s, "ranked": $ranked, "answer_bytes": $answer_bytes,
+ "judges": $judges, "load_s": $load_s, "publish_s": [$publish_rounds], "publish_target_s": $target_s,
+ "bare_select_s": [$select_rounds], "ranked": $ranked, "answer_bytes": $answer_bytes,
  "ranking_bytes": $ranking_bytes, "duration_s": $duration, "samples": $samples}
 EOF
