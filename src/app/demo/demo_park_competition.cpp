@@ -290,9 +290,9 @@ class ParkLoader {
       const auto& e = enterprises_[static_cast<std::size_t>(t) % enterprises_.size()];
       store::CompEntryRow row = NewEntry(g, e.org_path);
       row.enterprise_id = e.id;
+      const long long serial = t / static_cast<std::int64_t>(kTeamGroups) + 1;
       char name[64];
-      std::snprintf(name, sizeof name, "%s%05lld", kGroups[g].name,
-                    static_cast<long long>(t / static_cast<std::int64_t>(kTeamGroups) + 1));
+      std::snprintf(name, sizeof name, "%s%05lld", kGroups[g].name, serial);
       row.team_name = name;
       const std::int64_t id = row.id;
       ZJ_RETURN_IF_ERROR(Add(g, std::move(row)));
