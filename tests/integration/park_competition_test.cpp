@@ -172,6 +172,48 @@ TEST_P(ParkCompetitionTest, MidScoringLeavesMarksOutAndASecondRunAddsNothing) {
   EXPECT_EQ(again->entries, 0);
 }
 
+TEST_P(ParkCompetitionTest, TheSameRegistryAndSeedGiveTheSameEntrantsAndMarks) {
+  app::ParkCompetitionSpec other = Tiny();
+  other.title = "园区杯（冒烟，再来一次）";
+  other.judge_prefix = "judge.again.";
+  auto a = Load(Tiny());
+  ASSERT_OK(a);
+  auto b = Load(other);
+  ASSERT_OK(b);
+  // Per entry (group code and number): the entrant and its judges' totals, in the judges' order.
+  auto fingerprint = [&](std::int64_t id) {
+    std::map<std::pair<std::string, std::int64_t>, std::string> out;
+    auto lease = db_->Acquire();
+    EXPECT_TRUE(lease.has_value());
+    auto groups = store::GroupsOfCompetition(**lease, id);
+    auto entries = store::EntriesOfCompetition(**lease, id);
+    auto scores = store::ScoresOfCompetition(**lease, id);
+    auto judges = store::JudgesOfCompetition(**lease, id);
+    EXPECT_TRUE(groups && entries && scores && judges);
+    std::map<std::int64_t, std::string> code;
+    for (const auto& g : *groups) code[g.id] = g.code;
+    std::map<std::int64_t, std::size_t> position;  // judges by id: the order they were added
+    for (std::size_t i = 0; i < judges->size(); ++i) position[(*judges)[i].id] = i;
+    std::map<std::int64_t, std::pair<std::string, std::int64_t>> key;
+    for (const auto& e : *entries) {
+      key[e.id] = {code[e.group_id], e.number.value_or(0)};
+      out[key[e.id]] = std::to_string(e.enterprise_id.value_or(0)) + "/" +
+                       std::to_string(e.member_id.value_or(0)) + "/" + e.team_name.value_or("");
+    }
+    std::map<std::int64_t, std::map<std::size_t, std::int64_t>> totals;
+    for (const auto& s : *scores) totals[s.entry_id][position[s.judge_id]] = s.total_e4;
+    for (const auto& [entry, by_judge] : totals) {
+      for (const auto& [j, total] : by_judge) {
+        out[key[entry]] += " " + std::to_string(j) + ":" + std::to_string(total);
+      }
+    }
+    return out;
+  };
+  const auto first = fingerprint(a->competition_id);
+  EXPECT_EQ(first.size(), 72u);
+  EXPECT_EQ(first, fingerprint(b->competition_id));
+}
+
 TEST_P(ParkCompetitionTest, GeneratesEnterprisesWhenTheSubtreeHasTooFew) {
   app::ParkCompetitionSpec spec = Tiny();
   spec.org_code = "110101";  // 东城: one enterprise a street here, 17 streets

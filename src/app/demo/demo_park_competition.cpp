@@ -375,7 +375,8 @@ class ParkLoader {
       std::int64_t centi[3] = {0, 0, 0};
       const cp::Sheet& sheet = sheet_;
       for (std::size_t x = 0; x < sheet.indicators.size(); ++x) {
-        const auto spread = static_cast<std::int64_t>(Mix(spec_.seed, id, j, x) % 31);
+        const auto spread = static_cast<std::int64_t>(
+            Mix(spec_.seed + 1000 * g, static_cast<std::uint64_t>(k), j, x) % 31);
         const std::int64_t pct =
             std::clamp<std::int64_t>(62 + spread + standing + leniency, 0, 100);
         centi[x] = sheet.indicators[x].max_centi * pct / 100 / 50 * 50;  // in halves of a point
