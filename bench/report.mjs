@@ -110,6 +110,53 @@ function signIn() {
 }
 const signInRows = signIn()
 
+// A park competition at the seed's scale and ten times it (bench/competitions/run_competitions.sh).
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
+function competition(scale) {
+  if (!has(`competitions_${scale}.json`)) return null
+  const info = read(`competitions_${scale}.json`)
+  const marks = wrk(`wrk_judges_${scale}_zhijia.txt`)
+  const bareMarks = wrk(`wrk_judges_${scale}_bare.txt`)
+  const page = Object.values(read(`ranking_${scale}_zhijia.json`))[0]
+  const barePage = Object.values(read(`ranking_${scale}_bare.json`))[0]
+  const publish = median(info.publish_s)
+  const bareSelect = median(info.bare_select_s)
+  return {
+    scale,
+    members: info.members,
+    entries: info.entries,
+    scores: info.scores,
+    judges: info.judges,
+    publish: {
+      request: 'POST /api/v1/competitions/{id}/publish (read, rank by z-score, write results and certificates)',
+      rounds_s: info.publish_s,
+      seconds: publish,
+      target_s: info.publish_target_s,
+      ratio_to_target: round(publish / info.publish_target_s),
+      bare_select_rounds_s: info.bare_select_s,
+      bare_select_s: bareSelect,
+      ratio_to_bare_select: round(publish / bareSelect, 1),
+    },
+    marks: {
+      request: 'PUT /api/v1/judging/{entry} (a mark revised, with its audit entry, durable)',
+      connections: info.judges,
+      duration_s: info.duration_s,
+      zhijia: marks,
+      bare_server: bareMarks,
+      p99_ratio: round(marks.p99_ms / bareMarks.p99_ms, 1),
+    },
+    ranking_page: {
+      request: 'GET /api/v1/competitions/{id}/ranking (published, every entry)',
+      bytes: info.ranking_bytes,
+      samples: info.samples,
+      zhijia: { p50_ms: page.p50_ms, p95_ms: page.p95_ms, p99_ms: page.p99_ms },
+      bare_server: { p50_ms: barePage.p50_ms, p95_ms: barePage.p95_ms, p99_ms: barePage.p99_ms },
+      p95_ratio: round(page.p95_ms / barePage.p95_ms, 1),
+    },
+  }
+}
+const competitions = ['seed', 'ten'].map(competition).filter(Boolean)
+
 const small = has('dashboards_small.json') ? read('dashboards_small.json') : {}
 const large = has('dashboards_large.json') ? read('dashboards_large.json') : {}
 const scopeName = (path, scopes) =>
@@ -159,6 +206,7 @@ const result = {
   search,
   memory: has('memory.json') ? read('memory.json') : null,
   sign_in: signInRows,
+  competitions,
   my_requests: has('my_requests.json') ? read('my_requests.json') : null,
   double_aid: has('double_aid.json') ? read('double_aid.json') : null,
   registration_burst: has('burst.json') ? read('burst.json') : null,
@@ -217,6 +265,21 @@ if (signInRows) {
       (r) =>
         `| ${r.request} (${r.body_bytes} B) | ${Math.round(r.zhijia.rps)} | ${r.zhijia.p50_ms} / ${r.zhijia.p99_ms} | ${Math.round(r.bare_server.rps)} | **${r.ratio}** | ${r.rounds.map((x) => x.ratio).join(', ')} |`,
     ),
+    '',
+  )
+}
+if (competitions.length > 0) {
+  lines.push(
+    '| park competition (SQLite) | zhijia | limit in the same run | ratio | target |',
+    '|---|---:|---:|---:|---|',
+    ...competitions.flatMap((c) => {
+      const at = `${c.scale === 'seed' ? "seed's scale" : 'ten times'}: ${n(c.entries)} entries, ${n(c.scores)} marks`
+      return [
+        `| publish, ${at} (median of ${c.publish.rounds_s.join(', ')} s) | ${c.publish.seconds} s | bare SELECT of the rows read: ${c.publish.bare_select_s} s | ${c.publish.ratio_to_bare_select} × | **${c.publish.ratio_to_target}** of ${c.publish.target_s} s ${ok(c.publish.seconds < c.publish.target_s)} |`,
+        `| judges' marks p99, ${c.marks.connections} judges at once (${c.marks.duration_s} s; ${Math.round(c.marks.zhijia.rps)} req/s) | ${c.marks.zhijia.p99_ms} ms (p50 ${c.marks.zhijia.p50_ms}) | bare server p99: ${c.marks.bare_server.p99_ms} ms | ${c.marks.p99_ratio} × | |`,
+        `| ranking page p95 (${n(c.ranking_page.bytes)} B, ${c.ranking_page.samples} samples) | ${c.ranking_page.zhijia.p95_ms} ms (p50 ${c.ranking_page.zhijia.p50_ms}) | bare server p95: ${c.ranking_page.bare_server.p95_ms} ms | ${c.ranking_page.p95_ratio} × | |`,
+      ]
+    }),
     '',
   )
 }

@@ -35,6 +35,9 @@
 #                (bench/activities/run_burst.sh);
 #   member_import_http the same roster uploaded through the web's path (a background job)
 #                beside the command line, and the p99 of a member GET while it runs.
+#   competitions a park labour competition at the seed's scale and ten times it: judges' marks
+#                (p99 against the bare server), publication of the full ranking (against a bare
+#                SELECT of the rows it reads; targets 1 s and 10 s), the ranking page's p95.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scale=default
@@ -253,6 +256,19 @@ if [ -z "$only" ]; then
   bash "$root/bench/aid/run_double_aid.sh" "$build" "$work/aid" "$work/out" "$cases"
   bash "$root/bench/activities/run_burst.sh" "$build" "$work/burst" "$work/out" || burst_failed=1
 fi
+
+# competitions: a park labour competition at the seed's scale and ten times it (issue 21):
+# judges' marks against the bare server, publication of the whole ranking against a bare SELECT
+# of the rows it reads (targets 1 s and 10 s), the published ranking page against the bare
+# server (bench/competitions/run_competitions.sh, also alone).
+competitions() {
+  bash "$root/bench/competitions/run_competitions.sh" "$build" "$work/competitions" "$work/out" \
+    seed "$duration" 200 3
+  bash "$root/bench/competitions/run_competitions.sh" "$build" "$work/competitions" "$work/out" \
+    ten "$duration" 30 3
+  rm -f "$work/competitions/"*.db*
+}
+if [ -z "$only" ]; then competitions; fi
 
 bash "$root/bench/import/run_import.sh" "$build" "$work/import" "$rows" "$work/out/import.json"
 bash "$root/bench/import/run_import_pg.sh" "$build" "$work/import" "$rows" "$work/out/import_pg.json"

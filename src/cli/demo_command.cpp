@@ -13,6 +13,7 @@
 #include "app/application.h"
 #include "app/demo/demo_cases.h"
 #include "app/demo/demo_history.h"
+#include "app/demo/demo_park_competition.h"
 #include "app/demo/demo_requests.h"
 #include "cli/commands.h"
 #include "core/members/calendar_date.h"
@@ -163,15 +164,26 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                       "Generate this many active hardship files over all grassroots unions, each "
                       "with four paid aid grants, when there are none yet (benchmark data sets)")
           ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
+  auto competition = std::make_shared<std::string>();
+  auto* competition_option =
+      cmd->add_option("--competition", *competition,
+                      "Generate a park labour competition of the city federation, listed and "
+                      "fully marked: 'seed' (400 enterprises, 42,000 team places, 4,000 teams, "
+                      "400 individuals, 50 judges judge.park.NN, 5 marks an entry) or 'ten' (ten "
+                      "times that, judges judge.park10.NN); its teams take the registry's members "
+                      "(load enough with --members), once per database")
+          ->check(CLI::IsMember({"seed", "ten"}));
   auto history = std::make_shared<bool>(false);
   cmd->add_flag("--history", *history,
                 "A federation a year into service: 4,000 members (or --members), a year of "
                 "requests handled, escalated, rated and visited, member transfers and roster "
                 "imports, and work waiting for each demo account (once per database)")
       ->excludes(requests_option)
-      ->excludes(cases_option);
-  cmd->callback([&global, &run, password, scale, seed, members, requests, cases, history] {
-    run = [&global, password, scale, seed, members, requests, cases, history] {
+      ->excludes(cases_option)
+      ->excludes(competition_option);
+  cmd->callback([&global, &run, password, scale, seed, members, requests, cases, competition,
+                 history] {
+    run = [&global, password, scale, seed, members, requests, cases, competition, history] {
       // Generated data, generated again when lost: commits need not wait for the disk.
       store::OpenOptions open;
       open.durable_commits = false;
@@ -219,6 +231,12 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                                         {"grants", std::to_string(loaded->aid_grants)},
                                         {"standards", std::to_string(loaded->standards)}})
                     << "\n";
+          if (loaded->park_entries > 0) {
+            std::cout << i18n::Translate(locale, "cli.demo.history_park",
+                                         {{"entries", std::to_string(loaded->park_entries)},
+                                          {"scores", std::to_string(loaded->park_scores)}})
+                      << "\n";
+          }
         } else {
           std::cout << i18n::Translate(locale, "cli.demo.history_present", {}) << "\n";
         }
@@ -248,6 +266,32 @@ void AddDemoCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
                                      {{"files", std::to_string(added->files)},
                                       {"grants", std::to_string(added->grants)}})
                   << "\n";
+      }
+      if (!competition->empty()) {
+        app::Application& application = *(*runtime)->app;
+        app::ParkCompetitionSpec spec = *competition == "ten" ? app::ParkCompetitionSpec::TenTimes()
+                                                              : app::ParkCompetitionSpec::Seed();
+        spec.seed = *seed;
+        spec.judge_password = report->admin_password;
+        auto loaded =
+            app::LoadParkCompetition(application.db(), application.clock(), (*runtime)->random,
+                                     app::PasswordCost::Interactive(), spec);
+        if (!loaded) return ReportError(loaded.error());
+        if (loaded->competition_id == 0) {
+          std::cout << i18n::Translate(locale, "cli.demo.competition_present", {}) << "\n";
+        } else {
+          std::cout << i18n::Translate(locale, "cli.demo.competition",
+                                       {{"entries", std::to_string(loaded->entries)},
+                                        {"enterprises", std::to_string(loaded->enterprises)},
+                                        {"teams", std::to_string(loaded->teams)},
+                                        {"individuals", std::to_string(loaded->individuals)},
+                                        {"places", std::to_string(loaded->team_places)},
+                                        {"workers", std::to_string(loaded->distinct_workers)},
+                                        {"judges", std::to_string(loaded->judges)},
+                                        {"prefix", spec.judge_prefix},
+                                        {"scores", std::to_string(loaded->scores)}})
+                    << "\n";
+        }
       }
       PrintAccounts(*report, nullptr);
       return kExitOk;

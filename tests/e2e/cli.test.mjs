@@ -114,6 +114,9 @@ describe('zhijia demo --history', () => {
     const replayed = /a year of service replayed: (\d+) requests \((\d+) escalations, (\d+) follow-up visits\), (\d+) members recorded, (\d+) member transfers, 2 roster imports/.exec(first.stdout)
     assert.ok(replayed, first.stdout)
     assert.ok(Number(replayed[1]) > 2000 && Number(replayed[2]) > 100, replayed[0])
+    // The park competition at the seed's scale, mid-scoring: 4,800 entries, about 60 % of 24,000 marks.
+    const park = /park competition \(scoring\): 4800 entries, (\d+) marks given/.exec(first.stdout)
+    assert.ok(park && Number(park[1]) > 12000 && Number(park[1]) < 17000, first.stdout)
     const lines = first.stdout.split('\n')
     for (const name of ['admin', 'staff.dongcheng', 'staff.xicheng', 'operator', 'cadre.donghuamen', 'judge.dongcheng']) {
       const at = lines.findIndex((line) => new RegExp(`user ${name.replace('.', '\\.')}\\b.*password Secret-Pass-2026`).test(line))

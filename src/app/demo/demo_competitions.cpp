@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "app/demo/demo_history_parts.h"
+#include "app/demo/demo_park_competition.h"
 #include "app/demo/demo_requests.h"
 #include "core/members/calendar_date.h"
 #include "core/orgs/org_path.h"
@@ -228,6 +229,29 @@ void ScheduleCompetition(World& w, Timeline& timeline) {
     }
   }
   timeline.At(World::At(w.WorkingDaysBeforeNow(3), 15 * 60), [h] { return h->VetoOne(); });
+}
+
+}  // namespace zj::app::demo
+
+namespace zj::app::demo {
+
+// The park competition (福田杯's scale: 400 enterprises, 42,000 workers, 4,000 teams, 50 judges)
+// of the city federation, generated from the demo registry when the history ends, listed and
+// mid-scoring (about 60 % of the marks given). The registry holds about 4,000 members, a tenth
+// of the seed's 42,000 workers: the 42,000 places in the 4,000 teams are filled from them, each
+// team's enterprise's own employees first, so a member sits in about ten teams. The judges
+// (judge.park.01–50) sign in with the demo accounts' password.
+Result<void> LoadPark(World& w, const DemoOptions& options) {
+  ParkCompetitionSpec spec = ParkCompetitionSpec::Seed();
+  spec.scored_percent = 60;
+  spec.seed = options.seed;
+  spec.judge_password = w.report.demo.admin_password;
+  SecureRandom random;
+  ZJ_ASSIGN_OR_RETURN(auto loaded, LoadParkCompetition(w.app.db(), w.clock, random,
+                                                       PasswordCost::Interactive(), spec));
+  w.report.park_entries = loaded.entries;
+  w.report.park_scores = loaded.scores;
+  return {};
 }
 
 }  // namespace zj::app::demo

@@ -19,6 +19,9 @@ namespace demo {
 //! (demo_activities.cpp; declared here rather than in demo_history_parts.h, which every demo
 //! file includes).
 void ScheduleActivities(World& w, Timeline& timeline);
+//! The park competition at the seed's scale, mid-scoring, at the end of the history
+//! (demo_competitions.cpp; declared here for the same reason).
+Result<void> LoadPark(World& w, const DemoOptions& options);
 }  // namespace demo
 
 namespace demo {
@@ -257,6 +260,7 @@ Result<DemoHistoryReport> LoadDemoHistory(Application& app, FixedClock& clock,
     demo::ScheduleHonours(w, timeline);
     demo::ScheduleMutualAid(w, timeline);
     ZJ_RETURN_IF_ERROR(timeline.Run(clock, now + 1, history.progress));
+    if (history.park_competition) ZJ_RETURN_IF_ERROR(demo::LoadPark(w, options));
     if (w.worker_to_rate != nullptr) {
       w.report.worker_tracking_number = w.worker_to_rate->tracking_number;
       w.report.worker_phone_last4 = w.worker_to_rate->last4;

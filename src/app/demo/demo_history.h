@@ -32,6 +32,8 @@ struct DemoHistoryOptions {
   std::string roster_dir;
   //! Told the moment the replay has reached (for a progress line).
   std::function<void(std::int64_t at_ms)> progress;
+  //! The park competition at the seed's scale (app/demo/demo_park_competition.h), mid-scoring.
+  bool park_competition = true;
 };
 
 struct DemoHistoryReport {
@@ -53,6 +55,9 @@ struct DemoHistoryReport {
   //! portal's tracking page ("" when the history was there already).
   std::string worker_tracking_number;
   std::string worker_phone_last4;
+  //! The park competition's entries and marks given (0 when not loaded).
+  std::int64_t park_entries = 0;
+  std::int64_t park_scores = 0;
 };
 
 //! Loads the demo (`demo` as for DemoService::Load; its bulk_members should be set) with

@@ -31,6 +31,16 @@ constexpr Entry kMessages[] = {
           "demo administrator: user {username}, password {password}"},
     Entry{"cli.demo.cases", "困难职工档案已生成：{files} 份，帮扶 {grants} 笔",
           "Hardship files generated: {files}, with {grants} aid grants"},
+    Entry{"cli.demo.competition",
+          "园区劳动竞赛已生成：参赛 {entries} 个（企业 {enterprises}，班组 {teams}，个人 "
+          "{individuals}；班组成员 {places} 人次，来自 {workers} 名会员），评委 {judges} 名（账号 "
+          "{prefix}01 起，密码同演示账号），评分 {scores} 条，参赛名录已确定",
+          "park competition generated: {entries} entries ({enterprises} enterprises, {teams} "
+          "teams, {individuals} individuals; {places} team places filled by {workers} members), "
+          "{judges} judges (accounts {prefix}01 on, the demo accounts' password), {scores} marks, "
+          "list frozen"},
+    Entry{"cli.demo.competition_present", "园区劳动竞赛已存在，未再生成",
+          "the park competition was there already"},
     Entry{"cli.demo.enterprises", "演示用人单位已生成：{count} 家",
           "demo enterprises generated: {count}"},
     Entry{
@@ -45,6 +55,8 @@ constexpr Entry kMessages[] = {
           "以民政部门公布为准）",
           "hardship files: {files} households, {grants} aid grants; {standards} 低保 lines (sample "
           "figures per district, not the official ones)"},
+    Entry{"cli.demo.history_park", "园区劳动竞赛（评分中）：参赛 {entries} 个，已评分 {scores} 条",
+          "park competition (scoring): {entries} entries, {scores} marks given"},
     Entry{"cli.demo.history_present", "已有服务记录，未再回放",
           "the year of service was there already"},
     Entry{"cli.demo.history_progress", "正在回放服务记录：{date}",
