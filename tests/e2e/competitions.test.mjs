@@ -96,7 +96,12 @@ describe('competitions', () => {
     await page.getByTestId('competition-freeze').click()
     await page.locator('.el-message-box__btns .el-button--primary').click()
     await page.waitForFunction(() => document.querySelector('[data-testid="competition-status"]')?.textContent?.trim() === '名录已确定')
-    assert.equal(await page.getByTestId('competition-entry-number').first().innerText(), '001')
+    // The status comes with the freeze's answer, the entries' numbers with the list's reload after it.
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="competition-entry-number"]')?.textContent?.trim() === '001',
+      undefined,
+      { timeout: 15_000 },
+    )
     await page.screenshot({ path: path.join(artifactsDir, 'competition-detail-desktop-zh.png'), fullPage: true })
     await context.close()
   })
