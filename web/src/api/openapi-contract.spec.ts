@@ -3,6 +3,7 @@
 // The key lists are checked against the TypeScript types, so a field added on either side fails.
 import { describe, expect, it } from 'vitest'
 import openapi from '../../../src/http/openapi.json'
+import type { ActivitiesApi } from './activities'
 import type { AidApi } from './aid'
 import type { Attachment } from './attachments'
 import type { CoverageApi } from './coverage'
@@ -22,6 +23,51 @@ import type { WorkerBindingsApi } from './worker-bindings'
 type Keys<T> = Record<keyof T, true>
 
 const fields = {
+  Activity: {
+    id: true,
+    org_id: true,
+    kind: true,
+    title: true,
+    place: true,
+    starts_at: true,
+    ends_at: true,
+    opens_at: true,
+    closes_at: true,
+    capacity: true,
+    waitlist_max: true,
+    cancel_cutoff_hours: true,
+    confirm_hours: true,
+    walk_ins: true,
+    fee_fen: true,
+    audience: true,
+    status: true,
+    seats_taken: true,
+    waitlisted: true,
+    checked_in: true,
+    created_at: true,
+    updated_at: true,
+  } satisfies Keys<ActivitiesApi.Activity>,
+  ActivityDetail: { activity: true, org_name: true, audience_orgs: true } satisfies Keys<ActivitiesApi.Detail>,
+  ActivityRegistration: {
+    id: true,
+    activity_id: true,
+    member_id: true,
+    member_name: true,
+    union_name: true,
+    state: true,
+    position: true,
+    place: true,
+    confirm_by: true,
+    registered_at: true,
+    changed_at: true,
+  } satisfies Keys<ActivitiesApi.Registration>,
+  MyActivity: {
+    activity: true,
+    org_name: true,
+    mine: true,
+    cancel_until: true,
+    can_register: true,
+  } satisfies Keys<ActivitiesApi.MyActivity>,
   AidGrant: {
     id: true,
     file_id: true,
@@ -578,6 +624,23 @@ const calls: [string, string][] = [
   ['post', '/api/v1/legal/cases/{id}/stages/{stage}/documents'],
   ['get', '/api/v1/attachments/{id}/content'],
   ['delete', '/api/v1/attachments/{id}'],
+  // activities, registrations and check-ins (issue 22)
+  ['get', '/api/v1/activities'],
+  ['post', '/api/v1/activities'],
+  ['get', '/api/v1/activities/{id}'],
+  ['patch', '/api/v1/activities/{id}'],
+  ['post', '/api/v1/activities/{id}/open'],
+  ['post', '/api/v1/activities/{id}/close'],
+  ['post', '/api/v1/activities/{id}/cancel'],
+  ['get', '/api/v1/activities/{id}/registrations'],
+  ['post', '/api/v1/activities/{id}/registrations/{rid}/cancel'],
+  ['get', '/api/v1/activities/{id}/check-ins'],
+  ['post', '/api/v1/activities/{id}/check-ins'],
+  ['get', '/api/v1/activities/reach'],
+  ['get', '/api/v1/me/activities'],
+  ['post', '/api/v1/me/activities/{id}/registration'],
+  ['delete', '/api/v1/me/activities/{id}/registration'],
+  ['post', '/api/v1/me/activities/{id}/confirm'],
 ]
 
 interface Schema {
