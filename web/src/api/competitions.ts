@@ -32,6 +32,8 @@ export namespace CompetitionsApi {
     scoring_ends_on: string | null
     listed_at: number | null
     published_at: number | null
+    /** Certificates are issued at publication for ranks up to this in each group (0: none). */
+    certificate_ranks: number
     created_at: number
     updated_at: number
   }
