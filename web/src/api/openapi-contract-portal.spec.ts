@@ -1,0 +1,171 @@
+// The worker's own account and the staff side of it (issue 19 and after) against the server's
+// OpenAPI document; see openapi-contract.ts.
+import { describeContract, type Keys } from './openapi-contract'
+import type { MemberCorrectionsApi } from './member-corrections'
+import type { MyDataApi } from './my-data'
+import type { MyHardshipApi } from './my-hardship'
+import type { MyMembershipApi } from './my-membership'
+import type { NotificationsApi } from './notifications'
+import type { PortalAccountApi } from './portal-account'
+import type { WorkerBindingsApi } from './worker-bindings'
+
+/** Issue 19: the worker's own account and the staff side of it. */
+function workerAccountFields() {
+  const member = { id: true, name: true, card_number: true, union_name: true, join_date: true, status: true } satisfies Keys<PortalAccountApi.Member>
+  const pending = { id: true, reason: true, union_name: true, created_at: true } satisfies Keys<PortalAccountApi.PendingBinding>
+  return {
+    SignInCodeSent: { resend_after_seconds: true, expires_in_seconds: true } satisfies Keys<PortalAccountApi.CodeSent>,
+    Worker: { id: true, member_id: true } satisfies Keys<PortalAccountApi.Worker>,
+    WorkerSession: { worker: true, csrf_token: true } satisfies Keys<PortalAccountApi.Session>,
+    WorkerSignedIn: { worker: true, csrf_token: true, new_account: true } satisfies Keys<PortalAccountApi.SignedIn>,
+    BoundMember: member,
+    PendingBinding: pending,
+    MyAccount: { id: true, phone_masked: true, created_at: true, member: true, pending_binding: true, privacy_notice: true } satisfies Keys<PortalAccountApi.Me>,
+    BindingResult: { state: true, member: true, pending_binding: true } satisfies Keys<PortalAccountApi.Binding>,
+    MemberCard: { member: true, token: true, token_expires_at: true } satisfies Keys<PortalAccountApi.Card>,
+    WorkerBinding: {
+      id: true,
+      state: true,
+      reason: true,
+      created_at: true,
+      member: true,
+      worker_phone_masked: true,
+      decided_at: true,
+      decided_by_name: true,
+      decision_note: true,
+    } satisfies Keys<WorkerBindingsApi.Binding>,
+    WorkerBindingPage: { items: true, next_cursor: true } satisfies Keys<WorkerBindingsApi.Page>,
+    VerifiedCard: { member: true, token_expires_at: true } satisfies Keys<WorkerBindingsApi.VerifiedCard>,
+    MyMemberCorrection: {
+      id: true,
+      field: true,
+      old_value: true,
+      new_value: true,
+      note: true,
+      state: true,
+      created_at: true,
+      decided_at: true,
+      reason: true,
+    } satisfies Keys<MemberCorrectionsApi.Mine>,
+    MyMemberCorrections: { items: true } satisfies Keys<MemberCorrectionsApi.MineList>,
+    MemberCorrection: {
+      id: true,
+      field: true,
+      old_value: true,
+      new_value: true,
+      note: true,
+      state: true,
+      created_at: true,
+      decided_at: true,
+      reason: true,
+      member: true,
+      decided_by_name: true,
+    } satisfies Keys<MemberCorrectionsApi.Correction>,
+    MemberCorrectionPage: { items: true, next_cursor: true } satisfies Keys<MemberCorrectionsApi.Page>,
+  }
+}
+const fields = {
+  Notification: {
+    id: true,
+    kind: true,
+    params: true,
+    subject_id: true,
+    created_at: true,
+    read_at: true,
+  } satisfies Keys<NotificationsApi.Entry>,
+  NotificationPage: { items: true, next_cursor: true, unread: true, unread_cap: true } satisfies Keys<NotificationsApi.Page>,
+  NotificationUnread: { unread: true, unread_cap: true } satisfies Keys<NotificationsApi.Unread>,
+  MyMembership: { member: true, union: true, parent: true, history: true, transfers: true } satisfies Keys<MyMembershipApi.Membership>,
+  UnionContact: { id: true, name: true, kind: true, chair: true, contact: true } satisfies Keys<MyMembershipApi.Contact>,
+  MembershipEvent: { at: true, kind: true, params: true } satisfies Keys<MyMembershipApi.HistoryEvent>,
+  MyTransfer: {
+    id: true,
+    from_union: true,
+    to_union: true,
+    state: true,
+    created_at: true,
+    decided_at: true,
+    asked_by_me: true,
+    reason: true,
+    new_employer: true,
+    can_withdraw: true,
+  } satisfies Keys<MyMembershipApi.Transfer>,
+  UnionChoice: { id: true, name: true, district: true } satisfies Keys<MyMembershipApi.UnionChoice>,
+  MyHardship: { files: true, may_apply: true } satisfies Keys<MyHardshipApi.Mine>,
+  MyHardshipFile: {
+    id: true,
+    union_name: true,
+    stage: true,
+    publicity_ends_on: true,
+    review_due_on: true,
+    level: true,
+    household_size: true,
+    opened_on: true,
+    closed_on: true,
+    close_reason: true,
+    grants: true,
+  } satisfies Keys<MyHardshipApi.File>,
+  MyAidGrant: {
+    id: true,
+    kind: true,
+    period: true,
+    amount_fen: true,
+    status: true,
+    paid_on: true,
+    proposed_at: true,
+    decided_at: true,
+  } satisfies Keys<MyHardshipApi.Grant>,
+  UnionChoices: { items: true } satisfies Keys<MyMembershipApi.UnionChoices>,
+  MyData: {
+    generated_at: true,
+    account: true,
+    sessions: true,
+    member: true,
+    bindings: true,
+    requests: true,
+    corrections: true,
+    consents: true,
+    privacy_notice: true,
+  } satisfies Keys<MyDataApi.Data>,
+  Consents: { uses: true, history: true } satisfies Keys<MyDataApi.Consents>,
+  PrivacyNotice: { version: true, accepted_at: true } satisfies Keys<MyDataApi.PrivacyNotice>,
+  RevealedData: { phone: true, member_phone: true, id_number: true } satisfies Keys<MyDataApi.Revealed>,
+  ...workerAccountFields(),
+}
+
+const calls: [string, string][] = [
+  ['post', '/api/v1/portal/sign-in/code'],
+  ['post', '/api/v1/portal/session'],
+  ['get', '/api/v1/portal/session'],
+  ['delete', '/api/v1/portal/session'],
+  ['delete', '/api/v1/portal/sessions'],
+  ['get', '/api/v1/me'],
+  ['post', '/api/v1/me/binding'],
+  ['get', '/api/v1/me/card'],
+  ['get', '/api/v1/me/data'],
+  ['post', '/api/v1/me/data/reveal-code'],
+  ['post', '/api/v1/me/data/reveal'],
+  ['post', '/api/v1/me/consents'],
+  ['post', '/api/v1/me/privacy-notice'],
+  ['get', '/api/v1/worker-bindings'],
+  ['post', '/api/v1/worker-bindings/{id}/approve'],
+  ['post', '/api/v1/worker-bindings/{id}/reject'],
+  ['post', '/api/v1/cards/verify'],
+  ['get', '/api/v1/me/notifications'],
+  ['get', '/api/v1/me/notifications/unread'],
+  ['post', '/api/v1/me/notifications/{id}/read'],
+  ['post', '/api/v1/me/notifications/read-all'],
+  ['get', '/api/v1/me/membership'],
+  ['get', '/api/v1/me/unions'],
+  ['post', '/api/v1/me/transfers'],
+  ['post', '/api/v1/me/transfers/{id}/withdraw'],
+  ['get', '/api/v1/me/hardship'],
+  ['post', '/api/v1/me/hardship/applications'],
+  ['get', '/api/v1/me/member-corrections'],
+  ['post', '/api/v1/me/member-corrections'],
+  ['get', '/api/v1/member-corrections'],
+  ['post', '/api/v1/member-corrections/{id}/approve'],
+  ['post', '/api/v1/member-corrections/{id}/reject'],
+]
+
+describeContract('the worker account clients', fields, calls)
