@@ -62,4 +62,27 @@ Result<app::Table> ReadSmallTable(const std::string& path) {
   return app::ParseTable(bytes);
 }
 
+nlohmann::json RowProblemsJson(const std::vector<app::RowProblem>& problems, i18n::Locale locale) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& p : problems) {
+    out.push_back({{"row", p.row},
+                   {"column", p.column},
+                   {"code", p.message_key},
+                   {"message", i18n::Translate(locale, p.message_key, p.args)}});
+  }
+  return out;
+}
+
+void PrintRowProblems(const std::vector<app::RowProblem>& problems, const std::string& file,
+                      i18n::Locale locale) {
+  for (const auto& p : problems) {
+    std::cerr << i18n::Translate(locale, "cli.import.row_error",
+                                 {{"file", file},
+                                  {"row", std::to_string(p.row)},
+                                  {"column", p.column.empty() ? "-" : p.column},
+                                  {"message", i18n::Translate(locale, p.message_key, p.args)}})
+              << "\n";
+  }
+}
+
 }  // namespace zj::cli

@@ -8,8 +8,10 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "app/imports/table_file.h"
+#include "app/imports/table_import.h"
 #include "core/i18n/messages.h"
 #include "core/result.h"
 
@@ -32,5 +34,12 @@ int ReportImportFailure(Error error, const std::string& file, bool json);
 //! route's body would be, not streamed like a roster: CSV (UTF-8 or GBK) or XLSX, at most
 //! 4 MiB (kInvalidArgument "error.import.limit.table_bytes"); "error.import.unreadable" {file}.
 Result<app::Table> ReadSmallTable(const std::string& path);
+
+//! The rows a table load refused, for --json: [{"row", "column", "code", "message"}].
+nlohmann::json RowProblemsJson(const std::vector<app::RowProblem>& problems, i18n::Locale locale);
+
+//! The same, one translated line each on stderr ("cli.import.row_error", naming `file`).
+void PrintRowProblems(const std::vector<app::RowProblem>& problems, const std::string& file,
+                      i18n::Locale locale);
 
 }  // namespace zj::cli

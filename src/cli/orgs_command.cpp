@@ -99,13 +99,7 @@ Result<std::unique_ptr<app::TableStream>> OpenTable(const std::string& path) {
 int PrintReport(const std::string& file, const app::ImportReport& report, bool json) {
   const auto locale = CliLocale();
   if (json) {
-    nlohmann::json problems = nlohmann::json::array();
-    for (const auto& p : report.problems) {
-      problems.push_back({{"row", p.row},
-                          {"column", p.column},
-                          {"code", p.message_key},
-                          {"message", i18n::Translate(locale, p.message_key, p.args)}});
-    }
+    nlohmann::json problems = RowProblemsJson(report.problems, locale);
     const nlohmann::json j{{"file", file},
                            {"encoding", report.encoding},
                            {"header_row", report.header_row},
@@ -116,14 +110,7 @@ int PrintReport(const std::string& file, const app::ImportReport& report, bool j
     std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return report.failed_rows == 0 ? kExitOk : kExitFailure;
   }
-  for (const auto& p : report.problems) {
-    std::cerr << i18n::Translate(locale, "cli.import.row_error",
-                                 {{"file", file},
-                                  {"row", std::to_string(p.row)},
-                                  {"column", p.column.empty() ? "-" : p.column},
-                                  {"message", i18n::Translate(locale, p.message_key, p.args)}})
-              << "\n";
-  }
+  PrintRowProblems(report.problems, file, locale);
   std::cout << i18n::Translate(locale, "cli.import.done",
                                {{"file", file},
                                 {"encoding", report.encoding},

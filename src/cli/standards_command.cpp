@@ -30,13 +30,7 @@ int RunLoad(const GlobalOptions& global, const LoadOptions& o) {
   if (!report) return fail(std::move(report).error());
   const auto locale = CliLocale();
   if (o.json) {
-    nlohmann::json problems = nlohmann::json::array();
-    for (const auto& p : report->problems) {
-      problems.push_back({{"row", p.row},
-                          {"column", p.column},
-                          {"code", p.message_key},
-                          {"message", i18n::Translate(locale, p.message_key, p.args)}});
-    }
+    nlohmann::json problems = RowProblemsJson(report->problems, locale);
     const nlohmann::json j{{"file", o.file},
                            {"encoding", report->encoding},
                            {"loaded", report->created},
@@ -45,14 +39,7 @@ int RunLoad(const GlobalOptions& global, const LoadOptions& o) {
     std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return report->failed_rows == 0 ? kExitOk : kExitFailure;
   }
-  for (const auto& p : report->problems) {
-    std::cerr << i18n::Translate(locale, "cli.import.row_error",
-                                 {{"file", o.file},
-                                  {"row", std::to_string(p.row)},
-                                  {"column", p.column.empty() ? "-" : p.column},
-                                  {"message", i18n::Translate(locale, p.message_key, p.args)}})
-              << "\n";
-  }
+  PrintRowProblems(report->problems, o.file, locale);
   std::cout << i18n::Translate(locale, "cli.standards.loaded",
                                {{"file", o.file},
                                 {"loaded", std::to_string(report->created)},
