@@ -11,6 +11,7 @@
 
 #include "core/calendar/work_calendar.h"
 #include "members_fixture.h"
+#include "served_check.h"
 #include "store/hardship.h"
 
 namespace zj::test {
@@ -161,6 +162,26 @@ TEST_P(HardshipFlowTest, FromApplicationToActiveWithAVisitPublicityAndAnObjectio
   auto entries = app_->audit().Search(root_admin_, audit);
   ASSERT_OK(entries);
   EXPECT_EQ(entries->entries.size(), 8u);
+}
+
+// 有效覆盖: the file counts as serving its member once approved, not while it is reviewed.
+TEST_P(HardshipFlowTest, AnApprovedFileServesItsMember) {
+  const auto member = Create(staff_a_, Person(union_a_, "王秀英", 41));
+  app::NewHardshipFile f;
+  f.member_id = member.row.id;
+  f.year = 2026;
+  f.main_cause = "illness";
+  auto opened = app_->hardship().Open(union_cadre_, f);
+  ASSERT_OK(opened);
+  const std::int64_t id = opened->file.row.id;
+  ASSERT_OK(Take(union_cadre_, id, "first_review", "材料齐全"));
+  ASSERT_OK(Take(union_cadre_, id, "visit", "家中有长期病人", {"王芳", "李强"}, Today()));
+  ASSERT_OK(Take(district_cadre_, id, "review", "同意上报"));
+  ASSERT_OK(Take(district_cadre_, id, "publicise"));
+  clock_.Set(clock_.NowMs() + 10 * kDayMs);
+  EXPECT_FALSE(IsServed(*db_, member.row.id)) << "reviewed and publicised, not yet approved";
+  ASSERT_OK(Take(district_cadre_, id, "approve", "同意建档"));
+  EXPECT_TRUE(IsServed(*db_, member.row.id));
 }
 
 TEST_P(HardshipFlowTest, AnotherDistrictSeesNothingAndAStaleMoveIsAConflict) {

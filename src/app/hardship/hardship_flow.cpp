@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/coverage/served.h"
 #include "app/hardship/hardship_rules.h"
 #include "app/hardship/hardship_service.h"
 #include "app/members/member_access.h"
@@ -221,6 +222,12 @@ Result<FlowView> HardshipFlowService::Take(const Actor& actor, std::int64_t file
     ZJ_RETURN_IF_ERROR(audit_.Record(c, AuditActor::From(actor), event));
     ZJ_ASSIGN_OR_RETURN(bool moved, store::UpdateHardshipFlow(c, row, flow->stage));
     if (!moved) return Fail(NotAllowed(in.step, flow->stage));
+    // 有效覆盖 (issue 20: "files and cases count as served"): a file approved, or kept after its
+    // annual review, serves the member whose household it is, for the mark's twelve months.
+    if ((*step == hardship::Step::kApprove || *step == hardship::Step::kAnnualReview) &&
+        file->member_id) {
+      ZJ_RETURN_IF_ERROR(MarkServed(c, *file->member_id, row.updated_at));
+    }
     ZJ_RETURN_IF_ERROR(
         AddHardshipStep(c, clock_, random_, actor, file_id, std::string(in.step), detail));
     return ViewOf(actor, std::move(row), file->org_path, rules.reminder_days);
