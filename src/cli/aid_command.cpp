@@ -20,11 +20,15 @@ constexpr const char* kLoadHelp =
     "One sheet, a header row, then one row each; the column table says which: rule, limit or "
     "budget (or 帮扶标准, 审批权限, 预算). Columns (English or Chinese header, any order): "
     "table 表, org_code 组织代码, year 年度 (rule, budget), kind 帮扶类别 "
-    "(living|medical|schooling|festival|emergency), level 困难类别 (rule: deep|relative|sudden), "
-    "rule 计算方式 (months_of_dibao|fixed|share_of_cost), months 月数, amount_yuan 金额（元） (a "
+    "(living 生活救助|medical 医疗救助|schooling 助学|festival 节日慰问 or 送温暖|emergency "
+    "临时救助), "
+    "level 困难类别 (rule: deep 深度困难|relative 相对困难|sudden 意外致困), "
+    "rule 计算方式 (months_of_dibao 低保月数|fixed 定额|share_of_cost 费用比例), months 月数, "
+    "amount_yuan 金额（元） (a "
     "rule's fixed amount, a limit's maximum, a budget's amount), share_pct 比例（%）, cap_yuan "
-    "封顶（元）, per 计发单位 (household|student|person), org_level 审批层级 (limit: "
-    "grassroots|street|district|municipal), note 说明 (ignored). Sample: "
+    "封顶（元）, per 计发单位 (household 每户|student 每名学生|person 每人), org_level 审批层级 "
+    "(limit: grassroots 基层工会|street 街道|district 区|municipal 市), note 说明 (ignored); a "
+    "value as its code or its Chinese name. Sample: "
     "docs/samples/aid-rules-beijing.csv";
 
 struct LoadOptions {

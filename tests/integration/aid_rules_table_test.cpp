@@ -123,6 +123,46 @@ TEST_P(AidRulesTableTest, ABadAmountInRowSevenNamesItsRowAndColumnAndNothingIsLo
   EXPECT_EQ(Counts(), (std::array<std::size_t, 3>{2, 2, 4}));
 }
 
+// A finance office's file: Chinese headers and the names the web shows, not the codes.
+TEST_P(AidRulesTableTest, ChineseNamesInTheCodedColumnsLoadAsTheirCodes) {
+  const std::string csv =
+      "表,组织代码,年度,帮扶类别,困难类别,计算方式,月数,金额（元）,比例（%）,封顶（元）,计发单位,"
+      "审批层级\n"
+      "帮扶标准,110000,2026,生活救助,深度困难,低保月数,10,,,,每户,\n"
+      "帮扶标准,110000,2026,助学,相对困难,定额,,3000,,,每名学生,\n"
+      "帮扶标准,110000,2026,医疗救助,相对困难,费用比例,,,80,16000,每户,\n"
+      "审批权限,110000,,生活救助,,,,5000,,,,街道\n"
+      "预算,110000,2026,送温暖,,,,200000,,,,\n"
+      "帮扶标准,110000,2026,住房补贴,深度困难,低保月数,10,,,,每户,\n";
+  auto report = Load(admin_, csv);
+  ASSERT_OK(report);
+  // The last row's kind is no aid kind in either language: named by its Chinese header.
+  ASSERT_EQ(report->problems.size(), 1u);
+  EXPECT_EQ(report->problems[0].row, 7);
+  EXPECT_EQ(report->problems[0].column, "帮扶类别");
+  EXPECT_EQ(report->problems[0].message_key, "error.aid.kind");
+  EXPECT_FALSE(report->loaded);
+
+  report = Load(admin_, csv.substr(0, csv.rfind("帮扶标准,110000,2026,住房补贴")));
+  ASSERT_OK(report);
+  EXPECT_TRUE(report->loaded);
+  EXPECT_EQ(Counts(), (std::array<std::size_t, 3>{3, 1, 1}));
+  auto rules = app_->aid_rules().Rules(admin_);
+  ASSERT_OK(rules);
+  std::vector<std::string> coded;
+  for (const auto& r : *rules)
+    coded.push_back(r.kind + "/" + r.level + "/" + r.rule + "/" + r.per_unit);
+  EXPECT_THAT(coded, ::testing::UnorderedElementsAre("living/deep/months_of_dibao/household",
+                                                     "schooling/relative/fixed/student",
+                                                     "medical/relative/share_of_cost/household"));
+  auto limits = app_->aid_rules().Limits(admin_);
+  ASSERT_OK(limits);
+  EXPECT_EQ(limits->front().org_level, "street");
+  auto budgets = app_->aid_rules().Budgets(admin_);
+  ASSERT_OK(budgets);
+  EXPECT_EQ(budgets->front().kind, "festival");
+}
+
 TEST_P(AidRulesTableTest, RowsOfEveryKindAreCheckedAsTheApiChecksThem) {
   const std::string csv =
       "table,org_code,year,kind,level,rule,months,amount_yuan,share_pct,cap_yuan,per,org_level\n"

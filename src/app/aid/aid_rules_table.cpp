@@ -64,6 +64,46 @@ std::optional<Col> ColumnOfField(std::string_view field) {
   return std::nullopt;
 }
 
+//! The Chinese names a finance office types for the coded columns (the web's labels), read as the
+//! codes the loads take; a code itself passes through, anything else is left for the load's
+//! own field error.
+struct Named {
+  Col column;
+  std::string_view zh;
+  std::string_view code;
+};
+constexpr std::array kNames{Named{kKind, "生活救助", "living"},
+                            Named{kKind, "医疗救助", "medical"},
+                            Named{kKind, "助学", "schooling"},
+                            Named{kKind, "节日慰问", "festival"},
+                            Named{kKind, "送温暖", "festival"},
+                            Named{kKind, "临时救助", "emergency"},
+                            Named{kLevel, "深度困难", "deep"},
+                            Named{kLevel, "相对困难", "relative"},
+                            Named{kLevel, "意外致困", "sudden"},
+                            Named{kRule, "低保月数", "months_of_dibao"},
+                            Named{kRule, "按低保月数", "months_of_dibao"},
+                            Named{kRule, "定额", "fixed"},
+                            Named{kRule, "费用比例", "share_of_cost"},
+                            Named{kRule, "按费用比例", "share_of_cost"},
+                            Named{kPer, "每户", "household"},
+                            Named{kPer, "户", "household"},
+                            Named{kPer, "每名学生", "student"},
+                            Named{kPer, "学生", "student"},
+                            Named{kPer, "每人", "person"},
+                            Named{kPer, "人", "person"},
+                            Named{kOrgLevel, "基层工会", "grassroots"},
+                            Named{kOrgLevel, "街道", "street"},
+                            Named{kOrgLevel, "区", "district"},
+                            Named{kOrgLevel, "市", "municipal"}};
+
+std::string CodeOf(Col column, std::string value) {
+  for (const Named& n : kNames) {
+    if (n.column == column && n.zh == value) return std::string(n.code);
+  }
+  return value;
+}
+
 enum class Which { kRule, kLimit, kBudget };
 
 std::optional<Which> ParseWhich(std::string_view t) {
@@ -97,7 +137,7 @@ struct Layout {
 
   std::string Cell(const std::vector<std::string>& row, Col k) const {
     if (!at[k] || *at[k] >= row.size()) return "";
-    return std::string(text::TrimSpaces(row[*at[k]]));
+    return CodeOf(k, std::string(text::TrimSpaces(row[*at[k]])));
   }
   std::string Name(Col k) const {
     return written[k].empty() ? std::string(kColumns[k].field) : written[k];
