@@ -170,7 +170,15 @@ const scopeName = (path, scopes) =>
 const smallScopes = has('scopes_small.json') ? read('scopes_small.json') : {}
 const largeScopes = has('scopes_large.json') ? read('scopes_large.json') : {}
 const kinds = (path) =>
-  path.includes('/workbench') ? 'workbench' : path.includes('/coverage') ? 'coverage' : path.includes('/hardship/') ? 'hardship (files and grants 1/10 too)' : 'service'
+  path.includes('/workbench')
+    ? 'workbench'
+    : path.includes('/coverage')
+      ? 'coverage'
+      : path.includes('/hardship/')
+        ? 'hardship (files and grants 1/10 too)'
+        : path.includes('/activities/reach')
+          ? 'reach of activities'
+          : 'service'
 const dashboards = Object.keys(small).map((smallPath) => {
   const scope = scopeName(smallPath, smallScopes)
   const largePath = Object.keys(large).find((p) => kinds(p) === kinds(smallPath) && scopeName(p, largeScopes) === scope)

@@ -4,9 +4,11 @@
 # same run, and writes bench/results/latest.json and latest.md (each figure with the machine's
 # CPU, core count and the date).
 # Usage: bench/run.sh [--scale default|municipal] [--duration SECONDS] [--rounds N]
-#                     [--connections N] [--members N] [--rows N] [--only import]
+#                     [--connections N] [--members N] [--rows N] [--only import|dashboards]
 #   --only import: only the member import part (SQLite and PostgreSQL); the report then holds
 #              that part alone (bench/results/latest.*, not <scale>.*).
+#   --only dashboards: only the dashboards at the two data sizes (coverage, service requests,
+#              hardship and aid, reach, the workbench), likewise reported alone.
 #   default:   dashboards at 100,000 and 1,000,000 members, reads/searches/memory at 1,000,000,
 #              import of 100,000 rows (about 8 minutes on 2 cores);
 #   municipal: dashboards at 100,000 and 10,000,000 members, the rest at 10,000,000 members and
@@ -66,8 +68,8 @@ case "$scale" in
 esac
 small_members=100000
 case "$only" in
-  ""|import) ;;
-  *) echo "bench/run.sh: --only takes import, not $only" >&2; exit 2 ;;
+  ""|import|dashboards) ;;
+  *) echo "bench/run.sh: --only takes import or dashboards, not $only" >&2; exit 2 ;;
 esac
 
 bash "$root/scripts/install-deps.sh"
@@ -91,10 +93,12 @@ password="Bench-Pass-2026"
 json() { node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const v=JSON.parse(s);console.log($1)})"; }
 rss_mib() { awk -v k="$2" '$1==k":" {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 
+if [ -z "$only" ] || [ "$only" = dashboards ]; then
 if [ -z "$only" ]; then
 echo "==> micro-benchmarks"
 "$build/bench/zhijia_micro_bench" --benchmark_min_time=0.5 --benchmark_format=json \
   >"$work/out/micro.json" 2>/dev/null
+fi
 
 # load NAME MEMBERS REQUESTS: the demo federation with its enterprises, MEMBERS members and
 # REQUESTS service requests, into $work/NAME.db (same seed, same data).
@@ -197,6 +201,7 @@ load large "$members" "$requests" "$cases"
 serve large 18482
 rss_idle="$(rss_mib "$server_pid" VmRSS)"
 dashboards large
+if [ -z "$only" ]; then
 district="$(node -e 'console.log(require(process.argv[1]).district)' "$work/out/scopes_large.json")"
 echo "==> search within 东城区"
 node "$root/bench/http_latency.mjs" --base "$base" --cookie "$cookie" --n 200 \
@@ -236,9 +241,11 @@ kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
 cat >"$work/out/memory.json" <<EOF
 {"members": $members, "idle_rss_mib": $rss_idle, "peak_rss_mib": $rss_load}
 EOF
+fi
 rm -f "$work/small.db"* "$work/before_writes.db"*
 fi
 
+if [ -z "$only" ]; then
 # My requests on the large data set (moved, not copied: it is not used after this).
 mkdir -p "$work/my_requests"
 for f in "$work/large.db"*; do mv "$f" "$work/my_requests/my_requests.db${f#"$work/large.db"}"; done
@@ -247,6 +254,7 @@ bash "$root/bench/sign_in/run_my_requests.sh" "$build" "$work/my_requests" "$wor
 rm -f "$work/my_requests/my_requests.db"*
 
 bash "$root/bench/sign_in/run_sign_in.sh" "$build" "$work/sign_in" "$work/out" "$duration" "$rounds"
+fi
 
 # The no-double-aid check's cost per grant against the cases data set's 200,000 grants (its own
 # database: the large one was moved above), and issue 22's registration burst. A burst whose
@@ -270,9 +278,11 @@ competitions() {
 }
 if [ -z "$only" ]; then competitions; fi
 
+if [ "$only" != dashboards ]; then
 bash "$root/bench/import/run_import.sh" "$build" "$work/import" "$rows" "$work/out/import.json"
 bash "$root/bench/import/run_import_pg.sh" "$build" "$work/import" "$rows" "$work/out/import_pg.json"
 bash "$root/bench/import/run_import_http.sh" "$build" "$work/import" "$rows" "$work/out/import_http.json"
+fi
 
 # latest.* is the last run of any scale; <scale>.* keeps the last run of each, for the README.
 node "$root/bench/report.mjs" --dir "$work/out" --scale "$scale" --members "$members" \
