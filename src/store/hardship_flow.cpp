@@ -32,6 +32,19 @@ constexpr Sql kCount{"hardship_flows.count",
                      " AND ($3 = '' OR stage = $3)"
                      " AND ($4 = '' OR (stage = 'active' AND review_due_on <= $4))"
                      " AND (CAST($5 AS BIGINT) = 0 OR spot_check_due = 1)"};
+// The workbench's three queues, each read through its own index (migration 0048 and 0032) so
+// the count follows the queue, not the subtree's files; the `|| ''` keeps SQLite (no
+// statistics) off the org_path indexes for the reviews, which (stage, review_due_on) bounds.
+constexpr Sql kCountAtStage{"hardship_flows.count_at_stage",
+                            "SELECT COUNT(*) FROM hardship_flows WHERE stage = $3"
+                            " AND org_path >= $1 AND org_path < $2"};
+constexpr Sql kCountReviewsDue{"hardship_flows.count_reviews_due",
+                               "SELECT COUNT(*) FROM hardship_flows WHERE stage = 'active'"
+                               " AND review_due_on <= $3"
+                               " AND org_path || '' >= $1 AND org_path || '' < $2"};
+constexpr Sql kCountSpotChecks{"hardship_flows.count_spot_checks",
+                               "SELECT COUNT(*) FROM hardship_flows WHERE spot_check_due = 1"
+                               " AND org_path >= $1 AND org_path < $2"};
 constexpr Sql kFederationsIn{
     "hardship_flows.federations_in",
     "SELECT DISTINCT federation_id FROM hardship_flows WHERE stage = $1 ORDER BY federation_id"};
@@ -150,10 +163,41 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> FlowStageCounts(Connec
 Result<std::int64_t> CountHardshipFlows(Connection& conn, const std::string& low,
                                         const std::string& high, const std::string& stage,
                                         const std::string& review_due_by, bool spot_check_due) {
-  const std::vector<Value> p{low, high, stage, review_due_by,
-                             static_cast<std::int64_t>(spot_check_due ? 1 : 0)};
-  ZJ_ASSIGN_OR_RETURN(store::Rows rows, conn.Query(kCount, p));
+  const HardshipQueue queue =
+      !stage.empty() && review_due_by.empty() && !spot_check_due   ? HardshipQueue::kAtStage
+      : stage.empty() && !review_due_by.empty() && !spot_check_due ? HardshipQueue::kReviewsDue
+      : stage.empty() && review_due_by.empty() && spot_check_due   ? HardshipQueue::kSpotChecks
+                                                                   : HardshipQueue::kAny;
+  std::vector<Value> p{low, high};
+  switch (queue) {
+    case HardshipQueue::kAtStage:
+      p.emplace_back(stage);
+      break;
+    case HardshipQueue::kReviewsDue:
+      p.emplace_back(review_due_by);
+      break;
+    case HardshipQueue::kSpotChecks:
+      break;
+    case HardshipQueue::kAny:
+      p = {low, high, stage, review_due_by, static_cast<std::int64_t>(spot_check_due ? 1 : 0)};
+      break;
+  }
+  ZJ_ASSIGN_OR_RETURN(store::Rows rows, conn.Query(HardshipQueueStatement(queue), p));
   return rows.empty() ? 0 : rows.front().Int(0);
+}
+
+const Sql& HardshipQueueStatement(HardshipQueue queue) {
+  switch (queue) {
+    case HardshipQueue::kAtStage:
+      return kCountAtStage;
+    case HardshipQueue::kReviewsDue:
+      return kCountReviewsDue;
+    case HardshipQueue::kSpotChecks:
+      return kCountSpotChecks;
+    case HardshipQueue::kAny:
+      break;
+  }
+  return kCount;
 }
 
 Result<std::vector<std::int64_t>> FederationsWithFilesIn(Connection& conn,

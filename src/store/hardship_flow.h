@@ -65,6 +65,10 @@ Result<std::int64_t> CountHardshipFlows(Connection& conn, const std::string& low
                                         const std::string& high, const std::string& stage,
                                         const std::string& review_due_by,
                                         bool spot_check_due = false);
+//! The statement CountHardshipFlows runs for one filter alone (each through its own index, so a
+//! workbench card costs its queue), or for a combination (kAny); for the query plan test.
+enum class HardshipQueue { kAtStage, kReviewsDue, kSpotChecks, kAny };
+const Sql& HardshipQueueStatement(HardshipQueue queue);
 
 //! The federations with a file in `stage` (the sweep's work, federation by federation).
 Result<std::vector<std::int64_t>> FederationsWithFilesIn(Connection& conn,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app_fixture.h"
+#include "store/hardship_flow.h"
 #include "store/members.h"
 #include "store/workbench_counts.h"
 
@@ -75,6 +76,23 @@ TEST_P(OpenWorkPlansTest, AidToDecideIsCountedFromTheQueueIndex) {
   const std::string plan = PlanOf(store::AidToDecideStatement(),
                                   {std::string("/1/"), std::string("/10"), std::string("street")});
   EXPECT_NE(plan.find("aid_grants_queue"), std::string::npos) << plan;
+}
+
+// The hardship cards (migration 0048): files waiting for a first check through (stage,
+// org_path), reviews due through the active files' review day, spot checks through 0032's index;
+// never the index of every file of the subtree (what cost 60-85 ms at 50,000 files).
+TEST_P(OpenWorkPlansTest, HardshipQueuesAreCountedFromTheirOwnIndexes) {
+  const std::string low("/1/"), high("/10");
+  const std::string applied = PlanOf(store::HardshipQueueStatement(store::HardshipQueue::kAtStage),
+                                     {low, high, std::string("applied")});
+  EXPECT_NE(applied.find("hardship_flows_queue"), std::string::npos) << applied;
+  const std::string reviews =
+      PlanOf(store::HardshipQueueStatement(store::HardshipQueue::kReviewsDue),
+             {low, high, std::string("2026-12-31")});
+  EXPECT_NE(reviews.find("hardship_flows_reviews"), std::string::npos) << reviews;
+  const std::string spot =
+      PlanOf(store::HardshipQueueStatement(store::HardshipQueue::kSpotChecks), {low, high});
+  EXPECT_NE(spot.find("hardship_flows_spot_check"), std::string::npos) << spot;
 }
 
 }  // namespace

@@ -10,7 +10,8 @@ namespace {
 // Those who work with files (MustManageHardship).
 const std::vector<std::string> kCadres{"cadre", "staff", "admin"};
 
-// Flat in cost: one range of the index hardship_flows_stage (org_path, stage).
+// Each count reads its queue's index (store/hardship_flow.h HardshipQueueStatement), so the
+// cost follows the queue, not the subtree's files (tests/integration/open_work_plans_test.cpp).
 Result<std::optional<Card>> FirstChecks(const CardContext& ctx) {
   ZJ_ASSIGN_OR_RETURN(store::Lease lease, ctx.db.Acquire());
   Card c;
