@@ -40,7 +40,7 @@ Application::Application(store::Database& db, const Clock& clock, Random& random
       standards_(db, clock, audit_, BuiltinRegions()),
       hardship_(db, clock, random, audit_, vault_, standards_),
       my_hardship_(db, hardship_),
-      hardship_flow_(db, clock, random, audit_, calendar_book_),
+      hardship_flow_(db, clock, random, audit_, calendar_book_, vault_),
       hardship_sweep_(db, clock, audit_),
       case_dashboard_(db, clock),
       hardship_bank_cards_(db, clock, audit_, vault_),

@@ -72,10 +72,11 @@ constexpr Sql kExpenses{"hardship_expenses.of_file",
                         " WHERE file_id = $1 ORDER BY id"};
 constexpr Sql kInsertStep{"hardship_steps.insert",
                           "INSERT INTO hardship_steps (id, file_id, step, actor_id, org_id, at,"
-                          " detail) VALUES ($1, $2, $3, $4, $5, $6, $7)"};
+                          " detail, text_cipher, key_version)"
+                          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"};
 constexpr Sql kSteps{"hardship_steps.of_file",
-                     "SELECT id, file_id, step, actor_id, org_id, at, detail FROM hardship_steps"
-                     " WHERE file_id = $1 ORDER BY id"};
+                     "SELECT id, file_id, step, actor_id, org_id, at, detail, text_cipher,"
+                     " key_version FROM hardship_steps WHERE file_id = $1 ORDER BY id"};
 
 #undef ZJ_FILE_COLUMNS
 
@@ -191,8 +192,15 @@ Result<void> InsertHardshipExpense(Connection& conn, const HardshipExpenseRow& e
 }
 
 Result<void> InsertHardshipStep(Connection& conn, const HardshipStepRow& s) {
-  const std::vector<Value> p{s.id,          s.file_id, s.step,  Opt(s.actor_id),
-                             Opt(s.org_id), s.at,      s.detail};
+  const std::vector<Value> p{s.id,
+                             s.file_id,
+                             s.step,
+                             Opt(s.actor_id),
+                             Opt(s.org_id),
+                             s.at,
+                             s.detail,
+                             s.text_cipher ? Value(*s.text_cipher) : Value(),
+                             std::int64_t{s.key_version}};
   ZJ_RETURN_IF_ERROR(conn.Execute(kInsertStep, p));
   return {};
 }
@@ -239,8 +247,11 @@ Result<std::vector<HardshipExpenseRow>> ExpensesOf(Connection& conn, std::int64_
 Result<std::vector<HardshipStepRow>> StepsOf(Connection& conn, std::int64_t file_id) {
   const std::vector<Value> p{file_id};
   return Collect<HardshipStepRow>(conn, kSteps, p, [](const RowView& r) {
-    return HardshipStepRow{r.Int(0),    r.Int(1), r.Text(2), r.OptInt(3),
-                           r.OptInt(4), r.Int(5), r.Text(6)};
+    HardshipStepRow s{r.Int(0),  r.Int(1),     r.Text(2), r.OptInt(3), r.OptInt(4), r.Int(5),
+                      r.Text(6), std::nullopt, 0};
+    if (!r.IsNull(7)) s.text_cipher = r.Bytes(7);
+    s.key_version = static_cast<int>(r.Int(8));
+    return s;
   });
 }
 

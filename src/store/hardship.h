@@ -76,7 +76,10 @@ struct HardshipStepRow {
   std::optional<std::int64_t> actor_id;
   std::optional<std::int64_t> org_id;
   std::int64_t at = 0;
-  std::string detail;  //!< JSON object, no personal data
+  std::string detail;  //!< JSON object of strings: dates and codes, no free text
+  //! The step's free text (note, visitors, reason) as a sealed JSON object (migration 0047).
+  std::optional<Blob> text_cipher;
+  int key_version = 0;  //!< text_cipher's key version (0: none)
 };
 
 Result<void> InsertHardshipFile(Connection& conn, const HardshipFileRow& row);

@@ -17,7 +17,8 @@ constexpr Sql kHousehold{"hardship_erase.household",
 constexpr Sql kExpenses{"hardship_erase.expenses",
                         "DELETE FROM hardship_expenses WHERE file_id = $1"};
 constexpr Sql kSteps{"hardship_erase.steps",
-                     "UPDATE hardship_steps SET detail = '{}' WHERE file_id = $1"};
+                     "UPDATE hardship_steps SET detail = '{}', text_cipher = NULL, key_version = 0"
+                     " WHERE file_id = $1"};
 constexpr Sql kFile{"hardship_erase.file",
                     "UPDATE hardship_files SET member_id = NULL, override_reason = NULL,"
                     " updated_at = $2 WHERE id = $1"};

@@ -111,6 +111,16 @@ constexpr std::array<Statements, kSealedTables.size()> kStatements{{
      {"attachments.reseal",
       "UPDATE attachments SET content_cipher = $2, name_cipher = $3, key_version = $4"
       " WHERE id = $1 AND key_version = $5 AND content_cipher = $6 AND name_cipher = $7"}},
+    // As legal_lawyers: only the steps with free text hold a sealed value.
+    {{"hardship_steps.sealed_below.count",
+      "SELECT COUNT(*) FROM hardship_steps WHERE key_version < $1 AND text_cipher IS NOT NULL"},
+     {"hardship_steps.sealed_below",
+      "SELECT id, key_version, text_cipher FROM hardship_steps"
+      " WHERE key_version < $1 AND text_cipher IS NOT NULL ORDER BY id LIMIT $2"},
+     {"hardship_steps.reseal",
+      "UPDATE hardship_steps SET text_cipher = $2, key_version = $4"
+      " WHERE id = $1 AND key_version = $5 AND text_cipher = $6"
+      " AND CAST($3 AS BYTEA) IS NULL AND CAST($7 AS BYTEA) IS NULL"}},
 }};
 
 const Statements& Of(const SealedTable& table) {

@@ -157,6 +157,26 @@ TEST_P(HardshipFlowTest, FromApplicationToActiveWithAVisitPublicityAndAnObjectio
   EXPECT_THAT(steps, ElementsAre("opened", "first_review", "visit", "review", "publicise", "object",
                                  "answer", "approve", "annual_review"));
   EXPECT_NE(detail->steps[2].detail.find("王芳、李强"), std::string::npos);
+  EXPECT_NE(detail->steps[5].detail.find("商铺出租"), std::string::npos);
+  // Stored, the notes and the visitors are sealed: no row's detail holds them in clear.
+  {
+    static constexpr store::Sql kDetails{"test.hardship_steps.details",
+                                         "SELECT detail, text_cipher FROM hardship_steps"
+                                         " WHERE file_id = $1 ORDER BY id"};
+    auto lease = db_->Acquire();
+    ASSERT_OK(lease);
+    auto rows = (**lease).Query(kDetails, Params(id));
+    ASSERT_OK(rows);
+    ASSERT_EQ(rows->size(), 9u);
+    int sealed = 0;
+    for (const auto& r : *rows) {
+      EXPECT_EQ(r.Text(0).find("王芳"), std::string::npos) << r.Text(0);
+      EXPECT_EQ(r.Text(0).find("商铺"), std::string::npos) << r.Text(0);
+      EXPECT_EQ(r.Text(0).find("note"), std::string::npos) << r.Text(0);
+      sealed += r.IsNull(1) ? 0 : 1;
+    }
+    EXPECT_EQ(sealed, 7) << "every step with a note or visitors, not publicise or the opening";
+  }
   app::AuditFilter audit;
   audit.action = "hardship.step";
   auto entries = app_->audit().Search(root_admin_, audit);

@@ -88,6 +88,7 @@ class KeyVersionsTest : public WorkerTest {
             {app::kLegalWorkerIdField, app::kLegalWorkerNameField},
             {app::kLawyerPhoneField, ""},
             {app::kAttachmentContentField, app::kAttachmentNameField},
+            {app::kHardshipStepTextField, ""},
         }};
     int bad = 0;
     auto lease = db_->Acquire();
@@ -171,6 +172,11 @@ TEST_P(KeyVersionsTest, ARotationWithWritesBetweenItsBatchesLosesNothing) {
       {"spouse", "周八", MakeIdNumber("110101", "19710101", 902), 0, std::nullopt});
   auto opened_file = app_->hardship().Open(staff_a_, file);
   ASSERT_OK(opened_file);
+  // Its trail's free text (a note of the first review) is sealed too.
+  app::FlowStepInput reviewed;
+  reviewed.step = "first_review";
+  reviewed.note = "家中有长期病人，材料齐全";
+  ASSERT_OK(app_->hardship_flow().Take(staff_a_, opened_file->file.row.id, reviewed));
   // Its evidence: the bytes and the name are sealed, and rotated like any other value.
   const std::string pdf = "%PDF-1.4\n诊断证明 rotation\n%%EOF\n";
   app::Attachments attachments(*db_, clock_, app_->audit(), app_->vault());
@@ -236,6 +242,11 @@ TEST_P(KeyVersionsTest, ARotationWithWritesBetweenItsBatchesLosesNothing) {
   EXPECT_EQ(last->member.row.phone_last4, last_phone.substr(7));  // the last write stands
   ExpectError(app_->hardship().Open(staff_a_, file), ErrorCode::kAlreadyExists,
               "error.hardship.already_open");
+  // The trail's note reads under the new key alone.
+  auto trail = app_->hardship().Get(staff_a_, opened_file->file.row.id);
+  ASSERT_OK(trail);
+  ASSERT_GE(trail->steps.size(), 2u);
+  EXPECT_NE(trail->steps[1].detail.find("家中有长期病人"), std::string::npos);
   // The evidence reads under the new key alone, its row on the new version.
   app::Vault rotated(keys.ring());
   app::Attachments after(*db_, clock_, app_->audit(), rotated);

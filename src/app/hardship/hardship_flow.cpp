@@ -229,7 +229,7 @@ Result<FlowView> HardshipFlowService::Take(const Actor& actor, std::int64_t file
       ZJ_RETURN_IF_ERROR(MarkServed(c, *file->member_id, row.updated_at));
     }
     ZJ_RETURN_IF_ERROR(
-        AddHardshipStep(c, clock_, random_, actor, file_id, std::string(in.step), detail));
+        AddHardshipStep(c, clock_, random_, vault_, actor, file_id, std::string(in.step), detail));
     return ViewOf(actor, std::move(row), file->org_path, rules.reminder_days);
   });
 }

@@ -18,6 +18,7 @@
 #include "app/audit/audit_service.h"
 #include "app/calendar/calendar_service.h"
 #include "app/clock.h"
+#include "app/personal_data/vault.h"
 #include "core/hardship/hardship_workflow.h"
 #include "core/result.h"
 #include "store/database.h"
@@ -41,8 +42,13 @@ struct FlowView {
 class HardshipFlowService {
  public:
   HardshipFlowService(store::Database& db, const Clock& clock, Random& random, AuditService& audit,
-                      CalendarBook& calendars)
-      : db_(db), clock_(clock), random_(random), audit_(audit), calendars_(calendars) {}
+                      CalendarBook& calendars, const Vault& vault)
+      : db_(db),
+        clock_(clock),
+        random_(random),
+        audit_(audit),
+        calendars_(calendars),
+        vault_(vault) {}
 
   Result<FlowView> Of(const Actor& actor, std::int64_t file_id);
   //! Takes one step (not close or erase: closing has its own use case). Field errors for an
@@ -73,6 +79,7 @@ class HardshipFlowService {
   Random& random_;
   AuditService& audit_;
   CalendarBook& calendars_;
+  const Vault& vault_;
 };
 
 }  // namespace zj::app

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "app/audit/audit_service.h"
@@ -115,7 +116,8 @@ Error AlreadyOpen(const Actor& actor, const store::OpenFileOfPerson& other,
 }
 
 Result<void> AddHardshipStep(store::Connection& conn, const Clock& clock, Random& random,
-                             const Actor& actor, std::int64_t file_id, const std::string& step,
+                             const Vault& vault, const Actor& actor, std::int64_t file_id,
+                             const std::string& step,
                              const std::vector<std::pair<std::string, std::string>>& detail) {
   store::HardshipStepRow s;
   s.id = NewId(clock, random);
@@ -124,8 +126,33 @@ Result<void> AddHardshipStep(store::Connection& conn, const Clock& clock, Random
   if (actor.user_id != 0) s.actor_id = actor.user_id;
   s.org_id = actor.org_id;
   s.at = clock.NowMs();
-  s.detail = JsonObjectOfStrings(detail);
+  std::vector<std::pair<std::string, std::string>> plain;
+  std::vector<std::pair<std::string, std::string>> free_text;
+  for (const auto& field : detail) {
+    const bool text = field.first == "note" || field.first == "visitors" || field.first == "reason";
+    (text ? free_text : plain).push_back(field);
+  }
+  s.detail = JsonObjectOfStrings(plain);
+  if (!free_text.empty()) {
+    ZJ_ASSIGN_OR_RETURN(store::Blob sealed,
+                        vault.Seal(kHardshipStepTextField, JsonObjectOfStrings(free_text)));
+    s.key_version = Vault::OldestVersion({&sealed});
+    s.text_cipher = std::move(sealed);
+  }
   return store::InsertHardshipStep(conn, s);
+}
+
+Result<std::string> StepDetail(const Vault& vault, const store::HardshipStepRow& step) {
+  if (!step.text_cipher) return step.detail;
+  ZJ_ASSIGN_OR_RETURN(std::string text, vault.Open(kHardshipStepTextField, *step.text_cipher));
+  // Both are flat objects of strings this file wrote; a row no parser reads is a broken row.
+  auto whole = nlohmann::json::parse(step.detail, nullptr, false);
+  const auto opened = nlohmann::json::parse(text, nullptr, false);
+  if (!whole.is_object() || !opened.is_object()) {
+    return Fail(Error{ErrorCode::kInternal, "error.internal", "a trail step's detail", {}, {}});
+  }
+  whole.update(opened);
+  return whole.dump();
 }
 
 Result<store::HardshipRulesRow> WorkflowRulesOf(store::Connection& conn,

@@ -30,11 +30,15 @@ hardship::LevelFacts FactsOf(const store::HardshipFileRow& row);
 Error AlreadyOpen(const Actor& actor, const store::OpenFileOfPerson& other,
                   const std::string& field);
 
-//! A step on the file's trail by `actor` now; `detail` becomes a JSON object of strings (no
-//! personal data of the household).
+//! A step on the file's trail by `actor` now; `detail` becomes a JSON object of strings, its
+//! free text (note, visitors, reason: what was seen in the home, who visited) sealed apart.
 Result<void> AddHardshipStep(store::Connection& conn, const Clock& clock, Random& random,
-                             const Actor& actor, std::int64_t file_id, const std::string& step,
+                             const Vault& vault, const Actor& actor, std::int64_t file_id,
+                             const std::string& step,
                              const std::vector<std::pair<std::string, std::string>>& detail);
+//! The step's whole detail as one JSON object: its stored codes and dates with its sealed free
+//! text opened.
+Result<std::string> StepDetail(const Vault& vault, const store::HardshipStepRow& step);
 
 //! The workflow's numbers of a federation: its stored rules, or core's defaults (the example of
 //! service-rules.md) when an administrator set none.

@@ -77,6 +77,10 @@ Result<HardshipFileDetail> HardshipService::Load(store::Connection& conn, const 
   for (const auto& m : household) d.household.push_back(PersonOf(m));
   ZJ_ASSIGN_OR_RETURN(d.expenses, store::ExpensesOf(conn, id));
   ZJ_ASSIGN_OR_RETURN(d.steps, store::StepsOf(conn, id));
+  for (auto& step : d.steps) {
+    ZJ_ASSIGN_OR_RETURN(step.detail, StepDetail(vault_, step));
+    step.text_cipher.reset();
+  }
   ZJ_ASSIGN_OR_RETURN(d.request, RequestBehind(conn, actor, store::kLinkHardshipFile, id));
   return d;
 }
@@ -84,7 +88,7 @@ Result<HardshipFileDetail> HardshipService::Load(store::Connection& conn, const 
 Result<void> HardshipService::Step(store::Connection& conn, const Actor& actor,
                                    std::int64_t file_id, const std::string& step,
                                    const std::vector<std::pair<std::string, std::string>>& detail) {
-  return AddHardshipStep(conn, clock_, random_, actor, file_id, step, detail);
+  return AddHardshipStep(conn, clock_, random_, vault_, actor, file_id, step, detail);
 }
 
 Result<std::vector<HardshipService::Person>> HardshipService::CheckNew(

@@ -32,6 +32,8 @@ namespace zj::app {
 inline constexpr std::string_view kHouseholdNameField = "hardship.name";
 inline constexpr std::string_view kHouseholdIdField = "hardship.id_number";
 inline constexpr std::string_view kHouseholdBankCardField = "hardship.bank_card";
+//! The free text of a file's trail (a step's note, visitors, reason), sealed (0047).
+inline constexpr std::string_view kHardshipStepTextField = "hardship.step_text";
 
 struct NewHouseholdMember {
   std::string relation;  //!< self, spouse, child, parent, sibling, grandparent, other

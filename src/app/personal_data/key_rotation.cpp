@@ -39,6 +39,7 @@ constexpr std::array<SealedFields, store::kSealedTables.size()> kFields{{
     {"legal_case_workers", kLegalWorkerIdField, kLegalWorkerNameField},
     {"legal_lawyers", kLawyerPhoneField, ""},
     {"attachments", kAttachmentContentField, kAttachmentNameField},
+    {"hardship_steps", kHardshipStepTextField, ""},
 }};
 
 const SealedFields& FieldsOf(const store::SealedTable& table) {
