@@ -71,6 +71,7 @@ export const trainingEn = {
     code: 'Certificate no. {code}',
     issuedOn: 'Issued {date}',
     expiresOn: 'Valid until {date}',
+    valid: 'Valid',
     noExpiry: 'No expiry',
     expiresSoon: 'Expires soon',
     expired: 'Expired',

@@ -71,6 +71,7 @@ export const trainingZhCN = {
     code: '证书编号 {code}',
     issuedOn: '发证日期 {date}',
     expiresOn: '有效期至 {date}',
+    valid: '有效',
     noExpiry: '长期有效',
     expiresSoon: '即将到期',
     expired: '已过期',

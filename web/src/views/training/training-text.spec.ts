@@ -12,10 +12,10 @@ describe('standing', () => {
     expect(standing(base)).toBe('valid')
     expect(standing({ ...base, expires_on: null })).toBe('permanent')
   })
-  it('colours only what needs attention', () => {
+  it('colours what needs attention red or amber', () => {
     expect(standingTag('soon')).toBe('warning')
     expect(standingTag('expired')).toBe('danger')
-    expect(standingTag('valid')).toBeUndefined()
+    expect(standingTag('valid')).toBe('success')
     expect(standingKey('soon')).toBe('training.portal.expiresSoon')
   })
 })

@@ -12,11 +12,11 @@ export function standing(c: Pick<TrainingApi.MyCertificate, 'revoked' | 'expired
   return c.expires_on ? 'valid' : 'permanent'
 }
 
-/** The tag's type of a standing; nothing for a plainly valid certificate. */
-export function standingTag(s: Standing): 'danger' | 'warning' | 'info' | undefined {
+/** The tag's type of a standing: red for what no longer counts, amber for expiring soon. */
+export function standingTag(s: Standing): 'danger' | 'warning' | 'info' | 'success' {
   if (s === 'revoked' || s === 'expired') return 'danger'
   if (s === 'soon') return 'warning'
-  return s === 'permanent' ? 'info' : undefined
+  return s === 'permanent' ? 'info' : 'success'
 }
 
 /** The locale key of a standing's tag text. */
@@ -25,7 +25,7 @@ export function standingKey(s: Standing): string {
     revoked: 'training.portal.revoked',
     expired: 'training.portal.expired',
     soon: 'training.portal.expiresSoon',
-    valid: 'training.portal.expiresOn',
+    valid: 'training.portal.valid',
     permanent: 'training.portal.noExpiry',
   }[s]
 }
