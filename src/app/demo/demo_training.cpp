@@ -116,7 +116,7 @@ class TrainingHistory {
     return {};
   }
 
-  static constexpr const char* kFirst = "2025 年第四期";
+  static constexpr const char* kFirst = "第一期";
   std::int64_t course_ = 0, first_ = 0, next_ = 0;
 
  private:
@@ -166,7 +166,7 @@ void ScheduleTraining(World& w, Timeline& timeline) {
   const std::int64_t next_starts = World::At(World::DayOf(w.now_ms + 30 * kDayMs), 9 * 60);
   timeline.At(World::At(w.WorkingDay(w.now_ms - 7 * kDayMs, 0), 10 * 60),
               [h, next_starts]() -> Result<void> {
-                ZJ_ASSIGN_OR_RETURN(h->next_, h->Class("2026 年第一期", next_starts));
+                ZJ_ASSIGN_OR_RETURN(h->next_, h->Class("第二期", next_starts));
                 return {};
               });
   // The reminder job (hourly on a server): the first certificate expires within 30 days.

@@ -234,7 +234,7 @@ Result<store::ClassSessionRow> TrainingService::AddSession(const Actor& actor,
                                 {{"max", std::to_string(kMaxSessions)}}});
     }
     if (!invalid.fields.empty()) return Fail(std::move(invalid));
-    const store::ClassSessionRow row{
+    store::ClassSessionRow row{
         NewId(clock_, random_), k.id, k.federation_id, in.starts_at, in.ends_at, in.place, 0};
     ZJ_RETURN_IF_ERROR(store::InsertSession(c, row));
     ZJ_RETURN_IF_ERROR(Audit(c, actor, "training.session_add", "class", k.id,

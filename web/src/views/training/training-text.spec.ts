@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resultsFor, standing, standingKey, standingTag } from './training-text'
+import { classStatus, resultsFor, standing, standingKey, standingTag } from './training-text'
 
 describe('standing', () => {
   const base = { revoked: false, expired: false, expires_soon: false, expires_on: '2027-06-30' }
@@ -27,5 +27,13 @@ describe('resultsFor', () => {
   })
   it('offers nothing for a member without a seat', () => {
     expect(resultsFor({ state: 'waitlisted', may_be_assessed: true })).toEqual([])
+  })
+})
+
+describe('classStatus', () => {
+  it('reads a class whose enrolment window has passed as closed', () => {
+    expect(classStatus({ status: 'open', closes_at: 2_000 }, 1_000)).toBe('open')
+    expect(classStatus({ status: 'open', closes_at: 2_000 }, 2_000)).toBe('closed')
+    expect(classStatus({ status: 'closed', closes_at: 2_000 }, 1_000)).toBe('closed')
   })
 })

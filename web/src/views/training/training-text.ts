@@ -36,3 +36,9 @@ export function resultsFor(e: Pick<TrainingApi.Enrolment, 'state' | 'may_be_asse
   if (e.state !== 'seated' && e.state !== 'offered') return []
   return e.may_be_assessed ? ['pass', 'fail', 'absent'] : ['absent']
 }
+
+/** A class's status as a reader sees it: open only while enrolment is (the server's status stays
+ *  open after its window; the window decides). */
+export function classStatus(k: Pick<TrainingApi.Class, 'status' | 'closes_at'>, now: number): 'open' | 'closed' {
+  return k.status === 'open' && now < k.closes_at ? 'open' : 'closed'
+}
