@@ -4,11 +4,18 @@
 // sweep computes before each period ends. RebalanceTenThousand: the benchmark's activity, 2,000
 // seats and 8,000 on the waitlist, with one seat in a hundred freed (cancelled or a lapsed
 // offer): the seat rules a cancellation or the confirm-by sweep runs inside its transaction.
+// TrainingRemindersMillion: the expiry reminder job's decision over 1,000,000 training
+// certificates (each expiry instant to its Beijing day, core ReminderDue against today), beside
+// TrainingRemindersMillionBare, its limit: the same rows compared as plain instants (expiry −
+// days ≤ now < expiry), which gets the day boundaries wrong but costs nothing more; the ratio of
+// the two is the price of deciding by the calendar day, per run of the job.
 #include <cstdint>
 #include <vector>
 
 #include "core/activities/registration.h"
+#include "core/calendar/work_calendar.h"
 #include "core/mutual_aid/roster_changes.h"
+#include "core/training/training_rules.h"
 #include "registry.h"
 
 namespace zj::bench {
@@ -81,6 +88,55 @@ void RebalanceTenThousand(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(seats.size()));
 }
 ZJ_BENCHMARK(RebalanceTenThousand);
+
+constexpr std::int64_t kDayMs = 86'400'000;
+constexpr std::int64_t kToday = 1'796'000'000'000;  // 2026-11-30, a fixed instant
+
+struct Expiry {
+  std::int64_t expires_at = 0;
+  int days_before = 30;
+};
+
+//! 1,000,000 certificates expiring over the next two years, reminded 7, 30 or 60 days before.
+std::vector<Expiry> Expiries() {
+  std::vector<Expiry> out;
+  out.reserve(1'000'000);
+  std::uint64_t seed = 7;
+  for (int i = 0; i < 1'000'000; ++i) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    const auto offset = static_cast<std::int64_t>((seed >> 33) % (730ULL * 86'400'000ULL));
+    out.push_back({kToday + offset, i % 3 == 0 ? 7 : (i % 3 == 1 ? 30 : 60)});
+  }
+  return out;
+}
+
+void TrainingRemindersMillion(benchmark::State& state) {
+  const auto rows = Expiries();
+  const training::Date today{calendar::LocalDay(kToday, 480)};
+  for (auto _ : state) {
+    std::int64_t due = 0;
+    for (const auto& r : rows) {
+      const training::Date expires{calendar::LocalDay(r.expires_at, 480)};
+      due += training::ReminderDue(expires, r.days_before, today, false) ? 1 : 0;
+    }
+    benchmark::DoNotOptimize(due);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(rows.size()));
+}
+ZJ_BENCHMARK(TrainingRemindersMillion);
+
+void TrainingRemindersMillionBare(benchmark::State& state) {
+  const auto rows = Expiries();
+  for (auto _ : state) {
+    std::int64_t due = 0;
+    for (const auto& r : rows) {
+      due += r.expires_at - r.days_before * kDayMs <= kToday && kToday < r.expires_at ? 1 : 0;
+    }
+    benchmark::DoNotOptimize(due);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(rows.size()));
+}
+ZJ_BENCHMARK(TrainingRemindersMillionBare);
 
 }  // namespace
 }  // namespace zj::bench

@@ -16,6 +16,7 @@
 #include "app/notify/outbox.h"
 #include "app/notify/sms_outbox.h"
 #include "app/system/periodic_jobs.h"
+#include "app/training/my_training.h"
 #include "cli/commands.h"
 #include "cli/server_log.h"
 #include "cli/sms_options.h"
@@ -190,6 +191,15 @@ void AddServeCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       jobs.Add(
           "activities.reached_expiry", std::chrono::hours(1), [&application]() -> Result<void> {
             ZJ_RETURN_IF_ERROR(app::ExpireReached(application.db(), application.clock().NowMs()));
+            return {};
+          });
+      // Training (issue 22): a certificate's holder is told in their inbox, once, from the
+      // course's days before its expiry. Hourly, so a restart or a late start misses no day.
+      jobs.Add(
+          "training.expiry_reminders", std::chrono::hours(1), [&application]() -> Result<void> {
+            app::SecureRandom random;
+            ZJ_RETURN_IF_ERROR(
+                app::RemindExpiringCertificates(application.db(), application.clock(), random));
             return {};
           });
       jobs.Add("coverage.served_expiry", std::chrono::hours(1), [&application]() -> Result<void> {

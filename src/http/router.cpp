@@ -13,6 +13,8 @@ namespace zj::http {
 // Activities for organisers and in My account (issue 22; routes/activities.cpp). Declared here
 // rather than in route.h, which nearly every file of http/ includes.
 void AddActivityRoutes(std::vector<Route>& routes);
+// Training: courses, classes, sessions, assessments, My training (routes/training.cpp).
+void AddTrainingRoutes(std::vector<Route>& routes);
 
 namespace {
 
@@ -152,6 +154,7 @@ std::vector<Route> ApiRoutes() {
   AddActivityRoutes(routes);
   AddHonourRoutes(routes);
   AddMutualAidRoutes(routes);
+  AddTrainingRoutes(routes);
   AddMemberTransferRoutes(routes);
   AddMemberImportRoutes(routes);
   AddRequestRoutes(routes);

@@ -100,6 +100,10 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     // Evidence is seen by whoever sees its owner (a hardship file, a legal case): the owner's
     // path, carried along with it (issue 20).
     {"attachments", "org_path", "federation_id"},
+    // A training course and its classes are organised by whoever sees their org (issue 22);
+    // sessions, enrolments, check-ins and assessments follow their class.
+    {"courses", "org_path", "federation_id"},
+    {"classes", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {
@@ -117,6 +121,11 @@ inline constexpr FollowedFederation kFollowedFederations[] = {
     {"activity_registrations", "federation_id", "activity_id", "activities", "org_path"},
     // A check-in is its activity's federation's, as the registration it follows.
     {"activity_check_ins", "federation_id", "activity_id", "activities", "org_path"},
+    // A class's sessions, enrolments, check-ins and assessments are its class's federation's.
+    {"class_sessions", "federation_id", "class_id", "classes", "org_path"},
+    {"class_enrolments", "federation_id", "class_id", "classes", "org_path"},
+    {"session_check_ins", "federation_id", "class_id", "classes", "org_path"},
+    {"assessments", "federation_id", "class_id", "classes", "org_path"},
 };
 
 inline constexpr KeptOrgColumn kKeptOrgColumns[] = {

@@ -452,6 +452,36 @@ const Row kRows[] = {
 {"GET",    "/api/v1/activities/reach", "/api/v1/activities/reach?org_id={street}", "", "",
   {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 
+// ---- training (issue 22): organisers as activities — courses, classes, sessions, check-ins at a
+// session, assessments of a class's seated members (route_matrix_training.cpp)
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/courses", "/api/v1/courses?limit=200", "", "{course}",
+  {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/courses", "",
+  R"({"org_id":"{union}","kind":"skills","title":"电工技能提升班","certificate_valid_months":24})",
+  "", {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/courses/:id/classes", "/api/v1/courses/{course}/classes", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/courses/:id/classes", "/api/v1/courses/{course}/classes",
+  R"({"title":"第一期","place":"职工服务中心",{class_times},"capacity":30})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/classes/:id", "/api/v1/classes/{training_class}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/classes/:id/sessions", "/api/v1/classes/{training_class}/sessions", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/classes/:id/sessions", "/api/v1/classes/{training_class}/sessions",
+  R"({{session_times},"place":"301 教室"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/sessions/:id/check-ins", "/api/v1/sessions/{class_session}/check-ins",
+  R"({"scans":[{"scan_id":"matrix-scan-{serial}","token":"{card_token}","scanned_at":1}]})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/classes/:id/assessments", "/api/v1/classes/{training_class}/assessments", "",
+  "", {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/classes/:id/assessments",
+  "/api/v1/classes/{new_class_with_member}/assessments",
+  R"({"member_id":"{member}","result":"absent"})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+
 // Honour rounds (slice 5): organisers run the rounds of their subtree and nominate for the orgs
 // in it; a round is also seen from inside it. Lists are forwarded whole (the round's route); the
 // round's org awards and refuses what reached it
@@ -727,6 +757,13 @@ const Row kRows[] = {
   {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 {"POST",   "/api/v1/me/activities/:id/confirm",
   "/api/v1/me/activities/{my_offered_activity}/confirm", "", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+// Training in My account: the worker's own classes and certificates; enrolment in a class of
+// the worker's district (the worker bound in district A: B's is 404).
+{"GET",    "/api/v1/me/training", "/api/v1/me/training{as_member}", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/classes/:id/registration",
+  "/api/v1/me/classes/{new_open_class}/registration", "", "",
   {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 // Mutual aid in My account: the plans I am in and my claims; a claim on a plan covering me
 // (the worker bound in district A: B's plan is 404).

@@ -143,6 +143,13 @@ class RouteMatrixTest : public CoverageTest {
   std::int64_t NewActivity(const Place& p, bool open);
   void DefineActivityPlaceholders();
   std::int64_t last_registration_ = 0;
+  // Training (route_matrix_training.cpp): the side's district's course and an open class with a
+  // session (made once per test, by the district's builder); a new class with the side's member
+  // seated; for a worker caller a new open class of the side (the caller bound in district A).
+  std::int64_t TrainingCourse(const Place& p);
+  std::int64_t NewTrainingClass(const Place& p, std::optional<std::int64_t> seated);
+  void DefineTrainingPlaceholders();
+  std::map<std::int64_t, std::int64_t> training_courses_, training_classes_, class_sessions_;
   //! An open honour round of the side's district (made by its builder): stage 0 empty, 1 with
   //! the side's member nominated onto its street's list (the nomination kept for
   //! {its_nomination}), 2 that list forwarded to the district.

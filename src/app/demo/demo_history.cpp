@@ -19,6 +19,9 @@ namespace demo {
 //! (demo_activities.cpp; declared here rather than in demo_history_parts.h, which every demo
 //! file includes).
 void ScheduleActivities(World& w, Timeline& timeline);
+//! 东城's skills course: a class eleven months ago (three sessions, check-ins, two certificates,
+//! one expiring next month and reminded) and the next class open (demo_training.cpp).
+void ScheduleTraining(World& w, Timeline& timeline);
 //! The park competition at the seed's scale, mid-scoring, at the end of the history
 //! (demo_competitions.cpp; declared here for the same reason).
 Result<void> LoadPark(World& w, const DemoOptions& options);
@@ -257,6 +260,7 @@ Result<DemoHistoryReport> LoadDemoHistory(Application& app, FixedClock& clock,
     demo::ScheduleLegal(w, timeline);
     demo::ScheduleCompetition(w, timeline);
     demo::ScheduleActivities(w, timeline);
+    demo::ScheduleTraining(w, timeline);
     demo::ScheduleHonours(w, timeline);
     demo::ScheduleMutualAid(w, timeline);
     ZJ_RETURN_IF_ERROR(timeline.Run(clock, now + 1, history.progress));

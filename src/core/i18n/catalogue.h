@@ -34,5 +34,7 @@ std::span<const CatalogueEntry> CompetitionMessages();
 std::span<const CatalogueEntry> ActivityMessages();
 //! Mutual-aid plans' use cases (issue 22), sorted by key.
 std::span<const CatalogueEntry> MutualAidMessages();
+//! Training: courses, classes, attendance, assessment, certificates (issue 22), sorted by key.
+std::span<const CatalogueEntry> TrainingMessages();
 
 }  // namespace zj::i18n

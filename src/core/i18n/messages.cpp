@@ -263,7 +263,7 @@ constexpr Entry kCatalogue[] = {
 };
 
 //! Every part of the catalogue, each sorted by key (catalogue.h).
-std::array<std::span<const Entry>, 11> Parts() {
+std::array<std::span<const Entry>, 12> Parts() {
   return {std::span<const Entry>(kCatalogue),
           CliMessages(),
           MemberMessages(),
@@ -274,7 +274,8 @@ std::array<std::span<const Entry>, 11> Parts() {
           LegalMessages(),
           CompetitionMessages(),
           ActivityMessages(),
-          MutualAidMessages()};
+          MutualAidMessages(),
+          TrainingMessages()};
 }
 
 const Entry* Lookup(std::string_view key) {

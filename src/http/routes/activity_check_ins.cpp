@@ -9,14 +9,9 @@
 #include "app/cards/card_token.h"
 #include "core/activities/check_in.h"
 #include "http/route.h"
+#include "http/routes/scans_json.h"
 
 namespace zj::http {
-
-namespace {
-
-app::CheckInService CheckIns(Call& call) {
-  return {call.app.db(), call.app.clock(), call.app.vault(), call.app.audit()};
-}
 
 std::vector<app::ScanIn> ReadScans(const nlohmann::json& body, Error& invalid) {
   std::vector<app::ScanIn> out;
@@ -63,11 +58,17 @@ std::vector<app::ScanIn> ReadScans(const nlohmann::json& body, Error& invalid) {
   return out;
 }
 
-void WriteAnswer(JsonWriter& w, const app::ScanAnswer& a) {
+void WriteScanAnswer(JsonWriter& w, const app::ScanAnswer& a) {
   w.Object().Key("scan_id").Str(a.scan_id).Key("outcome").Str(a.outcome);
   w.Key("reason").StrOrNull(a.reason).Key("message_key").StrOrNull(a.message_key);
   w.Key("member_id").OptId(a.member_id).Key("member_name").StrOrNull(a.member_name);
   w.EndObject();
+}
+
+namespace {
+
+app::CheckInService CheckIns(Call& call) {
+  return {call.app.db(), call.app.clock(), call.app.vault(), call.app.audit()};
 }
 
 void WriteCheckIn(JsonWriter& w, const app::CheckInView& v) {
@@ -100,7 +101,7 @@ Result<Reply> Record(Call& call) {
   const auto scans = ReadScans(body, invalid);
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
   ZJ_ASSIGN_OR_RETURN(auto answers, CheckIns(call).Record(*call.actor, id, scans));
-  return PageReply(answers, std::nullopt, WriteAnswer);
+  return PageReply(answers, std::nullopt, WriteScanAnswer);
 }
 
 Result<Reply> List(Call& call) {

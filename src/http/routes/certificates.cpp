@@ -1,10 +1,12 @@
 // Certificates (issue 21 slice 4): GET /api/v1/certificates/verify?code=… (public, throttled per
-// address: title, award, place, the holder masked, the issuing org, the day, revoked or not;
+// address: title, award, place, the holder masked, the issuing org, the day, revoked or not,
+// a training certificate's expiry;
 // 404 for a code that is none), the worker's GET /api/v1/me/certificates and
 // GET /api/v1/me/certificates/:id/pdf, and an organiser's
 // GET /api/v1/competitions/:id/certificates and POST /api/v1/certificates/:id/revoke {reason}.
 #include <cctype>
 
+#include "app/training/my_training.h"
 #include "http/request_json.h"
 #include "http/route.h"
 
@@ -42,18 +44,22 @@ Result<Reply> Verify(Call& call) {
   const std::string code = QueryValue(query, "code").substr(0, 64);
   ZJ_ASSIGN_OR_RETURN(app::VerifiedCertificate v,
                       call.app.certificates().Verify(code, call.remote_addr));
-  return Reply{beast_http::status::ok,
-               nlohmann::json{{"kind", v.kind},
-                              {"title", v.title},
-                              {"award", v.award},
-                              {"place", v.place ? nlohmann::json(*v.place) : nlohmann::json()},
-                              {"holder_kind", v.holder_kind},
-                              {"holder", v.holder},
-                              {"issuer", v.issuer},
-                              {"issued_on", v.issued_on},
-                              {"revoked", v.revoked},
-                              {"revoked_on",
-                               v.revoked_on ? nlohmann::json(*v.revoked_on) : nlohmann::json()}}};
+  // A training certificate's expiry (issue 22; competitions' have none).
+  ZJ_ASSIGN_OR_RETURN(const auto expires_on, app::CertificateExpiresOn(call.app.db(), code));
+  return Reply{
+      beast_http::status::ok,
+      nlohmann::json{
+          {"kind", v.kind},
+          {"title", v.title},
+          {"award", v.award},
+          {"place", v.place ? nlohmann::json(*v.place) : nlohmann::json()},
+          {"holder_kind", v.holder_kind},
+          {"holder", v.holder},
+          {"issuer", v.issuer},
+          {"issued_on", v.issued_on},
+          {"revoked", v.revoked},
+          {"expires_on", expires_on ? nlohmann::json(*expires_on) : nlohmann::json()},
+          {"revoked_on", v.revoked_on ? nlohmann::json(*v.revoked_on) : nlohmann::json()}}};
 }
 
 Result<Reply> Mine(Call& call) {

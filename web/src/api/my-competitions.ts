@@ -68,6 +68,8 @@ export namespace MyCompetitionsApi {
     issued_on: string
     revoked: boolean
     revoked_on: string | null
+    /** A training certificate's expiry (YYYY-MM-DD); null for none. */
+    expires_on: string | null
   }
 }
 

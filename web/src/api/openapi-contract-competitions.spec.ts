@@ -119,6 +119,7 @@ const fields = {
     issued_on: true,
     revoked: true,
     revoked_on: true,
+    expires_on: true,
   } satisfies Keys<MyCompetitionsApi.Verified>,
   HonourRound: {
     id: true,

@@ -10,6 +10,7 @@ import { competitionsEn } from './competitions.en'
 import { activitiesEn, portalActivitiesEn } from './activities.en'
 import { honoursEn } from './honours.en'
 import type { MessageSchema } from './zh-CN'
+import { trainingEn } from './training.en'
 
 const en = {
   app: {
@@ -425,6 +426,7 @@ const en = {
       correction_rejected: 'Your correction of your {field} was not accepted: {reason}',
       activity_cancelled: 'The activity "{title}" you registered for has been cancelled',
       activity_offered: 'A seat of "{title}" is free for you: confirm it soon',
+      certificate_expiring: 'Your training certificate "{title}" expires on {expires_on}: time to renew it',
       unknown: 'An update for you',
     },
   },
@@ -1621,6 +1623,7 @@ const en = {
   activities: activitiesEn,
   portalActivities: portalActivitiesEn,
   honours: honoursEn,
+  training: trainingEn,
 } satisfies MessageSchema
 
 export default en

@@ -10,6 +10,7 @@ import { legalZhCN } from './legal.zh-CN'
 import { competitionsZhCN } from './competitions.zh-CN'
 import { activitiesZhCN, portalActivitiesZhCN } from './activities.zh-CN'
 import { honoursZhCN } from './honours.zh-CN'
+import { trainingZhCN } from './training.zh-CN'
 
 const zhCN = {
   app: {
@@ -424,6 +425,7 @@ const zhCN = {
       correction_rejected: '您申请更正的「{field}」未通过：{reason}',
       activity_cancelled: '您报名的活动「{title}」已取消',
       activity_offered: '活动「{title}」有名额空出，请尽快确认参加',
+      certificate_expiring: '您的培训证书「{title}」将于 {expires_on} 到期，请及时复训',
       unknown: '您有一条新通知',
     },
   },
@@ -1620,6 +1622,7 @@ const zhCN = {
   activities: activitiesZhCN,
   portalActivities: portalActivitiesZhCN,
   honours: honoursZhCN,
+  training: trainingZhCN,
 }
 
 export default zhCN

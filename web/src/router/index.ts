@@ -25,6 +25,7 @@ import { portalRoutes } from './modules/portal'
 import { calendarRoutes } from './modules/calendars'
 import { requestRoutes } from './modules/requests'
 import { workerRoutes } from './modules/workers'
+import { trainingRoutes } from './modules/training'
 
 export const routes = [
   ...authRoutes,
@@ -32,7 +33,7 @@ export const routes = [
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes, ...hardshipRoutes, ...aidRoutes, ...legalRoutes, ...competitionRoutes, ...activityRoutes, ...honourRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes, ...hardshipRoutes, ...aidRoutes, ...legalRoutes, ...competitionRoutes, ...activityRoutes, ...honourRoutes, ...trainingRoutes],
   },
   ...portalRoutes,
   ...errorRoutes,

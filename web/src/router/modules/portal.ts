@@ -98,6 +98,12 @@ export const portalRoutes: RouteRecordRaw[] = [
         meta: { titleKey: 'titles.portalActivities', requiresWorker: true },
       },
       {
+        path: 'me/training',
+        name: 'portal-training',
+        component: () => import('@/views/portal/account/PortalMyTrainingView.vue'),
+        meta: { titleKey: 'training.titles.portal', requiresWorker: true },
+      },
+      {
         path: 'me/mutual-aid',
         name: 'portal-mutual-aid',
         component: () => import('@/views/portal/account/PortalMyMutualAidView.vue'),

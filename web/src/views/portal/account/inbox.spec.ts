@@ -30,6 +30,12 @@ describe('inbox entries', () => {
           expect(text).not.toContain('{')
           continue
         }
+        if (kind === 'certificate.expiring') {
+          const text = i18n.global.t(key, messageArgs(entry(kind, { title: '电工技能提升班', expires_on: '2027-01-31' })))
+          expect(text).toContain('电工技能提升班')
+          expect(text).toContain('2027-01-31')
+          continue
+        }
         if (kind.startsWith('transfer.')) {
           const text = i18n.global.t(key, messageArgs(entry(kind, { from: '甲公司工会', to: '乙公司工会' })))
           expect(text).toContain('乙公司工会')
@@ -62,6 +68,7 @@ describe('inbox entries', () => {
     expect(entryLink({ ...entry('request.reply'), subject_id: null })).toBeUndefined()
     expect(entryLink(entry('activity.reminder'))).toBeUndefined()
     expect(entryLink(entry('activity.offered'))).toEqual({ name: 'portal-activities' })
+    expect(entryLink(entry('certificate.expiring'))).toEqual({ name: 'portal-training' })
     expect(entryLink(entry('transfer.approved'))).toEqual({ name: 'portal-membership' })
     expect(entryLink(entry('correction.rejected'))).toEqual({ name: 'portal-my-data' })
   })

@@ -21,6 +21,7 @@ export const knownKinds = [
   'correction.rejected',
   'activity.cancelled',
   'activity.offered',
+  'certificate.expiring',
 ] as const
 
 export function messageKey(kind: string): string {
@@ -48,6 +49,7 @@ export function entryLink(entry: NotificationsApi.Entry): RouteLocationRaw | und
   if (entry.kind.startsWith('transfer.')) return { name: 'portal-membership' }
   if (entry.kind.startsWith('correction.')) return { name: 'portal-my-data' }
   if (entry.kind === 'activity.cancelled' || entry.kind === 'activity.offered') return { name: 'portal-activities' }
+  if (entry.kind === 'certificate.expiring') return { name: 'portal-training' }
   return undefined
 }
 
