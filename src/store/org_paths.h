@@ -100,6 +100,10 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     // Evidence is seen by whoever sees its owner (a hardship file, a legal case): the owner's
     // path, carried along with it (issue 20).
     {"attachments", "org_path", "federation_id"},
+    // A talent entry is seen, like the member, by whoever sees the member's union; a studio by
+    // whoever sees its org (issue 22). Funding years follow their studio.
+    {"talent_entries", "org_path", "federation_id"},
+    {"studios", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {
@@ -117,6 +121,8 @@ inline constexpr FollowedFederation kFollowedFederations[] = {
     {"activity_registrations", "federation_id", "activity_id", "activities", "org_path"},
     // A check-in is its activity's federation's, as the registration it follows.
     {"activity_check_ins", "federation_id", "activity_id", "activities", "org_path"},
+    // A typed title is its member's federation's.
+    {"talent_titles", "federation_id", "member_id", "members", "org_path"},
 };
 
 inline constexpr KeptOrgColumn kKeptOrgColumns[] = {
