@@ -149,7 +149,7 @@ Result<StudioView> TalentService::RecordFunding(const Actor& actor, std::int64_t
                                                 int year, std::optional<std::int64_t> amount_fen) {
   ZJ_RETURN_IF_ERROR(MustFund(actor));
   Error e{ErrorCode::kInvalidArgument, "error.invalid_input", "funding", {}, {}};
-  CheckRange(e, "year", year, 1949, ThisYear(clock_) + 1);
+  CheckRange(e, "year", year, 1949, ThisYear(clock_) + 10);
   if (amount_fen) CheckRange(e, "amount_fen", *amount_fen, 0, 1'000'000'000);
   if (!e.fields.empty()) return Fail(std::move(e));
   return store::InTransaction(db_, [&](store::Connection& c) -> Result<StudioView> {
