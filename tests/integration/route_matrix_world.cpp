@@ -567,6 +567,7 @@ void RouteMatrixTest::DefinePlaceholders() {
   DefineCompetitionPlaceholders();
   DefineActivityPlaceholders();
   DefineMutualAidPlaceholders();
+  DefineTalentPlaceholders();
 
   // Workers' own things. A worker's "in" is their own; "out" is the side's, someone else's.
   f["new_sign_in"] = [this](const Place&, Side, const Caller&) {
