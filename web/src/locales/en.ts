@@ -10,6 +10,7 @@ import { competitionsEn } from './competitions.en'
 import { activitiesEn, portalActivitiesEn } from './activities.en'
 import { honoursEn } from './honours.en'
 import type { MessageSchema } from './zh-CN'
+import { portalTalentEn, talentEn } from './talent.en'
 
 const en = {
   app: {
@@ -1621,6 +1622,8 @@ const en = {
   activities: activitiesEn,
   portalActivities: portalActivitiesEn,
   honours: honoursEn,
+  talent: talentEn,
+  portalTalent: portalTalentEn,
 } satisfies MessageSchema
 
 export default en

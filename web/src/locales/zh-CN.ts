@@ -10,6 +10,7 @@ import { legalZhCN } from './legal.zh-CN'
 import { competitionsZhCN } from './competitions.zh-CN'
 import { activitiesZhCN, portalActivitiesZhCN } from './activities.zh-CN'
 import { honoursZhCN } from './honours.zh-CN'
+import { portalTalentZhCN, talentZhCN } from './talent.zh-CN'
 
 const zhCN = {
   app: {
@@ -1620,6 +1621,8 @@ const zhCN = {
   activities: activitiesZhCN,
   portalActivities: portalActivitiesZhCN,
   honours: honoursZhCN,
+  talent: talentZhCN,
+  portalTalent: portalTalentZhCN,
 }
 
 export default zhCN
