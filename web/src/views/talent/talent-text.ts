@@ -12,10 +12,11 @@ export function levelCode(level: number): TalentApi.LevelCode | undefined {
   return Number.isInteger(level) && level >= 1 && level <= 5 ? CODES[level - 1] : undefined
 }
 
-/** "高级技师（一级）": the pool's name and the national grade, which run the other way. */
+/** "高级技师（一级）": the pool's name and the national grade, which run the other way (the
+ *  server's labels talent.level.* say the same). */
 export function levelLabel(level: number, t: Translate): string {
   const code = levelCode(level)
-  return code ? t('talent.levelLabel', { name: t(`talent.levels.${code}`), grade: 6 - level }) : ''
+  return code ? t(`talent.levelLabels.${code}`) : ''
 }
 
 /** The tag type of a level: the two technician levels stand out. */
