@@ -1,5 +1,6 @@
 #include "store/talent.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace zj::store {
@@ -30,16 +31,17 @@ constexpr Sql kPutEntry{
     " source_id = excluded.source_id, updated_by = excluded.updated_by,"
     " updated_at = excluded.updated_at"};
 constexpr Sql kFindEntry{"talent_entries.find", ZJ_ENTRY_SELECT " WHERE t.member_id = $1"};
-// The trade's index (trade, org_path, skill_level, member_id) answers the range; with no trade
-// the path's (org_path, skill_level, member_id).
+// Read in the order of the trade's index (trade, org_path, member_id, skill_level), or with no
+// trade of the path's: $1 is the later of the subtree's low end and the cursor's path, so the
+// scan starts at the cursor; rows of the cursor's own union up to its member are skipped.
 constexpr Sql kSearchTrade{"talent_entries.search_trade", ZJ_ENTRY_SELECT
                            " WHERE t.trade = $3 AND t.org_path >= $1 AND t.org_path < $2"
-                           " AND t.skill_level >= $4 AND t.member_id > $5"
-                           " ORDER BY t.member_id LIMIT $6"};
+                           " AND t.skill_level >= $4 AND (t.org_path > $5 OR t.member_id > $6)"
+                           " ORDER BY t.org_path, t.member_id LIMIT $7"};
 constexpr Sql kSearchAny{"talent_entries.search_any", ZJ_ENTRY_SELECT
                          " WHERE t.org_path >= $1 AND t.org_path < $2"
-                         " AND t.skill_level >= $3 AND t.member_id > $4"
-                         " ORDER BY t.member_id LIMIT $5"};
+                         " AND t.skill_level >= $3 AND (t.org_path > $4 OR t.member_id > $5)"
+                         " ORDER BY t.org_path, t.member_id LIMIT $6"};
 constexpr Sql kMoveEntry{"talent_entries.move",
                          "UPDATE talent_entries SET org_path = $2, federation_id = $3"
                          " WHERE member_id = $1"};
@@ -174,11 +176,12 @@ Result<std::optional<TalentEntryRow>> FindTalentEntry(Connection& conn, std::int
 Result<std::vector<TalentEntryRow>> SearchTalent(Connection& conn, const TalentQuery& q) {
   const auto level = static_cast<std::int64_t>(q.min_level);
   const auto limit = static_cast<std::int64_t>(q.limit);
+  const std::string from = std::max(q.low, q.after_path);
   if (q.trade.empty()) {
-    const std::vector<Value> v{q.low, q.high, level, q.after_member, limit};
+    const std::vector<Value> v{from, q.high, level, q.after_path, q.after_member, limit};
     return Collect<TalentEntryRow>(conn, kSearchAny, v, EntryFrom);
   }
-  const std::vector<Value> v{q.low, q.high, q.trade, level, q.after_member, limit};
+  const std::vector<Value> v{from, q.high, q.trade, level, q.after_path, q.after_member, limit};
   return Collect<TalentEntryRow>(conn, kSearchTrade, v, EntryFrom);
 }
 

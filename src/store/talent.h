@@ -45,12 +45,14 @@ struct TalentTitleRow {
 };
 
 //! A subtree-bounded search: [low, high) of the entries' paths, the trade ("" any), level ≥
-//! `min_level`, member ids above `after_member`, at most `limit` (ascending member id).
+//! `min_level`, after the entry (`after_path`, `after_member`) in the order of (org_path,
+//! member_id) — "" and 0 from the start — at most `limit`, in that order.
 struct TalentQuery {
   std::string low;
   std::string high;
   std::string trade;
   int min_level = 1;
+  std::string after_path;
   std::int64_t after_member = 0;
   int limit = 50;
 };

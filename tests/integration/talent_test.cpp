@@ -6,6 +6,8 @@
 // level, titles and studio; another district finds none of it (404).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "app/beijing_day.h"
 #include "app/certificates/certificate_service.h"
 #include "app/talent/talent_service.h"
@@ -107,6 +109,29 @@ TEST_P(TalentTest, TheSearchFindsByTradeAndLevelAtLeastWithinTheSubtreeOnly) {
   ASSERT_EQ(second->items.size(), 1u);
   EXPECT_FALSE(second->next_cursor.has_value());
   EXPECT_NE(second->items[0].row.member_id, first->items[0].row.member_id);
+  // Pages go by union path, then member: a third one in another union of the district is
+  // reached from the cursor, each member once.
+  const OrgRef union_c = MakeUnion("GU-C", "丙公司工会", district_a_.id);
+  const auto third = Member(union_c, "王六", 26);
+  SetLevel(staff_a_, third, "电工", "4");
+  std::vector<std::int64_t> paged;
+  app::TalentSearch one;
+  one.trade = "电工";
+  one.level_at_least = "4";
+  one.limit = 1;
+  for (int i = 0; i < 5; ++i) {
+    auto page = Talent().Search(staff_a_, one);
+    ASSERT_OK(page);
+    for (const auto& e : page->items) paged.push_back(e.row.member_id);
+    if (!page->next_cursor) break;
+    one.after = *page->next_cursor;
+  }
+  std::sort(paged.begin(), paged.end());
+  std::vector<std::int64_t> want{technician, senior_tech, third};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(paged, want);
+  one.after = 12345;
+  ExpectFieldError(Talent().Search(staff_a_, one), "after", "error.field.cursor");
   // Any trade, level ≥ 5: both 高级技师 of district A; an org outside the scope is 404.
   app::TalentSearch top;
   top.level_at_least = "5";

@@ -113,7 +113,13 @@ Result<TalentPage> TalentService::Search(const Actor& actor, const TalentSearch&
   }
   q.trade = s.trade;
   q.min_level = at_least ? talent::Number(*at_least) : talent::kMinLevel;
-  q.after_member = s.after;
+  if (s.after != 0) {
+    // The cursor is the last member shown; its entry's path places it in the order.
+    ZJ_ASSIGN_OR_RETURN(auto last, store::FindTalentEntry(*lease, s.after));
+    if (!last) return Fail(FieldProblem("after", "error.field.cursor"));
+    q.after_path = last->org_path;
+    q.after_member = s.after;
+  }
   q.limit = s.limit + 1;
   ZJ_ASSIGN_OR_RETURN(auto rows, store::SearchTalent(*lease, q));
   TalentPage page;

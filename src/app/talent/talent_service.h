@@ -42,8 +42,8 @@ struct TalentSearch {
   std::optional<std::int64_t> org_id;  //!< that org's subtree (in scope); none: the actor's
   std::string trade;                   //!< "" any
   std::string level_at_least;          //!< "" any; "1".."5" or a code
-  std::int64_t after = 0;              //!< cursor: the last member id of the previous page
-  int limit = 50;                      //!< 1..200
+  std::int64_t after = 0;  //!< cursor: the last member shown (pages go by union path, member id)
+  int limit = 50;          //!< 1..200
 };
 
 struct TalentEntryView {

@@ -18,10 +18,12 @@ CREATE TABLE talent_entries (
   updated_by BIGINT,
   updated_at BIGINT NOT NULL
 );
--- The search: a trade within a subtree (one range of org_path), level ≥ n, paged by member id.
--- The trade's entries of the subtree are read from this index alone; with no trade, the path's.
-CREATE INDEX talent_entries_trade ON talent_entries (trade, org_path, skill_level, member_id);
-CREATE INDEX talent_entries_path ON talent_entries (org_path, skill_level, member_id);
+-- The search: a trade within a subtree (one range of org_path), level ≥ n, a page in the order
+-- of (org_path, member_id) from the last one shown. That is this index's order, so a page reads
+-- its rows and the ones the level filter skips (read from the index too), never the subtree's
+-- whole trade: its cost stays flat as the pool grows. With no trade, the path's index.
+CREATE INDEX talent_entries_trade ON talent_entries (trade, org_path, member_id, skill_level);
+CREATE INDEX talent_entries_path ON talent_entries (org_path, member_id, skill_level);
 
 -- Titles typed by a cadre (北京大工匠, 劳动模范, …). Honours awarded (nominations) and competition
 -- certificates are read from their own tables when a card is shown, not copied here (one truth:
