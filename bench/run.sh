@@ -8,7 +8,7 @@
 #   --only import: only the member import part (SQLite and PostgreSQL); the report then holds
 #              that part alone (bench/results/latest.*, not <scale>.*).
 #   --only dashboards: only the dashboards at the two data sizes (coverage, service requests,
-#              hardship and aid, reach, the workbench), likewise reported alone.
+#              hardship and aid, reach, the workbench, the talent search), likewise reported alone.
 #   default:   dashboards at 100,000 and 1,000,000 members, reads/searches/memory at 1,000,000,
 #              import of 100,000 rows (about 8 minutes on 2 cores);
 #   municipal: dashboards at 100,000 and 10,000,000 members, the rest at 10,000,000 members and
