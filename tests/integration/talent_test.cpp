@@ -1,9 +1,10 @@
 // The talent pool and studios on both stores (issue 22): a cadre sets a member's trade and level
 // (field errors for a bad level or a future day); the search finds by trade and level ≥ within the
-// actor's subtree only, paged by member id, the ID masked; a competition certificate shows as a
-// title until it is revoked; a training certificate raises a level and never lowers it; a studio
-// funded 3 years records its second year and refuses a year after; a worker reads their own
-// level, titles and studio; another district finds none of it (404).
+// actor's subtree only, paged by union path and member, the ID masked; a competition certificate
+// shows as a title until it is revoked; a training certificate raises a level and never lowers
+// it; a studio funded 3 years records its second year and refuses a year after; a worker reads
+// their own level, titles and studio; an entry follows its member's transfer; another district
+// finds none of it (404).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -297,6 +298,25 @@ TEST_P(TalentTest, AWorkerReadsTheirOwnLevelTitlesAndStudio) {
   EXPECT_EQ(mine->studios[0].name, "钱师傅工作室");
   // The worker's session is not a cadre's: no search.
   ExpectError(Talent().Search(worker, {}), ErrorCode::kPermissionDenied, "error.talent.forbidden");
+}
+
+TEST_P(TalentTest, AnEntryFollowsItsMemberTransferredToAnotherDistrict) {
+  const auto m = Member(union_a_, "陈师傅", 71);
+  SetLevel(staff_a_, m, "电工", "5");
+  auto t = app_->transfers().RequestFromSender(staff_a_, m, union_b_.id, "工作调动");
+  ASSERT_OK(t);
+  ASSERT_OK(app_->transfers().Approve(staff_b_, t->row.id, "欢迎"));
+
+  app::TalentSearch s;
+  s.trade = "电工";
+  auto theirs = Talent().Search(staff_b_, s);
+  ASSERT_OK(theirs);
+  EXPECT_EQ(Ids(*theirs), std::vector<std::int64_t>{m});
+  EXPECT_EQ(theirs->items[0].row.org_path, union_b_.path);
+  auto ours = Talent().Search(staff_a_, s);
+  ASSERT_OK(ours);
+  EXPECT_TRUE(ours->items.empty());
+  ExpectError(Talent().Card(staff_a_, m), ErrorCode::kNotFound, "error.not_found");
 }
 
 ZJ_INSTANTIATE_ON_BOTH_STORES(TalentTest);
