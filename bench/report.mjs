@@ -205,6 +205,25 @@ const search = Object.entries(searchRaw).map(([path, v]) => ({
   p95_target_ms: 50,
 }))
 
+// The talent pool's search (issue 22): each page's p95 at both sizes (pools of a tenth of the
+// members); the page reads in its index's order, so the ratio should stay ≤ 2.
+const talentSmall = has('talent_small.json') ? read('talent_small.json') : {}
+const talentLarge = has('talent_large.json') ? read('talent_large.json') : {}
+const talentScopes = ['city', 'district (东城区)', 'street (东华门)', 'district (东城区)']
+// Both sizes ask the same four searches in the same order (bench/run.sh talent).
+const talent = Object.entries(talentLarge).map(([path, large], i) => {
+  const small = Object.values(talentSmall)[i]
+  return {
+    search: decodeURIComponent(path.replace(/^.*\?org_id=\d+&/, '')),
+    scope: talentScopes[i] ?? '',
+    small: small ? { entries: smallMembers / 10, p50_ms: small.p50_ms, p95_ms: small.p95_ms } : null,
+    large: { entries: members / 10, p50_ms: large.p50_ms, p95_ms: large.p95_ms, p99_ms: large.p99_ms },
+    ratio_p95: small ? round(large.p95_ms / small.p95_ms) : null,
+    target_ratio: 2,
+    p95_target_ms: 50,
+  }
+})
+
 const result = {
   machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, date: new Date().toISOString() },
   scale: a.scale,
@@ -212,6 +231,7 @@ const result = {
   api_writes: apiWrites,
   dashboards,
   search,
+  talent,
   memory: has('memory.json') ? read('memory.json') : null,
   sign_in: signInRows,
   competitions,
@@ -260,6 +280,14 @@ const lines = [
   `| member search in a district (${n(members)} members) | p50 ms | p95 ms | p95 < 50 ms |`,
   '|---|---:|---:|---|',
   ...search.map((s) => `| q=${s.query} | ${s.p50_ms} | ${s.p95_ms} | ${ok(s.p95_ms < s.p95_target_ms)} |`),
+  ]),
+  ...section(talent.length > 0, [
+  `| talent pool search page (50) | ${n(smallMembers / 10)} entries p50 / p95 ms | ${n(members / 10)} entries p50 / p95 / p99 ms | p95 ratio (≤ 2) | p95 < 50 ms |`,
+  '|---|---:|---:|---:|---|',
+  ...talent.map(
+    (x) =>
+      `| ${x.search.replace(/&limit=50$/, '')}, ${x.scope} | ${x.small ? `${x.small.p50_ms} / ${x.small.p95_ms}` : '–'} | ${x.large.p50_ms} / ${x.large.p95_ms} / ${x.large.p99_ms} | **${x.ratio_p95 ?? '–'}** ${x.ratio_p95 === null ? '' : ok(x.ratio_p95 <= x.target_ratio)} | ${ok(x.large.p95_ms < x.p95_target_ms)} |`,
+  ),
   ]),
   ...section(result.memory, [
   result.memory && `Server memory with ${n(members)} members: RSS idle ${result.memory.idle_rss_mib} MiB, peak after the load ${result.memory.peak_rss_mib} MiB.`,

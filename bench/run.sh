@@ -8,7 +8,7 @@
 #   --only import: only the member import part (SQLite and PostgreSQL); the report then holds
 #              that part alone (bench/results/latest.*, not <scale>.*).
 #   --only dashboards: only the dashboards at the two data sizes (coverage, service requests,
-#              hardship and aid, reach, the workbench), likewise reported alone.
+#              hardship and aid, reach, the workbench, the talent search), likewise reported alone.
 #   default:   dashboards at 100,000 and 1,000,000 members, reads/searches/memory at 1,000,000,
 #              import of 100,000 rows (about 8 minutes on 2 cores);
 #   municipal: dashboards at 100,000 and 10,000,000 members, the rest at 10,000,000 members and
@@ -23,6 +23,8 @@
 #   dashboards   p50/p95 of the coverage, service and hardship dashboards of the city, a district and a
 #                street, and p50/p95/p99 of the administrator's workbench, at two data sizes;
 #   search       member search by name prefix and by pinyin initials within a district;
+#   talent       a talent pool search page (trade, level at least) of the city, a district and a
+#                street with a pool of a tenth of the members, at both data sizes (issue 22);
 #   memory       the server's RSS idle and after the load;
 #   member_import `zhijia members import` against a bare prepared insert of the same rows
 #                (SQLite) and against COPY of the same rows (PostgreSQL 15);
@@ -157,6 +159,25 @@ dashboards() {
   echo "{\"city\":\"$city\",\"district\":\"$district\",\"street\":\"$street\"}" >"$work/out/scopes_$1.json"
 }
 
+# talent NAME: the talent pool (issue 22) seeded with one active member in ten
+# (bench/talent/seed_talent.sql), then p50/p95 of a search page (50 entries) of 电工 at 技师 or
+# above in the city, 东城区 and 东华门街道, and of every trade at 高级技师 in 东城区. A page reads
+# in its index's order, so its p95 should stay flat from 10,000 to 100,000 entries.
+talent() {
+  local city district street dg='%E7%94%B5%E5%B7%A5'
+  sqlite3 -cmd ".timeout 10000" "$work/$1.db" <"$root/bench/talent/seed_talent.sql"
+  city="$(node -e 'console.log(require(process.argv[1]).city)' "$work/out/scopes_$1.json")"
+  district="$(node -e 'console.log(require(process.argv[1]).district)' "$work/out/scopes_$1.json")"
+  street="$(node -e 'console.log(require(process.argv[1]).street)' "$work/out/scopes_$1.json")"
+  echo "==> talent search: $1"
+  node "$root/bench/http_latency.mjs" --base "$base" --cookie "$cookie" --n 500 \
+    --out "$work/out/talent_$1.json" \
+    "/api/v1/talent?org_id=$city&trade=$dg&level_at_least=4&limit=50" \
+    "/api/v1/talent?org_id=$district&trade=$dg&level_at_least=4&limit=50" \
+    "/api/v1/talent?org_id=$street&trade=$dg&level_at_least=4&limit=50" \
+    "/api/v1/talent?org_id=$district&level_at_least=5&limit=50"
+}
+
 # wrk_reads LABEL PATHS_FILE: wrk against zhijia with random paths of the file, then against
 # the bare server answering a body of the mean size, with the same thread count.
 wrk_reads() {
@@ -194,6 +215,7 @@ wrk_reads() {
 load small "$small_members" "$((requests / 10))" "$((cases / 10))"
 serve small 18480
 dashboards small
+talent small
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
 
 # --- large data set: dashboards, reads, searches, writes, memory --------------------------------
@@ -201,6 +223,7 @@ load large "$members" "$requests" "$cases"
 serve large 18482
 rss_idle="$(rss_mib "$server_pid" VmRSS)"
 dashboards large
+talent large
 if [ -z "$only" ]; then
 district="$(node -e 'console.log(require(process.argv[1]).district)' "$work/out/scopes_large.json")"
 echo "==> search within 东城区"

@@ -6,6 +6,7 @@
 #include "http/problem.h"
 #include "http/routes/honour_json.h"
 #include "http/routes/mutual_aid_routes.h"
+#include "http/routes/talent_routes.h"
 #include "http/static_files.h"
 
 namespace zj::http {
@@ -155,6 +156,7 @@ std::vector<Route> ApiRoutes() {
   AddHonourRoutes(routes);
   AddMutualAidRoutes(routes);
   AddTrainingRoutes(routes);
+  AddTalentRoutes(routes);
   AddMemberTransferRoutes(routes);
   AddMemberImportRoutes(routes);
   AddRequestRoutes(routes);

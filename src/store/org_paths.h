@@ -104,6 +104,10 @@ inline constexpr OrgPathColumn kOrgPathColumns[] = {
     // sessions, enrolments, check-ins and assessments follow their class.
     {"courses", "org_path", "federation_id"},
     {"classes", "org_path", "federation_id"},
+    // A talent entry is seen, like the member, by whoever sees the member's union; a studio by
+    // whoever sees its org (issue 22). Funding years follow their studio.
+    {"talent_entries", "org_path", "federation_id"},
+    {"studios", "org_path", "federation_id"},
 };
 
 inline constexpr FollowedFederation kFollowedFederations[] = {
@@ -126,6 +130,8 @@ inline constexpr FollowedFederation kFollowedFederations[] = {
     {"class_enrolments", "federation_id", "class_id", "classes", "org_path"},
     {"session_check_ins", "federation_id", "class_id", "classes", "org_path"},
     {"assessments", "federation_id", "class_id", "classes", "org_path"},
+    // A typed title is its member's federation's.
+    {"talent_titles", "federation_id", "member_id", "members", "org_path"},
 };
 
 inline constexpr KeptOrgColumn kKeptOrgColumns[] = {

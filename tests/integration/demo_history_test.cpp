@@ -16,6 +16,7 @@
 #include "app/competitions/honour_service.h"
 #include "app/demo/demo_requests.h"
 #include "app/demo/demo_topics.h"
+#include "app/talent/talent_service.h"
 #include "app_fixture.h"
 #include "store/coverage.h"
 #include "store/hardship_flow.h"
@@ -403,6 +404,31 @@ TEST_P(DemoHistoryTest, AYearOfServiceInEveryStateWithWorkWaitingForEachAccount)
     EXPECT_TRUE(district->can_decide);
     EXPECT_GT(district->rollup.total, 0);
     EXPECT_EQ(district->rollup.total, static_cast<int>(district->items.size()));
+  }
+
+  // The talent pool of 东城: members at every level, a 北京大工匠 with titles and a studio in its
+  // second funding year of three.
+  {
+    app::TalentService talent(*db_, clock_, random_, app_->audit());
+    const app::Actor staff = Account("staff.dongcheng");
+    app::TalentSearch all;
+    all.limit = 200;
+    auto found = talent.Search(staff, all);
+    ASSERT_OK(found);
+    std::set<int> levels;
+    for (const auto& e : found->items) levels.insert(e.row.skill_level);
+    EXPECT_EQ(levels, (std::set<int>{1, 2, 3, 4, 5}));
+    auto studios = talent.Studios(staff, std::nullopt, 0, 50);
+    ASSERT_OK(studios);
+    ASSERT_EQ(studios->items.size(), 1u);
+    EXPECT_EQ(studios->items[0].funding_year_now, 2);
+    EXPECT_EQ(studios->items[0].funding.size(), 2u);
+    auto card = talent.Card(staff, studios->items[0].row.lead_member_id);
+    ASSERT_OK(card);
+    ASSERT_TRUE(card->entry.has_value());
+    EXPECT_EQ(card->entry->row.skill_level, 5);
+    ASSERT_FALSE(card->titles.empty());
+    EXPECT_EQ(card->titles.back().title, "北京大工匠");
   }
 
   // Evidence on the first files and cases: generated PDFs and PNGs, sealed, that open as what

@@ -365,6 +365,30 @@ const Row kRows[] = {
   "/api/v1/mutual-aid/claims/{new_approved_ma_claim}/pay", R"({"reference":"BANK-1"})", "",
   {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 
+// ---- talent pool and studios (issue 22): cadres, staff and administrators keep the talent of
+// their subtree's members and its studios; staff and administrators record a studio's funding
+// (cadres 403); operators have no part (403)
+//  worker     cadre      staff      operator   admin      anonymous
+{"GET",    "/api/v1/talent", "/api/v1/talent?trade=matrix&limit=200", "", "{talent_member}",
+  {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/talent/:member_id", "/api/v1/talent/{talent_member}", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"PUT",    "/api/v1/talent/:member_id", "/api/v1/talent/{member}",
+  R"({"trade":"matrix","level":3})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/talent/:member_id/titles", "/api/v1/talent/{member}/titles",
+  R"({"kind":"craftsman","title":"北京大工匠","year":{this_year}})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/studios", "/api/v1/studios?limit=200", "", "{studio}",
+  {"401/401", "2xx/hid", "2xx/hid", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/studios", "",
+  R"({"org_id":"{district}","name":"创新工作室","lead_member_id":"{member}","trade":"matrix",)"
+  R"("founded_year":{this_year}})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/studios/:id/funding", "/api/v1/studios/{studio}/funding",
+  R"({"year":{this_year}})", "",
+  {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+
 // ---- competitions (issue 21): cadres, staff and administrators organise the competitions of
 // their subtree; anyone signed in to the console reads their own judging cards, and marks only
 // entries they judge (no caller here judges one: 404)
@@ -775,6 +799,9 @@ const Row kRows[] = {
   R"({"plan_id":"{my_ma_plan}","benefit_code":"fire","incident_date":"{ma_today}",)"
   R"("loss_fen":100000})", "",
   {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+// The talent pool in My account: my level, titles and studio (the member I am bound to).
+{"GET",    "/api/v1/me/talent", "/api/v1/me/talent{as_member}", "", "",
+  {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 // Corrections of the worker's own member record: proposed for the member the worker is bound to
 // (on either side: the worker's own), listed as the worker's own.
 {"POST",   "/api/v1/me/member-corrections", "/api/v1/me/member-corrections{as_member}",

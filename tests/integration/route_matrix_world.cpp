@@ -568,6 +568,7 @@ void RouteMatrixTest::DefinePlaceholders() {
   DefineActivityPlaceholders();
   DefineMutualAidPlaceholders();
   DefineTrainingPlaceholders();
+  DefineTalentPlaceholders();
 
   // Workers' own things. A worker's "in" is their own; "out" is the side's, someone else's.
   f["new_sign_in"] = [this](const Place&, Side, const Caller&) {

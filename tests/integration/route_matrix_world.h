@@ -133,6 +133,12 @@ class RouteMatrixTest : public CoverageTest {
   void DefineMutualAidPlaceholders();
   std::int64_t last_ma_period_ = 0;
   std::int64_t last_ma_member_ = 0;
+  // The talent pool (route_matrix_talent.cpp): a new member of the side's union1 with an entry
+  // of the matrix's trade; a new studio of the side's district led by the side's member, funded
+  // from this year.
+  std::int64_t NewTalentMember(const Place& p);
+  std::int64_t NewStudio(const Place& p);
+  void DefineTalentPlaceholders();
   //! A certificate issued by the side's district: to `member` when given, else to the side's
   //! enterprise (its code kept for {its_code}).
   std::int64_t NewCertificate(const Place& p, std::optional<std::int64_t> member);

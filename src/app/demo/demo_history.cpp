@@ -7,6 +7,7 @@
 #include "app/demo/demo_history_parts.h"
 #include "app/demo/demo_mutual_aid.h"
 #include "app/demo/demo_requests.h"
+#include "app/demo/demo_talent.h"
 #include "app/demo/demo_topics.h"
 #include "app/notify/outbox.h"
 #include "app/orgs/org_scope.h"
@@ -263,6 +264,7 @@ Result<DemoHistoryReport> LoadDemoHistory(Application& app, FixedClock& clock,
     demo::ScheduleTraining(w, timeline);
     demo::ScheduleHonours(w, timeline);
     demo::ScheduleMutualAid(w, timeline);
+    demo::ScheduleTalent(w, timeline);
     ZJ_RETURN_IF_ERROR(timeline.Run(clock, now + 1, history.progress));
     if (history.park_competition) ZJ_RETURN_IF_ERROR(demo::LoadPark(w, options));
     if (w.worker_to_rate != nullptr) {

@@ -9,6 +9,7 @@
 #include "core/text/halfwidth.h"
 #include "store/member_corrections.h"
 #include "store/orgs.h"
+#include "store/talent.h"
 
 namespace zj::app {
 
@@ -302,6 +303,9 @@ Result<TransferView> TransferService::Decide(const Actor& actor, std::int64_t id
       // A correction the worker asked for is decided by the union the member is in now.
       ZJ_RETURN_IF_ERROR(
           store::MoveMemberCorrections(c, member->id, moved.org_path, moved.federation_id));
+      // The talent pool's entry is searched by the union the member is in now (issue 22).
+      ZJ_RETURN_IF_ERROR(
+          store::MoveTalentEntry(c, member->id, moved.org_path, moved.federation_id));
       ZJ_RETURN_IF_ERROR(RecordEvent(c, clock_, random_, actor, moved.federation_id, moved.id,
                                      "transferred",
                                      {{"transfer", std::to_string(id)},

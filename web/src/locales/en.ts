@@ -11,6 +11,7 @@ import { activitiesEn, portalActivitiesEn } from './activities.en'
 import { honoursEn } from './honours.en'
 import type { MessageSchema } from './zh-CN'
 import { trainingEn } from './training.en'
+import { portalTalentEn, talentEn } from './talent.en'
 
 const en = {
   app: {
@@ -1624,6 +1625,8 @@ const en = {
   portalActivities: portalActivitiesEn,
   honours: honoursEn,
   training: trainingEn,
+  talent: talentEn,
+  portalTalent: portalTalentEn,
 } satisfies MessageSchema
 
 export default en

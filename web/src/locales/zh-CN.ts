@@ -11,6 +11,7 @@ import { competitionsZhCN } from './competitions.zh-CN'
 import { activitiesZhCN, portalActivitiesZhCN } from './activities.zh-CN'
 import { honoursZhCN } from './honours.zh-CN'
 import { trainingZhCN } from './training.zh-CN'
+import { portalTalentZhCN, talentZhCN } from './talent.zh-CN'
 
 const zhCN = {
   app: {
@@ -1623,6 +1624,8 @@ const zhCN = {
   portalActivities: portalActivitiesZhCN,
   honours: honoursZhCN,
   training: trainingZhCN,
+  talent: talentZhCN,
+  portalTalent: portalTalentZhCN,
 }
 
 export default zhCN

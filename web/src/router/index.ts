@@ -18,6 +18,7 @@ import { legalRoutes } from './modules/legal'
 import { competitionRoutes } from './modules/competitions'
 import { activityRoutes } from './modules/activities'
 import { honourRoutes } from './modules/honours'
+import { talentRoutes } from './modules/talent'
 import { homeRoutes } from './modules/home'
 import { memberRoutes } from './modules/members'
 import { orgRoutes } from './modules/orgs'
@@ -33,7 +34,7 @@ export const routes = [
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes, ...hardshipRoutes, ...aidRoutes, ...legalRoutes, ...competitionRoutes, ...activityRoutes, ...honourRoutes, ...trainingRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...auditRoutes, ...orgRoutes, ...coverageRoutes, ...memberRoutes, ...requestRoutes, ...calendarRoutes, ...workerRoutes, ...hardshipRoutes, ...aidRoutes, ...legalRoutes, ...competitionRoutes, ...activityRoutes, ...honourRoutes, ...trainingRoutes, ...talentRoutes],
   },
   ...portalRoutes,
   ...errorRoutes,

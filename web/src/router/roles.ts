@@ -38,3 +38,6 @@ export const COMPETITION_JUDGES = ['admin', 'staff', 'cadre', 'operator']
 
 /** May open the mutual-aid page (互助保障): plans, enrolment, lists, claims of their subtree. */
 export const MUTUAL_AID_RUNNERS = ['admin', 'staff', 'cadre']
+
+/** May search the talent pool (人才库) of their subtree, record levels and titles, and run studios. */
+export const TALENT_KEEPERS = ['admin', 'staff', 'cadre']

@@ -110,6 +110,12 @@ export const portalRoutes: RouteRecordRaw[] = [
         meta: { titleKey: 'titles.portalMutualAid', requiresWorker: true },
       },
       {
+        path: 'me/skills',
+        name: 'portal-skills',
+        component: () => import('@/views/portal/account/PortalMySkillsView.vue'),
+        meta: { titleKey: 'portalTalent.title', requiresWorker: true },
+      },
+      {
         path: 'me/notifications',
         name: 'portal-inbox',
         component: () => import('@/views/portal/account/PortalInboxView.vue'),
