@@ -90,7 +90,7 @@ export namespace RequestsApi {
     events: Event[]
   }
   export interface CaseLink {
-    kind: 'hardship_file' | 'legal_case'
+    kind: 'hardship_file' | 'legal_case' | 'mutual_aid_claim'
     id: string
     created_at: number
   }
