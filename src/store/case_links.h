@@ -17,8 +17,6 @@ namespace zj::store {
 inline constexpr std::string_view kLinkHardshipFile = "hardship_file";
 //! The kind of a legal case's link (migration 0030).
 inline constexpr std::string_view kLinkLegalCase = "legal_case";
-//! The kind of a mutual-aid claim's link (issue 22: the 12351 prompt).
-inline constexpr std::string_view kLinkMutualAidClaim = "mutual_aid_claim";
 
 struct CaseLinkRow {
   std::int64_t id = 0;

@@ -8,11 +8,16 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/database.h"
 
 namespace zj::store {
+
+//! The kind of a mutual-aid claim's case link (case_links.h; issue 22: the 12351 prompt). Kept
+//! here rather than beside the others: case_links.h is included nearly everywhere.
+inline constexpr std::string_view kLinkMutualAidClaim = "mutual_aid_claim";
 
 struct MaPlanRow {
   std::int64_t id = 0;

@@ -62,13 +62,13 @@ Result<std::vector<MaListDue>> MutualAidService::ListsDue(const Actor& actor) {
     ZJ_ASSIGN_OR_RETURN(auto periods, store::PeriodsOfPlan(*lease, plan.id));
     for (auto& period : periods) {
       const auto starts = ParseDay(period.starts_on), ends = ParseDay(period.ends_on);
-      if (period.status != "open" || !starts || !ends || !mutual_aid::Period{*starts, *ends}
-                                                              .Contains(*today)) {
+      if (period.status != "open" || !starts || !ends ||
+          !mutual_aid::Period{*starts, *ends}.Contains(*today)) {
         continue;
       }
       const auto due = mutual_aid::ChangesDueOn({*starts, *ends}, plan.changes_days_before);
-      const std::string window_opens = members::FormatDate(
-          std::chrono::sys_days(due) - std::chrono::days(kListDueWindowDays));
+      const std::string window_opens =
+          members::FormatDate(std::chrono::sys_days(due) - std::chrono::days(kListDueWindowDays));
       if (members::FormatDate(*today) < window_opens) continue;
       ZJ_ASSIGN_OR_RETURN(auto lists, store::ListsOfPeriod(*lease, period.id, *actor.org_id));
       const bool sent = std::any_of(lists.begin(), lists.end(), [&](const store::MaListRow& l) {
@@ -114,8 +114,9 @@ Result<std::optional<MaClaimPrompt>> MutualAidService::PromptOf(const Actor& act
     if (!day || !starts || !ends || !mutual_aid::Period{*starts, *ends}.Contains(*day)) continue;
     if (e.enrolment.covered_from > prompt.incident_date) continue;
     if (e.enrolment.removed_on && *e.enrolment.removed_on <= prompt.incident_date) continue;
-    const bool listed = std::any_of(prompt.plans.begin(), prompt.plans.end(),
-                                    [&](const MaPlanDetail& p) { return p.row.id == e.period.plan_id; });
+    const bool listed =
+        std::any_of(prompt.plans.begin(), prompt.plans.end(),
+                    [&](const MaPlanDetail& p) { return p.row.id == e.period.plan_id; });
     if (listed) continue;
     ZJ_ASSIGN_OR_RETURN(auto plan, store::FindMaPlan(*lease, e.period.plan_id));
     if (!plan || !PlanVisible(actor, plan->org_path)) continue;

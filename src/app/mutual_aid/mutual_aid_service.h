@@ -108,8 +108,8 @@ inline constexpr int kListDueWindowDays = 30;
 struct MaClaimPrompt {
   std::int64_t request_id = 0;
   std::int64_t member_id = 0;
-  std::string incident_date;       //!< the request's day (Beijing)
-  std::vector<std::string> words;  //!< the prompt words found
+  std::string incident_date;        //!< the request's day (Beijing)
+  std::vector<std::string> words;   //!< the prompt words found
   std::vector<MaPlanDetail> plans;  //!< with their benefits (no periods)
 };
 

@@ -5,9 +5,10 @@
 // GET /api/v1/attachments/:id/content?reason= (the file itself, as a download; audited as a
 // reveal) and DELETE /api/v1/attachments/:id (removed from the list, audited). Rules in
 // app/attachments/attachments.h.
+#include "app/attachments/attachments.h"
+
 #include <unistd.h>
 
-#include "app/attachments/attachments.h"
 #include "app/jobs/sealed_file.h"
 #include "http/routes/attachment_upload.h"
 

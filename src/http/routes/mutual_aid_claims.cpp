@@ -46,12 +46,11 @@ Result<Reply> ListEvidence(Call& call) {
 }
 
 Reply Computed(const app::MaClaimView& c) {
-  return Reply{beast_http::status::ok,
-               nlohmann::json{{"plan_id", std::to_string(c.row.plan_id)},
-                              {"benefit_code", c.row.benefit_code},
-                              {"incident_date", c.row.incident_date},
-                              {"amount_fen", c.row.amount_fen},
-                              {"capped", c.row.capped}}};
+  return Reply{beast_http::status::ok, nlohmann::json{{"plan_id", std::to_string(c.row.plan_id)},
+                                                      {"benefit_code", c.row.benefit_code},
+                                                      {"incident_date", c.row.incident_date},
+                                                      {"amount_fen", c.row.amount_fen},
+                                                      {"capped", c.row.capped}}};
 }
 
 Result<Reply> Compute(Call& call) {
@@ -116,8 +115,7 @@ void AddMutualAidClaimRoutes(std::vector<Route>& routes) {
   routes.push_back(
       {verb::post, "/api/v1/me/mutual-aid/claims/compute", Access::kWorker, ComputeMine});
   routes.push_back({verb::get, "/api/v1/mutual-aid/lists-due", Access::kSession, ListsDue});
-  routes.push_back(
-      {verb::get, "/api/v1/requests/:id/mutual-aid-prompt", Access::kSession, Prompt});
+  routes.push_back({verb::get, "/api/v1/requests/:id/mutual-aid-prompt", Access::kSession, Prompt});
 }
 
 }  // namespace zj::http
