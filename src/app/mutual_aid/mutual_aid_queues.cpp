@@ -70,7 +70,7 @@ Result<std::vector<MaListDue>> MutualAidService::ListsDue(const Actor& actor) {
       const std::string window_opens =
           members::FormatDate(std::chrono::sys_days(due) - std::chrono::days(kListDueWindowDays));
       if (members::FormatDate(*today) < window_opens) continue;
-      ZJ_ASSIGN_OR_RETURN(auto lists, store::ListsOfPeriod(*lease, period.id, *actor.org_id));
+      ZJ_ASSIGN_OR_RETURN(auto lists, store::ListsOfPeriod(*lease, period.id, actor.org_id));
       const bool sent = std::any_of(lists.begin(), lists.end(), [&](const store::MaListRow& l) {
         return l.status != "draft" && l.to_on >= window_opens;
       });
