@@ -2,7 +2,8 @@
 // claim's and its subtree's (another worker and another district find no claim; a file that is
 // no photo or document is refused; after the decision nothing more is added); Compute stores
 // nothing; a 12351 request that mentions a fire offers its member's claim, prefilled, and the
-// claim filed from it is linked to it; the workbench's cards count exactly their queues.
+// claim filed from it is linked to it (the worker's request shows it); the workbench's cards
+// count exactly their queues.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -167,6 +168,12 @@ TEST_P(MutualAidClaimsTest, ARequestAboutAFireOffersItsMembersClaimAndIsLinkedTo
   ASSERT_EQ(view->links.size(), 1u);
   EXPECT_EQ(view->links[0].target_kind, "mutual_aid_claim");
   EXPECT_EQ(view->links[0].target_id, claim->row.id);
+  // The worker's own request shows the claim on its timeline, with its status.
+  auto mine = app_->requests().MineOne(worker, asked.row.id);
+  ASSERT_OK(mine);
+  ASSERT_EQ(mine->became.size(), 1u);
+  EXPECT_EQ(mine->became[0].kind, "mutual_aid_claim");
+  EXPECT_EQ(mine->became[0].stage, "filed");
   // The other district's staff may not link to a request it does not see.
   in.request_id = asked.row.id;
   ExpectError(Ma().FileClaim(staff_b_, in), ErrorCode::kNotFound, "error.not_found");

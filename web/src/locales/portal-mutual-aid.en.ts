@@ -36,6 +36,7 @@ export const portalMutualAidEn: Strings<typeof portalMutualAidZhCN> = {
     compute: 'Compute the amount',
     send: 'Send the claim',
   },
+  became: 'Mutual-aid claim ({status})',
   benefitNamed: '{name}: {line}',
   benefits: { fire: 'Fire', pipe_burst: 'Burst pipe', injury: 'Injury' },
   items: { fracture: 'Fracture', burn: 'Burn', sprain: 'Sprain' },

@@ -33,6 +33,7 @@ export const portalMutualAidZhCN = {
     compute: '计算金额',
     send: '提交申请',
   },
+  became: '申请互助保障（{status}）',
   benefitNamed: '{name}：{line}',
   benefits: { fire: '火灾', pipe_burst: '水管爆裂', injury: '意外受伤' },
   items: { fracture: '骨折', burn: '烧伤', sprain: '扭伤' },
