@@ -116,6 +116,10 @@ describe('Mutual aid', () => {
     const rows = console_.getByTestId('mutual-aid-claims').locator('.el-table__row')
     await rows.first().waitFor()
     assert.equal(await rows.count(), card.count)
+    // The photo, before deciding: the row's evidence.
+    await rows.filter({ hasText: planTitle }).locator('.el-table__expand-icon').click()
+    await console_.getByTestId('mutual-aid-claim-evidence').filter({ hasText: '厨房.jpg' }).waitFor()
+    await shot(console_, 'mutual-aid-claim-evidence.png')
     await rows.filter({ hasText: planTitle }).getByTestId('mutual-aid-claim-approve').click()
     await console_.locator('.el-message', { hasText: '已批准' }).waitFor()
     await console_.goto(`${url}/mutual-aid?tab=claims&status=approved`)

@@ -35,6 +35,7 @@ export const mutualAidEn: Strings<typeof mutualAidZhCN> = {
     reasonRule: 'The reason is 2 to 500 characters',
     referencePrompt: 'The payment reference',
     referenceRule: 'The reference is 1 to 100 characters',
+    evidence: 'Photos and documents',
     toDecide: 'Only those my level decides',
   },
   file: {

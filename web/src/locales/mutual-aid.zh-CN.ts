@@ -32,6 +32,7 @@ export const mutualAidZhCN = {
     reasonRule: '原因为 2 到 500 个字',
     referencePrompt: '请填写付款凭证号',
     referenceRule: '凭证号为 1 到 100 个字符',
+    evidence: '照片和证明材料',
     toDecide: '只看本级待审',
   },
   file: {
