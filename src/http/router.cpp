@@ -157,6 +157,7 @@ std::vector<Route> ApiRoutes() {
   AddMutualAidRoutes(routes);
   AddTrainingRoutes(routes);
   AddTalentRoutes(routes);
+  AddMutualAidClaimRoutes(routes);
   AddMemberTransferRoutes(routes);
   AddMemberImportRoutes(routes);
   AddRequestRoutes(routes);
@@ -195,7 +196,8 @@ bool IsUploadRoute(beast_http::verb method, std::string_view path) {
     return true;
   }
   // Evidence files (routes/attachments.cpp): /api/v1/hardship/files/:id/attachments and
-  // /api/v1/legal/cases/:id/stages/:stage/documents.
+  // /api/v1/legal/cases/:id/stages/:stage/documents; a mutual-aid claim's
+  // (routes/mutual_aid_claims.cpp): /api/v1/[me/]mutual-aid/claims/:id/evidence.
   const auto s = Segments(path);
   const auto is = [&](std::size_t i, std::string_view word) {
     return i < s.size() && s[i] == word;
@@ -203,7 +205,10 @@ bool IsUploadRoute(beast_http::verb method, std::string_view path) {
   if (!is(0, "api") || !is(1, "v1")) return false;
   return (s.size() == 6 && is(2, "hardship") && is(3, "files") && is(5, "attachments")) ||
          (s.size() == 8 && is(2, "legal") && is(3, "cases") && is(5, "stages") &&
-          is(7, "documents"));
+          is(7, "documents")) ||
+         (s.size() == 6 && is(2, "mutual-aid") && is(3, "claims") && is(5, "evidence")) ||
+         (s.size() == 7 && is(2, "me") && is(3, "mutual-aid") && is(4, "claims") &&
+          is(6, "evidence"));
 }
 
 std::optional<Handled> Router::RefuseUpload(const Request& header) {
@@ -216,8 +221,11 @@ std::optional<Handled> Router::RefuseUpload(const Request& header) {
     AddSecurityHeaders(out.response, Answer::kData);
     return out;
   };
-  auto session =
-      app_.accounts().Authenticate(CookieValue(header[beast_http::field::cookie], kSessionCookie));
+  // The worker's own uploads (/api/v1/me/…) take the portal's cookie, the rest the console's.
+  const bool worker = path.starts_with("/api/v1/me/");
+  const std::string_view cookies = header[beast_http::field::cookie];
+  auto session = worker ? app_.sign_in().Authenticate(CookieValue(cookies, kWorkerSessionCookie))
+                        : app_.accounts().Authenticate(CookieValue(cookies, kSessionCookie));
   if (!session) return refuse(session.error());
   if (!SameToken(session->csrf_token, header["X-CSRF-Token"])) {
     Handled out = refuse(

@@ -118,6 +118,18 @@ constexpr Sql kClaims{"ma_claims.list",
 constexpr Sql kClaimsOfMember{"ma_claims.of_member",
                               "SELECT " ZJ_CLAIM_COLUMNS
                               " FROM ma_claims WHERE member_id = $1 ORDER BY id DESC LIMIT 200"};
+// Claims waiting for the plan's level: the plans of a subtree (ma_plans_org_path), then per plan
+// the filed claims on ma_claims_queue (status, plan_id) of migration 0046.
+constexpr Sql kClaimsToDecide{"ma_claims.to_decide",
+                              "SELECT " ZJ_CLAIM_COLUMNS
+                              " FROM ma_claims WHERE status = 'filed' AND plan_id IN"
+                              " (SELECT id FROM ma_plans WHERE org_path >= $1 AND org_path < $2)"
+                              " AND (CAST($3 AS BIGINT) = 0 OR id < $3) ORDER BY id DESC LIMIT $4"};
+constexpr Sql kCountToDecide{"ma_claims.count_to_decide",
+                             "SELECT COUNT(*) FROM ma_claims WHERE status = 'filed' AND plan_id IN"
+                             " (SELECT id FROM ma_plans WHERE org_path >= $1 AND org_path < $2)"};
+constexpr Sql kPromptWords{"ma_prompt_words.all",
+                           "SELECT word FROM ma_prompt_words ORDER BY word LIMIT 500"};
 constexpr Sql kMoveClaim{"ma_claims.move",
                          "UPDATE ma_claims SET status = $2, refused_reason = $3, decided_by = $4,"
                          " decided_at = $5, paid_on = $6, payment_ref = $7"
@@ -451,6 +463,24 @@ Result<std::vector<MaClaimRow>> ListMaClaims(Connection& conn, const std::string
                                              std::int64_t before_id, int limit) {
   const std::vector<Value> v{low, high, status, before_id, static_cast<std::int64_t>(limit)};
   return Collect<MaClaimRow>(conn, kClaims, v, ClaimFromRow);
+}
+
+Result<std::vector<MaClaimRow>> ListMaClaimsToDecide(Connection& conn, const std::string& low,
+                                                     const std::string& high,
+                                                     std::int64_t before_id, int limit) {
+  const std::vector<Value> v{low, high, before_id, static_cast<std::int64_t>(limit)};
+  return Collect<MaClaimRow>(conn, kClaimsToDecide, v, ClaimFromRow);
+}
+
+Result<std::int64_t> CountMaClaimsToDecide(Connection& conn, const std::string& low,
+                                           const std::string& high) {
+  const std::vector<Value> v{low, high};
+  ZJ_ASSIGN_OR_RETURN(Rows rows, conn.Query(kCountToDecide, v));
+  return rows.empty() ? 0 : rows.front().Int(0);
+}
+
+Result<std::vector<std::string>> MaPromptWords(Connection& conn) {
+  return Collect<std::string>(conn, kPromptWords, {}, [](const RowView& r) { return r.Text(0); });
 }
 
 Result<std::vector<MaClaimRow>> ClaimsOfMember(Connection& conn, std::int64_t member_id) {

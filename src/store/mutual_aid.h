@@ -8,11 +8,16 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/database.h"
 
 namespace zj::store {
+
+//! The kind of a mutual-aid claim's case link (case_links.h; issue 22: the 12351 prompt). Kept
+//! here rather than beside the others: case_links.h is included nearly everywhere.
+inline constexpr std::string_view kLinkMutualAidClaim = "mutual_aid_claim";
 
 struct MaPlanRow {
   std::int64_t id = 0;
@@ -171,6 +176,17 @@ Result<std::optional<MaClaimRow>> FindMaClaimByKey(Connection& conn, const std::
 Result<std::vector<MaClaimRow>> ListMaClaims(Connection& conn, const std::string& low,
                                              const std::string& high, const std::string& status,
                                              std::int64_t before_id, int limit);
+//! Filed claims of the plans whose org_path lies in [low, high) (what that level decides),
+//! newest first after the cursor.
+Result<std::vector<MaClaimRow>> ListMaClaimsToDecide(Connection& conn, const std::string& low,
+                                                     const std::string& high,
+                                                     std::int64_t before_id, int limit);
+//! How many ListMaClaimsToDecide would list in all (an index range per plan: flat in the claims
+//! decided already).
+Result<std::int64_t> CountMaClaimsToDecide(Connection& conn, const std::string& low,
+                                           const std::string& high);
+//! The words of a request that suggest a claim (火灾, 受伤, …: migration 0046, data).
+Result<std::vector<std::string>> MaPromptWords(Connection& conn);
 Result<std::vector<MaClaimRow>> ClaimsOfMember(Connection& conn, std::int64_t member_id);
 //! Writes status and the decision/payment columns when the stored status is `from`.
 Result<bool> MoveMaClaim(Connection& conn, const MaClaimRow& row, const std::string& from);

@@ -364,6 +364,23 @@ const Row kRows[] = {
 {"POST",   "/api/v1/mutual-aid/claims/:id/pay",
   "/api/v1/mutual-aid/claims/{new_approved_ma_claim}/pay", R"({"reference":"BANK-1"})", "",
   {"401/401", "403/403", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+// A claim's photos and files: whoever works with the claim's member (slice 3); the form's
+// Compute stores nothing; the lists the caller's union owes; the 12351 request's prompt
+{"POST",   "/api/v1/mutual-aid/claims/:id/evidence",
+  "/api/v1/mutual-aid/claims/{new_ma_claim}/evidence?file_name=%E7%8E%B0%E5%9C%BA.pdf",
+  "%PDF-1.4 matrix", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/mutual-aid/claims/:id/evidence",
+  "/api/v1/mutual-aid/claims/{new_ma_claim}/evidence", "", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"POST",   "/api/v1/mutual-aid/claims/compute", "",
+  R"({"plan_id":"{ma_covered_plan}","member_id":"{its_ma_member}","benefit_code":"fire",)"
+  R"("incident_date":"{ma_today}","loss_fen":100000})", "",
+  {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/mutual-aid/lists-due", "", "", "",
+  {"401/401", "2xx/2xx", "2xx/2xx", "403/403", "2xx/2xx", "401/401"}},
+{"GET",    "/api/v1/requests/:id/mutual-aid-prompt", "/api/v1/requests/{request}/mutual-aid-prompt",
+  "", "", {"401/401", "2xx/404", "2xx/404", "403/403", "2xx/2xx", "401/401"}},
 
 // ---- talent pool and studios (issue 22): cadres, staff and administrators keep the talent of
 // their subtree's members and its studios; staff and administrators record a studio's funding
@@ -802,6 +819,18 @@ const Row kRows[] = {
 // The talent pool in My account: my level, titles and studio (the member I am bound to).
 {"GET",    "/api/v1/me/talent", "/api/v1/me/talent{as_member}", "", "",
   {"2xx/2xx", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"POST",   "/api/v1/me/mutual-aid/claims/compute", "",
+  R"({"plan_id":"{my_ma_plan}","benefit_code":"fire","incident_date":"{ma_today}",)"
+  R"("loss_fen":100000})", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+// A photo of my own claim (B's claim: 404)
+{"POST",   "/api/v1/me/mutual-aid/claims/:id/evidence",
+  "/api/v1/me/mutual-aid/claims/{my_ma_claim}/evidence?file_name=%E7%8E%B0%E5%9C%BA.pdf",
+  "%PDF-1.4 matrix", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
+{"GET",    "/api/v1/me/mutual-aid/claims/:id/evidence",
+  "/api/v1/me/mutual-aid/claims/{my_ma_claim}/evidence", "", "",
+  {"2xx/404", "401/401", "401/401", "401/401", "401/401", "401/401"}},
 // Corrections of the worker's own member record: proposed for the member the worker is bound to
 // (on either side: the worker's own), listed as the worker's own.
 {"POST",   "/api/v1/me/member-corrections", "/api/v1/me/member-corrections{as_member}",

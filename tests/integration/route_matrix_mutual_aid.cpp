@@ -111,6 +111,23 @@ void RouteMatrixTest::DefineMutualAidPlaceholders() {
   // A worker caller is bound to a new member of district A's union1 first; the side's plan
   // then enrols union1 of the side: on the "in" side the caller's member is covered, on the
   // "out" side the plan is another district's (404).
+  // A claim of the worker caller's own member on the "in" side (bound as for my_ma_plan), of
+  // the side's new member on the "out" side.
+  f["my_ma_claim"] = [this](const Place& p, Side side, const Caller& c) {
+    std::int64_t mine = 0;
+    if (!c.phone.empty()) mine = BindCaller(PlaceOf(Side::kIn), c);
+    const std::int64_t plan = NewMaEnrolled(p);
+    app::MutualAidService ma(*db_, clock_, random_, app_->audit());
+    app::NewMaClaim in;
+    in.plan_id = plan;
+    in.member_id = side == Side::kIn && mine != 0 ? mine : last_ma_member_;
+    in.benefit_code = "fire";
+    in.incident_date = app::BeijingDay(clock_.NowMs());
+    in.loss_fen = 100'000;
+    auto claim = ma.FileClaim(p.builder, in);
+    EXPECT_TRUE(claim.has_value()) << Describe(claim.error());
+    return std::to_string(claim ? claim->row.id : 0);
+  };
   f["my_ma_plan"] = [this](const Place& p, Side, const Caller& c) {
     if (!c.phone.empty()) BindCaller(PlaceOf(Side::kIn), c);
     return std::to_string(NewMaEnrolled(p));

@@ -8,6 +8,8 @@
 #include "app/hardship/hardship_service.h"
 #include "app/legal/legal_case_service.h"
 #include "app/members/member_access.h"
+#include "app/mutual_aid/claim_evidence.h"
+#include "app/mutual_aid/mutual_aid_rules.h"
 #include "app/orgs/org_scope.h"
 #include "core/legal/legal_case.h"
 #include "store/attachments.h"
@@ -26,6 +28,7 @@ struct Place {
 };
 
 Error OwnerNotFound(const AttachmentOwner& owner) {
+  if (owner.kind == kMaClaimOwner) return MaNotFound("claim " + std::to_string(owner.id));
   return owner.kind == kHardshipFileOwner ? HardshipFileNotFound(owner.id)
                                           : LegalCaseNotFound(owner.id);
 }
@@ -43,6 +46,10 @@ Result<Place> PlaceOf(store::Connection& c, const Actor& actor, const Attachment
                   "hardship file " + std::to_string(owner.id) + " is closed");
     }
     return Place{file->federation_id, file->org_path, "hardship_file"};
+  }
+  if (owner.kind == kMaClaimOwner) {
+    ZJ_ASSIGN_OR_RETURN(auto claim, ClaimEvidenceOf(c, actor, owner.id, writing));
+    return Place{claim.federation_id, claim.org_path, "ma_claim"};
   }
   if (owner.kind != kLegalStageOwner) return Fail(OwnerNotFound(owner));
   ZJ_RETURN_IF_ERROR(MustWorkWithLegal(actor));
@@ -76,6 +83,7 @@ Result<store::AttachmentRow> Reachable(store::Connection& c, const Actor& actor,
   ZJ_ASSIGN_OR_RETURN(auto row, store::FindAttachment(c, id));
   if (!row || row->removed_at) return Fail(not_found);
   ZJ_RETURN_IF_ERROR(row->owner_kind == kHardshipFileOwner ? MustManageHardship(actor)
+                     : row->owner_kind == kMaClaimOwner    ? MustRunMa(actor)
                                                            : MustWorkWithLegal(actor));
   if (!PathInScope(actor, row->org_path)) return Fail(not_found);
   if (!with_content) row->content_cipher.clear();
@@ -97,6 +105,7 @@ std::string Sha256Hex(std::string_view bytes) {
 }
 
 std::string TargetType(const store::AttachmentRow& row) {
+  if (row.owner_kind == kMaClaimOwner) return "ma_claim";
   return row.owner_kind == kHardshipFileOwner ? "hardship_file" : "legal_case";
 }
 

@@ -34,13 +34,15 @@ inline constexpr std::string_view kAttachmentNameField = "attachments.name";
 
 inline constexpr std::string_view kHardshipFileOwner = "hardship_file";
 inline constexpr std::string_view kLegalStageOwner = "legal_stage";
+//! A mutual-aid claim's photos and files (issue 22; app/mutual_aid/claim_evidence.h).
+inline constexpr std::string_view kMaClaimOwner = "ma_claim";
 
 //! Uploads one user may make in an hour (kResourceExhausted "error.attachment.throttled" beyond).
 inline constexpr std::int64_t kUploadsPerHour = 60;
 
-//! What holds the files: a hardship file (stage "") or a legal case's stage.
+//! What holds the files: a hardship file or a mutual-aid claim (stage "") or a legal case's stage.
 struct AttachmentOwner {
-  std::string_view kind;  //!< kHardshipFileOwner or kLegalStageOwner
+  std::string_view kind;  //!< kHardshipFileOwner, kLegalStageOwner or kMaClaimOwner
   std::int64_t id = 0;    //!< the file's or the case's id
   std::string stage;      //!< "consultation", …, "enforcement" for a legal case
 };

@@ -1,6 +1,8 @@
 #include "app/demo/demo_mutual_aid.h"
 
+#include "app/attachments/attachments.h"
 #include "app/beijing_day.h"
+#include "app/demo/demo_evidence.h"
 #include "app/mutual_aid/mutual_aid_service.h"
 #include "core/members/calendar_date.h"
 #include "core/orgs/org_path.h"
@@ -82,9 +84,12 @@ class MutualAidHistory {
     c.benefit_code = "fire";
     c.incident_date = fire_day_;
     c.loss_fen = 5'000'000;  // ¥50,000 of furniture and appliances: ¥5,000
-    ZJ_ASSIGN_OR_RETURN(auto claim, Service().FileClaim(w_.HandlerFor(w_.dongcheng.path), c));
+    const Actor& handler = w_.HandlerFor(w_.dongcheng.path);
+    ZJ_ASSIGN_OR_RETURN(auto claim, Service().FileClaim(handler, c));
     fire_claim_ = claim.row.id;
-    return {};
+    // The photo of the burnt kitchen the cadre took, as the claim's evidence.
+    return AttachSample(w_.app, handler, kMaClaimOwner, fire_claim_, "", "火灾现场.png",
+                        SamplePng(64, 48, 0x8A6A55));
   }
 
   Result<void> ApproveAndPay() {

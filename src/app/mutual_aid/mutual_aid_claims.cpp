@@ -10,7 +10,9 @@
 #include "app/orgs/org_scope.h"
 #include "app/worker_accounts/worker_errors.h"
 #include "core/orgs/org_path.h"
+#include "store/case_links.h"
 #include "store/members.h"
+#include "store/service_requests.h"
 #include "store/worker_accounts.h"
 
 namespace zj::app {
@@ -55,7 +57,7 @@ Result<store::MaClaimRow> MutualAidService::LoadClaim(store::Connection& conn, c
 }
 
 Result<MaClaimView> MutualAidService::File(const Actor& actor, const NewMaClaim& in,
-                                           const std::string& filed_by) {
+                                           const std::string& filed_by, bool preview) {
   const auto date = ParseDay(in.incident_date);
   Error invalid{ErrorCode::kInvalidArgument, "error.invalid_input", "claim", {}, {}};
   if (!date) invalid.fields.push_back({"incident_date", "error.mutual_aid.day", {}});
@@ -83,6 +85,17 @@ Result<MaClaimView> MutualAidService::File(const Actor& actor, const NewMaClaim&
         return Fail(MemberNotFound(in.member_id));
       }
       member = std::move(*found);
+      if (in.request_id) {
+        // The request the claim comes from (the 12351 prompt): one the actor sees, whose
+        // requester is the claim's member.
+        ZJ_ASSIGN_OR_RETURN(auto request, store::FindRequestById(c, *in.request_id));
+        if (!request || !PathInScope(actor, request->home_path)) {
+          return Fail(FieldProblem("request_id", "error.not_found"));
+        }
+        if (request->member_id != member.id) {
+          return Fail(FieldProblem("request_id", "error.mutual_aid.request_member"));
+        }
+      }
     }
     ZJ_ASSIGN_OR_RETURN(auto benefits, store::BenefitsOfPlan(c, plan.id));
     std::optional<mutual_aid::BenefitRule> rule;
@@ -147,7 +160,18 @@ Result<MaClaimView> MutualAidService::File(const Actor& actor, const NewMaClaim&
     row.filed_by = filed_by;
     if (actor.user_id != 0) row.filed_by_user = actor.user_id;
     row.created_at = clock_.NowMs();
+    if (preview) return ClaimView(c, std::move(row));
     ZJ_RETURN_IF_ERROR(store::InsertMaClaim(c, row));
+    if (row.request_id) {
+      store::CaseLinkRow link{NewId(clock_, random_),
+                              *row.request_id,
+                              std::string(store::kLinkMutualAidClaim),
+                              row.id,
+                              row.org_path,
+                              row.filed_by_user,
+                              row.created_at};
+      ZJ_RETURN_IF_ERROR(store::InsertCaseLink(c, link));
+    }
     ZJ_RETURN_IF_ERROR(Audit(c, actor, "mutual_aid.claim.file", "ma_claim", row.id,
                              {{"plan", std::to_string(plan.id)}, {"by", filed_by}}));
     return ClaimView(c, std::move(row));
@@ -169,6 +193,18 @@ Result<MaClaimView> MutualAidService::FileMyClaim(const Actor& worker, NewMaClai
   in.member_id = 0;
   in.request_id.reset();
   return File(worker, in, "worker");
+}
+
+Result<MaClaimView> MutualAidService::ComputeClaim(const Actor& actor, const NewMaClaim& in) {
+  ZJ_RETURN_IF_ERROR(MustRunMa(actor));
+  return File(actor, in, "cadre", true);
+}
+
+Result<MaClaimView> MutualAidService::ComputeMyClaim(const Actor& worker, NewMaClaim in) {
+  if (!IsWorker(worker)) return Fail(NotAWorker());
+  in.member_id = 0;
+  in.request_id.reset();
+  return File(worker, in, "worker", true);
 }
 
 Result<MaClaimPage> MutualAidService::Claims(const Actor& actor, const std::string& status,

@@ -92,6 +92,27 @@ struct MaClaimPage {
   std::optional<std::int64_t> next_cursor;
 };
 
+//! A period whose additions-and-removals list the actor's union owes: ChangesDueOn is at most
+//! kListDueWindowDays away (or passed, until the period ends) and the union has sent no list
+//! made since the window opened.
+struct MaListDue {
+  store::MaPlanRow plan;
+  store::MaPeriodRow period;
+  std::int64_t org_id = 0;  //!< the actor's org, whose list is due
+  std::string due_on;       //!< ChangesDueOn
+};
+inline constexpr int kListDueWindowDays = 30;
+
+//! The 12351 prompt: the request's words suggest a claim, its requester is a member the actor
+//! sees, covered by these plans on the day the request came in.
+struct MaClaimPrompt {
+  std::int64_t request_id = 0;
+  std::int64_t member_id = 0;
+  std::string incident_date;        //!< the request's day (Beijing)
+  std::vector<std::string> words;   //!< the prompt words found
+  std::vector<MaPlanDetail> plans;  //!< with their benefits (no periods)
+};
+
 //! What a worker sees of a plan they are in this period.
 struct MyMaPlan {
   store::MaPlanRow plan;
@@ -129,6 +150,18 @@ class MutualAidService {
   Result<MaClaimView> Pay(const Actor& actor, std::int64_t id, const std::string& reference,
                           const std::string& paid_on);
 
+  //! The claim as filing it would compute it (coverage, amount, a claim of the same incident),
+  //! nothing stored: the form's Compute.
+  Result<MaClaimView> ComputeClaim(const Actor& actor, const NewMaClaim& in);
+  Result<MaClaimView> ComputeMyClaim(const Actor& worker, NewMaClaim in);
+  //! Filed claims of the plans at or under the actor's level: what the actor decides.
+  Result<MaClaimPage> ClaimsToDecide(const Actor& actor, std::int64_t before_id, int limit);
+  //! The lists the actor's union owes (MaListDue); none for an actor without an org.
+  Result<std::vector<MaListDue>> ListsDue(const Actor& actor);
+  //! The prompt for request `request_id` (kNotFound outside the actor's subtree); nullopt when
+  //! its text has none of the words or its requester is no member covered by a plan.
+  Result<std::optional<MaClaimPrompt>> PromptOf(const Actor& actor, std::int64_t request_id);
+
   Result<std::vector<MyMaPlan>> MyPlans(const Actor& worker);
   Result<std::vector<MaClaimView>> MyClaims(const Actor& worker);
   Result<MaClaimView> FileMyClaim(const Actor& worker, NewMaClaim in);
@@ -140,8 +173,10 @@ class MutualAidService {
                                                                      std::int64_t id);
   Result<MaListView> LoadList(store::Connection& conn, const Actor& actor, std::int64_t id);
   Result<store::MaClaimRow> LoadClaim(store::Connection& conn, const Actor& actor, std::int64_t id);
-  //! The claim checked, computed and stored; `filed_by` worker or cadre.
-  Result<MaClaimView> File(const Actor& actor, const NewMaClaim& in, const std::string& filed_by);
+  //! The claim checked, computed and stored (not stored with `preview`); `filed_by` worker or
+  //! cadre. A cadre's claim from a request is linked to it (case_links).
+  Result<MaClaimView> File(const Actor& actor, const NewMaClaim& in, const std::string& filed_by,
+                           bool preview = false);
   Result<MaClaimView> Decide(const Actor& actor, std::int64_t id, const std::string& to,
                              const std::string& reason, const std::string& reference,
                              const std::string& paid_on);

@@ -14,6 +14,7 @@
 #include "store/aid_grants.h"
 #include "store/hardship.h"
 #include "store/hardship_flow.h"
+#include "store/mutual_aid.h"
 #include "store/worker_accounts.h"
 
 namespace zj::app {
@@ -33,14 +34,24 @@ Result<void> RequireWorker(const Actor& actor) {
 //! What the request became that is meant for the worker: a hardship file opened from it whose
 //! household is the worker's (its "self" is the worker's bound member, or it names no member of
 //! the registry: a household entered by hand from the worker's own request), with its stage in
-//! the worker's words, and the aid approved or paid to that file. A file of another member's
-//! household (a request about a colleague) is not the worker's to follow; legal cases follow.
+//! the worker's words, and the aid approved or paid to that file; a mutual-aid claim of the
+//! worker's own member with its status. A file of another member's household (a request about a
+//! colleague) is not the worker's to follow; legal cases follow.
 Result<std::vector<RequestOutcome>> OutcomesOf(store::Connection& conn,
                                                const std::optional<std::int64_t>& member_id,
                                                std::int64_t request_id) {
   std::vector<RequestOutcome> out;
   ZJ_ASSIGN_OR_RETURN(auto links, store::CaseLinksOfRequest(conn, request_id));
   for (const auto& link : links) {
+    if (link.target_kind == store::kLinkMutualAidClaim) {
+      // A mutual-aid claim filed from the request, when it is the worker's own (issue 22).
+      ZJ_ASSIGN_OR_RETURN(auto claim, store::FindMaClaim(conn, link.target_id));
+      if (claim && member_id && claim->member_id == *member_id) {
+        out.push_back(
+            {link.created_at, std::string(store::kLinkMutualAidClaim), claim->status, ""});
+      }
+      continue;
+    }
     if (link.target_kind != store::kLinkHardshipFile) continue;
     ZJ_ASSIGN_OR_RETURN(auto file, store::FindHardshipFile(conn, link.target_id));
     if (!file || (file->member_id && file->member_id != member_id)) continue;

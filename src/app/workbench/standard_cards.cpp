@@ -4,6 +4,7 @@
 #include "app/hardship/workbench_cards.h"
 #include "app/legal/workbench_cards.h"
 #include "app/members/workbench_cards.h"
+#include "app/mutual_aid/workbench_cards.h"
 #include "app/requests/workbench_cards.h"
 #include "app/workbench/workbench.h"
 #include "app/worker_accounts/workbench_cards.h"
@@ -19,6 +20,7 @@ CardRegistry StandardCards() {
   AddHardshipCards(registry);
   AddAidCards(registry);
   AddLegalCards(registry);
+  AddMutualAidCards(registry);
   // Then the figures of the subtree.
   AddMemberKpis(registry);
   AddRequestKpis(registry);

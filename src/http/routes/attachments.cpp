@@ -10,31 +10,13 @@
 #include <unistd.h>
 
 #include "app/jobs/sealed_file.h"
-#include "http/route.h"
+#include "http/routes/attachment_upload.h"
 
 namespace zj::http {
 
-namespace {
-
-app::Attachments AttachmentsOf(Call& call) {
-  return app::Attachments(call.app.db(), call.app.clock(), call.app.audit(), call.app.vault());
+UploadFileGuard::~UploadFileGuard() {
+  if (!name.empty()) ::unlink(call.app.jobs().FilePath(name).c_str());
 }
-
-//! Removes the upload's sealed file when the handler is done with it, whatever happened.
-struct UploadFileGuard {
-  Call& call;
-  std::string name;
-  ~UploadFileGuard() {
-    if (!name.empty()) ::unlink(call.app.jobs().FilePath(name).c_str());
-  }
-};
-
-//! The uploaded file's plain bytes, read back from its sealed file in the files folder. A file
-//! over the per-file limit is not decrypted: only its first bytes are returned, with its size.
-struct Uploaded {
-  std::string bytes;
-  std::int64_t size = 0;
-};
 
 Result<Uploaded> ReadUpload(Call& call, app::Upload& upload) {
   Uploaded out;
@@ -60,6 +42,14 @@ Result<Uploaded> ReadUpload(Call& call, app::Upload& upload) {
   return out;
 }
 
+namespace {
+
+app::Attachments AttachmentsOf(Call& call) {
+  return app::Attachments(call.app.db(), call.app.clock(), call.app.audit(), call.app.vault());
+}
+
+}  // namespace
+
 nlohmann::json AttachmentJson(const app::AttachmentView& a) {
   return nlohmann::json{
       {"id", std::to_string(a.id)},
@@ -75,6 +65,8 @@ nlohmann::json AttachmentJson(const app::AttachmentView& a) {
                                     : nlohmann::json(nullptr)},
       {"uploaded_at", a.uploaded_at}};
 }
+
+namespace {
 
 Result<app::AttachmentOwner> OwnerOf(const Call& call, std::string_view kind) {
   ZJ_ASSIGN_OR_RETURN(std::int64_t id, PathId(call));

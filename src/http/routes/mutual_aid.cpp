@@ -340,8 +340,15 @@ Result<Reply> ListClaims(Call& call) {
   const std::int64_t after = QueryCursor(query, "after", invalid);
   std::string status = QueryValue(query, "status");
   if (status.size() > 20) status.resize(21);
+  const std::string to_decide = QueryValue(query, "to_decide");
+  if (!to_decide.empty() && to_decide != "me") {
+    invalid.fields.push_back({"to_decide", "error.field.one_of", {{"values", "me"}}});
+  }
   if (!invalid.fields.empty()) return Fail(std::move(invalid));
-  ZJ_ASSIGN_OR_RETURN(auto page, Service(call).Claims(*call.actor, status, after, limit));
+  // to_decide=me: the workbench card's queue (filed claims of the plans at the actor's level).
+  ZJ_ASSIGN_OR_RETURN(auto page, to_decide.empty()
+                                     ? Service(call).Claims(*call.actor, status, after, limit)
+                                     : Service(call).ClaimsToDecide(*call.actor, after, limit));
   nlohmann::json items = nlohmann::json::array();
   for (const auto& c : page.items) items.push_back(ClaimJson(c));
   return Reply{beast_http::status::ok, nlohmann::json{{"items", std::move(items)},
@@ -418,6 +425,13 @@ Result<Reply> FileMyClaim(Call& call) {
 }
 
 }  // namespace
+
+nlohmann::json MaClaimJson(const app::MaClaimView& v) { return ClaimJson(v); }
+nlohmann::json MaPlanDetailJson(const app::MaPlanDetail& d) { return PlanDetailJson(d); }
+nlohmann::json MaPeriodJson(const store::MaPeriodRow& p) { return PeriodJson(p); }
+app::NewMaClaim MaClaimFromBody(const nlohmann::json& body, Error& invalid, bool worker) {
+  return ReadClaim(body, invalid, worker);
+}
 
 void AddMutualAidRoutes(std::vector<Route>& routes) {
   using beast_http::verb;

@@ -7,7 +7,7 @@ import { request, requestFile, type FileAnswer } from './request'
 
 export interface Attachment {
   id: string
-  owner_kind: 'hardship_file' | 'legal_stage'
+  owner_kind: 'hardship_file' | 'legal_stage' | 'ma_claim'
   owner_id: string
   stage: string | null
   file_name: string

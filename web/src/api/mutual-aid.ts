@@ -1,5 +1,6 @@
 // Mutual-aid plans in the console (互助保障, issue 22): plans, periods, enrolment, the unions'
 // additions-and-removals lists and claims with their decisions (/api/v1/mutual-aid/…).
+import type { Attachment } from './attachments'
 import { request } from './request'
 import type { MyMutualAidApi } from './my-mutual-aid'
 
@@ -17,6 +18,7 @@ export namespace MutualAidApi {
     eligibility: string
     changes_days_before: number
     status: string
+    created_at: number
   }
   export interface Period {
     id: string
@@ -44,15 +46,38 @@ export namespace MutualAidApi {
     from_on: string
     to_on: string
     status: ListStatus
+    made_at: number
+    sent_at: number | null
+    applied_at: number | null
     additions: Line[]
     removals: Line[]
   }
   export type ClaimStatus = MyMutualAidApi.ClaimStatus
-  export interface Claim extends MyMutualAidApi.Claim {
+  export type Claim = MyMutualAidApi.Claim
+  export interface EnrolOutcome {
+    period: Period
+    enrolled: number
+    in_org: number
+  }
+  /** A cadre's claim for a member, from a 12351 request when request_id is given. */
+  export interface NewClaim extends MyMutualAidApi.NewClaim {
     member_id: string
-    period_id: string
-    filed_by: 'worker' | 'cadre'
-    payment_ref: string | null
+    request_id?: string
+  }
+  export interface ListDue {
+    plan_id: string
+    plan_title: string
+    period: Period
+    org_id: string
+    due_on: string
+  }
+  /** The 12351 prompt: the request's words suggest a claim of its member, covered by these plans. */
+  export interface Prompt {
+    request_id: string
+    member_id: string
+    incident_date: string
+    words: string[]
+    plans: PlanDetail[]
   }
 }
 
@@ -70,7 +95,7 @@ export function openPeriodApi(planId: string, day = ''): Promise<MutualAidApi.Pe
   return request(`/api/v1/mutual-aid/plans/${encodeURIComponent(planId)}/periods`, { method: 'POST', body: day ? { day } : {} })
 }
 
-export function enrolApi(periodId: string, orgId: string): Promise<{ period: MutualAidApi.Period; enrolled: number; in_org: number }> {
+export function enrolApi(periodId: string, orgId: string): Promise<MutualAidApi.EnrolOutcome> {
   return request(`/api/v1/mutual-aid/periods/${encodeURIComponent(periodId)}/enrol`, { method: 'POST', body: { org_id: orgId } })
 }
 
@@ -86,9 +111,38 @@ export function moveListApi(id: string, to: 'send' | 'apply'): Promise<MutualAid
   return request(`/api/v1/mutual-aid/lists/${encodeURIComponent(id)}/${to}`, { method: 'POST', body: {} })
 }
 
-export async function listClaimsApi(status: string): Promise<MutualAidApi.Claim[]> {
-  const page = await request<{ items: MutualAidApi.Claim[] }>('/api/v1/mutual-aid/claims', { query: { status: status || undefined, limit: 200 } })
+/** The claims of a status ('' any), or with toDecide the filed claims the caller's level decides. */
+export async function listClaimsApi(status: string, toDecide = false): Promise<MutualAidApi.Claim[]> {
+  const query = toDecide ? { to_decide: 'me', limit: 200 } : { status: status || undefined, limit: 200 }
+  const page = await request<{ items: MutualAidApi.Claim[] }>('/api/v1/mutual-aid/claims', { query })
   return page.items
+}
+
+export function fileClaimApi(claim: MutualAidApi.NewClaim): Promise<MutualAidApi.Claim> {
+  return request('/api/v1/mutual-aid/claims', { method: 'POST', body: claim, silent: true })
+}
+
+export function computeClaimApi(claim: MutualAidApi.NewClaim): Promise<MyMutualAidApi.Computed> {
+  return request('/api/v1/mutual-aid/claims/compute', { method: 'POST', body: claim, silent: true })
+}
+
+const evidencePath = (claimId: string) => `/api/v1/mutual-aid/claims/${encodeURIComponent(claimId)}/evidence`
+
+export function addClaimEvidenceApi(claimId: string, file: File): Promise<Attachment> {
+  return request(evidencePath(claimId), { method: 'POST', bytes: file, query: { file_name: file.name }, silent: true })
+}
+
+export async function listClaimEvidenceApi(claimId: string): Promise<Attachment[]> {
+  return (await request<{ items: Attachment[] }>(evidencePath(claimId), { silent: true })).items
+}
+
+export async function listListsDueApi(): Promise<MutualAidApi.ListDue[]> {
+  return (await request<{ items: MutualAidApi.ListDue[] }>('/api/v1/mutual-aid/lists-due')).items
+}
+
+/** The prompt of a request, or null; silent: the request page works without it. */
+export async function getClaimPromptApi(requestId: string): Promise<MutualAidApi.Prompt | null> {
+  return (await request<{ prompt: MutualAidApi.Prompt | null }>(`/api/v1/requests/${encodeURIComponent(requestId)}/mutual-aid-prompt`, { silent: true })).prompt
 }
 
 export function decideClaimApi(id: string, action: 'approve' | 'refuse' | 'pay', body: Record<string, string> = {}): Promise<MutualAidApi.Claim> {

@@ -90,7 +90,7 @@ export namespace RequestsApi {
     events: Event[]
   }
   export interface CaseLink {
-    kind: 'hardship_file' | 'legal_case'
+    kind: 'hardship_file' | 'legal_case' | 'mutual_aid_claim'
     id: string
     created_at: number
   }
@@ -251,7 +251,7 @@ export namespace RequestsApi {
    *  of my household with its stage in my words (as MyHardshipApi.Stage), aid granted to it. */
   export interface Became {
     at: number
-    kind: 'hardship_file' | 'aid_granted'
+    kind: 'hardship_file' | 'aid_granted' | 'mutual_aid_claim'
     stage: string | null
     aid_kind: string | null
   }

@@ -160,6 +160,8 @@ const en = {
       hardship_spot_checks: { title: 'Spot checks', hint: 'Active files drawn for this year’s spot check, not checked yet' },
       aid_grants_to_decide: { title: 'Aid to decide', hint: 'Grants whose amount your org level approves' },
       legal_collective_alerts: { title: 'Collective dispute alerts', hint: 'Collective labour disputes in your area waiting for acknowledgement' },
+      ma_claims_to_decide: { title: 'Mutual-aid claims to decide', hint: 'Claims on the plans of your level and below, waiting for a decision' },
+      ma_lists_due: { title: 'Mutual-aid lists due', hint: 'Additions-and-removals lists not sent before the changes are due' },
       kpi_members: { title: 'Members', hint: 'Our union and those below' },
       kpi_membership_rate: { title: 'Membership rate', hint: 'Members of employees' },
       kpi_requests_recent: { title: 'Requests, 4 weeks', hint: 'This week and the 3 before' },

@@ -6,7 +6,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 export const mutualAidEn: Strings<typeof mutualAidZhCN> = {
   menu: 'Mutual aid',
   intro: 'Mutual-aid plans of your union and those above it: confirm the members covered each period, send the additions-and-removals lists, decide and pay claims.',
-  tabs: { plans: 'Plans', claims: 'Claims' },
+  tabs: { plans: 'Plans', claims: 'Claims', listsDue: 'Lists due' },
   plans: { empty: 'No plans', title: 'Plan', kind: 'Kind', perHead: 'Per head' },
   periods: { pick: 'Choose a period', label: '{from} to {to} ({count} members)', open: 'Open this period' },
   org: 'Choose an org',
@@ -35,5 +35,20 @@ export const mutualAidEn: Strings<typeof mutualAidZhCN> = {
     reasonRule: 'The reason is 2 to 500 characters',
     referencePrompt: 'The payment reference',
     referenceRule: 'The reference is 1 to 100 characters',
+    evidence: 'Photos and documents',
+    toDecide: 'Only those my level decides',
   },
+  file: {
+    open: 'Claim for a member',
+    title: 'Claim mutual aid for a member',
+    member: 'Member id',
+    fromRequest: 'From a 12351 request: the claim will be linked to it.',
+    done: 'Claim filed',
+  },
+  due: { empty: 'No additions-and-removals list is due', period: 'Period', dueOn: 'Due on' },
+  prompt: {
+    title: 'The request mentions "{words}" and its requester is in "{plan}": a mutual-aid claim may be filed.',
+    open: 'Open a mutual-aid claim',
+  },
+  links: { claim: 'Mutual-aid claim #{id}' },
 }

@@ -3,7 +3,7 @@
 export const mutualAidZhCN = {
   menu: '互助保障',
   intro: '本级及上级工会的互助保障计划：按保障期确认参保会员、报送增减名单、审核和给付申请。',
-  tabs: { plans: '保障计划', claims: '申请审核' },
+  tabs: { plans: '保障计划', claims: '申请审核', listsDue: '待报增减名单' },
   plans: { empty: '暂无保障计划', title: '计划', kind: '类型', perHead: '每人保费' },
   periods: { pick: '选择保障期', label: '{from} 至 {to}（{count} 人）', open: '开启本保障期' },
   org: '选择工会',
@@ -32,5 +32,20 @@ export const mutualAidZhCN = {
     reasonRule: '原因为 2 到 500 个字',
     referencePrompt: '请填写付款凭证号',
     referenceRule: '凭证号为 1 到 100 个字符',
+    evidence: '照片和证明材料',
+    toDecide: '只看本级待审',
   },
+  file: {
+    open: '代会员申请',
+    title: '代会员申请互助保障',
+    member: '会员编号',
+    fromRequest: '来自 12351 诉求，提交后与该诉求关联。',
+    done: '申请已提交',
+  },
+  due: { empty: '没有待报送的增减名单', period: '保障期', dueOn: '报送截止' },
+  prompt: {
+    title: '诉求提到「{words}」，诉求人参加了「{plan}」，可为其申请互助保障。',
+    open: '申请互助保障',
+  },
+  links: { claim: '已申请互助保障 #{id}' },
 }

@@ -160,6 +160,8 @@ const zhCN = {
       hardship_spot_checks: { title: '待抽查档案', hint: '本年度随机抽中、尚未登记抽查结果的在档困难职工' },
       aid_grants_to_decide: { title: '待审批帮扶', hint: '按金额须由本级工会审批的帮扶申请' },
       legal_collective_alerts: { title: '集体争议预警', hint: '本辖区已构成集体劳动争议、尚待确认的案件' },
+      ma_claims_to_decide: { title: '待审核互助保障', hint: '本级及下级保障计划中等待审核的申请' },
+      ma_lists_due: { title: '待报增减名单', hint: '保障期人员变动截止前尚未报送的增减名单' },
       kpi_members: { title: '会员人数', hint: '本级及下级工会' },
       kpi_membership_rate: { title: '职工入会率', hint: '会员占职工人数' },
       kpi_requests_recent: { title: '近4周诉求', hint: '本周及前3周登记的诉求' },

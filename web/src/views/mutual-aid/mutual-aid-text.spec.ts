@@ -29,6 +29,9 @@ describe('mutual-aid actions', () => {
       from_on: '2026-06-01',
       to_on: '2026-11-28',
       status: 'draft',
+      made_at: 0,
+      sent_at: null,
+      applied_at: null,
       additions: [{ member_id: '4', since: '2026-11-28', reason: 'joined' }],
       removals: [
         { member_id: '5', since: '2026-11-27', reason: 'retired' },

@@ -151,4 +151,8 @@ describe('my requests: what a request became', () => {
     expect(becameLabel({ at: 1, kind: 'hardship_file', stage: 'closed', aid_kind: null }, t)).toBe('portalHardship.became.file{"stage":"hardship.statuses.closed"}')
     expect(becameLabel({ at: 2, kind: 'aid_granted', stage: null, aid_kind: 'living' }, t)).toBe('portalHardship.became.aid{"kind":"aidGrants.kinds.living"}')
   })
+
+  it('words a mutual-aid claim with its status', () => {
+    expect(becameLabel({ at: 3, kind: 'mutual_aid_claim', stage: 'paid', aid_kind: null }, t)).toBe('portalMutualAid.became{"status":"portalMutualAid.statuses.paid"}')
+  })
 })

@@ -144,9 +144,11 @@ export function buildApplication(form: ApplyForm): { body: MyHardshipApi.Applica
   return { body, errors }
 }
 
-/** A line of a request's timeline for what it became: "转为困难职工档案（已建档）", "获得帮扶：生活救助". */
+/** A line of a request's timeline for what it became: "转为困难职工档案（已建档）", "获得帮扶：生活救助",
+ *  "申请互助保障（已受理）". */
 export function becameLabel(b: RequestsApi.Became, t: Translate): string {
   if (b.kind === 'aid_granted') return t('portalHardship.became.aid', { kind: t(`aidGrants.kinds.${b.aid_kind ?? ''}`) })
+  if (b.kind === 'mutual_aid_claim') return t('portalMutualAid.became', { status: t(`portalMutualAid.statuses.${b.stage ?? 'filed'}`) })
   const stage = b.stage && b.stage !== 'closed' ? t(`portalHardship.steps.${b.stage}`) : t('hardship.statuses.closed')
   return t('portalHardship.became.file', { stage })
 }

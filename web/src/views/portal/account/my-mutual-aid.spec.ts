@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MyMutualAidApi } from '@/api/my-mutual-aid'
-import { benefitLine, coverLine, percent, statusTag } from './my-mutual-aid'
+import { benefitLine, claimBody, coverLine, percent, statusTag } from './my-mutual-aid'
 
 const t = (key: string, params?: Record<string, unknown>) => (params ? `${key} ${JSON.stringify(params)}` : key)
 
@@ -50,5 +50,16 @@ describe('My protection', () => {
     expect(statusTag('approved')).toBe('warning')
     expect(statusTag('paid')).toBe('success')
     expect(statusTag('refused')).toBe('danger')
+  })
+
+  it('sends the loss in fen for a share of it, the ticked items for a list, never both', () => {
+    const fire: MyMutualAidApi.Benefit = { code: 'fire', kind: 'share_of_loss', share_bp: 1000, cap_fen: 2000000, items: [] }
+    expect(claimBody('7', fire, '2026-11-25', 1234.56, ['burn'])).toEqual({ plan_id: '7', benefit_code: 'fire', incident_date: '2026-11-25', loss_fen: 123456 })
+    expect(claimBody('7', fire, '2026-11-25', undefined, [])).toMatchObject({ loss_fen: 0 })
+    const injury: MyMutualAidApi.Benefit = { code: 'injury', kind: 'itemised', share_bp: null, cap_fen: 500000, items: [{ code: 'burn', amount_fen: 200000 }] }
+    const items = ['burn']
+    const body = claimBody('7', injury, '2026-11-25', 99, items)
+    expect(body).toEqual({ plan_id: '7', benefit_code: 'injury', incident_date: '2026-11-25', items: ['burn'] })
+    expect(body.items).not.toBe(items)
   })
 })

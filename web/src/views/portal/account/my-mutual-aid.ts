@@ -44,3 +44,17 @@ export function statusTag(status: MyMutualAidApi.ClaimStatus): 'info' | 'warning
       return 'danger'
   }
 }
+
+/** The claim the form sends: the loss in fen for a share of it, the ticked items for a list. */
+export function claimBody(
+  planId: string,
+  benefit: MyMutualAidApi.Benefit | undefined,
+  incidentDate: string,
+  lossYuan: number | undefined,
+  items: string[],
+): MyMutualAidApi.NewClaim {
+  const claim: MyMutualAidApi.NewClaim = { plan_id: planId, benefit_code: benefit?.code ?? '', incident_date: incidentDate }
+  if (benefit?.kind === 'share_of_loss') claim.loss_fen = Math.round((lossYuan ?? 0) * 100)
+  else claim.items = [...items]
+  return claim
+}

@@ -1,0 +1,95 @@
+// The mutual-aid clients (issue 22: the console's and My account's) against the server's OpenAPI
+// document; see openapi-contract.ts.
+import { describeContract, type Keys } from './openapi-contract'
+import type { MutualAidApi } from './mutual-aid'
+import type { MyMutualAidApi } from './my-mutual-aid'
+
+const plan = {
+  id: true,
+  org_id: true,
+  code: true,
+  title: true,
+  kind: true,
+  period_month: true,
+  period_day: true,
+  per_head_fen: true,
+  eligibility: true,
+  changes_days_before: true,
+  status: true,
+  created_at: true,
+} satisfies Keys<MutualAidApi.Plan>
+
+const fields = {
+  MaBenefit: { code: true, kind: true, share_bp: true, cap_fen: true, items: true } satisfies Keys<MutualAidApi.Benefit>,
+  MaPlan: plan,
+  MaPeriod: { id: true, plan_id: true, starts_on: true, ends_on: true, headcount: true, status: true } satisfies Keys<MutualAidApi.Period>,
+  MaPlanDetail: { ...plan, payers: true, benefits: true, periods: true } satisfies Keys<MutualAidApi.PlanDetail>,
+  MaList: {
+    id: true,
+    period_id: true,
+    org_id: true,
+    from_on: true,
+    to_on: true,
+    status: true,
+    made_at: true,
+    sent_at: true,
+    applied_at: true,
+    additions: true,
+    removals: true,
+  } satisfies Keys<MutualAidApi.List>,
+  MaClaim: {
+    id: true,
+    plan_id: true,
+    plan_title: true,
+    period_id: true,
+    member_id: true,
+    benefit_code: true,
+    incident_date: true,
+    loss_fen: true,
+    items: true,
+    amount_fen: true,
+    capped: true,
+    status: true,
+    filed_by: true,
+    request_id: true,
+    refused_reason: true,
+    decided_at: true,
+    paid_on: true,
+    payment_ref: true,
+    created_at: true,
+  } satisfies Keys<MyMutualAidApi.Claim>,
+  MyMaPlan: { plan: true, period: true, covered_from: true, removed_on: true, benefits: true } satisfies Keys<MyMutualAidApi.MyPlan>,
+  MaEnrolOutcome: { period: true, enrolled: true, in_org: true } satisfies Keys<MutualAidApi.EnrolOutcome>,
+  MaClaimComputed: { plan_id: true, benefit_code: true, incident_date: true, amount_fen: true, capped: true } satisfies Keys<MyMutualAidApi.Computed>,
+  MaListDue: { plan_id: true, plan_title: true, period: true, org_id: true, due_on: true } satisfies Keys<MutualAidApi.ListDue>,
+  MaClaimPrompt: { request_id: true, member_id: true, incident_date: true, words: true, plans: true } satisfies Keys<MutualAidApi.Prompt>,
+}
+
+const calls: [string, string][] = [
+  ['get', '/api/v1/mutual-aid/plans'],
+  ['get', '/api/v1/mutual-aid/plans/{id}'],
+  ['post', '/api/v1/mutual-aid/plans/{id}/periods'],
+  ['post', '/api/v1/mutual-aid/periods/{id}/enrol'],
+  ['get', '/api/v1/mutual-aid/periods/{id}/lists'],
+  ['post', '/api/v1/mutual-aid/periods/{id}/lists'],
+  ['post', '/api/v1/mutual-aid/lists/{id}/send'],
+  ['post', '/api/v1/mutual-aid/lists/{id}/apply'],
+  ['get', '/api/v1/mutual-aid/claims'],
+  ['post', '/api/v1/mutual-aid/claims'],
+  ['post', '/api/v1/mutual-aid/claims/compute'],
+  ['post', '/api/v1/mutual-aid/claims/{id}/approve'],
+  ['post', '/api/v1/mutual-aid/claims/{id}/refuse'],
+  ['post', '/api/v1/mutual-aid/claims/{id}/pay'],
+  ['post', '/api/v1/mutual-aid/claims/{id}/evidence'],
+  ['get', '/api/v1/mutual-aid/claims/{id}/evidence'],
+  ['get', '/api/v1/mutual-aid/lists-due'],
+  ['get', '/api/v1/requests/{id}/mutual-aid-prompt'],
+  ['get', '/api/v1/me/mutual-aid/plans'],
+  ['get', '/api/v1/me/mutual-aid/claims'],
+  ['post', '/api/v1/me/mutual-aid/claims'],
+  ['post', '/api/v1/me/mutual-aid/claims/compute'],
+  ['post', '/api/v1/me/mutual-aid/claims/{id}/evidence'],
+  ['get', '/api/v1/me/mutual-aid/claims/{id}/evidence'],
+]
+
+describeContract('the mutual-aid clients', fields, calls)
