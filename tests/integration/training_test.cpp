@@ -17,6 +17,7 @@
 #include "app/training/training_service.h"
 #include "app/worker_accounts/inbox.h"
 #include "members_fixture.h"
+#include "store/talent.h"
 #include "store/worker_accounts.h"
 
 namespace zj::test {
@@ -195,6 +196,19 @@ TEST_P(TrainingTest, AttendanceFromCheckInsGatesTheAssessmentAndAPassIssuesACert
   // Twelve months after the issue day.
   EXPECT_EQ(passed->expires_on->substr(5), issued_on.substr(5));
   EXPECT_EQ(std::stoi(passed->expires_on->substr(0, 4)), std::stoi(issued_on.substr(0, 4)) + 1);
+
+  // The course awards level 3 (中级工) in 电工: the pass puts the holder in the talent pool.
+  {
+    auto lease = db_->Acquire();
+    ASSERT_OK(lease);
+    auto entry = store::FindTalentEntry(**lease, *w.member_id);
+    ASSERT_OK(entry);
+    ASSERT_TRUE(entry->has_value());
+    EXPECT_EQ((*entry)->skill_level, 3);
+    EXPECT_EQ((*entry)->trade, "电工");
+    EXPECT_EQ((*entry)->level_source, "certificate");
+    EXPECT_EQ((*entry)->source_id, passed->row.certificate_id);
+  }
 
   // The public verify page shows it, with the expiry.
   auto verified = app_->certificates().Verify(*passed->certificate_code, "203.0.113.9");

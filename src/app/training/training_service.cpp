@@ -6,10 +6,12 @@
 #include "app/competitions/competition_rules.h"
 #include "app/members/member_access.h"
 #include "app/orgs/org_scope.h"
+#include "app/talent/talent_service.h"
 #include "core/activities/registration.h"
 #include "core/calendar/work_calendar.h"
 #include "core/certificates/code.h"
 #include "core/personal_data/masking.h"
+#include "core/talent/skill_level.h"
 #include "core/training/training_rules.h"
 #include "store/members.h"
 #include "store/orgs.h"
@@ -317,10 +319,14 @@ Result<AssessmentView> TrainingService::Assess(const Actor& actor, std::int64_t 
         ZJ_RETURN_IF_ERROR(store::SetCertificateExpiry(c, issued.id, *expires));
         out.expires_on = ExpiryDay(*expires);
       }
-      // Talent pool hook (docs/design/activities.md "Rules in app/" Talent pool): a course with
-      // level_awarded sets the holder's skill level (level_source 'certificate', source the
-      // certificate) once talent_entries exists — another slice builds that table; call its
-      // use case here, in this transaction, with course->level_awarded and course->trade.
+      // The talent pool (docs/design/activities.md "Rules in app/"): a course that awards a
+      // level raises the holder's skill level to it (never lowers it), in this transaction.
+      if (const auto level =
+              course->level_awarded ? talent::LevelOf(*course->level_awarded) : std::nullopt) {
+        TalentService talent(db_, clock_, random_, audit_);
+        ZJ_RETURN_IF_ERROR(talent.RaiseFromCertificate(c, actor, in.member_id, issued.id, *level,
+                                                       course->trade.value_or(""), ""));
+      }
     }
     ZJ_RETURN_IF_ERROR(store::SaveAssessment(c, row, before.has_value()));
     ZJ_RETURN_IF_ERROR(Audit(c, actor, "training.assess", "class", class_id,
