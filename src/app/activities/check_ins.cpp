@@ -1,10 +1,9 @@
 #include "app/activities/check_ins.h"
 
-#include <map>
 #include <utility>
 
 #include "app/activities/activity_service.h"
-#include "app/cards/card_token.h"
+#include "app/activities/scan_batch.h"
 #include "app/coverage/reached.h"
 #include "app/members/member_access.h"
 #include "app/orgs/org_scope.h"
@@ -28,12 +27,6 @@ Error NotFound(std::int64_t id) {
   return Error{ErrorCode::kNotFound, "error.not_found", "activity " + std::to_string(id), {}, {}};
 }
 
-void Refuse(ScanAnswer& a, std::string reason, std::string key) {
-  a.outcome = "refused";
-  a.reason = std::move(reason);
-  a.message_key = std::move(key);
-}
-
 //! The activity's audience: its org's subtree, or the chosen orgs.
 Result<act::Audience> LoadAudience(store::Connection& conn, const store::ActivityRow& a) {
   act::Audience audience{OrgPath::FromStored(a.org_path), {}};
@@ -43,14 +36,6 @@ Result<act::Audience> LoadAudience(store::Connection& conn, const store::Activit
   }
   return audience;
 }
-
-//! A card whose token was accepted: the member, if in the audience and the actor's subtree.
-struct Card {
-  std::int64_t member_id = 0;
-  std::int64_t federation_id = 0;
-  std::string name;
-  bool admitted = false;
-};
 
 }  // namespace
 
@@ -73,46 +58,13 @@ Result<std::vector<ScanAnswer>> CheckInService::Record(const Actor& actor, std::
     ZJ_ASSIGN_OR_RETURN(const act::Audience audience, LoadAudience(c, activity));
     const std::int64_t now = clock_.NowMs();
 
-    std::vector<ScanAnswer> answers(scans.size());
-    std::map<std::int64_t, Card> cards;  // by member: a batch names each member a few times
-    std::vector<act::Scan> judged;
-    std::vector<std::size_t> judged_at;  // the answer of each judged scan
-    for (std::size_t i = 0; i < scans.size(); ++i) {
-      const ScanIn& in = scans[i];
-      ScanAnswer& a = answers[i];
-      a.scan_id = in.scan_id;
-      if (!act::IsScanId(in.scan_id)) {
-        Refuse(a, "bad_scan_id", "error.check_in.scan_id");
-        continue;
-      }
-      const CardTokenCheck check = CheckCardToken(vault_, in.token, in.scanned_at);
-      if (!check.claims) {
-        const bool expired = check.problem == CardTokenProblem::kExpired;
-        Refuse(a, expired ? "token_expired" : "bad_token",
-               expired ? "error.card.token_expired" : "error.card.token_invalid");
-        continue;
-      }
-      const std::int64_t member_id = check.claims->member_id;
-      auto known = cards.find(member_id);
-      if (known == cards.end()) {
-        Card card;
-        ZJ_ASSIGN_OR_RETURN(auto member, store::FindMemberById(c, member_id));
-        if (member) {
-          card = {member->id, member->federation_id, member->name,
-                  PathInScope(actor, member->org_path) &&
-                      act::OpenTo(audience, OrgPath::FromStored(member->org_path))};
-        }
-        known = cards.emplace(member_id, std::move(card)).first;
-      }
-      if (!known->second.admitted) {
-        Refuse(a, "not_in_audience", "error.check_in.not_in_audience");
-        continue;
-      }
-      a.member_id = member_id;
-      a.member_name = personal_data::MaskPersonName(known->second.name);
-      judged.push_back({in.scan_id, member_id, in.scanned_at, now});
-      judged_at.push_back(i);
-    }
+    ZJ_ASSIGN_OR_RETURN(JudgedScans batch,
+                        JudgeScans(c, vault_, scans, now, [&](const store::MemberRow& m) {
+                          return PathInScope(actor, m.org_path) &&
+                                 act::OpenTo(audience, OrgPath::FromStored(m.org_path));
+                        }));
+    std::vector<ScanAnswer>& answers = batch.answers;
+    const std::vector<act::Scan>& judged = batch.judged;
 
     ZJ_ASSIGN_OR_RETURN(act::CheckInBook book, store::CheckInBookFor(c, activity_id, judged));
     const act::CheckInWindow window{activity.starts_at, activity.ends_at, 60, 5, 7,
@@ -122,39 +74,34 @@ Result<std::vector<ScanAnswer>> CheckInService::Record(const Actor& actor, std::
     int replays = 0;
     int refused = 0;
     for (std::size_t j = 0; j < judged.size(); ++j) {
-      ScanAnswer& a = answers[judged_at[j]];
+      ScanAnswer& a = answers[batch.judged_at[j]];
       const act::ScanOutcome o = outcomes[j];
-      if (o == act::ScanOutcome::kRecorded) {
-        a.outcome = "recorded";
-        const Card& card = cards.at(judged[j].member_id);
-        const store::CheckInRow row{
-            activity_id,
-            judged[j].scan_id,
-            card.member_id,
-            activity.federation_id,
-            judged[j].scanned_at_ms,
-            now,
-            actor.user_id != 0 ? std::optional(actor.user_id) : std::nullopt};
-        auto inserted = store::InsertCheckIn(c, row);
-        if (!inserted && inserted.error().code == ErrorCode::kAlreadyExists) {
-          // A concurrent batch got there first: this transaction is retried and its second
-          // reading of the book answers replay or already in.
-          return Fail(ErrorCode::kUnavailable, "error.db.busy", "check-in raced");
-        }
-        ZJ_RETURN_IF_ERROR(inserted);
-        ZJ_RETURN_IF_ERROR(MarkReached(c, card.member_id, now));
-        ++recorded;
-      } else if (o == act::ScanOutcome::kReplay) {
-        a.outcome = "replay";
-        ++replays;
-      } else if (o == act::ScanOutcome::kAlreadyIn) {
-        a.outcome = "already_in";
-        a.message_key = std::string(act::ScanOutcomeKey(o));
-      } else {
-        Refuse(a, std::string(act::ScanOutcomeCode(o)), std::string(act::ScanOutcomeKey(o)));
+      if (o != act::ScanOutcome::kRecorded) {
+        AnswerNotRecorded(a, o);
+        continue;
       }
+      a.outcome = "recorded";
+      const store::CheckInRow row{activity_id,
+                                  judged[j].scan_id,
+                                  judged[j].member_id,
+                                  activity.federation_id,
+                                  judged[j].scanned_at_ms,
+                                  now,
+                                  actor.user_id != 0 ? std::optional(actor.user_id) : std::nullopt};
+      auto inserted = store::InsertCheckIn(c, row);
+      if (!inserted && inserted.error().code == ErrorCode::kAlreadyExists) {
+        // A concurrent batch got there first: this transaction is retried and its second
+        // reading of the book answers replay or already in.
+        return Fail(ErrorCode::kUnavailable, "error.db.busy", "check-in raced");
+      }
+      ZJ_RETURN_IF_ERROR(inserted);
+      ZJ_RETURN_IF_ERROR(MarkReached(c, judged[j].member_id, now));
+      ++recorded;
     }
-    for (const auto& a : answers) refused += a.outcome == "refused" ? 1 : 0;
+    for (const auto& a : answers) {
+      replays += a.outcome == "replay" ? 1 : 0;
+      refused += a.outcome == "refused" ? 1 : 0;
+    }
     ZJ_RETURN_IF_ERROR(store::AddCheckedIn(c, activity_id, recorded));
     const AuditEvent event{"activity.check_in",
                            "activity",
