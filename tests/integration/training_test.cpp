@@ -16,9 +16,8 @@
 #include "app/training/session_check_ins.h"
 #include "app/training/training_service.h"
 #include "app/worker_accounts/inbox.h"
-#include "members_fixture.h"
+#include "bound_members_fixture.h"
 #include "store/talent.h"
-#include "store/worker_accounts.h"
 
 namespace zj::test {
 namespace {
@@ -27,35 +26,11 @@ constexpr std::int64_t kMinute = 60'000;
 constexpr std::int64_t kHour = 60 * kMinute;
 constexpr std::int64_t kDay = 24 * kHour;
 
-class TrainingTest : public MembersTest {
+class TrainingTest : public BoundMembersTest {
  protected:
   app::TrainingService Staff() { return {*db_, clock_, random_, app_->audit()}; }
   app::MyTrainingService Mine() { return {*db_, clock_, random_}; }
   app::SessionCheckInService CheckIns() { return {*db_, clock_, app_->vault(), app_->audit()}; }
-
-  //! A member of `in` with a worker account bound to it; the worker's Actor.
-  app::Actor Worker(const OrgRef& in, const std::string& name, int sequence) {
-    const auto member =
-        Create(in.id == union_b_.id ? staff_b_ : staff_a_, Person(in, name, sequence));
-    auto lease = db_->Acquire();
-    EXPECT_TRUE(lease.has_value());
-    store::WorkerAccountRow w;
-    w.id = app::NewId(clock_, random_);
-    w.phone_cipher = {1, 2, 3};
-    w.phone_index = "test-phone-" + std::to_string(w.id);
-    w.phone_last4 = "0000";
-    w.member_id = member.row.id;
-    w.federation_id = member.row.federation_id;
-    w.bound_at = clock_.NowMs();
-    w.created_at = clock_.NowMs();
-    EXPECT_TRUE(store::InsertWorkerAccount(**lease, w).has_value());
-    app::Actor a;
-    a.role = "worker";
-    a.username = "worker-" + std::to_string(sequence);
-    a.worker_id = w.id;
-    a.member_id = member.row.id;
-    return a;
-  }
 
   //! District A's course: certificates valid `months`, reminded `remind` days before, 60 %
   //! attendance needed.
